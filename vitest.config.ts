@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    exclude: ['tests/e2e/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['tests/{unit,property,electron,fault}/**/*.test.ts'], exclude: [] } },
+      { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], exclude: [], fileParallelism: false, testTimeout: 120_000 } },
+    ],
+  },
+});
