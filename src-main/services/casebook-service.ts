@@ -1,0 +1,193 @@
+import { promises as fs } from 'node:fs';
+import { matchesAuditFilter, type AuditFilter } from '../domain/audit';
+import { CaseSchema, type Case, type Stage } from '../domain/case';
+import { CasebookError } from '../domain/errors';
+import { SettingsSchema, type SettingsPatch } from '../domain/settings';
+import type { Role } from '../domain/roles';
+import type { User } from '../domain/user';
+import type { Session, Status } from '../ipc/contract';
+import { AuditLog } from '../store/audit-log';
+import { parseBundle, verifyBundle } from '../store/backup-bundle';
+import { buildBundle } from '../store/backup-bundle';
+import { listBackupFiles } from '../store/backups';
+import { writeFileDurably } from '../store/durable-write';
+import { newId } from '../store/ids';
+import { createStore, inspectStore, recoverStore, unlockStore, type OpenOptions } from '../store/open-store';
+import { readHolder } from '../store/lock-file';
+import type { Store } from '../store/store';
+import type { CasebookApi } from './casebook-api';
+import { searchCases } from './case-search';
+import { verifyStore } from './verify-store';
+
+export interface ServiceOptions extends OpenOptions {
+  storeDir: string;
+}
+
+/**
+ * The use cases of the secure foundation over one store folder. Holds at most one unlocked
+ * store; locking closes it, wipes the key and tells every listener so the UI clears itself.
+ */
+export async function createCasebookService(o: ServiceOptions): Promise<CasebookApi> {
+  const dir = o.storeDir;
+  let store: Store | undefined;
+  const listeners = new Set<(reason: string) => void>();
+
+  const need = (): Store => {
+    if (!store) throw new CasebookError('LOCKED', 'The casebook is locked: unlock it first');
+    return store;
+  };
+  const session = (s: Store): Session => ({ user: s.user, settings: s.index.settings, readOnly: s.readOnly });
+  const admin = (s: Store) => {
+    if (s.user.role !== 'administrator') throw new CasebookError('FORBIDDEN', 'Only administrators may do this');
+  };
+  const replace = async (next: Store) => {
+    if (store) await store.close();
+    store = next;
+    return session(next);
+  };
+  const audit = (s: Store, action: string, entity: { type: string; id: string }, fields: string[] = []) =>
+    s.readOnly ? Promise.resolve() : s.commit([], [s.draft(action, entity, fields)]);
+
+  const api: CasebookApi = {
+    async status(): Promise<Status> {
+      if (store) return { state: 'unlocked', users: [], session: session(store), ...(store.heldBy ? { heldBy: store.heldBy } : {}) };
+      const s = await inspectStore(dir);
+      if (s.state !== 'ready') return { state: 'uninitialised', users: [] };
+      const holder = await readHolder(dir);
+      return {
+        state: 'locked',
+        users: s.keyring.users.map((u) => ({ id: u.userId, name: u.name })),
+        ...(holder && holder.pid !== process.pid && holder.pid !== -1 ? { heldBy: holder } : {}),
+      };
+    },
+    currentSession: () => (store ? session(store) : undefined),
+    async create(i) {
+      if (store) throw new CasebookError('CONFLICT', 'A casebook is already open');
+      const { store: s, recoveryKey } = await createStore(dir, i, o);
+      return { recoveryKey, session: await replace(s) };
+    },
+    async unlock(who, passphrase) {
+      const s = await unlockStore(dir, who, passphrase, o);
+      await audit(s, 'session.unlock', { type: 'user', id: s.user.id });
+      return replace(s);
+    },
+    async recover(userId, key, next) {
+      return replace(await recoverStore(dir, userId, key, next, o));
+    },
+    async lock(reason) {
+      if (!store) return;
+      const s = store;
+      store = undefined;
+      await audit(s, 'session.lock', { type: 'user', id: s.user.id }, [reason]).catch(() => undefined);
+      await s.close();
+      for (const l of listeners) l(reason);
+    },
+    onLocked(l) {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    async changePassphrase(current, next) {
+      const s = need();
+      await s.rewrapForUser(s.user.id, current, next);
+      return { changed: true };
+    },
+    settings: () => need().index.settings,
+    async updateSettings(patch: SettingsPatch) {
+      const s = need();
+      admin(s);
+      const next = SettingsSchema.parse({ ...s.index.settings, ...patch });
+      const changed = Object.keys(patch).filter((k) => JSON.stringify(patch[k as keyof SettingsPatch]) !== JSON.stringify(s.index.settings[k as keyof SettingsPatch]));
+      if (changed.length === 0) return s.index.settings;
+      await s.updateIndex({ ...s.index, settings: next }, [s.draft('settings.update', { type: 'settings', id: 'service' }, changed)]);
+      return next;
+    },
+    users: () => need().index.users,
+    async addUser(i: { name: string; role: Role; passphrase: string }) {
+      const s = need();
+      admin(s);
+      if (s.index.users.some((u) => u.name.toLocaleLowerCase('en-GB') === i.name.toLocaleLowerCase('en-GB'))) {
+        throw new CasebookError('CONFLICT', `There is already a user called ${i.name}; use a different name`);
+      }
+      const user: User = { id: newId('u'), name: i.name, role: i.role, createdAt: s.opts.now().toISOString() };
+      await s.setUserWrap(user.id, i.passphrase, 'user.key-added', user.name);
+      await s.updateIndex({ ...s.index, users: [...s.index.users, user] }, [s.draft('user.add', { type: 'user', id: user.id }, ['name', 'role'])]);
+      return user;
+    },
+    async listBackups() {
+      need();
+      return (await listBackupFiles(dir)).map(({ rel: _rel, ...b }) => b);
+    },
+    async createBackup(reason) {
+      const s = need();
+      const b = await s.backup(reason);
+      await audit(s, 'backup.create', { type: 'backup', id: b.id }, [reason]);
+      return b;
+    },
+    async restoreBackup(id) {
+      const s = need();
+      admin(s);
+      const { bundle, rel } = await s.readBackup(id);
+      await s.restore(bundle, rel);
+      await api.lock('restore');
+      return { restored: true };
+    },
+    async exportBackupFile(outFile) {
+      const s = need();
+      const bytes = await buildBundle(dir, s.dk, { storeId: s.index.storeId, reason: 'export', now: s.opts.now() });
+      await writeFileDurably(outFile, bytes, 'the backup file');
+      await audit(s, 'backup.export', { type: 'backup', id: 'file' });
+      return { bytes: bytes.length };
+    },
+    async restoreBackupFile(inFile) {
+      const s = need();
+      admin(s);
+      const bytes = await fs.readFile(inFile).catch(() => {
+        throw new CasebookError('NOT_FOUND', 'The backup file could not be read; check the path');
+      });
+      const bundle = parseBundle(bytes, 'the backup file');
+      verifyBundle(bundle, s.dk, 'the backup file');
+      await s.restore(bundle, 'the backup file');
+      await api.lock('restore');
+      return { restored: true };
+    },
+    async listAudit(f: AuditFilter) {
+      const s = need();
+      const all = (await new AuditLog(dir, s.dk).readAll()).entries.filter((e) => matchesAuditFilter(e, f)).reverse();
+      return { total: all.length, entries: all.slice(f.offset, f.offset + f.limit) };
+    },
+    verify: () => verifyStore(need()),
+    listCases: (f: { stage?: Stage; query?: string }) => searchCases(need().summaries.all(), f),
+    getCase: (id) => need().readCase(id),
+    async saveCase(c: Case) {
+      const s = need();
+      const prev = s.summaries.get(c.id);
+      const next = CaseSchema.parse({ ...c, revision: (prev?.revision ?? 0) + 1, updatedAt: s.opts.now().toISOString() });
+      await s.saveCases([next], [s.draft(prev ? 'case.update' : 'case.create', { type: 'case', id: c.id })]);
+      return next;
+    },
+    async importCases(cases) {
+      const s = need();
+      admin(s);
+      const refs = new Set(s.summaries.all().map((r) => r.reference));
+      for (const c of cases) {
+        if (s.summaries.get(c.id)) throw new CasebookError('CONFLICT', `Case ${c.reference} (${c.id}) is already in this casebook; nothing was imported`);
+        if (refs.has(c.reference)) throw new CasebookError('CONFLICT', `Reference ${c.reference} is already used in this casebook; nothing was imported`);
+        refs.add(c.reference);
+      }
+      await s.saveCases(cases, cases.map((c) => s.draft('case.import', { type: 'case', id: c.id })));
+      return { imported: cases.length };
+    },
+    async exportCases() {
+      const s = need();
+      admin(s);
+      const out: Case[] = [];
+      for (const row of s.summaries.all()) out.push(await s.readCase(row.id));
+      await audit(s, 'cases.export', { type: 'casebook', id: s.index.storeId }, [`${out.length} cases`]);
+      return out;
+    },
+    async close() {
+      if (store) await api.lock('system');
+    },
+  };
+  return api;
+}

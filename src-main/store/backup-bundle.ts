@@ -1,0 +1,106 @@
+import { createHash, createHmac, hkdfSync } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import { z } from 'zod';
+import { CasebookError } from '../domain/errors';
+import { open, type DataKey, type Kind } from './envelope';
+import { parseKeyring } from './keyring';
+import { canonicalJson } from './canonical-json';
+import { abs, AUDIT_DIR, CASES_DIR, INDEX, KEYRING, SUMMARIES_DIR } from './layout';
+
+/**
+ * A backup is one file holding copies of every store file, still encrypted:
+ *   "RJCBBK01" | u32 manifest length | manifest JSON | file bytes, in manifest order.
+ * The manifest lists each file's store-relative name, size and SHA-256, and carries an HMAC
+ * under a key derived from the data key, so a backup cannot be trimmed or altered unnoticed.
+ * Nothing in it is readable without the key; the manifest names only random case ids.
+ */
+const MAGIC = Buffer.from('RJCBBK01', 'ascii');
+const REL = /^(keyring\.json|index\.cbk|(cases|summaries|audit)\/[A-Za-z0-9_]{1,60}\.cbk)$/;
+
+const ManifestSchema = z.strictObject({
+  format: z.literal(1),
+  storeId: z.string(),
+  keyId: z.string(),
+  createdAt: z.iso.datetime(),
+  reason: z.string().max(60),
+  files: z.array(z.strictObject({ rel: z.string().regex(REL), size: z.number().int().min(0), sha256: z.string() })),
+  mac: z.string(),
+});
+export type Manifest = z.infer<typeof ManifestSchema>;
+export interface Bundle {
+  manifest: Manifest;
+  files: Map<string, Buffer>;
+}
+
+function macKey(dk: DataKey): Buffer {
+  return Buffer.from(hkdfSync('sha256', dk.key, Buffer.alloc(0), 'rj-casebook backup mac v1', 32));
+}
+function macOf(m: Omit<Manifest, 'mac'>, dk: DataKey): string {
+  return createHmac('sha256', macKey(dk)).update(canonicalJson(m)).digest('hex');
+}
+
+/** Every file that belongs to the store, by store-relative name. */
+export async function storeFiles(storeDir: string): Promise<string[]> {
+  const out = [KEYRING, INDEX];
+  for (const dir of [SUMMARIES_DIR, CASES_DIR, AUDIT_DIR]) {
+    const names = await fs.readdir(abs(storeDir, dir)).catch(() => [] as string[]);
+    for (const n of names.sort()) if (REL.test(`${dir}/${n}`)) out.push(`${dir}/${n}`);
+  }
+  return out;
+}
+
+export async function buildBundle(storeDir: string, dk: DataKey, meta: { storeId: string; reason: string; now: Date }): Promise<Buffer> {
+  const rels = await storeFiles(storeDir);
+  const parts: Buffer[] = [];
+  const files: Manifest['files'] = [];
+  for (const rel of rels) {
+    const bytes = await fs.readFile(abs(storeDir, rel));
+    parts.push(bytes);
+    files.push({ rel, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
+  }
+  const body = { format: 1 as const, storeId: meta.storeId, keyId: dk.keyId.toString('hex'), createdAt: meta.now.toISOString(), reason: meta.reason, files };
+  const manifest = Buffer.from(JSON.stringify({ ...body, mac: macOf(body, dk) }), 'utf8');
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(manifest.length);
+  return Buffer.concat([MAGIC, len, manifest, ...parts]);
+}
+
+const bad = (name: string, why: string) => new CasebookError('CORRUPT', `The backup ${name} is damaged or not a backup (${why}); it was not restored`, { file: name });
+
+/** Split a bundle into its manifest and files, checking sizes and hashes (not yet the key). */
+export function parseBundle(bytes: Buffer, name: string): Bundle {
+  if (bytes.length < 12 || !bytes.subarray(0, 8).equals(MAGIC)) throw bad(name, 'wrong header');
+  const len = bytes.readUInt32BE(8);
+  if (12 + len > bytes.length) throw bad(name, 'truncated');
+  let manifest: Manifest;
+  try {
+    manifest = ManifestSchema.parse(JSON.parse(bytes.subarray(12, 12 + len).toString('utf8')));
+  } catch {
+    throw bad(name, 'unreadable manifest');
+  }
+  const files = new Map<string, Buffer>();
+  let at = 12 + len;
+  for (const f of manifest.files) {
+    const chunk = bytes.subarray(at, at + f.size);
+    if (chunk.length !== f.size || createHash('sha256').update(chunk).digest('hex') !== f.sha256) throw bad(name, `${f.rel} does not match`);
+    files.set(f.rel, chunk);
+    at += f.size;
+  }
+  if (at !== bytes.length) throw bad(name, 'unexpected trailing data');
+  return { manifest, files };
+}
+
+const KIND_OF: [RegExp, Kind][] = [[/^index\.cbk$/, 'index'], [/^cases\//, 'case'], [/^summaries\//, 'summaries'], [/^audit\//, 'audit']];
+
+/** Prove every file in the bundle opens with this key: the manifest signature and every envelope. */
+export function verifyBundle(b: Bundle, dk: DataKey, name: string): void {
+  const { mac, ...rest } = b.manifest;
+  if (b.manifest.keyId !== dk.keyId.toString('hex')) throw bad(name, 'it belongs to a different casebook');
+  if (macOf(rest, dk) !== mac) throw bad(name, 'signature mismatch');
+  if (!b.files.has(KEYRING) || !b.files.has(INDEX)) throw bad(name, 'incomplete');
+  parseKeyring(b.files.get(KEYRING)!);
+  for (const [rel, bytes] of b.files) {
+    const kind = KIND_OF.find(([re]) => re.test(rel))?.[1];
+    if (kind) open(dk, kind, rel, bytes).fill(0);
+  }
+}

@@ -1,0 +1,49 @@
+import { promises as fs } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import type { BackupInfo } from '../ipc/contract';
+import { writeFileDurably } from './durable-write';
+import { abs, BACKUPS_DIR } from './layout';
+
+/**
+ * Rotating backups in the store's backups/ folder. The id is the time (sortable) plus a short
+ * random suffix; the reason (daily, manual, before-restore, before-migration) is in the name
+ * so the list can be shown without opening any backup.
+ */
+const NAME = /^(\d{8}T\d{6}Z)-([a-z0-9]{1,12})-([a-z-]{1,30})\.cbkbak$/;
+
+export function backupRel(id: string, reason: string): string {
+  return `${BACKUPS_DIR}/${id}-${reason}.cbkbak`;
+}
+
+export function newBackupId(now: Date): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return `${stamp}-${randomBytes(3).toString('hex')}`;
+}
+
+export async function listBackupFiles(storeDir: string): Promise<(BackupInfo & { rel: string })[]> {
+  const names = await fs.readdir(abs(storeDir, BACKUPS_DIR)).catch(() => [] as string[]);
+  const out: (BackupInfo & { rel: string })[] = [];
+  for (const n of names) {
+    const m = NAME.exec(n);
+    if (!m) continue;
+    const [, stamp, suffix, reason] = m as unknown as [string, string, string, string];
+    const st = await fs.stat(abs(storeDir, `${BACKUPS_DIR}/${n}`)).catch(() => undefined);
+    if (!st) continue;
+    const iso = `${stamp.slice(0, 4)}-${stamp.slice(4, 6)}-${stamp.slice(6, 8)}T${stamp.slice(9, 11)}:${stamp.slice(11, 13)}:${stamp.slice(13, 15)}Z`;
+    out.push({ id: `${stamp}-${suffix}`, createdAt: new Date(iso).toISOString(), bytes: st.size, reason, rel: `${BACKUPS_DIR}/${n}` });
+  }
+  return out.sort((a, b) => (a.id < b.id ? 1 : -1));
+}
+
+export async function writeBackup(storeDir: string, id: string, reason: string, bytes: Buffer): Promise<string> {
+  const rel = backupRel(id, reason);
+  await writeFileDurably(abs(storeDir, rel), bytes, rel);
+  return rel;
+}
+
+/** Keep the newest `keep` backups; a backup taken before a restore or migration is kept too. */
+export async function rotateBackups(storeDir: string, keep: number): Promise<void> {
+  const all = await listBackupFiles(storeDir);
+  const routine = all.filter((b) => b.reason === 'daily' || b.reason === 'manual');
+  for (const b of routine.slice(keep)) await fs.rm(abs(storeDir, b.rel), { force: true });
+}

@@ -1,0 +1,71 @@
+import { promises as fs, constants } from 'node:fs';
+import { dirname, basename, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { CasebookError } from '../domain/errors';
+
+/**
+ * Replace a file so that a crash or power cut at any instant leaves either the old or the new
+ * contents, never a mix: write a uniquely named temp file in the same folder (created
+ * exclusively, mode 0600), fsync it, rename it over the target, then fsync the folder so the
+ * rename itself is durable. On Windows a rename can fail briefly while a virus scanner holds
+ * the target, so renames are retried a few times.
+ */
+export async function writeFileDurably(path: string, data: Uint8Array, relName: string): Promise<void> {
+  const dir = dirname(path);
+  const tmp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  let handle: fs.FileHandle | undefined;
+  try {
+    await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+    handle = await fs.open(tmp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o600);
+    await handle.writeFile(data);
+    await handle.sync();
+    await handle.close();
+    handle = undefined;
+    await renameWithRetry(tmp, path);
+    await syncDir(dir);
+  } catch (e) {
+    if (handle) await handle.close().catch(() => undefined);
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    throw writeFailed(relName, e);
+  }
+}
+
+export function writeFailed(relName: string, e: unknown): CasebookError {
+  if (e instanceof CasebookError) return e;
+  const code = (e as NodeJS.ErrnoException)?.code;
+  const why =
+    code === 'ENOSPC' ? 'the disk is full' :
+    code === 'EACCES' || code === 'EPERM' ? 'permission was refused' :
+    code === 'EROFS' ? 'the disk is read-only' :
+    code === 'EDQUOT' ? 'the disk quota is used up' : 'the write failed';
+  return new CasebookError('WRITE_FAILED', `Could not save ${relName}: ${why}. Nothing was changed; the previous state is intact. Free some space or check the folder, then try again.`, { file: relName });
+}
+
+async function renameWithRetry(from: string, to: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await fs.rename(from, to);
+      return;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (process.platform !== 'win32' || attempt >= 8 || !['EPERM', 'EACCES', 'EBUSY'].includes(code ?? '')) throw e;
+      await new Promise((r) => setTimeout(r, 25 * (attempt + 1)));
+    }
+  }
+}
+
+/** fsync a folder so a rename or unlink in it survives a power cut. Not possible on Windows. */
+export async function syncDir(dir: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const h = await fs.open(dir, 'r');
+  try {
+    await h.sync();
+  } finally {
+    await h.close();
+  }
+}
+
+export async function removeDurably(path: string): Promise<void> {
+  await fs.rm(path, { force: true });
+  await syncDir(dirname(path));
+}

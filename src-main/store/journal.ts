@@ -1,0 +1,71 @@
+import { promises as fs } from 'node:fs';
+import { z } from 'zod';
+import { CasebookError } from '../domain/errors';
+import { openJson, sealJson, type DataKey } from './envelope';
+import { removeDurably, writeFileDurably, writeFailed } from './durable-write';
+import { abs, JOURNAL } from './layout';
+
+/**
+ * Multi-file commits. Saving a case touches the case file, one summary shard and the audit
+ * segment; each is replaced atomically, but a crash between them would leave a mix. So the
+ * full new contents of every file are first written to one sealed journal file; then each
+ * file is replaced; then the journal is removed. At the next unlock a journal that is still
+ * there is replayed (every write is a whole-file replacement, so replaying twice is harmless).
+ * The commit is acknowledged only after the journal is durable, so a crash leaves either the
+ * previous state (no journal yet) or the new one (journal replayed).
+ */
+export interface FileWrite {
+  rel: string;
+  bytes: Buffer;
+}
+
+const SAFE_REL = /^(index\.cbk|(cases|summaries|audit)\/[A-Za-z0-9_]{1,60}\.cbk)$/;
+const JournalSchema = z.strictObject({
+  writes: z.array(z.strictObject({ rel: z.string().regex(SAFE_REL), data: z.string() })),
+  deletes: z.array(z.string().regex(SAFE_REL)),
+});
+
+export async function commitFiles(storeDir: string, dk: DataKey, writes: FileWrite[], deletes: string[] = []): Promise<void> {
+  const first = writes[0];
+  if (writes.length === 1 && deletes.length === 0 && first) {
+    await writeFileDurably(abs(storeDir, first.rel), first.bytes, first.rel);
+    return;
+  }
+  const journal = sealJson(dk, 'journal', JOURNAL, {
+    writes: writes.map((w) => ({ rel: w.rel, data: w.bytes.toString('base64') })),
+    deletes,
+  });
+  await writeFileDurably(abs(storeDir, JOURNAL), journal, writes[0]?.rel ?? JOURNAL);
+  await apply(storeDir, writes, deletes);
+  await removeDurably(abs(storeDir, JOURNAL)).catch((e) => {
+    throw writeFailed(JOURNAL, e);
+  });
+}
+
+async function apply(storeDir: string, writes: FileWrite[], deletes: string[]): Promise<void> {
+  for (const w of writes) await writeFileDurably(abs(storeDir, w.rel), w.bytes, w.rel);
+  for (const d of deletes) await removeDurably(abs(storeDir, d)).catch((e) => {
+    throw writeFailed(d, e);
+  });
+}
+
+/** Replay an unfinished commit, if any. Returns true if one was replayed. */
+export async function replayJournal(storeDir: string, dk: DataKey): Promise<boolean> {
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(abs(storeDir, JOURNAL));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw e;
+  }
+  const parsed = JournalSchema.safeParse(openJson(dk, 'journal', JOURNAL, bytes));
+  if (!parsed.success) throw new CasebookError('CORRUPT', `${JOURNAL} is not valid; it was not replayed`, { file: JOURNAL });
+  const writes = parsed.data.writes.map((w) => ({ rel: w.rel, bytes: Buffer.from(w.data, 'base64') }));
+  await apply(storeDir, writes, parsed.data.deletes);
+  await removeDurably(abs(storeDir, JOURNAL));
+  return true;
+}
+
+export async function hasJournal(storeDir: string): Promise<boolean> {
+  return fs.access(abs(storeDir, JOURNAL)).then(() => true, () => false);
+}

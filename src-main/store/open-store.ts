@@ -1,0 +1,172 @@
+import { promises as fs } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { CasebookError } from '../domain/errors';
+import { defaultSettings } from '../domain/settings';
+import type { User } from '../domain/user';
+import { AuditLog } from './audit-log';
+import { openJson, type DataKey } from './envelope';
+import { newId } from './ids';
+import { IndexSchema, CURRENT_SCHEMA, type IndexData } from './index-db';
+import { commitFiles, replayJournal } from './journal';
+import { chooseKdfParams, type KdfProfile } from './kdf';
+import { dataKeyOf, readKeyring, unwrapForUser, unwrapWithRecovery, wrapForRecovery, wrapForUser, writeKeyring, type KeyringBody } from './keyring';
+import { abs, INDEX, KEYRING, STORE_FORMAT } from './layout';
+import { acquireLock, type LockHandle, type LockHolder } from './lock-file';
+import { migrate, needsMigration } from './migrations';
+import { newRecoveryKey, parseRecoveryKey } from './recovery-key';
+import { Store, type StoreOptions } from './store';
+import { SummaryIndex } from './summaries';
+import { EncryptedFile } from './encrypted-file';
+
+export type OpenOptions = { kdf?: KdfProfile; now?: () => Date };
+const opts = (o: OpenOptions): StoreOptions => ({ kdf: o.kdf ?? 'calibrate', now: o.now ?? (() => new Date()) });
+
+export type StoreState = { state: 'uninitialised' } | { state: 'orphaned' } | { state: 'ready'; keyring: KeyringBody };
+
+/** What is in this folder: nothing yet, a casebook, or casebook files without their keyring. */
+export async function inspectStore(dir: string): Promise<StoreState> {
+  const keyring = await readKeyring(dir);
+  if (keyring) return { state: 'ready', keyring };
+  const hasIndex = await fs.access(abs(dir, INDEX)).then(() => true, () => false);
+  return hasIndex ? { state: 'orphaned' } : { state: 'uninitialised' };
+}
+
+function authFailed(name?: string): CasebookError {
+  return new CasebookError('AUTH_FAILED', `That passphrase is not right${name ? ` for ${name}` : ''}. Check Caps Lock and try again; nothing was changed.`);
+}
+
+export async function createStore(dir: string, i: { serviceName: string; userName: string; passphrase: string }, o: OpenOptions = {}) {
+  const existing = await inspectStore(dir);
+  if (existing.state === 'ready') throw new CasebookError('CONFLICT', 'A casebook already exists in this folder; unlock it instead');
+  if (existing.state === 'orphaned') throw new CasebookError('CORRUPT', `This folder holds casebook files but ${KEYRING} is missing; restore it from a backup rather than creating a new casebook over them`, { file: KEYRING });
+  await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+  const lock = await acquireLock(dir);
+  if ('heldBy' in lock) throw inUse(lock.heldBy);
+  const so = opts(o);
+  const now = so.now();
+  const key = randomBytes(32);
+  const storeId = randomBytes(16).toString('hex');
+  const dk: DataKey = { key, keyId: randomBytes(8) };
+  const user: User = { id: newId('u'), name: i.userName, role: 'administrator', createdAt: now.toISOString() };
+  const recovery = newRecoveryKey();
+  const keyring: KeyringBody = {
+    format: 'rj-casebook-keyring',
+    storeFormat: STORE_FORMAT,
+    storeId,
+    keyId: dk.keyId.toString('hex'),
+    users: [await wrapForUser({ storeId }, user.id, user.name, i.passphrase, await chooseKdfParams(so.kdf), key)],
+    recovery: wrapForRecovery(storeId, recovery.bytes, key),
+  };
+  recovery.bytes.fill(0);
+  const index: IndexData = { schemaVersion: CURRENT_SCHEMA, storeId, settings: defaultSettings(i.serviceName), users: [user], referenceCounters: {} };
+  const store = new Store(dir, dk, keyring, index, new SummaryIndex(dir, dk), new AuditLog(dir, dk), user, so, lock.handle, undefined);
+  try {
+    // The keyring is written last: until it exists the folder is not a casebook, so a failed
+    // creation can simply be tried again.
+    await store.updateIndex(index, [store.draft('casebook.create', { type: 'casebook', id: storeId }, ['serviceName', 'users'])]);
+    await writeKeyring(dir, keyring, key);
+  } catch (e) {
+    await store.close();
+    await fs.rm(abs(dir, INDEX), { force: true });
+    throw e;
+  }
+  return { store, recoveryKey: recovery.display };
+}
+
+function inUse(h: LockHolder): CasebookError {
+  return new CasebookError('STORE_IN_USE', `This casebook is in use by ${h.user} on ${h.host} (process ${h.pid}) since ${h.since}. Close it there first.`, { holder: h });
+}
+
+export function findUser(keyring: KeyringBody, idOrName: string) {
+  const wanted = idOrName.trim().toLocaleLowerCase('en-GB');
+  return keyring.users.find((u) => u.userId === idOrName) ?? keyring.users.find((u) => u.name.toLocaleLowerCase('en-GB') === wanted);
+}
+
+async function requireKeyring(dir: string): Promise<KeyringBody> {
+  const s = await inspectStore(dir);
+  if (s.state === 'ready') return s.keyring;
+  if (s.state === 'orphaned') throw new CasebookError('CORRUPT', `${KEYRING} is missing; restore it from a backup`, { file: KEYRING });
+  throw new CasebookError('NOT_FOUND', 'There is no casebook in this folder yet; create one first');
+}
+
+export async function unlockStore(dir: string, userIdOrName: string, passphrase: string, o: OpenOptions & { requireWritable?: boolean } = {}): Promise<Store> {
+  const keyring = await requireKeyring(dir);
+  const entry = findUser(keyring, userIdOrName);
+  if (!entry) throw authFailed();
+  const key = await unwrapForUser(keyring, entry.userId, passphrase);
+  if (!key) throw authFailed(entry.name);
+  return openWithKey(dir, keyring, key, entry.userId, o);
+}
+
+export async function recoverStore(dir: string, userId: string, recoveryKey: string, newPassphrase: string, o: OpenOptions = {}): Promise<Store> {
+  const keyring = await requireKeyring(dir);
+  const entry = findUser(keyring, userId);
+  const bytes = parseRecoveryKey(recoveryKey);
+  const key = bytes && unwrapWithRecovery(keyring, bytes);
+  bytes?.fill(0);
+  if (!entry || !key) throw new CasebookError('AUTH_FAILED', 'That recovery key does not open this casebook. Check each group of four and try again; nothing was changed.');
+  const store = await openWithKey(dir, keyring, key, entry.userId, { ...o, requireWritable: true });
+  try {
+    await store.setUserWrap(entry.userId, newPassphrase, 'user.passphrase-recovered');
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
+  return store;
+}
+
+async function openWithKey(dir: string, keyring: KeyringBody, key: Buffer, userId: string, o: OpenOptions & { requireWritable?: boolean }): Promise<Store> {
+  const dk = dataKeyOf(keyring, key);
+  let handle: LockHandle | undefined;
+  let heldBy: LockHolder | undefined;
+  try {
+    const lock = await acquireLock(dir);
+    if ('heldBy' in lock) {
+      if (o.requireWritable) throw inUse(lock.heldBy);
+      heldBy = lock.heldBy;
+    } else handle = lock.handle;
+    const so = opts(o);
+    if (handle) await replayJournal(dir, dk);
+    const index = await loadIndex(dir, dk, !handle);
+    const user = index.users.find((u) => u.id === userId);
+    if (!user) throw new CasebookError('CORRUPT', `${INDEX} does not list this user although ${KEYRING} does`, { file: INDEX });
+    const summaries = new SummaryIndex(dir, dk);
+    await summaries.load();
+    const audit = new AuditLog(dir, dk);
+    await audit.loadHead();
+    const store = new Store(dir, dk, keyring, index, summaries, audit, user, so, handle, heldBy);
+    store.checkMac();
+    if (handle && needsMigrationFlag.get(index)) await migrateStore(store);
+    return store;
+  } catch (e) {
+    key.fill(0);
+    await handle?.release();
+    throw e;
+  }
+}
+
+const needsMigrationFlag = new WeakMap<IndexData, boolean>();
+
+async function loadIndex(dir: string, dk: DataKey, readOnly: boolean): Promise<IndexData> {
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(abs(dir, INDEX));
+  } catch {
+    throw new CasebookError('CORRUPT', `${INDEX} is missing; restore from a backup`, { file: INDEX });
+  }
+  const raw = openJson(dk, 'index', INDEX, bytes) as Record<string, unknown>;
+  const migrating = needsMigration(raw);
+  if (migrating && readOnly) throw new CasebookError('READ_ONLY', 'This casebook needs upgrading, which cannot be done while another instance has it open');
+  const parsed = IndexSchema.safeParse(migrating ? migrate(raw) : raw);
+  if (!parsed.success) throw new CasebookError('CORRUPT', `${INDEX} holds settings or users that are not valid; it was not opened`, { file: INDEX });
+  needsMigrationFlag.set(parsed.data, migrating);
+  return parsed.data;
+}
+
+/** The index was migrated in memory: back up the old files first, then write the new version. */
+async function migrateStore(store: Store): Promise<void> {
+  await store.backup('before-migration');
+  const file = new EncryptedFile(store.dir, INDEX, 'index', IndexSchema, store.dk);
+  await commitFiles(store.dir, store.dk, [{ rel: INDEX, bytes: file.encode(store.index) }]);
+  await store.commit([], [store.draft('casebook.migrate', { type: 'casebook', id: store.index.storeId }, ['schemaVersion'])]);
+}

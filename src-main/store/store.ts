@@ -1,0 +1,168 @@
+import { promises as fs } from 'node:fs';
+import type { AuditDraft } from '../domain/audit';
+import { CaseSchema, summarise, type Case } from '../domain/case';
+import { CasebookError } from '../domain/errors';
+import type { User } from '../domain/user';
+import { AuditLog } from './audit-log';
+import { buildBundle, parseBundle, storeFiles, verifyBundle, type Bundle } from './backup-bundle';
+import { listBackupFiles, newBackupId, rotateBackups, writeBackup } from './backups';
+import { EncryptedFile } from './encrypted-file';
+import type { DataKey } from './envelope';
+import { IndexSchema, type IndexData } from './index-db';
+import { commitFiles, type FileWrite } from './journal';
+import { chooseKdfParams, type KdfProfile } from './kdf';
+import { checkKeyringMac, unwrapForUser, wrapForUser, writeKeyring, type KeyringBody } from './keyring';
+import { abs, caseFile, INDEX, KEYRING } from './layout';
+import type { LockHandle, LockHolder } from './lock-file';
+import { SummaryIndex } from './summaries';
+import { writeFileDurably } from './durable-write';
+
+export interface StoreOptions {
+  kdf: KdfProfile;
+  now: () => Date;
+}
+
+/**
+ * An unlocked store: the data key, the index, the case list and the audit head in memory.
+ * Every change goes through `commit`, which records the audit entries in the same journaled
+ * write as the data they describe, so the trail and the data cannot disagree after a crash.
+ */
+export class Store {
+  constructor(
+    readonly dir: string,
+    readonly dk: DataKey,
+    public keyring: KeyringBody,
+    public index: IndexData,
+    readonly summaries: SummaryIndex,
+    readonly audit: AuditLog,
+    readonly user: User,
+    readonly opts: StoreOptions,
+    private lockHandle: LockHandle | undefined,
+    readonly heldBy: LockHolder | undefined,
+  ) {}
+
+  get readOnly(): boolean {
+    return this.lockHandle === undefined;
+  }
+
+  private ensureWritable(): void {
+    if (this.closed) throw new CasebookError('LOCKED', 'The casebook is locked: unlock it first');
+    if (this.readOnly) {
+      const h = this.heldBy;
+      throw new CasebookError('READ_ONLY', `This casebook is open read-only because ${h ? `${h.user} on ${h.host} has had it open since ${h.since}` : 'another instance has it open'}. Close it there to make changes.`);
+    }
+  }
+
+  private closed = false;
+
+  draft(action: string, entity: { type: string; id: string }, fields: string[] = []): AuditDraft {
+    return { userId: this.user.id, userName: this.user.name, action, entity, fields };
+  }
+
+  /** Write files and their audit entries as one journaled commit. */
+  async commit(writes: FileWrite[], drafts: AuditDraft[], deletes: string[] = []): Promise<void> {
+    this.ensureWritable();
+    const audit = this.audit.prepare(drafts, this.opts.now());
+    await commitFiles(this.dir, this.dk, [...writes, ...audit.writes], deletes);
+    audit.accept();
+  }
+
+  indexFile(): EncryptedFile<IndexData> {
+    return new EncryptedFile<IndexData>(this.dir, INDEX, 'index', IndexSchema, this.dk);
+  }
+
+  /** Change the index (settings, users, counters): validated, written, audit-logged. */
+  async updateIndex(next: IndexData, drafts: AuditDraft[]): Promise<IndexData> {
+    const parsed = IndexSchema.parse(next);
+    await this.commit([{ rel: INDEX, bytes: this.indexFile().encode(parsed) }], drafts);
+    this.index = parsed;
+    return parsed;
+  }
+
+  caseFileOf(id: string): EncryptedFile<Case> {
+    return new EncryptedFile<Case>(this.dir, caseFile(id), 'case', CaseSchema as never, this.dk);
+  }
+
+  async readCase(id: string): Promise<Case> {
+    if (!this.summaries.get(id)) throw new CasebookError('NOT_FOUND', 'No case with that id in this casebook');
+    const c = await this.caseFileOf(id).read();
+    if (!c) throw new CasebookError('CORRUPT', `${caseFile(id)} is missing although the case list names it`, { file: caseFile(id) });
+    return c;
+  }
+
+  /** Save whole cases (already validated) with their summary rows and audit entries in one commit. */
+  async saveCases(cases: Case[], drafts: AuditDraft[], extra: FileWrite[] = []): Promise<void> {
+    this.ensureWritable();
+    const caseWrites = cases.map((c) => ({ rel: caseFile(c.id), bytes: this.caseFileOf(c.id).encode(c) }));
+    const rows = this.summaries.prepare(cases.map(summarise));
+    await this.commit([...caseWrites, ...rows.writes, ...extra], drafts);
+    rows.accept();
+  }
+
+  async backup(reason: string): Promise<{ id: string; bytes: number; createdAt: string; reason: string }> {
+    if (this.closed) throw new CasebookError('LOCKED', 'The casebook is locked: unlock it first');
+    const now = this.opts.now();
+    const bytes = await buildBundle(this.dir, this.dk, { storeId: this.index.storeId, reason, now });
+    const id = newBackupId(now);
+    await writeBackup(this.dir, id, reason, bytes);
+    await rotateBackups(this.dir, this.index.settings.backupsToKeep);
+    return { id, bytes: bytes.length, createdAt: now.toISOString(), reason };
+  }
+
+  async readBackup(id: string): Promise<{ bundle: Bundle; rel: string }> {
+    const found = (await listBackupFiles(this.dir)).find((b) => b.id === id);
+    if (!found) throw new CasebookError('NOT_FOUND', 'No backup with that id');
+    const bundle = parseBundle(await fs.readFile(abs(this.dir, found.rel)), found.rel);
+    return { bundle, rel: found.rel };
+  }
+
+  /**
+   * Replace the store with a verified bundle: a backup of the current state is taken first,
+   * then every file of the bundle is written and files it does not have are removed, all
+   * through the journal so a crash midway is finished at the next unlock.
+   */
+  async restore(bundle: Bundle, name: string): Promise<void> {
+    this.ensureWritable();
+    verifyBundle(bundle, this.dk, name);
+    await this.backup('before-restore');
+    const current = await storeFiles(this.dir);
+    const writes = [...bundle.files].filter(([rel]) => rel !== KEYRING).map(([rel, bytes]) => ({ rel, bytes }));
+    const deletes = current.filter((rel) => rel !== KEYRING && !bundle.files.has(rel));
+    await commitFiles(this.dir, this.dk, writes, deletes);
+    await writeFileDurably(abs(this.dir, KEYRING), bundle.files.get(KEYRING)!, KEYRING);
+  }
+
+  async rewrapForUser(userId: string, current: string, next: string): Promise<void> {
+    this.ensureWritable();
+    const key = await unwrapForUser(this.keyring, userId, current);
+    if (!key) throw new CasebookError('AUTH_FAILED', 'Your current passphrase is not right; nothing was changed');
+    key.fill(0);
+    await this.setUserWrap(userId, next, 'user.passphrase-changed');
+  }
+
+  /** Add or replace a user's wrap of the data key. */
+  async setUserWrap(userId: string, passphrase: string, action: string, name?: string): Promise<void> {
+    this.ensureWritable();
+    const existing = this.keyring.users.find((u) => u.userId === userId);
+    const kdf = await chooseKdfParams(this.opts.kdf);
+    const wrap = await wrapForUser(this.keyring, userId, name ?? existing?.name ?? '', passphrase, kdf, this.dk.key);
+    const users = existing ? this.keyring.users.map((u) => (u.userId === userId ? wrap : u)) : [...this.keyring.users, wrap];
+    const next = { ...this.keyring, users };
+    await writeKeyring(this.dir, next, this.dk.key);
+    this.keyring = next;
+    await this.commit([], [this.draft(action, { type: 'user', id: userId }, ['passphrase'])]);
+  }
+
+  checkMac(): void {
+    checkKeyringMac(this.keyring, this.dk.key);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.dk.key.fill(0);
+    const h = this.lockHandle;
+    this.lockHandle = undefined;
+    await h?.release();
+  }
+}

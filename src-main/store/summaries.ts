@@ -1,0 +1,76 @@
+import { promises as fs } from 'node:fs';
+import { z } from 'zod';
+import { CaseSummarySchema, type CaseSummary } from '../domain/case';
+import { EncryptedFile } from './encrypted-file';
+import type { DataKey } from './envelope';
+import type { FileWrite } from './journal';
+import { abs, shardOf, SUMMARIES_DIR, summaryFile } from './layout';
+
+/**
+ * The case list: one summary row per case, spread over 64 encrypted shard files by a hash of
+ * the case id. Saving a case rewrites one shard, so the cost of a save stays flat as the store
+ * grows, while unlocking reads 64 small files rather than thousands of case files.
+ */
+const ShardSchema = z.strictObject({ rows: z.array(CaseSummarySchema) });
+type Shard = z.infer<typeof ShardSchema>;
+
+export class SummaryIndex {
+  private readonly rows = new Map<string, CaseSummary>();
+  private readonly byShard = new Map<number, Map<string, CaseSummary>>();
+
+  constructor(private readonly storeDir: string, private readonly dk: DataKey) {}
+
+  private file(shard: number) {
+    return new EncryptedFile<Shard>(this.storeDir, summaryFile(shard), 'summaries', ShardSchema, this.dk);
+  }
+
+  async load(): Promise<void> {
+    const names = await fs.readdir(abs(this.storeDir, SUMMARIES_DIR)).catch(() => [] as string[]);
+    for (const name of names) {
+      const m = /^(\d{2})\.cbk$/.exec(name);
+      if (!m) continue;
+      const shard = Number(m[1]);
+      const data = await this.file(shard).read();
+      const map = new Map<string, CaseSummary>();
+      for (const r of data?.rows ?? []) {
+        map.set(r.id, r);
+        this.rows.set(r.id, r);
+      }
+      this.byShard.set(shard, map);
+    }
+  }
+
+  all(): CaseSummary[] {
+    return [...this.rows.values()];
+  }
+
+  get(id: string): CaseSummary | undefined {
+    return this.rows.get(id);
+  }
+
+  get size(): number {
+    return this.rows.size;
+  }
+
+  /** Sealed shard files that would hold these rows, without changing anything in memory. */
+  prepare(updated: CaseSummary[]): { writes: FileWrite[]; accept: () => void } {
+    const shards = new Map<number, Map<string, CaseSummary>>();
+    for (const row of updated) {
+      const s = shardOf(row.id);
+      let m = shards.get(s);
+      if (!m) {
+        m = new Map(this.byShard.get(s) ?? []);
+        shards.set(s, m);
+      }
+      m.set(row.id, row);
+    }
+    const writes = [...shards].map(([s, m]) => ({ rel: summaryFile(s), bytes: this.file(s).encode({ rows: [...m.values()] }) }));
+    return {
+      writes,
+      accept: () => {
+        for (const [s, m] of shards) this.byShard.set(s, m);
+        for (const row of updated) this.rows.set(row.id, row);
+      },
+    };
+  }
+}
