@@ -22,7 +22,7 @@ export function requiredText(label: string, max: number) {
 
 /** Person and staff names: letters of any script, marks, spaces, apostrophes, hyphens, dots. */
 export function personName(label: string) {
-  return requiredText(label, 120).refine((s) => /^[\p{L}\p{M}][\p{L}\p{M}\p{Zs}'’.\-]*$/u.test(s), {
+  return requiredText(label, 120).refine((s) => /^[\p{L}\p{M}][\p{L}\p{M}\p{Zs}'’.-]*$/u.test(s), {
     error: `${label} may contain only letters, spaces, apostrophes, hyphens and full stops`,
   });
 }

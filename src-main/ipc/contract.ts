@@ -6,6 +6,7 @@ import { UserChoiceSchema, UserIdSchema, UserSchema } from '../domain/user';
 import { AuditEntrySchema, AuditFilterSchema } from '../domain/audit';
 import { CaseIdSchema, CaseSchema, CaseSummarySchema, STAGES } from '../domain/case';
 import { personName, requiredText } from '../domain/text';
+import { BackupInfoSchema, type BackupInfo } from '../domain/backup';
 
 /**
  * The whole surface between the renderer (or the CLI, or a test) and the main process.
@@ -43,13 +44,7 @@ export const StatusSchema = z.strictObject({
 });
 export type Status = z.infer<typeof StatusSchema>;
 
-export const BackupInfoSchema = z.strictObject({
-  id: z.string().regex(/^[0-9TZ-]{15,40}(-[a-z0-9]{1,12})?$/),
-  createdAt: z.iso.datetime(),
-  bytes: z.number().int().min(0),
-  reason: z.string().max(60),
-});
-export type BackupInfo = z.infer<typeof BackupInfoSchema>;
+export { BackupInfoSchema, type BackupInfo };
 
 export const AuditVerifySchema = z.strictObject({
   ok: z.boolean(),

@@ -48,6 +48,14 @@ export async function createCasebookService(o: ServiceOptions): Promise<Casebook
   const audit = (s: Store, action: string, entity: { type: string; id: string }, fields: string[] = []) =>
     s.readOnly ? Promise.resolve() : s.commit([], [s.draft(action, entity, fields)]);
 
+  /** A routine backup on the first unlock of each day, so a bad day can be undone. */
+  const dailyBackup = async (s: Store) => {
+    if (s.readOnly) return;
+    const newest = (await listBackupFiles(dir))[0];
+    if (newest && s.opts.now().getTime() - Date.parse(newest.createdAt) < 86_400_000) return;
+    await s.backup('daily').catch(() => undefined);
+  };
+
   const api: CasebookApi = {
     async status(): Promise<Status> {
       if (store) return { state: 'unlocked', users: [], session: session(store), ...(store.heldBy ? { heldBy: store.heldBy } : {}) };
@@ -69,6 +77,7 @@ export async function createCasebookService(o: ServiceOptions): Promise<Casebook
     async unlock(who, passphrase) {
       const s = await unlockStore(dir, who, passphrase, o);
       await audit(s, 'session.unlock', { type: 'user', id: s.user.id });
+      await dailyBackup(s);
       return replace(s);
     },
     async recover(userId, key, next) {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
  * always these relative names, never absolute paths. See docs/store-format.md.
  */
 export const STORE_FORMAT = 1;
-export const SUMMARY_SHARDS = 64;
+export const SUMMARY_SHARDS = 32;
 export const AUDIT_SEGMENT_ENTRIES = 256;
 
 export const KEYRING = 'keyring.json';

@@ -2,8 +2,6 @@ import { promises as fs, constants } from 'node:fs';
 import { hostname, userInfo } from 'node:os';
 import { z } from 'zod';
 import { abs, LOCK } from './layout';
-import { syncDir } from './durable-write';
-import { dirname } from 'node:path';
 
 /**
  * One writer at a time. The lock file names the holder (process, machine, OS user, since when)
@@ -49,10 +47,10 @@ export async function acquireLock(storeDir: string): Promise<{ handle: LockHandl
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const h = await fs.open(path, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o600);
+      // No fsync: after a power cut the process that held the lock is gone anyway, so a
+      // lock file that did not survive is harmless, and unlocking stays fast.
       await h.writeFile(JSON.stringify(me));
-      await h.sync();
       await h.close();
-      await syncDir(dirname(path));
       return { handle: { release: () => releaseIfMine(storeDir, me) } };
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;

@@ -115,7 +115,7 @@ export async function recoverStore(dir: string, userId: string, recoveryKey: str
   return store;
 }
 
-async function openWithKey(dir: string, keyring: KeyringBody, key: Buffer, userId: string, o: OpenOptions & { requireWritable?: boolean }): Promise<Store> {
+export async function openWithKey(dir: string, keyring: KeyringBody, key: Buffer, userId: string, o: OpenOptions & { requireWritable?: boolean }): Promise<Store> {
   const dk = dataKeyOf(keyring, key);
   let handle: LockHandle | undefined;
   let heldBy: LockHolder | undefined;

@@ -1,17 +1,20 @@
 import { promises as fs } from 'node:fs';
 import { z } from 'zod';
 import { CaseSummarySchema, type CaseSummary } from '../domain/case';
+import { isCaseSummary } from '../domain/case-summary-check';
 import { EncryptedFile } from './encrypted-file';
 import type { DataKey } from './envelope';
 import type { FileWrite } from './journal';
 import { abs, shardOf, SUMMARIES_DIR, summaryFile } from './layout';
 
 /**
- * The case list: one summary row per case, spread over 64 encrypted shard files by a hash of
+ * The case list: one summary row per case, spread over 32 encrypted shard files by a hash of
  * the case id. Saving a case rewrites one shard, so the cost of a save stays flat as the store
- * grows, while unlocking reads 64 small files rather than thousands of case files.
+ * grows, while unlocking reads 32 small files rather than thousands of case files.
  */
 const ShardSchema = z.strictObject({ rows: z.array(CaseSummarySchema) });
+/** The same shape, checked row by row with the fast equivalent check (see case-summary-check). */
+const FastShardSchema = z.strictObject({ rows: z.array(z.custom<CaseSummary>((r) => isCaseSummary(r) || CaseSummarySchema.safeParse(r).success)) });
 type Shard = z.infer<typeof ShardSchema>;
 
 export class SummaryIndex {
@@ -21,16 +24,15 @@ export class SummaryIndex {
   constructor(private readonly storeDir: string, private readonly dk: DataKey) {}
 
   private file(shard: number) {
-    return new EncryptedFile<Shard>(this.storeDir, summaryFile(shard), 'summaries', ShardSchema, this.dk);
+    return new EncryptedFile<Shard>(this.storeDir, summaryFile(shard), 'summaries', FastShardSchema, this.dk);
   }
 
   async load(): Promise<void> {
     const names = await fs.readdir(abs(this.storeDir, SUMMARIES_DIR)).catch(() => [] as string[]);
-    for (const name of names) {
-      const m = /^(\d{2})\.cbk$/.exec(name);
-      if (!m) continue;
-      const shard = Number(m[1]);
-      const data = await this.file(shard).read();
+    const shards = names.map((n) => /^(\d{2})\.cbk$/.exec(n)).filter((m) => m !== null).map((m) => Number(m[1]));
+    // Read and open the shards concurrently: unlocking is dominated by per-file latency.
+    const loaded = await Promise.all(shards.map(async (shard) => ({ shard, data: await this.file(shard).read() })));
+    for (const { shard, data } of loaded) {
       const map = new Map<string, CaseSummary>();
       for (const r of data?.rows ?? []) {
         map.set(r.id, r);
@@ -64,7 +66,7 @@ export class SummaryIndex {
       }
       m.set(row.id, row);
     }
-    const writes = [...shards].map(([s, m]) => ({ rel: summaryFile(s), bytes: this.file(s).encode({ rows: [...m.values()] }) }));
+    const writes = [...shards].map(([s, m]) => ({ rel: summaryFile(s), bytes: this.file(s).encode(ShardSchema.parse({ rows: [...m.values()] })) }));
     return {
       writes,
       accept: () => {

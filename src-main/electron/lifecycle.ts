@@ -1,0 +1,41 @@
+import type { App, PowerMonitor } from 'electron';
+import type { CasebookApi } from '../services/casebook-api';
+
+type LockReason = Parameters<CasebookApi['lock']>[0];
+
+/** Lock without letting a failure become an unhandled rejection in the main process. */
+export function lockQuietly(service: Pick<CasebookApi, 'lock'>, reason: LockReason): void {
+  service.lock(reason).catch(() => {
+    // Nothing useful to show; the renderer still gets onLocked if the lock completed.
+  });
+}
+
+/**
+ * When the screen locks or the machine sleeps, lock the casebook: the key must not sit in
+ * memory of an unattended laptop.
+ */
+export function installPowerLocks(powerMonitor: Pick<PowerMonitor, 'on'>, service: Pick<CasebookApi, 'lock'>): void {
+  powerMonitor.on('lock-screen', () => lockQuietly(service, 'system'));
+  powerMonitor.on('suspend', () => lockQuietly(service, 'system'));
+}
+
+/**
+ * Hold the quit until the service has closed (flushes writes, releases the store lock,
+ * forgets the key), then quit for real. Runs once however many times quit is requested.
+ */
+export function installQuitHandler(app: Pick<App, 'on' | 'quit'>, service: Pick<CasebookApi, 'close'>): void {
+  let state: 'open' | 'closing' | 'closed' = 'open';
+  app.on('before-quit', (event) => {
+    if (state === 'closed') return;
+    event.preventDefault();
+    if (state === 'closing') return;
+    state = 'closing';
+    service
+      .close()
+      .catch(() => undefined)
+      .finally(() => {
+        state = 'closed';
+        app.quit();
+      });
+  });
+}
