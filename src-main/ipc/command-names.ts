@@ -16,6 +16,7 @@ export const COMMAND_NAMES = [
   'listBackups',
   'createBackup',
   'restoreBackup',
+  'restoreBackupWhileLocked',
   'listAudit',
   'verifyStore',
   'listCases',

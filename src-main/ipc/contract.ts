@@ -101,6 +101,12 @@ export const commands = {
     access: ADMIN,
     summary: 'Restore a backup after verifying it; the casebook locks afterwards',
   },
+  restoreBackupWhileLocked: {
+    input: z.strictObject({ userId: UserIdSchema, passphrase: z.string().min(1, { error: 'Enter your passphrase' }).max(1024), backupId: BackupInfoSchema.shape.id }),
+    output: z.strictObject({ restored: z.literal(true) }),
+    access: 'anyone',
+    summary: 'Restore a backup when the casebook will not open; the passphrase must open the backup',
+  },
   listAudit: {
     input: AuditFilterSchema,
     output: z.strictObject({ total: z.number().int(), entries: z.array(AuditEntrySchema) }),

@@ -36,6 +36,7 @@ function handlersFor(s: CasebookApi): Handlers {
     listBackups: () => s.listBackups(),
     createBackup: () => s.createBackup('manual'),
     restoreBackup: (i) => s.restoreBackup(i.id),
+    restoreBackupWhileLocked: (i) => s.restoreWhileLocked({ backupId: i.backupId }, i.userId, i.passphrase),
     listAudit: (i) => s.listAudit(i),
     verifyStore: () => s.verify(),
     listCases: async (i) => s.listCases(i),

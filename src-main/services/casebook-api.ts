@@ -31,6 +31,11 @@ export interface CasebookApi {
   exportBackupFile(outFile: string): Promise<{ bytes: number }>;
   /** Verify a backup file with the current key, then replace the store with it. */
   restoreBackupFile(inFile: string): Promise<{ restored: true }>;
+  /**
+   * Restore without unlocking first, for when the casebook will not open: the passphrase must
+   * open the backup itself. Works on an empty folder too (restoring onto a new computer).
+   */
+  restoreWhileLocked(source: { backupId: string } | { file: string }, userIdOrName: string, passphrase: string): Promise<{ restored: true }>;
   listAudit(f: AuditFilter): Promise<{ total: number; entries: AuditEntry[] }>;
   verify(): Promise<{ ok: boolean; entries: number; problems: { file: string; message: string }[] }>;
   listCases(f: { stage?: Stage; query?: string }): CaseSummary[];

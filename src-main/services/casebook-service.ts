@@ -18,6 +18,7 @@ import type { Store } from '../store/store';
 import type { CasebookApi } from './casebook-api';
 import { searchCases } from './case-search';
 import { verifyStore } from './verify-store';
+import { readBundleFrom, restoreWithPassphrase } from '../store/restore';
 
 export interface ServiceOptions extends OpenOptions {
   storeDir: string;
@@ -157,6 +158,13 @@ export async function createCasebookService(o: ServiceOptions): Promise<Casebook
       verifyBundle(bundle, s.dk, 'the backup file');
       await s.restore(bundle, 'the backup file');
       await api.lock('restore');
+      return { restored: true };
+    },
+    async restoreWhileLocked(source, who, passphrase) {
+      if (store) throw new CasebookError('CONFLICT', 'Lock the casebook before restoring this way, or restore from Settings');
+      const { bundle, name } = await readBundleFrom(dir, source);
+      await restoreWithPassphrase(dir, bundle, name, who, passphrase);
+      for (const l of listeners) l('restore');
       return { restored: true };
     },
     async listAudit(f: AuditFilter) {

@@ -154,3 +154,9 @@ export function unwrapWithRecovery(body: KeyringBody, recoveryBytes: Buffer): Bu
   const kek = recoveryKek(recoveryBytes, Buffer.from(body.recovery.salt, 'base64'));
   return unwrapKey(kek, body.recovery, wrapAad(body.storeId, 'recovery'));
 }
+
+/** A keyring entry by user id, or by display name ignoring case (for the CLI's --user NAME). */
+export function findUser(keyring: KeyringBody, idOrName: string) {
+  const wanted = idOrName.trim().toLocaleLowerCase('en-GB');
+  return keyring.users.find((u) => u.userId === idOrName) ?? keyring.users.find((u) => u.name.toLocaleLowerCase('en-GB') === wanted);
+}

@@ -9,7 +9,7 @@ import { newId } from './ids';
 import { IndexSchema, CURRENT_SCHEMA, type IndexData } from './index-db';
 import { commitFiles, replayJournal } from './journal';
 import { chooseKdfParams, type KdfProfile } from './kdf';
-import { dataKeyOf, readKeyring, unwrapForUser, unwrapWithRecovery, wrapForRecovery, wrapForUser, writeKeyring, type KeyringBody } from './keyring';
+import { dataKeyOf, findUser, readKeyring, unwrapForUser, unwrapWithRecovery, wrapForRecovery, wrapForUser, writeKeyring, type KeyringBody } from './keyring';
 import { abs, INDEX, KEYRING, STORE_FORMAT } from './layout';
 import { acquireLock, type LockHandle, type LockHolder } from './lock-file';
 import { migrate, needsMigration } from './migrations';
@@ -17,6 +17,7 @@ import { newRecoveryKey, parseRecoveryKey } from './recovery-key';
 import { Store, type StoreOptions } from './store';
 import { SummaryIndex } from './summaries';
 import { EncryptedFile } from './encrypted-file';
+import { findCleanBackup } from './restore';
 
 export type OpenOptions = { kdf?: KdfProfile; now?: () => Date };
 const opts = (o: OpenOptions): StoreOptions => ({ kdf: o.kdf ?? 'calibrate', now: o.now ?? (() => new Date()) });
@@ -73,14 +74,21 @@ export async function createStore(dir: string, i: { serviceName: string; userNam
   return { store, recoveryKey: recovery.display };
 }
 
+/** A damaged file stops the unlock; say which backup would open cleanly, so the user can act. */
+async function pointToCleanBackup(e: CasebookError, dir: string, dk: DataKey): Promise<void> {
+  const clean = await findCleanBackup(dir, dk).catch(() => undefined);
+  if (clean) {
+    e.details.cleanBackup = clean.id;
+    e.message += `. The backup taken ${clean.createdAt.slice(0, 16).replace('T', ' at ')} UTC opens cleanly: restore it from the unlock screen or with "casebook restore".`;
+  } else {
+    e.message += '. No backup in this casebook opens cleanly; restore from a copy kept elsewhere.';
+  }
+}
+
 function inUse(h: LockHolder): CasebookError {
   return new CasebookError('STORE_IN_USE', `This casebook is in use by ${h.user} on ${h.host} (process ${h.pid}) since ${h.since}. Close it there first.`, { holder: h });
 }
 
-export function findUser(keyring: KeyringBody, idOrName: string) {
-  const wanted = idOrName.trim().toLocaleLowerCase('en-GB');
-  return keyring.users.find((u) => u.userId === idOrName) ?? keyring.users.find((u) => u.name.toLocaleLowerCase('en-GB') === wanted);
-}
 
 async function requireKeyring(dir: string): Promise<KeyringBody> {
   const s = await inspectStore(dir);
@@ -95,7 +103,15 @@ export async function unlockStore(dir: string, userIdOrName: string, passphrase:
   if (!entry) throw authFailed();
   const key = await unwrapForUser(keyring, entry.userId, passphrase);
   if (!key) throw authFailed(entry.name);
-  return openWithKey(dir, keyring, key, entry.userId, o);
+  const spare = Buffer.from(key);
+  try {
+    return await openWithKey(dir, keyring, key, entry.userId, o);
+  } catch (e) {
+    if (e instanceof CasebookError && e.code === 'CORRUPT') await pointToCleanBackup(e, dir, dataKeyOf(keyring, spare));
+    throw e;
+  } finally {
+    spare.fill(0);
+  }
 }
 
 export async function recoverStore(dir: string, userId: string, recoveryKey: string, newPassphrase: string, o: OpenOptions = {}): Promise<Store> {

@@ -1,0 +1,75 @@
+import { promises as fs } from 'node:fs';
+import { CasebookError } from '../domain/errors';
+import { buildBundle, parseBundle, storeFiles, verifyBundle, type Bundle } from './backup-bundle';
+import { listBackupFiles, newBackupId, writeBackup } from './backups';
+import type { DataKey } from './envelope';
+import { commitFiles } from './journal';
+import { dataKeyOf, findUser, parseKeyring, readKeyring, unwrapForUser } from './keyring';
+import { abs, KEYRING } from './layout';
+import { acquireLock } from './lock-file';
+import { writeFileDurably } from './durable-write';
+
+/**
+ * Restoring when the casebook itself will not open (a damaged file). The passphrase unwraps
+ * the key from the backup's own keyring, the whole bundle is verified with it, and only then
+ * are the files replaced, through the journal, under the writer lock.
+ */
+export async function findCleanBackup(dir: string, dk: DataKey): Promise<{ id: string; createdAt: string } | undefined> {
+  for (const b of await listBackupFiles(dir)) {
+    try {
+      verifyBundle(parseBundle(await fs.readFile(abs(dir, b.rel)), b.rel), dk, b.rel);
+      return { id: b.id, createdAt: b.createdAt };
+    } catch {
+      // try the next older one
+    }
+  }
+  return undefined;
+}
+
+export async function readBundleFrom(dir: string, source: { backupId: string } | { file: string }): Promise<{ bundle: Bundle; name: string }> {
+  if ('file' in source) {
+    const bytes = await fs.readFile(source.file).catch(() => {
+      throw new CasebookError('NOT_FOUND', 'The backup file could not be read; check the path');
+    });
+    return { bundle: parseBundle(bytes, 'the backup file'), name: 'the backup file' };
+  }
+  const found = (await listBackupFiles(dir)).find((b) => b.id === source.backupId);
+  if (!found) throw new CasebookError('NOT_FOUND', 'No backup with that id');
+  return { bundle: parseBundle(await fs.readFile(abs(dir, found.rel)), found.rel), name: found.rel };
+}
+
+export async function restoreWithPassphrase(dir: string, bundle: Bundle, name: string, who: string, passphrase: string): Promise<void> {
+  const keyring = parseKeyring(bundle.files.get(KEYRING) ?? Buffer.alloc(0));
+  const current = await readKeyring(dir).catch(() => undefined);
+  if (current && current.storeId !== keyring.storeId) {
+    throw new CasebookError('CONFLICT', `${name} belongs to a different casebook; restore it into an empty folder instead`);
+  }
+  const entry = findUser(keyring, who);
+  const key = entry && (await unwrapForUser(keyring, entry.userId, passphrase));
+  if (!entry || !key) throw new CasebookError('AUTH_FAILED', `That passphrase does not open ${name} (passphrases are as they were when it was taken); nothing was changed`);
+  const dk = dataKeyOf(keyring, key);
+  try {
+    verifyBundle(bundle, dk, name);
+    await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+    const lock = await acquireLock(dir);
+    if ('heldBy' in lock) {
+      const h = lock.heldBy;
+      throw new CasebookError('STORE_IN_USE', `This casebook is in use by ${h.user} on ${h.host} since ${h.since}; close it there first`, { holder: h });
+    }
+    try {
+      // Same casebook, same data key: keep what is there now as a backup first, even if damaged.
+      if (current) {
+        const now = new Date();
+        await writeBackup(dir, newBackupId(now), 'before-restore', await buildBundle(dir, dk, { storeId: keyring.storeId, reason: 'before-restore', now }));
+      }
+      const existing = await storeFiles(dir);
+      const writes = [...bundle.files].filter(([rel]) => rel !== KEYRING).map(([rel, bytes]) => ({ rel, bytes }));
+      await commitFiles(dir, dk, writes, existing.filter((rel) => rel !== KEYRING && !bundle.files.has(rel)));
+      await writeFileDurably(abs(dir, KEYRING), bundle.files.get(KEYRING)!, KEYRING);
+    } finally {
+      await lock.handle.release();
+    }
+  } finally {
+    key.fill(0);
+  }
+}
