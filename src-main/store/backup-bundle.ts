@@ -65,7 +65,8 @@ export async function buildBundle(storeDir: string, dk: DataKey, meta: { storeId
   return Buffer.concat([MAGIC, len, manifest, ...parts]);
 }
 
-const bad = (name: string, why: string) => new CasebookError('CORRUPT', `The backup ${name} is damaged or not a backup (${why}); it was not restored`, { file: name });
+const bad = (name: string, why: string) =>
+  new CasebookError('CORRUPT', `${name.charAt(0).toUpperCase()}${name.slice(1)} is damaged or is not an RJ Casebook backup (${why}); nothing was restored`, { file: name });
 
 /** Split a bundle into its manifest and files, checking sizes and hashes (not yet the key). */
 export function parseBundle(bytes: Buffer, name: string): Bundle {
@@ -95,7 +96,9 @@ const KIND_OF: [RegExp, Kind][] = [[/^index\.cbk$/, 'index'], [/^cases\//, 'case
 /** Prove every file in the bundle opens with this key: the manifest signature and every envelope. */
 export function verifyBundle(b: Bundle, dk: DataKey, name: string): void {
   const { mac, ...rest } = b.manifest;
-  if (b.manifest.keyId !== dk.keyId.toString('hex')) throw bad(name, 'it belongs to a different casebook');
+  if (b.manifest.keyId !== dk.keyId.toString('hex')) {
+    throw new CasebookError('CONFLICT', `${name.charAt(0).toUpperCase()}${name.slice(1)} is a backup of a different casebook; nothing was restored`);
+  }
   if (macOf(rest, dk) !== mac) throw bad(name, 'signature mismatch');
   if (!b.files.has(KEYRING) || !b.files.has(INDEX)) throw bad(name, 'incomplete');
   parseKeyring(b.files.get(KEYRING)!);

@@ -2,10 +2,11 @@ import { promises as fs } from 'node:fs';
 import { CasebookError } from '../domain/errors';
 import { buildBundle, parseBundle, storeFiles, verifyBundle, type Bundle } from './backup-bundle';
 import { listBackupFiles, newBackupId, writeBackup } from './backups';
-import type { DataKey } from './envelope';
+import { openJson, type DataKey } from './envelope';
+import { IndexSchema } from './index-db';
 import { commitFiles } from './journal';
 import { dataKeyOf, findUser, parseKeyring, readKeyring, unwrapForUser } from './keyring';
-import { abs, KEYRING } from './layout';
+import { abs, INDEX, KEYRING } from './layout';
 import { acquireLock } from './lock-file';
 import { writeFileDurably } from './durable-write';
 
@@ -38,6 +39,13 @@ export async function readBundleFrom(dir: string, source: { backupId: string } |
   return { bundle: parseBundle(await fs.readFile(abs(dir, found.rel)), found.rel), name: found.rel };
 }
 
+/** Only an administrator (as recorded in the backup itself) may replace a casebook. */
+function requireAdministrator(bundle: Bundle, dk: DataKey, userId: string): void {
+  const index = IndexSchema.safeParse(openJson(dk, 'index', INDEX, bundle.files.get(INDEX)!));
+  const user = index.success ? index.data.users.find((u) => u.id === userId) : undefined;
+  if (user?.role !== 'administrator') throw new CasebookError('FORBIDDEN', 'Only an administrator may restore a backup; nothing was changed');
+}
+
 export async function restoreWithPassphrase(dir: string, bundle: Bundle, name: string, who: string, passphrase: string): Promise<void> {
   const keyring = parseKeyring(bundle.files.get(KEYRING) ?? Buffer.alloc(0));
   const current = await readKeyring(dir).catch(() => undefined);
@@ -50,6 +58,7 @@ export async function restoreWithPassphrase(dir: string, bundle: Bundle, name: s
   const dk = dataKeyOf(keyring, key);
   try {
     verifyBundle(bundle, dk, name);
+    requireAdministrator(bundle, dk, entry.userId);
     await fs.mkdir(dir, { recursive: true, mode: 0o700 });
     const lock = await acquireLock(dir);
     if ('heldBy' in lock) {

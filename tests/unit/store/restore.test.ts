@@ -14,7 +14,8 @@ describe('restoring when the casebook will not open', () => {
 
       const index = join(t.dir, 'index.cbk');
       const bytes = await readFile(index);
-      bytes[bytes.length - 20] ^= 0x55;
+      const at = bytes.length - 20;
+      bytes.writeUInt8(bytes.readUInt8(at) ^ 0x55, at);
       await writeFile(index, bytes);
 
       const err = await t.service.unlock(t.userId, PASS).catch((e: unknown) => e);
@@ -50,6 +51,13 @@ describe('restoring when the casebook will not open', () => {
         // A backup of one casebook is refused over a different casebook.
         await other.service.lock('manual');
         await expect(other.service.restoreWhileLocked({ file }, 'Siân Williams', PASS)).rejects.toMatchObject({ code: 'CONFLICT' });
+        // Someone who is not an administrator in the backup may not restore it.
+        await t.service.unlock(t.userId, PASS);
+        await t.service.addUser({ name: 'Femi Adeyemi', role: 'facilitator', passphrase: 'facilitator passphrase' });
+        await t.service.exportBackupFile(`${file}.2`);
+        await t.service.lock('manual');
+        await expect(fresh.service.restoreWhileLocked({ file: `${file}.2` }, 'Femi Adeyemi', 'facilitator passphrase')).rejects.toMatchObject({ code: 'FORBIDDEN' });
+        await rm(`${file}.2`, { force: true });
       } finally {
         await fresh.service.close();
         await fresh.cleanup();

@@ -1,0 +1,13 @@
+import type { CommandDef } from '../command';
+import { backup } from './backup';
+import { caseShow } from './case-show';
+import { casesList } from './cases-list';
+import { demo } from './demo';
+import { exportCases } from './export';
+import { importCases } from './import';
+import { init } from './init';
+import { restore } from './restore';
+import { verify } from './verify';
+
+/** Every command, in the order `casebook --help` lists them. */
+export const COMMANDS: readonly CommandDef[] = [init, verify, backup, restore, importCases, exportCases, demo, casesList, caseShow];

@@ -1,0 +1,53 @@
+import { CasebookError } from '../../domain/errors';
+import { requireOption } from '../args';
+import { ok, type CommandContext, type CommandDef } from '../command';
+import { fileSize } from '../files';
+
+/**
+ * Replace the store with a backup file. Normally as an unlocked administrator (the backup is
+ * checked with the current key, and the restore is audit-logged). When the casebook will not
+ * open, or the folder is empty (a new computer), the passphrase must open the backup itself.
+ */
+export const restore: CommandDef = {
+  words: ['restore'],
+  summary: 'Replace the casebook with a backup file, after checking it',
+  options: {
+    from: { type: 'string', value: 'FILE', description: 'The backup file written by "casebook backup"', required: true },
+  },
+  help:
+    'The backup is checked before anything is replaced, and what is there now is kept as a backup first.\n' +
+    'If the casebook is damaged and will not open, or the folder is empty (a new computer), give --user NAME\n' +
+    'and the passphrase that person had when the backup was taken.',
+  async run(ctx) {
+    const shown = requireOption(restore, ctx.options, 'from');
+    const from = ctx.resolvePath(shown);
+    await fileSize(from, shown);
+    const done = (how: string) => ok({ restored: true, file: from, how }, `Restored the casebook from ${shown}. Unlock it again to carry on.`);
+
+    const service = await ctx.service();
+    const status = await service.status();
+    if (status.state === 'uninitialised') {
+      await restoreLocked(ctx, from, status.users.length === 1 ? status.users[0]?.name : undefined);
+      return done('locked');
+    }
+    let unlocked;
+    try {
+      unlocked = await ctx.unlock({ writes: true, roles: ['administrator'], doing: 'restore a backup' });
+    } catch (e) {
+      // Only a casebook too damaged to open falls back; a wrong passphrase or role does not.
+      if (!(e instanceof CasebookError) || e.code !== 'CORRUPT') throw e;
+      ctx.warn(`The casebook does not open (${e.message}). Restoring with the passphrase that opens the backup instead.`);
+      await restoreLocked(ctx, from, status.users.length === 1 ? status.users[0]?.name : undefined);
+      return done('locked');
+    }
+    await unlocked.service.restoreBackupFile(from);
+    return done('unlocked');
+  },
+};
+
+async function restoreLocked(ctx: CommandContext, from: string, onlyUser: string | undefined): Promise<void> {
+  const who = ctx.global.user ?? onlyUser;
+  if (!who) throw new CasebookError('USAGE', 'Say whose passphrase opens the backup with --user NAME (or CASEBOOK_USER).');
+  const service = await ctx.service();
+  await service.restoreWhileLocked({ file: from }, who, await ctx.passphrase({ confirm: false }));
+}

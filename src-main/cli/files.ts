@@ -1,0 +1,80 @@
+import { constants } from 'node:fs';
+import { access, open, readFile, stat, unlink } from 'node:fs/promises';
+import { CasebookError } from '../domain/errors';
+
+/**
+ * File access for the CLI with plain-English errors. A Node error message carries the
+ * absolute path and a syscall name; we name the file as the user typed it instead.
+ */
+function explain(e: unknown, shown: string, doing: 'read' | 'write'): CasebookError {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return doing === 'read'
+        ? new CasebookError('NOT_FOUND', `Cannot find ${shown}; check the name and folder`)
+        : new CasebookError('WRITE_FAILED', `Cannot write ${shown}: its folder does not exist`);
+    case 'EACCES':
+    case 'EPERM':
+      return new CasebookError(doing === 'read' ? 'NOT_FOUND' : 'WRITE_FAILED', `Cannot ${doing} ${shown}: permission denied`);
+    case 'EISDIR':
+      return new CasebookError('USAGE', `${shown} is a folder; give a file name`);
+    case 'EEXIST':
+      return new CasebookError('CONFLICT', `${shown} already exists; choose another name or delete it first. Nothing was written`);
+    case 'ENOSPC':
+      return new CasebookError('WRITE_FAILED', `Cannot write ${shown}: the disk is full`);
+    default:
+      return new CasebookError(doing === 'read' ? 'NOT_FOUND' : 'WRITE_FAILED', `Cannot ${doing} ${shown}`);
+  }
+}
+
+export async function fileSize(abs: string, shown: string): Promise<number> {
+  try {
+    const s = await stat(abs);
+    if (s.isDirectory()) throw Object.assign(new Error('dir'), { code: 'EISDIR' });
+    return s.size;
+  } catch (e) {
+    throw explain(e, shown, 'read');
+  }
+}
+
+export async function readText(abs: string, shown: string): Promise<string> {
+  try {
+    return await readFile(abs, 'utf8');
+  } catch (e) {
+    throw explain(e, shown, 'read');
+  }
+}
+
+/** Refuse early, before doing work (or writing an audit entry) for an output we could not write. */
+export async function mustNotExist(abs: string, shown: string): Promise<void> {
+  try {
+    await access(abs, constants.F_OK);
+  } catch {
+    return;
+  }
+  throw explain(Object.assign(new Error('exists'), { code: 'EEXIST' }), shown, 'write');
+}
+
+/**
+ * Write a new file readable only by its owner. Exclusive create, so we never follow a planted
+ * symlink or overwrite an existing file; a partial file is removed if the write fails.
+ */
+export async function writePrivateFile(abs: string, shown: string, data: string): Promise<number> {
+  let handle;
+  try {
+    handle = await open(abs, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
+  } catch (e) {
+    throw explain(e, shown, 'write');
+  }
+  try {
+    await handle.writeFile(data, 'utf8');
+    await handle.sync();
+    const { size } = await handle.stat();
+    await handle.close();
+    return size;
+  } catch (e) {
+    await handle.close().catch(() => undefined);
+    await unlink(abs).catch(() => undefined);
+    throw explain(e, shown, 'write');
+  }
+}

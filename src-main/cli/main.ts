@@ -1,0 +1,30 @@
+import { homedir } from 'node:os';
+import type { CasebookApi } from '../services/casebook-api';
+import { runCli } from './run';
+
+/**
+ * The `casebook` command (npm run casebook -- COMMAND). Everything lives in run.ts so tests
+ * can drive it in-process; this file only connects it to the real process and service.
+ */
+// Loaded lazily so that --help and usage errors never load the store code (and start quickly).
+async function openService(storeDir: string): Promise<CasebookApi> {
+  const { createCasebookService } = await import('../services/casebook-service');
+  return createCasebookService({ storeDir });
+}
+
+// `casebook cases list | head` closes the pipe early; that is not an error worth a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
+const code = await runCli(
+  process.argv.slice(2),
+  { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, platform: process.platform, homedir: homedir(), cwd: process.cwd(), now: () => new Date() },
+  { openService },
+);
+process.exitCode = code;
+// A timer or handle left open somewhere must not keep the command hanging after it is done.
+setTimeout(() => process.exit(code), 3000).unref();

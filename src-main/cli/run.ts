@@ -1,0 +1,122 @@
+import { resolve } from 'node:path';
+import { CasebookError, exitCodeFor } from '../domain/errors';
+import { toSafeError } from '../ipc/safe-error';
+import type { CasebookApi } from '../services/casebook-api';
+import { parseCommandLine, type ParsedLine } from './args';
+import type { CliDeps, CliIo, CommandContext, GlobalOptions, OptionValues } from './command';
+import { COMMANDS } from './commands/index';
+import { commandHelp, generalHelp } from './help';
+import { printable, writeJson } from './output';
+import { CliCancelled, readPassphrase, refuseSecretArguments } from './passphrase';
+import { defaultStoreDir } from './store-dir';
+import { unlockStore } from './session';
+
+/** Shell convention for "stopped by Ctrl-C". */
+export const EXIT_CANCELLED = 130;
+/** In text mode, list this many problems and point to --json for the rest. */
+const MAX_ISSUES_SHOWN = 200;
+
+function resolveGlobals(values: OptionValues, io: CliIo): GlobalOptions {
+  const store = typeof values.store === 'string' ? values.store : defaultStoreDir(io.env, io.platform, io.homedir);
+  if (store.trim() === '') throw new CasebookError('USAGE', '--store needs a folder name.');
+  const user = typeof values.user === 'string' ? values.user : io.env.CASEBOOK_USER;
+  return { store: resolve(io.cwd, store), ...(user?.trim() ? { user: user.trim() } : {}), json: values.json === true };
+}
+
+function showHelp(line: Extract<ParsedLine, { kind: 'help' }>, io: CliIo, json: boolean): number {
+  let text = generalHelp(COMMANDS);
+  if (line.topic.length > 0) {
+    const def = COMMANDS.find((c) => c.words.join(' ') === line.topic.join(' ')) ?? COMMANDS.find((c) => c.words[0] === line.topic[0]);
+    if (!def) throw new CasebookError('USAGE', `There is no command "${line.topic.join(' ')}". Run "casebook --help" to list them.`);
+    text = commandHelp(def);
+  }
+  if (json) writeJson(io, { ok: line.explicit, ...(line.explicit ? { value: { help: text } } : { error: { code: 'USAGE', message: 'Give a command.' } }) });
+  // Asked-for help goes to stdout; help shown because no command was given is an error.
+  else (line.explicit ? io.stdout : io.stderr).write(text + '\n');
+  return line.explicit ? 0 : exitCodeFor('USAGE');
+}
+
+function reportError(e: unknown, io: CliIo, json: boolean): number {
+  let code: string;
+  let message: string;
+  let details: Record<string, unknown> | undefined;
+  let exit: number;
+  if (e instanceof CliCancelled) {
+    [code, message, exit] = ['CANCELLED', e.message, EXIT_CANCELLED];
+  } else if (e instanceof CasebookError) {
+    const safe = toSafeError(e);
+    [code, message, exit] = [safe.code, safe.message, exitCodeFor(e.code)];
+    details = safe.details as Record<string, unknown> | undefined;
+  } else {
+    // Anything else may carry a path, a value or a stack: say something generic unless debugging.
+    const safe = toSafeError(e);
+    [code, message, exit] = [safe.code, safe.message, exitCodeFor(safe.code)];
+    if (io.env.CASEBOOK_DEBUG === '1') io.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  }
+  if (json) {
+    writeJson(io, { ok: false, error: { code, message, ...(details ? { details } : {}) } });
+    return exit;
+  }
+  const lines = [`casebook: ${printable(message)}`];
+  const issues = (details?.issues ?? []) as { path: string; message: string }[];
+  for (const i of issues.slice(0, MAX_ISSUES_SHOWN)) lines.push(`  ${printable(i.path)}: ${printable(i.message)}`);
+  if (issues.length > MAX_ISSUES_SHOWN) lines.push(`  … and ${issues.length - MAX_ISSUES_SHOWN} more; add --json to see them all.`);
+  io.stderr.write(lines.join('\n') + '\n');
+  return exit;
+}
+
+/** Run one command line and return the exit code. Never throws. */
+export async function runCli(argv: string[], io: CliIo, deps: CliDeps): Promise<number> {
+  // Decided before parsing, so that even a usage error comes out as JSON when --json was asked for.
+  const json = argv.includes('--json');
+  let opened: Promise<CasebookApi> | undefined;
+  let progressShown = false;
+  const closeService = async () => {
+    const s = opened;
+    opened = undefined;
+    if (s) await (await s).close();
+  };
+  try {
+    refuseSecretArguments(argv);
+    const line = parseCommandLine(argv, COMMANDS);
+    if (line.kind === 'help') return showHelp(line, io, json);
+    const global = resolveGlobals(line.globals, io);
+    const ctx: CommandContext = {
+      io,
+      global,
+      options: line.options,
+      args: line.args,
+      resolvePath: (p) => resolve(io.cwd, p),
+      service: () => (opened ??= deps.openService(global.store)),
+      passphrase: (o) => readPassphrase(io, o),
+      unlock: (o) => unlockStore(global, ctx.service, () => readPassphrase(io, { confirm: false }), ctx.warn, o),
+      progress: (text) => {
+        if (!io.stderr.isTTY) return;
+        io.stderr.write(`\r${text}\u001b[K`);
+        progressShown = true;
+      },
+      warn: (text) => {
+        if (progressShown) io.stderr.write('\n');
+        progressShown = false;
+        io.stderr.write(text + '\n');
+      },
+    };
+    const out = await line.def.run(ctx);
+    if (progressShown) io.stderr.write('\n');
+    // Close before reporting success: closing may flush, and a failure there must not look like success.
+    await closeService();
+    if (out.ok) {
+      if (json) writeJson(io, { ok: true, value: out.value });
+      else io.stdout.write(out.text + '\n');
+      return 0;
+    }
+    if (json) writeJson(io, { ok: false, error: { code: out.code, message: out.message, details: out.details } });
+    else io.stdout.write(out.text + '\n');
+    return exitCodeFor(out.code);
+  } catch (e) {
+    if (progressShown) io.stderr.write('\n');
+    return reportError(e, io, json);
+  } finally {
+    await closeService().catch(() => undefined);
+  }
+}
