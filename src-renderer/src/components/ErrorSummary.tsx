@@ -1,0 +1,59 @@
+import { useEffect, useId, useRef } from 'react';
+
+export interface SummaryError {
+  /** id of the control to move to; undefined for errors about the whole form. */
+  fieldId?: string;
+  message: string;
+}
+
+/**
+ * GOV.UK error summary. It takes focus each time `focusKey` changes (a failed submit), so the
+ * person hears "There is a problem" and the list; each link moves focus to its field.
+ */
+export function ErrorSummary({ errors, focusKey }: { errors: SummaryError[]; focusKey: number }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const titleId = useId();
+  // The errors and the new focusKey may arrive in different renders (react-hook-form updates
+  // its errors through a subscription), so check after every render until the focus is done.
+  const focused = useRef(0);
+  useEffect(() => {
+    if (focusKey > focused.current && ref.current) {
+      focused.current = focusKey;
+      ref.current.focus();
+    }
+  });
+  if (errors.length === 0) return null;
+  return (
+    <div className="govuk-error-summary" data-module="govuk-error-summary" ref={ref} tabIndex={-1} aria-labelledby={titleId}>
+      <div role="alert">
+        <h2 className="govuk-error-summary__title" id={titleId}>
+          There is a problem
+        </h2>
+        <div className="govuk-error-summary__body">
+          <ul className="govuk-list govuk-error-summary__list">
+            {errors.map((e, i) => (
+              <li key={`${e.fieldId ?? 'form'}-${i}`}>
+                {e.fieldId ? (
+                  <a href={`#${e.fieldId}`} onClick={(ev) => focusField(ev, e.fieldId!)}>
+                    {e.message}
+                  </a>
+                ) : (
+                  e.message
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** Move to the field itself rather than letting the browser just scroll to the anchor. */
+function focusField(ev: React.MouseEvent, id: string) {
+  const el = document.getElementById(id);
+  if (!el) return;
+  ev.preventDefault();
+  el.scrollIntoView({ block: 'center' });
+  el.focus();
+}

@@ -1,0 +1,91 @@
+import type { ReactNode } from 'react';
+import { ROLE_LABELS } from '../../../src-main/domain/roles';
+import { useSession } from '../state/session';
+import { useNav, type Page } from '../state/nav';
+import { lockNow } from '../state/lock';
+import { SkipLink } from '../components/SkipLink';
+import { WarningText } from '../components/WarningText';
+import { useIdleLock } from '../hooks/useIdleLock';
+import { Home } from './Home';
+import { Cases } from './Cases';
+import { CaseView } from './CaseView';
+import { Settings } from './Settings';
+import { AuditTrail } from './AuditTrail';
+
+const NAV: { page: Page; label: string; adminOnly?: boolean }[] = [
+  { page: 'home', label: 'Home' },
+  { page: 'cases', label: 'Cases' },
+  { page: 'settings', label: 'Settings' },
+  { page: 'audit', label: 'Audit trail', adminOnly: true },
+];
+
+/** The unlocked app: header (service, who, Lock), side navigation, the current page. */
+export function Shell() {
+  const session = useSession((s) => s.session);
+  const { page, go } = useNav();
+  useIdleLock(session?.settings.idleLockMinutes, () => void lockNow('idle'));
+  if (!session) return null;
+  const isAdmin = session.user.role === 'administrator';
+  const items = NAV.filter((n) => !n.adminOnly || isAdmin);
+
+  return (
+    <>
+      <SkipLink />
+      <header className="cb-header">
+        <div className="govuk-width-container cb-header__inner">
+          <p className="cb-header__service">
+            {session.settings.serviceName}
+            <span className="cb-header__app">RJ Casebook</span>
+          </p>
+          <div className="cb-header__user">
+            <span data-testid="signed-in-as">
+              {session.user.name} <span className="govuk-visually-hidden">signed in as</span>({ROLE_LABELS[session.user.role]})
+            </span>
+            <button type="button" className="govuk-button govuk-button--inverse cb-header__lock" onClick={() => void lockNow('manual')}>
+              Lock
+            </button>
+          </div>
+        </div>
+      </header>
+      <div className="govuk-width-container cb-layout">
+        <nav className="cb-layout__nav cb-side-nav" aria-label="Main">
+          <ul className="cb-side-nav__list">
+            {items.map((n) => (
+              <li className="cb-side-nav__item" key={n.page}>
+                <button
+                  type="button"
+                  className="cb-side-nav__link"
+                  aria-current={page === n.page || (n.page === 'cases' && page === 'case') ? 'page' : undefined}
+                  onClick={() => go(n.page)}
+                >
+                  {n.label}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main className="govuk-main-wrapper cb-layout__main" id="main-content" tabIndex={-1}>
+          {session.readOnly && (
+            <WarningText>This casebook is open read-only because someone else is using it. You cannot change anything.</WarningText>
+          )}
+          <CurrentPage page={isAdmin || page !== 'audit' ? page : 'home'} />
+        </main>
+      </div>
+    </>
+  );
+}
+
+function CurrentPage({ page }: { page: Page }): ReactNode {
+  switch (page) {
+    case 'cases':
+      return <Cases />;
+    case 'case':
+      return <CaseView />;
+    case 'settings':
+      return <Settings />;
+    case 'audit':
+      return <AuditTrail />;
+    default:
+      return <Home />;
+  }
+}

@@ -1,0 +1,84 @@
+import { useEffect, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { z } from 'zod';
+import { ApiError, call } from '../api/client';
+import { useSession } from '../state/session';
+import { ErrorSummary } from '../components/ErrorSummary';
+import { PassphraseField } from '../components/PassphraseField';
+import { PublicLayout } from '../components/PublicLayout';
+import { UserRadios } from '../components/UserRadios';
+import { LockNotice } from '../components/LockNotice';
+import { HeldByWarning } from '../components/HeldByWarning';
+import { applyServerError } from '../lib/form-errors';
+import { useFormErrors } from '../hooks/useFormErrors';
+import { usePageTitle } from '../hooks/usePageTitle';
+
+const Schema = z.object({
+  userId: z.string({ error: 'Choose who you are' }).min(1, { error: 'Choose who you are' }),
+  passphrase: z.string().min(1, { error: 'Enter your passphrase' }),
+});
+type Values = z.infer<typeof Schema>;
+const FIELDS = ['userId', 'passphrase'] as const;
+
+/** Choose who you are, type your passphrase. A wrong passphrase shows the main process's words. */
+export function Unlock() {
+  const h1 = usePageTitle('Unlock the casebook');
+  const { status, lockReason, unlocked, showRecover } = useSession();
+  const users = status?.users ?? [];
+  const [focusKey, setFocusKey] = useState(0);
+  const { register, handleSubmit, setError, setValue, getValues, formState } = useForm<Values>({
+    resolver: zodResolver(Schema),
+    // GOV.UK pattern: focus goes to the error summary, not the first field.
+    shouldFocusError: false,
+    // With one person there is nothing to choose.
+    defaultValues: { userId: users.length === 1 ? users[0]!.id : '', passphrase: '' },
+  });
+  const { summary, messageFor } = useFormErrors(formState.errors, FIELDS);
+  // The list of people can arrive after the form (it is fetched again after a lock).
+  const only = users.length === 1 ? users[0]!.id : undefined;
+  useEffect(() => {
+    if (only && !getValues('userId')) setValue('userId', only);
+  }, [only, getValues, setValue]);
+
+  const onValid = async (v: Values) => {
+    try {
+      unlocked(await call('unlock', v));
+    } catch (e) {
+      setValue('passphrase', '');
+      // A wrong passphrase is about that box: show the message there as well as in the summary.
+      if (e instanceof ApiError && e.code === 'AUTH_FAILED') setError('passphrase', { type: 'server', message: e.message });
+      else applyServerError(e, FIELDS, setError);
+      setFocusKey((k) => k + 1);
+    }
+  };
+
+  return (
+    <PublicLayout>
+      <ErrorSummary errors={summary} focusKey={focusKey} />
+      <HeldByWarning heldBy={status?.heldBy} />
+      <h1 className="govuk-heading-l" ref={h1} tabIndex={-1}>
+        Unlock the casebook
+      </h1>
+      <LockNotice reason={lockReason} />
+      <form noValidate onSubmit={handleSubmit(onValid, () => setFocusKey((k) => k + 1))}>
+        <UserRadios users={users} error={messageFor('userId')} registration={register('userId')} />
+        <PassphraseField
+          id="passphrase"
+          label="Passphrase"
+          error={messageFor('passphrase')}
+          registration={register('passphrase')}
+          autoComplete="current-password"
+        />
+        <button type="submit" className="govuk-button" disabled={formState.isSubmitting}>
+          {formState.isSubmitting ? 'Unlocking…' : 'Unlock'}
+        </button>
+      </form>
+      <p className="govuk-body">
+        <button type="button" className="cb-link-button" onClick={showRecover}>
+          Forgotten your passphrase?
+        </button>
+      </p>
+    </PublicLayout>
+  );
+}

@@ -1,0 +1,17 @@
+import { create } from 'zustand';
+
+/** Pages inside the unlocked app. No URL routing: the app is one window with no address bar. */
+export type Page = 'home' | 'cases' | 'case' | 'settings' | 'audit';
+
+interface NavState {
+  page: Page;
+  caseId?: string;
+  go(page: Page, caseId?: string): void;
+}
+
+export const navInitial = { page: 'home' as Page, caseId: undefined };
+
+export const useNav = create<NavState>()((set) => ({
+  ...navInitial,
+  go: (page, caseId) => set({ page, caseId }),
+}));

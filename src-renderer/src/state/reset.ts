@@ -1,0 +1,29 @@
+import { useAudit, auditInitial } from './audit';
+import { useBackups, backupsInitial } from './backups';
+import { useCases, casesInitial } from './cases';
+import { useNav, navInitial } from './nav';
+import { useSettings, settingsInitial } from './settings';
+import { resetSession, useSession, type LockReason } from './session';
+import { onLocked } from '../api/client';
+
+/**
+ * When the casebook locks, everything read from it must leave memory: clear every store and
+ * return to the unlock screen. Called for our own Lock button and for the main process's
+ * notice (idle timer in main, system sleep, restore), whichever comes first.
+ */
+export function clearAllStores(reason: LockReason): void {
+  useAudit.setState(auditInitial);
+  useBackups.setState(backupsInitial);
+  useCases.setState(casesInitial);
+  useSettings.setState(settingsInitial);
+  useNav.setState(navInitial);
+  resetSession(reason);
+}
+
+/** Wire the bridge's onLocked to clearing; returns the unsubscribe function. */
+export function listenForLock(): () => void {
+  return onLocked((reason) => {
+    clearAllStores(reason);
+    void useSession.getState().refresh();
+  });
+}
