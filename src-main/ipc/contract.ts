@@ -77,7 +77,12 @@ export const commands = {
     access: 'anyone',
     summary: 'Set a new passphrase using the recovery key',
   },
-  lock: { input: empty, output: z.strictObject({ locked: z.literal(true) }), access: ALL, summary: 'Lock the casebook and forget the key' },
+  lock: {
+    input: z.strictObject({ reason: z.enum(['manual', 'idle']).default('manual') }),
+    output: z.strictObject({ locked: z.literal(true) }),
+    access: ALL,
+    summary: 'Lock the casebook and forget the key',
+  },
   changePassphrase: {
     input: z.strictObject({ current: z.string().min(1).max(1024), next: PassphraseSchema }),
     output: z.strictObject({ changed: z.literal(true) }),

@@ -24,8 +24,8 @@ function handlersFor(s: CasebookApi): Handlers {
     createCasebook: (i) => s.create(i),
     unlock: (i) => s.unlock(i.userId, i.passphrase),
     recoverWithKey: (i) => s.recover(i.userId, i.recoveryKey, i.newPassphrase),
-    lock: async () => {
-      await s.lock('manual');
+    lock: async (i) => {
+      await s.lock(i.reason);
       return { locked: true as const };
     },
     changePassphrase: (i) => s.changePassphrase(i.current, i.next),

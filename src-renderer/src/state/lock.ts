@@ -10,7 +10,7 @@ import { useSession, type LockReason } from './session';
 export async function lockNow(reason: LockReason): Promise<void> {
   useSession.setState({ pendingLockReason: reason });
   try {
-    await call('lock');
+    await call('lock', { reason: reason === 'idle' ? 'idle' : 'manual' });
   } catch {
     // Already locked or the main process is gone: clearing below is still right.
   }
