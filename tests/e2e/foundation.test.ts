@@ -279,7 +279,20 @@ describe('secure foundation', () => {
   });
 
   it('hides the audit trail and service settings from people who are not administrators', async () => {
-    await h.service.addUser({ name: 'Jo Bloggs', role: 'facilitator', passphrase: 'facilitator passphrase 1' });
+    // An administrator adds the facilitator in Settings, as they would in practice.
+    await nav(page, 'Settings', 'Settings');
+    const people = page.getByRole('region', { name: 'People who can unlock this casebook' });
+    await people.getByRole('button', { name: 'Add person' }).click();
+    await people.locator('.govuk-error-summary').waitFor();
+    expect(await people.locator('.govuk-error-summary').getByRole('link').allTextContents()).toEqual(['Enter name', 'Enter a passphrase']);
+    await people.getByLabel('Name').fill('Jo Bloggs');
+    await people.getByLabel('Role').selectOption('facilitator');
+    await people.getByLabel('Their first passphrase').fill('facilitator passphrase 1');
+    await people.getByLabel('Type it again').fill('facilitator passphrase 1');
+    await people.getByRole('button', { name: 'Add person' }).click();
+    await people.getByText('Jo Bloggs can now unlock this casebook').waitFor();
+    expect(await people.getByRole('cell', { name: 'Jo Bloggs' }).count()).toBe(1);
+    await look(page, '18a-settings-people');
     await page.getByRole('button', { name: 'Lock' }).click();
     await unlockAs(page, 'Jo Bloggs', 'facilitator passphrase 1');
     const navItems = await page.getByRole('navigation', { name: 'Main' }).getByRole('button').allTextContents();

@@ -8,6 +8,8 @@ interface Props {
   confirmLabel: string;
   passphrase: { error?: string; registration: UseFormRegisterReturn; value: string };
   confirm: { error?: string; registration: UseFormRegisterReturn };
+  /** Needed when another form on the same page also sets a passphrase, so ids stay unique. */
+  idPrefix?: string;
 }
 
 /**
@@ -15,11 +17,11 @@ interface Props {
  * passphrase is set (creating a casebook, recovering, changing), so the fields, their ids and
  * their accessibility wiring are the same everywhere.
  */
-export function NewPassphraseFields({ label, confirmLabel, passphrase, confirm }: Props) {
+export function NewPassphraseFields({ label, confirmLabel, passphrase, confirm, idPrefix = '' }: Props) {
   return (
     <>
       <PassphraseField
-        id="passphrase"
+        id={`${idPrefix}passphrase`}
         label={label}
         error={passphrase.error}
         registration={passphrase.registration}
@@ -27,7 +29,7 @@ export function NewPassphraseFields({ label, confirmLabel, passphrase, confirm }
         value={passphrase.value}
       />
       <TextField
-        id="confirm"
+        id={`${idPrefix}confirm`}
         type="password"
         label={confirmLabel}
         error={confirm.error}

@@ -10,7 +10,12 @@ export function fieldId(name: string): string {
  * Read react-hook-form's errors in the order the fields appear on screen, for the error
  * summary, plus any form-level error the server sent (stored under root.server).
  */
-export function useFormErrors<T extends FieldValues>(errors: FieldErrors<T>, fields: readonly string[]) {
+export function useFormErrors<T extends FieldValues>(
+  errors: FieldErrors<T>,
+  fields: readonly string[],
+  /** When two forms share a page, a prefix keeps their field ids (and summary links) apart. */
+  idPrefix = '',
+) {
   // react-hook-form's get() is untyped; an error object has a string `message` when set.
   const read = (path: string): string | undefined => {
     const m = (get(errors, path) as { message?: unknown } | undefined)?.message;
@@ -22,7 +27,7 @@ export function useFormErrors<T extends FieldValues>(errors: FieldErrors<T>, fie
   if (server) summary.push({ message: server });
   for (const name of fields) {
     const message = messageFor(name);
-    if (message) summary.push({ fieldId: fieldId(name), message });
+    if (message) summary.push({ fieldId: idPrefix + fieldId(name), message });
   }
   return { summary, messageFor };
 }

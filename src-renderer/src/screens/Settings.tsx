@@ -4,8 +4,9 @@ import { ServiceSettingsForm } from './settings/ServiceSettingsForm';
 import { ServiceSettingsSummary } from './settings/ServiceSettingsSummary';
 import { BackupsSection } from './settings/BackupsSection';
 import { ChangePassphraseForm } from './settings/ChangePassphraseForm';
+import { UsersSection } from './settings/UsersSection';
 
-/** Settings: the service's own (administrators change them), backups, and your passphrase. */
+/** Settings: the service's own (administrators change them), people, backups, and your passphrase. */
 export function Settings() {
   const h1 = usePageTitle('Settings');
   const session = useSession((s) => s.session);
@@ -17,6 +18,7 @@ export function Settings() {
         Settings
       </h1>
       {canWrite ? <ServiceSettingsForm /> : <ServiceSettingsSummary />}
+      {canWrite && <UsersSection />}
       {canWrite && <BackupsSection />}
       <ChangePassphraseForm />
     </>
