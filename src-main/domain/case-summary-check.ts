@@ -10,10 +10,12 @@ import { EXITS, STAGES, type CaseSummary } from './case';
 const ID = /^c_[a-z0-9]{10,40}$/;
 const REF = /^[A-Z][A-Z0-9]{0,9}-\d{4}-\d{4,6}$/;
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-const INSTANT = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?Z$/;
+// Seconds are required: z.iso.datetime() (zod 4) refuses 09:30Z without them.
+const INSTANT = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?Z$/;
+const STAFF_ID = /^s_[a-z0-9]{6,40}$/;
 const STAGE_SET = new Set<string>(STAGES);
 const EXIT_SET = new Set<string>(EXITS);
-const KEYS = new Set(['id', 'reference', 'stage', 'exit', 'receivedOn', 'source', 'offenceCategory', 'names', 'leadFacilitator', 'sensitive', 'updatedAt', 'revision']);
+const KEYS = new Set(['id', 'reference', 'stage', 'exit', 'receivedOn', 'source', 'offenceCategory', 'names', 'leadFacilitator', 'sensitive', 'updatedAt', 'revision', 'leadFacilitatorId', 'coFacilitatorId', 'nextDue']);
 
 export function isRealDate(s: string): boolean {
   const m = DAY.exec(s);
@@ -44,5 +46,10 @@ export function isCaseSummary(v: unknown): v is CaseSummary {
   if (typeof r.updatedAt !== 'string') return false;
   const t = INSTANT.exec(r.updatedAt);
   if (!t || !isRealDate(t[1]!)) return false;
-  return typeof r.revision === 'number' && Number.isInteger(r.revision) && r.revision >= 1;
+  if (!(typeof r.revision === 'number' && Number.isSafeInteger(r.revision) && r.revision >= 1)) return false;
+  // Fields added with casework (issue 3), all optional.
+  if (r.leadFacilitatorId !== undefined && (!str(r.leadFacilitatorId, 64) || !STAFF_ID.test(r.leadFacilitatorId))) return false;
+  if (r.coFacilitatorId !== undefined && (!str(r.coFacilitatorId, 64) || !STAFF_ID.test(r.coFacilitatorId))) return false;
+  if (r.nextDue !== undefined && (!str(r.nextDue, 10) || !isRealDate(r.nextDue) || r.nextDue < '1900-01-01')) return false;
+  return true;
 }

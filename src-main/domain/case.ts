@@ -1,5 +1,12 @@
 import { z } from 'zod';
+import { ConsentEntrySchema } from './consent';
+import { CONTACT_METHODS, ContactEntrySchema, PreparationMeetingSchema } from './contacts';
+import { PARTICIPANT_ROLES } from './participant-role';
+import { RiskAssessmentSchema } from './risk';
+import { StaffIdSchema } from './staff';
 import { personName, requiredText, text } from './text';
+
+export { PARTICIPANT_ROLES, type ParticipantRole } from './participant-role';
 
 /** The stages of a case, in order, from product.md. */
 export const STAGES = [
@@ -18,9 +25,6 @@ export type Stage = (typeof STAGES)[number];
 
 export const EXITS = ['withdrawn', 'not-suitable', 'no-contact', 'declined'] as const;
 export type Exit = (typeof EXITS)[number];
-
-export const PARTICIPANT_ROLES = ['harmed', 'responsible', 'supporter', 'parent-guardian', 'other'] as const;
-export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
 
 export const CJS_STAGES = ['none', 'out-of-court', 'pre-sentence', 'community-sentence', 'custody', 'post-release'] as const;
 export const PRIORITIES = ['routine', 'high', 'urgent'] as const;
@@ -47,6 +51,14 @@ export const PersonSchema = z.strictObject({
   language: text('Language', 60).optional(),
   interpreter: z.boolean().optional(),
   accessibilityNeeds: text('Accessibility needs', 2000).optional(),
+  // Added with casework (issue 3); all optional so earlier records and imports still load.
+  preferredContact: z.enum(CONTACT_METHODS, { error: `Choose a contact method: ${CONTACT_METHODS.join(', ')}` }).optional(),
+  /** When it is safe to call or visit, in the person's words ("weekdays after 6pm, never at home"). */
+  safeTimes: text('Safe times to contact', 500).optional(),
+  /** Vulnerability flags from the service's list (templates/casework/lists.yaml), by label. */
+  vulnerabilities: z.array(requiredText('Vulnerability flag', 60)).max(20, { error: 'At most 20 vulnerability flags' }).optional(),
+  /** Entitled to enhanced rights under the Victims' Code (every under-18 is; see referral.ts). */
+  enhancedRights: z.boolean({ error: 'Enhanced rights must be true or false' }).optional(),
 });
 export type Person = z.infer<typeof PersonSchema>;
 
@@ -54,6 +66,14 @@ export const ParticipantSchema = z.strictObject({
   id: z.string().regex(/^p_[a-z0-9]{6,40}$/),
   role: z.enum(PARTICIPANT_ROLES, { error: 'Choose a participant role' }),
   person: PersonSchema,
+  /** False when this participant will not take part in the restorative process (recorded with a reason on the timeline). */
+  takesPart: z.boolean().optional(),
+  /** Consent per element, every change kept as a new version (consent.ts). */
+  consent: z.array(ConsentEntrySchema).max(2_000).optional(),
+  /** Risk assessments, one entry per version (risk.ts). */
+  risk: z.array(RiskAssessmentSchema).max(500).optional(),
+  /** Contact attempts and contacts (contacts.ts). */
+  contacts: z.array(ContactEntrySchema).max(5_000).optional(),
 });
 export type Participant = z.infer<typeof ParticipantSchema>;
 
@@ -86,9 +106,23 @@ export const CaseSchema = z
     updatedAt: z.iso.datetime(),
     revision: z.number().int().min(1),
     stage: z.enum(STAGES),
-    exit: z.strictObject({ kind: z.enum(EXITS), reason: requiredText('Exit reason', 2000), on: DateSchema }).optional(),
+    exit: z
+      .strictObject({
+        kind: z.enum(EXITS),
+        reason: requiredText('Exit reason', 2000),
+        on: DateSchema,
+        /** For a withdrawal: the participant who withdrew. */
+        withdrawnBy: z.string().regex(/^p_[a-z0-9]{6,40}$/).optional(),
+      })
+      .optional(),
     referral: ReferralSchema,
     leadFacilitator: text('Lead facilitator', 120).optional(),
+    /** The lead and co-facilitator from the staff list; leadFacilitator keeps the lead's name for lists. */
+    leadFacilitatorId: StaffIdSchema.optional(),
+    coFacilitatorId: StaffIdSchema.optional(),
+    /** Chosen when the restorative process starts. */
+    processKind: z.enum(['direct', 'indirect']).optional(),
+    meetings: z.array(PreparationMeetingSchema).max(2_000).optional(),
     participants: z.array(ParticipantSchema).max(200),
     notes: text('Notes', 100_000).optional(),
     timeline: z.array(TimelineEventSchema).max(100_000),
@@ -98,6 +132,26 @@ export const CaseSchema = z
     if (r.offenceDate && r.offenceDate > r.receivedOn) {
       ctx.addIssue({ code: 'custom', path: ['referral', 'offenceDate'], message: 'The offence date is after the referral was received' });
     }
+    // References between parts of the case must point at something that exists.
+    const ids = new Set(c.participants.map((p) => p.id));
+    if (c.exit?.withdrawnBy && !ids.has(c.exit.withdrawnBy)) {
+      ctx.addIssue({ code: 'custom', path: ['exit', 'withdrawnBy'], message: 'The participant who withdrew is not in this case' });
+    }
+    if (c.coFacilitatorId && c.coFacilitatorId === c.leadFacilitatorId) {
+      ctx.addIssue({ code: 'custom', path: ['coFacilitatorId'], message: 'The co-facilitator must be someone other than the lead' });
+    }
+    c.participants.forEach((p, i) =>
+      p.consent?.forEach((e, j) => {
+        if (e.parentGuardianId && !ids.has(e.parentGuardianId)) {
+          ctx.addIssue({ code: 'custom', path: ['participants', i, 'consent', j, 'parentGuardianId'], message: 'The co-signing parent or guardian is not in this case' });
+        }
+      }),
+    );
+    c.meetings?.forEach((m, i) =>
+      m.participantIds.forEach((id, j) => {
+        if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['meetings', i, 'participantIds', j], message: 'A participant in this meeting is not in this case' });
+      }),
+    );
   });
 export type Case = z.infer<typeof CaseSchema>;
 
@@ -115,6 +169,11 @@ export const CaseSummarySchema = z.strictObject({
   sensitive: z.boolean(),
   updatedAt: z.iso.datetime(),
   revision: z.number().int().min(1),
+  // Added with casework; optional so rows written before it still load.
+  leadFacilitatorId: StaffIdSchema.optional(),
+  coFacilitatorId: StaffIdSchema.optional(),
+  /** The earliest due date of a deadline not yet met (deadlines.ts), so lists can flag overdue cases without opening them. */
+  nextDue: DateSchema.optional(),
 });
 export type CaseSummary = z.infer<typeof CaseSummarySchema>;
 
@@ -122,7 +181,17 @@ export function displayName(p: Person): string {
   return `${p.preferredName || p.givenName} ${p.familyName}`;
 }
 
+/** Facts the summary needs that are not in the case itself: deadlines depend on bank holidays and rules. */
+export interface SummaryExtras {
+  nextDue?: string;
+}
+
+/** The index row for a case. One argument, so `cases.map(summarise)` keeps working. */
 export function summarise(c: Case): CaseSummary {
+  return summariseWith(c, {});
+}
+
+export function summariseWith(c: Case, extras: SummaryExtras): CaseSummary {
   return {
     id: c.id,
     reference: c.reference,
@@ -136,5 +205,8 @@ export function summarise(c: Case): CaseSummary {
     sensitive: c.referral.sensitive.length > 0,
     updatedAt: c.updatedAt,
     revision: c.revision,
+    ...(c.leadFacilitatorId ? { leadFacilitatorId: c.leadFacilitatorId } : {}),
+    ...(c.coFacilitatorId ? { coFacilitatorId: c.coFacilitatorId } : {}),
+    ...(extras.nextDue ? { nextDue: extras.nextDue } : {}),
   };
 }

@@ -13,7 +13,8 @@ import { listBackupFiles } from '../store/backups';
 import { writeFileDurably } from '../store/durable-write';
 import { newId } from '../store/ids';
 import { createStore, inspectStore, recoverStore, unlockStore, type OpenOptions } from '../store/open-store';
-import { readHolder } from '../store/lock-file';
+import { isStale, readHolder } from '../store/lock-file';
+import { serialQueue } from './serial-queue';
 import type { Store } from '../store/store';
 import type { CasebookApi } from './casebook-api';
 import { searchCases } from './case-search';
@@ -66,7 +67,7 @@ export async function createCasebookService(o: ServiceOptions): Promise<Casebook
       return {
         state: 'locked',
         users: s.keyring.users.map((u) => ({ id: u.userId, name: u.name })),
-        ...(holder && holder.pid !== process.pid && holder.pid !== -1 ? { heldBy: holder } : {}),
+        ...(holder && holder.pid !== process.pid && !isStale(holder) ? { heldBy: holder } : {}),
       };
     },
     currentSession: () => (store ? session(store) : undefined),
@@ -76,19 +77,22 @@ export async function createCasebookService(o: ServiceOptions): Promise<Casebook
       return { recoveryKey, session: await replace(s) };
     },
     async unlock(who, passphrase) {
+      if (store) throw new CasebookError('CONFLICT', 'The casebook is already unlocked; lock it first to unlock as someone else');
       const s = await unlockStore(dir, who, passphrase, o);
       await audit(s, 'session.unlock', { type: 'user', id: s.user.id });
       await dailyBackup(s);
       return replace(s);
     },
     async recover(userId, key, next) {
+      if (store) throw new CasebookError('CONFLICT', 'The casebook is already unlocked; lock it first');
       return replace(await recoverStore(dir, userId, key, next, o));
     },
     async lock(reason) {
       if (!store) return;
       const s = store;
       store = undefined;
-      await audit(s, 'session.lock', { type: 'user', id: s.user.id }, [reason]).catch(() => undefined);
+      // After a restore the trail already records it, and the old session must not write to it.
+      if (reason !== 'restore') await audit(s, 'session.lock', { type: 'user', id: s.user.id }, [reason]).catch(() => undefined);
       await s.close();
       for (const l of listeners) l(reason);
     },
@@ -105,7 +109,15 @@ export async function createCasebookService(o: ServiceOptions): Promise<Casebook
     async updateSettings(patch: SettingsPatch) {
       const s = need();
       admin(s);
-      const next = SettingsSchema.parse({ ...s.index.settings, ...patch });
+      // A key sent with the value undefined means "not changed", not "remove".
+      const given = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as SettingsPatch;
+      const parsed = SettingsSchema.safeParse({ ...s.index.settings, ...given });
+      if (!parsed.success) {
+        const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+        throw new CasebookError('INVALID_INPUT', issues.map((i) => `${i.path}: ${i.message}`).join('; '), { issues });
+      }
+      const next = parsed.data;
+      patch = given;
       const changed = Object.keys(patch).filter((k) => JSON.stringify(patch[k as keyof SettingsPatch]) !== JSON.stringify(s.index.settings[k as keyof SettingsPatch]));
       if (changed.length === 0) return s.index.settings;
       await s.updateIndex({ ...s.index, settings: next }, [s.draft('settings.update', { type: 'settings', id: 'service' }, changed)]);
@@ -119,8 +131,7 @@ export async function createCasebookService(o: ServiceOptions): Promise<Casebook
         throw new CasebookError('CONFLICT', `There is already a user called ${i.name}; use a different name`);
       }
       const user: User = { id: newId('u'), name: i.name, role: i.role, createdAt: s.opts.now().toISOString() };
-      await s.setUserWrap(user.id, i.passphrase, 'user.key-added', user.name);
-      await s.updateIndex({ ...s.index, users: [...s.index.users, user] }, [s.draft('user.add', { type: 'user', id: user.id }, ['name', 'role'])]);
+      await s.setUserWrap(user.id, i.passphrase, 'user.add', { name: user.name, index: { ...s.index, users: [...s.index.users, user] } });
       return user;
     },
     async listBackups() {
@@ -206,5 +217,16 @@ export async function createCasebookService(o: ServiceOptions): Promise<Casebook
       if (store) await api.lock('system');
     },
   };
-  return api;
+  return serialised(api);
+}
+
+/** Every command of the service runs one at a time (see serial-queue); listeners are synchronous. */
+function serialised(api: CasebookApi): CasebookApi {
+  const run = serialQueue();
+  const direct = new Set<keyof CasebookApi>(['currentSession', 'onLocked', 'settings', 'users', 'listCases']);
+  const out = {} as Record<string, unknown>;
+  for (const [name, fn] of Object.entries(api) as [keyof CasebookApi, (...a: unknown[]) => unknown][]) {
+    out[name] = direct.has(name) ? fn : (...args: unknown[]) => run(async () => fn(...args));
+  }
+  return out as unknown as CasebookApi;
 }

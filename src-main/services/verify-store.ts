@@ -45,6 +45,7 @@ export async function verifyStore(store: Store): Promise<VerifyReport> {
     try {
       const c = await store.caseFileOf(row.id).read();
       if (c && c.id !== row.id) problems.push({ file: rel, message: 'holds a different case than its name says' });
+      else if (c && c.revision !== row.revision) problems.push({ file: rel, message: `is at revision ${c.revision} but the case list says ${row.revision}` });
     } catch (e) {
       note(rel, e);
     }

@@ -44,7 +44,18 @@ export class AuditLog {
     const nums = await this.segmentNumbers();
     const last = nums[nums.length - 1];
     if (last === undefined) return;
-    const seg = await this.file(last).read();
+    this.setHead(last, await this.file(last).read());
+  }
+
+  /** The same, from the files of a backup about to be restored, so the restore chains onto its trail. */
+  loadHeadFromFiles(files: Map<string, Buffer>): void {
+    const nums = [...files.keys()].map((rel) => /^audit\/(\d{6})\.cbk$/.exec(rel)).filter((m) => m !== null).map((m) => Number(m[1]));
+    if (nums.length === 0) return;
+    const last = Math.max(...nums);
+    this.setHead(last, this.file(last).decode(files.get(auditFile(last))!));
+  }
+
+  private setHead(last: number, seg: Segment | null): void {
     if (!seg || seg.segment !== last) throw new CasebookError('CORRUPT', `${auditFile(last)} is not the segment it claims to be`, { file: auditFile(last) });
     const tail = seg.entries[seg.entries.length - 1];
     this.head = seg;

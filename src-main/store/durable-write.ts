@@ -69,3 +69,22 @@ export async function removeDurably(path: string): Promise<void> {
   await fs.rm(path, { force: true });
   await syncDir(dirname(path));
 }
+
+/**
+ * Remove temp files left by a process killed mid-write (".name.random.tmp"). Only ever called
+ * by the writer holding the lock, so no other process can be using them.
+ */
+export async function removeLeftoverTempFiles(storeDir: string, folders: string[]): Promise<number> {
+  let removed = 0;
+  for (const folder of ['', ...folders]) {
+    const dir = folder ? join(storeDir, folder) : storeDir;
+    const names = await fs.readdir(dir).catch(() => [] as string[]);
+    for (const n of names) {
+      if (/^\..+\.[0-9a-f]{12}\.tmp$/.test(n)) {
+        await fs.rm(join(dir, n), { force: true });
+        removed++;
+      }
+    }
+  }
+  return removed;
+}

@@ -19,7 +19,7 @@ export interface FileWrite {
   bytes: Buffer;
 }
 
-const SAFE_REL = /^(index\.cbk|(cases|summaries|audit)\/[A-Za-z0-9_]{1,60}\.cbk)$/;
+const SAFE_REL = /^(keyring\.json|index\.cbk|(cases|summaries|audit)\/[A-Za-z0-9_]{1,60}\.cbk)$/;
 const JournalSchema = z.strictObject({
   writes: z.array(z.strictObject({ rel: z.string().regex(SAFE_REL), data: z.string() })),
   deletes: z.array(z.string().regex(SAFE_REL)),
@@ -36,10 +36,25 @@ export async function commitFiles(storeDir: string, dk: DataKey, writes: FileWri
     deletes,
   });
   await writeFileDurably(abs(storeDir, JOURNAL), journal, writes[0]?.rel ?? JOURNAL);
-  await apply(storeDir, writes, deletes);
-  await removeDurably(abs(storeDir, JOURNAL)).catch((e) => {
-    throw writeFailed(JOURNAL, e);
-  });
+  // From here on the change is decided: a failure leaves it to be finished, not undone.
+  try {
+    await apply(storeDir, writes, deletes);
+    await removeDurably(abs(storeDir, JOURNAL));
+  } catch (e) {
+    throw new JournalPending(e);
+  }
+}
+
+/**
+ * A commit whose journal is durable but whose files were not all replaced (a full disk, say).
+ * The change will be finished by replaying the journal; it must not be reported as lost, and
+ * no other commit may overwrite the journal before that happens.
+ */
+export class JournalPending extends CasebookError {
+  constructor(cause: unknown) {
+    const first = writeFailed(JOURNAL, cause);
+    super('WRITE_FAILED', `${first.message.split('. ')[0]}. The change was recorded safely and will be finished when the disk has room and the casebook is next unlocked; nothing is lost.`, first.details);
+  }
 }
 
 async function apply(storeDir: string, writes: FileWrite[], deletes: string[]): Promise<void> {

@@ -111,9 +111,15 @@ export async function readKeyring(storeDir: string): Promise<KeyringBody | undef
   }
 }
 
-export async function writeKeyring(storeDir: string, body: KeyringBody, dataKey: Buffer): Promise<void> {
-  const signed = { ...body, mac: macOf(body, dataKey) };
+/** The keyring signed with the data key, ready to keep in memory and to write. */
+export function signKeyring(body: KeyringBody, dataKey: Buffer): KeyringBody {
+  return { ...body, mac: macOf(body, dataKey) };
+}
+
+export async function writeKeyring(storeDir: string, body: KeyringBody, dataKey: Buffer): Promise<KeyringBody> {
+  const signed = signKeyring(body, dataKey);
   await writeFileDurably(abs(storeDir, KEYRING), serializeKeyring(signed), KEYRING);
+  return signed;
 }
 
 /** After unlocking, prove nobody edited the keyring (names, parameters, other users' wraps). */
@@ -136,7 +142,7 @@ export async function wrapForUser(body: Pick<KeyringBody, 'storeId'>, userId: st
 
 export async function unwrapForUser(body: KeyringBody, userId: string, passphrase: string): Promise<Buffer | undefined> {
   const entry = body.users.find((u) => u.userId === userId);
-  if (!entry) return undefined;
+  if (!entry || typeof passphrase !== 'string' || passphrase.length === 0) return undefined;
   const kek = await deriveKey(passphrase, entry.kdf);
   try {
     return unwrapKey(kek, entry, wrapAad(body.storeId, userId, entry.kdf));

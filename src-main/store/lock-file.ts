@@ -35,7 +35,7 @@ export async function readHolder(storeDir: string): Promise<LockHolder | undefin
   }
 }
 
-function isStale(h: LockHolder): boolean {
+export function isStale(h: LockHolder): boolean {
   if (h.pid === -1) return true; // unreadable: a crash mid-write of the lock itself
   return h.host === hostname() && !alive(h.pid);
 }

@@ -10,7 +10,8 @@ import { IndexSchema, CURRENT_SCHEMA, type IndexData } from './index-db';
 import { commitFiles, replayJournal } from './journal';
 import { chooseKdfParams, type KdfProfile } from './kdf';
 import { dataKeyOf, findUser, readKeyring, unwrapForUser, unwrapWithRecovery, wrapForRecovery, wrapForUser, writeKeyring, type KeyringBody } from './keyring';
-import { abs, INDEX, KEYRING, STORE_FORMAT } from './layout';
+import { abs, AUDIT_DIR, BACKUPS_DIR, CASES_DIR, INDEX, KEYRING, STORE_FORMAT, SUMMARIES_DIR } from './layout';
+import { removeLeftoverTempFiles } from './durable-write';
 import { acquireLock, type LockHandle, type LockHolder } from './lock-file';
 import { migrate, needsMigration } from './migrations';
 import { newRecoveryKey, parseRecoveryKey } from './recovery-key';
@@ -65,7 +66,7 @@ export async function createStore(dir: string, i: { serviceName: string; userNam
     // The keyring is written last: until it exists the folder is not a casebook, so a failed
     // creation can simply be tried again.
     await store.updateIndex(index, [store.draft('casebook.create', { type: 'casebook', id: storeId }, ['serviceName', 'users'])]);
-    await writeKeyring(dir, keyring, key);
+    store.keyring = await writeKeyring(dir, keyring, key);
   } catch (e) {
     await store.close();
     await fs.rm(abs(dir, INDEX), { force: true });
@@ -142,7 +143,10 @@ export async function openWithKey(dir: string, keyring: KeyringBody, key: Buffer
       heldBy = lock.heldBy;
     } else handle = lock.handle;
     const so = opts(o);
-    if (handle) await replayJournal(dir, dk);
+    if (handle) {
+      await replayJournal(dir, dk);
+      await removeLeftoverTempFiles(dir, [CASES_DIR, SUMMARIES_DIR, AUDIT_DIR, BACKUPS_DIR]);
+    }
     const index = await loadIndex(dir, dk, !handle);
     const user = index.users.find((u) => u.id === userId);
     if (!user) throw new CasebookError('CORRUPT', `${INDEX} does not list this user although ${KEYRING} does`, { file: INDEX });

@@ -8,7 +8,7 @@ import { commitFiles } from './journal';
 import { dataKeyOf, findUser, parseKeyring, readKeyring, unwrapForUser } from './keyring';
 import { abs, INDEX, KEYRING } from './layout';
 import { acquireLock } from './lock-file';
-import { writeFileDurably } from './durable-write';
+import { AuditLog } from './audit-log';
 
 /**
  * Restoring when the casebook itself will not open (a damaged file). The passphrase unwraps
@@ -72,9 +72,13 @@ export async function restoreWithPassphrase(dir: string, bundle: Bundle, name: s
         await writeBackup(dir, newBackupId(now), 'before-restore', await buildBundle(dir, dk, { storeId: keyring.storeId, reason: 'before-restore', now }));
       }
       const existing = await storeFiles(dir);
-      const writes = [...bundle.files].filter(([rel]) => rel !== KEYRING).map(([rel, bytes]) => ({ rel, bytes }));
-      await commitFiles(dir, dk, writes, existing.filter((rel) => rel !== KEYRING && !bundle.files.has(rel)));
-      await writeFileDurably(abs(dir, KEYRING), bundle.files.get(KEYRING)!, KEYRING);
+      // Record the restore on the restored trail itself, in the same commit as the files.
+      const files = new Map(bundle.files);
+      const trail = new AuditLog(dir, dk);
+      trail.loadHeadFromFiles(files);
+      const draft = { userId: entry.userId, userName: entry.name, action: 'backup.restore', entity: { type: 'backup', id: name }, fields: [] };
+      for (const w of trail.prepare([draft], new Date()).writes) files.set(w.rel, w.bytes);
+      await commitFiles(dir, dk, [...files].map(([rel, bytes]) => ({ rel, bytes })), existing.filter((rel) => !files.has(rel)));
     } finally {
       await lock.handle.release();
     }

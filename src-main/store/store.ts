@@ -9,13 +9,13 @@ import { listBackupFiles, newBackupId, rotateBackups, writeBackup } from './back
 import { EncryptedFile } from './encrypted-file';
 import type { DataKey } from './envelope';
 import { IndexSchema, type IndexData } from './index-db';
-import { commitFiles, type FileWrite } from './journal';
+import { commitFiles, JournalPending, replayJournal, type FileWrite } from './journal';
 import { chooseKdfParams, type KdfProfile } from './kdf';
-import { checkKeyringMac, unwrapForUser, wrapForUser, writeKeyring, type KeyringBody } from './keyring';
+import { checkKeyringMac, serializeKeyring, signKeyring, unwrapForUser, wrapForUser, type KeyringBody } from './keyring';
+import { PassphraseSchema } from '../domain/passphrase';
 import { abs, caseFile, INDEX, KEYRING } from './layout';
 import type { LockHandle, LockHolder } from './lock-file';
 import { SummaryIndex } from './summaries';
-import { writeFileDurably } from './durable-write';
 
 export interface StoreOptions {
   kdf: KdfProfile;
@@ -34,7 +34,7 @@ export class Store {
     public keyring: KeyringBody,
     public index: IndexData,
     readonly summaries: SummaryIndex,
-    readonly audit: AuditLog,
+    public audit: AuditLog,
     readonly user: User,
     readonly opts: StoreOptions,
     private lockHandle: LockHandle | undefined,
@@ -46,7 +46,10 @@ export class Store {
   }
 
   private ensureWritable(): void {
-    if (this.closed) throw new CasebookError('LOCKED', 'The casebook is locked: unlock it first');
+    if (this.closed || this.stale) throw new CasebookError('LOCKED', 'The casebook is locked: unlock it first');
+    if (this.pending) {
+      throw new CasebookError('WRITE_FAILED', 'An earlier change could not be finished (the disk may be full). Free some space, then lock and unlock the casebook to finish it before making more changes.');
+    }
     if (this.readOnly) {
       const h = this.heldBy;
       throw new CasebookError('READ_ONLY', `This casebook is open read-only because ${h ? `${h.user} on ${h.host} has had it open since ${h.since}` : 'another instance has it open'}. Close it there to make changes.`);
@@ -54,6 +57,10 @@ export class Store {
   }
 
   private closed = false;
+  /** Set when a commit's journal could not be applied: no further commit may overwrite it. */
+  private pending = false;
+  /** Set after a restore: the data in memory is no longer what is on disk. */
+  private stale = false;
 
   draft(action: string, entity: { type: string; id: string }, fields: string[] = []): AuditDraft {
     return { userId: this.user.id, userName: this.user.name, action, entity, fields };
@@ -63,8 +70,22 @@ export class Store {
   async commit(writes: FileWrite[], drafts: AuditDraft[], deletes: string[] = []): Promise<void> {
     this.ensureWritable();
     const audit = this.audit.prepare(drafts, this.opts.now());
-    await commitFiles(this.dir, this.dk, [...writes, ...audit.writes], deletes);
+    await this.writeJournaled([...writes, ...audit.writes], deletes);
     audit.accept();
+  }
+
+  private async writeJournaled(writes: FileWrite[], deletes: string[]): Promise<void> {
+    try {
+      await commitFiles(this.dir, this.dk, writes, deletes);
+    } catch (e) {
+      if (!(e instanceof JournalPending)) throw e;
+      // The change is decided; try once to finish it now (the fault may have passed).
+      const finished = await replayJournal(this.dir, this.dk).then(() => true, () => false);
+      if (!finished) {
+        this.pending = true;
+        throw e;
+      }
+    }
   }
 
   indexFile(): EncryptedFile<IndexData> {
@@ -100,7 +121,8 @@ export class Store {
   }
 
   async backup(reason: string): Promise<{ id: string; bytes: number; createdAt: string; reason: string }> {
-    if (this.closed) throw new CasebookError('LOCKED', 'The casebook is locked: unlock it first');
+    // A read-only instance must not write backups or rotate away the writer's.
+    this.ensureWritable();
     const now = this.opts.now();
     const bytes = await buildBundle(this.dir, this.dk, { storeId: this.index.storeId, reason, now });
     const id = newBackupId(now);
@@ -126,10 +148,15 @@ export class Store {
     verifyBundle(bundle, this.dk, name);
     await this.backup('before-restore');
     const current = await storeFiles(this.dir);
-    const writes = [...bundle.files].filter(([rel]) => rel !== KEYRING).map(([rel, bytes]) => ({ rel, bytes }));
-    const deletes = current.filter((rel) => rel !== KEYRING && !bundle.files.has(rel));
-    await commitFiles(this.dir, this.dk, writes, deletes);
-    await writeFileDurably(abs(this.dir, KEYRING), bundle.files.get(KEYRING)!, KEYRING);
+    // The trail after the restore is the backup's, with the restore chained onto it, all in
+    // the same commit as the restored files.
+    const files = new Map(bundle.files);
+    const trail = new AuditLog(this.dir, this.dk);
+    trail.loadHeadFromFiles(files);
+    for (const w of trail.prepare([this.draft('backup.restore', { type: 'backup', id: name })], this.opts.now()).writes) files.set(w.rel, w.bytes);
+    await this.writeJournaled([...files].map(([rel, bytes]) => ({ rel, bytes })), current.filter((rel) => !files.has(rel)));
+    // What is in memory now describes the old files: nothing more may be written from it.
+    this.stale = true;
   }
 
   async rewrapForUser(userId: string, current: string, next: string): Promise<void> {
@@ -140,17 +167,26 @@ export class Store {
     await this.setUserWrap(userId, next, 'user.passphrase-changed');
   }
 
-  /** Add or replace a user's wrap of the data key. */
-  async setUserWrap(userId: string, passphrase: string, action: string, name?: string): Promise<void> {
+  /**
+   * Add or replace a user's wrap of the data key. The keyring, any index change and the audit
+   * entry go in one journaled commit, so a passphrase is never changed without its record,
+   * and a user never appears on the unlock screen without being in the index.
+   */
+  async setUserWrap(userId: string, passphrase: string, action: string, extra: { name?: string; index?: IndexData } = {}): Promise<void> {
     this.ensureWritable();
+    const checked = PassphraseSchema.safeParse(passphrase);
+    if (!checked.success) throw new CasebookError('INVALID_INPUT', checked.error.issues[0]?.message ?? 'Choose a longer passphrase');
     const existing = this.keyring.users.find((u) => u.userId === userId);
     const kdf = await chooseKdfParams(this.opts.kdf);
-    const wrap = await wrapForUser(this.keyring, userId, name ?? existing?.name ?? '', passphrase, kdf, this.dk.key);
+    const wrap = await wrapForUser(this.keyring, userId, extra.name ?? existing?.name ?? '', passphrase, kdf, this.dk.key);
     const users = existing ? this.keyring.users.map((u) => (u.userId === userId ? wrap : u)) : [...this.keyring.users, wrap];
-    const next = { ...this.keyring, users };
-    await writeKeyring(this.dir, next, this.dk.key);
+    const next = signKeyring({ ...this.keyring, users }, this.dk.key);
+    const writes = [{ rel: KEYRING, bytes: serializeKeyring(next) }];
+    const index = extra.index && IndexSchema.parse(extra.index);
+    if (index) writes.push({ rel: INDEX, bytes: this.indexFile().encode(index) });
+    await this.commit(writes, [this.draft(action, { type: 'user', id: userId }, index ? ['name', 'role', 'passphrase'] : ['passphrase'])]);
     this.keyring = next;
-    await this.commit([], [this.draft(action, { type: 'user', id: userId }, ['passphrase'])]);
+    if (index) this.index = index;
   }
 
   checkMac(): void {

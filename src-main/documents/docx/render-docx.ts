@@ -1,0 +1,406 @@
+/**
+ * Renders the document model to DOCX with `docx`: real Word checkboxes (w14:checkbox content
+ * controls), tables whose header row repeats on every page, a header, and a footer with
+ * "Page X of Y" as PAGE / NUMPAGES fields, so Word and LibreOffice number the pages themselves.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  CheckBox,
+  Document,
+  Footer,
+  Header,
+  HeadingLevel,
+  ImageRun,
+  LevelFormat,
+  LineRuleType,
+  Packer,
+  PageBreak,
+  PageNumber,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TabStopType,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
+  type IBorderOptions,
+  type ParagraphChild,
+} from 'docx';
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { imageSize } from '../image-size';
+import {
+  DEFAULT_LABELS,
+  DETERMINISTIC_DATE,
+  type Block,
+  type ChartBlock,
+  type DocumentLabels,
+  type DocumentModel,
+  type ImageData,
+  type TextRun as ModelRun,
+} from '../model';
+
+export interface DocxOptions {
+  /** Turns a chart's SVG into a PNG when the chart carries no raster of its own. */
+  readonly rasteriseChart?: (chart: ChartBlock) => Promise<ImageData | undefined>;
+}
+
+export interface DocxResult {
+  readonly bytes: Uint8Array;
+}
+
+/** Word draws with the reader's fonts; Arial is on every Windows and Mac, and LibreOffice maps it to Liberation Sans. */
+const FONT = 'Arial';
+const ACCENT = '0D406E';
+const MUTED = '5C6169';
+const RULE = 'B8BFC9';
+const FILL = 'EBF0F5';
+
+// A4 in twentieths of a point, with 20 mm side margins as in the PDF.
+const PAGE = { width: 11906, height: 16838 };
+const MARGIN = { top: 1320, bottom: 1240, left: 1134, right: 1134, header: 600, footer: 560 };
+const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
+const ptToPx = (pt: number) => Math.round((pt * 96) / 72);
+
+const line = (colour = RULE, size = 4): IBorderOptions => ({ style: BorderStyle.SINGLE, size, color: colour });
+const NONE: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+const noBorders = { top: NONE, bottom: NONE, left: NONE, right: NONE };
+
+function runs(model: readonly ModelRun[], extra: { size?: number; color?: string } = {}): TextRun[] {
+  const out: TextRun[] = [];
+  for (const r of model) {
+    r.text.split(/\r\n?|\n/).forEach((text, i) => {
+      out.push(new TextRun({ text, bold: r.bold, italics: r.italic, ...(i > 0 ? { break: 1 } : {}), ...extra }));
+    });
+  }
+  return out;
+}
+
+class DocxBuilder {
+  private orderedLists = 0;
+  constructor(
+    private readonly labels: DocumentLabels,
+    private readonly options: DocxOptions,
+  ) {}
+
+  async block(b: Block): Promise<(Paragraph | Table)[]> {
+    switch (b.kind) {
+      case 'heading':
+        return [
+          new Paragraph({
+            heading: b.level === 1 ? HeadingLevel.TITLE : b.level === 2 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
+            children: [new TextRun(b.text)],
+            keepNext: true,
+          }),
+        ];
+      case 'paragraph':
+        return [
+          new Paragraph({
+            children: runs(b.runs, b.size === 'small' ? { size: 16, color: MUTED } : {}),
+            alignment: b.align === 'center' ? AlignmentType.CENTER : b.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+          }),
+        ];
+      case 'list': {
+        const instance = ++this.orderedLists;
+        return b.items.map(
+          (item) =>
+            new Paragraph({
+              children: runs(item),
+              ...(b.ordered ? { numbering: { reference: 'rj-ordered', level: 0, instance } } : { bullet: { level: 0 } }),
+              spacing: { after: 40 },
+            }),
+        );
+      }
+      case 'checkbox':
+        return [
+          new Paragraph({
+            children: [
+              new CheckBox({ checked: b.checked, alias: b.title ?? 'Consent' }),
+              new TextRun({ text: '\t' }),
+              ...(b.title ? [new TextRun({ text: `${b.title}  `, bold: true })] : []),
+              ...runs(b.label),
+            ],
+            indent: { left: 400, hanging: 400 },
+            tabStops: [{ type: TabStopType.LEFT, position: 400 }],
+            keepLines: true,
+            spacing: { after: 140 },
+          }),
+        ];
+      case 'table':
+        return [this.table(b.columns.map((c) => c.header), b.columns.map((c) => c.width), b.rows, b.repeatHeader !== false), spacer(160)];
+      case 'keyValue':
+        return [this.keyValue(b.items), spacer(160)];
+      case 'signature':
+        return [
+          new Paragraph({ children: [new TextRun({ text: b.label, bold: true })], keepNext: true, spacing: { before: 200, after: 0 } }),
+          this.signature(b.name, b.date),
+        ];
+      case 'image':
+        return [
+          new Paragraph({
+            alignment: b.align === 'center' ? AlignmentType.CENTER : b.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+            children: [imageRun(b, b.width, b.height)],
+          }),
+        ];
+      case 'chart':
+        return [await this.chart(b)];
+      case 'pageBreak':
+        return [new Paragraph({ children: [new PageBreak()] })];
+      case 'spacer':
+        return [spacer(Math.round(b.height * 20))];
+    }
+  }
+
+  private table(headers: readonly string[], weights: readonly number[], rows: readonly (readonly string[])[], repeat: boolean): Table {
+    const total = weights.reduce((s, w) => s + Math.max(w, 0.0001), 0);
+    const widths = weights.map((w) => Math.round((TEXT_WIDTH * Math.max(w, 0.0001)) / total));
+    const borders = { top: line(), bottom: line(), left: line(), right: line() };
+    const cell = (text: string, width: number, header: boolean, stripe: boolean) =>
+      new TableCell({
+        width: { size: width, type: WidthType.DXA },
+        borders,
+        margins: { top: 50, bottom: 50, left: 90, right: 90 },
+        ...(header ? { shading: { type: ShadingType.CLEAR, fill: FILL, color: 'auto' } } : stripe ? { shading: { type: ShadingType.CLEAR, fill: 'F7F8FA', color: 'auto' } } : {}),
+        children: [new Paragraph({ children: runs([{ text, bold: header }], { size: 18 }), spacing: { after: 0 } })],
+      });
+    return new Table({
+      width: { size: TEXT_WIDTH, type: WidthType.DXA },
+      columnWidths: widths,
+      layout: TableLayoutType.FIXED,
+      rows: [
+        new TableRow({ tableHeader: repeat, cantSplit: true, children: headers.map((h, i) => cell(h, widths[i]!, true, false)) }),
+        ...rows.map((r, n) => new TableRow({ children: widths.map((w, i) => cell(r[i] ?? '', w, false, n % 2 === 1)) })),
+      ],
+    });
+  }
+
+  private keyValue(items: readonly { key: string; value: string }[]): Table {
+    const keyWidth = Math.round(TEXT_WIDTH * 0.32);
+    const widths = [keyWidth, TEXT_WIDTH - keyWidth];
+    return new Table({
+      width: { size: TEXT_WIDTH, type: WidthType.DXA },
+      columnWidths: widths,
+      layout: TableLayoutType.FIXED,
+      borders: { top: line('D9DEE5'), bottom: line('D9DEE5'), left: NONE, right: NONE, insideHorizontal: line('D9DEE5'), insideVertical: NONE },
+      rows: items.map((kv) => {
+        const blank = kv.value.trim() === '';
+        return new TableRow({
+          cantSplit: true,
+          ...(blank ? { height: { value: 520, rule: 'atLeast' as const } } : {}),
+          children: [
+            new TableCell({
+              width: { size: widths[0]!, type: WidthType.DXA },
+              margins: { top: 70, bottom: 70, left: 0, right: 120 },
+              verticalAlign: VerticalAlignTable.TOP,
+              children: [new Paragraph({ children: [new TextRun({ text: kv.key, bold: true, color: MUTED })], spacing: { after: 0 } })],
+            }),
+            new TableCell({
+              width: { size: widths[1]!, type: WidthType.DXA },
+              margins: { top: 70, bottom: 70, left: 120, right: 0 },
+              verticalAlign: blank ? VerticalAlignTable.BOTTOM : VerticalAlignTable.TOP,
+              children: [
+                blank
+                  ? new Paragraph({ children: [], border: { bottom: line('5C6169', 6) }, spacing: { after: 0 } })
+                  : new Paragraph({ children: runs([{ text: kv.value }]), spacing: { after: 0 } }),
+              ],
+            }),
+          ],
+        });
+      }),
+    });
+  }
+
+  /** Signature, date and name, each with a line to write on. */
+  private signature(name?: string, date?: string): Table {
+    const labelW = 1300;
+    const gapW = 400;
+    const dateLabelW = 700;
+    const dateW = 2200;
+    const sigW = TEXT_WIDTH - labelW - gapW - dateLabelW - dateW;
+    const widths = [labelW, sigW, gapW, dateLabelW, dateW];
+    const label = (text: string, w: number) =>
+      new TableCell({
+        width: { size: w, type: WidthType.DXA },
+        borders: noBorders,
+        verticalAlign: VerticalAlignTable.BOTTOM,
+        children: [new Paragraph({ children: text ? [new TextRun({ text, size: 17, color: MUTED })] : [], spacing: { after: 0 } })],
+      });
+    const field = (value: string | undefined, w: number) =>
+      new TableCell({
+        width: { size: w, type: WidthType.DXA },
+        borders: { ...noBorders, bottom: line('1C1C21', 6) },
+        verticalAlign: VerticalAlignTable.BOTTOM,
+        children: [new Paragraph({ children: value ? [new TextRun(value)] : [], spacing: { after: 0 } })],
+      });
+    const empty = (w: number) => new TableCell({ width: { size: w, type: WidthType.DXA }, borders: noBorders, children: [new Paragraph({ children: [] })] });
+    return new Table({
+      width: { size: TEXT_WIDTH, type: WidthType.DXA },
+      columnWidths: widths,
+      layout: TableLayoutType.FIXED,
+      borders: { ...noBorders, insideHorizontal: NONE, insideVertical: NONE },
+      rows: [
+        new TableRow({
+          cantSplit: true,
+          height: { value: 640, rule: 'atLeast' },
+          children: [label(this.labels.signature, labelW), field(undefined, sigW), empty(gapW), label(this.labels.date, dateLabelW), field(date, dateW)],
+        }),
+        new TableRow({
+          cantSplit: true,
+          height: { value: 560, rule: 'atLeast' },
+          children: [label(this.labels.name, labelW), field(name, sigW), empty(gapW), label('', dateLabelW), empty(dateW)],
+        }),
+      ],
+    });
+  }
+
+  private async chart(b: ChartBlock): Promise<Paragraph> {
+    const raster = b.raster ?? (await this.options.rasteriseChart?.(b));
+    if (raster) return new Paragraph({ children: [imageRun({ ...raster, alt: b.alt }, b.width, b.height)] });
+    return new Paragraph({
+      children: [new TextRun({ text: b.alt, italics: true, color: MUTED })],
+      border: { top: line(), bottom: line(), left: line(), right: line() },
+    });
+  }
+}
+
+function spacer(twips: number): Paragraph {
+  return new Paragraph({ children: [], spacing: { before: 0, after: 0, line: Math.max(twips, 20), lineRule: LineRuleType.EXACT } });
+}
+
+function imageRun(img: ImageData & { alt?: string }, widthPt: number, heightPt?: number): ImageRun {
+  const px = imageSize(img);
+  const w = Math.min(widthPt, TEXT_WIDTH / 20);
+  const h = heightPt ?? (px ? (w * px.height) / px.width : w);
+  return new ImageRun({
+    type: img.format === 'png' ? 'png' : 'jpg',
+    data: img.data,
+    transformation: { width: ptToPx(w), height: ptToPx(h) },
+    ...(img.alt ? { altText: { name: img.alt, description: img.alt, title: img.alt } } : {}),
+  });
+}
+
+function headerParagraphs(model: DocumentModel): Paragraph[] {
+  const h = model.header;
+  if (!h) return [];
+  const children: ParagraphChild[] = [];
+  if (h.logo) {
+    const px = imageSize(h.logo);
+    const height = 26;
+    const width = px ? Math.min((height * px.width) / px.height, 160) : height;
+    children.push(imageRun({ ...h.logo, alt: h.left ? `${h.left} logo` : 'Logo' }, width, height), new TextRun({ text: '  ' }));
+  }
+  if (h.left) children.push(new TextRun({ text: h.left, bold: true, color: ACCENT, size: 17 }));
+  if (h.right) children.push(new TextRun({ text: '\t' }), new TextRun({ text: h.right, color: MUTED, size: 17 }));
+  return [
+    new Paragraph({
+      children,
+      tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }],
+      border: { bottom: line(RULE, 4) },
+      spacing: { after: 0 },
+    }),
+  ];
+}
+
+/** "Page {page} of {pages}" → text runs around PAGE and NUMPAGES fields. */
+function pageNumberRuns(template: string): TextRun[] {
+  const parts = template.split(/(\{page\}|\{pages\})/);
+  const children: (string | (typeof PageNumber)[keyof typeof PageNumber])[] = [];
+  for (const p of parts) {
+    if (p === '{page}') children.push(PageNumber.CURRENT);
+    else if (p === '{pages}') children.push(PageNumber.TOTAL_PAGES);
+    else if (p) children.push(p);
+  }
+  return [new TextRun({ children, color: MUTED, size: 17 })];
+}
+
+function footerParagraphs(model: DocumentModel, labels: DocumentLabels): Paragraph[] {
+  const f = model.footer ?? {};
+  const children: ParagraphChild[] = [];
+  if (f.left) children.push(new TextRun({ text: f.left, color: MUTED, size: 17 }));
+  if (f.pageNumbers !== false) children.push(new TextRun({ text: '\t' }), ...pageNumberRuns(labels.page));
+  return [
+    new Paragraph({
+      children,
+      tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }],
+      border: { top: line(RULE, 4) },
+      spacing: { before: 80, after: 0 },
+    }),
+  ];
+}
+
+export async function renderDocx(model: DocumentModel, options: DocxOptions = {}): Promise<DocxResult> {
+  const labels = { ...DEFAULT_LABELS, ...model.labels };
+  const builder = new DocxBuilder(labels, options);
+  const children: (Paragraph | Table)[] = [];
+  for (const b of model.blocks) children.push(...(await builder.block(b)));
+  if (children.length === 0) children.push(new Paragraph({ children: [] }));
+
+  const m = model.metadata;
+  const doc = new Document({
+    title: m.title,
+    creator: m.author ?? 'RJ Casebook',
+    lastModifiedBy: 'RJ Casebook',
+    ...(m.subject ? { subject: m.subject } : {}),
+    description: m.title,
+    styles: {
+      default: {
+        document: { run: { font: FONT, size: 20, color: '1C1C21', language: { value: m.language ?? 'en-GB' } }, paragraph: { spacing: { after: 120, line: 276 } } },
+        title: { run: { font: FONT, size: 34, bold: true, color: ACCENT }, paragraph: { spacing: { after: 160 } } },
+        heading1: { run: { font: FONT, size: 25, bold: true, color: ACCENT }, paragraph: { spacing: { before: 280, after: 120 }, border: { bottom: line(RULE, 4) } } },
+        heading2: { run: { font: FONT, size: 21, bold: true, color: '1C1C21' }, paragraph: { spacing: { before: 180, after: 60 } } },
+      },
+    },
+    numbering: {
+      config: [
+        {
+          reference: 'rj-ordered',
+          levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 400, hanging: 300 } } } }],
+        },
+      ],
+    },
+    sections: [
+      {
+        properties: { page: { size: PAGE, margin: MARGIN } },
+        headers: { default: new Header({ children: headerParagraphs(model) }) },
+        footers: { default: new Footer({ children: footerParagraphs(model, labels) }) },
+        children,
+      },
+    ],
+  });
+  const bytes = await Packer.toBuffer(doc);
+  return { bytes: m.deterministic ? stabilise(new Uint8Array(bytes)) : new Uint8Array(bytes) };
+}
+
+/**
+ * Deterministic mode: `docx` stamps the core properties with the current time and the zip
+ * entries with their own; fix both so the same model gives the same bytes.
+ */
+function stabilise(bytes: Uint8Array): Uint8Array {
+  const files = unzipSync(bytes);
+  const iso = DETERMINISTIC_DATE.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const core = files['docProps/core.xml'];
+  if (core) {
+    files['docProps/core.xml'] = strToU8(
+      strFromU8(core).replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${iso}$3`),
+    );
+  }
+  // docx numbers drawings with a counter that runs across documents; number them from 1 here.
+  let drawing = 0;
+  for (const name of Object.keys(files).sort()) {
+    if (!/^word\/.*\.xml$/.test(name)) continue;
+    const xml = strFromU8(files[name]!);
+    if (xml.includes('<wp:docPr ')) files[name] = strToU8(xml.replace(/(<wp:docPr id=")\d+/g, (_, head: string) => `${head}${++drawing}`));
+  }
+  return rezip(files, DETERMINISTIC_DATE);
+}
+
+function rezip(files: Record<string, Uint8Array>, mtime: Date): Uint8Array {
+  const zippable: Zippable = {};
+  for (const name of Object.keys(files).sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a.localeCompare(b)))) {
+    zippable[name] = [files[name]!, { mtime, level: 6 }];
+  }
+  return zipSync(zippable);
+}

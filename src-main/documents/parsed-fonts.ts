@@ -1,0 +1,50 @@
+/**
+ * Parsing a 700 KB TrueType face takes tens of milliseconds; each face is parsed once per run
+ * of the app and the parsed font shared by coverage checks, measurement and pdf-lib's
+ * embedding (a parsed font is read-only: each PDF builds its own subset from it).
+ */
+import fontkit, { type Font } from '@cantoo/fontkit';
+
+const parsed = new WeakMap<Uint8Array, Font>();
+
+/** Shaping (GSUB/GPOS) is most of the cost of a PDF; forms repeat the same words, so each result is kept. */
+const LAYOUT_CACHE_LIMIT = 20_000;
+
+function withLayoutCache(font: Font): Font {
+  const cache = new Map<string, ReturnType<Font['layout']>>();
+  const layout = font.layout.bind(font);
+  return new Proxy(font, {
+    get(target, prop, receiver) {
+      if (prop !== 'layout') return Reflect.get(target, prop, receiver);
+      return (text: string, features?: unknown, ...rest: unknown[]) => {
+        if (rest.some((r) => r !== undefined && r !== null)) return layout(text, features as never, ...(rest as []));
+        const key = features ? `${JSON.stringify(features)}\u0000${text}` : text;
+        let run = cache.get(key);
+        if (!run) {
+          if (cache.size >= LAYOUT_CACHE_LIMIT) cache.clear();
+          run = layout(text, features as never);
+          cache.set(key, run);
+        }
+        return run;
+      };
+    },
+  });
+}
+
+export function parseFont(bytes: Uint8Array): Font {
+  let font = parsed.get(bytes);
+  if (!font) {
+    const f = fontkit.create(bytes);
+    if (!('layout' in f)) throw new Error('A font collection (.ttc) was given; give a single face (.ttf)');
+    font = withLayoutCache(f);
+    parsed.set(bytes, font);
+  }
+  return font;
+}
+
+/** What pdf-lib's registerFontkit needs, answering from the cache for faces already parsed. */
+export const cachingFontkit: typeof fontkit = {
+  ...fontkit,
+  create: ((bytes: Uint8Array, postscriptName?: string) =>
+    postscriptName === undefined ? parseFont(bytes) : fontkit.create(bytes, postscriptName)) as typeof fontkit.create,
+};
