@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { CasebookError } from '../domain/errors';
+import { DEFAULT_CASEWORK_SETTINGS } from '../domain/casework-settings';
 import { defaultSettings } from '../domain/settings';
 import type { User } from '../domain/user';
 import { AuditLog } from './audit-log';
@@ -60,7 +61,7 @@ export async function createStore(dir: string, i: { serviceName: string; userNam
     recovery: wrapForRecovery(storeId, recovery.bytes, key),
   };
   recovery.bytes.fill(0);
-  const index: IndexData = { schemaVersion: CURRENT_SCHEMA, storeId, settings: defaultSettings(i.serviceName), users: [user], referenceCounters: {} };
+  const index: IndexData = { schemaVersion: CURRENT_SCHEMA, storeId, settings: defaultSettings(i.serviceName), users: [user], referenceCounters: {}, staff: [], casework: DEFAULT_CASEWORK_SETTINGS };
   const store = new Store(dir, dk, keyring, index, new SummaryIndex(dir, dk), new AuditLog(dir, dk), user, so, lock.handle, undefined);
   try {
     // The keyring is written last: until it exists the folder is not a casebook, so a failed
@@ -80,7 +81,8 @@ async function pointToCleanBackup(e: CasebookError, dir: string, dk: DataKey): P
   const clean = await findCleanBackup(dir, dk).catch(() => undefined);
   if (clean) {
     e.details.cleanBackup = clean.id;
-    e.message += `. The backup taken ${clean.createdAt.slice(0, 16).replace('T', ' at ')} UTC opens cleanly: restore it from the unlock screen or with "casebook restore".`;
+    const when = new Date(clean.createdAt).toLocaleString('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+    e.message += `. The backup taken on ${when} opens cleanly: restore it from the unlock screen or with "casebook restore".`;
   } else {
     e.message += '. No backup in this casebook opens cleanly; restore from a copy kept elsewhere.';
   }

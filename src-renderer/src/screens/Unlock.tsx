@@ -13,6 +13,7 @@ import { HeldByWarning } from '../components/HeldByWarning';
 import { applyServerError } from '../lib/form-errors';
 import { useFormErrors } from '../hooks/useFormErrors';
 import { usePageTitle } from '../hooks/usePageTitle';
+import { RestoreDamaged, type Damage } from './RestoreDamaged';
 
 const Schema = z.object({
   userId: z.string({ error: 'Choose who you are' }).min(1, { error: 'Choose who you are' }),
@@ -27,6 +28,8 @@ export function Unlock() {
   const { status, lockReason, unlocked, showRecover } = useSession();
   const users = status?.users ?? [];
   const [focusKey, setFocusKey] = useState(0);
+  const [damage, setDamage] = useState<Damage>();
+  const [restored, setRestored] = useState(false);
   const { register, handleSubmit, setError, setValue, getValues, formState } = useForm<Values>({
     resolver: zodResolver(Schema),
     // GOV.UK pattern: focus goes to the error summary, not the first field.
@@ -42,9 +45,13 @@ export function Unlock() {
   }, [only, getValues, setValue]);
 
   const onValid = async (v: Values) => {
+    setRestored(false);
     try {
       unlocked(await call('unlock', v));
     } catch (e) {
+      if (e instanceof ApiError && e.code === 'CORRUPT' && e.details.cleanBackup) {
+        setDamage({ backupId: e.details.cleanBackup, userId: v.userId, passphrase: v.passphrase });
+      }
       setValue('passphrase', '');
       // A wrong passphrase is about that box: show the message there as well as in the summary.
       if (e instanceof ApiError && e.code === 'AUTH_FAILED') setError('passphrase', { type: 'server', message: e.message });
@@ -61,6 +68,16 @@ export function Unlock() {
         Unlock the casebook
       </h1>
       <LockNotice reason={lockReason} />
+      {restored && <p className="govuk-inset-text">The backup was restored. Unlock the casebook again.</p>}
+      {damage && (
+        <RestoreDamaged
+          damage={damage}
+          onRestored={() => {
+            setDamage(undefined);
+            setRestored(true);
+          }}
+        />
+      )}
       <form noValidate onSubmit={handleSubmit(onValid, () => setFocusKey((k) => k + 1))}>
         <UserRadios users={users} error={messageFor('userId')} registration={register('userId')} />
         <PassphraseField
