@@ -41,9 +41,10 @@ export function isStale(h: LockHolder): boolean {
 }
 
 /** Take the lock, or return who holds it. */
-export async function acquireLock(storeDir: string): Promise<{ handle: LockHandle } | { heldBy: LockHolder }> {
+export async function acquireLock(storeDir: string): Promise<{ handle: LockHandle; tookOverStale: boolean } | { heldBy: LockHolder }> {
   const path = abs(storeDir, LOCK);
   const me: LockHolder = { pid: process.pid, host: hostname(), user: safeUser(), since: new Date().toISOString() };
+  let tookOverStale = false;
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const h = await fs.open(path, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o600);
@@ -51,7 +52,7 @@ export async function acquireLock(storeDir: string): Promise<{ handle: LockHandl
       // lock file that did not survive is harmless, and unlocking stays fast.
       await h.writeFile(JSON.stringify(me));
       await h.close();
-      return { handle: { release: () => releaseIfMine(storeDir, me) } };
+      return { handle: { release: () => releaseIfMine(storeDir, me) }, tookOverStale };
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const holder = await readHolder(storeDir);
@@ -59,6 +60,7 @@ export async function acquireLock(storeDir: string): Promise<{ handle: LockHandl
       if (holder.pid === process.pid && holder.host === me.host) return { heldBy: holder };
       if (!isStale(holder)) return { heldBy: holder };
       await fs.rm(path, { force: true });
+      tookOverStale = true;
     }
   }
   return { heldBy: (await readHolder(storeDir)) ?? me };

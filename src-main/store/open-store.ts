@@ -140,14 +140,20 @@ export async function openWithKey(dir: string, keyring: KeyringBody, key: Buffer
   let heldBy: LockHolder | undefined;
   try {
     const lock = await acquireLock(dir);
+    let crashed = false;
     if ('heldBy' in lock) {
       if (o.requireWritable) throw inUse(lock.heldBy);
       heldBy = lock.heldBy;
-    } else handle = lock.handle;
+    } else {
+      handle = lock.handle;
+      crashed = lock.tookOverStale;
+    }
     const so = opts(o);
     if (handle) {
-      await replayJournal(dir, dk);
-      await removeLeftoverTempFiles(dir, [CASES_DIR, SUMMARIES_DIR, AUDIT_DIR, BACKUPS_DIR]);
+      const replayed = await replayJournal(dir, dk);
+      // Temp files are left only by a writer that died; listing 10,000 case files to look for
+      // them on every unlock would cost more than the rest of the unlock.
+      if (crashed || replayed) await removeLeftoverTempFiles(dir, [CASES_DIR, SUMMARIES_DIR, AUDIT_DIR, BACKUPS_DIR]);
     }
     const index = await loadIndex(dir, dk, !handle);
     const user = index.users.find((u) => u.id === userId);

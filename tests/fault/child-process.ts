@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,7 +16,9 @@ export async function prepareWriter(): Promise<{ command: string; args: string[]
     const esbuild = await import('esbuild');
     const out = await mkdtemp(join(tmpdir(), 'casebook-writer-'));
     const outfile = join(out, 'writer-child.cjs');
-    await esbuild.build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile, logLevel: 'error' });
+    // import.meta.url is kept pointing at the source file, so modules that find templates/ or
+    // resources/ relative to themselves still do from the bundle in a temp folder.
+    await esbuild.build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile, logLevel: 'error', define: { 'import.meta.url': JSON.stringify(pathToFileURL(entry).href) } });
     return { command: process.execPath, args: [outfile], cleanup: () => rm(out, { recursive: true, force: true }) };
   } catch {
     return { command: process.execPath, args: ['--import', 'tsx', entry], cleanup: async () => undefined };
