@@ -5,6 +5,7 @@ import { readKeyring, unwrapForUser, dataKeyOf } from '../src-main/store/keyring
 import { openWithKey } from '../src-main/store/open-store';
 import { verifyStore } from '../src-main/services/verify-store';
 import { buildStore, BENCH_PASS } from './build-store';
+import { benchCaseload, describeCaseload } from './caseload';
 import { median, peakMemoryMiB, round } from './measure';
 
 /**
@@ -74,6 +75,9 @@ async function benchSize(n: number) {
   const readAll = await median(3, () => Promise.all(allFiles.map((f) => readFile(join(dir, f.rel)))));
   const verifyBase = readAll + (await median(3, () => allTexts.forEach((t) => JSON.parse(t))));
 
+  // Case list and dashboard (issue 3), at the largest size only.
+  const caseload = n === Math.max(...SIZES) ? await benchCaseload(service, userId, RUNS) : undefined;
+
   await service.close();
   await rm(dir, { recursive: true, force: true });
   return {
@@ -82,13 +86,16 @@ async function benchSize(n: number) {
     unlock: { ms: round(unlockMs), baselineJsonParseMs: round(unlockBase), ratio: round(unlockMs / unlockBase), bytes: unlockBytes },
     saveOneCase: { ms: round(saveMs), baselineStringifyAndDurableWriteMs: round(saveBase), ratio: round(saveMs / saveBase) },
     verify: { ms: round(verifyMs), baselineReadAndParseMs: round(verifyBase), ratio: round(verifyMs / verifyBase) },
+    caseload,
   };
 }
 
 const results = [];
+let caseload: Awaited<ReturnType<typeof benchCaseload>> | undefined;
 for (const n of SIZES) {
   process.stderr.write(`building and measuring ${n} cases…\n`);
-  const r = await benchSize(n);
+  const { caseload: c, ...r } = await benchSize(n);
+  if (c) caseload = c;
   results.push(r);
   console.log(
     `${String(n).padStart(6)} cases | unlock ${r.unlock.ms} ms (JSON.parse ${r.unlock.baselineJsonParseMs} ms, ×${r.unlock.ratio})` +
@@ -104,6 +111,7 @@ const targets = first && last ? {
   unlockAtLargestOverJsonParse: last.unlock.ratio,
   unlockTargetMet: last.unlock.ratio <= 3,
 } : {};
+if (caseload) console.log(describeCaseload(caseload));
 console.log('targets', targets, `peak memory ${peakMemoryMiB()} MiB`);
 await mkdir('bench', { recursive: true });
-await writeFile('bench/results.json', JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, runs: RUNS, peakMemoryMiB: peakMemoryMiB(), targets, store: results }, null, 2) + '\n');
+await writeFile('bench/results.json', JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, runs: RUNS, peakMemoryMiB: peakMemoryMiB(), targets, store: results, ...(caseload ? { caseload } : {}) }, null, 2) + '\n');

@@ -12,10 +12,20 @@ export {
   CONSENT_ROLES,
   fillPlaceholders,
   loadTemplates,
+  LETTER_IDS,
   TEMPLATE_FILES,
+  WRITE_IN,
   type ConsentElementId,
+  type LetterId,
   type ConsentRole,
   type DocumentTemplates,
   type PlaceholderData,
 } from './templates';
 export { buildConsentForm, type ConsentFormInput } from './builders/consent-form';
+export { buildCaseConsentForm, type CaseConsentFormInput } from './builders/consent-form-case';
+export { buildRiskAssessment, type RiskAssessmentInput } from './builders/risk-assessment';
+export { buildPreparationRecord, type PreparationRecordInput } from './builders/preparation-record';
+export { buildCaseSummary, type CaseSummaryInput } from './builders/case-summary';
+export { buildLetter, type LetterInput } from './builders/letter';
+export { DocumentInputError, type CaseDocumentContext } from './builders/common';
+export { renderHtml, escapeHtml, DOCUMENT_HTML_CLASSES, type HtmlOptions, type HtmlResult, type HtmlWords } from './html/render-html';

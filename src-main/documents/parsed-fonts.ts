@@ -25,10 +25,32 @@ function withLayoutCache(font: Font): Font {
           run = layout(text, features as never);
           cache.set(key, run);
         }
+        restoreCodePoints(target, run, text);
         return run;
       };
     },
   });
+}
+
+/**
+ * fontkit keeps one glyph object per glyph id for the life of the parsed font, with the
+ * characters it was first made for. A glyph first made without any (as a component of a
+ * composite glyph while a subset was written: DejaVu builds Cyrillic "с" from Latin "c") keeps
+ * none, and pdf-lib's ToUnicode map, built from those characters, then maps the glyph to
+ * nothing: "facilitator" came out of pdftotext as "fa ilitator". Give such a glyph the
+ * character of this text that it draws.
+ */
+function restoreCodePoints(font: Font, run: ReturnType<Font['layout']>, text: string): void {
+  for (const g of run.glyphs) {
+    if (g.codePoints.length > 0 || g.id === 0) continue;
+    for (const ch of text) {
+      const cp = ch.codePointAt(0)!;
+      if (font.glyphForCodePoint(cp)?.id === g.id) {
+        (g as { codePoints: number[] }).codePoints = [cp];
+        break;
+      }
+    }
+  }
 }
 
 export function parseFont(bytes: Uint8Array): Font {

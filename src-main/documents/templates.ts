@@ -6,7 +6,10 @@
  */
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
+import { CJS_STAGES, EXITS, PRIORITIES, STAGES } from '../domain/case';
+import { CONTACT_KINDS, MEETING_FORMATS } from '../domain/contacts';
 import { PARTICIPANT_ROLES } from '../domain/participant-role';
+import { RISK_DECISIONS, RISK_RATINGS } from '../domain/risk';
 import { describeProblem, parseYamlTemplate, type TemplateProblem, type TemplateResult } from '../domain/template-file';
 
 /** The roles a consent form is printed for (product.md: parents or guardians take part for under-18s). */
@@ -38,6 +41,11 @@ const wording = (label: string, max = 10_000) =>
 const byRole = <T extends z.ZodType>(value: T) =>
   z.strictObject({ harmed: value.optional(), responsible: value.optional(), supporter: value.optional(), 'parent-guardian': value.optional() });
 
+/** A group of named labels, every one required: `labels(['low', 'medium', 'high'])`. */
+function labels<const K extends string>(keys: readonly K[], max = 200) {
+  return z.strictObject(Object.fromEntries(keys.map((k) => [k, wording(k, max)])) as Record<K, ReturnType<typeof wording>>);
+}
+
 const ServiceSchema = z.strictObject({
   name: wording('name', 200),
   address: wording('address', 1_000),
@@ -57,6 +65,8 @@ const ServiceSchema = z.strictObject({
     responsible: wording('responsible', 60),
     supporter: wording('supporter', 60),
     'parent-guardian': wording('parent-guardian', 60),
+    /** A participant taking part in another capacity (for example a community member). */
+    other: wording('other', 60).optional(),
   }),
 });
 export type ServiceTemplate = z.infer<typeof ServiceSchema>;
@@ -66,6 +76,12 @@ const ConsentElementWordingSchema = z.strictObject({
   title: wording('title', 200),
   wording: wording('wording', 5_000),
   byRole: byRole(wording('wording', 5_000)).optional(),
+  /**
+   * The id of the matching element in templates/casework/consent-elements.yaml, where consent
+   * is recorded, when it differs from `id`: a pre-filled form ticks the element when the
+   * participant's consent to it is currently given.
+   */
+  caseworkId: z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, { error: 'caseworkId is an id from consent-elements.yaml, like process-explained' }).optional(),
 });
 
 const ConsentFormSchema = z
@@ -100,6 +116,8 @@ const ConsentFormSchema = z
     }),
     dataProtectionHeading: wording('dataProtectionHeading', 200),
     contactHeading: wording('contactHeading', 200),
+    /** How a pre-filled form names the case's process kind, for {{process.type}}. */
+    processTypes: z.strictObject({ direct: wording('direct', 200), indirect: wording('indirect', 200) }).optional(),
   })
   .superRefine((f, ctx) => {
     const seen = new Set<string>();
@@ -116,32 +134,144 @@ const ConsentFormSchema = z
 export type ConsentFormTemplate = z.infer<typeof ConsentFormSchema>;
 export type ConsentElementWording = z.infer<typeof ConsentElementWordingSchema>;
 
+/** The letters the builders print; a service may add others for later use, but not remove these. */
+export const LETTER_IDS = ['first-contact', 'meeting-invitation'] as const;
+export type LetterId = (typeof LETTER_IDS)[number];
+
 const LetterSchema = z.strictObject({
   title: wording('title', 200),
   subject: wording('subject', 300),
   body: wording('body', 20_000),
+  /** A different body for some roles (harmed, responsible, supporter, parent-guardian). */
+  byRole: byRole(wording('body', 20_000)).optional(),
   closing: wording('closing', 200).optional(),
 });
-const LettersSchema = z.strictObject({ letters: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/, { error: 'a letter id is lower-case words joined by hyphens' }), LetterSchema) });
+const LettersSchema = z
+  .strictObject({
+    /** Printed before the case reference, e.g. "Our reference". */
+    reference: wording('reference', 80),
+    /** Printed under the facilitator's name at the end of each letter. */
+    signatureTitle: wording('signatureTitle', 200),
+    /** A short note at the end of every letter, e.g. how to ask for another format. */
+    footnote: wording('footnote', 2_000).optional(),
+    letters: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/, { error: 'a letter id is lower-case words joined by hyphens' }), LetterSchema),
+  })
+  .superRefine((f, ctx) => {
+    for (const id of LETTER_IDS) {
+      if (!Object.hasOwn(f.letters, id)) ctx.addIssue({ code: 'custom', path: ['letters'], message: `the letter "${id}" is missing: the app prints it` });
+    }
+  });
 export type LettersTemplate = z.infer<typeof LettersSchema>;
+export type LetterTemplate = z.infer<typeof LetterSchema>;
 
-/** Until their builders arrive, the other documents share a simple shape: named pieces of wording. */
-const WordingSchema = z.strictObject({
+const common = {
   title: wording('title', 200),
   shortTitle: wording('shortTitle', 80),
   intro: wording('intro').optional(),
-  headings: z.record(z.string(), wording('heading', 200)).default({}),
-  text: z.record(z.string(), wording('text')).default({}),
+};
+
+const RiskRecordSchema = z.strictObject({
+  ...common,
+  detailsHeading: wording('detailsHeading', 200),
+  details: labels(['service', 'caseReference', 'participant', 'role', 'assessedOn', 'assessedBy', 'version', 'sensitive']),
+  factorsHeading: wording('factorsHeading', 200),
+  factorsIntro: wording('factorsIntro', 2_000).optional(),
+  columns: labels(['factor', 'rating', 'mitigation']),
+  ratings: labels(RISK_RATINGS),
+  notRated: wording('notRated', 80),
+  noAssessment: wording('noAssessment', 2_000),
+  decisionHeading: wording('decisionHeading', 200),
+  decision: labels(['overall', 'highest', 'reason', 'reviewOn']),
+  decisions: labels(RISK_DECISIONS),
+  signOffHeading: wording('signOffHeading', 200),
+  signOff: labels(['by', 'role', 'on', 'note']),
+  notSignedOff: wording('notSignedOff', 2_000),
+  signatures: labels(['assessor', 'approver']),
+  historyHeading: wording('historyHeading', 200),
+  historyColumns: labels(['version', 'assessedOn', 'assessedBy', 'decision', 'signedOff']),
+  words: labels(['yes', 'no']),
 });
-export type WordingTemplate = z.infer<typeof WordingSchema>;
+export type RiskRecordTemplate = z.infer<typeof RiskRecordSchema>;
+
+const PreparationRecordSchema = z.strictObject({
+  ...common,
+  detailsHeading: wording('detailsHeading', 200),
+  details: labels(['service', 'caseReference', 'participant', 'role', 'facilitator']),
+  needsHeading: wording('needsHeading', 200),
+  needs: labels(['language', 'interpreter', 'accessibility', 'preferredContact', 'safeTimes', 'vulnerabilities']),
+  meetingsHeading: wording('meetingsHeading', 200),
+  meetingHeading: wording('meetingHeading', 200),
+  meeting: labels(['date', 'time', 'format', 'venue', 'with', 'heldBy', 'notes']),
+  formats: labels(MEETING_FORMATS),
+  noMeetings: wording('noMeetings', 2_000),
+  contactsHeading: wording('contactsHeading', 200),
+  contactColumns: labels(['date', 'participant', 'kind', 'method', 'outcome', 'by', 'notes']),
+  kinds: labels(CONTACT_KINDS),
+  noContacts: wording('noContacts', 2_000),
+  signaturesHeading: wording('signaturesHeading', 200),
+  signatures: labels(['facilitator']),
+  words: labels(['yes', 'no', 'none', 'everyone']),
+});
+export type PreparationRecordTemplate = z.infer<typeof PreparationRecordSchema>;
+
+const CaseSummarySchema = z.strictObject({
+  ...common,
+  detailsHeading: wording('detailsHeading', 200),
+  details: labels([
+    'reference',
+    'stage',
+    'ended',
+    'received',
+    'source',
+    'referrer',
+    'offence',
+    'offenceDate',
+    'cjsStage',
+    'priority',
+    'sensitive',
+    'leadFacilitator',
+    'coFacilitator',
+    'processKind',
+  ]),
+  stages: labels(STAGES),
+  exits: labels(EXITS),
+  cjsStages: labels(CJS_STAGES),
+  priorities: labels(PRIORITIES),
+  processKinds: labels(['direct', 'indirect']),
+  offenceHeading: wording('offenceHeading', 200),
+  participantsHeading: wording('participantsHeading', 200),
+  participantColumns: labels(['name', 'role', 'age', 'takesPart', 'consent', 'risk']),
+  consentHeading: wording('consentHeading', 200),
+  consentIntro: wording('consentIntro', 2_000).optional(),
+  consentColumns: labels(['participant', 'state', 'given', 'outstanding']),
+  consentStates: labels(['complete', 'partial', 'none', 'withdrawn']),
+  consentStatuses: labels(['missing', 'declined', 'withdrawn', 'needsParentGuardian']),
+  riskHeading: wording('riskHeading', 200),
+  riskColumns: labels(['participant', 'assessed', 'highest', 'decision', 'review', 'status']),
+  ratings: labels(RISK_RATINGS),
+  decisions: labels(RISK_DECISIONS),
+  riskStatuses: labels(['none', 'unsigned', 'signed-off', 'needs-approver', 'not-suitable']),
+  meetingsHeading: wording('meetingsHeading', 200),
+  meetingColumns: labels(['date', 'with', 'format', 'heldBy']),
+  formats: labels(MEETING_FORMATS),
+  noMeetings: wording('noMeetings', 2_000),
+  timelineHeading: wording('timelineHeading', 200),
+  timelineColumns: labels(['when', 'by', 'what']),
+  notesHeading: wording('notesHeading', 200),
+  supervisionHeading: wording('supervisionHeading', 200),
+  supervision: labels(['discussed', 'actions', 'nextDate']),
+  signatures: labels(['supervisor', 'facilitator']),
+  words: labels(['yes', 'no', 'none', 'under18', 'notRecorded']),
+});
+export type CaseSummaryTemplate = z.infer<typeof CaseSummarySchema>;
 
 export interface DocumentTemplates {
   readonly service: ServiceTemplate;
   readonly consentForm: ConsentFormTemplate;
   readonly letters: LettersTemplate;
-  readonly riskAssessment: WordingTemplate;
-  readonly preparationRecord: WordingTemplate;
-  readonly caseSummary: WordingTemplate;
+  readonly riskAssessment: RiskRecordTemplate;
+  readonly preparationRecord: PreparationRecordTemplate;
+  readonly caseSummary: CaseSummaryTemplate;
 }
 
 const COMMON = ['service.name', 'service.address', 'service.phone', 'service.email', 'service.website', 'case.reference', 'facilitator.name', 'date'];
@@ -159,9 +289,13 @@ const FILES = {
     schema: LettersSchema,
     placeholders: [...COMMON, 'recipient.name', 'recipient.address', 'meeting.date', 'meeting.time', 'meeting.place'],
   },
-  'risk-assessment.yaml': { key: 'riskAssessment', schema: WordingSchema, placeholders: [...COMMON, 'participant.name'] },
-  'preparation-record.yaml': { key: 'preparationRecord', schema: WordingSchema, placeholders: [...COMMON, 'participant.name'] },
-  'case-summary.yaml': { key: 'caseSummary', schema: WordingSchema, placeholders: [...COMMON] },
+  'risk-assessment.yaml': { key: 'riskAssessment', schema: RiskRecordSchema, placeholders: [...COMMON, 'participant.name', 'participant.role'] },
+  'preparation-record.yaml': {
+    key: 'preparationRecord',
+    schema: PreparationRecordSchema,
+    placeholders: [...COMMON, 'participant.name', 'participant.role', 'meeting.date', 'meeting.time'],
+  },
+  'case-summary.yaml': { key: 'caseSummary', schema: CaseSummarySchema, placeholders: [...COMMON, 'case.stage'] },
 } as const;
 
 export const TEMPLATE_FILES = Object.keys(FILES) as (keyof typeof FILES)[];

@@ -21,6 +21,16 @@ export const COMMAND_NAMES = [
   'verifyStore',
   'listCases',
   'getCase',
+  // casework (contract-casework.ts)
+  'getCaseworkReference',
+  'saveStaffMember',
+  'updateCaseworkSettings',
+  'checkReferralDuplicates',
+  'createReferral',
+  'getCaseView',
+  'applyCaseCommand',
+  'queryCaseload',
+  'getDashboard',
 ] as const;
 
 /** The single IPC channel; the command name travels in the payload and is checked against the list. */

@@ -7,6 +7,7 @@ import { AuditEntrySchema, AuditFilterSchema } from '../domain/audit';
 import { CaseIdSchema, CaseSchema, CaseSummarySchema, STAGES } from '../domain/case';
 import { personName, requiredText } from '../domain/text';
 import { BackupInfoSchema, type BackupInfo } from '../domain/backup';
+import { caseworkCommands } from './contract-casework';
 
 /**
  * The whole surface between the renderer (or the CLI, or a test) and the main process.
@@ -126,6 +127,7 @@ export const commands = {
     summary: 'List cases',
   },
   getCase: { input: z.strictObject({ id: CaseIdSchema }), output: CaseSchema, access: ALL, summary: 'Open one case' },
+  ...caseworkCommands,
 } as const satisfies Record<string, CommandSpec>;
 
 export type Commands = typeof commands;

@@ -4,6 +4,8 @@ import { commands, type CommandName, type Commands, type ParsedInputOf, type Out
 import { COMMAND_NAMES } from './command-names';
 import type { CasebookApi } from '../services/casebook-api';
 import { toSafeError } from './safe-error';
+import type { Role } from '../domain/roles';
+import { caseworkHandlers } from './handlers-casework';
 
 /**
  * The one handler registry shared by Electron, the CLI and the test harness. It parses the
@@ -41,6 +43,7 @@ function handlersFor(s: CasebookApi): Handlers {
     verifyStore: () => s.verify(),
     listCases: async (i) => s.listCases(i),
     getCase: (i) => s.getCase(i.id),
+    ...caseworkHandlers(s),
   };
 }
 
@@ -69,7 +72,7 @@ export function createRegistry(service: CasebookApi): HandlerRegistry {
       if (spec.access !== 'anyone') {
         const session = service.currentSession();
         if (!session) throw new CasebookError('LOCKED', 'The casebook is locked: unlock it first');
-        if (!spec.access.includes(session.user.role)) {
+        if (!(spec.access as readonly Role[]).includes(session.user.role)) {
           throw new CasebookError('FORBIDDEN', `Only ${spec.access.join(' or ')} users may ${spec.summary.toLowerCase()}`);
         }
       }

@@ -4,6 +4,7 @@ import type { Settings, SettingsPatch } from '../domain/settings';
 import type { Role } from '../domain/roles';
 import type { User } from '../domain/user';
 import type { BackupInfo, Session, Status } from '../ipc/contract';
+import type { CaseworkApi } from './casework/api';
 
 /**
  * What the services layer offers to the IPC registry, the CLI and tests. One instance per
@@ -47,4 +48,6 @@ export interface CasebookApi {
   /** Administrator only; audit-logged. */
   exportCases(): Promise<Case[]>;
   close(): Promise<void>;
+  /** Referrals, the case workflow, staff, caseload and dashboard (issue 3). */
+  readonly casework: CaseworkApi;
 }

@@ -20,8 +20,10 @@ import type { CasebookApi } from './casebook-api';
 import { searchCases } from './case-search';
 import { verifyStore } from './verify-store';
 import { readBundleFrom, restoreWithPassphrase } from '../store/restore';
+import { loadCaseworkTemplates, type TemplateDirs } from './templates-loader';
+import { createCasework } from './casework';
 
-export interface ServiceOptions extends OpenOptions {
+export interface ServiceOptions extends OpenOptions, TemplateDirs {
   storeDir: string;
 }
 
@@ -33,11 +35,14 @@ export async function createCasebookService(o: ServiceOptions): Promise<Casebook
   const dir = o.storeDir;
   let store: Store | undefined;
   const listeners = new Set<(reason: string) => void>();
+  // The casework data files are read once, here: a mistake in one stops start-up with its line.
+  const templates = await loadCaseworkTemplates(o);
 
   const need = (): Store => {
     if (!store) throw new CasebookError('LOCKED', 'The casebook is locked: unlock it first');
     return store;
   };
+  const casework = createCasework(need, templates);
   const session = (s: Store): Session => ({ user: s.user, settings: s.index.settings, readOnly: s.readOnly });
   const admin = (s: Store) => {
     if (s.user.role !== 'administrator') throw new CasebookError('FORBIDDEN', 'Only administrators may do this');
@@ -45,6 +50,8 @@ export async function createCasebookService(o: ServiceOptions): Promise<Casebook
   const replace = async (next: Store) => {
     if (store) await store.close();
     store = next;
+    // Search keys for every case row, computed in the background so the first search is quick.
+    casework.internals.prime();
     return session(next);
   };
   const audit = (s: Store, action: string, entity: { type: string; id: string }, fields: string[] = []) =>
@@ -190,7 +197,7 @@ export async function createCasebookService(o: ServiceOptions): Promise<Casebook
       const s = need();
       const prev = s.summaries.get(c.id);
       const next = CaseSchema.parse({ ...c, revision: (prev?.revision ?? 0) + 1, updatedAt: s.opts.now().toISOString() });
-      await s.saveCases([next], [s.draft(prev ? 'case.update' : 'case.create', { type: 'case', id: c.id })]);
+      await s.saveCasesWith([next], [s.draft(prev ? 'case.update' : 'case.create', { type: 'case', id: c.id })], { summarise: casework.internals.summariser() });
       return next;
     },
     async importCases(cases) {
@@ -202,7 +209,7 @@ export async function createCasebookService(o: ServiceOptions): Promise<Casebook
         if (refs.has(c.reference)) throw new CasebookError('CONFLICT', `Reference ${c.reference} is already used in this casebook; nothing was imported`);
         refs.add(c.reference);
       }
-      await s.saveCases(cases, cases.map((c) => s.draft('case.import', { type: 'case', id: c.id })));
+      await s.saveCasesWith(cases, cases.map((c) => s.draft('case.import', { type: 'case', id: c.id })), { summarise: casework.internals.summariser() });
       return { imported: cases.length };
     },
     async exportCases() {
@@ -216,17 +223,28 @@ export async function createCasebookService(o: ServiceOptions): Promise<Casebook
     async close() {
       if (store) await api.lock('system');
     },
+    casework: casework.api,
   };
   return serialised(api);
 }
 
-/** Every command of the service runs one at a time (see serial-queue); listeners are synchronous. */
+/**
+ * Every command of the service runs one at a time (see serial-queue), casework's included;
+ * listeners are synchronous. Reads that only look at memory (the case list, the dashboard)
+ * answer at once rather than waiting behind a save.
+ */
 function serialised(api: CasebookApi): CasebookApi {
   const run = serialQueue();
-  const direct = new Set<keyof CasebookApi>(['currentSession', 'onLocked', 'settings', 'users', 'listCases']);
-  const out = {} as Record<string, unknown>;
-  for (const [name, fn] of Object.entries(api) as [keyof CasebookApi, (...a: unknown[]) => unknown][]) {
-    out[name] = direct.has(name) ? fn : (...args: unknown[]) => run(async () => fn(...args));
-  }
-  return out as unknown as CasebookApi;
+  const queued = <T extends object>(obj: T, direct: ReadonlySet<string>): T => {
+    const out = {} as Record<string, unknown>;
+    for (const [name, fn] of Object.entries(obj) as [string, unknown][]) {
+      if (typeof fn !== 'function') continue;
+      const f = fn as (...a: unknown[]) => unknown;
+      out[name] = direct.has(name) ? f : (...args: unknown[]) => run(async () => f(...args));
+    }
+    return out as T;
+  };
+  const out = queued(api, new Set<keyof CasebookApi>(['currentSession', 'onLocked', 'settings', 'users', 'listCases']));
+  const casework = queued(api.casework, new Set<keyof CasebookApi['casework']>(['getCaseworkReference', 'queryCaseload', 'getDashboard']));
+  return { ...out, casework };
 }

@@ -1,11 +1,13 @@
 import { z } from 'zod';
+import { CaseworkSettingsSchema, DEFAULT_CASEWORK_SETTINGS } from '../domain/casework-settings';
 import { SettingsSchema } from '../domain/settings';
+import { StaffListSchema } from '../domain/staff';
 import { UserSchema } from '../domain/user';
 
 /**
- * The index database: settings, users and counters. Small, read at unlock, rewritten when one
- * of them changes. Case rows live in the summary shards, not here, so saving a case does not
- * rewrite it.
+ * The index database: settings, users, staff and counters. Small, read at unlock, rewritten
+ * when one of them changes. Case rows live in the summary shards, not here, so saving a case
+ * does not rewrite it.
  */
 export const CURRENT_SCHEMA = 1;
 
@@ -14,7 +16,18 @@ export const IndexSchema = z.strictObject({
   storeId: z.string().regex(/^[0-9a-f]{32}$/),
   settings: SettingsSchema,
   users: z.array(UserSchema).min(1),
-  /** Last case number issued per year, for references like RJ-2026-0042. */
-  referenceCounters: z.record(z.string().regex(/^\d{4}$/), z.number().int().min(0)),
+  /**
+   * Last case number issued per prefix and year ("RJ-2026"), for references like
+   * RJ-2026-0042. A bare year is accepted too, so an index written before prefixes counted
+   * still loads.
+   */
+  referenceCounters: z.record(z.string().regex(/^([A-Z][A-Z0-9]{0,9}-)?\d{4}$/), z.number().int().min(0)),
+  // Added with casework (issue 3). Stores written before it have neither field; the defaults
+  // fill them in when the index is read, so no migration (and no schemaVersion change) is needed.
+  /** The minimal staff list: who can lead, co-facilitate, take consent and sign off risk. */
+  staff: StaffListSchema.default([]),
+  /** Reference prefix and who signs off high risks. */
+  casework: CaseworkSettingsSchema.default(DEFAULT_CASEWORK_SETTINGS),
 });
+
 export type IndexData = z.infer<typeof IndexSchema>;

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import type { AuditDraft } from '../domain/audit';
-import { CaseSchema, summarise, type Case } from '../domain/case';
+import { CaseSchema, summarise, type Case, type CaseSummary } from '../domain/case';
 import { CasebookError } from '../domain/errors';
 import type { User } from '../domain/user';
 import { AuditLog } from './audit-log';
@@ -113,11 +113,23 @@ export class Store {
 
   /** Save whole cases (already validated) with their summary rows and audit entries in one commit. */
   async saveCases(cases: Case[], drafts: AuditDraft[], extra: FileWrite[] = []): Promise<void> {
+    await this.saveCasesWith(cases, drafts, { extra });
+  }
+
+  /**
+   * As saveCases, with the summary rows made by the caller (casework adds each case's next
+   * due date, which needs the bank holidays and deadline rules the store does not know) and,
+   * optionally, a new index (reference counters) written in the same commit.
+   */
+  async saveCasesWith(cases: Case[], drafts: AuditDraft[], o: { summarise?: (c: Case) => CaseSummary; index?: IndexData; extra?: FileWrite[] } = {}): Promise<void> {
     this.ensureWritable();
     const caseWrites = cases.map((c) => ({ rel: caseFile(c.id), bytes: this.caseFileOf(c.id).encode(c) }));
-    const rows = this.summaries.prepare(cases.map(summarise));
-    await this.commit([...caseWrites, ...rows.writes, ...extra], drafts);
+    const rows = this.summaries.prepare(cases.map((c) => (o.summarise ?? summarise)(c)));
+    const index = o.index && IndexSchema.parse(o.index);
+    const indexWrites = index ? [{ rel: INDEX, bytes: this.indexFile().encode(index) }] : [];
+    await this.commit([...caseWrites, ...rows.writes, ...indexWrites, ...(o.extra ?? [])], drafts);
     rows.accept();
+    if (index) this.index = index;
   }
 
   async backup(reason: string): Promise<{ id: string; bytes: number; createdAt: string; reason: string }> {

@@ -3,6 +3,7 @@ import { backup } from './backup';
 import { caseShow } from './case-show';
 import { casesList } from './cases-list';
 import { demo } from './demo';
+import { doc } from './doc';
 import { exportCases } from './export';
 import { importCases } from './import';
 import { init } from './init';
@@ -10,4 +11,4 @@ import { restore } from './restore';
 import { verify } from './verify';
 
 /** Every command, in the order `casebook --help` lists them. */
-export const COMMANDS: readonly CommandDef[] = [init, verify, backup, restore, importCases, exportCases, demo, casesList, caseShow];
+export const COMMANDS: readonly CommandDef[] = [init, verify, backup, restore, importCases, exportCases, demo, casesList, caseShow, doc];

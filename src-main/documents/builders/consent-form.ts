@@ -16,8 +16,11 @@ import {
 } from '../templates';
 
 export interface ConsentFormInput {
-  /** Print for this role. Required unless `blank`; a blank form without a role shows every role's wording. */
-  readonly role?: ConsentRole;
+  /**
+   * Print for this role. Required unless `blank`; a blank form without a role shows every
+   * role's wording. 'other' (a participant in another capacity) gets the common wording.
+   */
+  readonly role?: ConsentRole | 'other';
   /** Empty lines to fill by hand instead of the case's details. */
   readonly blank?: boolean;
   readonly caseReference?: string;
@@ -29,6 +32,8 @@ export interface ConsentFormInput {
   readonly processType?: string;
   /** Adds the parent or guardian's signature block. */
   readonly under18?: boolean;
+  /** The parent or guardian's name, printed in their signature block (under-18s only). */
+  readonly parentGuardianName?: string;
   /** The form's date as YYYY-MM-DD; printed as "14 March 2026". */
   readonly date?: string;
   /** Elements already agreed and recorded: printed ticked. Normally empty: the participant ticks. */
@@ -48,7 +53,7 @@ export function buildConsentForm(templates: DocumentTemplates, input: ConsentFor
   const blank = input.blank === true;
   if (!blank && !input.role) throw new Error('A pre-filled consent form needs the participant’s role');
   const role = input.role;
-  const roleLabel = (r: ConsentRole) => templates.service.roles[r];
+  const roleLabel = (r: ConsentRole | 'other') => (r === 'other' ? (templates.service.roles.other ?? 'Other participant') : templates.service.roles[r]);
   const value = (v: string | undefined) => (blank ? undefined : v?.trim() || undefined);
   const date = value(input.date);
 
@@ -63,7 +68,7 @@ export function buildConsentForm(templates: DocumentTemplates, input: ConsentFor
   const fill = (text: string, extra: PlaceholderData = {}) => fillPlaceholders(text, { ...data, ...extra });
 
   const blocks: Block[] = [heading(1, t.title), paragraph(fill(t.intro))];
-  const roleIntro = role ? t.roleIntro?.[role] : undefined;
+  const roleIntro = role && role !== 'other' ? t.roleIntro?.[role] : undefined;
   if (roleIntro) blocks.push(paragraph([run(fill(roleIntro), { italic: true })]));
 
   // About this form: the case's details, or lines to fill in.
@@ -88,7 +93,7 @@ export function buildConsentForm(templates: DocumentTemplates, input: ConsentFor
   t.elements.forEach((e, i) => {
     let label: TextRun[];
     if (role) {
-      label = [run(fill(e.byRole?.[role] ?? e.wording))];
+      label = [run(fill((role !== 'other' ? e.byRole?.[role] : undefined) ?? e.wording))];
     } else {
       label = [run(fill(e.wording))];
       for (const r of CONSENT_ROLES) {
@@ -107,7 +112,7 @@ export function buildConsentForm(templates: DocumentTemplates, input: ConsentFor
   blocks.push(heading(2, t.signaturesHeading));
   blocks.push({ kind: 'signature', label: t.signatures.participant, ...nameField(value(input.participantName)) });
   if (blank) blocks.push({ kind: 'signature', label: t.signatures.parentGuardianBlank });
-  else if (input.under18) blocks.push({ kind: 'signature', label: t.signatures.parentGuardian });
+  else if (input.under18) blocks.push({ kind: 'signature', label: t.signatures.parentGuardian, ...nameField(value(input.parentGuardianName)) });
   blocks.push({ kind: 'signature', label: t.signatures.facilitator, ...nameField(value(input.facilitatorName)) });
 
   const contact = [s.name, s.address.replace(/\s*\n\s*/g, ', ').replace(new RegExp(`^${escapeRegExp(s.name)},\\s*`), ''), s.phone, s.email]

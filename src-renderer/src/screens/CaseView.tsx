@@ -1,98 +1,209 @@
-import { useEffect } from 'react';
-import { displayName, type Case } from '../../../src-main/domain/case';
-import { useCases } from '../state/cases';
+import { useEffect, useRef, type ReactNode } from 'react';
+import { displayName } from '../../../src-main/domain/case';
+import type { CaseView as View } from '../../../src-main/ipc/contract-casework';
 import { useNav } from '../state/nav';
 import { useSession } from '../state/session';
-import { EXIT_LABELS, STAGE_LABELS, participantRoleLabel } from '../lib/labels';
-import { formatDate, formatDateTime } from '../lib/dates';
+import { useCasework } from '../state/casework';
+import { CASE_TABS, useCaseView, type CaseTab } from '../state/case-view';
+import { EXIT_LABELS, STAGE_LABELS } from '../lib/labels';
+import { formatDate } from '../lib/dates';
 import { usePageTitle } from '../hooks/usePageTitle';
 import { BackLink } from '../components/BackLink';
+import { Banner } from '../components/Banner';
+import { Tag } from '../components/Tag';
+import { CJS_STAGE_LABELS, PRIORITY_LABELS } from './case/labels';
+import { useRoleLabels, Row, type CaseContext } from './case/shared';
+import { WorkflowPanel } from './case/Workflow';
+import { Overview } from './case/Overview';
+import { People } from './case/People';
+import { Contacts } from './case/Contacts';
+import { Consent } from './case/Consent';
+import { Risk } from './case/Risk';
+import { Deadlines } from './case/Deadlines';
+import './case/case.scss';
 
-/** One case, read-only for now: referral, people, and what has happened so far. */
+const TAB_LABELS: Record<CaseTab, string> = {
+  overview: 'Overview',
+  people: 'People',
+  contacts: 'Contacts',
+  consent: 'Consent',
+  risk: 'Risk',
+  deadlines: 'Deadlines',
+};
+
+const CASEWORK_ROLES = ['administrator', 'coordinator', 'facilitator'];
+
+/**
+ * One case, in the MOJ "case page" style: the reference, stage and flags, the referral at a
+ * glance, the next step in the workflow, then sections chosen with a sub-navigation. Every
+ * change is a command sent with the revision on screen, so nobody overwrites anyone else.
+ */
 export function CaseView() {
   const caseId = useNav((s) => s.caseId);
   const go = useNav((s) => s.go);
-  const { current, error, open } = useCases();
-  const h1 = usePageTitle(current ? `Case ${current.reference}` : 'Case');
+  const view = useCaseView((s) => s.view);
+  const error = useCaseView((s) => s.error);
+  const open = useCaseView((s) => s.open);
+  const reference = useCasework((s) => s.reference);
+  const referenceError = useCasework((s) => s.error);
+  const loadReference = useCasework((s) => s.load);
+  const h1 = usePageTitle(view ? `Case ${view.case.reference}` : 'Case');
 
   useEffect(() => {
+    void loadReference();
     if (caseId) void open(caseId);
-  }, [caseId, open]);
+  }, [caseId, open, loadReference]);
 
+  const shown = view && view.case.id === caseId ? view : undefined;
   return (
     <>
       <BackLink onClick={() => go('cases')}>Back to cases</BackLink>
-      <h1 className="govuk-heading-l" ref={h1} tabIndex={-1}>
-        {current ? `Case ${current.reference}` : 'Case'}
+      <h1 className="govuk-heading-l govuk-!-margin-bottom-3" ref={h1} tabIndex={-1}>
+        {shown ? `Case ${shown.case.reference}` : 'Case'}
       </h1>
-      {error && <p className="govuk-error-message">{error}</p>}
-      {!current && !error && <p className="govuk-body" role="status">Opening the case…</p>}
-      {current && <CaseDetails c={current} />}
+      {(error || referenceError) && (
+        <p className="govuk-error-message" role="alert">
+          {error ?? referenceError}
+        </p>
+      )}
+      {(!shown || !reference) && !error && !referenceError && (
+        <p className="govuk-body" role="status">
+          Opening the case…
+        </p>
+      )}
+      {shown && reference && <CasePage view={shown} />}
     </>
   );
 }
 
-function Row({ label, value }: { label: string; value?: string }) {
+function CasePage({ view }: { view: View }) {
+  const session = useSession((s) => s.session);
+  const reference = useCasework((s) => s.reference)!;
+  const labels = useRoleLabels();
+  const c = view.case;
+  const ended = c.stage === 'closed' || c.exit !== undefined;
+  const canWork = !!session && !session.readOnly && CASEWORK_ROLES.includes(session.user.role);
+  const ctx: CaseContext = {
+    view,
+    c,
+    reference,
+    labels,
+    canWork,
+    canEdit: canWork && !ended,
+    canManage: canWork && (session?.user.role === 'administrator' || session?.user.role === 'coordinator'),
+    me: reference.staff.find((s) => s.active && s.name === session?.user.name),
+  };
   return (
-    <div className="govuk-summary-list__row">
-      <dt className="govuk-summary-list__key">{label}</dt>
-      <dd className="govuk-summary-list__value">{value || 'Not recorded'}</dd>
+    <>
+      <CaseTags ctx={ctx} />
+      <CaseSummary ctx={ctx} />
+      <WorkflowPanel ctx={ctx} />
+      <SubNavigation />
+      <TabPanel ctx={ctx} />
+    </>
+  );
+}
+
+function CaseTags({ ctx }: { ctx: CaseContext }) {
+  const { c } = ctx;
+  return (
+    <p className="cb-tags cb-tags--header" data-testid="case-tags">
+      {c.exit ? (
+        <Tag colour="grey">Ended: {EXIT_LABELS[c.exit.kind]}</Tag>
+      ) : (
+        <Tag colour={c.stage === 'closed' ? 'grey' : 'blue'}>{c.stage === 'closed' ? 'Closed' : `Stage: ${STAGE_LABELS[c.stage]}`}</Tag>
+      )}
+      {c.referral.sensitive.length > 0 && <Tag colour="red">Sensitive: {c.referral.sensitive.join(', ')}</Tag>}
+      {c.referral.priority !== 'routine' && <Tag colour="orange">{PRIORITY_LABELS[c.referral.priority]} priority</Tag>}
+      {c.processKind && <Tag colour="turquoise">{c.processKind === 'direct' ? 'Direct process' : 'Indirect process'}</Tag>}
+    </p>
+  );
+}
+
+/** The referral at a glance, on every section of the case. */
+function CaseSummary({ ctx }: { ctx: CaseContext }) {
+  const { c } = ctx;
+  const r = c.referral;
+  const referredBy = [r.source, r.referrerName, r.referrerOrganisation].filter(Boolean).join(', ');
+  const lead = ctx.reference.staff.find((s) => s.id === c.leadFacilitatorId)?.name ?? c.leadFacilitator;
+  return (
+    <dl className="govuk-summary-list govuk-summary-list--no-border cb-case-summary" data-testid="case-summary">
+      <Row label="Referral received">{formatDate(r.receivedOn)}</Row>
+      <Row label="Referred by">{referredBy}</Row>
+      <Row label="Offence">
+        {r.offenceCategory}
+        {r.offenceDate ? `, ${formatDate(r.offenceDate)}` : ''}
+      </Row>
+      <Row label="Criminal justice stage">{CJS_STAGE_LABELS[r.cjsStage]}</Row>
+      <Row label="People">{c.participants.map((p) => displayName(p.person)).join(', ')}</Row>
+      <Row label="Lead facilitator">{lead ?? 'Not assigned'}</Row>
+    </dl>
+  );
+}
+
+/** MOJ sub-navigation: buttons, because sections change inside the page, with aria-current. */
+function SubNavigation() {
+  const tab = useCaseView((s) => s.tab);
+  const setTab = useCaseView((s) => s.setTab);
+  return (
+    <nav className="cb-sub-nav" aria-label="Case sections">
+      <ul className="cb-sub-nav__list">
+        {CASE_TABS.map((t) => (
+          <li className="cb-sub-nav__item" key={t}>
+            <button type="button" className="cb-sub-nav__link" aria-current={tab === t ? 'page' : undefined} onClick={() => setTab(t)}>
+              {TAB_LABELS[t]}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function TabPanel({ ctx }: { ctx: CaseContext }) {
+  const tab = useCaseView((s) => s.tab);
+  let content: ReactNode;
+  switch (tab) {
+    case 'people':
+      content = <People ctx={ctx} />;
+      break;
+    case 'contacts':
+      content = <Contacts ctx={ctx} />;
+      break;
+    case 'consent':
+      content = <Consent ctx={ctx} />;
+      break;
+    case 'risk':
+      content = <Risk ctx={ctx} />;
+      break;
+    case 'deadlines':
+      content = <Deadlines ctx={ctx} />;
+      break;
+    default:
+      content = <Overview ctx={ctx} />;
+  }
+  return (
+    <div className="cb-tab-panel" data-testid={`tab-${tab}`}>
+      <Notice />
+      {content}
     </div>
   );
 }
 
-function CaseDetails({ c }: { c: Case }) {
-  const labels = useSession((s) => s.session?.settings.roleLabels) ?? { harmed: 'Person harmed', responsible: 'Person responsible' };
-  const r = c.referral;
+/** "Contact recorded": a success banner that takes focus, because the form that was open has gone. */
+function Notice() {
+  const notice = useCaseView((s) => s.notice);
+  const key = useCaseView((s) => s.noticeKey);
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (notice) ref.current?.focus();
+  }, [notice, key]);
+  if (!notice) return null;
   return (
-    <>
-      <dl className="govuk-summary-list">
-        <Row label="Stage" value={c.exit ? `Ended: ${EXIT_LABELS[c.exit.kind]}` : STAGE_LABELS[c.stage]} />
-        {c.exit && <Row label="Why it ended" value={`${c.exit.reason} (${formatDate(c.exit.on)})`} />}
-        <Row label="Referral received" value={formatDate(r.receivedOn)} />
-        <Row label="Referred by" value={[r.source, r.referrerName, r.referrerOrganisation].filter(Boolean).join(', ')} />
-        <Row label="Offence" value={r.offenceCategory} />
-        <Row label="What happened" value={r.offenceDescription} />
-        {r.offenceDate && <Row label="Date of offence" value={formatDate(r.offenceDate)} />}
-        <Row label="Lead facilitator" value={c.leadFacilitator} />
-        <Row label="Last changed" value={formatDateTime(c.updatedAt)} />
-      </dl>
-      <h2 className="govuk-heading-m">People</h2>
-      {c.participants.length === 0 ? (
-        <p className="govuk-body">Nobody has been added to this case yet.</p>
-      ) : (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-visually-hidden">People in this case</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Name</th>
-              <th scope="col" className="govuk-table__header">Role in the case</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {c.participants.map((p) => (
-              <tr className="govuk-table__row" key={p.id}>
-                <td className="govuk-table__cell">{displayName(p.person)}</td>
-                <td className="govuk-table__cell">{participantRoleLabel(p.role, labels)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <h2 className="govuk-heading-m">What has happened</h2>
-      {c.timeline.length === 0 ? (
-        <p className="govuk-body">Nothing recorded yet.</p>
-      ) : (
-        <ol className="govuk-list">
-          {c.timeline.map((t, i) => (
-            <li key={`${t.at}-${i}`} className="govuk-!-margin-bottom-4">
-              <strong>{formatDateTime(t.at)}</strong>, {t.by}
-              <br />
-              {t.text}
-            </li>
-          ))}
-        </ol>
-      )}
-    </>
+    <div ref={ref} tabIndex={-1} className="cb-notice" data-testid="case-notice">
+      <Banner title="Success" success>
+        <p className="govuk-notification-banner__heading">{notice}</p>
+      </Banner>
+    </div>
   );
 }

@@ -1,35 +1,98 @@
-import { useEffect, useState } from 'react';
-import { useCases } from '../state/cases';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { STAGES } from '../../../src-main/domain/case';
+import { PRACTITIONER_LEVEL_LABELS } from '../../../src-main/domain/staff';
+import { useCases, EMPTY_FILTERS, type CaseFilters } from '../state/cases';
+import { useCasework } from '../state/casework';
 import { useNav } from '../state/nav';
-import { EXIT_LABELS, STAGE_LABELS } from '../lib/labels';
-import { formatDate } from '../lib/dates';
+import { useSession } from '../state/session';
+import { STAGE_LABELS } from '../lib/labels';
 import { usePageTitle } from '../hooks/usePageTitle';
+import { SelectField } from '../components/Fields';
+import { CaseListTable } from '../components/CaseListTable';
+import '../components/casework.scss';
 
-/** The case list with a search box; each reference opens the read-only case view. */
+/** Typing waits this long for the next key before searching. */
+const DEBOUNCE_MS = 150;
+
+const n = (x: number) => x.toLocaleString('en-GB');
+
+/**
+ * The case list: search (name, reference, offence), filters, sortable columns and a
+ * virtualised table that stays smooth at 10,000 cases. The search runs as you type; the
+ * count of matching cases is announced politely when it changes.
+ */
 export function Cases() {
   const h1 = usePageTitle('Cases');
-  const { cases, query, error, load } = useCases();
+  const filters = useCases((s) => s.filters);
+  const sort = useCases((s) => s.sort);
+  const total = useCases((s) => s.total);
+  const error = useCases((s) => s.error);
+  const generation = useCases((s) => s.generation);
+  const topKey = useCases((s) => s.topKey);
+  useCases((s) => s.pages); // re-render as pages of rows arrive
+  const { query, ensureRange, rowAt, setAnchor } = useCases.getState();
+  const { reference, load } = useCasework();
+  const session = useSession((s) => s.session);
+  const openCase = useNav((s) => s.openCase);
   const go = useNav((s) => s.go);
-  const [text, setText] = useState(query);
+  const [text, setText] = useState(filters.search);
+  const [shown, setShown] = useState<[number, number]>([0, -1]);
+  const canRefer = session?.user.role !== 'quality-lead' && !session?.readOnly;
 
-  // Load once on arrival, keeping the last search; later loads come from the search form.
+  // Arriving (or coming back from a case): run the last query again, keeping the place.
   useEffect(() => {
+    void load();
     const s = useCases.getState();
-    void s.load(s.query);
-  }, []);
+    void s.query(s.filters, s.sort, true);
+  }, [load]);
+
+  // Search as the person types, once they pause.
+  const latestFilters = useRef(filters);
+  latestFilters.current = filters;
+  useEffect(() => {
+    if (text === latestFilters.current.search) return;
+    const t = setTimeout(() => void query({ ...latestFilters.current, search: text }), DEBOUNCE_MS);
+    return () => clearTimeout(t);
+  }, [text, query]);
+
+  const setFilter = <K extends keyof CaseFilters>(k: K, v: CaseFilters[K]) => void query({ ...filters, search: text, [k]: v });
+  const onRange = useCallback((a: number, b: number) => ensureRange(a, b), [ensureRange]);
+  const onVisible = useCallback(
+    (a: number, b: number) => {
+      setShown([a, b]);
+      setAnchor(Math.round((a + b) / 2));
+    },
+    [setAnchor],
+  );
+
+  const filtered = filters.stage || filters.facilitator || filters.source || filters.sensitive || filters.overdue || filters.status !== 'all';
+  const search = filters.search.trim();
+  const announce =
+    total === undefined
+      ? 'Loading cases…'
+      : `${n(total)} ${total === 1 ? 'case' : 'cases'}${search ? ` matching “${search}”` : ''}${filtered ? ' with the filters chosen' : ''}`;
+  const staff = reference?.staff ?? [];
+  const today = reference?.today ?? new Date().toISOString().slice(0, 10);
 
   return (
     <>
       <h1 className="govuk-heading-l" ref={h1} tabIndex={-1}>
         Cases
       </h1>
+      {canRefer && (
+        <div className="cb-actions">
+          <button type="button" className="govuk-button" onClick={() => go('new-referral')}>
+            New referral
+          </button>
+        </div>
+      )}
       <form
-        className="cb-filters"
         role="search"
+        aria-label="Cases"
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          void load(text);
+          void query({ ...filters, search: text });
         }}
       >
         <div className="govuk-form-group">
@@ -37,7 +100,7 @@ export function Cases() {
             Search cases
           </label>
           <div className="govuk-hint" id="case-search-hint">
-            Reference, name, offence or where the referral came from
+            Name, reference or offence
           </div>
           <div className="cb-search">
             <input
@@ -45,7 +108,10 @@ export function Cases() {
               className="govuk-input govuk-input--width-20"
               type="search"
               value={text}
+              autoComplete="off"
+              spellCheck={false}
               aria-describedby="case-search-hint"
+              aria-controls="case-list-caption"
               onChange={(e) => setText(e.target.value)}
             />
             <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">
@@ -53,39 +119,115 @@ export function Cases() {
             </button>
           </div>
         </div>
+        <fieldset className="govuk-fieldset">
+          <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Filter</legend>
+          <div className="cb-filters">
+            <SelectField
+              id="filter-status"
+              label="Open or ended"
+              labelSize="plain"
+              value={filters.status}
+              onValue={(v) => setFilter('status', v as CaseFilters['status'])}
+              choices={[
+                { value: 'all', label: 'All cases' },
+                { value: 'open', label: 'Open cases' },
+                { value: 'ended', label: 'Closed or ended early' },
+              ]}
+            />
+            <SelectField
+              id="filter-stage"
+              label="Stage"
+              labelSize="plain"
+              value={filters.stage}
+              onValue={(v) => setFilter('stage', v as CaseFilters['stage'])}
+              placeholder="Any stage"
+              choices={STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s] }))}
+            />
+            <SelectField
+              id="filter-facilitator"
+              label="Facilitator"
+              labelSize="plain"
+              value={filters.facilitator}
+              onValue={(v) => setFilter('facilitator', v)}
+              placeholder="Anyone"
+              choices={staff
+                .filter((s) => s.level)
+                .map((s) => ({ value: s.id, label: `${s.name}${s.level ? ` (${PRACTITIONER_LEVEL_LABELS[s.level]})` : ''}${s.active ? '' : ', left'}` }))}
+            />
+            <SelectField
+              id="filter-source"
+              label="Referred by"
+              labelSize="plain"
+              value={filters.source}
+              onValue={(v) => setFilter('source', v)}
+              placeholder="Any source"
+              choices={(reference?.lists.referralSources ?? []).map((s) => ({ value: s.label, label: s.label }))}
+            />
+            <SelectField
+              id="filter-sensitive"
+              label="Sensitive"
+              labelSize="plain"
+              value={filters.sensitive}
+              onValue={(v) => setFilter('sensitive', v as CaseFilters['sensitive'])}
+              placeholder="Sensitive or not"
+              choices={[
+                { value: 'yes', label: 'Sensitive only' },
+                { value: 'no', label: 'Not sensitive' },
+              ]}
+            />
+            <div className="govuk-form-group">
+              <div className="govuk-checkboxes govuk-checkboxes--small">
+                <div className="govuk-checkboxes__item">
+                  <input className="govuk-checkboxes__input" id="filter-overdue" type="checkbox" checked={filters.overdue} onChange={(e) => setFilter('overdue', e.target.checked)} />
+                  <label className="govuk-label govuk-checkboxes__label" htmlFor="filter-overdue">
+                    Overdue only
+                  </label>
+                </div>
+              </div>
+            </div>
+            {(filtered || search) && (
+              <div className="govuk-form-group">
+                <button
+                  type="button"
+                  className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                  onClick={() => {
+                    setText('');
+                    void query({ ...EMPTY_FILTERS });
+                  }}
+                >
+                  Clear search and filters
+                </button>
+              </div>
+            )}
+          </div>
+        </fieldset>
       </form>
       {error && <p className="govuk-error-message">{error}</p>}
-      <p className="govuk-body" role="status">
-        {cases ? `${cases.length} ${cases.length === 1 ? 'case' : 'cases'}${query ? ` matching “${query}”` : ''}` : 'Loading cases…'}
+      <p className="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1" role="status" data-testid="case-count">
+        {announce}
       </p>
-      {cases && cases.length > 0 && (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-visually-hidden">Cases</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Reference</th>
-              <th scope="col" className="govuk-table__header">People</th>
-              <th scope="col" className="govuk-table__header">Stage</th>
-              <th scope="col" className="govuk-table__header">Received</th>
-              <th scope="col" className="govuk-table__header">Lead facilitator</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {cases.map((c) => (
-              <tr className="govuk-table__row" key={c.id}>
-                <td className="govuk-table__cell">
-                  <button type="button" className="cb-link-button cb-nowrap" onClick={() => go('case', c.id)}>
-                    {c.reference}
-                  </button>
-                </td>
-                <td className="govuk-table__cell">{c.names.join(', ')}</td>
-                <td className="govuk-table__cell">{c.exit ? `Ended: ${EXIT_LABELS[c.exit]}` : STAGE_LABELS[c.stage]}</td>
-                <td className="govuk-table__cell cb-nowrap">{formatDate(c.receivedOn)}</td>
-                <td className="govuk-table__cell">{c.leadFacilitator ?? 'Not assigned'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <p className="govuk-body cb-caselist__count" id="case-list-caption" data-testid="case-showing">
+        {total ? `Showing ${n(shown[0] + 1)}–${n(Math.max(shown[0] + 1, shown[1] + 1))} of ${n(total)}` : total === 0 ? 'No cases to show.' : ''}
+        {total ? <span className="govuk-visually-hidden">. Use the up and down arrow keys on a reference to move between cases.</span> : null}
+      </p>
+      {total !== undefined && total > 0 && (
+        <CaseListTable
+          total={total}
+          rowAt={rowAt}
+          onRange={onRange}
+          onVisible={onVisible}
+          sort={sort}
+          onSort={(s) => void query({ ...filters, search: text }, s)}
+          onOpen={(id, index) => {
+            setAnchor(index);
+            openCase(id);
+          }}
+          today={today}
+          generation={generation}
+          topKey={topKey}
+          anchor={useCases.getState().anchor}
+          labelledBy="case-list-caption"
+        />
       )}
     </>
   );

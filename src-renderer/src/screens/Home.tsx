@@ -1,67 +1,177 @@
-import { useEffect } from 'react';
-import { STAGES, type CaseSummary, type Stage } from '../../../src-main/domain/case';
-import { useCases } from '../state/cases';
+import { useEffect, useState } from 'react';
+import { EXITS, STAGES, type CaseSummary } from '../../../src-main/domain/case';
+import type { OutputOf } from '../../../src-main/ipc/contract';
+import { call, messageOf } from '../api/client';
+import { useCases, EMPTY_FILTERS, type CaseFilters } from '../state/cases';
+import { useCasework } from '../state/casework';
 import { useNav } from '../state/nav';
 import { useSession } from '../state/session';
 import { STAGE_LABELS } from '../lib/labels';
 import { usePageTitle } from '../hooks/usePageTitle';
+import { CaseSummaryTable } from '../components/CaseSummaryTable';
+import '../components/casework.scss';
 
-/** Open cases by stage, counted from the real case list (exited cases are counted apart). */
-function countByStage(cases: CaseSummary[]) {
-  const counts = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>;
-  let exited = 0;
-  for (const c of cases) {
-    if (c.exit) exited++;
-    else counts[c.stage]++;
-  }
-  return { counts, exited };
-}
+type Dashboard = OutputOf<'getDashboard'>;
 
+/** Rows shown in each dashboard panel before "see all". */
+const PANEL_ROWS = 8;
+
+/**
+ * Home: what needs doing. Overdue and due-soon deadlines first, then the person's own cases
+ * and what changed recently, then open cases counted by stage.
+ */
 export function Home() {
   const h1 = usePageTitle('Home');
-  const name = useSession((s) => s.session?.user.name);
-  const { cases, error, load } = useCases();
+  const session = useSession((s) => s.session);
+  const { reference, load } = useCasework();
   const go = useNav((s) => s.go);
+  const openCase = useNav((s) => s.openCase);
+  const [dash, setDash] = useState<Dashboard>();
+  const [error, setError] = useState<string>();
 
   useEffect(() => {
-    void load('');
+    void load();
+    let live = true;
+    call('getDashboard')
+      .then((d) => live && setDash(d))
+      .catch((e: unknown) => live && setError(messageOf(e)));
+    return () => {
+      live = false;
+    };
   }, [load]);
+
+  /** Open the case list already filtered to what the panel showed. */
+  const seeAll = (f: Partial<CaseFilters>) => {
+    useCases.setState({ filters: { ...EMPTY_FILTERS, ...f } });
+    go('cases');
+  };
+  const today = reference?.today ?? new Date().toISOString().slice(0, 10);
+  const canRefer = session?.user.role !== 'quality-lead' && !session?.readOnly;
+  const total = dash ? STAGES.reduce((a, s) => a + dash.byStage[s], 0) + EXITS.reduce((a, e) => a + dash.exited[e], 0) : 0;
 
   return (
     <>
       <h1 className="govuk-heading-l" ref={h1} tabIndex={-1}>
         Home
       </h1>
-      <p className="govuk-body-l">Welcome, {name}.</p>
-      <h2 className="govuk-heading-m">Cases by stage</h2>
+      <p className="govuk-body-l">Welcome, {session?.user.name}.</p>
+      {canRefer && (
+        <div className="cb-actions">
+          <button type="button" className="govuk-button" onClick={() => go('new-referral')}>
+            New referral
+          </button>
+          <button type="button" className="cb-link-button" onClick={() => go('cases')}>
+            See all cases
+          </button>
+        </div>
+      )}
       {error && <p className="govuk-error-message">{error}</p>}
-      {!cases && !error && <p className="govuk-body" role="status">Loading cases…</p>}
-      {cases && cases.length === 0 && (
+      {!dash && !error && (
+        <p className="govuk-body" role="status">
+          Loading cases…
+        </p>
+      )}
+      {dash && total === 0 && (
         <p className="govuk-body" data-testid="no-cases">
           There are no cases yet.
         </p>
       )}
-      {cases && cases.length > 0 && <StageCounts cases={cases} />}
-      <p className="govuk-body">
-        <button type="button" className="cb-link-button" onClick={() => go('cases')}>
-          See all cases
-        </button>
-      </p>
+      {dash && total > 0 && (
+        <>
+          <div className="cb-dash">
+            <Panel
+              id="overdue"
+              title="Overdue"
+              rows={dash.overdue}
+              empty="Nothing is overdue."
+              show="due"
+              today={today}
+              onOpen={openCase}
+              onSeeAll={() => seeAll({ overdue: true })}
+              seeAllLabel={`See all ${dash.overdue.length} overdue cases`}
+            />
+            <Panel id="due-soon" title="Due soon" rows={dash.dueSoon} empty="Nothing is due in the next few working days." show="due" today={today} onOpen={openCase} />
+            <Panel
+              id="my-cases"
+              title="My cases"
+              rows={dash.myCases}
+              empty="You are not the lead or co-facilitator on any open case."
+              show="due"
+              today={today}
+              onOpen={openCase}
+            />
+            <Panel id="recent" title="Recently changed" rows={dash.recentlyChanged} empty="No changes yet." show="changed" today={today} onOpen={openCase} />
+          </div>
+          <h2 className="govuk-heading-m">Cases by stage</h2>
+          <StageCounts dash={dash} total={total} />
+        </>
+      )}
+      {!canRefer && (
+        <p className="govuk-body">
+          <button type="button" className="cb-link-button" onClick={() => go('cases')}>
+            See all cases
+          </button>
+        </p>
+      )}
     </>
   );
 }
 
-function StageCounts({ cases }: { cases: CaseSummary[] }) {
-  const { counts, exited } = countByStage(cases);
+function Panel({
+  id,
+  title,
+  rows,
+  empty,
+  show,
+  today,
+  onOpen,
+  onSeeAll,
+  seeAllLabel,
+}: {
+  id: string;
+  title: string;
+  rows: CaseSummary[];
+  empty: string;
+  show: 'due' | 'changed';
+  today: string;
+  onOpen(id: string): void;
+  onSeeAll?: () => void;
+  seeAllLabel?: string;
+}) {
+  const more = rows.length > PANEL_ROWS;
+  return (
+    <section className="cb-dash__panel" aria-labelledby={`${id}-title`} data-testid={`dash-${id}`}>
+      <h2 className="govuk-heading-m" id={`${id}-title`}>
+        {title} <span className="govuk-caption-m govuk-!-display-inline">({rows.length})</span>
+      </h2>
+      {rows.length === 0 ? (
+        <p className="govuk-body">{empty}</p>
+      ) : (
+        <CaseSummaryTable caption={title} rows={rows.slice(0, PANEL_ROWS)} show={show} today={today} onOpen={onOpen} />
+      )}
+      {more && onSeeAll && (
+        <p className="govuk-body">
+          <button type="button" className="cb-link-button" onClick={onSeeAll}>
+            {seeAllLabel}
+          </button>
+        </p>
+      )}
+      {more && !onSeeAll && <p className="govuk-body govuk-hint">And {rows.length - PANEL_ROWS} more.</p>}
+    </section>
+  );
+}
+
+function StageCounts({ dash, total }: { dash: Dashboard; total: number }) {
+  const exited = EXITS.reduce((a, e) => a + dash.exited[e], 0);
   return (
     <>
       <p className="govuk-body">
-        {cases.length} {cases.length === 1 ? 'case' : 'cases'} in total.
+        {total} {total === 1 ? 'case' : 'cases'} in total, {dash.open} open.
       </p>
       <ul className="cb-stats" data-testid="stage-counts">
         {STAGES.map((s) => (
           <li className="cb-stats__item" key={s}>
-            <span className="cb-stats__count">{counts[s]}</span>
+            <span className="cb-stats__count">{dash.byStage[s]}</span>
             <span className="cb-stats__label">{STAGE_LABELS[s]}</span>
           </li>
         ))}
@@ -71,8 +181,8 @@ function StageCounts({ cases }: { cases: CaseSummary[] }) {
         </li>
       </ul>
       <p className="govuk-hint">
-        Stages count open cases only. &ldquo;Ended early&rdquo; counts cases withdrawn, declined, not suitable or with no
-        contact.
+        Stages count cases still in progress, and closed cases. &ldquo;Ended early&rdquo; counts cases withdrawn, declined, not suitable or
+        with no contact.
       </p>
     </>
   );

@@ -5,6 +5,7 @@ import { ServiceSettingsSummary } from './settings/ServiceSettingsSummary';
 import { BackupsSection } from './settings/BackupsSection';
 import { ChangePassphraseForm } from './settings/ChangePassphraseForm';
 import { UsersSection } from './settings/UsersSection';
+import { CaseworkSettingsSections } from './settings/CaseworkSettingsSections';
 
 /** Settings: the service's own (administrators change them), people, backups, and your passphrase. */
 export function Settings() {
@@ -19,6 +20,7 @@ export function Settings() {
       </h1>
       {canWrite ? <ServiceSettingsForm /> : <ServiceSettingsSummary />}
       {canWrite && <UsersSection />}
+      <CaseworkSettingsSections />
       {canWrite && <BackupsSection />}
       <ChangePassphraseForm />
     </>

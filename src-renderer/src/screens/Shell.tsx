@@ -11,10 +11,12 @@ import { Cases } from './Cases';
 import { CaseView } from './CaseView';
 import { Settings } from './Settings';
 import { AuditTrail } from './AuditTrail';
+import { NewReferral } from './referral/NewReferral';
 
-const NAV: { page: Page; label: string; adminOnly?: boolean }[] = [
+const NAV: { page: Page; label: string; adminOnly?: boolean; casework?: boolean }[] = [
   { page: 'home', label: 'Home' },
   { page: 'cases', label: 'Cases' },
+  { page: 'new-referral', label: 'New referral', casework: true },
   { page: 'settings', label: 'Settings' },
   { page: 'audit', label: 'Audit trail', adminOnly: true },
 ];
@@ -26,7 +28,9 @@ export function Shell() {
   useIdleLock(session?.settings.idleLockMinutes, () => void lockNow('idle'));
   if (!session) return null;
   const isAdmin = session.user.role === 'administrator';
-  const items = NAV.filter((n) => !n.adminOnly || isAdmin);
+  // Quality leads read cases but do not take referrals (the contract refuses createReferral).
+  const canTakeReferrals = session.user.role !== 'quality-lead' && !session.readOnly;
+  const items = NAV.filter((n) => (!n.adminOnly || isAdmin) && (!n.casework || canTakeReferrals));
 
   return (
     <>
@@ -81,6 +85,8 @@ function CurrentPage({ page }: { page: Page }): ReactNode {
       return <Cases />;
     case 'case':
       return <CaseView />;
+    case 'new-referral':
+      return <NewReferral />;
     case 'settings':
       return <Settings />;
     case 'audit':

@@ -1,12 +1,14 @@
 import { create } from 'zustand';
 
 /** Pages inside the unlocked app. No URL routing: the app is one window with no address bar. */
-export type Page = 'home' | 'cases' | 'case' | 'settings' | 'audit';
+export type Page = 'home' | 'cases' | 'case' | 'new-referral' | 'settings' | 'audit';
 
 interface NavState {
   page: Page;
   caseId?: string;
   go(page: Page, caseId?: string): void;
+  /** Open one case (the case view reads caseId). */
+  openCase(id: string): void;
 }
 
 export const navInitial = { page: 'home' as Page, caseId: undefined };
@@ -14,4 +16,5 @@ export const navInitial = { page: 'home' as Page, caseId: undefined };
 export const useNav = create<NavState>()((set) => ({
   ...navInitial,
   go: (page, caseId) => set({ page, caseId }),
+  openCase: (id) => set({ page: 'case', caseId: id }),
 }));

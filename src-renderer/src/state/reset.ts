@@ -1,6 +1,7 @@
 import { useAudit, auditInitial } from './audit';
 import { useBackups, backupsInitial } from './backups';
 import { useCases, casesInitial } from './cases';
+import { useCasework, caseworkInitial } from './casework';
 import { useNav, navInitial } from './nav';
 import { useSettings, settingsInitial } from './settings';
 import { resetSession, useSession, type LockReason } from './session';
@@ -15,6 +16,7 @@ export function clearAllStores(reason: LockReason): void {
   useAudit.setState(auditInitial);
   useBackups.setState(backupsInitial);
   useCases.setState(casesInitial);
+  useCasework.setState(caseworkInitial);
   useSettings.setState(settingsInitial);
   useNav.setState(navInitial);
   resetSession(reason);

@@ -181,6 +181,12 @@ export function createFakeService(world: FakeWorld, dir: string): CasebookApi {
       world.closed++;
       current = undefined;
     },
+    // The CLI does not use casework yet; any call is a mistake in a test.
+    casework: new Proxy({} as CasebookApi['casework'], {
+      get: (_t, name) => () => {
+        throw new CasebookError('INTERNAL', `casework.${String(name)} is not in the fake service`);
+      },
+    }),
   };
   return api;
 }

@@ -1,0 +1,59 @@
+/**
+ * Letters to a participant: the first-contact letter (worded for their role where the
+ * template says so) and the meeting invitation. A letter has the service's address, the
+ * recipient's name and address for a window envelope, the case reference and date, the
+ * subject, the body from letters.yaml, and the facilitator's name and title under the closing.
+ */
+import type { Case } from '../../domain/case';
+import { paragraph, run, type Block, type DocumentModel } from '../model';
+import { fillPlaceholders, type DocumentTemplates, type LetterId } from '../templates';
+import { addressLines, commonData, findParticipant, furniture, leadFacilitatorName, longDate, paragraphsOf, personName, type CaseDocumentContext } from './common';
+
+export interface LetterInput extends CaseDocumentContext {
+  readonly letter: LetterId;
+  readonly caseData: Case;
+  /** The recipient. */
+  readonly participantId: string;
+  /** For the meeting invitation; anything left out prints as a line to write on. */
+  readonly meeting?: { readonly date?: string; readonly time?: string; readonly place?: string };
+}
+
+export function buildLetter(templates: DocumentTemplates, input: LetterInput): DocumentModel {
+  const c = input.caseData;
+  const all = templates.letters;
+  const t = all.letters[input.letter];
+  if (!t) throw new Error(`letters.yaml has no letter "${input.letter}"`);
+  const p = findParticipant(c, input.participantId);
+  const s = templates.service;
+  const recipient = personName(p);
+  const facilitator = leadFacilitatorName(c, input.staff);
+  const m = input.meeting ?? {};
+  const data = {
+    ...commonData(templates, c, input),
+    recipient: { name: recipient, address: addressLines(p.person.address).join(', ') },
+    meeting: { date: m.date && /^\d{4}-\d{2}-\d{2}$/.test(m.date) ? longDate(m.date) : m.date, time: m.time, place: m.place },
+  };
+  const fill = (text: string) => fillPlaceholders(text, data);
+  const body = (p.role !== 'other' ? t.byRole?.[p.role] : undefined) ?? t.body;
+
+  const sender = [s.name, ...addressLines(s.address).filter((l) => l !== s.name), s.phone, s.email, ...(s.website ? [s.website] : [])];
+  const blocks: Block[] = [
+    paragraph([run(sender[0]!, { bold: true }), run(`\n${sender.slice(1).join('\n')}`)], { align: 'right', size: 'small' }),
+    { kind: 'spacer', height: 6 },
+    paragraph([recipient, ...addressLines(p.person.address)].join('\n')),
+    { kind: 'spacer', height: 10 },
+    paragraph([run(`${all.reference}: `, { bold: true }), run(`${c.reference}\n${longDate(input.today)}`)]),
+    { kind: 'spacer', height: 4 },
+    paragraph([run(fill(t.subject), { bold: true })]),
+    ...paragraphsOf(fill(body)).map((text) => paragraph(text)),
+  ];
+  if (t.closing) blocks.push(paragraph(fill(t.closing)));
+  // Room for a handwritten signature, then the facilitator's name and title.
+  blocks.push({ kind: 'spacer', height: 30 }, paragraph([run(facilitator ?? fill('{{facilitator.name}}'), { bold: true }), run(`\n${fill(all.signatureTitle)}\n${s.name}`)]));
+  if (all.footnote) blocks.push({ kind: 'spacer', height: 12 }, paragraph(fill(all.footnote), { size: 'small' }));
+
+  return {
+    ...furniture(templates, { shortTitle: t.title, title: t.title, subject: fill(t.subject), reference: c.reference, logo: input.logo, deterministic: input.deterministic, extraTitle: recipient }),
+    blocks,
+  };
+}

@@ -1,0 +1,39 @@
+import { dashboard, queryCaseload as query, CaseloadQuerySchema, type Dashboard } from '../../domain/caseload';
+import type { CaseSummary } from '../../domain/case';
+import { fold } from '../../domain/fold';
+import { addWorkingDays, HolidayDataRangeError } from '../../domain/working-days';
+import type { StaffMember } from '../../domain/staff';
+import type { Casework } from './context';
+import { fromZod } from './errors';
+
+/**
+ * The case list and the dashboard, from the summary rows in memory: no case file is opened.
+ */
+export function queryCaseload(cw: Casework, q: unknown): { rows: CaseSummary[]; total: number } {
+  const parsed = CaseloadQuerySchema.safeParse(q ?? {});
+  if (!parsed.success) throw fromZod(parsed.error);
+  return query(cw.s.summaries.all(), parsed.data, cw.today);
+}
+
+/**
+ * Users (who unlock the casebook) and staff (who work on cases) are separate lists; the
+ * person signed in is taken to be the member of staff with the same name (ignoring case and
+ * accents), preferring an active one. No match: "my cases" is empty.
+ */
+export function staffMemberFor(userName: string, staff: readonly StaffMember[]): StaffMember | undefined {
+  const name = fold(userName);
+  const same = staff.filter((m) => fold(m.name) === name);
+  return same.find((m) => m.active) ?? same[0];
+}
+
+export function getDashboard(cw: Casework): Dashboard {
+  let dueSoonUntil = cw.today;
+  try {
+    dueSoonUntil = addWorkingDays(cw.today, cw.t.deadlineRules.dueSoonWorkingDays, cw.t.holidays);
+  } catch (e) {
+    // Past the bank-holiday data: show only what is due today (the case screen says no more either).
+    if (!(e instanceof HolidayDataRangeError)) throw e;
+  }
+  const me = staffMemberFor(cw.s.user.name, cw.s.index.staff);
+  return dashboard(cw.s.summaries.all(), { today: cw.today, dueSoonUntil, ...(me ? { me: me.id } : {}) });
+}

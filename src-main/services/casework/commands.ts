@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { CaseIdSchema, type Case } from '../../domain/case';
+import { CasebookError } from '../../domain/errors';
+import { applyCommand, WorkflowCommandSchema } from '../../domain/workflow';
+import type { CaseView } from './api';
+import { changedFields } from './changed-fields';
+import { workflowContext, type Casework } from './context';
+import { fromZod, refused } from './errors';
+import { MANAGERS, requireRole } from './permissions';
+import { caseView, summaryRow } from './view';
+
+const ApplyInputSchema = z.strictObject({ caseId: CaseIdSchema, revision: z.number().int().min(1), command: WorkflowCommandSchema });
+
+export async function readCaseView(cw: Casework, id: unknown): Promise<CaseView> {
+  const parsed = CaseIdSchema.safeParse(id);
+  if (!parsed.success) throw fromZod(parsed.error, ['id']);
+  return caseView(await cw.s.readCase(parsed.data), cw);
+}
+
+/**
+ * One change to a case: the domain decides, this saves. The revision is the one the user was
+ * looking at; if the case has moved on since (someone else saved it), nothing is applied,
+ * because the user decided on what they saw.
+ */
+export async function applyCaseCommand(cw: Casework, input: unknown): Promise<CaseView> {
+  const parsed = ApplyInputSchema.safeParse(input);
+  if (!parsed.success) throw fromZod(parsed.error);
+  const { caseId, revision, command } = parsed.data;
+  const s = cw.s;
+  if (command.type === 'assign-team') requireRole(s, MANAGERS, 'choose the lead facilitator and co-facilitator of a case');
+  const c: Case = await s.readCase(caseId);
+  if (c.revision !== revision) {
+    throw new CasebookError('CONFLICT', `Someone else changed this case since you opened it (it is now at revision ${c.revision}, you had ${revision}); reload it to see their changes, then make yours again.`);
+  }
+  const d = applyCommand(c, command, workflowContext(cw));
+  if (!d.ok) throw refused(d, 'command');
+  const next: Case = { ...d.value, revision: c.revision + 1 };
+  const fields = changedFields(c, next);
+  await s.saveCasesWith([next], [s.draft(`case.${command.type}`, { type: 'case', id: c.id }, fields)], { summarise: (x) => summaryRow(x, cw.today, cw.t) });
+  return caseView(next, cw);
+}

@@ -1,0 +1,118 @@
+import { useEffect, useRef, useState } from 'react';
+import { PRACTITIONER_LEVELS, PRACTITIONER_LEVEL_LABELS, STAFF_ROLES, STAFF_ROLE_LABELS, StaffMemberSchema, type StaffMember } from '../../../../src-main/domain/staff';
+import { ApiError, messageOf } from '../../api/client';
+import { ErrorSummary, type SummaryError } from '../../components/ErrorSummary';
+import { CheckboxField, InputField, SelectField } from '../../components/Fields';
+import { useCasework } from '../../state/casework';
+
+const InputSchema = StaffMemberSchema.partial({ id: true });
+const FIELDS = ['name', 'role', 'level'] as const;
+const PREFIX = 'staff-';
+
+interface Values {
+  name: string;
+  role: string;
+  level: string;
+  active: boolean;
+}
+
+/** Add or change one member of staff; errors at each field and in a summary. */
+export function StaffForm({ member, onSaved, onCancel }: { member?: StaffMember; onSaved(name: string, isNew: boolean): void; onCancel(): void }) {
+  const saveStaff = useCasework((s) => s.saveStaff);
+  const [v, setV] = useState<Values>({ name: member?.name ?? '', role: member?.role ?? 'facilitator', level: member?.level ?? '', active: member?.active ?? true });
+  const [problems, setProblems] = useState<Record<string, string>>({});
+  const [focusKey, setFocusKey] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  const set = <K extends keyof Values>(k: K, x: Values[K]) => setV({ ...v, [k]: x });
+
+  const fail = (p: Record<string, string>) => {
+    setProblems(p);
+    setFocusKey((k) => k + 1);
+  };
+
+  async function submit() {
+    const candidate = { ...(member ? { id: member.id } : {}), name: v.name, role: v.role, ...(v.level ? { level: v.level } : {}), active: v.active };
+    const parsed = InputSchema.safeParse(candidate);
+    if (!parsed.success) {
+      const p: Record<string, string> = {};
+      for (const i of parsed.error.issues) {
+        const k = String(i.path[0] ?? '');
+        if (!(k in p)) p[k] = i.message;
+      }
+      return fail(p);
+    }
+    setBusy(true);
+    try {
+      await saveStaff(parsed.data);
+      onSaved(parsed.data.name, !member);
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'INVALID_INPUT' && e.details.issues?.length) {
+        const p: Record<string, string> = {};
+        for (const i of e.details.issues) if (!(i.path in p)) p[FIELDS.includes(i.path as (typeof FIELDS)[number]) ? i.path : ''] = i.message;
+        fail(p);
+      } else fail({ '': messageOf(e) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const summary: SummaryError[] = [
+    ...(problems[''] ? [{ message: problems[''] }] : []),
+    ...FIELDS.filter((f) => problems[f]).map((f) => ({ fieldId: PREFIX + f, message: problems[f] as string })),
+  ];
+
+  return (
+    <div className="cb-edit-panel" data-testid="staff-form">
+      <h3 className="govuk-heading-s" ref={heading} tabIndex={-1}>
+        {member ? `Change ${member.name}` : 'Add a member of staff'}
+      </h3>
+      <ErrorSummary errors={summary} focusKey={focusKey} />
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!busy) void submit();
+        }}
+      >
+        <InputField id={`${PREFIX}name`} label="Name" error={problems.name} value={v.name} onValue={(x) => set('name', x)} autoComplete="off" spellCheck={false} widthClass="govuk-!-width-two-thirds" />
+        <SelectField
+          id={`${PREFIX}role`}
+          label="Role"
+          error={problems.role}
+          value={v.role}
+          onValue={(x) => set('role', x)}
+          choices={STAFF_ROLES.map((r) => ({ value: r, label: STAFF_ROLE_LABELS[r] }))}
+        />
+        <SelectField
+          id={`${PREFIX}level`}
+          label="Practitioner level"
+          hint="Their Restorative Justice Council practitioner level, if they facilitate"
+          error={problems.level}
+          value={v.level}
+          onValue={(x) => set('level', x)}
+          placeholder="Not a practitioner"
+          choices={PRACTITIONER_LEVELS.map((l) => ({ value: l, label: PRACTITIONER_LEVEL_LABELS[l] }))}
+        />
+        {member && (
+          <CheckboxField
+            id={`${PREFIX}active`}
+            label="Active"
+            hint="Untick when someone leaves. They stay on the list because older cases name them, but cannot be given new cases."
+            checked={v.active}
+            onChecked={(x) => set('active', x)}
+          />
+        )}
+        <div className="govuk-button-group">
+          <button type="submit" className="govuk-button" disabled={busy}>
+            {member ? 'Save changes' : 'Add to staff list'}
+          </button>
+          <button type="button" className="govuk-button govuk-button--secondary" onClick={onCancel}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
