@@ -51,6 +51,8 @@ export const DashboardSchema = z.strictObject({
   byStage: z.record(z.enum(STAGES), z.number().int()),
   exited: z.record(z.enum(EXITS), z.number().int()),
   open: z.number().int(),
+  /** How many in each list; the lists themselves hold only the first rows. */
+  counts: z.strictObject({ overdue: z.number().int(), dueSoon: z.number().int(), myCases: z.number().int() }),
   myCases: DashboardRowsSchema,
   overdue: DashboardRowsSchema,
   dueSoon: DashboardRowsSchema,

@@ -88,12 +88,12 @@ describe('case list and dashboard at 2,000 cases', () => {
     const dash = h.service.casework.getDashboard();
     await page.getByTestId('stage-counts').waitFor();
     const overdue = page.getByTestId('dash-overdue');
-    await overdue.getByRole('heading', { name: `Overdue (${dash.overdue.length})` }).waitFor();
+    await overdue.getByRole('heading', { name: `Overdue (${dash.counts.overdue})` }).waitFor();
     // Due dates in UK format, the earliest first.
     const firstDue = await overdue.locator('tbody tr').first().locator('td').nth(3).textContent();
     expect(firstDue).toMatch(/^\d{1,2} [A-Z][a-z]+ \d{4}Overdue$/);
     expect(await overdue.locator('tbody tr').first().getByRole('button').textContent()).toBe(dash.overdue[0]!.reference);
-    await page.getByTestId('dash-due-soon').getByRole('heading', { name: `Due soon (${dash.dueSoon.length})` }).waitFor();
+    await page.getByTestId('dash-due-soon').getByRole('heading', { name: `Due soon (${dash.counts.dueSoon})` }).waitFor();
     // "My cases": the three where Siân co-facilitates.
     const mine = page.getByTestId('dash-my-cases');
     await mine.getByRole('heading', { name: 'My cases (3)' }).waitFor();
@@ -109,9 +109,9 @@ describe('case list and dashboard at 2,000 cases', () => {
 
   it('"See all overdue" opens the list filtered to overdue cases', async () => {
     const dash = h.service.casework.getDashboard();
-    await page.getByRole('button', { name: `See all ${dash.overdue.length} overdue cases` }).click();
+    await page.getByRole('button', { name: `See all ${dash.counts.overdue} overdue cases` }).click();
     await h1(page, 'Cases');
-    await waitCount(page, dash.overdue.length);
+    await waitCount(page, dash.counts.overdue);
     expect(await page.getByLabel('Overdue only').isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Clear search and filters' }).click();
     await waitCount(page, COUNT);

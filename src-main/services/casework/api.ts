@@ -30,7 +30,7 @@ export interface CaseworkApi {
   /** One workflow command on the revision the user was looking at (CONFLICT if it moved on). */
   applyCaseCommand(input: { caseId: string; revision: number; command: WorkflowCommand }): Promise<CaseView>;
   queryCaseload(query: CaseloadQuery): { rows: CaseSummary[]; total: number };
-  getDashboard(): Dashboard;
+  getDashboard(): Dashboard & { counts: { overdue: number; dueSoon: number; myCases: number } };
 }
 
 /** What the service itself needs from casework besides the commands. */

@@ -26,7 +26,7 @@ export function staffMemberFor(userName: string, staff: readonly StaffMember[]):
   return same.find((m) => m.active) ?? same[0];
 }
 
-export function getDashboard(cw: Casework): Dashboard {
+export function getDashboard(cw: Casework): Dashboard & { counts: { overdue: number; dueSoon: number; myCases: number } } {
   let dueSoonUntil = cw.today;
   try {
     dueSoonUntil = addWorkingDays(cw.today, cw.t.deadlineRules.dueSoonWorkingDays, cw.t.holidays);
@@ -35,5 +35,16 @@ export function getDashboard(cw: Casework): Dashboard {
     if (!(e instanceof HolidayDataRangeError)) throw e;
   }
   const me = staffMemberFor(cw.s.user.name, cw.s.index.staff);
-  return dashboard(cw.s.summaries.all(), { today: cw.today, dueSoonUntil, ...(me ? { me: me.id } : {}) });
+  const d = dashboard(cw.s.summaries.all(), { today: cw.today, dueSoonUntil, ...(me ? { me: me.id } : {}) });
+  // A busy hub can have thousands overdue: send the counts and the first rows of each list,
+  // not every row (the full list is one click away in the case list, filtered).
+  return {
+    ...d,
+    counts: { overdue: d.overdue.length, dueSoon: d.dueSoon.length, myCases: d.myCases.length },
+    overdue: d.overdue.slice(0, DASHBOARD_ROWS),
+    dueSoon: d.dueSoon.slice(0, DASHBOARD_ROWS),
+    myCases: d.myCases.slice(0, DASHBOARD_ROWS),
+  };
 }
+
+const DASHBOARD_ROWS = 25;

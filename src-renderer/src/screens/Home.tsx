@@ -88,13 +88,15 @@ export function Home() {
               today={today}
               onOpen={openCase}
               onSeeAll={() => seeAll({ overdue: true })}
-              seeAllLabel={`See all ${dash.overdue.length} overdue cases`}
+              seeAllLabel={`See all ${dash.counts.overdue} overdue cases`}
+              count={dash.counts.overdue}
             />
-            <Panel id="due-soon" title="Due soon" rows={dash.dueSoon} empty="Nothing is due in the next few working days." show="due" today={today} onOpen={openCase} />
+            <Panel id="due-soon" title="Due soon" rows={dash.dueSoon} count={dash.counts.dueSoon} empty="Nothing is due in the next few working days." show="due" today={today} onOpen={openCase} />
             <Panel
               id="my-cases"
               title="My cases"
               rows={dash.myCases}
+              count={dash.counts.myCases}
               empty="You are not the lead or co-facilitator on any open case."
               show="due"
               today={today}
@@ -127,6 +129,7 @@ function Panel({
   onOpen,
   onSeeAll,
   seeAllLabel,
+  count,
 }: {
   id: string;
   title: string;
@@ -137,12 +140,15 @@ function Panel({
   onOpen(id: string): void;
   onSeeAll?: () => void;
   seeAllLabel?: string;
+  /** The full number, when the main process sent only the first rows. */
+  count?: number;
 }) {
-  const more = rows.length > PANEL_ROWS;
+  const total = count ?? rows.length;
+  const more = total > PANEL_ROWS;
   return (
     <section className="cb-dash__panel" aria-labelledby={`${id}-title`} data-testid={`dash-${id}`}>
       <h2 className="govuk-heading-m" id={`${id}-title`}>
-        {title} <span className="govuk-caption-m govuk-!-display-inline">({rows.length})</span>
+        {title} <span className="govuk-caption-m govuk-!-display-inline">({total})</span>
       </h2>
       {rows.length === 0 ? (
         <p className="govuk-body">{empty}</p>
