@@ -6,6 +6,8 @@ import { openWithKey } from '../src-main/store/open-store';
 import { verifyStore } from '../src-main/services/verify-store';
 import { buildStore, BENCH_PASS } from './build-store';
 import { benchCaseload, describeCaseload } from './caseload';
+import { benchDocuments, documentBenchTable } from './documents';
+import { benchCaseloadInChromium } from './caseload-chromium';
 import { median, peakMemoryMiB, round } from './measure';
 
 /**
@@ -112,6 +114,14 @@ const targets = first && last ? {
   unlockTargetMet: last.unlock.ratio <= 3,
 } : {};
 if (caseload) console.log(describeCaseload(caseload));
+const largest = Math.max(...SIZES);
+process.stderr.write(`case list in Chromium at ${largest} cases…\n`);
+const caseloadInChromium = await benchCaseloadInChromium(largest, RUNS * 3);
+console.log(`case list in Chromium (${largest} cases, window.casebook round trip, median): ` + Object.entries(caseloadInChromium.queries).map(([k, v]) => `${k} ${v} ms`).join(', ') + `; dashboard ${caseloadInChromium.dashboardMs} ms; empty round trip ${caseloadInChromium.bridgeRoundTripMs} ms`);
+// Documents (issue 4): each document in each format, beside LibreOffice converting the same DOCX.
+process.stderr.write('documents…\n');
+const documents = await benchDocuments({ log: (line) => process.stderr.write(`${line}\n`) });
+console.log(documentBenchTable(documents));
 console.log('targets', targets, `peak memory ${peakMemoryMiB()} MiB`);
 await mkdir('bench', { recursive: true });
-await writeFile('bench/results.json', JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, runs: RUNS, peakMemoryMiB: peakMemoryMiB(), targets, store: results, ...(caseload ? { caseload } : {}) }, null, 2) + '\n');
+await writeFile('bench/results.json', JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, runs: RUNS, peakMemoryMiB: peakMemoryMiB(), targets, store: results, ...(caseload ? { caseload } : {}), caseloadInChromium, documents }, null, 2) + '\n');

@@ -9,6 +9,7 @@ import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { bundlePaths } from './bundle-paths';
 import { installIpcBridge } from './ipc-bridge';
 import { installPowerLocks, installQuitHandler, lockQuietly } from './lifecycle';
+import { createFileSaver } from './file-saver';
 import { createMainWindow, focusWindow } from './main-window';
 import { menuTemplate } from './menu';
 import { installNavigationGuards } from './navigation-guards';
@@ -39,7 +40,10 @@ async function start(): Promise<void> {
   const paths = bundlePaths(mainDir);
   serveAppProtocol(paths.renderer);
 
-  const service = await createCasebookService({ storeDir: resolveStoreDir(process.env, app.getPath('userData')) });
+  const service = await createCasebookService({
+    storeDir: resolveStoreDir(process.env, app.getPath('userData')),
+    fileSaver: createFileSaver(() => mainWindow),
+  });
   installQuitHandler(app, service);
   installIpcBridge(ipcMain, createRegistry(service), () => mainWindow?.webContents);
   installPowerLocks(powerMonitor, service);

@@ -31,6 +31,9 @@ export const COMMAND_NAMES = [
   'applyCaseCommand',
   'queryCaseload',
   'getDashboard',
+  // documents (contract-documents.ts)
+  'previewDocument',
+  'saveDocument',
 ] as const;
 
 /** The single IPC channel; the command name travels in the payload and is checked against the list. */

@@ -8,6 +8,7 @@ import { CaseIdSchema, CaseSchema, CaseSummarySchema, STAGES } from '../domain/c
 import { personName, requiredText } from '../domain/text';
 import { BackupInfoSchema, type BackupInfo } from '../domain/backup';
 import { caseworkCommands } from './contract-casework';
+import { documentsCommands } from './contract-documents';
 
 /**
  * The whole surface between the renderer (or the CLI, or a test) and the main process.
@@ -128,6 +129,7 @@ export const commands = {
   },
   getCase: { input: z.strictObject({ id: CaseIdSchema }), output: CaseSchema, access: ALL, summary: 'Open one case' },
   ...caseworkCommands,
+  ...documentsCommands,
 } as const satisfies Record<string, CommandSpec>;
 
 export type Commands = typeof commands;

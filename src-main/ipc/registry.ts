@@ -6,6 +6,7 @@ import type { CasebookApi } from '../services/casebook-api';
 import { toSafeError } from './safe-error';
 import type { Role } from '../domain/roles';
 import { caseworkHandlers } from './handlers-casework';
+import { documentsHandlers } from './handlers-documents';
 
 /**
  * The one handler registry shared by Electron, the CLI and the test harness. It parses the
@@ -44,6 +45,7 @@ function handlersFor(s: CasebookApi): Handlers {
     listCases: async (i) => s.listCases(i),
     getCase: (i) => s.getCase(i.id),
     ...caseworkHandlers(s),
+    ...documentsHandlers(s),
   };
 }
 

@@ -5,6 +5,7 @@ import type { Role } from '../domain/roles';
 import type { User } from '../domain/user';
 import type { BackupInfo, Session, Status } from '../ipc/contract';
 import type { CaseworkApi } from './casework/api';
+import type { DocumentsApi } from './documents-app';
 
 /**
  * What the services layer offers to the IPC registry, the CLI and tests. One instance per
@@ -50,4 +51,8 @@ export interface CasebookApi {
   close(): Promise<void>;
   /** Referrals, the case workflow, staff, caseload and dashboard (issue 3). */
   readonly casework: CaseworkApi;
+  /** Preview and save documents (issue 4). */
+  readonly documents: DocumentsApi;
+  /** Record a document made outside the Documents tab (the CLI): audit trail and case timeline, never the content. */
+  recordDocumentGenerated(e: { caseId?: string; kind: string; format: string; participantId?: string }): Promise<void>;
 }

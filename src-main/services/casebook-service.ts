@@ -22,9 +22,14 @@ import { verifyStore } from './verify-store';
 import { readBundleFrom, restoreWithPassphrase } from '../store/restore';
 import { loadCaseworkTemplates, type TemplateDirs } from './templates-loader';
 import { createCasework } from './casework';
+import { createDocuments, type FileSaver } from './documents-app';
 
 export interface ServiceOptions extends OpenOptions, TemplateDirs {
   storeDir: string;
+  /** Where "Save as PDF/DOCX" puts a document (a save dialog in Electron). Without one, saving is refused. */
+  fileSaver?: FileSaver | undefined;
+  /** The folder holding templates/documents and resources/fonts (default: the app's own). */
+  documentsRoot?: string | URL | undefined;
 }
 
 /**
@@ -43,6 +48,8 @@ export async function createCasebookService(o: ServiceOptions): Promise<Casebook
     return store;
   };
   const casework = createCasework(need, templates);
+  const run = serialQueue();
+  const documents = createDocuments(need, templates, { root: o.documentsRoot, fileSaver: o.fileSaver, summarise: () => casework.internals.summariser(), serial: run });
   const session = (s: Store): Session => ({ user: s.user, settings: s.index.settings, readOnly: s.readOnly });
   const admin = (s: Store) => {
     if (s.user.role !== 'administrator') throw new CasebookError('FORBIDDEN', 'Only administrators may do this');
@@ -223,9 +230,11 @@ export async function createCasebookService(o: ServiceOptions): Promise<Casebook
     async close() {
       if (store) await api.lock('system');
     },
+    recordDocumentGenerated: (e) => documents.recordDocumentGenerated(e),
     casework: casework.api,
+    documents,
   };
-  return serialised(api);
+  return serialised(api, run);
 }
 
 /**
@@ -233,8 +242,7 @@ export async function createCasebookService(o: ServiceOptions): Promise<Casebook
  * listeners are synchronous. Reads that only look at memory (the case list, the dashboard)
  * answer at once rather than waiting behind a save.
  */
-function serialised(api: CasebookApi): CasebookApi {
-  const run = serialQueue();
+function serialised(api: CasebookApi, run: ReturnType<typeof serialQueue>): CasebookApi {
   const queued = <T extends object>(obj: T, direct: ReadonlySet<string>): T => {
     const out = {} as Record<string, unknown>;
     for (const [name, fn] of Object.entries(obj) as [string, unknown][]) {
@@ -244,7 +252,8 @@ function serialised(api: CasebookApi): CasebookApi {
     }
     return out as T;
   };
-  const out = queued(api, new Set<keyof CasebookApi>(['currentSession', 'onLocked', 'settings', 'users', 'listCases']));
+  // Documents queue their own store work (the save dialog must not hold the queue); so does recording one.
+  const out = queued(api, new Set<keyof CasebookApi>(['currentSession', 'onLocked', 'settings', 'users', 'listCases', 'recordDocumentGenerated']));
   const casework = queued(api.casework, new Set<keyof CasebookApi['casework']>(['getCaseworkReference', 'queryCaseload', 'getDashboard']));
-  return { ...out, casework };
+  return { ...out, casework, documents: api.documents };
 }

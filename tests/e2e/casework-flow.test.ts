@@ -151,7 +151,7 @@ describe('casework on the case page', () => {
     expect(await summary.textContent()).toContain(formatDate(addDays(ref.today, -7)));
     expect(await summary.textContent()).toContain('Police, PC Amara Okafor');
     const navButtons = await page.getByRole('navigation', { name: 'Case sections' }).getByRole('button').allTextContents();
-    expect(navButtons).toEqual(['Overview', 'People', 'Contacts', 'Consent', 'Risk', 'Deadlines']);
+    expect(navButtons).toEqual(['Overview', 'People', 'Contacts', 'Consent', 'Risk', 'Deadlines', 'Documents']);
     await page.getByTestId('timeline').getByRole('heading', { name: 'Referral received' }).waitFor();
     await look(page, '3c-01-overview-new-referral');
   });

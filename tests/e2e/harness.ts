@@ -39,6 +39,8 @@ export interface Harness {
   readonly service: CasebookApi;
   readonly registry: HandlerRegistry;
   readonly storeDir: string;
+  /** Documents saved through "Save as PDF/DOCX", in order; also written to `<storeDir>-saved/`. */
+  readonly saved: { name: string; bytes: Uint8Array; file: string }[];
   /** Console errors, page errors and CSP violations seen so far; a clean run leaves it empty. */
   readonly problems: string[];
   /** Close the page and the service, then open a new service and page on the same folder. */
@@ -64,6 +66,18 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   const ownsDir = !opts.storeDir;
   const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
   const problems: string[] = [];
+  // The app's save dialog, as a test sees it: every save goes to a temporary folder and is kept.
+  const saved: { name: string; bytes: Uint8Array; file: string }[] = [];
+  const savedDir = `${storeDir}-saved`;
+  const fileSaver = {
+    async save(name: string, bytes: Uint8Array) {
+      await fs.mkdir(savedDir, { recursive: true, mode: 0o700 });
+      const file = join(savedDir, `${saved.length + 1}-${name.replace(/[^A-Za-z0-9.-]+/g, '-')}`);
+      await fs.writeFile(file, bytes, { mode: 0o600, flag: 'w' });
+      saved.push({ name, bytes, file });
+      return { saved: true };
+    },
+  };
 
   let service!: CasebookApi;
   let registry!: HandlerRegistry;
@@ -72,11 +86,14 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   let stopLockForwarding = () => {};
 
   async function open(): Promise<void> {
-    service = await createCasebookService({ storeDir, kdf: opts.kdf ?? 'minimum' });
+    service = await createCasebookService({ storeDir, kdf: opts.kdf ?? 'minimum', fileSaver });
     registry = createRegistry(service);
     context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London', viewport: { width: 1280, height: 900 } });
     await context.route('**/*', (route) => serve(route.request().url(), route));
     await context.exposeBinding('__casebookInvoke', (_source, name: string, input: unknown) => registry.invoke(name, input));
+    // tsx (used by npm run bench) wraps functions in a __name helper that does not exist in the
+    // page when Playwright serialises installBridge; vitest does not. Define it as a no-op.
+    await context.addInitScript({ content: 'globalThis.__name = globalThis.__name || ((f) => f);' });
     await context.addInitScript(installBridge, [...COMMAND_NAMES]);
     page = await context.newPage();
     // Long enough for Argon2 on a slow CI machine, short enough that a failure says so quickly.
@@ -111,6 +128,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       return registry;
     },
     storeDir,
+    saved,
     problems,
     async restart() {
       await shut();
@@ -119,6 +137,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     async close() {
       await shut();
       await browser.close();
+      await fs.rm(savedDir, { recursive: true, force: true });
       if (ownsDir) await fs.rm(storeDir, { recursive: true, force: true });
     },
   };

@@ -200,6 +200,14 @@ export const dialog = {
   showErrorBox(title: string, content: string): void {
     this.errors.push({ title, content });
   },
+  /** Each save dialog shown: its parent window (if any) and options. */
+  saveDialogs: [] as { parent: unknown; options: Record<string, unknown> }[],
+  /** What the next save dialog answers; a test sets it. */
+  saveDialogAnswer: { canceled: true, filePath: '' } as { canceled: boolean; filePath?: string },
+  async showSaveDialog(a: unknown, b?: Record<string, unknown>): Promise<{ canceled: boolean; filePath?: string }> {
+    this.saveDialogs.push(b === undefined ? { parent: null, options: a as Record<string, unknown> } : { parent: a, options: b });
+    return this.saveDialogAnswer;
+  },
 };
 
 /** Forget everything recorded; call in beforeEach. */
@@ -220,6 +228,8 @@ export function reset(): void {
   powerMonitor.removeAllListeners();
   Menu.current = null;
   dialog.errors = [];
+  dialog.saveDialogs = [];
+  dialog.saveDialogAnswer = { canceled: true, filePath: '' };
 }
 
 export default { app, BrowserWindow, protocol, ipcMain, ipcRenderer, contextBridge, shell, powerMonitor, Menu, dialog };

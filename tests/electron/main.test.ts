@@ -14,7 +14,7 @@ const service = vi.hoisted(() => ({
   currentSession: () => undefined,
   status: async () => ({ state: 'locked', users: [] }),
 }));
-const createCasebookService = vi.hoisted(() => vi.fn(async (_opts: { storeDir: string }) => service));
+const createCasebookService = vi.hoisted(() => vi.fn(async (_opts: { storeDir: string; fileSaver?: unknown }) => service));
 
 vi.mock('electron', () => import('./fake-electron'));
 vi.mock('../../src-main/services/casebook-service', () => ({ createCasebookService }));
@@ -47,7 +47,7 @@ describe('main entry', () => {
   });
 
   it('opens the service on the default store folder and wires IPC and the protocol', () => {
-    expect(createCasebookService).toHaveBeenCalledExactlyOnceWith({ storeDir: '/fake/userData/casebook' });
+    expect(createCasebookService).toHaveBeenCalledExactlyOnceWith({ storeDir: '/fake/userData/casebook', fileSaver: expect.objectContaining({ save: expect.any(Function) }) });
     expect(fake.ipcMain.handlers.has(IPC_CHANNEL)).toBe(true);
     expect(fake.protocol.handlers.has('app')).toBe(true);
   });

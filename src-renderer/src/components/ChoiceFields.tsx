@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
+import { ErrorMessage, FieldsetGroup, describedBy, groupClass } from './FormGroup';
 
 export interface Choice {
   value: string;
@@ -32,60 +33,45 @@ function isSelected(selected: Props['selected'], value: string): boolean {
 
 function Group({ type, id, legend, legendSize = 's', hint, error, choices, registration, selected, inline, small }: Props & { type: 'radio' | 'checkbox' }) {
   const base = type === 'radio' ? 'govuk-radios' : 'govuk-checkboxes';
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
   const legendClass = legendSize === 'plain' ? 'govuk-fieldset__legend' : `govuk-fieldset__legend govuk-fieldset__legend--${legendSize}`;
   return (
-    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <fieldset className="govuk-fieldset" aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}>
-        <legend className={legendClass}>{legend}</legend>
-        {hint && (
-          <div id={hintId} className="govuk-hint">
-            {hint}
-          </div>
-        )}
-        {error && (
-          <p id={errorId} className="govuk-error-message">
-            <span className="govuk-visually-hidden">Error:</span> {error}
-          </p>
-        )}
-        <div className={[base, inline && `${base}--inline`, small && `${base}--small`].filter(Boolean).join(' ')}>
-          {choices.map((c, i) => {
-            const inputId = i === 0 ? id : `${id}-${i + 1}`;
-            const itemHintId = c.hint ? `${inputId}-item-hint` : undefined;
-            const open = c.conditional !== undefined && isSelected(selected, c.value);
-            return (
-              <div key={c.value}>
-                <div className={`${base}__item`}>
-                  <input
-                    className={`${base}__input`}
-                    id={inputId}
-                    type={type}
-                    value={c.value}
-                    aria-describedby={itemHintId}
-                    aria-controls={open ? `${inputId}-conditional` : undefined}
-                    {...registration}
-                  />
-                  <label className={`govuk-label ${base}__label`} htmlFor={inputId}>
-                    {c.label}
-                  </label>
-                  {c.hint && (
-                    <div id={itemHintId} className={`govuk-hint ${base}__hint`}>
-                      {c.hint}
-                    </div>
-                  )}
-                </div>
-                {open && (
-                  <div className={`${base}__conditional`} id={`${inputId}-conditional`}>
-                    {c.conditional}
+    <FieldsetGroup id={id} legend={legend} legendClassName={legendClass} hint={hint} error={error}>
+      <div className={[base, inline && `${base}--inline`, small && `${base}--small`].filter(Boolean).join(' ')}>
+        {choices.map((c, i) => {
+          const inputId = i === 0 ? id : `${id}-${i + 1}`;
+          const itemHintId = c.hint ? `${inputId}-item-hint` : undefined;
+          const open = c.conditional !== undefined && isSelected(selected, c.value);
+          return (
+            <div key={c.value}>
+              <div className={`${base}__item`}>
+                <input
+                  className={`${base}__input`}
+                  id={inputId}
+                  type={type}
+                  value={c.value}
+                  aria-describedby={itemHintId}
+                  aria-controls={open ? `${inputId}-conditional` : undefined}
+                  {...registration}
+                />
+                <label className={`govuk-label ${base}__label`} htmlFor={inputId}>
+                  {c.label}
+                </label>
+                {c.hint && (
+                  <div id={itemHintId} className={`govuk-hint ${base}__hint`}>
+                    {c.hint}
                   </div>
                 )}
               </div>
-            );
-          })}
-        </div>
-      </fieldset>
-    </div>
+              {open && (
+                <div className={`${base}__conditional`} id={`${inputId}-conditional`}>
+                  {c.conditional}
+                </div>
+              )}
+            </div>
+          );
+        })}
+      </div>
+    </FieldsetGroup>
   );
 }
 
@@ -102,17 +88,12 @@ export function CheckboxesField(props: Props) {
 /** One checkbox on its own ("Needs an interpreter"), read as true or false. */
 export function SingleCheckbox({ id, label, hint, error, registration }: { id: string; label: ReactNode; hint?: ReactNode; error?: string; registration: UseFormRegisterReturn }) {
   const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
   return (
-    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      {error && (
-        <p id={errorId} className="govuk-error-message">
-          <span className="govuk-visually-hidden">Error:</span> {error}
-        </p>
-      )}
+    <div className={groupClass(error)}>
+      <ErrorMessage id={id} error={error} />
       <div className="govuk-checkboxes govuk-checkboxes--small">
         <div className="govuk-checkboxes__item">
-          <input className="govuk-checkboxes__input" id={id} type="checkbox" aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined} {...registration} />
+          <input className="govuk-checkboxes__input" id={id} type="checkbox" aria-describedby={describedBy(id, hint, error)} {...registration} />
           <label className="govuk-label govuk-checkboxes__label" htmlFor={id}>
             {label}
           </label>

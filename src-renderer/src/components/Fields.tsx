@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
+import { FieldsetGroup, FormGroup, controlProps } from './FormGroup';
 
 /**
  * Controlled GOV.UK form fields (label, hint, error, control) for forms kept in React state
@@ -16,29 +17,8 @@ interface Common {
   labelSize?: 's' | 'm' | 'plain';
 }
 
-function describedBy(id: string, hint?: ReactNode, error?: string): string | undefined {
-  return [hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined].filter(Boolean).join(' ') || undefined;
-}
-
 function labelClass(size: Common['labelSize']): string {
   return size === 'plain' ? 'govuk-label' : `govuk-label govuk-label--${size ?? 's'}`;
-}
-
-function HintAndError({ id, hint, error }: { id: string; hint?: ReactNode; error?: string }) {
-  return (
-    <>
-      {hint && (
-        <div id={`${id}-hint`} className="govuk-hint">
-          {hint}
-        </div>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="govuk-error-message">
-          <span className="govuk-visually-hidden">Error:</span> {error}
-        </p>
-      )}
-    </>
-  );
 }
 
 export function InputField({
@@ -54,21 +34,15 @@ export function InputField({
   ...rest
 }: Common & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'value' | 'onChange'> & { value: string; onValue(v: string): void; widthClass?: string }) {
   return (
-    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <label className={labelClass(labelSize)} htmlFor={id}>
-        {label}
-      </label>
-      <HintAndError id={id} hint={hint} error={error} />
+    <FormGroup id={id} label={label} labelClassName={labelClass(labelSize)} hint={hint} error={error}>
       <input
-        id={id}
+        {...controlProps({ id, hint, error })}
         className={['govuk-input', error && 'govuk-input--error', widthClass, className].filter(Boolean).join(' ')}
-        aria-describedby={describedBy(id, hint, error)}
-        aria-invalid={error ? true : undefined}
         value={value}
         onChange={(e) => onValue(e.target.value)}
         {...rest}
       />
-    </div>
+    </FormGroup>
   );
 }
 
@@ -84,22 +58,16 @@ export function TextareaField({
   ...rest
 }: Common & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'value' | 'onChange'> & { value: string; onValue(v: string): void }) {
   return (
-    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <label className={labelClass(labelSize)} htmlFor={id}>
-        {label}
-      </label>
-      <HintAndError id={id} hint={hint} error={error} />
+    <FormGroup id={id} label={label} labelClassName={labelClass(labelSize)} hint={hint} error={error}>
       <textarea
-        id={id}
+        {...controlProps({ id, hint, error })}
         className={`govuk-textarea${error ? ' govuk-textarea--error' : ''}`}
-        aria-describedby={describedBy(id, hint, error)}
-        aria-invalid={error ? true : undefined}
         rows={rows}
         value={value}
         onChange={(e) => onValue(e.target.value)}
         {...rest}
       />
-    </div>
+    </FormGroup>
   );
 }
 
@@ -129,16 +97,10 @@ export function SelectField({
     placeholder?: string;
   }) {
   return (
-    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <label className={labelClass(labelSize)} htmlFor={id}>
-        {label}
-      </label>
-      <HintAndError id={id} hint={hint} error={error} />
+    <FormGroup id={id} label={label} labelClassName={labelClass(labelSize)} hint={hint} error={error}>
       <select
-        id={id}
+        {...controlProps({ id, hint, error })}
         className={`govuk-select${error ? ' govuk-select--error' : ''}`}
-        aria-describedby={describedBy(id, hint, error)}
-        aria-invalid={error ? true : undefined}
         value={value}
         onChange={(e) => onValue(e.target.value)}
         {...rest}
@@ -150,7 +112,7 @@ export function SelectField({
           </option>
         ))}
       </select>
-    </div>
+    </FormGroup>
   );
 }
 
@@ -184,38 +146,34 @@ export function CheckboxesField({
 }) {
   const toggle = (v: string, on: boolean) => onValues(on ? [...values.filter((x) => x !== v), v] : values.filter((x) => x !== v));
   return (
-    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <fieldset className="govuk-fieldset" aria-describedby={describedBy(id, hint, error)}>
-        <legend className={`govuk-fieldset__legend govuk-fieldset__legend--${legendSize}`}>{legend}</legend>
-        <HintAndError id={id} hint={hint} error={error} />
-        <div className={['govuk-checkboxes', small && 'govuk-checkboxes--small', columns && 'cb-columns'].filter(Boolean).join(' ')} data-module="govuk-checkboxes">
-          {choices.map((c, i) => {
-            const boxId = i === 0 ? id : `${id}-${i + 1}`;
-            return (
-              <div className="govuk-checkboxes__item" key={c.value}>
-                <input
-                  className="govuk-checkboxes__input"
-                  id={boxId}
-                  type="checkbox"
-                  value={c.value}
-                  checked={values.includes(c.value)}
-                  onChange={(e) => toggle(c.value, e.target.checked)}
-                  aria-describedby={c.hint ? `${boxId}-item-hint` : undefined}
-                />
-                <label className="govuk-label govuk-checkboxes__label" htmlFor={boxId}>
-                  {c.label}
-                </label>
-                {c.hint && (
-                  <div id={`${boxId}-item-hint`} className="govuk-hint govuk-checkboxes__hint">
-                    {c.hint}
-                  </div>
-                )}
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
-    </div>
+    <FieldsetGroup id={id} legend={legend} legendClassName={`govuk-fieldset__legend govuk-fieldset__legend--${legendSize}`} hint={hint} error={error}>
+      <div className={['govuk-checkboxes', small && 'govuk-checkboxes--small', columns && 'cb-columns'].filter(Boolean).join(' ')} data-module="govuk-checkboxes">
+        {choices.map((c, i) => {
+          const boxId = i === 0 ? id : `${id}-${i + 1}`;
+          return (
+            <div className="govuk-checkboxes__item" key={c.value}>
+              <input
+                className="govuk-checkboxes__input"
+                id={boxId}
+                type="checkbox"
+                value={c.value}
+                checked={values.includes(c.value)}
+                onChange={(e) => toggle(c.value, e.target.checked)}
+                aria-describedby={c.hint ? `${boxId}-item-hint` : undefined}
+              />
+              <label className="govuk-label govuk-checkboxes__label" htmlFor={boxId}>
+                {c.label}
+              </label>
+              {c.hint && (
+                <div id={`${boxId}-item-hint`} className="govuk-hint govuk-checkboxes__hint">
+                  {c.hint}
+                </div>
+              )}
+            </div>
+          );
+        })}
+      </div>
+    </FieldsetGroup>
   );
 }
 
@@ -246,25 +204,21 @@ export function RadiosField({
   legendSize?: 's' | 'm';
 }) {
   return (
-    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <fieldset className="govuk-fieldset" aria-describedby={describedBy(id, hint, error)}>
-        <legend className={`govuk-fieldset__legend govuk-fieldset__legend--${legendSize}`}>{legend}</legend>
-        <HintAndError id={id} hint={hint} error={error} />
-        <div className={['govuk-radios', inline && 'govuk-radios--inline', small && 'govuk-radios--small'].filter(Boolean).join(' ')} data-module="govuk-radios">
-          {choices.map((c, i) => {
-            const radioId = i === 0 ? id : `${id}-${i + 1}`;
-            return (
-              <div className="govuk-radios__item" key={c.value}>
-                <input className="govuk-radios__input" id={radioId} name={name} type="radio" value={c.value} checked={value === c.value} onChange={() => onValue(c.value)} />
-                <label className="govuk-label govuk-radios__label" htmlFor={radioId}>
-                  {c.label}
-                </label>
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
-    </div>
+    <FieldsetGroup id={id} legend={legend} legendClassName={`govuk-fieldset__legend govuk-fieldset__legend--${legendSize}`} hint={hint} error={error}>
+      <div className={['govuk-radios', inline && 'govuk-radios--inline', small && 'govuk-radios--small'].filter(Boolean).join(' ')} data-module="govuk-radios">
+        {choices.map((c, i) => {
+          const radioId = i === 0 ? id : `${id}-${i + 1}`;
+          return (
+            <div className="govuk-radios__item" key={c.value}>
+              <input className="govuk-radios__input" id={radioId} name={name} type="radio" value={c.value} checked={value === c.value} onChange={() => onValue(c.value)} />
+              <label className="govuk-label govuk-radios__label" htmlFor={radioId}>
+                {c.label}
+              </label>
+            </div>
+          );
+        })}
+      </div>
+    </FieldsetGroup>
   );
 }
 

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
+import { FormGroup, controlProps } from './FormGroup';
 
 export interface SelectOption {
   value: string;
@@ -20,30 +21,9 @@ interface Props {
 
 /** GOV.UK select with its label, hint and error tied to it. */
 export function SelectField({ id, label, hint, error, options, placeholder, registration }: Props) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
   return (
-    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <label className="govuk-label govuk-label--s" htmlFor={id}>
-        {label}
-      </label>
-      {hint && (
-        <div id={hintId} className="govuk-hint">
-          {hint}
-        </div>
-      )}
-      {error && (
-        <p id={errorId} className="govuk-error-message">
-          <span className="govuk-visually-hidden">Error:</span> {error}
-        </p>
-      )}
-      <select
-        id={id}
-        className={`govuk-select${error ? ' govuk-select--error' : ''}`}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
-        aria-invalid={error ? true : undefined}
-        {...registration}
-      >
+    <FormGroup id={id} label={label} hint={hint} error={error}>
+      <select {...controlProps({ id, hint, error })} className={`govuk-select${error ? ' govuk-select--error' : ''}`} {...registration}>
         {placeholder !== undefined && <option value="">{placeholder}</option>}
         {options.map((o) => (
           <option key={o.value} value={o.value} disabled={o.disabled}>
@@ -51,6 +31,6 @@ export function SelectField({ id, label, hint, error, options, placeholder, regi
           </option>
         ))}
       </select>
-    </div>
+    </FormGroup>
   );
 }

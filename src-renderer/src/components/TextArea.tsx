@@ -1,5 +1,6 @@
 import type { ReactNode, TextareaHTMLAttributes } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
+import { FormGroup, controlProps } from './FormGroup';
 
 interface Props extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'name'> {
   id: string;
@@ -13,32 +14,15 @@ interface Props extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' |
 
 /** GOV.UK textarea: label, hint and error tied to the box with aria-describedby. */
 export function TextArea({ id, label, hint, error, registration, plainLabel, rows = 4, className, ...rest }: Props) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
   return (
-    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <label className={`govuk-label${plainLabel ? '' : ' govuk-label--s'}`} htmlFor={id}>
-        {label}
-      </label>
-      {hint && (
-        <div id={hintId} className="govuk-hint">
-          {hint}
-        </div>
-      )}
-      {error && (
-        <p id={errorId} className="govuk-error-message">
-          <span className="govuk-visually-hidden">Error:</span> {error}
-        </p>
-      )}
+    <FormGroup id={id} label={label} labelClassName={`govuk-label${plainLabel ? '' : ' govuk-label--s'}`} hint={hint} error={error}>
       <textarea
-        id={id}
+        {...controlProps({ id, hint, error })}
         rows={rows}
         className={['govuk-textarea', error && 'govuk-textarea--error', className].filter(Boolean).join(' ')}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
-        aria-invalid={error ? true : undefined}
         {...rest}
         {...registration}
       />
-    </div>
+    </FormGroup>
   );
 }

@@ -20,6 +20,7 @@ import { Contacts } from './case/Contacts';
 import { Consent } from './case/Consent';
 import { Risk } from './case/Risk';
 import { Deadlines } from './case/Deadlines';
+import { Documents } from './case/Documents';
 import './case/case.scss';
 
 const TAB_LABELS: Record<CaseTab, string> = {
@@ -29,6 +30,7 @@ const TAB_LABELS: Record<CaseTab, string> = {
   consent: 'Consent',
   risk: 'Risk',
   deadlines: 'Deadlines',
+  documents: 'Documents',
 };
 
 const CASEWORK_ROLES = ['administrator', 'coordinator', 'facilitator'];
@@ -178,6 +180,9 @@ function TabPanel({ ctx }: { ctx: CaseContext }) {
       break;
     case 'deadlines':
       content = <Deadlines ctx={ctx} />;
+      break;
+    case 'documents':
+      content = <Documents ctx={ctx} />;
       break;
     default:
       content = <Overview ctx={ctx} />;

@@ -14,6 +14,8 @@ import '../components/casework.scss';
 /** Typing waits this long for the next key before searching. */
 const DEBOUNCE_MS = 150;
 
+type SelectFilter = 'status' | 'stage' | 'facilitator' | 'source' | 'sensitive';
+
 const n = (x: number) => x.toLocaleString('en-GB');
 
 /**
@@ -56,6 +58,8 @@ export function Cases() {
   }, [text, query]);
 
   const setFilter = <K extends keyof CaseFilters>(k: K, v: CaseFilters[K]) => void query({ ...filters, search: text, [k]: v });
+  // Every filter is a plain-labelled select whose id is "filter-" and its key.
+  const filterProps = <K extends SelectFilter>(k: K) => ({ id: `filter-${k}`, labelSize: 'plain' as const, value: filters[k], onValue: (v: string) => setFilter(k, v as CaseFilters[K]) });
   const onRange = useCallback((a: number, b: number) => ensureRange(a, b), [ensureRange]);
   const onVisible = useCallback(
     (a: number, b: number) => {
@@ -123,11 +127,8 @@ export function Cases() {
           <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Filter</legend>
           <div className="cb-filters">
             <SelectField
-              id="filter-status"
+              {...filterProps('status')}
               label="Open or ended"
-              labelSize="plain"
-              value={filters.status}
-              onValue={(v) => setFilter('status', v as CaseFilters['status'])}
               choices={[
                 { value: 'all', label: 'All cases' },
                 { value: 'open', label: 'Open cases' },
@@ -135,40 +136,28 @@ export function Cases() {
               ]}
             />
             <SelectField
-              id="filter-stage"
+              {...filterProps('stage')}
               label="Stage"
-              labelSize="plain"
-              value={filters.stage}
-              onValue={(v) => setFilter('stage', v as CaseFilters['stage'])}
               placeholder="Any stage"
               choices={STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s] }))}
             />
             <SelectField
-              id="filter-facilitator"
+              {...filterProps('facilitator')}
               label="Facilitator"
-              labelSize="plain"
-              value={filters.facilitator}
-              onValue={(v) => setFilter('facilitator', v)}
               placeholder="Anyone"
               choices={staff
                 .filter((s) => s.level)
                 .map((s) => ({ value: s.id, label: `${s.name}${s.level ? ` (${PRACTITIONER_LEVEL_LABELS[s.level]})` : ''}${s.active ? '' : ', left'}` }))}
             />
             <SelectField
-              id="filter-source"
+              {...filterProps('source')}
               label="Referred by"
-              labelSize="plain"
-              value={filters.source}
-              onValue={(v) => setFilter('source', v)}
               placeholder="Any source"
               choices={(reference?.lists.referralSources ?? []).map((s) => ({ value: s.label, label: s.label }))}
             />
             <SelectField
-              id="filter-sensitive"
+              {...filterProps('sensitive')}
               label="Sensitive"
-              labelSize="plain"
-              value={filters.sensitive}
-              onValue={(v) => setFilter('sensitive', v as CaseFilters['sensitive'])}
               placeholder="Sensitive or not"
               choices={[
                 { value: 'yes', label: 'Sensitive only' },

@@ -187,6 +187,13 @@ export function createFakeService(world: FakeWorld, dir: string): CasebookApi {
         throw new CasebookError('INTERNAL', `casework.${String(name)} is not in the fake service`);
       },
     }),
+    documents: new Proxy({} as CasebookApi['documents'], {
+      get: (_t, name) => () => {
+        throw new CasebookError('INTERNAL', `documents.${String(name)} is not in the fake service`);
+      },
+    }),
+    // The doc command records what it made; the fake has no timeline or trail to record it in.
+    async recordDocumentGenerated() {},
   };
   return api;
 }

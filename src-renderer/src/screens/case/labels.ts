@@ -35,6 +35,7 @@ export const DEADLINE_TAGS: Record<DeadlineStatus, { label: string; colour: TagC
 
 /** Timeline event kinds as headings. Unknown kinds are turned into words. */
 const EVENT_TITLES: Record<string, string> = {
+  'document.generated': 'Document generated',
   'referral.received': 'Referral received',
   'stage.changed': 'Stage changed',
   'case.exit': 'Case ended',

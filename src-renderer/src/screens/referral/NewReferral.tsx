@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { CJS_STAGES, PRIORITIES } from '../../../../src-main/domain/case';
 import type { CaseworkReference } from '../../../../src-main/ipc/contract-casework';
 import type { DuplicateMatch, ReferralInput } from '../../../../src-main/domain/referral';
@@ -63,6 +63,24 @@ export function NewReferral() {
 
 type Phase = 'editing' | 'checking' | 'duplicates' | 'saving';
 
+/** The form's plain text answers, each shown by one field whose id is its key. */
+type TextKey = { [K in keyof ReferralForm]: ReferralForm[K] extends string ? K : never }[keyof ReferralForm];
+
+/** Dates are typed as d/m/yyyy: digits, no autofill. */
+const DATE_INPUT = { autoComplete: 'off', inputMode: 'numeric', widthClass: 'govuk-input--width-10' } as const;
+
+/** One titled part of the form; the heading names the section for screen readers. */
+function FormSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section className="cb-form-section" aria-labelledby={id}>
+      <h2 className="govuk-heading-m" id={id}>
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
 function ReferralFormView({ reference }: { reference: CaseworkReference }) {
   const { lists, today } = reference;
   const roleLabels = useSession((s) => s.session?.settings.roleLabels) ?? { harmed: 'Person harmed', responsible: 'Person responsible' };
@@ -89,6 +107,8 @@ function ReferralFormView({ reference }: { reference: CaseworkReference }) {
     if (phase === 'duplicates') setPhase('editing');
   };
   const set = <K extends keyof ReferralForm>(k: K, v: ReferralForm[K]) => setForm({ ...form, [k]: v });
+  // id, error and value of a text field; the ids are what the error summary links to.
+  const field = (k: TextKey) => ({ id: k, error: problems[k], value: form[k], onValue: (v: string) => set(k, v) });
   const setParticipant = (i: number, p: ParticipantForm) => set('participants', form.participants.map((q, j) => (j === i ? p : q)));
 
   const fail = (p: Problems) => {
@@ -172,85 +192,35 @@ function ReferralFormView({ reference }: { reference: CaseworkReference }) {
       >
         <p className="govuk-body">Fill in what you know now. Anything marked optional can be added to the case later.</p>
 
-        <section className="cb-form-section" aria-labelledby="referral-section">
-          <h2 className="govuk-heading-m" id="referral-section">
-            The referral
-          </h2>
+        <FormSection id="referral-section" title="The referral">
           <SelectField
-            id="source"
+            {...field('source')}
             label="Where did the referral come from?"
-            error={problems.source}
-            value={form.source}
-            onValue={(v) => set('source', v)}
             placeholder="Choose a source"
             choices={lists.referralSources.map((s) => ({ value: s.id, label: s.label, ...(s.hint ? { hint: s.hint } : {}) }))}
           />
           <div className="cb-field-row">
-            <InputField id="referrerName" label="Referrer’s name (optional)" error={problems.referrerName} value={form.referrerName} onValue={(v) => set('referrerName', v)} autoComplete="off" widthClass="govuk-input--width-20" />
-            <InputField
-              id="referrerOrganisation"
-              label="Referrer’s organisation (optional)"
-              error={problems.referrerOrganisation}
-              value={form.referrerOrganisation}
-              onValue={(v) => set('referrerOrganisation', v)}
-              autoComplete="off"
-              widthClass="govuk-input--width-20"
-            />
+            <InputField {...field('referrerName')} label="Referrer’s name (optional)" autoComplete="off" widthClass="govuk-input--width-20" />
+            <InputField {...field('referrerOrganisation')} label="Referrer’s organisation (optional)" autoComplete="off" widthClass="govuk-input--width-20" />
           </div>
-          <InputField
-            id="receivedOn"
-            label="Date received"
-            hint="For example, 14/3/2026"
-            error={problems.receivedOn}
-            value={form.receivedOn}
-            onValue={(v) => set('receivedOn', v)}
-            autoComplete="off"
-            inputMode="numeric"
-            widthClass="govuk-input--width-10"
-          />
-        </section>
+          <InputField {...field('receivedOn')} {...DATE_INPUT} label="Date received" hint="For example, 14/3/2026" />
+        </FormSection>
 
-        <section className="cb-form-section" aria-labelledby="offence-section">
-          <h2 className="govuk-heading-m" id="offence-section">
-            The offence
-          </h2>
+        <FormSection id="offence-section" title="The offence">
           <SelectField
-            id="offenceCategory"
+            {...field('offenceCategory')}
             label="Offence category"
-            error={problems.offenceCategory}
-            value={form.offenceCategory}
             onValue={(v) => setForm(withCategory(form, v, lists))}
             placeholder="Choose a category"
             choices={lists.offenceCategories.map((c) => ({ value: c.id, label: c.label, ...(c.hint ? { hint: c.hint } : {}) }))}
           />
-          <TextareaField
-            id="offenceDescription"
-            label="What happened (optional)"
-            hint="In plain words, as the referrer described it"
-            error={problems.offenceDescription}
-            value={form.offenceDescription}
-            onValue={(v) => set('offenceDescription', v)}
-            rows={3}
-          />
+          <TextareaField {...field('offenceDescription')} label="What happened (optional)" hint="In plain words, as the referrer described it" rows={3} />
           <div className="cb-field-row">
-            <InputField
-              id="offenceDate"
-              label="Offence date (optional)"
-              hint="For example, 2/3/2026"
-              error={problems.offenceDate}
-              value={form.offenceDate}
-              onValue={(v) => set('offenceDate', v)}
-              autoComplete="off"
-              inputMode="numeric"
-              widthClass="govuk-input--width-10"
-            />
+            <InputField {...field('offenceDate')} {...DATE_INPUT} label="Offence date (optional)" hint="For example, 2/3/2026" />
             <SelectField
-              id="cjsStage"
+              {...field('cjsStage')}
               label="Criminal-justice stage"
               hint="Where the person responsible is now"
-              error={problems.cjsStage}
-              value={form.cjsStage}
-              onValue={(v) => set('cjsStage', v)}
               placeholder="Choose a stage"
               choices={CJS_STAGES.map((s) => ({ value: s, label: CJS_STAGE_LABELS[s] }))}
             />
@@ -270,22 +240,16 @@ function ReferralFormView({ reference }: { reference: CaseworkReference }) {
             columns
           />
           <RadiosField
-            id="priority"
             name="priority"
             legend="Priority"
-            error={problems.priority}
+            {...field('priority')}
             choices={PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABELS[p] }))}
-            value={form.priority}
-            onValue={(v) => set('priority', v)}
             inline
             small
           />
-        </section>
+        </FormSection>
 
-        <section className="cb-form-section" aria-labelledby="people-section">
-          <h2 className="govuk-heading-m" id="people-section">
-            People
-          </h2>
+        <FormSection id="people-section" title="People">
           <p className="govuk-body">Add everyone the referral names: the person harmed, the person responsible, and any supporter or parent.</p>
           {form.participants.map((p, i) => (
             <ParticipantFields
@@ -324,7 +288,7 @@ function ReferralFormView({ reference }: { reference: CaseworkReference }) {
           >
             Add another person
           </button>
-        </section>
+        </FormSection>
 
         <div className="govuk-button-group">
           <button type="submit" className="govuk-button" disabled={busy} data-prevent-double-click="true">

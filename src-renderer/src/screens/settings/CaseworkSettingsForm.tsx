@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { CaseworkSettingsSchema, type CaseworkSettings } from '../../../../src-main/domain/casework-settings';
 import { STAFF_ROLES, STAFF_ROLE_LABELS } from '../../../../src-main/domain/staff';
-import { ApiError, messageOf } from '../../api/client';
 import { Banner } from '../../components/Banner';
-import { ErrorSummary, type SummaryError } from '../../components/ErrorSummary';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { InputField, SelectField } from '../../components/Fields';
 import { useCasework } from '../../state/casework';
+import { saveProblems, schemaProblems, summaryOf, type Problems } from './problems';
 
 const FIELDS = ['referencePrefix', 'riskApproverRole'] as const;
 
@@ -13,12 +13,12 @@ const FIELDS = ['referencePrefix', 'riskApproverRole'] as const;
 export function CaseworkSettingsForm({ settings, year }: { settings: CaseworkSettings; year: string }) {
   const saveSettings = useCasework((s) => s.saveSettings);
   const [v, setV] = useState({ referencePrefix: settings.referencePrefix, riskApproverRole: settings.riskApproverRole as string });
-  const [problems, setProblems] = useState<Record<string, string>>({});
+  const [problems, setProblems] = useState<Problems>({});
   const [focusKey, setFocusKey] = useState(0);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
 
-  const fail = (p: Record<string, string>) => {
+  const fail = (p: Problems) => {
     setProblems(p);
     setSaved(false);
     setFocusKey((k) => k + 1);
@@ -27,12 +27,7 @@ export function CaseworkSettingsForm({ settings, year }: { settings: CaseworkSet
   async function submit() {
     const parsed = CaseworkSettingsSchema.safeParse({ referencePrefix: v.referencePrefix.trim(), riskApproverRole: v.riskApproverRole });
     if (!parsed.success) {
-      const p: Record<string, string> = {};
-      for (const i of parsed.error.issues) {
-        const k = String(i.path[0] ?? '');
-        if (!(k in p)) p[k] = i.message;
-      }
-      return fail(p);
+      return fail(schemaProblems(parsed.error.issues));
     }
     setBusy(true);
     try {
@@ -40,20 +35,13 @@ export function CaseworkSettingsForm({ settings, year }: { settings: CaseworkSet
       setProblems({});
       setSaved(true);
     } catch (e) {
-      if (e instanceof ApiError && e.code === 'INVALID_INPUT' && e.details.issues?.length) {
-        const p: Record<string, string> = {};
-        for (const i of e.details.issues) p[FIELDS.includes(i.path as (typeof FIELDS)[number]) ? i.path : ''] ??= i.message;
-        fail(p);
-      } else fail({ '': messageOf(e) });
+      fail(saveProblems(e, FIELDS));
     } finally {
       setBusy(false);
     }
   }
 
-  const summary: SummaryError[] = [
-    ...(problems[''] ? [{ message: problems[''] }] : []),
-    ...FIELDS.filter((f) => problems[f]).map((f) => ({ fieldId: f, message: problems[f] as string })),
-  ];
+  const summary = summaryOf(problems, FIELDS);
   const example = `${v.referencePrefix.trim() || 'RJ'}-${year}-0042`;
 
   return (

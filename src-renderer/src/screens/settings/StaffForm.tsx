@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { PRACTITIONER_LEVELS, PRACTITIONER_LEVEL_LABELS, STAFF_ROLES, STAFF_ROLE_LABELS, StaffMemberSchema, type StaffMember } from '../../../../src-main/domain/staff';
-import { ApiError, messageOf } from '../../api/client';
-import { ErrorSummary, type SummaryError } from '../../components/ErrorSummary';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { CheckboxField, InputField, SelectField } from '../../components/Fields';
 import { useCasework } from '../../state/casework';
+import { saveProblems, schemaProblems, summaryOf, type Problems } from './problems';
 
 const InputSchema = StaffMemberSchema.partial({ id: true });
 const FIELDS = ['name', 'role', 'level'] as const;
@@ -20,14 +20,14 @@ interface Values {
 export function StaffForm({ member, onSaved, onCancel }: { member?: StaffMember; onSaved(name: string, isNew: boolean): void; onCancel(): void }) {
   const saveStaff = useCasework((s) => s.saveStaff);
   const [v, setV] = useState<Values>({ name: member?.name ?? '', role: member?.role ?? 'facilitator', level: member?.level ?? '', active: member?.active ?? true });
-  const [problems, setProblems] = useState<Record<string, string>>({});
+  const [problems, setProblems] = useState<Problems>({});
   const [focusKey, setFocusKey] = useState(0);
   const [busy, setBusy] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const set = <K extends keyof Values>(k: K, x: Values[K]) => setV({ ...v, [k]: x });
 
-  const fail = (p: Record<string, string>) => {
+  const fail = (p: Problems) => {
     setProblems(p);
     setFocusKey((k) => k + 1);
   };
@@ -36,32 +36,22 @@ export function StaffForm({ member, onSaved, onCancel }: { member?: StaffMember;
     const candidate = { ...(member ? { id: member.id } : {}), name: v.name, role: v.role, ...(v.level ? { level: v.level } : {}), active: v.active };
     const parsed = InputSchema.safeParse(candidate);
     if (!parsed.success) {
-      const p: Record<string, string> = {};
-      for (const i of parsed.error.issues) {
-        const k = String(i.path[0] ?? '');
-        if (!(k in p)) p[k] = i.message;
-      }
-      return fail(p);
+      return fail(schemaProblems(parsed.error.issues));
     }
     setBusy(true);
     try {
       await saveStaff(parsed.data);
       onSaved(parsed.data.name, !member);
     } catch (e) {
-      if (e instanceof ApiError && e.code === 'INVALID_INPUT' && e.details.issues?.length) {
-        const p: Record<string, string> = {};
-        for (const i of e.details.issues) if (!(i.path in p)) p[FIELDS.includes(i.path as (typeof FIELDS)[number]) ? i.path : ''] = i.message;
-        fail(p);
-      } else fail({ '': messageOf(e) });
+      fail(saveProblems(e, FIELDS));
     } finally {
       setBusy(false);
     }
   }
 
-  const summary: SummaryError[] = [
-    ...(problems[''] ? [{ message: problems[''] }] : []),
-    ...FIELDS.filter((f) => problems[f]).map((f) => ({ fieldId: PREFIX + f, message: problems[f] as string })),
-  ];
+  const summary = summaryOf(problems, FIELDS, PREFIX);
+  // id, error and value of one field; the ids are what the error summary links to.
+  const field = (k: (typeof FIELDS)[number]) => ({ id: PREFIX + k, error: problems[k], value: v[k], onValue: (x: string) => set(k, x) });
 
   return (
     <div className="cb-edit-panel" data-testid="staff-form">
@@ -76,22 +66,12 @@ export function StaffForm({ member, onSaved, onCancel }: { member?: StaffMember;
           if (!busy) void submit();
         }}
       >
-        <InputField id={`${PREFIX}name`} label="Name" error={problems.name} value={v.name} onValue={(x) => set('name', x)} autoComplete="off" spellCheck={false} widthClass="govuk-!-width-two-thirds" />
+        <InputField {...field('name')} label="Name" autoComplete="off" spellCheck={false} widthClass="govuk-!-width-two-thirds" />
+        <SelectField {...field('role')} label="Role" choices={STAFF_ROLES.map((r) => ({ value: r, label: STAFF_ROLE_LABELS[r] }))} />
         <SelectField
-          id={`${PREFIX}role`}
-          label="Role"
-          error={problems.role}
-          value={v.role}
-          onValue={(x) => set('role', x)}
-          choices={STAFF_ROLES.map((r) => ({ value: r, label: STAFF_ROLE_LABELS[r] }))}
-        />
-        <SelectField
-          id={`${PREFIX}level`}
+          {...field('level')}
           label="Practitioner level"
           hint="Their Restorative Justice Council practitioner level, if they facilitate"
-          error={problems.level}
-          value={v.level}
-          onValue={(x) => set('level', x)}
           placeholder="Not a practitioner"
           choices={PRACTITIONER_LEVELS.map((l) => ({ value: l, label: PRACTITIONER_LEVEL_LABELS[l] }))}
         />
