@@ -9,23 +9,40 @@ import { EXITS, STAGES, type CaseSummary } from './case';
  */
 const ID = /^c_[a-z0-9]{10,40}$/;
 const REF = /^[A-Z][A-Z0-9]{0,9}-\d{4}-\d{4,6}$/;
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 // Seconds are required: z.iso.datetime() (zod 4) refuses 09:30Z without them.
-const INSTANT = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?Z$/;
+/** The time part after YYYY-MM-DD. */
+const INSTANT_TIME = /^T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?Z$/;
 const STAFF_ID = /^s_[a-z0-9]{6,40}$/;
 const STAGE_SET = new Set<string>(STAGES);
 const EXIT_SET = new Set<string>(EXITS);
 const KEYS = new Set(['id', 'reference', 'stage', 'exit', 'receivedOn', 'source', 'offenceCategory', 'names', 'leadFacilitator', 'sensitive', 'updatedAt', 'revision', 'leadFacilitatorId', 'coFacilitatorId', 'nextDue']);
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Two or four ASCII digits at `at` as a number, or -1. (Char codes: no regex, no allocation.) */
+function digits(s: string, at: number, n: number): number {
+  let v = 0;
+  for (let i = at; i < at + n; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+/** A real calendar day written YYYY-MM-DD starting at `at` (10 characters). */
+function isRealDateAt(s: string, at: number): boolean {
+  if (s.charCodeAt(at + 4) !== 45 || s.charCodeAt(at + 7) !== 45) return false;
+  const y = digits(s, at, 4);
+  const mo = digits(s, at + 5, 2);
+  const d = digits(s, at + 8, 2);
+  if (y < 0 || mo < 1 || mo > 12 || d < 1) return false;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= (mo === 2 && leap ? 29 : DAYS_IN_MONTH[mo - 1]!);
+}
+
 export function isRealDate(s: string): boolean {
-  const m = DAY.exec(s);
-  if (!m) return false;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  if (mo < 1 || mo > 12 || d < 1) return false;
-  const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1]!;
-  return d <= days;
+  return s.length === 10 && isRealDateAt(s, 0);
 }
 
 const str = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
@@ -33,7 +50,7 @@ const str = (v: unknown, max: number): v is string => typeof v === 'string' && v
 export function isCaseSummary(v: unknown): v is CaseSummary {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const r = v as Record<string, unknown>;
-  for (const k of Object.keys(r)) if (!KEYS.has(k)) return false;
+  for (const k in r) if (!KEYS.has(k) && Object.hasOwn(r, k)) return false;
   if (!str(r.id, 64) || !ID.test(r.id)) return false;
   if (!str(r.reference, 64) || !REF.test(r.reference)) return false;
   if (typeof r.stage !== 'string' || !STAGE_SET.has(r.stage)) return false;
@@ -44,8 +61,7 @@ export function isCaseSummary(v: unknown): v is CaseSummary {
   if (r.leadFacilitator !== undefined && !str(r.leadFacilitator, 120)) return false;
   if (typeof r.sensitive !== 'boolean') return false;
   if (typeof r.updatedAt !== 'string') return false;
-  const t = INSTANT.exec(r.updatedAt);
-  if (!t || !isRealDate(t[1]!)) return false;
+  if (r.updatedAt.length < 20 || !isRealDateAt(r.updatedAt, 0) || !INSTANT_TIME.test(r.updatedAt.slice(10))) return false;
   if (!(typeof r.revision === 'number' && Number.isSafeInteger(r.revision) && r.revision >= 1)) return false;
   // Fields added with casework (issue 3), all optional.
   if (r.leadFacilitatorId !== undefined && (!str(r.leadFacilitatorId, 64) || !STAFF_ID.test(r.leadFacilitatorId))) return false;

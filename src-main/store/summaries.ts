@@ -29,7 +29,10 @@ type Shard = z.infer<typeof ShardSchema>;
 
 export class SummaryIndex {
   private readonly rows = new Map<string, CaseSummary>();
+  /** Rows per shard by id, built for a shard only when a save first touches it. */
   private readonly byShard = new Map<number, Map<string, CaseSummary>>();
+  /** The rows each shard held when loaded (arrays are cheap to keep; maps are built on demand). */
+  private readonly loadedRows = new Map<number, CaseSummary[]>();
 
   constructor(private readonly storeDir: string, private readonly dk: DataKey) {}
 
@@ -43,12 +46,9 @@ export class SummaryIndex {
     // Read and open the shards concurrently: unlocking is dominated by per-file latency.
     const loaded = await Promise.all(shards.map(async (shard) => ({ shard, data: await this.file(shard).read() })));
     for (const { shard, data } of loaded) {
-      const map = new Map<string, CaseSummary>();
-      for (const r of data?.rows ?? []) {
-        map.set(r.id, r);
-        this.rows.set(r.id, r);
-      }
-      this.byShard.set(shard, map);
+      const rows = data?.rows ?? [];
+      for (const r of rows) this.rows.set(r.id, r);
+      this.loadedRows.set(shard, rows);
     }
   }
 
@@ -71,7 +71,7 @@ export class SummaryIndex {
       const s = shardOf(row.id);
       let m = shards.get(s);
       if (!m) {
-        m = new Map(this.byShard.get(s) ?? []);
+        m = new Map(this.byShard.get(s) ?? (this.loadedRows.get(s) ?? []).map((r) => [r.id, r] as const));
         shards.set(s, m);
       }
       m.set(row.id, row);
