@@ -1,6 +1,4 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { checkA11y, screenshot, startHarness, type Harness } from './harness';
@@ -19,7 +17,6 @@ import { addDays } from '../../src-main/domain/dates';
 const SERVICE = 'Northshire Restorative Justice Service';
 const ADMIN = 'Siân Evans';
 const PASS = 'correct horse battery staple';
-const ROOT = resolve(import.meta.dirname, '../..');
 
 let h: Harness;
 let page: Page;
@@ -76,12 +73,6 @@ describe('documents on the case page', () => {
   });
   afterAll(async () => {
     await h?.close();
-  });
-
-  it('keeps the renderer copy of the document styles the same as the engine’s', () => {
-    const engine = readFileSync(resolve(ROOT, 'src-main/documents/html/document.css'), 'utf8');
-    const copy = readFileSync(resolve(ROOT, 'src-renderer/src/styles/document.css'), 'utf8');
-    expect(copy).toContain(engine);
   });
 
   it('previews a consent form with the names filled in', async () => {

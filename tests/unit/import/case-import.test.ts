@@ -13,6 +13,9 @@ import {
 } from '../../../src-main/services/case-import';
 import { generateDemoCases } from '../../../src-main/services/demo-cases';
 
+/** A case as loose JSON, to be broken on purpose field by field. */
+type MutableCase = Record<string, any>;
+
 const NOW = new Date('2026-03-01T12:00:00Z');
 const cases = (n = 3, seed: string | number = 'import-tests'): Case[] => generateDemoCases({ count: n, seed, now: NOW });
 const file = (cs: unknown[], extra: Record<string, unknown> = {}) => ({ format: 'rj-casebook-cases', version: 1, cases: cs, ...extra });
@@ -61,7 +64,7 @@ describe('parseCaseFile: the envelope', () => {
 
 describe('parseCaseFile: every invalid record, with its path', () => {
   it('lists every problem in every record, and nothing about the valid ones', () => {
-    const cs = copy(cases(6)) as unknown as Record<string, any>[];
+    const cs = copy(cases(6)) as unknown as MutableCase[];
     cs[1]!.stage = 'finished';
     cs[3]!.participants[0].person.dateOfBirth = '2001-02-30';
     cs[3]!.referral.priority = 'whenever';
@@ -85,14 +88,14 @@ describe('parseCaseFile: every invalid record, with its path', () => {
   });
 
   it('checks that the offence date is not after the referral (a rule across fields)', () => {
-    const cs = copy(cases(1)) as unknown as Record<string, any>[];
+    const cs = copy(cases(1)) as unknown as MutableCase[];
     cs[0]!.referral.offenceDate = '2026-02-28';
     cs[0]!.referral.receivedOn = '2026-01-01';
     expect(problems(parseCaseFile(file(cs)))).toEqual([{ path: 'cases[0].referral.offenceDate', message: expect.stringMatching(/after the referral/) }]);
   });
 
   it('refuses wrong types and huge strings at their paths', () => {
-    const cs = copy(cases(3)) as unknown as Record<string, any>[];
+    const cs = copy(cases(3)) as unknown as MutableCase[];
     cs[0]!.revision = '3';
     cs[1]!.notes = 'x'.repeat(100_001);
     cs[2]!.referral.offenceDescription = 'y'.repeat(5_000_000);
@@ -120,7 +123,7 @@ describe('parseCaseFile: hostile keys', () => {
   });
 
   it('refuses constructor and prototype too, deep inside a record, while still checking the others', () => {
-    const cs = copy(cases(3)) as unknown as Record<string, any>[];
+    const cs = copy(cases(3)) as unknown as MutableCase[];
     cs[0]!.participants[0].person.constructor = { prototype: {} };
     cs[2]!.timeline[0].prototype = 'x';
     cs[1]!.stage = 'nope';

