@@ -117,7 +117,7 @@ const ConsentFormSchema = z
     dataProtectionHeading: wording('dataProtectionHeading', 200),
     contactHeading: wording('contactHeading', 200),
     /** How a pre-filled form names the case's process kind, for {{process.type}}. */
-    processTypes: z.strictObject({ direct: wording('direct', 200), indirect: wording('indirect', 200) }).optional(),
+    processTypes: z.strictObject({ direct: wording('direct', 200), indirect: wording('indirect', 200), community: wording('community', 200) }).optional(),
   })
   .superRefine((f, ctx) => {
     const seen = new Set<string>();
@@ -237,7 +237,7 @@ const CaseSummarySchema = z.strictObject({
   exits: labels(EXITS),
   cjsStages: labels(CJS_STAGES),
   priorities: labels(PRIORITIES),
-  processKinds: labels(['direct', 'indirect']),
+  processKinds: labels(['direct', 'indirect', 'community']),
   offenceHeading: wording('offenceHeading', 200),
   participantsHeading: wording('participantsHeading', 200),
   participantColumns: labels(['name', 'role', 'age', 'takesPart', 'consent', 'risk']),

@@ -5,31 +5,17 @@ import { PARTICIPANT_ROLES } from './participant-role';
 import { RiskAssessmentSchema } from './risk';
 import { StaffIdSchema } from './staff';
 import { personName, requiredText, text } from './text';
+import { CaseIdSchema, EXITS, STAGES } from './stages';
+import { checkProcessRecords } from './process-references';
+import { ClosureSchema, ConferenceRecordSchema, FeedbackSchema, IndirectLogEntrySchema, MeetingSchema, OutcomeAgreementSchema, PROCESS_FORMS, ReopeningSchema } from './process';
 
 export { PARTICIPANT_ROLES, type ParticipantRole } from './participant-role';
 
-/** The stages of a case, in order, from product.md. */
-export const STAGES = [
-  'referral',
-  'screening',
-  'contact',
-  'assessment',
-  'preparation',
-  'consent',
-  'process',
-  'outcome',
-  'monitoring',
-  'closed',
-] as const;
-export type Stage = (typeof STAGES)[number];
-
-export const EXITS = ['withdrawn', 'not-suitable', 'no-contact', 'declined'] as const;
-export type Exit = (typeof EXITS)[number];
+export { CaseIdSchema, EXITS, STAGES, type Exit, type Stage } from './stages';
 
 export const CJS_STAGES = ['none', 'out-of-court', 'pre-sentence', 'community-sentence', 'custody', 'post-release'] as const;
 export const PRIORITIES = ['routine', 'high', 'urgent'] as const;
 
-export const CaseIdSchema = z.string().regex(/^c_[a-z0-9]{10,40}$/, { error: 'Unknown case' });
 export const ReferenceSchema = z.string().regex(/^[A-Z][A-Z0-9]{0,9}-\d{4}-\d{4,6}$/, {
   error: 'A case reference looks like RJ-2026-0042',
 });
@@ -120,9 +106,22 @@ export const CaseSchema = z
     /** The lead and co-facilitator from the staff list; leadFacilitator keeps the lead's name for lists. */
     leadFacilitatorId: StaffIdSchema.optional(),
     coFacilitatorId: StaffIdSchema.optional(),
-    /** Chosen when the restorative process starts. */
-    processKind: z.enum(['direct', 'indirect']).optional(),
+    /** Chosen when the restorative process starts (process/process-type.ts). */
+    processKind: z.enum(['direct', 'indirect', 'community']).optional(),
+    /** The form within the kind: face-to-face, letter exchange… Cases from before issue 5 have only the kind. */
+    processForm: z.enum([...PROCESS_FORMS.direct, ...PROCESS_FORMS.indirect, ...PROCESS_FORMS.community]).optional(),
+    /** Preparation meetings recorded after the event (contacts.ts), from casework. */
     meetings: z.array(PreparationMeetingSchema).max(2_000).optional(),
+    // The restorative process (issue 5, domain/process). All optional so earlier cases load.
+    /** Meetings booked ahead: preparation, conference, follow-up, with their status. */
+    schedule: z.array(MeetingSchema).max(500).optional(),
+    /** What an indirect process passed between the parties. */
+    indirectLog: z.array(IndirectLogEntrySchema).max(2_000).optional(),
+    conferenceRecords: z.array(ConferenceRecordSchema).max(100).optional(),
+    agreement: OutcomeAgreementSchema.optional(),
+    closure: ClosureSchema.optional(),
+    reopenings: z.array(ReopeningSchema).max(200).optional(),
+    feedback: z.array(FeedbackSchema).max(200).optional(),
     participants: z.array(ParticipantSchema).max(200),
     notes: text('Notes', 100_000).optional(),
     timeline: z.array(TimelineEventSchema).max(100_000),
@@ -147,6 +146,7 @@ export const CaseSchema = z
         }
       }),
     );
+    checkProcessRecords(c, ids, ctx);
     c.meetings?.forEach((m, i) =>
       m.participantIds.forEach((id, j) => {
         if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['meetings', i, 'participantIds', j], message: 'A participant in this meeting is not in this case' });

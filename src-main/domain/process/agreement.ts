@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CaseIdSchema } from '../case';
+import { CaseIdSchema } from '../stages';
 import { dateField, formatDate } from '../dates';
 import { allow, refuse, type Decision } from '../decision';
 import { ParticipantIdSchema } from '../participant-role';

@@ -1,4 +1,4 @@
-import { EXITS, STAGES } from '../case';
+import { EXITS, STAGES } from '../stages';
 import { isCalendarDate } from '../dates';
 import type { ActionStatus } from './agreement';
 import { toCsv, type CsvValue } from './csv';

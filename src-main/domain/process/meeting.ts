@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CaseIdSchema } from '../case';
+import { CaseIdSchema } from '../stages';
 import { dateField, formatDate } from '../dates';
 import { ParticipantIdSchema } from '../participant-role';
 import { StaffIdSchema } from '../staff';

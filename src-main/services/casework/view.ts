@@ -32,7 +32,8 @@ export function summaryRow(c: Case, today: string, t: CaseworkTemplates): CaseSu
 
 /** The process a case is heading for: chosen, or indirect when a risk assessment allows only that. */
 function plannedKind(c: Case): 'direct' | 'indirect' {
-  if (c.processKind) return c.processKind;
+  // A community conference is a meeting of the parties: the gates treat it as direct.
+  if (c.processKind) return c.processKind === 'indirect' ? 'indirect' : 'direct';
   return takingPart(c).some((p) => currentAssessment(p)?.decision === 'indirect-only') ? 'indirect' : 'direct';
 }
 
