@@ -27,5 +27,6 @@ export { buildRiskAssessment, type RiskAssessmentInput } from './builders/risk-a
 export { buildPreparationRecord, type PreparationRecordInput } from './builders/preparation-record';
 export { buildCaseSummary, type CaseSummaryInput } from './builders/case-summary';
 export { buildLetter, type LetterInput } from './builders/letter';
+export { buildOutcomeAgreement, NO_AGREEMENT, type OutcomeAgreementInput } from './builders/outcome-agreement';
 export { DocumentInputError, type CaseDocumentContext } from './builders/common';
 export { renderHtml, escapeHtml, DOCUMENT_HTML_CLASSES, type HtmlOptions, type HtmlResult, type HtmlWords } from './html/render-html';

@@ -26,6 +26,8 @@ export interface ParagraphBlock {
   readonly align?: 'left' | 'center' | 'right';
   /** 'small' for notes such as a data-protection statement. */
   readonly size?: 'normal' | 'small';
+  /** Keep on the same page as the block after it, e.g. a declaration above the signatures. */
+  readonly keepWithNext?: boolean;
 }
 
 export interface ListBlock {
@@ -72,6 +74,8 @@ export interface SignatureBlock {
   readonly name?: string;
   /** Date already known (rare: forms are dated when signed); absent → a date line. */
   readonly date?: string;
+  /** The words before the date instead of the labels' "Date", e.g. "Signed on" beside a date already known. */
+  readonly dateLabel?: string;
 }
 
 export interface ImageData {
@@ -228,7 +232,7 @@ export function modelTexts(model: DocumentModel): string[] {
         for (const kv of b.items) out.push(kv.key, kv.value);
         break;
       case 'signature':
-        out.push(b.label, b.name ?? '', b.date ?? '');
+        out.push(b.label, b.name ?? '', b.date ?? '', b.dateLabel ?? '');
         break;
       case 'image':
       case 'chart':

@@ -265,6 +265,24 @@ const CaseSummarySchema = z.strictObject({
 });
 export type CaseSummaryTemplate = z.infer<typeof CaseSummarySchema>;
 
+const OutcomeAgreementSchema = z.strictObject({
+  title: wording('title', 200),
+  shortTitle: wording('shortTitle', 80),
+  detailsHeading: wording('detailsHeading', 200),
+  details: labels(['caseReference', 'conference', 'facilitator', 'signedOn']),
+  notSigned: wording('notSigned', 200),
+  statement: wording('statement'),
+  ifNotDoneHeading: wording('ifNotDoneHeading', 200),
+  ifNotDone: wording('ifNotDone'),
+  actionsHeading: wording('actionsHeading', 200),
+  actionsIntro: wording('actionsIntro', 2_000).optional(),
+  columns: labels(['number', 'kind', 'description', 'by', 'dueOn', 'completionShownBy'], 80),
+  signaturesHeading: wording('signaturesHeading', 200),
+  signaturesIntro: wording('signaturesIntro', 2_000).optional(),
+  signatures: labels(['facilitator', 'signedOn'], 80),
+});
+export type OutcomeAgreementTemplate = z.infer<typeof OutcomeAgreementSchema>;
+
 export interface DocumentTemplates {
   readonly service: ServiceTemplate;
   readonly consentForm: ConsentFormTemplate;
@@ -272,6 +290,7 @@ export interface DocumentTemplates {
   readonly riskAssessment: RiskRecordTemplate;
   readonly preparationRecord: PreparationRecordTemplate;
   readonly caseSummary: CaseSummaryTemplate;
+  readonly outcomeAgreement: OutcomeAgreementTemplate;
 }
 
 const COMMON = ['service.name', 'service.address', 'service.phone', 'service.email', 'service.website', 'case.reference', 'facilitator.name', 'date'];
@@ -296,6 +315,7 @@ const FILES = {
     placeholders: [...COMMON, 'participant.name', 'participant.role', 'meeting.date', 'meeting.time'],
   },
   'case-summary.yaml': { key: 'caseSummary', schema: CaseSummarySchema, placeholders: [...COMMON, 'case.stage'] },
+  'outcome-agreement.yaml': { key: 'outcomeAgreement', schema: OutcomeAgreementSchema, placeholders: COMMON },
 } as const;
 
 export const TEMPLATE_FILES = Object.keys(FILES) as (keyof typeof FILES)[];

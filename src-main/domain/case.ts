@@ -7,7 +7,12 @@ import { StaffIdSchema } from './staff';
 import { personName, requiredText, text } from './text';
 import { CaseIdSchema, EXITS, STAGES } from './stages';
 import { checkProcessRecords } from './process-references';
-import { ClosureSchema, ConferenceRecordSchema, FeedbackSchema, IndirectLogEntrySchema, MeetingSchema, OutcomeAgreementSchema, PROCESS_FORMS, ReopeningSchema } from './process';
+import { OutcomeAgreementSchema } from './process/agreement';
+import { ClosureSchema, ReopeningSchema } from './process/closure';
+import { ConferenceRecordSchema } from './process/conference-record';
+import { FeedbackSchema } from './process/feedback';
+import { MeetingSchema } from './process/meeting';
+import { IndirectLogEntrySchema, PROCESS_FORMS } from './process/process-type';
 
 export { PARTICIPANT_ROLES, type ParticipantRole } from './participant-role';
 
@@ -174,6 +179,8 @@ export const CaseSummarySchema = z.strictObject({
   coFacilitatorId: StaffIdSchema.optional(),
   /** The earliest due date of a deadline not yet met (deadlines.ts), so lists can flag overdue cases without opening them. */
   nextDue: DateSchema.optional(),
+  /** The restorative process in brief (case-facts.ts), checked with CaseFactsSchema where it is used. */
+  facts: z.record(z.string(), z.unknown()).optional(),
 });
 export type CaseSummary = z.infer<typeof CaseSummarySchema>;
 
@@ -184,6 +191,7 @@ export function displayName(p: Person): string {
 /** Facts the summary needs that are not in the case itself: deadlines depend on bank holidays and rules. */
 export interface SummaryExtras {
   nextDue?: string;
+  facts?: Record<string, unknown>;
 }
 
 /** The index row for a case. One argument, so `cases.map(summarise)` keeps working. */
@@ -208,5 +216,6 @@ export function summariseWith(c: Case, extras: SummaryExtras): CaseSummary {
     ...(c.leadFacilitatorId ? { leadFacilitatorId: c.leadFacilitatorId } : {}),
     ...(c.coFacilitatorId ? { coFacilitatorId: c.coFacilitatorId } : {}),
     ...(extras.nextDue ? { nextDue: extras.nextDue } : {}),
+    ...(extras.facts ? { facts: extras.facts } : {}),
   };
 }

@@ -1,5 +1,10 @@
 import type { z } from 'zod';
-import type { Closure, ConferenceRecord, Feedback, IndirectLogEntry, Meeting, OutcomeAgreement } from './process';
+import type { OutcomeAgreement } from './process/agreement';
+import type { Closure } from './process/closure';
+import type { ConferenceRecord } from './process/conference-record';
+import type { Feedback } from './process/feedback';
+import type { Meeting } from './process/meeting';
+import type { IndirectLogEntry } from './process/process-type';
 
 /**
  * The process records of a case point at each other and at the case's participants; a

@@ -12,6 +12,8 @@ import { atLeastLevel, findStaff, isPractitioner, StaffIdSchema, type StaffMembe
 import { strictForm } from './strict-form';
 import { requiredText, text } from './text';
 import { advanceProblems, isEnded, isSensitive, stageIndex } from './workflow-gates';
+import { AFTER_CLOSURE, decideProcess, PROCESS_COMMAND_SCHEMAS, type CaseChange, type ProcessCommand, type ProcessContext } from './case-process';
+import { PROCESS_FORMS, type ProcessForm } from './process/process-type';
 
 export { isEnded, readinessForProcess, takingPart } from './workflow-gates';
 
@@ -21,7 +23,7 @@ export { isEnded, readinessForProcess, takingPart } from './workflow-gates';
  * Services do the saving and the audit log; everything that decides lives here, so the same
  * rules hold in the app, the CLI and the tests.
  */
-export interface WorkflowContext {
+export interface WorkflowContext extends ProcessContext {
   /** The current instant (timeline, updatedAt, record times). */
   now: string;
   /** Today in England and Wales (dates.londonDate(now)); dates are checked against it. */
@@ -40,7 +42,10 @@ const cmd = <K extends string, T extends z.core.$ZodLooseShape>(type: K, shape: 
 export const WorkflowCommandSchema = z.discriminatedUnion(
   'type',
   [
-    cmd('advance', { processKind: z.enum(['direct', 'indirect'], { error: 'Choose a direct or an indirect process' }).optional() }),
+    cmd('advance', {
+      processKind: z.enum(['direct', 'indirect', 'community'], { error: 'Choose a direct or an indirect process, or a community conference' }).optional(),
+      processForm: z.enum([...PROCESS_FORMS.direct, ...PROCESS_FORMS.indirect, ...PROCESS_FORMS.community], { error: 'Choose how the process is carried out' }).optional(),
+    }),
     cmd('exit', {
       kind: z.enum(EXITS, { error: 'Choose how the case ended: withdrawn, not suitable, no contact or declined' }),
       reason: reason('Reason'),
@@ -49,7 +54,6 @@ export const WorkflowCommandSchema = z.discriminatedUnion(
       on: dateField('Date the case ended').optional(),
     }),
     cmd('reopen', { reason: reason('Reason for reopening') }),
-    cmd('close', { note: text('Closing note', 5_000).optional() }),
     cmd('assign-team', { leadId: StaffIdSchema.nullable().optional(), coFacilitatorId: StaffIdSchema.nullable().optional() }),
     cmd('add-participant', {
       participant: strictForm({ id: ParticipantIdSchema, role: z.enum(PARTICIPANT_ROLES, { error: 'Choose a participant role' }), person: PersonSchema, takesPart: z.boolean().optional() }, 'the participant'),
@@ -64,17 +68,14 @@ export const WorkflowCommandSchema = z.discriminatedUnion(
     cmd('record-meeting', { meeting: RecordMeetingSchema }),
     cmd('update-referral', { changes: ReferralSchema.partial() }),
     cmd('set-notes', { notes: text('Notes', 100_000) }),
+    ...PROCESS_COMMAND_SCHEMAS,
   ],
   { error: 'Unknown command' },
 );
 export type WorkflowCommand = z.infer<typeof WorkflowCommandSchema>;
 export type WorkflowCommandType = WorkflowCommand['type'];
 
-interface Change {
-  next: Case;
-  kind: string;
-  text: string;
-}
+type Change = CaseChange;
 
 const nameOf = (c: Case, id: string) => {
   const p = c.participants.find((x) => x.id === id);
@@ -95,11 +96,16 @@ function fromParticipant(c: Case, d: Decision<Participant>, kind: string, descri
 }
 
 function advance(c: Case, cmd: Extract<WorkflowCommand, { type: 'advance' }>, ctx: WorkflowContext): Decision<Change> {
-  const problems = advanceProblems(c, ctx, cmd.processKind);
+  const kind = cmd.processKind;
+  if (cmd.processForm && (!kind || !(PROCESS_FORMS[kind] as readonly ProcessForm[]).includes(cmd.processForm))) {
+    return refuse(kind ? `For a ${kind} process, choose one of: ${PROCESS_FORMS[kind].join(', ')}.` : 'Choose the kind of process as well as its form.');
+  }
+  // A community conference is a meeting of the parties: the gates treat it as direct.
+  const problems = advanceProblems(c, ctx, kind === 'community' ? 'direct' : kind);
   if (problems.length > 0) return refuse(...problems);
   const to = STAGES[stageIndex(c.stage) + 1] as Case['stage'];
-  const next: Case = { ...c, stage: to, ...(to === 'process' && cmd.processKind ? { processKind: cmd.processKind } : {}) };
-  return allow({ next, kind: 'stage.changed', text: `Moved from ${c.stage} to ${to}${to === 'process' ? ` (${cmd.processKind} process)` : ''}.` });
+  const chosen = to === 'process' && kind ? { processKind: kind, ...(cmd.processForm ? { processForm: cmd.processForm } : {}) } : {};
+  return allow({ next: { ...c, stage: to, ...chosen }, kind: 'stage.changed', text: `Moved from ${c.stage} to ${to}${to === 'process' ? ` (${kind} process)` : ''}.` });
 }
 
 function exitCase(c: Case, cmd: Extract<WorkflowCommand, { type: 'exit' }>, ctx: WorkflowContext): Decision<Change> {
@@ -117,14 +123,10 @@ function exitCase(c: Case, cmd: Extract<WorkflowCommand, { type: 'exit' }>, ctx:
 function reopen(c: Case, cmd: Extract<WorkflowCommand, { type: 'reopen' }>): Decision<Change> {
   if (!isEnded(c)) return refuse('This case is open; there is nothing to reopen.');
   // An exited case resumes where it stopped; a closed case goes back to monitoring.
-  const { exit: _exit, ...rest } = c;
+  // The closure is kept on the timeline; the case no longer has one while it is open.
+  const { exit: _exit, closure: _closure, ...rest } = c;
   const next: Case = c.exit ? rest : { ...rest, stage: 'monitoring' };
   return allow({ next, kind: 'case.reopened', text: `Case reopened at ${next.stage}. Reason: ${cmd.reason}` });
-}
-
-function close(c: Case, cmd: Extract<WorkflowCommand, { type: 'close' }>): Decision<Change> {
-  if (c.stage !== 'monitoring') return refuse('A case is closed after the outcome has been monitored. To end it earlier, record an exit with a reason.');
-  return allow({ next: { ...c, stage: 'closed' }, kind: 'case.closed', text: `Case closed.${cmd.note ? ` ${cmd.note}` : ''}` });
 }
 
 function assignTeam(c: Case, cmd: Extract<WorkflowCommand, { type: 'assign-team' }>, ctx: WorkflowContext): Decision<Change> {
@@ -191,8 +193,6 @@ function decide(c: Case, command: WorkflowCommand, ctx: WorkflowContext): Decisi
       return exitCase(c, command, ctx);
     case 'reopen':
       return reopen(c, command);
-    case 'close':
-      return close(c, command);
     case 'assign-team':
       return assignTeam(c, command, ctx);
     case 'add-participant':
@@ -245,6 +245,8 @@ function decide(c: Case, command: WorkflowCommand, ctx: WorkflowContext): Decisi
       const { notes: _n, ...rest } = c;
       return allow({ next: command.notes ? { ...rest, notes: command.notes } : rest, kind: 'notes.updated', text: 'Case notes updated.' });
     }
+    default:
+      return decideProcess(c, command as ProcessCommand, ctx);
   }
 }
 
@@ -256,8 +258,9 @@ export function applyCommand(c: Case, command: unknown, ctx: WorkflowContext): D
   const parsed = WorkflowCommandSchema.safeParse(command);
   if (!parsed.success) return refuse(...parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)));
   const cmd = parsed.data;
-  if (cmd.type !== 'reopen' && c.stage === 'closed') return refuse('This case is closed. Reopen it, giving a reason, before changing it.');
-  if (cmd.type !== 'reopen' && c.exit) return refuse(`This case ended (${c.exit.kind.replace('-', ' ')}) on ${formatDate(c.exit.on)}. Reopen it, giving a reason, before changing it.`);
+  const allowedWhenEnded = AFTER_CLOSURE.includes(cmd.type);
+  if (!allowedWhenEnded && c.stage === 'closed') return refuse('This case is closed. Reopen it, giving a reason, before changing it.');
+  if (!allowedWhenEnded && c.exit) return refuse(`This case ended (${c.exit.kind.replace('-', ' ')}) on ${formatDate(c.exit.on)}. Reopen it, giving a reason, before changing it.`);
   if (c.timeline.length >= 100_000) return refuse('This case has reached the limit of 100,000 timeline events.');
   const d = decide(c, cmd, ctx);
   if (!d.ok) return d;

@@ -7,7 +7,11 @@ import type { FileSaver } from '../services/documents-app';
 const FILTERS = {
   pdf: [{ name: 'PDF document', extensions: ['pdf'] }],
   docx: [{ name: 'Word document', extensions: ['docx'] }],
+  ics: [{ name: 'Calendar file', extensions: ['ics'] }],
+  csv: [{ name: 'Spreadsheet (CSV)', extensions: ['csv'] }],
 } as const;
+
+const TITLES = { pdf: 'Save as PDF', docx: 'Save as DOCX', ics: 'Save calendar file', csv: 'Save figures as CSV' } as const;
 
 /**
  * "Save as PDF/DOCX" in the app: the system's save dialog (over the main window, starting in
@@ -18,7 +22,7 @@ export function createFileSaver(window: () => BrowserWindow | undefined): FileSa
   return {
     async save(suggestedName, bytes, format) {
       const options = {
-        title: format === 'pdf' ? 'Save as PDF' : 'Save as DOCX',
+        title: TITLES[format],
         // Only the name: a suggested name never carries a folder of its own.
         defaultPath: join(app.getPath('documents'), basename(suggestedName)),
         filters: [...FILTERS[format].map((f) => ({ name: f.name, extensions: [...f.extensions] }))],
@@ -34,7 +38,7 @@ export function createFileSaver(window: () => BrowserWindow | undefined): FileSa
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
         const why = code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : 'the file could not be written';
-        throw new CasebookError('WRITE_FAILED', `The document was not saved: ${why}. Choose another folder and try again.`);
+        throw new CasebookError('WRITE_FAILED', `The file was not saved: ${why}. Choose another folder and try again.`);
       }
       return { saved: true };
     },

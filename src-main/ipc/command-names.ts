@@ -34,6 +34,12 @@ export const COMMAND_NAMES = [
   // documents (contract-documents.ts)
   'previewDocument',
   'saveDocument',
+  // process (contract-process.ts)
+  'saveVenue',
+  'getCalendar',
+  'saveCalendar',
+  'getFigures',
+  'saveFiguresCsv',
 ] as const;
 
 /** The single IPC channel; the command name travels in the payload and is checked against the list. */

@@ -10,6 +10,8 @@ import { ConsentElementSchema, type ConsentSummary } from '../domain/consent';
 import { RiskFactorSchema, type RiskStatus } from '../domain/risk';
 import type { Deadline } from '../domain/deadlines';
 import type { CommandSpec } from './contract';
+import { VenueListSchema } from '../domain/process/venue';
+import { AgreementActionsFileSchema, FeedbackFileSchema, GroundRulesFileSchema } from '../domain/process/templates';
 
 /**
  * Casework commands (issue 3): referrals, the case workflow, staff, caseload and dashboard.
@@ -41,6 +43,10 @@ export const CaseworkReferenceSchema = z.strictObject({
   riskFactors: z.array(RiskFactorSchema),
   staff: StaffListSchema,
   settings: CaseworkSettingsSchema,
+  /** Rooms meetings are booked in (issue 5). */
+  venues: VenueListSchema,
+  /** The process's wording: default ground rules, agreement action kinds, feedback statements and equality lists. */
+  conferences: z.strictObject({ groundRules: GroundRulesFileSchema, agreementActions: AgreementActionsFileSchema, feedback: FeedbackFileSchema }),
   /** Today in England and Wales, from the main process's clock. */
   today: z.iso.date(),
 });
@@ -57,6 +63,11 @@ export const DashboardSchema = z.strictObject({
   overdue: DashboardRowsSchema,
   dueSoon: DashboardRowsSchema,
   recentlyChanged: DashboardRowsSchema,
+  /** Cases whose signed agreement has actions past their due date (the first rows and how many). */
+  overdueActions: z.strictObject({
+    count: z.number().int(),
+    rows: z.array(z.strictObject({ caseId: CaseIdSchema, reference: z.string(), leadFacilitator: z.string().optional(), overdue: z.number().int(), earliestDue: z.iso.date() })),
+  }),
 });
 
 export const caseworkCommands = {

@@ -8,7 +8,7 @@ import type { CommandSpec } from './contract';
 
 // Spelled out here rather than imported, so the contract does not pull the document engine
 // (pdf-lib, docx) into whatever imports it; the types check the lists against the engine's.
-export const DOCUMENT_KINDS = ['consent-form', 'risk-assessment', 'preparation-record', 'case-summary', 'first-contact-letter', 'meeting-invitation'] as const satisfies readonly DocumentKind[];
+export const DOCUMENT_KINDS = ['consent-form', 'risk-assessment', 'preparation-record', 'case-summary', 'first-contact-letter', 'meeting-invitation', 'outcome-agreement'] as const satisfies readonly DocumentKind[];
 export const CONSENT_ROLES = ['harmed', 'responsible', 'supporter', 'parent-guardian'] as const satisfies readonly ConsentRole[];
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const _kindsComplete: Same<(typeof DOCUMENT_KINDS)[number], DocumentKind> = true;

@@ -9,6 +9,7 @@ import { personName, requiredText } from '../domain/text';
 import { BackupInfoSchema, type BackupInfo } from '../domain/backup';
 import { caseworkCommands } from './contract-casework';
 import { documentsCommands } from './contract-documents';
+import { processCommands } from './contract-process';
 
 /**
  * The whole surface between the renderer (or the CLI, or a test) and the main process.
@@ -130,6 +131,7 @@ export const commands = {
   getCase: { input: z.strictObject({ id: CaseIdSchema }), output: CaseSchema, access: ALL, summary: 'Open one case' },
   ...caseworkCommands,
   ...documentsCommands,
+  ...processCommands,
 } as const satisfies Record<string, CommandSpec>;
 
 export type Commands = typeof commands;

@@ -7,6 +7,7 @@ import { toSafeError } from './safe-error';
 import type { Role } from '../domain/roles';
 import { caseworkHandlers } from './handlers-casework';
 import { documentsHandlers } from './handlers-documents';
+import { processHandlers } from './handlers-process';
 
 /**
  * The one handler registry shared by Electron, the CLI and the test harness. It parses the
@@ -46,6 +47,7 @@ function handlersFor(s: CasebookApi): Handlers {
     getCase: (i) => s.getCase(i.id),
     ...caseworkHandlers(s),
     ...documentsHandlers(s),
+    ...processHandlers(s),
   };
 }
 

@@ -6,6 +6,7 @@ import type { User } from '../domain/user';
 import type { BackupInfo, Session, Status } from '../ipc/contract';
 import type { CaseworkApi } from './casework/api';
 import type { DocumentsApi } from './documents-app';
+import type { ProcessApi } from './process';
 
 /**
  * What the services layer offers to the IPC registry, the CLI and tests. One instance per
@@ -53,6 +54,8 @@ export interface CasebookApi {
   readonly casework: CaseworkApi;
   /** Preview and save documents (issue 4). */
   readonly documents: DocumentsApi;
+  /** Venues, calendar, figures and their exports (issue 5). */
+  readonly process: ProcessApi;
   /** Record a document made outside the Documents tab (the CLI): audit trail and case timeline, never the content. */
   recordDocumentGenerated(e: { caseId?: string; kind: string; format: string; participantId?: string }): Promise<void>;
 }

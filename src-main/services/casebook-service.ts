@@ -23,6 +23,7 @@ import { readBundleFrom, restoreWithPassphrase } from '../store/restore';
 import { loadCaseworkTemplates, type TemplateDirs } from './templates-loader';
 import { createCasework } from './casework';
 import { createDocuments, type FileSaver } from './documents-app';
+import { createProcess } from './process';
 
 export interface ServiceOptions extends OpenOptions, TemplateDirs {
   storeDir: string;
@@ -50,6 +51,7 @@ export async function createCasebookService(o: ServiceOptions): Promise<Casebook
   const casework = createCasework(need, templates);
   const run = serialQueue();
   const documents = createDocuments(need, templates, { root: o.documentsRoot, fileSaver: o.fileSaver, summarise: () => casework.internals.summariser(), serial: run });
+  const processApi = createProcess(need, templates, { fileSaver: o.fileSaver, serial: run });
   const session = (s: Store): Session => ({ user: s.user, settings: s.index.settings, readOnly: s.readOnly });
   const admin = (s: Store) => {
     if (s.user.role !== 'administrator') throw new CasebookError('FORBIDDEN', 'Only administrators may do this');
@@ -233,6 +235,7 @@ export async function createCasebookService(o: ServiceOptions): Promise<Casebook
     recordDocumentGenerated: (e) => documents.recordDocumentGenerated(e),
     casework: casework.api,
     documents,
+    process: processApi,
   };
   return serialised(api, run);
 }

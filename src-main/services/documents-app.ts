@@ -31,8 +31,10 @@ import { londonDate } from '../domain/dates';
 export const DEFAULT_DOCUMENTS_ROOT = new URL('../../', import.meta.url);
 
 /** Where a generated document goes: the app asks the user, tests keep it in memory. */
+export type SaveFormat = 'pdf' | 'docx' | 'ics' | 'csv';
+
 export interface FileSaver {
-  save(suggestedName: string, bytes: Uint8Array, format: 'pdf' | 'docx'): Promise<{ saved: boolean }>;
+  save(suggestedName: string, bytes: Uint8Array, format: SaveFormat): Promise<{ saved: boolean }>;
 }
 
 export interface DocumentRequestInput {
@@ -57,6 +59,7 @@ export const DOCUMENT_LABELS: Record<DocumentKind, string> = {
   'case-summary': 'Case summary',
   'first-contact-letter': 'First-contact letter',
   'meeting-invitation': 'Meeting invitation',
+  'outcome-agreement': 'Outcome agreement',
 };
 
 const SAVERS: readonly Role[] = ['administrator', 'coordinator', 'facilitator'];
@@ -105,7 +108,7 @@ export function createDocuments(
       templates: r.templates,
       fonts: r.fonts,
       service: { name: settings.serviceName, roles: settings.roleLabels },
-      casework: { consentElements: t.consentElements, riskFactors: t.riskFactors, staff: s.index.staff, settings: s.index.casework },
+      casework: { consentElements: t.consentElements, riskFactors: t.riskFactors, staff: s.index.staff, settings: s.index.casework, agreementActions: r.agreementActions },
     };
     const request: GenerateDocumentRequest = {
       kind: i.kind,

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { loadBankHolidays, type HolidayCalendar } from '../domain/bank-holidays';
+import { parseAgreementActions, parseFeedbackTemplate, parseGroundRules, type AgreementActionsFile, type FeedbackFile, type GroundRulesFile } from '../domain/process/templates';
 import { parseConsentElements, type ConsentElement } from '../domain/consent';
 import { parseDeadlineRules, type DeadlineRules } from '../domain/deadlines';
 import { CasebookError } from '../domain/errors';
@@ -29,6 +30,8 @@ export interface CaseworkTemplates {
   riskFactors: RiskFactor[];
   deadlineRules: DeadlineRules;
   holidays: HolidayCalendar;
+  /** The restorative process's wording (issue 5): default ground rules, action kinds, feedback statements and equality lists. */
+  conferences: { groundRules: GroundRulesFile; agreementActions: AgreementActionsFile; feedback: FeedbackFile };
 }
 
 export interface TemplateDirs {
@@ -43,6 +46,9 @@ export const CASEWORK_FILES = {
   riskFactors: 'templates/casework/risk-factors.yaml',
   deadlineRules: 'templates/casework/deadline-rules.yaml',
   holidays: 'resources/bank-holidays/england-and-wales.json',
+  groundRules: 'templates/conferences/ground-rules.yaml',
+  agreementActions: 'templates/conferences/agreement-actions.yaml',
+  feedback: 'templates/conferences/feedback.yaml',
 } as const;
 
 const pathOf = (dir: string | URL): string => (dir instanceof URL ? fileURLToPath(dir) : dir);
@@ -67,12 +73,15 @@ export async function loadCaseworkTemplates(dirs: TemplateDirs = {}): Promise<Ca
   const t = dirs.templatesDir ?? DEFAULT_TEMPLATES_DIR;
   const r = dirs.resourcesDir ?? DEFAULT_RESOURCES_DIR;
   const f = CASEWORK_FILES;
-  const [lists, consent, risk, deadlines, holidayText] = await Promise.all([
+  const [lists, consent, risk, deadlines, holidayText, groundRules, actions, feedback] = await Promise.all([
     readText(t, 'casework/lists.yaml', f.lists),
     readText(t, 'casework/consent-elements.yaml', f.consentElements),
     readText(t, 'casework/risk-factors.yaml', f.riskFactors),
     readText(t, 'casework/deadline-rules.yaml', f.deadlineRules),
     readText(r, 'bank-holidays/england-and-wales.json', f.holidays),
+    readText(t, 'conferences/ground-rules.yaml', f.groundRules),
+    readText(t, 'conferences/agreement-actions.yaml', f.agreementActions),
+    readText(t, 'conferences/feedback.yaml', f.feedback),
   ]);
   let holidayJson: unknown;
   try {
@@ -89,5 +98,10 @@ export async function loadCaseworkTemplates(dirs: TemplateDirs = {}): Promise<Ca
     riskFactors: must(parseRiskFactors(risk, f.riskFactors), f.riskFactors),
     deadlineRules: must(parseDeadlineRules(deadlines, f.deadlineRules), f.deadlineRules),
     holidays: must(loadBankHolidays(holidayJson, f.holidays), f.holidays),
+    conferences: {
+      groundRules: must(parseGroundRules(groundRules, f.groundRules), f.groundRules),
+      agreementActions: must(parseAgreementActions(actions, f.agreementActions), f.agreementActions),
+      feedback: must(parseFeedbackTemplate(feedback, f.feedback), f.feedback),
+    },
   };
 }

@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { CasebookError } from '../domain/errors';
+import { checkAttachments } from '../store/attachments';
 import { AuditLog } from '../store/audit-log';
 import { abs, CASES_DIR, caseFile } from '../store/layout';
 import { SummaryIndex } from '../store/summaries';
@@ -13,7 +14,8 @@ export interface VerifyReport {
 
 /**
  * Decrypt and validate every file of an unlocked store, check that the case list and the case
- * files agree, and walk the whole audit chain. Reads only; each problem names its file.
+ * files agree, check every attachment against its hash, and walk the whole audit chain.
+ * Reads only; each problem names its file.
  */
 export async function verifyStore(store: Store): Promise<VerifyReport> {
   const problems: VerifyReport['problems'] = [];
@@ -51,6 +53,8 @@ export async function verifyStore(store: Store): Promise<VerifyReport> {
     }
   }
   for (const stray of files) problems.push({ file: `${CASES_DIR}/${stray}`, message: 'is not in the case list' });
+  // Every attachment is decrypted and its content checked against the SHA-256 it is named by.
+  problems.push(...(await checkAttachments(store)));
   const audit = await new AuditLog(store.dir, store.dk).readAll();
   problems.push(...audit.problems);
   return { ok: problems.length === 0, entries: audit.entries.length, problems };

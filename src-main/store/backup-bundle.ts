@@ -5,17 +5,19 @@ import { CasebookError } from '../domain/errors';
 import { open, type DataKey, type Kind } from './envelope';
 import { parseKeyring } from './keyring';
 import { canonicalJson } from './canonical-json';
-import { abs, AUDIT_DIR, CASES_DIR, INDEX, KEYRING, SUMMARIES_DIR } from './layout';
+import { abs, ATTACHMENTS_DIR, AUDIT_DIR, CASES_DIR, INDEX, KEYRING, SUMMARIES_DIR } from './layout';
+import { openAttachment } from './attachments';
 
 /**
  * A backup is one file holding copies of every store file, still encrypted:
  *   "RJCBBK01" | u32 manifest length | manifest JSON | file bytes, in manifest order.
  * The manifest lists each file's store-relative name, size and SHA-256, and carries an HMAC
  * under a key derived from the data key, so a backup cannot be trimmed or altered unnoticed.
- * Nothing in it is readable without the key; the manifest names only random case ids.
+ * Nothing in it is readable without the key; the manifest names only random case ids and
+ * attachments' SHA-256 digests (as the attachment files themselves are named).
  */
 const MAGIC = Buffer.from('RJCBBK01', 'ascii');
-const REL = /^(keyring\.json|index\.cbk|(cases|summaries|audit)\/[A-Za-z0-9_]{1,60}\.cbk)$/;
+const REL = /^(keyring\.json|index\.cbk|(cases|summaries|audit)\/[A-Za-z0-9_]{1,60}\.cbk|attachments\/[0-9a-f]{64}\.cbk)$/;
 
 const ManifestSchema = z.strictObject({
   format: z.literal(1),
@@ -42,7 +44,7 @@ function macOf(m: Omit<Manifest, 'mac'>, dk: DataKey): string {
 /** Every file that belongs to the store, by store-relative name. */
 export async function storeFiles(storeDir: string): Promise<string[]> {
   const out = [KEYRING, INDEX];
-  for (const dir of [SUMMARIES_DIR, CASES_DIR, AUDIT_DIR]) {
+  for (const dir of [SUMMARIES_DIR, CASES_DIR, AUDIT_DIR, ATTACHMENTS_DIR]) {
     const names = await fs.readdir(abs(storeDir, dir)).catch(() => [] as string[]);
     for (const n of names.sort()) if (REL.test(`${dir}/${n}`)) out.push(`${dir}/${n}`);
   }
@@ -93,7 +95,10 @@ export function parseBundle(bytes: Buffer, name: string): Bundle {
 
 const KIND_OF: [RegExp, Kind][] = [[/^index\.cbk$/, 'index'], [/^cases\//, 'case'], [/^summaries\//, 'summaries'], [/^audit\//, 'audit']];
 
-/** Prove every file in the bundle opens with this key: the manifest signature and every envelope. */
+/**
+ * Prove every file in the bundle opens with this key: the manifest signature and every
+ * envelope, and that every attachment's content matches its name.
+ */
 export function verifyBundle(b: Bundle, dk: DataKey, name: string): void {
   const { mac, ...rest } = b.manifest;
   if (b.manifest.keyId !== dk.keyId.toString('hex')) {
@@ -105,5 +110,6 @@ export function verifyBundle(b: Bundle, dk: DataKey, name: string): void {
   for (const [rel, bytes] of b.files) {
     const kind = KIND_OF.find(([re]) => re.test(rel))?.[1];
     if (kind) open(dk, kind, rel, bytes).fill(0);
+    else if (rel.startsWith(`${ATTACHMENTS_DIR}/`)) openAttachment(dk, rel, bytes).bytes.fill(0);
   }
 }

@@ -3,6 +3,7 @@ import { CaseworkSettingsSchema, DEFAULT_CASEWORK_SETTINGS } from '../domain/cas
 import { SettingsSchema } from '../domain/settings';
 import { StaffListSchema } from '../domain/staff';
 import { UserSchema } from '../domain/user';
+import { VenueListSchema } from '../domain/process/venue';
 
 /**
  * The index database: settings, users, staff and counters. Small, read at unlock, rewritten
@@ -28,6 +29,8 @@ export const IndexSchema = z.strictObject({
   staff: StaffListSchema.default([]),
   /** Reference prefix and who signs off high risks. */
   casework: CaseworkSettingsSchema.default(DEFAULT_CASEWORK_SETTINGS),
+  /** Added with the process (issue 5): rooms that meetings are booked in. */
+  venues: VenueListSchema.default([]),
 });
 
 export type IndexData = z.infer<typeof IndexSchema>;

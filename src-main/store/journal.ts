@@ -19,7 +19,7 @@ export interface FileWrite {
   bytes: Buffer;
 }
 
-const SAFE_REL = /^(keyring\.json|index\.cbk|(cases|summaries|audit)\/[A-Za-z0-9_]{1,60}\.cbk)$/;
+const SAFE_REL = /^(keyring\.json|index\.cbk|(cases|summaries|audit)\/[A-Za-z0-9_]{1,60}\.cbk|attachments\/[0-9a-f]{64}\.cbk)$/;
 const JournalSchema = z.strictObject({
   writes: z.array(z.strictObject({ rel: z.string().regex(SAFE_REL), data: z.string() })),
   deletes: z.array(z.string().regex(SAFE_REL)),

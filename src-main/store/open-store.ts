@@ -61,7 +61,7 @@ export async function createStore(dir: string, i: { serviceName: string; userNam
     recovery: wrapForRecovery(storeId, recovery.bytes, key),
   };
   recovery.bytes.fill(0);
-  const index: IndexData = { schemaVersion: CURRENT_SCHEMA, storeId, settings: defaultSettings(i.serviceName), users: [user], referenceCounters: {}, staff: [], casework: DEFAULT_CASEWORK_SETTINGS };
+  const index: IndexData = { schemaVersion: CURRENT_SCHEMA, storeId, settings: defaultSettings(i.serviceName), users: [user], referenceCounters: {}, staff: [], casework: DEFAULT_CASEWORK_SETTINGS, venues: [] };
   const store = new Store(dir, dk, keyring, index, new SummaryIndex(dir, dk), new AuditLog(dir, dk), user, so, lock.handle, undefined);
   try {
     // The keyring is written last: until it exists the folder is not a casebook, so a failed

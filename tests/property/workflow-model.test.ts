@@ -20,7 +20,8 @@ import { elements, factors, newCase, STAFF } from '../unit/domain/fixtures';
  *  - an ended case (closed or exited) accepts nothing but "reopen";
  *  - every exit has a reason (and a withdrawal says who withdrew);
  *  - the timeline only grows, by exactly one event per accepted command, in time order;
- *  - stages move one step forward at a time (or back to monitoring on reopening a closed case);
+ *  - stages move one step forward at a time, except that closing (from the process stage on)
+ *    goes straight to closed, and reopening a closed case goes back to monitoring;
  *  - consent, risk and contact records are append-only; participants are never removed;
  *  - every state is a valid Case.
  */
@@ -93,7 +94,7 @@ const command: fc.Arbitrary<Make> = fc.oneof(
   { weight: 3, arbitrary: fc.tuple(fc.option(sid, { nil: undefined }), fc.option(fc.option(sid, { nil: null }), { nil: undefined })).map(([lead, co]): Make => () => [{ type: 'assign-team', ...(lead ? { leadId: lead } : {}), ...(co !== undefined ? { coFacilitatorId: co } : {}) }]) },
   { weight: 1, arbitrary: fc.tuple(fc.constantFrom('withdrawn', 'not-suitable', 'no-contact', 'declined') as fc.Arbitrary<'withdrawn'>, reasonText, fc.option(pid, { nil: undefined })).map(([kind, reason, by]): Make => () => [{ type: 'exit', kind, reason, ...(by ? { withdrawnBy: by } : {}) }]) },
   { weight: 1, arbitrary: reasonText.map((reason): Make => () => [{ type: 'reopen', reason }]) },
-  { weight: 2, arbitrary: fc.constant((): WorkflowCommand[] => [{ type: 'close' }]) },
+  { weight: 2, arbitrary: fc.constantFrom('completed-without-agreement', 'no-contact').map((outcome): Make => (today) => [close(today, outcome)]) },
   { weight: 1, arbitrary: fc.tuple(fc.constantFrom('p_extra001', 'p_extra002'), fc.boolean()).map(([id, takesPart]): Make => () => [{ type: 'add-participant', participant: { id, role: ROLE[id] ?? 'other', person: { givenName: 'Zoë', familyName: 'Ng', dateOfBirth: '1990-01-01' }, ...(takesPart ? {} : { takesPart: false }) } }]) },
   { weight: 1, arbitrary: fc.tuple(pid, fc.boolean()).map(([id, takesPart]): Make => () => [{ type: 'set-participation', participantId: id, takesPart, reason: 'Decided with them.' }]) },
   { weight: 2, arbitrary: fc.constantFrom<string[]>([], ['Domestic abuse']).map((sensitive): Make => () => [{ type: 'update-referral', changes: { sensitive } }]) },
@@ -157,6 +158,11 @@ function readyForProcess(c: Case, today: string): boolean {
   return parts.every((p) => cleared(c, p, today));
 }
 
+/** Closing needs an outcome; the early-exit ones are open at any stage, the others from the process on. */
+const close = (today: string, outcome: 'completed-without-agreement' | 'no-contact' = 'completed-without-agreement'): WorkflowCommand => ({
+  type: 'close',
+  closure: { outcome, closedOn: today, summary: 'Process completed.', closedBy: 's_facil1' },
+});
 const ended = (c: Case) => c.stage === 'closed' || c.exit !== undefined;
 const isPrefix = <T>(a: readonly T[] | undefined, b: readonly T[] | undefined) => JSON.stringify(b?.slice(0, a?.length ?? 0) ?? []) === JSON.stringify(a ?? []);
 
@@ -165,7 +171,7 @@ describe('workflow model', () => {
     const reached = { process: 0, closed: 0, refusedWhileEnded: 0, runs: 0 };
     fc.assert(
       fc.property(scenario, ({ sensitive, prepared, twist: change, finish, steps: random }) => {
-        const toClosure: Make = () => [{ type: 'advance', processKind: 'indirect' }, { type: 'advance' }, { type: 'advance' }, { type: 'close' }];
+        const toClosure: Make = (today) => [{ type: 'advance', processKind: 'indirect' }, { type: 'advance' }, { type: 'advance' }, close(today)];
         const steps = prepared ? [prepared, advanceTo(5), ...(change ? [change] : []), ...(finish ? [toClosure] : []), ...random] : random;
         reached.runs++;
         let c = newCase({ participants: CAST, referral: { ...newCase().referral, receivedOn: RECEIVED, sensitive: sensitive ? ['Hate crime'] : [] } });
@@ -199,6 +205,7 @@ describe('workflow model', () => {
             const to = STAGES.indexOf(next.stage);
             if (to !== from) {
               if (type === 'reopen') expect([prev.stage, next.stage]).toEqual(['closed', 'monitoring']);
+              else if (type === 'close') expect([from >= STAGES.indexOf('process'), next.stage]).toEqual([true, 'closed']);
               else expect(to).toBe(from + 1);
             }
             // Never into the process without consent and signed-off risk for everyone in it.

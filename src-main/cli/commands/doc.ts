@@ -63,7 +63,7 @@ const usage = (message: string) => new CasebookError('USAGE', `${message} Run "c
 
 export const doc: CommandDef = {
   words: ['doc'],
-  summary: 'Make a document (consent form, risk record, letter…) as PDF or Word',
+  summary: 'Make a document (consent form, risk record, letter, outcome agreement…) as PDF or Word',
   args: [{ name: 'TEMPLATE', description: `the document: ${DOCUMENT_KINDS.join(' | ')}` }],
   options: {
     case: { type: 'string', value: 'REF', description: 'The case, by its reference (like RJ-2026-0042)' },
@@ -80,6 +80,7 @@ export const doc: CommandDef = {
     'Examples:',
     '  casebook doc consent-form --case RJ-2026-0042 --participant p_abc123 --format pdf --out consent.pdf',
     '  casebook doc case-summary --case RJ-2026-0042 --format docx --out summary.docx',
+    '  casebook doc outcome-agreement --case RJ-2026-0042 --format pdf --out agreement.pdf',
     '  casebook doc consent-form --blank --role harmed --format pdf --out blank.pdf',
     'The file is readable only by you (mode 0600) and is never overwritten. It holds personal data: keep it',
     'on an encrypted drive and delete it when done. The participant ids are listed by "casebook case show REF --json".',
@@ -121,7 +122,7 @@ export const doc: CommandDef = {
     const deps: DocumentDeps = {
       templates: resources.templates,
       fonts: resources.fonts,
-      casework: { consentElements: resources.consentElements, riskFactors: resources.riskFactors },
+      casework: { consentElements: resources.consentElements, riskFactors: resources.riskFactors, agreementActions: resources.agreementActions },
     };
 
     let request: GenerateDocumentRequest;
@@ -147,7 +148,7 @@ export const doc: CommandDef = {
       request = { kind, format, caseData, today: reference.today, ...(participantId ? { participantId } : {}), ...(kind === 'meeting-invitation' ? { meeting } : {}) };
       Object.assign(deps, {
         service: { name: settings.serviceName, roles: settings.roleLabels },
-        casework: { consentElements: reference.consentElements, riskFactors: reference.riskFactors, staff: reference.staff, settings: reference.settings },
+        casework: { consentElements: reference.consentElements, riskFactors: reference.riskFactors, staff: reference.staff, settings: reference.settings, agreementActions: resources.agreementActions },
       });
       const p = participantId ? caseData.participants.find((x) => x.id === participantId) : undefined;
       what = `${kind.replaceAll('-', ' ')}${p ? ` for ${p.person.givenName} ${p.person.familyName}` : ''} (${caseData.reference})`;

@@ -101,6 +101,7 @@ class DocxBuilder {
           new Paragraph({
             children: runs(b.runs, b.size === 'small' ? { size: 16, color: MUTED } : {}),
             alignment: b.align === 'center' ? AlignmentType.CENTER : b.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+            ...(b.keepWithNext ? { keepNext: true, keepLines: true } : {}),
           }),
         ];
       case 'list': {
@@ -136,7 +137,7 @@ class DocxBuilder {
       case 'signature':
         return [
           new Paragraph({ children: [new TextRun({ text: b.label, bold: true })], keepNext: true, spacing: { before: 200, after: 0 } }),
-          this.signature(b.name, b.date),
+          this.signature(b.name, b.date, b.dateLabel),
         ];
       case 'image':
         return [
@@ -214,10 +215,11 @@ class DocxBuilder {
   }
 
   /** Signature, date and name, each with a line to write on. */
-  private signature(name?: string, date?: string): Table {
+  private signature(name?: string, date?: string, dateLabel = this.labels.date): Table {
     const labelW = 1300;
     const gapW = 400;
-    const dateLabelW = 700;
+    // Room for a longer label than "Date", such as "Signed on", on one line (with the cell's own margins).
+    const dateLabelW = Math.max(700, dateLabel.length * 110 + 240);
     const dateW = 2200;
     const sigW = TEXT_WIDTH - labelW - gapW - dateLabelW - dateW;
     const widths = [labelW, sigW, gapW, dateLabelW, dateW];
@@ -245,7 +247,7 @@ class DocxBuilder {
         new TableRow({
           cantSplit: true,
           height: { value: 640, rule: 'atLeast' },
-          children: [label(this.labels.signature, labelW), field(undefined, sigW), empty(gapW), label(this.labels.date, dateLabelW), field(date, dateW)],
+          children: [label(this.labels.signature, labelW), field(undefined, sigW), empty(gapW), label(dateLabel, dateLabelW), field(date, dateW)],
         }),
         new TableRow({
           cantSplit: true,

@@ -94,7 +94,7 @@ class HtmlBuilder {
         return `<h${n} class="rjdoc-h rjdoc-h--${b.level}">${textHtml(b.text)}</h${n}>`;
       }
       case 'paragraph':
-        return `<p class="rjdoc-p${b.size === 'small' ? ' rjdoc-p--small' : ''}${align(b.align)}">${runsHtml(b.runs)}</p>`;
+        return `<p class="rjdoc-p${b.size === 'small' ? ' rjdoc-p--small' : ''}${b.keepWithNext ? ' rjdoc-keep' : ''}${align(b.align)}">${runsHtml(b.runs)}</p>`;
       case 'list': {
         const tag = b.ordered ? 'ol' : 'ul';
         return `<${tag} class="rjdoc-list">${b.items.map((item) => `<li>${runsHtml(item)}</li>`).join('')}</${tag}>`;
@@ -128,7 +128,7 @@ class HtmlBuilder {
           `<span class="rjdoc-signature__line">${value ? textHtml(value) : hidden(this.words.blank)}</span></span>`;
         return (
           `<div class="rjdoc-signature"><p class="rjdoc-signature__label">${textHtml(b.label)}</p>` +
-          `<div class="rjdoc-signature__row">${field('sign', this.labels.signature, undefined)}${field('date', this.labels.date, b.date || undefined)}</div>` +
+          `<div class="rjdoc-signature__row">${field('sign', this.labels.signature, undefined)}${field('date', b.dateLabel ?? this.labels.date, b.date || undefined)}</div>` +
           `<div class="rjdoc-signature__row">${field('name', this.labels.name, b.name || undefined)}</div></div>`
         );
       }

@@ -102,13 +102,28 @@ export class PageLayout {
     }
   }
 
-  /** Lays out blocks in order; a heading is kept with the start of the block after it. */
+  /**
+   * Lays out blocks in order; a heading is kept with the start of the block after it, and a
+   * paragraph marked keepWithNext (whole) with the start of the block after it.
+   */
   addAll(blocks: readonly Block[]): void {
     blocks.forEach((b, i) => {
-      const next = blocks[i + 1];
-      if (b.kind === 'heading') this.heading(b, next ? this.minHeight(next) : 0);
-      else this.add(b);
+      if (b.kind === 'heading') this.heading(b, this.keepHeight(blocks, i + 1));
+      else {
+        if (b.kind === 'paragraph' && b.keepWithNext) this.ensure(this.keepHeight(blocks, i));
+        this.add(b);
+      }
     });
+  }
+
+  /** How much must fit from blocks[i] on: a paragraph kept with the next block whole, plus what that needs. */
+  private keepHeight(blocks: readonly Block[], i: number): number {
+    const b = blocks[i];
+    if (!b) return 0;
+    if (b.kind !== 'paragraph' || !b.keepWithNext) return this.minHeight(b);
+    const size = b.size === 'small' ? SIZE.small : SIZE.body;
+    const own = this.lines(b.runs, TEXT_WIDTH, size).length * lineHeight(size) + size * 0.7;
+    return Math.min(own + this.keepHeight(blocks, i + 1), CONTENT_HEIGHT);
   }
 
   /** How much of a block must fit beside a heading: the whole of a small, indivisible block, or a few lines. */
@@ -270,7 +285,10 @@ export class PageLayout {
     this.flow(labelLines, MARGIN_X, size, COLOUR.text);
     const x0 = MARGIN_X;
     const x1 = MARGIN_X + TEXT_WIDTH;
-    const dateX = x1 - 150;
+    const dateLabel = b.dateLabel ?? this.labels.date;
+    // Wide enough for the date's label and the date itself ("Signed on 30 September 2026").
+    const dateWidth = this.measure.width(dateLabel, PLAIN, small) + 10 + (b.date ? this.measure.width(b.date, PLAIN, size) + 8 : 0);
+    const dateX = x1 - Math.max(150, dateWidth);
     const field = (label: string, x: number, xEnd: number, baseline: number, value?: string, labelWidth?: number) => {
       const lw = labelWidth ?? this.measure.width(label, PLAIN, small);
       this.ops.push({ op: 'text', x, y: baseline, text: label, style: PLAIN, size: small, colour: COLOUR.muted });
@@ -282,7 +300,7 @@ export class PageLayout {
     const labelWidth = Math.max(this.measure.width(this.labels.signature, PLAIN, small), this.measure.width(this.labels.name, PLAIN, small));
     let baseline = this.y - 30;
     field(this.labels.signature, x0, dateX - 16, baseline, undefined, labelWidth);
-    field(this.labels.date, dateX, x1, baseline, b.date);
+    field(dateLabel, dateX, x1, baseline, b.date);
     baseline -= 26;
     field(this.labels.name, x0, dateX - 16, baseline, b.name, labelWidth);
     this.y = baseline - 10;

@@ -77,7 +77,7 @@ export const MonitoringReviewSchema = strictForm(
 );
 export type MonitoringReview = z.infer<typeof MonitoringReviewSchema>;
 
-export const OutcomeAgreementSchema = strictForm(
+export const OutcomeAgreementFieldsSchema = strictForm(
   {
     caseId: CaseIdSchema,
     /** The conference where it was made; absent when reached through an indirect process. */
@@ -92,7 +92,9 @@ export const OutcomeAgreementSchema = strictForm(
     reviews: z.array(MonitoringReviewSchema).max(1_000, { error: 'At most 1,000 reviews' }),
   },
   'the agreement',
-).superRefine((g, ctx) => {
+);
+
+export const OutcomeAgreementSchema = OutcomeAgreementFieldsSchema.superRefine((g, ctx) => {
   const add = (path: PropertyKey[], message: string) => ctx.addIssue({ code: 'custom', path, message });
   for (const id of repeated(g.actions.map((a) => a.id))) add(['actions'], `The action id ${id} is used twice`);
   if (repeated(g.signatoryIds).length > 0) add(['signatoryIds'], 'Someone is listed twice as a signatory: remove the repeat');

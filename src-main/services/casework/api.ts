@@ -5,6 +5,7 @@ import type { DuplicateMatch, ReferralInput } from '../../domain/referral';
 import type { StaffMember } from '../../domain/staff';
 import type { WorkflowCommand } from '../../domain/workflow';
 import type { CaseView, CaseworkReference } from '../../ipc/contract-casework';
+import type { OverdueActionsRow } from '../process/overdue-actions';
 
 export type { CaseView, CaseworkReference };
 
@@ -30,7 +31,7 @@ export interface CaseworkApi {
   /** One workflow command on the revision the user was looking at (CONFLICT if it moved on). */
   applyCaseCommand(input: { caseId: string; revision: number; command: WorkflowCommand }): Promise<CaseView>;
   queryCaseload(query: CaseloadQuery): { rows: CaseSummary[]; total: number };
-  getDashboard(): Dashboard & { counts: { overdue: number; dueSoon: number; myCases: number } };
+  getDashboard(): Dashboard & { counts: { overdue: number; dueSoon: number; myCases: number }; overdueActions: { count: number; rows: OverdueActionsRow[] } };
 }
 
 /** What the service itself needs from casework besides the commands. */

@@ -5,6 +5,7 @@ import { addWorkingDays, HolidayDataRangeError } from '../../domain/working-days
 import type { StaffMember } from '../../domain/staff';
 import type { Casework } from './context';
 import { fromZod } from './errors';
+import { overdueActionRows, type OverdueActionsRow } from '../process/overdue-actions';
 
 /**
  * The case list and the dashboard, from the summary rows in memory: no case file is opened.
@@ -12,7 +13,15 @@ import { fromZod } from './errors';
 export function queryCaseload(cw: Casework, q: unknown): { rows: CaseSummary[]; total: number } {
   const parsed = CaseloadQuerySchema.safeParse(q ?? {});
   if (!parsed.success) throw fromZod(parsed.error);
-  return query(cw.s.summaries.all(), parsed.data, cw.today);
+  const r = query(cw.s.summaries.all(), parsed.data, cw.today);
+  return { rows: r.rows.map(listRow), total: r.total };
+}
+
+/** A row as lists show it: the process facts stay in the main process (calendar and figures read them there). */
+export function listRow(r: CaseSummary): CaseSummary {
+  if (r.facts === undefined) return r;
+  const { facts: _f, ...rest } = r;
+  return rest;
 }
 
 /**
@@ -26,7 +35,7 @@ export function staffMemberFor(userName: string, staff: readonly StaffMember[]):
   return same.find((m) => m.active) ?? same[0];
 }
 
-export function getDashboard(cw: Casework): Dashboard & { counts: { overdue: number; dueSoon: number; myCases: number } } {
+export function getDashboard(cw: Casework): Dashboard & { counts: { overdue: number; dueSoon: number; myCases: number }; overdueActions: { count: number; rows: OverdueActionsRow[] } } {
   let dueSoonUntil = cw.today;
   try {
     dueSoonUntil = addWorkingDays(cw.today, cw.t.deadlineRules.dueSoonWorkingDays, cw.t.holidays);
@@ -38,12 +47,16 @@ export function getDashboard(cw: Casework): Dashboard & { counts: { overdue: num
   const d = dashboard(cw.s.summaries.all(), { today: cw.today, dueSoonUntil, ...(me ? { me: me.id } : {}) });
   // A busy hub can have thousands overdue: send the counts and the first rows of each list,
   // not every row (the full list is one click away in the case list, filtered).
+  const actions = overdueActionRows(cw.s.summaries.all(), cw.today);
+  const rows = (list: CaseSummary[]) => list.slice(0, DASHBOARD_ROWS).map(listRow);
   return {
     ...d,
     counts: { overdue: d.overdue.length, dueSoon: d.dueSoon.length, myCases: d.myCases.length },
-    overdue: d.overdue.slice(0, DASHBOARD_ROWS),
-    dueSoon: d.dueSoon.slice(0, DASHBOARD_ROWS),
-    myCases: d.myCases.slice(0, DASHBOARD_ROWS),
+    overdue: rows(d.overdue),
+    dueSoon: rows(d.dueSoon),
+    myCases: rows(d.myCases),
+    recentlyChanged: d.recentlyChanged.map(listRow),
+    overdueActions: { count: actions.length, rows: actions.slice(0, DASHBOARD_ROWS) },
   };
 }
 

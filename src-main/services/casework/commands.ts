@@ -32,7 +32,8 @@ export async function applyCaseCommand(cw: Casework, input: unknown): Promise<Ca
   if (c.revision !== revision) {
     throw new CasebookError('CONFLICT', `Someone else changed this case since you opened it (it is now at revision ${c.revision}, you had ${revision}); reload it to see their changes, then make yours again.`);
   }
-  const d = applyCommand(c, command, workflowContext(cw));
+  const booksTime = command.type === 'schedule-meeting' || command.type === 'update-meeting' || command.type === 'set-meeting-status';
+  const d = applyCommand(c, command, workflowContext(cw, booksTime ? c.id : undefined));
   if (!d.ok) throw refused(d, 'command');
   const next: Case = { ...d.value, revision: c.revision + 1 };
   const fields = changedFields(c, next);

@@ -2,6 +2,7 @@ import { londonDate } from '../../domain/dates';
 import type { GateContext } from '../../domain/workflow-gates';
 import type { WorkflowContext } from '../../domain/workflow';
 import type { Store } from '../../store/store';
+import { meetingsOutside } from '../process/facts';
 import type { CaseworkTemplates } from '../templates-loader';
 
 /**
@@ -26,8 +27,11 @@ export function gateContext(cw: Casework): GateContext {
   return { today: cw.today, staff: cw.s.index.staff, settings: cw.s.index.casework, consentElements: cw.t.consentElements };
 }
 
-export function workflowContext(cw: Casework): WorkflowContext {
+/** With `bookingsOutside`, the meetings of every other case, for a command that books time. */
+export function workflowContext(cw: Casework, bookingsOutside?: string): WorkflowContext {
   return {
+    venues: cw.s.index.venues,
+    ...(bookingsOutside ? { otherMeetings: meetingsOutside(cw.s.summaries.all(), bookingsOutside) } : {}),
     ...gateContext(cw),
     now: cw.now,
     // The timeline names the person who was signed in.

@@ -38,6 +38,8 @@ export function createCasework(need: () => Store, t: CaseworkTemplates): { api: 
         riskFactors: t.riskFactors,
         staff: c.s.index.staff,
         settings: c.s.index.casework,
+        venues: c.s.index.venues,
+        conferences: t.conferences,
         today: c.today,
       };
     },

@@ -1,4 +1,5 @@
 import { STAGES, summariseWith, type Case, type CaseSummary } from '../../domain/case';
+import { caseFacts, isEmptyFacts } from '../../domain/case-facts';
 import { consentSummary } from '../../domain/consent';
 import { deadlinesFor, nextDue, type Deadline } from '../../domain/deadlines';
 import { formatDate } from '../../domain/dates';
@@ -26,8 +27,10 @@ export function safeDeadlines(c: Case, today: string, t: CaseworkTemplates): Dea
 
 /** The summary row for the case list, with the earliest deadline still to be met. */
 export function summaryRow(c: Case, today: string, t: CaseworkTemplates): CaseSummary {
-  const due = nextDue(safeDeadlines(c, today, t));
-  return summariseWith(c, due ? { nextDue: due } : {});
+  const deadlines = safeDeadlines(c, today, t);
+  const due = nextDue(deadlines);
+  const facts = caseFacts(c, deadlines);
+  return summariseWith(c, { ...(due ? { nextDue: due } : {}), ...(isEmptyFacts(facts) ? {} : { facts }) });
 }
 
 /** The process a case is heading for: chosen, or indirect when a risk assessment allows only that. */

@@ -9,6 +9,7 @@ import { londonDate } from '../../domain/dates';
 import type { Case, ParticipantRole } from '../../domain/case';
 import type { CaseworkSettings } from '../../domain/casework-settings';
 import type { ConsentElement } from '../../domain/consent';
+import type { ActionWording } from '../../domain/process/templates';
 import type { RiskFactor } from '../../domain/risk';
 import type { StaffMember } from '../../domain/staff';
 import {
@@ -16,6 +17,7 @@ import {
   buildCaseSummary,
   buildConsentForm,
   buildLetter,
+  buildOutcomeAgreement,
   buildPreparationRecord,
   buildRiskAssessment,
   CONSENT_ROLES,
@@ -36,7 +38,7 @@ import {
 } from '../../documents';
 import { FontChain } from '../../documents/fonts';
 
-export const DOCUMENT_KINDS = ['consent-form', 'risk-assessment', 'preparation-record', 'case-summary', 'first-contact-letter', 'meeting-invitation'] as const;
+export const DOCUMENT_KINDS = ['consent-form', 'risk-assessment', 'preparation-record', 'case-summary', 'first-contact-letter', 'meeting-invitation', 'outcome-agreement'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 export const DOCUMENT_FORMATS = ['pdf', 'docx', 'html'] as const;
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
@@ -49,6 +51,7 @@ export const DOCUMENT_PARTICIPANT: Record<DocumentKind, 'required' | 'optional' 
   'case-summary': 'none',
   'first-contact-letter': 'required',
   'meeting-invitation': 'required',
+  'outcome-agreement': 'none',
 };
 
 /** The service's own details where they differ from templates/documents/service.yaml (e.g. from settings). */
@@ -75,6 +78,8 @@ export interface DocumentDeps {
     readonly riskFactors?: readonly RiskFactor[];
     readonly staff?: readonly StaffMember[];
     readonly settings?: Pick<CaseworkSettings, 'riskApproverRole'>;
+    /** The kinds of agreement action and their labels (templates/conferences/agreement-actions.yaml). */
+    readonly agreementActions?: readonly ActionWording[];
   };
   readonly rasteriseChart?: DocxOptions['rasteriseChart'];
 }
@@ -201,6 +206,9 @@ export function buildDocumentModel(request: GenerateDocumentRequest, deps: Docum
         participantId: participantId!,
         ...(request.meeting ? { meeting: request.meeting } : {}),
       });
+    case 'outcome-agreement':
+      if (!cw.agreementActions) throw new DocumentInputError('The outcome agreement needs the kinds of action (templates/conferences/agreement-actions.yaml)');
+      return buildOutcomeAgreement(templates, { ...ctx, caseData: c, actionWording: cw.agreementActions });
   }
 }
 

@@ -1,12 +1,13 @@
 /**
  * Loads what document generation needs from the app's own folders (never from the store):
- * the document templates, the bundled fonts, and the casework lists that case records point
- * into (consent elements, risk factors). A template with a mistake is refused with a message
- * naming the file and line of every problem.
+ * the document templates, the bundled fonts, and the lists that case records point into
+ * (consent elements, risk factors, the kinds of agreement action). A template with a mistake
+ * is refused with a message naming the file and line of every problem.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseConsentElements, type ConsentElement } from '../../domain/consent';
+import { parseAgreementActions, type ActionWording } from '../../domain/process/templates';
 import { parseRiskFactors, type RiskFactor } from '../../domain/risk';
 import { loadBundledFonts, loadTemplates, type DocumentTemplates, type FontSet } from '../../documents';
 
@@ -19,6 +20,8 @@ export interface DocumentResources {
   readonly fonts: FontSet;
   readonly consentElements: ConsentElement[];
   readonly riskFactors: RiskFactor[];
+  /** The kinds of agreement action and their labels, for the outcome agreement. */
+  readonly agreementActions: ActionWording[];
 }
 
 /** `root` holds templates/ and resources/fonts/ (the repository, or the packaged app's folder). */
@@ -34,7 +37,9 @@ export async function loadDocumentResources(root: string): Promise<DocumentResou
   if (!consent.ok) throw new TemplateError(consent.message);
   const risk = parseRiskFactors(await readFile(join(casework, 'risk-factors.yaml'), 'utf8'), 'risk-factors.yaml');
   if (!risk.ok) throw new TemplateError(risk.message);
+  const actions = parseAgreementActions(await readFile(join(root, 'templates', 'conferences', 'agreement-actions.yaml'), 'utf8'), 'agreement-actions.yaml');
+  if (!actions.ok) throw new TemplateError(actions.message);
 
   const fonts = await loadBundledFonts(join(root, 'resources', 'fonts'));
-  return { templates: templates.value, fonts, consentElements: consent.value, riskFactors: risk.value };
+  return { templates: templates.value, fonts, consentElements: consent.value, riskFactors: risk.value, agreementActions: actions.value.actions };
 }

@@ -154,7 +154,7 @@ describe('casework through the service', () => {
       { type: 'advance', processKind: 'indirect' },
       { type: 'advance' },
       { type: 'advance' },
-      { type: 'close', note: 'Agreement kept.' },
+      { type: 'close', closure: { outcome: 'completed-without-agreement', closedOn: w.clock.now.toISOString().slice(0, 10), summary: 'Agreement kept.', closedBy: w.staff.jo } },
     ]);
     expect(v.case.stage).toBe('closed');
     for (const command of [{ type: 'set-notes', notes: 'late note' }, s.contact(p.harmed, w.staff.sian), { type: 'advance' }] as const) {

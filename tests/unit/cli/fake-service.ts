@@ -192,6 +192,11 @@ export function createFakeService(world: FakeWorld, dir: string): CasebookApi {
         throw new CasebookError('INTERNAL', `documents.${String(name)} is not in the fake service`);
       },
     }),
+    process: new Proxy({} as CasebookApi['process'], {
+      get: (_t, name) => () => {
+        throw new CasebookError('INTERNAL', `process.${String(name)} is not in the fake service`);
+      },
+    }),
     // The doc command records what it made; the fake has no timeline or trail to record it in.
     async recordDocumentGenerated() {},
   };

@@ -1,7 +1,7 @@
 /**
  * The documents made from a real case (risk record, preparation record, case summary,
- * letters, the pre-filled consent form), through generateDocument as the app and the CLI call
- * it. Golden text in deterministic mode for each document and format (PDF via pdftotext,
+ * letters, the pre-filled consent form, the outcome agreement), through generateDocument as
+ * the app and the CLI call it. Golden text in deterministic mode for each document and format (PDF via pdftotext,
  * DOCX via word/document.xml, HTML as written); page 1 of each PDF drawn to
  * test-results/documents/case-NAME.png to look at. After an intended change of wording or
  * layout: UPDATE_GOLDEN=1 npx vitest run tests/unit/documents/case-documents.test.ts, then
@@ -11,8 +11,10 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CaseSchema } from '../../../src-main/domain/case';
+import { DocumentInputError, NO_AGREEMENT } from '../../../src-main/documents';
 import { generateDocument, loadDocumentResources, type DocumentDeps, type GenerateDocumentRequest } from '../../../src-main/services/documents';
-import { bigCase, realCase, STAFF, TODAY } from './fixtures';
+import { agreedCase, bigCase, realCase, STAFF, TODAY } from './fixtures';
 import { docxParts, docxText, pdfPages, pdfText, PNG_DIR, ROOT, run, tempDir, writeTemp } from './helpers';
 
 const GOLDEN = fileURLToPath(new URL('./golden', import.meta.url));
@@ -24,7 +26,7 @@ let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
   const r = await loadDocumentResources(ROOT);
-  deps = { templates: r.templates, fonts: r.fonts, casework: { consentElements: r.consentElements, riskFactors: r.riskFactors, staff: STAFF } };
+  deps = { templates: r.templates, fonts: r.fonts, casework: { consentElements: r.consentElements, riskFactors: r.riskFactors, staff: STAFF, agreementActions: r.agreementActions } };
   ({ dir, cleanup } = await tempDir());
   await mkdir(PNG_DIR, { recursive: true });
 });
@@ -51,6 +53,8 @@ const DOCUMENTS: Record<string, Omit<GenerateDocumentRequest, 'format'>> = {
   'letter-first-contact-no-address': { ...base, kind: 'first-contact-letter', participantId: 'p_suppor0001' },
   'letter-meeting-invitation': { ...base, kind: 'meeting-invitation', participantId: 'p_harmed0001', meeting: { date: '2026-03-28', time: '10:30', place: 'Riverside Community Centre, Room 2' } },
   'letter-meeting-invitation-unarranged': { ...base, kind: 'meeting-invitation', participantId: 'p_parent0001' },
+  'outcome-agreement-signed': { ...base, caseData: agreedCase(), kind: 'outcome-agreement' },
+  'outcome-agreement-draft': { ...base, caseData: agreedCase({ draft: true }), kind: 'outcome-agreement' },
 };
 
 /** Trailing spaces and the final form feed vary with nothing we control. */
@@ -108,12 +112,13 @@ describe('golden text of each case document and format (deterministic mode)', ()
   }
 });
 
+async function pdfOf(request: Omit<GenerateDocumentRequest, 'format'>, name: string) {
+  const r = await generateDocument({ ...request, format: 'pdf' }, deps);
+  if (r.format !== 'pdf') throw new Error('expected a PDF');
+  return { r, file: await writeTemp(dir, name, r.bytes) };
+}
+
 describe('what the case documents say', () => {
-  const pdfOf = async (request: Omit<GenerateDocumentRequest, 'format'>, name: string) => {
-    const r = await generateDocument({ ...request, format: 'pdf' }, deps);
-    if (r.format !== 'pdf') throw new Error('expected a PDF');
-    return { r, file: await writeTemp(dir, name, r.bytes) };
-  };
 
   it('ticks on a pre-filled consent form exactly the elements currently given, with the parent or guardian for an under-18', async () => {
     const r = await generateDocument({ ...DOCUMENTS['consent-case-responsible']!, format: 'docx' }, deps);
@@ -175,6 +180,83 @@ describe('what the case documents say', () => {
     expect(page).toContain("Victims' Code");
     const inv = await pdfOf(DOCUMENTS['letter-meeting-invitation']!, 'invite.pdf');
     expect((await pdfText(inv.file)).replace(/\s+/g, ' ')).toContain('on 28 March 2026 at 10:30, at Riverside Community Centre, Room 2.');
+  });
+});
+
+describe('the outcome agreement', () => {
+  const t = () => deps.templates.outcomeAgreement;
+
+  it('states the conference, the actions with their kinds, people and dates, and who signs, names in any script intact', async () => {
+    const { file } = await pdfOf(DOCUMENTS['outcome-agreement-signed']!, 'agreement.pdf');
+    const plain = (await pdfText(file)).replace(/\s+/g, ' ');
+    for (const name of ['Siân Nguyễn', 'Łukasz Kowalski', 'Agnieszka Kowalska', 'Zoë Şükrü']) expect(plain).toContain(name);
+    expect(plain).toContain('not legally binding');
+    expect(plain).toContain(t().ifNotDoneHeading);
+    // -layout keeps a table row on one line: number, kind (from agreement-actions.yaml), what, who, due date.
+    const rows = (await pdfText(file, ['-layout'])).replace(/\s+/g, ' ');
+    expect(rows).toMatch(/1 Letter Write a letter to Siân .*Łukasz .*1 May 2026/);
+    expect(rows).toMatch(/4 Keeping the .*Agnieszka .*30 September 2026/);
+    expect(rows).toContain(`${t().details.conference} 18 April 2026`);
+    // Signed: every date line reads "Signed on 18 April 2026", one per signatory and the facilitator.
+    expect(rows.match(new RegExp(`${t().signatures.signedOn} 18 April 2026`, 'g'))).toHaveLength(4);
+    for (const label of ['Person harmed', 'Person responsible', 'Parent or guardian', t().signatures.facilitator]) expect(plain).toContain(label);
+  });
+
+  it('prints a draft with a date line to fill in for each signature', async () => {
+    const { file } = await pdfOf(DOCUMENTS['outcome-agreement-draft']!, 'draft.pdf');
+    const rows = (await pdfText(file, ['-layout'])).replace(/\s+/g, ' ');
+    expect(rows).toContain(`${t().details.signedOn} ${t().notSigned}`);
+    expect(rows).not.toContain(`${t().signatures.signedOn} 18 April 2026`);
+    expect(rows.match(/Signature +Date/g)).toHaveLength(4);
+  });
+
+  it('leaves out the conference for an agreement reached without one', async () => {
+    const c = agreedCase();
+    const { meetingId: _m, ...agreement } = c.agreement!;
+    const indirect = CaseSchema.parse({ ...c, schedule: [], agreement });
+    const r = await generateDocument({ ...base, caseData: indirect, kind: 'outcome-agreement', format: 'html' }, deps);
+    if (r.format !== 'html') throw new Error('expected HTML');
+    expect(r.html).not.toContain(t().details.conference);
+    expect(r.html).toContain('Łukasz Kowalski');
+  });
+
+  it('refuses a case with no agreement, saying where to record one', async () => {
+    for (const format of ['pdf', 'docx', 'html'] as const) {
+      const made = generateDocument({ ...base, kind: 'outcome-agreement', format }, deps);
+      await expect(made).rejects.toThrow(DocumentInputError);
+      await expect(made).rejects.toThrow(NO_AGREEMENT);
+    }
+    expect(NO_AGREEMENT).toBe('This case has no outcome agreement yet: record one on the Agreement tab first.');
+    await expect(generateDocument({ ...DOCUMENTS['outcome-agreement-signed']!, participantId: 'p_harmed0001', format: 'pdf' }, deps)).rejects.toThrow(/covers the whole case/);
+    await expect(generateDocument({ ...DOCUMENTS['outcome-agreement-signed']!, format: 'pdf' }, { ...deps, casework: { staff: STAFF } })).rejects.toThrow(/agreement-actions\.yaml/);
+  });
+
+  it('lays 40 actions over pages, repeating the table header on each, with the header row marked to repeat in the DOCX', async () => {
+    const request = { ...base, caseData: agreedCase({ actions: 40 }), kind: 'outcome-agreement' } as const;
+    const { r, file } = await pdfOf(request, 'forty.pdf');
+    expect(r.missingCharacters).toEqual([]);
+    const pages = (await pdfPages(file)).map((p) => p.replace(/\s+/g, ' '));
+    expect(pages).toHaveLength(r.pageCount);
+    expect(pages.length).toBeGreaterThanOrEqual(4);
+    const withActions = pages.filter((p) => /What will be done/.test(p));
+    expect(withActions.length).toBeGreaterThanOrEqual(3);
+    for (const p of withActions) expect(p).toContain(t().columns.dueOn);
+    pages.forEach((p, i) => expect(p).toContain(`Page ${i + 1} of ${pages.length}`));
+    const rows = (await pdfText(file, ['-layout'])).replace(/\s+/g, ' ');
+    expect(rows).toMatch(/40 Behaviour at .*Siân Nguyễn 31 December 2026/);
+    expect(pages.at(-1)).toContain(t().signatures.facilitator);
+    await run('pdftoppm', ['-png', '-r', '60', '-f', '2', '-l', '2', '-singlefile', file, join(PNG_DIR, 'case-outcome-agreement-40-actions-page2')]);
+
+    const docx = await generateDocument({ ...request, format: 'docx' }, deps);
+    if (docx.format !== 'docx') throw new Error('expected a DOCX');
+    const body = docxParts(docx.bytes)['word/document.xml']!;
+    const table = body.slice(body.lastIndexOf('<w:tbl>', body.indexOf(`>${t().columns.completionShownBy}<`)));
+    const firstRow = table.slice(0, table.indexOf('</w:tr>'));
+    expect(firstRow).toMatch(/<w:trPr>(?:(?!<\/w:trPr>)[\s\S])*<w:tblHeader\/>/);
+    expect(firstRow).toContain(`>${t().columns.dueOn}<`);
+    expect(table.slice(0, table.indexOf('</w:tbl>')).match(/<w:tr>/g)).toHaveLength(41);
+    const text = docxText(body);
+    for (const name of ['Siân Nguyễn', 'Łukasz Kowalski', 'Agnieszka Kowalska', 'Zoë Şükrü']) expect(text).toContain(name);
   });
 });
 

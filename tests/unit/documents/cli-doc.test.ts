@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseSchema } from '../../../src-main/domain/case';
 import { DOCUMENT_KINDS, DOCUMENT_PARTICIPANT } from '../../../src-main/services/documents';
-import { bigCase, realCase } from './fixtures';
+import { agreedCase, bigCase, realCase } from './fixtures';
 import { docxParts, docxText, pdfText, ROOT, tempDir } from './helpers';
 
 const TSX = createRequire(import.meta.url).resolve('tsx/cli');
@@ -43,10 +43,11 @@ let cleanup: () => Promise<void>;
 const env = () => ({ CASEBOOK_STORE: store, CASEBOOK_PASSPHRASE: PASS });
 const json = (r: Ran) => JSON.parse(r.stdout) as { ok: boolean; value: Record<string, unknown>; error?: { code: string; message: string } };
 
-const real = realCase();
+// The real case with its outcome agreement, so that every document can be made from it.
+const real = agreedCase();
 const big = bigCase();
 const cjk = CaseSchema.parse({
-  ...real,
+  ...realCase(),
   id: 'c_docscjk000001',
   reference: 'RJ-2026-0077',
   participants: [...real.participants, { id: 'p_cjk0000001', role: 'supporter', person: { givenName: '小龍', familyName: '李' } }],
@@ -68,8 +69,8 @@ afterAll(() => cleanup());
 
 describe('casebook doc over a real store', () => {
   it('writes each document from a case, readable only by its owner', async () => {
-    // Every document as PDF, and two as DOCX (each run unlocks the store, which takes a while).
-    const wanted = DOCUMENT_KINDS.flatMap((kind) => (['consent-form', 'case-summary'].includes(kind) ? (['pdf', 'docx'] as const) : (['pdf'] as const)).map((format) => [kind, format] as const));
+    // Every document as PDF, and three as DOCX (each run unlocks the store, which takes a while).
+    const wanted = DOCUMENT_KINDS.flatMap((kind) => (['consent-form', 'case-summary', 'outcome-agreement'].includes(kind) ? (['pdf', 'docx'] as const) : (['pdf'] as const)).map((format) => [kind, format] as const));
     const jobs = wanted.map(async ([kind, format]) => {
       {
         const out = join(dir, `${kind}.${format}`);
@@ -92,6 +93,7 @@ describe('casebook doc over a real store', () => {
       if (format === 'pdf') expect(flat, kind).toContain('Gwasanaeth Cyfiawnder Adferol');
       expect(flat, kind).toContain('Siân Nguyễn');
       if (kind === 'meeting-invitation') expect(flat).toContain('28 March 2026 at 10:30, at Riverside Community Centre');
+      if (kind === 'outcome-agreement') expect(flat).toMatch(/Łukasz Kowalski.*Signed on/);
     }
   }, 180_000);
 
@@ -129,7 +131,7 @@ describe('casebook doc over a real store', () => {
 
   it('explains what is wrong with a request, and writes nothing', async () => {
     const out = join(dir, 'never.pdf');
-    const [noParticipant, unknownParticipant, unknownCase, badFormat, blankWithCase, badKind, wholeCaseWithParticipant] = await Promise.all([
+    const [noParticipant, unknownParticipant, unknownCase, badFormat, blankWithCase, badKind, wholeCaseWithParticipant, noAgreement] = await Promise.all([
       cli(['doc', 'first-contact-letter', '--case', 'RJ-2026-0042', '--format', 'pdf', '--out', out], env()),
       cli(['doc', 'consent-form', '--case', 'RJ-2026-0042', '--participant', 'p_nobody0000', '--format', 'pdf', '--out', out], env()),
       cli(['doc', 'case-summary', '--case', 'RJ-2026-9998', '--format', 'pdf', '--out', out], env()),
@@ -137,6 +139,7 @@ describe('casebook doc over a real store', () => {
       cli(['doc', 'consent-form', '--blank', '--case', 'RJ-2026-0042', '--format', 'pdf', '--out', out], env()),
       cli(['doc', 'agreement', '--case', 'RJ-2026-0042', '--format', 'pdf', '--out', out], env()),
       cli(['doc', 'case-summary', '--case', 'RJ-2026-0042', '--participant', 'p_harmed0001', '--format', 'pdf', '--out', out], env()),
+      cli(['doc', 'outcome-agreement', '--case', 'RJ-2026-0077', '--format', 'docx', '--out', out], env()),
     ]);
     expect(noParticipant.code).toBe(2);
     expect(noParticipant.stderr).toContain('p_harmed0001 (Siân Nguyễn, harmed)');
@@ -150,6 +153,8 @@ describe('casebook doc over a real store', () => {
     expect(badKind.code).toBe(2);
     expect(badKind.stderr).toMatch(/There is no document "agreement"/);
     expect(wholeCaseWithParticipant.code).toBe(2);
+    expect(noAgreement.code).toBe(2);
+    expect(noAgreement.stderr).toContain('This case has no outcome agreement yet: record one on the Agreement tab first.');
     await expect(stat(out)).rejects.toThrow();
   }, 120_000);
 });

@@ -1,10 +1,13 @@
 /**
  * Cases for the document tests, valid against CaseSchema: one realistic case with consent,
- * risk, contacts, meetings and a timeline, names in many scripts; and one stretched to the
- * limits (30 participants, a 20,000-character note, optional fields left empty).
+ * risk, contacts, meetings and a timeline, names in many scripts; the same case with an
+ * outcome agreement; and one stretched to the limits (30 participants, a 20,000-character
+ * note, optional fields left empty).
  */
 import { CaseSchema, type Case, type Participant } from '../../../src-main/domain/case';
+import type { AgreementAction } from '../../../src-main/domain/process/agreement';
 import type { StaffMember } from '../../../src-main/domain/staff';
+import { meeting } from '../process/fixtures';
 
 export const STAFF: StaffMember[] = [
   { id: 's_zoefac01', name: 'Zoë Şükrü', role: 'facilitator', level: 'advanced', active: true },
@@ -228,5 +231,84 @@ export function bigCase(): Case {
     meetings: [{ on: '2026-02-20', format: 'phone', participantIds: participants.map((p) => p.id), staffIds: ['s_zoefac01'], notes: note, recordedAt: at('2026-02-20') }],
     notes: note,
     timeline: Array.from({ length: 60 }, (_, i) => ({ at: at(`2026-02-${String((i % 28) + 1).padStart(2, '0')}`), by: 'Zoë Şükrü', kind: 'note', text: i === 7 ? note : `Event ${i + 1}` })),
+  });
+}
+
+const ACTIONS: Omit<AgreementAction, 'id' | 'status'>[] = [
+  {
+    kind: 'letter',
+    description: 'Write a letter to Siân explaining what happened that evening and why, in his own words.',
+    byParticipantId: 'p_respon0001',
+    dueOn: '2026-05-01',
+    completionShownBy: 'The facilitator reads the letter and records the date it was passed on.',
+  },
+  {
+    kind: 'reparation',
+    description: 'Repair and repaint the damaged back door, with his mother Agnieszka, on a day Siân chooses.',
+    byParticipantId: 'p_respon0001',
+    dueOn: '2026-06-13',
+    completionShownBy: 'Siân confirms to the facilitator that the door is repaired.',
+  },
+  {
+    kind: 'programme',
+    description: 'Attend the six-session victim awareness course run by the youth offending service.',
+    byParticipantId: 'p_respon0001',
+    dueOn: '2026-09-30',
+    completionShownBy: 'An attendance record from the course provider.',
+  },
+  {
+    kind: 'keep-informed',
+    description: 'Tell the facilitator how the course is going, so that Siân can be kept informed.',
+    byParticipantId: 'p_parent0001',
+    dueOn: '2026-09-30',
+    completionShownBy: 'The facilitator records each update passed on to Siân.',
+  },
+  {
+    kind: 'chance-meetings',
+    description: 'If they meet by chance in town, each will nod and walk on.',
+    byParticipantId: 'p_harmed0001',
+    dueOn: '2026-12-31',
+    completionShownBy: 'No concerns raised at the monitoring reviews.',
+  },
+];
+
+/**
+ * The real case after its conference (held 18 April 2026), with an outcome agreement signed
+ * that day by Siân, Łukasz and his mother and countersigned by Zoë Şükrü. `draft` gives the
+ * agreement printed for signing, not yet signed; `actions` repeats the five actions above up
+ * to that many.
+ */
+export function agreedCase(o: { draft?: boolean; actions?: number } = {}): Case {
+  const c = realCase();
+  const conference = meeting({
+    id: 'm_conf000042',
+    caseId: c.id,
+    date: '2026-04-18',
+    start: '10:30',
+    leadFacilitatorId: 's_zoefac01',
+    coFacilitatorId: 's_nguyen01',
+    participantIds: ['p_harmed0001', 'p_respon0001', 'p_parent0001'],
+    supporterIds: ['p_suppor0001'],
+    status: 'held',
+  });
+  const count = o.actions ?? ACTIONS.length;
+  const actions: AgreementAction[] = Array.from({ length: count }, (_, i) => {
+    const a = ACTIONS[i % ACTIONS.length]!;
+    const round = Math.floor(i / ACTIONS.length);
+    return { ...a, id: `a_action${String(i).padStart(4, '0')}`, status: 'pending', ...(round > 0 ? { description: `${a.description} (part ${round + 1})` } : {}) };
+  });
+  return CaseSchema.parse({
+    ...c,
+    stage: o.draft ? 'outcome' : 'monitoring',
+    schedule: [conference],
+    agreement: {
+      caseId: c.id,
+      meetingId: conference.id,
+      actions,
+      signatoryIds: ['p_harmed0001', 'p_respon0001', 'p_parent0001'],
+      ...(o.draft ? {} : { signedOn: '2026-04-18' }),
+      countersignedBy: 's_zoefac01',
+      reviews: [],
+    },
   });
 }

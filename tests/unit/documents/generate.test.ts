@@ -18,7 +18,7 @@ import {
   type DocumentKind,
   type GenerateDocumentRequest,
 } from '../../../src-main/services/documents';
-import { bigCase, realCase, STAFF, TODAY } from './fixtures';
+import { agreedCase, bigCase, realCase, STAFF, TODAY } from './fixtures';
 import { docxParts, docxText, hasCommand, NAMES, pdfPages, pdfText, PNG_DIR, ROOT, run, templateFiles, tempDir, writeTemp } from './helpers';
 
 let deps: DocumentDeps;
@@ -27,14 +27,15 @@ let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
   const r = await loadDocumentResources(ROOT);
-  deps = { templates: r.templates, fonts: r.fonts, casework: { consentElements: r.consentElements, riskFactors: r.riskFactors, staff: STAFF } };
+  deps = { templates: r.templates, fonts: r.fonts, casework: { consentElements: r.consentElements, riskFactors: r.riskFactors, staff: STAFF, agreementActions: r.agreementActions } };
   ({ dir, cleanup } = await tempDir());
 });
 afterAll(() => cleanup());
 
 const real = realCase();
-/** A participant for the documents that need one. */
-const request = (kind: DocumentKind, c: Case = real): Omit<GenerateDocumentRequest, 'format'> => ({
+const agreed = agreedCase();
+/** A participant for the documents that need one; the case with an agreement for the outcome agreement. */
+const request = (kind: DocumentKind, c: Case = kind === 'outcome-agreement' ? agreed : real): Omit<GenerateDocumentRequest, 'format'> => ({
   kind,
   caseData: c,
   today: TODAY,

@@ -67,6 +67,23 @@ describe('document templates', () => {
     expect(twice.message).toMatch(/"process" is listed twice/);
   });
 
+  it('refuses a mistake in the outcome agreement, naming the file and the line', () => {
+    const missing = refused(edit('outcome-agreement.yaml', (t) => t.replace('  dueOn: By when\n', '')));
+    expect(missing.problems).toHaveLength(1);
+    // Placed at the group (its key or its first entry).
+    expect(missing.problems[0]).toMatchObject({ file: 'outcome-agreement.yaml' });
+    expect(missing.problems[0]!.line).toBeGreaterThanOrEqual(lineOf('outcome-agreement.yaml', 'columns:'));
+    expect(missing.problems[0]!.line).toBeLessThanOrEqual(lineOf('outcome-agreement.yaml', '  number:'));
+    expect(missing.message).toMatch(/outcome-agreement\.yaml line \d+.*"dueOn" is missing/);
+    const typo = refused(edit('outcome-agreement.yaml', (t) => t.replace('ifNotDone: |', 'ifNotDon: |')));
+    expect(typo.problems.find((p) => p.message.includes('unknown field "ifNotDon"'))).toMatchObject({ file: 'outcome-agreement.yaml', line: lineOf('outcome-agreement.yaml', 'ifNotDone: |') });
+    expect(typo.message).toMatch(/outcome-agreement\.yaml.*"ifNotDone" is missing/);
+    const placeholder = refused(edit('outcome-agreement.yaml', (t) => t.replace('{{case.reference}}', '{{participant.name}}')));
+    expect(placeholder.problems).toEqual([expect.objectContaining({ file: 'outcome-agreement.yaml', line: lineOf('outcome-agreement.yaml', '{{case.reference}}') })]);
+    const gone = refused(files.filter((f) => f.name !== 'outcome-agreement.yaml'));
+    expect(gone.message).toMatch(/outcome-agreement\.yaml: the file is missing/);
+  });
+
   it('refuses an unknown placeholder, naming the file and the line', () => {
     const r = refused(edit('consent-form.yaml', (t) => t.replace('{{process.type}}', '{{process.kind}}')));
     expect(r.problems).toHaveLength(1);

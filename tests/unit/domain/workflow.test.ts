@@ -21,7 +21,7 @@ describe('the happy path', () => {
     expect(started.processKind).toBe('direct');
     expect(started.timeline.length).toBe(c.timeline.length + 1);
     expect(started.timeline.at(-1)).toMatchObject({ kind: 'stage.changed', by: 'Jo Whitfield' });
-    const closed = run(started, [{ type: 'advance' }, { type: 'advance' }, { type: 'close', note: 'Agreement completed.' }]);
+    const closed = run(started, [{ type: 'advance' }, { type: 'advance' }, { type: 'close', closure: { outcome: 'completed-without-agreement', closedOn: TODAY, summary: 'Process completed.', closedBy: 's_facil1' } }]);
     expect(closed.stage).toBe('closed');
     expect(CaseSchema.safeParse(closed).success).toBe(true);
     expect(isCaseSummary(summarise(closed))).toBe(true);
@@ -122,8 +122,8 @@ describe('exits, reopening and closing', () => {
     expect(reopened.exit).toBeUndefined();
     expect(reopened.stage).toBe('referral');
 
-    const closed = run({ ...readyCase(), stage: 'monitoring' }, [{ type: 'close' }]);
-    for (const cmd of [{ type: 'advance' }, { type: 'set-notes', notes: 'late note' }, { type: 'exit', kind: 'declined', reason: 'x' }, { type: 'close' }, contact(HARMED.id), lowRisk(HARMED)] as WorkflowCommand[]) {
+    const closed = run({ ...readyCase(), stage: 'monitoring' }, [{ type: 'close', closure: { outcome: 'completed-without-agreement', closedOn: TODAY, summary: 'Done.', closedBy: 's_facil1' } }]);
+    for (const cmd of [{ type: 'advance' }, { type: 'set-notes', notes: 'late note' }, { type: 'exit', kind: 'declined', reason: 'x' }, { type: 'set-notes', notes: 'again' }, contact(HARMED.id), lowRisk(HARMED)] as WorkflowCommand[]) {
       expect(refusal(closed, cmd)).toMatch(/closed/);
     }
     expect(run(closed, [{ type: 'reopen', reason: 'Agreement broken; monitoring resumes.' }]).stage).toBe('monitoring');

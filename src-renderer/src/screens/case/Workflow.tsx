@@ -11,7 +11,8 @@ import { SelectField } from '../../components/SelectField';
 import { TextArea } from '../../components/TextArea';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { FormPanel, useCommandForm, type FieldProblem } from './command-form';
-import { DateBox, nameAndRole, optional, readDate, ukToday, type CaseContext } from './shared';
+import { DateBox, nameAndRole, readDate, staffOptions, ukToday, type CaseContext } from './shared';
+import { CLOSURE_OUTCOME_LABELS, CLOSURE_OUTCOMES, EXIT_OUTCOMES, suggestOutcome, type ClosureOutcome } from '../../../../src-main/domain/process/closure';
 import { MOVE_TO_LABELS } from './labels';
 
 /** The stage after this one, if the case can move on with "advance" (closing has its own command). */
@@ -61,7 +62,9 @@ export function WorkflowPanel({ ctx }: { ctx: CaseContext }) {
             {c.exit.withdrawnBy ? ` by ${withdrawnByName(ctx, c.exit.withdrawnBy)}` : ''}. Reason: {c.exit.reason}
           </p>
         ) : (
-          <p className="govuk-body">The outcome was monitored to the end and the case closed.</p>
+          <p className="govuk-body" data-testid="closure-summary">
+            {c.closure ? `Closed on ${formatDate(c.closure.closedOn)}: ${CLOSURE_OUTCOME_LABELS[c.closure.outcome].toLowerCase()}. ${c.closure.summary}` : 'The outcome was monitored to the end and the case closed.'}
+          </p>
         )}
         <p className="govuk-body">The record is read-only. To carry on working on it, reopen it and give the reason.</p>
         {ctx.canWork && (
@@ -77,7 +80,7 @@ export function WorkflowPanel({ ctx }: { ctx: CaseContext }) {
   const next = nextStage(c.stage);
   const actions = (
     <>
-      {c.stage === 'monitoring' && (
+      {STAGES.indexOf(c.stage) >= STAGES.indexOf('process') && (
         <button type="button" className="govuk-button" aria-expanded={form === 'close'} onClick={() => openForm(form === 'close' ? undefined : 'close')}>
           Close the case
         </button>
@@ -101,7 +104,7 @@ export function WorkflowPanel({ ctx }: { ctx: CaseContext }) {
             <div className="govuk-button-group govuk-!-margin-bottom-0">{actions}</div>
           )}
           {form === 'exit' && <ExitForm ctx={ctx} />}
-          {form === 'close' && <CloseForm />}
+          {form === 'close' && <CloseForm ctx={ctx} />}
         </>
       ) : (
         <p className="govuk-body">
@@ -268,19 +271,77 @@ function ReopenForm() {
   );
 }
 
-function CloseForm() {
-  const f = useCommandForm<{ note: string }>({
+interface CloseValues {
+  outcome: string;
+  withdrawnBy: string;
+  closedOn: string;
+  summary: string;
+  closedBy: string;
+}
+
+/**
+ * Closing records how the case ended (the six outcomes of the issue, plus declined). An early
+ * exit outcome is open at any stage; the others once the restorative process has started.
+ * The domain preselects nothing it cannot know: the suggestion comes from the agreement.
+ */
+function CloseForm({ ctx }: { ctx: CaseContext }) {
+  const { c, reference } = ctx;
+  const suggested = suggestOutcome({ ...(c.agreement ? { agreement: c.agreement } : {}), today: reference.today });
+  const f = useCommandForm<CloseValues>({
     prefix: 'close-',
-    fields: ['note'],
-    defaultValues: { note: '' },
-    build: (v) => ({ commands: [{ type: 'close', ...(optional(v.note) ? { note: optional(v.note) } : {}) }] }),
-    fieldFor: (path) => (path === 'note' ? 'note' : undefined),
+    fields: ['outcome', 'withdrawnBy', 'closedOn', 'summary', 'closedBy'],
+    defaultValues: { outcome: suggested ?? '', withdrawnBy: '', closedOn: ukToday(reference), summary: '', closedBy: ctx.me?.id ?? '' },
+    build: (v) => {
+      const errors: FieldProblem[] = [];
+      if (!v.outcome) errors.push({ field: 'outcome', message: 'Choose how the case ended' });
+      if (v.outcome === 'withdrawn' && !v.withdrawnBy) errors.push({ field: 'withdrawnBy', message: 'Choose who withdrew' });
+      if (!v.summary.trim()) errors.push({ field: 'summary', message: 'Enter a summary of how the case ended' });
+      if (!v.closedBy) errors.push({ field: 'closedBy', message: 'Choose who is closing the case' });
+      const closedOn = readDate(v.closedOn, 'closedOn', { label: 'Date closed', notAfter: reference.today, notBefore: c.referral.receivedOn, notBeforeWhy: `The date must be on or after the referral was received (${formatDate(c.referral.receivedOn)})` }, errors);
+      if (errors.length > 0 || !closedOn) return { errors };
+      return {
+        commands: [
+          {
+            type: 'close',
+            closure: { outcome: v.outcome as ClosureOutcome, closedOn, summary: v.summary.trim(), closedBy: v.closedBy, ...(v.outcome === 'withdrawn' ? { withdrawnBy: v.withdrawnBy } : {}) },
+          },
+        ],
+      };
+    },
+    fieldFor: (path) => ({ 'closure.outcome': 'outcome', 'closure.withdrawnBy': 'withdrawnBy', 'closure.closedOn': 'closedOn', 'closure.summary': 'summary', 'closure.closedBy': 'closedBy' })[path],
     notice: 'Case closed',
   });
+  const outcome = f.watch('outcome');
+  const started = STAGES.indexOf(c.stage) >= STAGES.indexOf('process');
+  const outcomes = CLOSURE_OUTCOMES.filter((o) => started || Object.hasOwn(EXIT_OUTCOMES, o));
   return (
     <FormPanel title="Close the case" summary={f.summary} focusKey={f.focusKey} onSubmit={f.onSubmit} submitLabel="Close the case" submitting={f.formState.isSubmitting} testId="close-form">
-      <p className="govuk-body">Closing records that the outcome was monitored to the end. The case can be reopened later if needed.</p>
-      <TextArea id={f.id('note')} label="Closing note (optional)" error={f.error('note')} registration={f.register('note')} />
+      <p className="govuk-body">A closed case is read-only until it is reopened with a reason. Feedback can still be entered.</p>
+      <RadiosField
+        id={f.id('outcome')}
+        legend="How did the case end?"
+        error={f.error('outcome')}
+        selected={outcome}
+        choices={outcomes.map((o) => ({
+          value: o,
+          label: CLOSURE_OUTCOME_LABELS[o],
+          conditional:
+            o === 'withdrawn' ? (
+              <SelectField
+                id={f.id('withdrawnBy')}
+                label="Who withdrew?"
+                error={f.error('withdrawnBy')}
+                placeholder="Choose a person"
+                options={c.participants.map((p) => ({ value: p.id, label: nameAndRole(p, ctx.labels) }))}
+                registration={f.register('withdrawnBy')}
+              />
+            ) : undefined,
+        }))}
+        registration={f.register('outcome')}
+      />
+      <DateBox id={f.id('closedOn')} label="Date closed" error={f.error('closedOn')} registration={f.register('closedOn')} />
+      <TextArea id={f.id('summary')} label="Summary" hint="What happened, in a few lines. This is kept on the case record." error={f.error('summary')} registration={f.register('summary')} />
+      <SelectField id={f.id('closedBy')} label="Closed by" error={f.error('closedBy')} placeholder="Choose a member of staff" options={staffOptions(reference, (s) => s.active)} registration={f.register('closedBy')} />
     </FormPanel>
   );
 }

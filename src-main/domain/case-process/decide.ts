@@ -1,0 +1,35 @@
+import type { Case } from '../case';
+import type { Decision } from '../decision';
+import type { ProcessCommand } from './commands';
+import type { CaseChange, ProcessContext } from './context';
+import { addMonitoringReview, chooseProcess, closeCase, logIndirect, recordAgreement, recordConference, recordFeedback, signAgreement, updateAction } from './outcome';
+import { scheduleMeeting, setMeetingStatus, updateMeeting } from './schedule';
+
+export function decideProcess(c: Case, command: ProcessCommand, ctx: ProcessContext): Decision<CaseChange> {
+  switch (command.type) {
+    case 'choose-process':
+      return chooseProcess(c, command);
+    case 'schedule-meeting':
+      return scheduleMeeting(c, command, ctx);
+    case 'update-meeting':
+      return updateMeeting(c, command.meeting, ctx);
+    case 'set-meeting-status':
+      return setMeetingStatus(c, command, ctx);
+    case 'record-conference':
+      return recordConference(c, command, ctx);
+    case 'log-indirect':
+      return logIndirect(c, command, ctx);
+    case 'record-agreement':
+      return recordAgreement(c, command, ctx);
+    case 'sign-agreement':
+      return signAgreement(c, command, ctx);
+    case 'update-action':
+      return updateAction(c, command, ctx);
+    case 'add-review':
+      return addMonitoringReview(c, command, ctx);
+    case 'close':
+      return closeCase(c, command, ctx);
+    case 'record-feedback':
+      return recordFeedback(c, command, ctx);
+  }
+}

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { BookedSlotSchema } from '../domain/case-facts';
+import { CaseIdSchema } from '../domain/stages';
+import type { Figures } from '../domain/process/figures';
+import { VenueListSchema } from '../domain/process/venue';
+import type { Role } from '../domain/roles';
+import { CalendarQuerySchema } from '../services/process/calendar';
+import { PeriodSchema } from '../services/process/figures';
+import { VenueInputSchema } from '../services/process/venues';
+import type { CommandSpec } from './contract';
+
+/**
+ * The restorative process across cases (issue 5). Changes to one case's process (booking a
+ * meeting, recording a conference, the agreement, closure, feedback) are workflow commands
+ * carried by applyCaseCommand; these are the views and exports over every case, and venues.
+ */
+const ALL: readonly Role[] = ['administrator', 'coordinator', 'facilitator', 'quality-lead'];
+const CASEWORK: readonly Role[] = ['administrator', 'coordinator', 'facilitator'];
+const MANAGE: readonly Role[] = ['administrator', 'coordinator'];
+
+const computed = <T>() => z.custom<T>((v) => typeof v === 'object' && v !== null);
+
+export const CalendarMeetingSchema = z.strictObject({
+  caseId: CaseIdSchema,
+  reference: z.string(),
+  sensitive: z.boolean(),
+  meeting: BookedSlotSchema,
+  venueName: z.string().optional(),
+  leadName: z.string().optional(),
+  coName: z.string().optional(),
+});
+
+const Saved = z.strictObject({ saved: z.boolean(), fileName: z.string() });
+
+export const processCommands = {
+  saveVenue: {
+    input: VenueInputSchema,
+    output: VenueListSchema,
+    access: MANAGE,
+    summary: 'Add or change a venue where meetings are held',
+  },
+  getCalendar: {
+    input: CalendarQuerySchema,
+    output: z.array(CalendarMeetingSchema),
+    access: ALL,
+    summary: 'Meetings of every case between two dates, optionally for one facilitator',
+  },
+  saveCalendar: {
+    input: CalendarQuerySchema.extend({ includeFirstNames: z.boolean().optional() }),
+    output: Saved.extend({ meetings: z.number().int() }),
+    access: CASEWORK,
+    summary: 'Save meetings as an iCalendar (.ics) file',
+  },
+  getFigures: {
+    input: PeriodSchema,
+    output: computed<Figures>(),
+    access: ALL,
+    summary: 'Figures for a period: referrals, conferences, agreements, satisfaction, timeliness',
+  },
+  saveFiguresCsv: {
+    input: PeriodSchema,
+    output: Saved,
+    access: ALL,
+    summary: 'Save the figures for a period as CSV',
+  },
+} as const satisfies Record<string, CommandSpec>;

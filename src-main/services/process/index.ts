@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import type { Case } from '../../domain/case';
+import { CasebookError } from '../../domain/errors';
+import { meetingsToIcs } from '../../domain/process/calendar-export';
+import type { Figures } from '../../domain/process/figures';
+import type { Venue } from '../../domain/process/venue';
+import type { Store } from '../../store/store';
+import { caseworkOf, type Casework } from '../casework/context';
+import { CASEWORKERS, requireRole } from '../casework/permissions';
+import type { FileSaver } from '../documents-app';
+import type { CaseworkTemplates } from '../templates-loader';
+import { calendarMeetings, parseCalendarQuery, type CalendarMeeting } from './calendar';
+import { figuresCsv, figuresFor, parsePeriod } from './figures';
+import { overdueActionRows, type OverdueActionsRow } from './overdue-actions';
+import { saveVenue } from './venues';
+
+export type { CalendarMeeting } from './calendar';
+export type { OverdueActionsRow } from './overdue-actions';
+
+export interface SaveResult {
+  saved: boolean;
+  fileName: string;
+}
+
+/**
+ * The restorative process across cases (issue 5): venues, the calendar and its iCalendar
+ * export, the figures and their CSV, and agreement actions overdue. Everything but the export
+ * of first names reads the case list's rows only, so it stays quick at 10,000 cases.
+ */
+export interface ProcessApi {
+  saveVenue(input: unknown): Promise<Venue[]>;
+  getCalendar(q: unknown): CalendarMeeting[];
+  saveCalendar(q: unknown): Promise<SaveResult & { meetings: number }>;
+  getFigures(period: unknown): Figures;
+  saveFiguresCsv(period: unknown): Promise<SaveResult>;
+  overdueActions(): { count: number; rows: OverdueActionsRow[] };
+  /** The calendar file's text, for the CLI (which writes it where it is told). */
+  calendarFile(q: unknown): Promise<{ ics: string; meetings: number }>;
+}
+
+const IcsOptionsSchema = z.strictObject({ includeFirstNames: z.boolean().optional() });
+const DASHBOARD_ROWS = 25;
+
+export function createProcess(
+  need: () => Store,
+  t: CaseworkTemplates,
+  o: { fileSaver?: FileSaver | undefined; serial: <T>(job: () => Promise<T>) => Promise<T> },
+): ProcessApi {
+  const cw = (): Casework => caseworkOf(need(), t);
+
+  async function icsFor(input: unknown): Promise<{ ics: string; meetings: number; fileName: string; firstNames: boolean }> {
+    const { includeFirstNames, ...rest } = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
+    const opts = IcsOptionsSchema.safeParse(includeFirstNames === undefined ? {} : { includeFirstNames });
+    if (!opts.success) throw new CasebookError('INVALID_INPUT', 'Say whether to put first names in the calendar (true or false)');
+    const c = cw();
+    const q = parseCalendarQuery(rest);
+    const found = calendarMeetings(c, q);
+    const firstNames: Record<string, string> = {};
+    if (opts.data.includeFirstNames) {
+      // Names are only in the case files: open the few cases the export covers.
+      for (const caseId of new Set(found.map((f) => f.caseId))) {
+        const full: Case = await c.s.readCase(caseId);
+        for (const p of full.participants) firstNames[p.id] = p.person.preferredName || p.person.givenName;
+      }
+    }
+    const ics = meetingsToIcs(
+      found.map((f) => ({ ...f.meeting, caseId: f.caseId })),
+      {
+        now: c.now,
+        venues: c.s.index.venues,
+        caseReferences: Object.fromEntries(found.map((f) => [f.caseId, f.reference])),
+        ...(opts.data.includeFirstNames ? { includeFirstNames: true, firstNames } : {}),
+        calendarName: `${c.s.index.settings.serviceName} – RJ meetings`,
+      },
+    );
+    const one = q.meetingId && found[0] ? `${found[0].reference}-${found[0].meeting.date}` : `${q.from}-to-${q.to}`;
+    return { ics, meetings: found.length, fileName: `rj-meetings-${one}.ics`, firstNames: opts.data.includeFirstNames === true };
+  }
+
+  async function save(name: string, text: string, format: 'ics' | 'csv', audit: { action: string; fields: string[] }): Promise<boolean> {
+    if (!o.fileSaver) throw new CasebookError('WRITE_FAILED', 'Saving files is not available here: this copy of RJ Casebook has no way to choose where to save');
+    const { saved } = await o.fileSaver.save(name, new TextEncoder().encode(text), format);
+    if (saved) {
+      await o.serial(async () => {
+        const s = need();
+        if (!s.readOnly) await s.commit([], [s.draft(audit.action, { type: 'export', id: format }, audit.fields)]);
+      });
+    }
+    return saved;
+  }
+
+  return {
+    saveVenue: (input) => o.serial(() => saveVenue(cw(), input)),
+    getCalendar: (q) => calendarMeetings(cw(), parseCalendarQuery(q)),
+    async calendarFile(q) {
+      const r = await o.serial(() => icsFor(q));
+      return { ics: r.ics, meetings: r.meetings };
+    },
+    async saveCalendar(q) {
+      requireRole(need(), CASEWORKERS, 'export meetings to a calendar');
+      const r = await o.serial(() => icsFor(q));
+      const saved = await save(r.fileName, r.ics, 'ics', { action: 'calendar.export', fields: [`meetings:${r.meetings}`, ...(r.firstNames ? ['firstNames'] : [])] });
+      return { saved, fileName: r.fileName, meetings: r.meetings };
+    },
+    getFigures: (p) => figuresFor(cw(), parsePeriod(p)),
+    async saveFiguresCsv(p) {
+      const period = parsePeriod(p);
+      const csv = figuresCsv(figuresFor(cw(), period));
+      const fileName = `rj-figures-${period.from}-to-${period.to}.csv`;
+      const saved = await save(fileName, csv, 'csv', { action: 'figures.export', fields: [`from:${period.from}`, `to:${period.to}`] });
+      return { saved, fileName };
+    },
+    overdueActions() {
+      const c = cw();
+      const rows = overdueActionRows(c.s.summaries.all(), c.today);
+      return { count: rows.length, rows: rows.slice(0, DASHBOARD_ROWS) };
+    },
+  };
+}
