@@ -9,9 +9,10 @@ const FILTERS = {
   docx: [{ name: 'Word document', extensions: ['docx'] }],
   ics: [{ name: 'Calendar file', extensions: ['ics'] }],
   csv: [{ name: 'Spreadsheet (CSV)', extensions: ['csv'] }],
+  original: [],
 } as const;
 
-const TITLES = { pdf: 'Save as PDF', docx: 'Save as DOCX', ics: 'Save calendar file', csv: 'Save figures as CSV' } as const;
+const TITLES = { pdf: 'Save as PDF', docx: 'Save as DOCX', ics: 'Save calendar file', csv: 'Save figures as CSV', original: 'Save a copy of the attachment' } as const;
 
 /**
  * "Save as PDF/DOCX" in the app: the system's save dialog (over the main window, starting in

@@ -10,6 +10,7 @@ import { bundlePaths } from './bundle-paths';
 import { installIpcBridge } from './ipc-bridge';
 import { installPowerLocks, installQuitHandler, lockQuietly } from './lifecycle';
 import { createFileSaver } from './file-saver';
+import { createFilePicker } from './file-picker';
 import { createMainWindow, focusWindow } from './main-window';
 import { menuTemplate } from './menu';
 import { installNavigationGuards } from './navigation-guards';
@@ -43,6 +44,7 @@ async function start(): Promise<void> {
   const service = await createCasebookService({
     storeDir: resolveStoreDir(process.env, app.getPath('userData')),
     fileSaver: createFileSaver(() => mainWindow),
+    filePicker: createFilePicker(() => mainWindow),
   });
   installQuitHandler(app, service);
   installIpcBridge(ipcMain, createRegistry(service), () => mainWindow?.webContents);

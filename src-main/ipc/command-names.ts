@@ -39,6 +39,8 @@ export const COMMAND_NAMES = [
   'getCalendar',
   'saveCalendar',
   'getFigures',
+  'logWithAttachment',
+  'saveAttachment',
   'saveFiguresCsv',
 ] as const;
 

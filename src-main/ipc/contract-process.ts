@@ -7,6 +7,8 @@ import type { Role } from '../domain/roles';
 import { CalendarQuerySchema } from '../services/process/calendar';
 import { PeriodSchema } from '../services/process/figures';
 import { VenueInputSchema } from '../services/process/venues';
+import { AttachmentRequestSchema, LogWithAttachmentSchema } from '../services/process/attachments';
+import { CaseViewSchema } from './contract-casework';
 import type { CommandSpec } from './contract';
 
 /**
@@ -56,6 +58,18 @@ export const processCommands = {
     output: computed<Figures>(),
     access: ALL,
     summary: 'Figures for a period: referrals, conferences, agreements, satisfaction, timeliness',
+  },
+  logWithAttachment: {
+    input: LogWithAttachmentSchema,
+    output: z.strictObject({ picked: z.boolean(), view: CaseViewSchema.optional() }),
+    access: CASEWORK,
+    summary: 'Choose a file and add it to the indirect process log with an entry',
+  },
+  saveAttachment: {
+    input: AttachmentRequestSchema,
+    output: Saved,
+    access: CASEWORK,
+    summary: 'Save a copy of a file from the indirect process log',
   },
   saveFiguresCsv: {
     input: PeriodSchema,

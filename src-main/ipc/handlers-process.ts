@@ -13,5 +13,7 @@ export function processHandlers(s: CasebookApi): ProcessHandlers {
     saveCalendar: (i) => s.process.saveCalendar(i),
     getFigures: async (i) => s.process.getFigures(i),
     saveFiguresCsv: (i) => s.process.saveFiguresCsv(i),
+    logWithAttachment: (i) => s.process.logWithAttachment(i),
+    saveAttachment: (i) => s.process.saveAttachment(i),
   };
 }

@@ -23,12 +23,14 @@ import { readBundleFrom, restoreWithPassphrase } from '../store/restore';
 import { loadCaseworkTemplates, type TemplateDirs } from './templates-loader';
 import { createCasework } from './casework';
 import { createDocuments, type FileSaver } from './documents-app';
-import { createProcess } from './process';
+import { createProcess, type FilePicker } from './process';
 
 export interface ServiceOptions extends OpenOptions, TemplateDirs {
   storeDir: string;
   /** Where "Save as PDF/DOCX" puts a document (a save dialog in Electron). Without one, saving is refused. */
   fileSaver?: FileSaver | undefined;
+  /** Where "Attach a file" gets one (an open dialog in Electron). Without one, attaching is refused. */
+  filePicker?: FilePicker | undefined;
   /** The folder holding templates/documents and resources/fonts (default: the app's own). */
   documentsRoot?: string | URL | undefined;
 }
@@ -51,7 +53,7 @@ export async function createCasebookService(o: ServiceOptions): Promise<Casebook
   const casework = createCasework(need, templates);
   const run = serialQueue();
   const documents = createDocuments(need, templates, { root: o.documentsRoot, fileSaver: o.fileSaver, summarise: () => casework.internals.summariser(), serial: run });
-  const processApi = createProcess(need, templates, { fileSaver: o.fileSaver, serial: run });
+  const processApi = createProcess(need, templates, { fileSaver: o.fileSaver, filePicker: o.filePicker, serial: run });
   const session = (s: Store): Session => ({ user: s.user, settings: s.index.settings, readOnly: s.readOnly });
   const admin = (s: Store) => {
     if (s.user.role !== 'administrator') throw new CasebookError('FORBIDDEN', 'Only administrators may do this');
@@ -258,5 +260,6 @@ function serialised(api: CasebookApi, run: ReturnType<typeof serialQueue>): Case
   // Documents queue their own store work (the save dialog must not hold the queue); so does recording one.
   const out = queued(api, new Set<keyof CasebookApi>(['currentSession', 'onLocked', 'settings', 'users', 'listCases', 'recordDocumentGenerated']));
   const casework = queued(api.casework, new Set<keyof CasebookApi['casework']>(['getCaseworkReference', 'queryCaseload', 'getDashboard']));
-  return { ...out, casework, documents: api.documents };
+  // The process API queues its own store work (saving a venue, an export), like documents.
+  return { ...out, casework, documents: api.documents, process: api.process };
 }

@@ -31,7 +31,8 @@ import { londonDate } from '../domain/dates';
 export const DEFAULT_DOCUMENTS_ROOT = new URL('../../', import.meta.url);
 
 /** Where a generated document goes: the app asks the user, tests keep it in memory. */
-export type SaveFormat = 'pdf' | 'docx' | 'ics' | 'csv';
+/** 'original': a file kept as it came (an attachment), saved under its own name and type. */
+export type SaveFormat = 'pdf' | 'docx' | 'ics' | 'csv' | 'original';
 
 export interface FileSaver {
   save(suggestedName: string, bytes: Uint8Array, format: SaveFormat): Promise<{ saved: boolean }>;

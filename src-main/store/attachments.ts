@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHmac, hkdfSync } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { z } from 'zod';
 import { CasebookError } from '../domain/errors';
@@ -9,10 +9,12 @@ import { abs, ATTACHMENT_REL, ATTACHMENTS_DIR, attachmentFile } from './layout';
 
 /**
  * Attachments to the indirect process log (a scanned letter, a recording), kept encrypted in
- * the store as attachments/<sha256 of the content>.cbk. Inside the envelope:
+ * the store as attachments/<ref>.cbk. Inside the envelope:
  *   metadata length u32 big-endian | metadata JSON (UTF-8) {name, type, size} | the raw bytes.
- * The name is the SHA-256 of the bytes alone, so the same content is stored once and writing
- * it again replaces the file with the same content. Reading checks the hash after decrypting.
+ * The ref is an HMAC-SHA256 of the bytes under a key derived from the data key: the same
+ * content is stored once, and yet the file name says nothing to someone without the key (a
+ * plain SHA-256 would let anyone holding a copy of a letter confirm it is in the casebook).
+ * Reading checks the ref after decrypting.
  * Files are written by the caller's commit (prepareAttachment returns a FileWrite), so an
  * attachment reaches the disk in the same journaled commit as the log entry that names it.
  */
@@ -106,8 +108,19 @@ export function attachmentType(type: string, name: string): AttachmentType {
   return found;
 }
 
-export function attachmentRef(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
+/** The name key, derived once per data key: HKDF with its own label, as the backup MAC key is. */
+const nameKeys = new WeakMap<Buffer, Buffer>();
+function nameKey(dk: DataKey): Buffer {
+  let k = nameKeys.get(dk.key);
+  if (!k) {
+    k = Buffer.from(hkdfSync('sha256', dk.key, Buffer.alloc(0), 'rj-casebook attachment names v1', 32));
+    nameKeys.set(dk.key, k);
+  }
+  return k;
+}
+
+export function attachmentRef(dk: DataKey, bytes: Uint8Array): string {
+  return createHmac('sha256', nameKey(dk)).update(bytes).digest('hex');
 }
 
 /**
@@ -121,7 +134,7 @@ export function prepareAttachment(store: { dk: DataKey }, i: { name: string; typ
   }
   const name = attachmentName(i.name);
   const type = attachmentType(i.type, name);
-  const ref = attachmentRef(i.bytes);
+  const ref = attachmentRef(store.dk, i.bytes);
   const rel = attachmentFile(ref);
   const meta = Buffer.from(JSON.stringify({ name, type, size: i.bytes.byteLength }), 'utf8');
   const len = Buffer.alloc(4);
@@ -152,7 +165,7 @@ export function openAttachment(dk: DataKey, rel: string, file: Uint8Array): Atta
   }
   const bytes = plain.subarray(4 + len);
   if (bytes.length !== meta.size) throw damaged(rel, 'its size is not what it records');
-  if (attachmentRef(bytes) !== ref) throw damaged(rel, 'its content does not match its SHA-256');
+  if (attachmentRef(dk, bytes) !== ref) throw damaged(rel, 'its content does not match its name (SHA-256 HMAC)');
   return { name: meta.name, type: meta.type as AttachmentType, bytes };
 }
 

@@ -21,7 +21,7 @@ export const ATTACHMENTS_DIR = 'attachments';
 export const caseFile = (id: string) => `${CASES_DIR}/${id}.cbk`;
 export const summaryFile = (shard: number) => `${SUMMARIES_DIR}/${String(shard).padStart(2, '0')}.cbk`;
 export const auditFile = (segment: number) => `${AUDIT_DIR}/${String(segment).padStart(6, '0')}.cbk`;
-/** An attachment is named by the SHA-256 of its content (64 lower-case hex digits). */
+/** An attachment is named by a keyed digest of its content (64 lower-case hex digits; attachments.ts). */
 export const attachmentFile = (ref: string) => `${ATTACHMENTS_DIR}/${ref}.cbk`;
 export const ATTACHMENT_REL = /^attachments\/([0-9a-f]{64})\.cbk$/;
 

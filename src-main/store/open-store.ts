@@ -11,7 +11,7 @@ import { IndexSchema, CURRENT_SCHEMA, type IndexData } from './index-db';
 import { commitFiles, replayJournal } from './journal';
 import { chooseKdfParams, type KdfProfile } from './kdf';
 import { dataKeyOf, findUser, readKeyring, unwrapForUser, unwrapWithRecovery, wrapForRecovery, wrapForUser, writeKeyring, type KeyringBody } from './keyring';
-import { abs, AUDIT_DIR, BACKUPS_DIR, CASES_DIR, INDEX, KEYRING, STORE_FORMAT, SUMMARIES_DIR } from './layout';
+import { abs, ATTACHMENTS_DIR, AUDIT_DIR, BACKUPS_DIR, CASES_DIR, INDEX, KEYRING, STORE_FORMAT, SUMMARIES_DIR } from './layout';
 import { removeLeftoverTempFiles } from './durable-write';
 import { acquireLock, type LockHandle, type LockHolder } from './lock-file';
 import { migrate, needsMigration } from './migrations';
@@ -153,7 +153,7 @@ export async function openWithKey(dir: string, keyring: KeyringBody, key: Buffer
       const replayed = await replayJournal(dir, dk);
       // Temp files are left only by a writer that died; listing 10,000 case files to look for
       // them on every unlock would cost more than the rest of the unlock.
-      if (crashed || replayed) await removeLeftoverTempFiles(dir, [CASES_DIR, SUMMARIES_DIR, AUDIT_DIR, BACKUPS_DIR]);
+      if (crashed || replayed) await removeLeftoverTempFiles(dir, [CASES_DIR, SUMMARIES_DIR, AUDIT_DIR, BACKUPS_DIR, ATTACHMENTS_DIR]);
     }
     const index = await loadIndex(dir, dk, !handle);
     const user = index.users.find((u) => u.id === userId);

@@ -41,6 +41,8 @@ export interface Harness {
   readonly storeDir: string;
   /** Documents saved through "Save as PDF/DOCX", in order; also written to `<storeDir>-saved/`. */
   readonly saved: { name: string; bytes: Uint8Array; file: string }[];
+  /** Files the next "Attach a file" dialogs will choose, in order; an empty queue means the user cancelled. */
+  readonly toPick: { name: string; bytes: Uint8Array }[];
   /** Console errors, page errors and CSP violations seen so far; a clean run leaves it empty. */
   readonly problems: string[];
   /** Close the page and the service, then open a new service and page on the same folder. */
@@ -79,6 +81,9 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     },
   };
 
+  const toPick: { name: string; bytes: Uint8Array }[] = [];
+  const filePicker = { pick: async () => toPick.shift() };
+
   let service!: CasebookApi;
   let registry!: HandlerRegistry;
   let context!: BrowserContext;
@@ -86,7 +91,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   let stopLockForwarding = () => {};
 
   async function open(): Promise<void> {
-    service = await createCasebookService({ storeDir, kdf: opts.kdf ?? 'minimum', fileSaver });
+    service = await createCasebookService({ storeDir, kdf: opts.kdf ?? 'minimum', fileSaver, filePicker });
     registry = createRegistry(service);
     context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London', viewport: { width: 1280, height: 900 } });
     await context.route('**/*', (route) => serve(route.request().url(), route));
@@ -129,6 +134,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     },
     storeDir,
     saved,
+    toPick,
     problems,
     async restart() {
       await shut();

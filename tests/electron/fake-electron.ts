@@ -208,6 +208,13 @@ export const dialog = {
     this.saveDialogs.push(b === undefined ? { parent: null, options: a as Record<string, unknown> } : { parent: a, options: b });
     return this.saveDialogAnswer;
   },
+  /** Each open dialog shown, and what the next one answers. */
+  openDialogs: [] as { parent: unknown; options: Record<string, unknown> }[],
+  openDialogAnswer: { canceled: true, filePaths: [] } as { canceled: boolean; filePaths: string[] },
+  async showOpenDialog(a: unknown, b?: Record<string, unknown>): Promise<{ canceled: boolean; filePaths: string[] }> {
+    this.openDialogs.push(b === undefined ? { parent: null, options: a as Record<string, unknown> } : { parent: a, options: b });
+    return this.openDialogAnswer;
+  },
 };
 
 /** Forget everything recorded; call in beforeEach. */
@@ -230,6 +237,8 @@ export function reset(): void {
   dialog.errors = [];
   dialog.saveDialogs = [];
   dialog.saveDialogAnswer = { canceled: true, filePath: '' };
+  dialog.openDialogs = [];
+  dialog.openDialogAnswer = { canceled: true, filePaths: [] };
 }
 
 export default { app, BrowserWindow, protocol, ipcMain, ipcRenderer, contextBridge, shell, powerMonitor, Menu, dialog };

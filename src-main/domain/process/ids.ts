@@ -19,11 +19,11 @@ export const ActionIdSchema = z
 
 /**
  * An attachment (a scanned letter, a recording) is kept encrypted by the store and named by
- * the SHA-256 of its content, written in hex as the store writes its other digests.
+ * a keyed digest of its content (HMAC-SHA256 under a key from the data key), in hex.
  */
 export const AttachmentRefSchema = z
   .string({ error: 'An attachment reference must be text' })
-  .regex(/^[0-9a-f]{64}$/, { error: 'An attachment reference is the SHA-256 of the file: 64 characters, 0–9 and a–f' });
+  .regex(/^[0-9a-f]{64}$/, { error: 'An attachment reference is 64 characters, 0–9 and a–f' });
 
 /** A wall-clock time in 24-hour form, as people in England and Wales write it. */
 export const TimeSchema = z

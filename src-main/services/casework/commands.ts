@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FileWrite } from '../../store/journal';
 import { CaseIdSchema, type Case } from '../../domain/case';
 import { CasebookError } from '../../domain/errors';
 import { applyCommand, WorkflowCommandSchema } from '../../domain/workflow';
@@ -20,9 +21,9 @@ export async function readCaseView(cw: Casework, id: unknown): Promise<CaseView>
 /**
  * One change to a case: the domain decides, this saves. The revision is the one the user was
  * looking at; if the case has moved on since (someone else saved it), nothing is applied,
- * because the user decided on what they saw.
+ * because the user decided on what they saw. `extra` files (an attachment) go in the same commit.
  */
-export async function applyCaseCommand(cw: Casework, input: unknown): Promise<CaseView> {
+export async function applyCaseCommand(cw: Casework, input: unknown, extra: FileWrite[] = []): Promise<CaseView> {
   const parsed = ApplyInputSchema.safeParse(input);
   if (!parsed.success) throw fromZod(parsed.error);
   const { caseId, revision, command } = parsed.data;
@@ -37,6 +38,6 @@ export async function applyCaseCommand(cw: Casework, input: unknown): Promise<Ca
   if (!d.ok) throw refused(d, 'command');
   const next: Case = { ...d.value, revision: c.revision + 1 };
   const fields = changedFields(c, next);
-  await s.saveCasesWith([next], [s.draft(`case.${command.type}`, { type: 'case', id: c.id }, fields)], { summarise: (x) => summaryRow(x, cw.today, cw.t) });
+  await s.saveCasesWith([next], [s.draft(`case.${command.type}`, { type: 'case', id: c.id }, fields)], { summarise: (x) => summaryRow(x, cw.today, cw.t), extra });
   return caseView(next, cw);
 }

@@ -13,9 +13,12 @@ import { calendarMeetings, parseCalendarQuery, type CalendarMeeting } from './ca
 import { figuresCsv, figuresFor, parsePeriod } from './figures';
 import { overdueActionRows, type OverdueActionsRow } from './overdue-actions';
 import { saveVenue } from './venues';
+import { attachmentOfCase, logWithAttachment, MAX_ATTACHMENT_BYTES, parseLogWithAttachment, type FilePicker } from './attachments';
+import type { CaseView } from '../casework/api';
 
 export type { CalendarMeeting } from './calendar';
 export type { OverdueActionsRow } from './overdue-actions';
+export type { FilePicker } from './attachments';
 
 export interface SaveResult {
   saved: boolean;
@@ -36,6 +39,10 @@ export interface ProcessApi {
   overdueActions(): { count: number; rows: OverdueActionsRow[] };
   /** The calendar file's text, for the CLI (which writes it where it is told). */
   calendarFile(q: unknown): Promise<{ ics: string; meetings: number }>;
+  /** Choose a file (the open dialog) and log it with an indirect-process entry; picked false when cancelled. */
+  logWithAttachment(input: unknown): Promise<{ picked: boolean; view?: CaseView }>;
+  /** Save a copy of an attachment the case's log names, where the user chooses. */
+  saveAttachment(input: unknown): Promise<SaveResult>;
 }
 
 const IcsOptionsSchema = z.strictObject({ includeFirstNames: z.boolean().optional() });
@@ -44,7 +51,7 @@ const DASHBOARD_ROWS = 25;
 export function createProcess(
   need: () => Store,
   t: CaseworkTemplates,
-  o: { fileSaver?: FileSaver | undefined; serial: <T>(job: () => Promise<T>) => Promise<T> },
+  o: { fileSaver?: FileSaver | undefined; filePicker?: FilePicker | undefined; serial: <T>(job: () => Promise<T>) => Promise<T> },
 ): ProcessApi {
   const cw = (): Casework => caseworkOf(need(), t);
 
@@ -90,6 +97,29 @@ export function createProcess(
   }
 
   return {
+    async logWithAttachment(input) {
+      const parsed = parseLogWithAttachment(input);
+      requireRole(need(), CASEWORKERS, 'change cases');
+      if (!o.filePicker) throw new CasebookError('WRITE_FAILED', 'Attaching files is not available here: this copy of RJ Casebook has no way to choose a file');
+      // The dialog is outside the queue, so an idle lock is never held up by it.
+      const file = await o.filePicker.pick(MAX_ATTACHMENT_BYTES);
+      if (!file) return { picked: false };
+      return { picked: true, view: await o.serial(() => logWithAttachment(cw(), parsed, file)) };
+    },
+    async saveAttachment(input) {
+      requireRole(need(), CASEWORKERS, 'save attachments');
+      if (!o.fileSaver) throw new CasebookError('WRITE_FAILED', 'Saving files is not available here: this copy of RJ Casebook has no way to choose where to save');
+      const a = await o.serial(() => attachmentOfCase(cw(), input));
+      const { saved } = await o.fileSaver.save(a.name, a.bytes, 'original');
+      if (saved) {
+        await o.serial(async () => {
+          const s = need();
+          const caseId = (input as { caseId: string }).caseId;
+          if (!s.readOnly) await s.commit([], [s.draft('attachment.export', { type: 'case', id: caseId }, ['attachment'])]);
+        });
+      }
+      return { saved, fileName: a.name };
+    },
     saveVenue: (input) => o.serial(() => saveVenue(cw(), input)),
     getCalendar: (q) => calendarMeetings(cw(), parseCalendarQuery(q)),
     async calendarFile(q) {

@@ -197,8 +197,9 @@ describe('the outcome agreement', () => {
     expect(rows).toMatch(/1 Letter Write a letter to Siân .*Łukasz .*1 May 2026/);
     expect(rows).toMatch(/4 Keeping the .*Agnieszka .*30 September 2026/);
     expect(rows).toContain(`${t().details.conference} 18 April 2026`);
-    // Signed: every date line reads "Signed on 18 April 2026", one per signatory and the facilitator.
-    expect(rows.match(new RegExp(`${t().signatures.signedOn} 18 April 2026`, 'g'))).toHaveLength(4);
+    // Signed: every date line reads "Signed on 18 April 2026" (three signatories and the facilitator), as does the details row.
+    expect(rows).toContain(`${t().details.signedOn} 18 April 2026`);
+    expect(rows.match(new RegExp(`${t().signatures.signedOn} 18 April 2026`, 'g'))).toHaveLength(4 + 1);
     for (const label of ['Person harmed', 'Person responsible', 'Parent or guardian', t().signatures.facilitator]) expect(plain).toContain(label);
   });
 

@@ -140,7 +140,7 @@ describe('attachments kept encrypted in the store', () => {
     await writeFile(abs(dir, rel), seal(store.dk, 'attachment', rel, Buffer.concat([len, meta, Buffer.from('other')])));
     const e = await errorOf(readAttachment(store, ref));
     expect(e).toMatchObject({ code: 'CORRUPT', details: { file: rel } });
-    expect(e.message).toMatch(/SHA-256/);
+    expect(e.message).toMatch(/does not match its name/);
     expect(e.message).not.toContain('other');
     expect((await verifyStore(store)).problems.map((p) => p.file)).toEqual([rel]);
   });
@@ -203,5 +203,18 @@ describe('attachments kept encrypted in the store', () => {
       const text = f.bytes.toString('latin1');
       for (const needle of ['Confidential apology', 'ymddiheuriad', 'Annwyl']) expect(text, rel).not.toContain(needle);
     }
+  });
+});
+
+describe('attachment names', () => {
+  it('are keyed: the plain SHA-256 of a letter does not find it on disk', async () => {
+    const { store, dir } = await openedStore();
+    const letter = Buffer.from('Dear Aisha, I am sorry for what I did.');
+    const ref = await attach(store, { name: 'letter.txt', type: 'text/plain', bytes: letter });
+    const { createHash } = await import('node:crypto');
+    const plain = createHash('sha256').update(letter).digest('hex');
+    expect(ref).not.toBe(plain);
+    expect(await readdir(join(dir, 'attachments'))).not.toContain(`${plain}.cbk`);
+    expect((await readAttachment(store, ref)).bytes.equals(letter)).toBe(true);
   });
 });

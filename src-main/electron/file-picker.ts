@@ -1,0 +1,41 @@
+import { dialog, type BrowserWindow } from 'electron';
+import { open } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { CasebookError } from '../domain/errors';
+import type { FilePicker } from '../services/process';
+
+/** The kinds of file the store accepts as attachments (store/attachments.ts), offered in the dialog. */
+const FILTERS = [
+  { name: 'Letters and scans', extensions: ['pdf', 'docx', 'txt', 'png', 'jpg', 'jpeg'] },
+  { name: 'Recordings', extensions: ['mp3', 'm4a', 'wav', 'mp4', 'webm'] },
+];
+
+/**
+ * "Attach a file" in the app: the system's open dialog over the main window. The size is
+ * checked on the open handle before anything is read, so a 4 GB video is refused at once and
+ * the file cannot be swapped between the check and the read.
+ */
+export function createFilePicker(window: () => BrowserWindow | undefined): FilePicker {
+  return {
+    async pick(maxBytes) {
+      const options = { title: 'Attach a file', filters: FILTERS, properties: ['openFile'] as ('openFile')[] };
+      const parent = window();
+      const r = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+      const path = r.canceled ? undefined : r.filePaths[0];
+      if (!path) return undefined;
+      let handle;
+      try {
+        handle = await open(path, 'r');
+      } catch {
+        throw new CasebookError('NOT_FOUND', 'The file could not be opened. Check it is still there and that you may read it.');
+      }
+      try {
+        const { size } = await handle.stat();
+        if (size > maxBytes) throw new CasebookError('INVALID_INPUT', `The file is ${(size / 1_048_576).toFixed(1)} MB; the largest that can be attached is ${maxBytes / 1_048_576} MB.`);
+        return { name: basename(path), bytes: await handle.readFile() };
+      } finally {
+        await handle.close();
+      }
+    },
+  };
+}
