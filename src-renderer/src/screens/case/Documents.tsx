@@ -12,7 +12,7 @@ import '../../../../src-main/documents/html/document.css';
 import '../../styles/document-preview.css';
 
 /** The documents a case can make (the same list as contract-documents.ts, which the renderer may import only as types). */
-const KINDS = ['consent-form', 'risk-assessment', 'preparation-record', 'case-summary', 'first-contact-letter', 'meeting-invitation'] as const;
+const KINDS = ['consent-form', 'risk-assessment', 'preparation-record', 'case-summary', 'first-contact-letter', 'meeting-invitation', 'outcome-agreement'] as const;
 type Kind = (typeof KINDS)[number];
 const KIND_LABELS: Record<Kind, string> = {
   'consent-form': 'Consent form',
@@ -21,6 +21,7 @@ const KIND_LABELS: Record<Kind, string> = {
   'case-summary': 'Case summary for supervision',
   'first-contact-letter': 'First-contact letter',
   'meeting-invitation': 'Meeting invitation',
+  'outcome-agreement': 'Outcome agreement (for signing)',
 };
 /** Which documents are for one participant, may be, or cover the whole case. */
 const PARTICIPANT: Record<Kind, 'required' | 'optional' | 'none'> = {
@@ -30,6 +31,7 @@ const PARTICIPANT: Record<Kind, 'required' | 'optional' | 'none'> = {
   'case-summary': 'none',
   'first-contact-letter': 'required',
   'meeting-invitation': 'required',
+  'outcome-agreement': 'none',
 };
 const CONSENT_ROLES = ['harmed', 'responsible', 'supporter', 'parent-guardian'] as const;
 type ConsentRole = (typeof CONSENT_ROLES)[number];
@@ -89,7 +91,8 @@ export function Documents({ ctx }: { ctx: CaseContext }) {
           Document
         </label>
         <select className="govuk-select" id={ids.kind} value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
-          {KINDS.map((k) => (
+          {/* The agreement is offered once there is one to print. */}
+          {KINDS.filter((k) => k !== 'outcome-agreement' || ctx.c.agreement).map((k) => (
             <option key={k} value={k}>
               {KIND_LABELS[k]}
             </option>
