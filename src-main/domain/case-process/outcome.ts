@@ -167,7 +167,11 @@ export function closeCase(c: Case, cmd: Cmd<'close'>, ctx: ProcessContext): Deci
   const next: Case = exitKind
     ? { ...c, closure: k, exit: { kind: exitKind, reason: k.summary.slice(0, 2_000), on: k.closedOn, ...(k.withdrawnBy ? { withdrawnBy: k.withdrawnBy } : {}) } }
     : { ...c, closure: k, stage: 'closed' };
-  return allow({ next, kind: 'case.closed', text: `Case closed on ${formatDate(k.closedOn)}: ${CLOSURE_OUTCOME_LABELS[k.outcome].toLowerCase()}. ${k.summary}` });
+  // Worded as the exit command words it when the outcome is an early exit, so every exit on a timeline gives its reason.
+  const text = exitKind
+    ? `Case ended at ${c.stage} on ${formatDate(k.closedOn)}: ${CLOSURE_OUTCOME_LABELS[k.outcome].toLowerCase()}${k.withdrawnBy ? ` by ${name(c, k.withdrawnBy)}` : ''}. Reason: ${k.summary}`
+    : `Case closed on ${formatDate(k.closedOn)}: ${CLOSURE_OUTCOME_LABELS[k.outcome].toLowerCase()}. Summary: ${k.summary}`;
+  return allow({ next, kind: exitKind ? 'case.exit' : 'case.closed', text });
 }
 
 export function recordFeedback(c: Case, cmd: Cmd<'record-feedback'>, ctx: ProcessContext): Decision<CaseChange> {

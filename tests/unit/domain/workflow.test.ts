@@ -135,8 +135,9 @@ describe('exits, reopening and closing', () => {
     expect(refusal(newCase(), { type: 'exit', kind: 'declined', reason: 'x', on: '2026-03-01' })).toMatch(/before the referral/);
   });
 
-  it('closes only from monitoring', () => {
-    expect(refusal(newCase(), { type: 'close' })).toMatch(/record an exit/);
+  it('closes with an agreement outcome only once the restorative process has started', () => {
+    expect(refusal(newCase(), { type: 'close', closure: { outcome: 'completed-without-agreement', closedOn: TODAY, summary: 'x', closedBy: 's_facil1' } })).toMatch(/has not started/);
+    expect(refusal(newCase(), { type: 'close' } as WorkflowCommand)).toMatch(/closure/);
   });
 });
 
@@ -216,6 +217,7 @@ describe('bad commands', () => {
   it('every command type in the schema is handled', () => {
     const types = WorkflowCommandSchema.options.map((o) => o.shape.type.value);
     expect(new Set(types).size).toBe(types.length);
-    expect(types.length).toBe(16);
+    // 16 casework commands and 12 of the restorative process (issue 5), less the old close.
+    expect(types.length).toBe(27);
   });
 });
