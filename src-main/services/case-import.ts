@@ -172,8 +172,15 @@ export function parseCaseFile(data: unknown): ImportResult {
       return;
     }
     const parsed = CaseSchema.safeParse(rec);
-    if (parsed.success) cases.push(parsed.data);
-    else problems.push(...zodProblems(parsed.error, ['cases', i]));
+    if (!parsed.success) {
+      problems.push(...zodProblems(parsed.error, ['cases', i]));
+      return;
+    }
+    // Attachments stay in the casebook that holds them (named by its own key): a case file
+    // cannot carry one, so a log entry naming one would point at nothing here.
+    const attached = (parsed.data.indirectLog ?? []).flatMap((e, j) => (e.attachment ? [j] : []));
+    for (const j of attached) problems.push({ path: `cases[${i}].indirectLog[${j}].attachment`, message: 'Attachments cannot be imported: remove "attachment" and attach the file again in the app' });
+    if (attached.length === 0) cases.push(parsed.data);
   });
   problems.push(...duplicates(records));
   return problems.length > 0 ? { ok: false, code: 'INVALID_INPUT', problems } : { ok: true, cases };
@@ -218,5 +225,11 @@ export function checkImportSize(bytes: number): ImportProblem | undefined {
 
 /** The file `export` writes; `parseCaseFile` reads it back unchanged. */
 export function toCaseFile(cases: Case[], exportedAt: Date): CaseFile {
-  return { format: CASE_FILE_FORMAT, version: CASE_FILE_VERSION, exportedAt: exportedAt.toISOString(), cases };
+  return { format: CASE_FILE_FORMAT, version: CASE_FILE_VERSION, exportedAt: exportedAt.toISOString(), cases: cases.map(withoutAttachments) };
+}
+
+/** The log entry keeps its words; the attached file stays in the casebook (see parseCaseFile). */
+function withoutAttachments(c: Case): Case {
+  if (!c.indirectLog?.some((e) => e.attachment)) return c;
+  return { ...c, indirectLog: c.indirectLog.map(({ attachment: _a, ...e }) => e) };
 }

@@ -201,3 +201,27 @@ describe('formatPath', () => {
     expect(formatPath([])).toBe('(file)');
   });
 });
+
+describe('attachments in the indirect log', () => {
+  const withLetter = (): Case => {
+    const c = cases(1, 'attachments')[0]!;
+    const [from, to] = c.participants;
+    return {
+      ...c,
+      indirectLog: [{ on: c.referral.receivedOn, medium: 'letter', fromParticipantId: from!.id, toParticipantId: to!.id, viaStaffId: 's_facil1', summary: 'Letter passed on.', attachment: 'ab'.repeat(32) }],
+    };
+  };
+
+  it('are left out of an export: the entry keeps its words, the file stays in the casebook', () => {
+    const exported = toCaseFile([withLetter()], NOW).cases[0]!;
+    expect(exported.indirectLog).toEqual([expect.not.objectContaining({ attachment: expect.anything() })]);
+    expect(exported.indirectLog![0]!.summary).toBe('Letter passed on.');
+    expect(parseCaseFile(copy(toCaseFile([withLetter()], NOW)))).toMatchObject({ ok: true });
+  });
+
+  it('are refused in an import, saying what to do', () => {
+    expect(problems(parseCaseFile(copy(file([withLetter()]))))).toEqual([
+      { path: 'cases[0].indirectLog[0].attachment', message: expect.stringMatching(/cannot be imported.*attach the file again/) },
+    ]);
+  });
+});
