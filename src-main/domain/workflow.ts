@@ -104,8 +104,12 @@ function advance(c: Case, cmd: Extract<WorkflowCommand, { type: 'advance' }>, ct
   const problems = advanceProblems(c, ctx, kind === 'community' ? 'direct' : kind);
   if (problems.length > 0) return refuse(...problems);
   const to = STAGES[stageIndex(c.stage) + 1] as Case['stage'];
-  const chosen = to === 'process' && kind ? { processKind: kind, ...(cmd.processForm ? { processForm: cmd.processForm } : {}) } : {};
-  return allow({ next: { ...c, stage: to, ...chosen }, kind: 'stage.changed', text: `Moved from ${c.stage} to ${to}${to === 'process' ? ` (${kind} process)` : ''}.` });
+  // A form chosen earlier is kept only while it still belongs to the kind (no "direct letter exchange").
+  const keptForm = kind && c.processForm && (PROCESS_FORMS[kind] as readonly ProcessForm[]).includes(c.processForm) ? c.processForm : undefined;
+  const form = cmd.processForm ?? keptForm;
+  const { processForm: _old, ...rest } = c;
+  const chosen = to === 'process' && kind ? { processKind: kind, ...(form ? { processForm: form } : {}) } : c.processForm ? { processForm: c.processForm } : {};
+  return allow({ next: { ...rest, stage: to, ...chosen }, kind: 'stage.changed', text: `Moved from ${c.stage} to ${to}${to === 'process' ? ` (${kind} process)` : ''}.` });
 }
 
 function exitCase(c: Case, cmd: Extract<WorkflowCommand, { type: 'exit' }>, ctx: WorkflowContext): Decision<Change> {

@@ -151,7 +151,7 @@ describe('casework on the case page', () => {
     expect(await summary.textContent()).toContain(formatDate(addDays(ref.today, -7)));
     expect(await summary.textContent()).toContain('Police, PC Amara Okafor');
     const navButtons = await page.getByRole('navigation', { name: 'Case sections' }).getByRole('button').allTextContents();
-    expect(navButtons).toEqual(['Overview', 'People', 'Contacts', 'Consent', 'Risk', 'Deadlines', 'Documents']);
+    expect(navButtons).toEqual(['Overview', 'People', 'Contacts', 'Consent', 'Risk', 'Meetings and process', 'Agreement', 'Feedback', 'Deadlines', 'Documents']);
     await page.getByTestId('timeline').getByRole('heading', { name: 'Referral received' }).waitFor();
     await look(page, '3c-01-overview-new-referral');
   });
@@ -362,7 +362,10 @@ describe('casework on the case page', () => {
     await notice(page, 'Moved to monitoring');
     await workflowButton(page, 'Close the case');
     const form = page.getByTestId('close-form');
-    await form.getByLabel('Closing note (optional)').fill('Apology letter delivered; both parties satisfied.');
+    await form.getByLabel('Process completed without an agreement').check();
+    await form.getByLabel('Summary').fill('Letters exchanged; both parties satisfied without a formal agreement.');
+    const closedBy = form.getByLabel('Closed by');
+    if ((await closedBy.inputValue()) === '') await closedBy.selectOption({ index: 1 });
     await form.getByRole('button', { name: 'Close the case' }).click();
     await notice(page, 'Case closed');
     expect(await page.getByTestId('case-tags').textContent()).toContain('Closed');

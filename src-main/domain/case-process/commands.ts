@@ -27,7 +27,11 @@ export const AgreementInputSchema = OutcomeAgreementFieldsSchema.omit({ caseId: 
 export const PROCESS_COMMAND_SCHEMAS = [
   cmd('choose-process', { process: ProcessChoiceSchema }),
   cmd('schedule-meeting', { meeting: MeetingInputSchema, confirm: z.boolean({ error: 'Say whether to confirm it now (true or false)' }).optional() }),
-  cmd('update-meeting', { meeting: MeetingInputSchema }),
+  cmd('update-meeting', {
+    meeting: MeetingInputSchema,
+    /** For a postponed meeting: the new date and time put it back in the diary as proposed, in the same change. */
+    reschedule: z.boolean({ error: 'Say whether this reschedules a postponed meeting (true or false)' }).optional(),
+  }),
   cmd('set-meeting-status', {
     meetingId: MeetingIdSchema,
     to: z.enum(MEETING_STATUSES, { error: `Choose a status: ${MEETING_STATUSES.join(', ')}` }),

@@ -12,7 +12,7 @@ export function decideProcess(c: Case, command: ProcessCommand, ctx: ProcessCont
     case 'schedule-meeting':
       return scheduleMeeting(c, command, ctx);
     case 'update-meeting':
-      return updateMeeting(c, command.meeting, ctx);
+      return updateMeeting(c, command.meeting, ctx, command.reschedule === true);
     case 'set-meeting-status':
       return setMeetingStatus(c, command, ctx);
     case 'record-conference':

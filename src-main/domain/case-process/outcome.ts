@@ -75,6 +75,16 @@ export function logIndirect(c: Case, cmd: Cmd<'log-indirect'>, ctx: ProcessConte
   });
 }
 
+/** An agreement is signed on a real day: not in the future, and not before the conference it came from. */
+function signingProblems(c: Case, meetingId: string | undefined, signedOn: string, today: string): string[] {
+  const out: string[] = [];
+  if (signedOn > today) out.push('The date signed cannot be in the future.');
+  const conference = meetingId === undefined ? undefined : (c.schedule ?? []).find((m) => m.id === meetingId);
+  if (conference && signedOn < conference.date) out.push(`The date signed is before the conference it was agreed at (${formatDate(conference.date)}).`);
+  if (signedOn < c.referral.receivedOn) out.push('The date signed is before the referral was received.');
+  return out;
+}
+
 function signedStage(c: Case, g: OutcomeAgreement): Case {
   return g.signedOn !== undefined ? forwardTo(c, 'monitoring') : c;
 }
@@ -94,7 +104,10 @@ export function recordAgreement(c: Case, cmd: Cmd<'record-agreement'>, ctx: Proc
   if (input.actions.some((a) => a.status !== 'pending')) problems.push('Every action starts as pending: record progress after the agreement is signed.');
   if (input.meetingId !== undefined && !(c.schedule ?? []).some((m) => m.id === input.meetingId && m.kind === 'conference')) problems.push('The conference chosen is not booked in this case.');
   if (!findStaff(ctx.staff, input.countersignedBy)) problems.push('The facilitator who countersigns is not on the staff list.');
-  if (input.signedOn !== undefined && input.signedOn > ctx.today) problems.push('The date signed cannot be in the future.');
+  const taking = new Set(c.participants.filter((p) => p.takesPart !== false).map((p) => p.id));
+  if (input.signatoryIds.some((id) => !taking.has(id))) problems.push('Everyone who signs must be taking part in this case.');
+  if (input.actions.some((a) => !taking.has(a.byParticipantId))) problems.push('Each action must be done by someone taking part in this case.');
+  if (input.signedOn !== undefined) problems.push(...signingProblems(c, input.meetingId, input.signedOn, ctx.today));
   if (problems.length > 0) return refuse(...problems);
   const d = reparsed({ ...input, caseId: c.id, reviews: [] });
   if (!d.ok) return d;
@@ -111,7 +124,8 @@ export function signAgreement(c: Case, cmd: Cmd<'sign-agreement'>, ctx: ProcessC
   const g = c.agreement;
   if (!g) return refuse('There is no agreement to sign: draft it first.');
   if (g.signedOn !== undefined) return refuse(`The agreement was already signed on ${formatDate(g.signedOn)}.`);
-  if (cmd.signedOn > ctx.today) return refuse('The date signed cannot be in the future.');
+  const problems = signingProblems(c, g.meetingId, cmd.signedOn, ctx.today);
+  if (problems.length > 0) return refuse(...problems);
   const d = reparsed({ ...g, signedOn: cmd.signedOn });
   if (!d.ok) return d;
   return allow({ next: signedStage({ ...c, agreement: d.value }, d.value), kind: 'agreement.signed', text: `Outcome agreement signed on ${formatDate(cmd.signedOn)}.` });

@@ -72,19 +72,22 @@ export function scheduleMeeting(c: Case, cmd: Cmd<'schedule-meeting'>, ctx: Proc
 
 /**
  * Change a booked meeting's details. Held and cancelled meetings are the record of what
- * happened and stay as they are. A confirmed conference moved or re-invited is checked again,
- * because consent or risk may have changed since it was confirmed.
+ * happened and stay as they are. A confirmed conference moved or re-invited (or a confirmed
+ * meeting made a conference) is checked again, because consent or risk may have changed since.
  */
-export function updateMeeting(c: Case, input: MeetingInput, ctx: ProcessContext): Decision<CaseChange> {
+export function updateMeeting(c: Case, input: MeetingInput, ctx: ProcessContext, reschedule = false): Decision<CaseChange> {
   const before = (c.schedule ?? []).find((x) => x.id === input.id);
   if (!before) return refuse('That meeting is not booked in this case.');
   if (before.status === 'held' || before.status === 'cancelled') return refuse(`A ${before.status} meeting cannot be changed: book a new one.`);
-  const d = checked(c, { ...input, caseId: c.id, status: before.status, ...(before.statusReason ? { statusReason: before.statusReason } : {}) }, ctx);
+  if (reschedule && before.status !== 'postponed') return refuse('Only a postponed meeting is rescheduled; change the details of this one instead.');
+  const keep = reschedule ? { status: 'proposed' as const } : { status: before.status, ...(before.statusReason ? { statusReason: before.statusReason } : {}) };
+  const d = checked(c, { ...input, caseId: c.id, ...keep }, ctx);
   if (!d.ok) return d;
-  const m = confirmIfAsked(c, d.value, before.status === 'confirmed' && before.kind === 'conference', ctx);
+  // Checked by what the meeting is now: a confirmed preparation meeting turned into a conference needs consent and risk too.
+  const m = confirmIfAsked(c, d.value, before.status === 'confirmed', ctx);
   if (!m.ok) return m;
   const moved = before.date !== m.value.date || before.start !== m.value.start ? ` Was ${formatDate(before.date)} at ${before.start}.` : '';
-  return allow({ next: withMeeting(c, m.value), kind: 'meeting.changed', text: `${describeMeeting(m.value)}: details changed.${moved}` });
+  return allow({ next: withMeeting(c, m.value), kind: 'meeting.changed', text: `${describeMeeting(m.value)}: ${reschedule ? 'rescheduled (proposed)' : 'details changed'}.${moved}` });
 }
 
 export function setMeetingStatus(c: Case, cmd: Cmd<'set-meeting-status'>, ctx: ProcessContext): Decision<CaseChange> {

@@ -153,7 +153,8 @@ export function agreementProgress(agreement: Pick<OutcomeAgreement, 'actions' | 
     inProgress: count('in-progress'),
     done,
     notDone,
-    overdue: overdueActions(agreement, today).length,
+    // A draft's due dates are proposals until it is signed, so nothing in it is overdue yet.
+    overdue: agreement.signedOn === undefined ? 0 : overdueActions(agreement, today).length,
     percentDone: total === 0 ? 0 : Math.floor((done * 100) / total),
     state,
     ...(resolvedOn && state !== 'draft' ? { resolvedOn } : {}),

@@ -1,26 +1,8 @@
-import type { Exit, ParticipantRole, Stage } from '../../../src-main/domain/case';
+import type { ParticipantRole } from '../../../src-main/domain/case';
 import type { Settings } from '../../../src-main/domain/settings';
 
-/** Words shown for each stage of a case (product.md, "The case, from referral to closure"). */
-export const STAGE_LABELS: Record<Stage, string> = {
-  referral: 'Referral received',
-  screening: 'Screening',
-  contact: 'Contact',
-  assessment: 'Assessment',
-  preparation: 'Preparation',
-  consent: 'Consent recorded',
-  process: 'Process',
-  outcome: 'Outcome agreement',
-  monitoring: 'Monitoring',
-  closed: 'Closed',
-};
-
-export const EXIT_LABELS: Record<Exit, string> = {
-  withdrawn: 'Withdrawn',
-  'not-suitable': 'Not suitable',
-  'no-contact': 'No contact',
-  declined: 'Declined',
-};
+// Stage and exit words live in the domain, so the figures' CSV says what the screens say.
+export { EXIT_LABELS, STAGE_LABELS } from '../../../src-main/domain/stage-labels';
 
 /** Participant roles use the service's own words for the two main parties. */
 export function participantRoleLabel(role: ParticipantRole, labels: Settings['roleLabels']): string {

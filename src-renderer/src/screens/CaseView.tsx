@@ -1,5 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { displayName } from '../../../src-main/domain/case';
+import { PROCESS_KIND_LABELS } from '../../../src-main/domain/process/process-type';
 import type { CaseView as View } from '../../../src-main/ipc/contract-casework';
 import { useNav } from '../state/nav';
 import { useSession } from '../state/session';
@@ -21,6 +22,9 @@ import { Consent } from './case/Consent';
 import { Risk } from './case/Risk';
 import { Deadlines } from './case/Deadlines';
 import { Documents } from './case/Documents';
+import { Process } from './case/Process';
+import { Agreement } from './case/Agreement';
+import { Feedback } from './case/Feedback';
 import './case/case.scss';
 
 const TAB_LABELS: Record<CaseTab, string> = {
@@ -29,6 +33,9 @@ const TAB_LABELS: Record<CaseTab, string> = {
   contacts: 'Contacts',
   consent: 'Consent',
   risk: 'Risk',
+  process: 'Meetings and process',
+  agreement: 'Agreement',
+  feedback: 'Feedback',
   deadlines: 'Deadlines',
   documents: 'Documents',
 };
@@ -117,7 +124,7 @@ function CaseTags({ ctx }: { ctx: CaseContext }) {
       )}
       {c.referral.sensitive.length > 0 && <Tag colour="red">Sensitive: {c.referral.sensitive.join(', ')}</Tag>}
       {c.referral.priority !== 'routine' && <Tag colour="orange">{PRIORITY_LABELS[c.referral.priority]} priority</Tag>}
-      {c.processKind && <Tag colour="turquoise">{c.processKind === 'direct' ? 'Direct process' : 'Indirect process'}</Tag>}
+      {c.processKind && <Tag colour="turquoise">{PROCESS_KIND_LABELS[c.processKind]}</Tag>}
     </p>
   );
 }
@@ -177,6 +184,15 @@ function TabPanel({ ctx }: { ctx: CaseContext }) {
       break;
     case 'risk':
       content = <Risk ctx={ctx} />;
+      break;
+    case 'process':
+      content = <Process ctx={ctx} />;
+      break;
+    case 'agreement':
+      content = <Agreement ctx={ctx} />;
+      break;
+    case 'feedback':
+      content = <Feedback ctx={ctx} />;
       break;
     case 'deadlines':
       content = <Deadlines ctx={ctx} />;

@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { EXITS, STAGES, type CaseSummary } from '../../../src-main/domain/case';
+import { daysBetween } from '../../../src-main/domain/dates';
 import type { OutputOf } from '../../../src-main/ipc/contract';
 import { call, messageOf } from '../api/client';
 import { useCases, EMPTY_FILTERS, type CaseFilters } from '../state/cases';
@@ -7,6 +8,7 @@ import { useCasework } from '../state/casework';
 import { useNav } from '../state/nav';
 import { useSession } from '../state/session';
 import { STAGE_LABELS } from '../lib/labels';
+import { formatDate } from '../lib/dates';
 import { usePageTitle } from '../hooks/usePageTitle';
 import { CaseSummaryTable } from '../components/CaseSummaryTable';
 import '../components/casework.scss';
@@ -17,8 +19,8 @@ type Dashboard = OutputOf<'getDashboard'>;
 const PANEL_ROWS = 8;
 
 /**
- * Home: what needs doing. Overdue and due-soon deadlines first, then the person's own cases
- * and what changed recently, then open cases counted by stage.
+ * Home: what needs doing. Overdue deadlines and overdue agreement actions first, then those
+ * due soon, the person's own cases and what changed recently, then open cases by stage.
  */
 export function Home() {
   const h1 = usePageTitle('Home');
@@ -91,6 +93,7 @@ export function Home() {
               seeAllLabel={`See all ${dash.counts.overdue} overdue cases`}
               count={dash.counts.overdue}
             />
+            <OverdueActions overdue={dash.overdueActions} today={today} onOpen={openCase} />
             <Panel id="due-soon" title="Due soon" rows={dash.dueSoon} count={dash.counts.dueSoon} empty="Nothing is due in the next few working days." show="due" today={today} onOpen={openCase} />
             <Panel
               id="my-cases"
@@ -146,10 +149,7 @@ function Panel({
   const total = count ?? rows.length;
   const more = total > PANEL_ROWS;
   return (
-    <section className="cb-dash__panel" aria-labelledby={`${id}-title`} data-testid={`dash-${id}`}>
-      <h2 className="govuk-heading-m" id={`${id}-title`}>
-        {title} <span className="govuk-caption-m govuk-!-display-inline">({total})</span>
-      </h2>
+    <PanelFrame id={id} title={title} total={total}>
       {rows.length === 0 ? (
         <p className="govuk-body">{empty}</p>
       ) : (
@@ -163,8 +163,84 @@ function Panel({
         </p>
       )}
       {more && !onSeeAll && <p className="govuk-body govuk-hint">And {rows.length - PANEL_ROWS} more.</p>}
+    </PanelFrame>
+  );
+}
+
+/** A dashboard panel: a heading with how many, then its list. */
+function PanelFrame({ id, title, total, children }: { id: string; title: string; total: number; children: ReactNode }) {
+  return (
+    <section className="cb-dash__panel" aria-labelledby={`${id}-title`} data-testid={`dash-${id}`}>
+      <h2 className="govuk-heading-m" id={`${id}-title`}>
+        {title} <span className="govuk-caption-m govuk-!-display-inline">({total})</span>
+      </h2>
+      {children}
     </section>
   );
+}
+
+/**
+ * Cases whose signed outcome agreement has actions past their due date: someone should ask
+ * how it is going, and record it as done, not done or still in progress.
+ */
+function OverdueActions({ overdue, today, onOpen }: { overdue: Dashboard['overdueActions']; today: string; onOpen(id: string): void }) {
+  const title = 'Agreement actions overdue';
+  const rows = overdue.rows.slice(0, PANEL_ROWS);
+  return (
+    <PanelFrame id="overdue-actions" title={title} total={overdue.count}>
+      {rows.length === 0 ? (
+        <p className="govuk-body">No agreement actions are overdue.</p>
+      ) : (
+        <table className="govuk-table">
+          <caption className="govuk-table__caption govuk-visually-hidden">{title}</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">
+                Reference
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Lead facilitator
+              </th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                Actions overdue
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Earliest due
+              </th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {rows.map((r) => (
+              <tr className="govuk-table__row" key={r.caseId}>
+                <td className="govuk-table__cell">
+                  <button type="button" className="cb-link-button cb-nowrap" onClick={() => onOpen(r.caseId)}>
+                    {r.reference}
+                  </button>
+                </td>
+                <td className="govuk-table__cell">{r.leadFacilitator ?? 'Not assigned'}</td>
+                <td className="govuk-table__cell govuk-table__cell--numeric">{r.overdue}</td>
+                <td className="govuk-table__cell">
+                  <span className="cb-nowrap">{formatDate(r.earliestDue)}</span>{' '}
+                  <span className="govuk-hint cb-nowrap govuk-!-display-inline">({overdueFor(r.earliestDue, today)})</span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {overdue.count > rows.length && (
+        <p className="govuk-body govuk-hint">
+          And {overdue.count - rows.length} more {overdue.count - rows.length === 1 ? 'case' : 'cases'}.
+        </p>
+      )}
+    </PanelFrame>
+  );
+}
+
+/** "3 days overdue", in calendar days: how long a participant has been waiting. */
+function overdueFor(due: string, today: string): string {
+  const days = daysBetween(due, today);
+  return `${days} ${days === 1 ? 'day' : 'days'} overdue`;
 }
 
 function StageCounts({ dash, total }: { dash: Dashboard; total: number }) {

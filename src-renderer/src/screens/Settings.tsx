@@ -6,8 +6,9 @@ import { BackupsSection } from './settings/BackupsSection';
 import { ChangePassphraseForm } from './settings/ChangePassphraseForm';
 import { UsersSection } from './settings/UsersSection';
 import { CaseworkSettingsSections } from './settings/CaseworkSettingsSections';
+import { VenuesSection } from './settings/VenuesSection';
 
-/** Settings: the service's own (administrators change them), people, backups, and your passphrase. */
+/** Settings: the service's own (administrators change them), people, venues, backups, and your passphrase. */
 export function Settings() {
   const h1 = usePageTitle('Settings');
   const session = useSession((s) => s.session);
@@ -21,6 +22,7 @@ export function Settings() {
       {canWrite ? <ServiceSettingsForm /> : <ServiceSettingsSummary />}
       {canWrite && <UsersSection />}
       <CaseworkSettingsSections />
+      <VenuesSection />
       {canWrite && <BackupsSection />}
       <ChangePassphraseForm />
     </>

@@ -12,11 +12,15 @@ import { CaseView } from './CaseView';
 import { Settings } from './Settings';
 import { AuditTrail } from './AuditTrail';
 import { NewReferral } from './referral/NewReferral';
+import { Calendar } from './Calendar';
+import { Figures } from './Figures';
 
 const NAV: { page: Page; label: string; adminOnly?: boolean; casework?: boolean }[] = [
   { page: 'home', label: 'Home' },
   { page: 'cases', label: 'Cases' },
   { page: 'new-referral', label: 'New referral', casework: true },
+  { page: 'calendar', label: 'Calendar' },
+  { page: 'figures', label: 'Figures' },
   { page: 'settings', label: 'Settings' },
   { page: 'audit', label: 'Audit trail', adminOnly: true },
 ];
@@ -87,6 +91,10 @@ function CurrentPage({ page }: { page: Page }): ReactNode {
       return <CaseView />;
     case 'new-referral':
       return <NewReferral />;
+    case 'calendar':
+      return <Calendar />;
+    case 'figures':
+      return <Figures />;
     case 'settings':
       return <Settings />;
     case 'audit':

@@ -3,6 +3,7 @@ import { useBackups, backupsInitial } from './backups';
 import { useCases, casesInitial } from './cases';
 import { useCasework, caseworkInitial } from './casework';
 import { useNav, navInitial } from './nav';
+import { useProcess, processInitial } from './process';
 import { useSettings, settingsInitial } from './settings';
 import { resetSession, useSession, type LockReason } from './session';
 import { onLocked } from '../api/client';
@@ -19,6 +20,7 @@ export function clearAllStores(reason: LockReason): void {
   useCasework.setState(caseworkInitial);
   useSettings.setState(settingsInitial);
   useNav.setState(navInitial);
+  useProcess.setState(processInitial);
   resetSession(reason);
 }
 

@@ -209,3 +209,45 @@ describe('refusals', () => {
     expect(CaseSchema.safeParse(wrongCase).success).toBe(false);
   });
 });
+
+describe('agreement checks', () => {
+  const booked = () => run(run(started(), [conference(), { type: 'set-meeting-status', meetingId: 'm_conf000001', to: 'confirmed' }], at(TODAY)), [held], at('2026-03-23'));
+
+  it('refuses signatories or doers who are not taking part, and a signature dated before the conference', () => {
+    const c = booked();
+    const g = (agreement() as { agreement: { signatoryIds: string[] } }).agreement;
+    expect(refusal(c, { type: 'record-agreement', agreement: { ...g, signatoryIds: [...g.signatoryIds, 'p_stranger1'] } } as WorkflowCommand, at('2026-03-23'))).toMatch(/taking part/);
+    expect(refusal(c, agreement('2026-03-20'), at('2026-03-23'))).toMatch(/before the conference/);
+    const drafted = run(c, [agreement()], at('2026-03-23'));
+    expect(refusal(drafted, { type: 'sign-agreement', signedOn: '2026-03-22' }, at('2026-03-23'))).toMatch(/before the conference/);
+  });
+
+  it('counts nothing overdue on a draft', async () => {
+    const { agreementProgress } = await import('../../../src-main/domain/process/agreement');
+    const c = run(booked(), [agreement()], at('2026-03-23'));
+    expect(agreementProgress(c.agreement!, '2026-12-01').overdue).toBe(0);
+    const signed = run(c, [{ type: 'sign-agreement', signedOn: '2026-03-23' }], at('2026-03-23'));
+    expect(agreementProgress(signed.agreement!, '2026-12-01').overdue).toBe(2);
+  });
+});
+
+describe('rescheduling and the process form', () => {
+  it('puts a postponed meeting back in the diary with its new time in one change, checking clashes', () => {
+    const c = run(started(), [conference(), { type: 'set-meeting-status', meetingId: 'm_conf000001', to: 'postponed', reason: 'Illness' }], at(TODAY));
+    const m = (conference({ date: '2026-03-30' }) as { meeting: object }).meeting;
+    expect(refusal(run(started(), [conference()], at(TODAY)), { type: 'update-meeting', meeting: m, reschedule: true } as WorkflowCommand)).toMatch(/Only a postponed meeting/);
+    const again = run(c, [{ type: 'update-meeting', meeting: m, reschedule: true } as WorkflowCommand], at(TODAY));
+    expect(again.schedule![0]).toMatchObject({ status: 'proposed', date: '2026-03-30' });
+    expect(again.schedule![0]!.statusReason).toBeUndefined();
+    expect(again.timeline.at(-1)!.text).toMatch(/rescheduled/);
+  });
+
+  it('never keeps a form that does not belong to the kind', () => {
+    const chosen = run(readyCase(), [{ type: 'choose-process', process: { kind: 'indirect', form: 'letter-exchange' } }], at(TODAY));
+    const direct = run(chosen, [{ type: 'advance', processKind: 'direct' }], at(TODAY));
+    expect(direct.processKind).toBe('direct');
+    expect(direct.processForm).toBeUndefined();
+    const kept = run(chosen, [{ type: 'advance', processKind: 'indirect' }], at(TODAY));
+    expect(kept.processForm).toBe('letter-exchange');
+  });
+});

@@ -53,7 +53,7 @@ function describeMissing(chars: readonly string[]): string {
 }
 
 /** Print only the preview: the print styles hide everything else while this class is on <body>. */
-function printPreview(): void {
+export function printPreview(): void {
   document.body.classList.add('cb-printing');
   try {
     window.print();

@@ -26,7 +26,9 @@ export function nextStage(stage: Stage): Stage | undefined {
  * the restorative process the chosen kind matters (an "indirect only" assessment blocks a
  * direct process), so the "choose a kind" item is left to the radios.
  */
-export function blockersFor(ctx: CaseContext, kind: ProcessKind | undefined): string[] {
+export function blockersFor(ctx: CaseContext, chosen: ChosenKind | undefined): string[] {
+  // A community conference is a meeting of the parties: the gates treat it as direct.
+  const kind: ProcessKind | undefined = chosen === 'community' ? 'direct' : chosen;
   const { c, reference, view } = ctx;
   const next = nextStage(c.stage);
   if (!next) return [];
@@ -121,8 +123,10 @@ function withdrawnByName(ctx: CaseContext, id: string): string {
   return p ? nameAndRole(p, ctx.labels) : 'a participant';
 }
 
+type ChosenKind = ProcessKind | 'community';
+
 interface AdvanceValues {
-  processKind: '' | ProcessKind;
+  processKind: '' | ChosenKind;
 }
 
 /** "Move to …": a one-button form, with the direct or indirect choice before the process starts. */
@@ -132,13 +136,15 @@ function AdvanceForm({ ctx, next, actions }: { ctx: CaseContext; next: Stage; ac
   const f = useCommandForm<AdvanceValues>({
     prefix: 'advance-',
     fields: ['processKind'],
-    defaultValues: { processKind: isProcess && indirectOnly ? 'indirect' : '' },
+    // A kind already chosen on the Meetings and process tab is kept, with its form.
+    defaultValues: { processKind: isProcess ? (ctx.c.processKind ?? (indirectOnly ? 'indirect' : '')) : '' },
     build: (v) => {
       const errors: FieldProblem[] = [];
       if (isProcess && !v.processKind) errors.push({ field: 'processKind', message: 'Choose a direct or an indirect process' });
       for (const b of blockersFor(ctx, v.processKind || undefined)) errors.push({ message: b });
       if (errors.length) return { errors };
-      return { commands: [{ type: 'advance', ...(isProcess && v.processKind ? { processKind: v.processKind } : {}) }] };
+      const form = isProcess && v.processKind && v.processKind === ctx.c.processKind ? ctx.c.processForm : undefined;
+      return { commands: [{ type: 'advance', ...(isProcess && v.processKind ? { processKind: v.processKind, ...(form ? { processForm: form } : {}) } : {}) }] };
     },
     fieldFor: (path) => (path === 'processKind' ? 'processKind' : undefined),
     notice: `Moved to ${STAGE_LABELS[next].toLowerCase()}`,
@@ -172,6 +178,7 @@ function AdvanceForm({ ctx, next, actions }: { ctx: CaseContext; next: Stage; ac
             choices={[
               { value: 'direct', label: 'Direct (face to face or video)' },
               { value: 'indirect', label: 'Indirect (messages, letters or recordings)' },
+              { value: 'community', label: 'Community conference' },
             ]}
             registration={f.register('processKind')}
           />
