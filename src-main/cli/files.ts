@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { access, open, readFile, stat, unlink } from 'node:fs/promises';
+import { access, open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { CasebookError } from '../domain/errors';
 
 /**
@@ -77,4 +79,27 @@ export async function writePrivateFile(abs: string, shown: string, data: string)
     await unlink(abs).catch(() => undefined);
     throw explain(e, shown, 'write');
   }
+}
+
+/**
+ * Write a file readable only by its owner, replacing one already there (--force). The text
+ * goes to a new file beside it first (exclusive create, mode 0600), which is then renamed over
+ * the old one: a link planted at the name is replaced, never followed, and the old file stays
+ * whole if the write fails.
+ */
+export async function replacePrivateFile(abs: string, shown: string, data: string): Promise<number> {
+  const isFolder = await stat(abs).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+  if (isFolder) throw explain(Object.assign(new Error('dir'), { code: 'EISDIR' }), shown, 'write');
+  const temp = join(dirname(abs), `.${basename(abs)}.${randomBytes(6).toString('hex')}.partial`);
+  const size = await writePrivateFile(temp, shown, data);
+  try {
+    await rename(temp, abs);
+  } catch (e) {
+    await unlink(temp).catch(() => undefined);
+    throw explain(e, shown, 'write');
+  }
+  return size;
 }

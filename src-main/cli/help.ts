@@ -33,7 +33,8 @@ export function generalHelp(commands: readonly CommandDef[]): string {
   return [
     'Usage: casebook COMMAND [options]',
     '',
-    'RJ Casebook from the command line: set up, check, back up, import and export an encrypted casebook.',
+    'RJ Casebook from the command line: set up, check, back up, import and export an encrypted casebook;',
+    'list meetings, write them to a calendar file, and report figures.',
     '',
     'Commands:',
     ...commands.map((c) => `  ${[...c.words, ...(c.args ?? []).map((a) => a.name)].join(' ').padEnd(22)}${c.summary}`),

@@ -12,6 +12,11 @@ export function printable(s: string): string {
   return s.replace(UNSAFE, '');
 }
 
+/** Text for one cell or line: printable, with line breaks and runs of spaces made one space. */
+export function oneLine(s: string): string {
+  return printable(s).replace(/\s+/gu, ' ').trim();
+}
+
 export function writeJson(io: CliIo, value: unknown): void {
   io.stdout.write(JSON.stringify(value, null, 2) + '\n');
 }

@@ -6,7 +6,7 @@ import type { Deadline } from './deadlines';
 import { ACTION_STATUSES } from './process/agreement';
 import { CLOSURE_OUTCOMES } from './process/closure';
 import type { FiguresCase } from './process/figures';
-import { isActive, MeetingFieldsSchema } from './process/meeting';
+import { MeetingFieldsSchema } from './process/meeting';
 import { indirectStartedOn } from './process/process-type';
 
 /**
@@ -62,9 +62,6 @@ function earliest(dates: readonly (string | undefined)[]): string | undefined {
 /** The facts of a case, from the case and its deadlines (worked out by the caller with the bank holidays). */
 export function caseFacts(c: Case, deadlines: readonly Deadline[]): CaseFacts {
   const g = c.agreement;
-  // An ended case is read-only until reopened, so a meeting it still has booked will not take
-  // place: it frees its people and room (and calendars drop it) until the case is reopened.
-  const ended = c.exit !== undefined || c.stage === 'closed';
   const first = earliest(c.participants.map((p) => firstContactOn(p)));
   const started = c.indirectLog && c.indirectLog.length > 0 ? indirectStartedOn(c.indirectLog) : undefined;
   return {
@@ -75,7 +72,7 @@ export function caseFacts(c: Case, deadlines: readonly Deadline[]): CaseFacts {
       date: m.date,
       start: m.start,
       durationMinutes: m.durationMinutes,
-      status: ended && isActive(m) && m.status !== 'held' ? ('cancelled' as const) : m.status,
+      status: m.status,
       ...(m.venueId ? { venueId: m.venueId } : {}),
       leadFacilitatorId: m.leadFacilitatorId,
       ...(m.coFacilitatorId ? { coFacilitatorId: m.coFacilitatorId } : {}),

@@ -12,7 +12,7 @@ import { atLeastLevel, findStaff, isPractitioner, StaffIdSchema, type StaffMembe
 import { strictForm } from './strict-form';
 import { requiredText, text } from './text';
 import { advanceProblems, isEnded, isSensitive, stageIndex } from './workflow-gates';
-import { AFTER_CLOSURE, decideProcess, PROCESS_COMMAND_SCHEMAS, type CaseChange, type ProcessCommand, type ProcessContext } from './case-process';
+import { AFTER_CLOSURE, cancelOpenMeetings, decideProcess, PROCESS_COMMAND_SCHEMAS, type CaseChange, type ProcessCommand, type ProcessContext } from './case-process';
 import { PROCESS_FORMS, type ProcessForm } from './process/process-type';
 
 export { isEnded, readinessForProcess, takingPart } from './workflow-gates';
@@ -121,7 +121,10 @@ function exitCase(c: Case, cmd: Extract<WorkflowCommand, { type: 'exit' }>, ctx:
   if (on < c.referral.receivedOn) return refuse(`The date ${formatDate(on)} is before the referral was received.`);
   const exit: NonNullable<Case['exit']> = { kind: cmd.kind, reason: cmd.reason, on, ...(cmd.withdrawnBy ? { withdrawnBy: cmd.withdrawnBy } : {}) };
   const label = cmd.kind === 'withdrawn' ? `withdrawn by ${nameOf(c, cmd.withdrawnBy as string)}` : cmd.kind.replace('-', ' ');
-  return allow({ next: { ...c, exit }, kind: 'case.exit', text: `Case ended at ${c.stage}: ${label}. Reason: ${cmd.reason}` });
+  const next = cancelOpenMeetings({ ...c, exit }, `Case ended: ${cmd.kind.replace('-', ' ')}`);
+  const cancelled = (next.schedule ?? []).filter((m, i) => m.status !== c.schedule?.[i]?.status).length;
+  const note = cancelled > 0 ? ` ${cancelled === 1 ? 'One meeting still booked was' : `${cancelled} meetings still booked were`} cancelled.` : '';
+  return allow({ next, kind: 'case.exit', text: `Case ended at ${c.stage}: ${label}. Reason: ${cmd.reason}${note}` });
 }
 
 function reopen(c: Case, cmd: Extract<WorkflowCommand, { type: 'reopen' }>): Decision<Change> {

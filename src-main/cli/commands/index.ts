@@ -5,10 +5,13 @@ import { casesList } from './cases-list';
 import { demo } from './demo';
 import { doc } from './doc';
 import { exportCases } from './export';
+import { figures } from './figures';
+import { ics } from './ics';
 import { importCases } from './import';
 import { init } from './init';
+import { meetingsList } from './meetings';
 import { restore } from './restore';
 import { verify } from './verify';
 
 /** Every command, in the order `casebook --help` lists them. */
-export const COMMANDS: readonly CommandDef[] = [init, verify, backup, restore, importCases, exportCases, demo, casesList, caseShow, doc];
+export const COMMANDS: readonly CommandDef[] = [init, verify, backup, restore, importCases, exportCases, demo, casesList, caseShow, doc, meetingsList, ics, figures];

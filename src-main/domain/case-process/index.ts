@@ -3,4 +3,5 @@ export * from './commands';
 export * from './context';
 export * from './decide';
 export { readinessOf } from './readiness';
+export { cancelOpenMeetings } from './schedule';
 export { FEEDBACK_CONSENT_ELEMENT } from './outcome';

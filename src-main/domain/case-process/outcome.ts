@@ -10,6 +10,7 @@ import { describeProcess, INDIRECT_MEDIUM_LABELS } from '../process/process-type
 import { findStaff } from '../staff';
 import type { ProcessCommand } from './commands';
 import type { CaseChange, ProcessContext } from './context';
+import { cancelOpenMeetings } from './schedule';
 
 type Cmd<T extends ProcessCommand['type']> = Extract<ProcessCommand, { type: T }>;
 
@@ -164,6 +165,8 @@ export function addMonitoringReview(c: Case, cmd: Cmd<'add-review'>, ctx: Proces
 export function closeCase(c: Case, cmd: Cmd<'close'>, ctx: ProcessContext): Decision<CaseChange> {
   const k = cmd.closure;
   const exitKind = Object.hasOwn(EXIT_OUTCOMES, k.outcome) ? EXIT_OUTCOMES[k.outcome as keyof typeof EXIT_OUTCOMES] : undefined;
+  // Ending early cancels what is still booked; a completed process must record its meetings first.
+  const base = exitKind ? cancelOpenMeetings(c, `Case ended: ${CLOSURE_OUTCOME_LABELS[k.outcome].toLowerCase()}`) : c;
   const problems: string[] = [];
   if (!exitKind && at(c.stage) < at('process')) problems.push(`The restorative process has not started, so "${CLOSURE_OUTCOME_LABELS[k.outcome].toLowerCase()}" cannot be the outcome: choose withdrawn, not suitable, no contact or declined.`);
   if (k.outcome === 'withdrawn' && k.withdrawnBy === undefined) problems.push('Say who withdrew.');
@@ -173,13 +176,13 @@ export function closeCase(c: Case, cmd: Cmd<'close'>, ctx: ProcessContext): Deci
       today: ctx.today,
       referralReceivedOn: c.referral.receivedOn,
       ...(c.agreement ? { agreement: c.agreement } : {}),
-      meetings: c.schedule ?? [],
+      meetings: base.schedule ?? [],
       participantIds: c.participants.map((p) => p.id),
     }),
   );
   if (problems.length > 0) return refuse(...problems);
   const next: Case = exitKind
-    ? { ...c, closure: k, exit: { kind: exitKind, reason: k.summary.slice(0, 2_000), on: k.closedOn, ...(k.withdrawnBy ? { withdrawnBy: k.withdrawnBy } : {}) } }
+    ? { ...base, closure: k, exit: { kind: exitKind, reason: k.summary.slice(0, 2_000), on: k.closedOn, ...(k.withdrawnBy ? { withdrawnBy: k.withdrawnBy } : {}) } }
     : { ...c, closure: k, stage: 'closed' };
   // Worded as the exit command words it when the outcome is an early exit, so every exit on a timeline gives its reason.
   const text = exitKind

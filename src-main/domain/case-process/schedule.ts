@@ -111,3 +111,16 @@ export function setMeetingStatus(c: Case, cmd: Cmd<'set-meeting-status'>, ctx: P
     text: `${describeMeeting(d.value)} marked ${MEETING_STATUS_LABELS[d.value.status].toLowerCase()}.${cmd.reason ? ` Reason: ${cmd.reason}` : ''}`,
   });
 }
+
+/**
+ * A case that ends early (withdrawn, not suitable, no contact, declined) will hold none of the
+ * meetings still in its diary: they are cancelled in the same change, with the reason, so
+ * nobody turns up and their people and rooms are free for other cases. Held meetings stay.
+ */
+export function cancelOpenMeetings(c: Case, reason: string): Case {
+  if (!(c.schedule ?? []).some((m) => m.status === 'proposed' || m.status === 'confirmed' || m.status === 'postponed')) return c;
+  return {
+    ...c,
+    schedule: (c.schedule ?? []).map((m) => (m.status === 'proposed' || m.status === 'confirmed' || m.status === 'postponed' ? { ...m, status: 'cancelled' as const, statusReason: reason.slice(0, 2_000) } : m)),
+  };
+}

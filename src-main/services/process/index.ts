@@ -39,6 +39,8 @@ export interface ProcessApi {
   overdueActions(): { count: number; rows: OverdueActionsRow[] };
   /** The calendar file's text, for the CLI (which writes it where it is told). */
   calendarFile(q: unknown): Promise<{ ics: string; meetings: number }>;
+  /** Record an export made elsewhere (the CLI's ics and figures --csv) in the audit trail: what, never the content. */
+  recordExport(e: { format: 'ics' | 'csv'; fields: string[] }): Promise<void>;
   /** Choose a file (the open dialog) and log it with an indirect-process entry; picked false when cancelled. */
   logWithAttachment(input: unknown): Promise<{ picked: boolean; view?: CaseView }>;
   /** Save a copy of an attachment the case's log names, where the user chooses. */
@@ -84,19 +86,25 @@ export function createProcess(
     return { ics, meetings: found.length, fileName: `rj-meetings-${one}.ics`, firstNames: opts.data.includeFirstNames === true };
   }
 
-  async function save(name: string, text: string, format: 'ics' | 'csv', audit: { action: string; fields: string[] }): Promise<boolean> {
+  const EXPORT_ACTIONS = { ics: 'calendar.export', csv: 'figures.export' } as const;
+  const recordExport = (format: 'ics' | 'csv', fields: string[]) =>
+    o.serial(async () => {
+      const s = need();
+      if (!s.readOnly) await s.commit([], [s.draft(EXPORT_ACTIONS[format], { type: 'export', id: format }, fields.map((f) => f.slice(0, 80)).slice(0, 10))]);
+    });
+
+  async function save(name: string, text: string, format: 'ics' | 'csv', fields: string[]): Promise<boolean> {
     if (!o.fileSaver) throw new CasebookError('WRITE_FAILED', 'Saving files is not available here: this copy of RJ Casebook has no way to choose where to save');
     const { saved } = await o.fileSaver.save(name, new TextEncoder().encode(text), format);
-    if (saved) {
-      await o.serial(async () => {
-        const s = need();
-        if (!s.readOnly) await s.commit([], [s.draft(audit.action, { type: 'export', id: format }, audit.fields)]);
-      });
-    }
+    if (saved) await recordExport(format, fields);
     return saved;
   }
 
   return {
+    async recordExport(e) {
+      if (e.format !== 'ics' && e.format !== 'csv') throw new CasebookError('INVALID_INPUT', 'Not an export format');
+      await recordExport(e.format, e.fields);
+    },
     async logWithAttachment(input) {
       const parsed = parseLogWithAttachment(input);
       requireRole(need(), CASEWORKERS, 'change cases');
@@ -129,7 +137,7 @@ export function createProcess(
     async saveCalendar(q) {
       requireRole(need(), CASEWORKERS, 'export meetings to a calendar');
       const r = await o.serial(() => icsFor(q));
-      const saved = await save(r.fileName, r.ics, 'ics', { action: 'calendar.export', fields: [`meetings:${r.meetings}`, ...(r.firstNames ? ['firstNames'] : [])] });
+      const saved = await save(r.fileName, r.ics, 'ics', [`meetings:${r.meetings}`, ...(r.firstNames ? ['firstNames'] : [])]);
       return { saved, fileName: r.fileName, meetings: r.meetings };
     },
     getFigures: (p) => figuresFor(cw(), parsePeriod(p)),
@@ -137,7 +145,7 @@ export function createProcess(
       const period = parsePeriod(p);
       const csv = figuresCsv(figuresFor(cw(), period));
       const fileName = `rj-figures-${period.from}-to-${period.to}.csv`;
-      const saved = await save(fileName, csv, 'csv', { action: 'figures.export', fields: [`from:${period.from}`, `to:${period.to}`] });
+      const saved = await save(fileName, csv, 'csv', [`from:${period.from}`, `to:${period.to}`]);
       return { saved, fileName };
     },
     overdueActions() {
