@@ -59,7 +59,9 @@ export function CaseView() {
   const h1 = usePageTitle(view ? `Case ${view.case.reference}` : 'Case');
 
   useEffect(() => {
-    void loadReference();
+    // Read afresh with each case opened: the staff list, venues and "today" move on while the
+    // app stays open (a colleague adds a venue; midnight passes), and forms check against them.
+    void loadReference(true);
     if (caseId) void open(caseId);
   }, [caseId, open, loadReference]);
 

@@ -48,6 +48,11 @@ interface CaseViewState {
    * command in a batch fails, with BatchError saying how many were saved.
    */
   apply(commands: readonly WorkflowCommand[], notice: string): Promise<void>;
+  /**
+   * Log an indirect-process entry with a file the user chooses in the system's open dialog;
+   * the file and the entry are saved together. Rejects, saving nothing, when no file is chosen.
+   */
+  logWithAttachment(entry: Extract<WorkflowCommand, { type: 'log-indirect' }>['entry'], notice: string): Promise<void>;
 }
 
 export const caseViewInitial = {
@@ -116,6 +121,19 @@ export const useCaseView = create<CaseViewState>()((set, get) => ({
       }
     }
     set((s) => ({ form: undefined, notice, noticeKey: s.noticeKey + 1 }));
+  },
+  async logWithAttachment(entry, notice) {
+    set({ notice: undefined });
+    const view = get().view;
+    if (!view) throw new ApiError('NOT_FOUND', 'The case is not open.');
+    try {
+      const r = await call('logWithAttachment', { caseId: view.case.id, revision: view.case.revision, entry });
+      if (!r.picked || !r.view) throw new Error('No file was chosen, so nothing was saved. Choose a file, or untick “Attach a file”.');
+      set((s) => ({ view: r.view, form: undefined, notice, noticeKey: s.noticeKey + 1 }));
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'CONFLICT') await get().reload();
+      throw e;
+    }
   },
 }));
 

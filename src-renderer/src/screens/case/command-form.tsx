@@ -32,6 +32,8 @@ interface Options<V extends FieldValues> {
   fieldFor(path: string): string | undefined;
   /** The success message once everything is saved. */
   notice: string | ((values: V) => string);
+  /** Save some other way than applying the commands one by one (a log entry with a file, say). */
+  send?: (commands: WorkflowCommand[], values: V, notice: string) => Promise<void> | undefined;
 }
 
 /**
@@ -105,7 +107,8 @@ export function useCommandForm<V extends FieldValues>(o: Options<V>) {
     async (values) => {
       const notice = typeof o.notice === 'function' ? o.notice(values) : o.notice;
       try {
-        await apply(commandsRef.current, notice);
+        const other = opts.current.send?.(commandsRef.current, values, notice);
+        await (other ?? apply(commandsRef.current, notice));
       } catch (e) {
         serverProblems(e);
         setFocusKey((k) => k + 1);

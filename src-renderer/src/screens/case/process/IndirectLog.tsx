@@ -2,7 +2,9 @@ import { INDIRECT_MEDIA, INDIRECT_MEDIUM_LABELS, type IndirectMedium } from '../
 import { useCaseView } from '../../../state/case-view';
 import { SelectField } from '../../../components/SelectField';
 import { TextArea } from '../../../components/TextArea';
-import { RadiosField } from '../../../components/ChoiceFields';
+import { RadiosField, SingleCheckbox } from '../../../components/ChoiceFields';
+import { useState } from 'react';
+import { call, messageOf } from '../../../api/client';
 import { FormPanel, useCommandForm, type FieldProblem } from '../command-form';
 import { DateBox, formatDate, nameAndRole, OpenFormButton, readDate, staffName, staffOptions, ukToday, type CaseContext } from '../shared';
 import { personName } from './people';
@@ -32,6 +34,7 @@ export function IndirectLog({ ctx }: { ctx: CaseContext }) {
               <th scope="col" className="govuk-table__header">To</th>
               <th scope="col" className="govuk-table__header">Passed on by</th>
               <th scope="col" className="govuk-table__header">Summary</th>
+              <th scope="col" className="govuk-table__header">File</th>
             </tr>
           </thead>
           <tbody className="govuk-table__body">
@@ -43,6 +46,7 @@ export function IndirectLog({ ctx }: { ctx: CaseContext }) {
                 <td className="govuk-table__cell">{e.toParticipantId ? personName(ctx, e.toParticipantId) : 'Not sent'}</td>
                 <td className="govuk-table__cell">{staffName(ctx.reference, e.viaStaffId)}</td>
                 <td className="govuk-table__cell cb-pre-wrap">{e.summary}</td>
+                <td className="govuk-table__cell">{e.attachment ? <SaveAttachment ctx={ctx} attachment={e.attachment} on={e.on} /> : 'None'}</td>
               </tr>
             ))}
           </tbody>
@@ -54,7 +58,36 @@ export function IndirectLog({ ctx }: { ctx: CaseContext }) {
   );
 }
 
+/** A copy of an attached file, saved where the user chooses (the casebook keeps the original, encrypted). */
+function SaveAttachment({ ctx, attachment, on }: { ctx: CaseContext; attachment: string; on: string }) {
+  const [said, setSaid] = useState<string>();
+  const save = async () => {
+    setSaid(undefined);
+    try {
+      const r = await call('saveAttachment', { caseId: ctx.c.id, attachment });
+      setSaid(r.saved ? `Saved a copy of ${r.fileName}.` : 'Not saved.');
+    } catch (e) {
+      setSaid(messageOf(e));
+    }
+  };
+  return (
+    <>
+      {ctx.canWork ? (
+        <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-1" onClick={() => void save()}>
+          Save a copy<span className="govuk-visually-hidden"> of the file logged on {formatDate(on)}</span>
+        </button>
+      ) : (
+        'Attached'
+      )}
+      <span role="status" className="govuk-body-s cb-block">
+        {said}
+      </span>
+    </>
+  );
+}
+
 interface Values {
+  attach: boolean;
   on: string;
   medium: '' | IndirectMedium;
   fromParticipantId: string;
@@ -71,7 +104,7 @@ function IndirectEntryForm({ ctx }: { ctx: CaseContext }) {
   const f = useCommandForm<Values>({
     prefix: 'indirect-',
     fields: FIELDS,
-    defaultValues: { on: ukToday(reference), medium: '', fromParticipantId: '', toParticipantId: '', viaStaffId: ctx.me?.id ?? c.leadFacilitatorId ?? '', summary: '' },
+    defaultValues: { attach: false, on: ukToday(reference), medium: '', fromParticipantId: '', toParticipantId: '', viaStaffId: ctx.me?.id ?? c.leadFacilitatorId ?? '', summary: '' },
     build: (v) => {
       const errors: FieldProblem[] = [];
       const on = readDate(v.on, 'on', { label: 'Date', notAfter: reference.today, notBefore: c.referral.receivedOn, notBeforeWhy: `The date must be on or after the referral was received (${formatDate(c.referral.receivedOn)})` }, errors);
@@ -102,8 +135,14 @@ function IndirectEntryForm({ ctx }: { ctx: CaseContext }) {
       const name = path.replace(/^entry\./, '').split('.')[0];
       return name && (FIELDS as readonly string[]).includes(name) ? name : undefined;
     },
-    notice: (v) => `${v.medium ? INDIRECT_MEDIUM_LABELS[v.medium] : 'Entry'} from ${personName(ctx, v.fromParticipantId)} logged`,
+    notice: (v) => `${v.medium ? INDIRECT_MEDIUM_LABELS[v.medium] : 'Entry'} from ${personName(ctx, v.fromParticipantId)} logged${v.attach ? ' with its file' : ''}`,
+    // With a file, the main process opens the file dialog and saves the file and the entry together.
+    send: (commands, v, notice) => {
+      const command = commands[0];
+      return v.attach && command?.type === 'log-indirect' ? logWithAttachment(command.entry, notice) : undefined;
+    },
   });
+  const logWithAttachment = useCaseView((s) => s.logWithAttachment);
   const medium = f.watch('medium');
   return (
     <FormPanel title="Add to the indirect process log" summary={f.summary} focusKey={f.focusKey} onSubmit={f.onSubmit} submitLabel="Save to the log" submitting={f.formState.isSubmitting} testId="indirect-form">
@@ -117,6 +156,12 @@ function IndirectEntryForm({ ctx }: { ctx: CaseContext }) {
       )}
       <SelectField id={f.id('viaStaffId')} label="Passed on by" hint="The facilitator who carried it, or wrote it down." error={f.error('viaStaffId')} placeholder="Choose a member of staff" options={staffOptions(reference)} registration={f.register('viaStaffId')} />
       <TextArea id={f.id('summary')} label="Summary" hint="What it said, in brief. Keep the words themselves out unless the record needs them." error={f.error('summary')} registration={f.register('summary')} />
+      <SingleCheckbox
+        id={f.id('attach')}
+        label="Attach a file (a scanned letter or a recording)"
+        hint="After you save, choose the file. It is kept encrypted in the casebook: PDF, Word, text, PNG or JPEG, MP3, M4A, WAV, MP4 or WebM, up to 25 MB."
+        registration={f.register('attach')}
+      />
     </FormPanel>
   );
 }
