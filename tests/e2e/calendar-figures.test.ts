@@ -1,16 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { checkA11y, screenshot, startHarness, type Harness } from './harness';
+import { startHarness, type Harness } from './harness';
+import { addStaff, applyAll, consentCommands, contactCommand, createReferral, h1, invoke, look, nav, riskCommand } from './steps';
 import type { CaseView, CaseworkReference } from '../../src-main/ipc/contract-casework';
-import type { ReferralInput } from '../../src-main/domain/referral';
 import type { WorkflowCommand } from '../../src-main/domain/workflow';
 import type { StaffMember } from '../../src-main/domain/staff';
 import type { Venue } from '../../src-main/domain/process/venue';
 import type { MeetingInput } from '../../src-main/domain/case-process/commands';
 import { addDays, formatDate } from '../../src-main/domain/dates';
-import { requiredElements } from '../../src-main/domain/consent';
-import { factorsFor } from '../../src-main/domain/risk';
 
 /**
  * The restorative process across cases, end to end in Chromium over the real service: the
@@ -32,75 +30,31 @@ const staff = {} as Record<'sian' | 'priya' | 'tom', StaffMember>;
 /** A: in the process, meets on both clock-change days, agreement overdue. B: meetings today. C: a later referral. */
 const cases = {} as Record<'a' | 'b' | 'c', CaseView>;
 
-async function h1(p: Page, name: string | RegExp): Promise<void> {
-  await p.getByRole('heading', { level: 1, name }).waitFor();
-}
-
-async function look(p: Page, name: string): Promise<void> {
-  await screenshot(p, name);
-  await checkA11y(p, name);
-}
-
-async function nav(p: Page, item: string, heading: string): Promise<void> {
-  await p.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: item, exact: true }).click();
-  await h1(p, heading);
-}
-
-async function invoke<T>(name: string, input: unknown): Promise<T> {
-  const r = await h.registry.invoke(name, input);
-  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
-  return r.value as T;
-}
-
-async function apply(view: CaseView, commands: WorkflowCommand[]): Promise<CaseView> {
-  let v = view;
-  for (const command of commands) v = await invoke<CaseView>('applyCaseCommand', { caseId: v.case.id, revision: v.case.revision, command });
-  return v;
-}
-
 async function referral(receivedOn: string, source: string, harmed: [string, string], responsible: [string, string]): Promise<CaseView> {
-  const input: ReferralInput = {
+  return createReferral(h, ref.today, {
     source,
-    referrerName: 'PC Amara Okafor',
     receivedOn,
-    offenceCategory: 'burglary',
-    offenceDescription: 'The shed was broken into at night and garden tools were taken.',
     offenceDate: addDays(receivedOn, -10),
-    cjsStage: 'out-of-court',
-    priority: 'routine',
     participants: [
       { role: 'harmed', person: { givenName: harmed[0], familyName: harmed[1] } },
       { role: 'responsible', person: { givenName: responsible[0], familyName: responsible[1] } },
     ],
-  };
-  return invoke<CaseView>('createReferral', { referral: input, duplicatesSeen: true });
+  });
 }
 
 /** Screening, team, contact, assessment, consent and into a direct process, as colleagues would record them. */
 async function intoProcess(view: CaseView, lead: StaffMember, approver: StaffMember): Promise<CaseView> {
   const people = view.case.participants;
   const on = addDays(view.case.referral.receivedOn, 3);
-  return apply(view, [
+  return applyAll(h, view, [
     { type: 'advance' },
     { type: 'assign-team', leadId: lead.id },
     { type: 'advance' },
-    ...people.map((p): WorkflowCommand => ({ type: 'record-contact', participantId: p.id, entry: { kind: 'contact', on, method: 'phone', outcome: 'interested', rjInformationGiven: true, by: lead.id } })),
+    ...people.map((p) => contactCommand(p.id, on, lead.id)),
     { type: 'advance' },
-    ...people.map(
-      (p): WorkflowCommand => ({
-        type: 'assess-risk',
-        participantId: p.id,
-        assessedOn: on,
-        assessedBy: lead.id,
-        factors: factorsFor(ref.riskFactors, p.role).map((f) => ({ factorId: f.id, rating: 'low' as const })),
-        decision: 'direct',
-        reviewOn: addDays(ref.today, 60),
-      }),
-    ),
+    ...people.map((p) => riskCommand(ref, p, { on, by: lead.id, decision: 'direct', reviewOn: addDays(ref.today, 60) })),
     { type: 'advance' },
-    ...people.flatMap((p) =>
-      requiredElements(ref.consentElements, p.role).map((e): WorkflowCommand => ({ type: 'record-consent', participantId: p.id, elementId: e.id, status: 'given', on, method: 'signed-form', takenBy: lead.id })),
-    ),
+    ...people.flatMap((p) => consentCommands(ref, p, { on, by: lead.id })),
     ...people.map((p): WorkflowCommand => ({ type: 'sign-off-risk', participantId: p.id, by: approver.id })),
     { type: 'advance' },
     { type: 'advance', processKind: 'direct' },
@@ -131,14 +85,12 @@ describe('calendar, figures, venues and overdue agreement actions', () => {
     page = h.page;
     await h.service.create({ serviceName: 'Northshire Restorative Justice Service', userName: ADMIN, passphrase: PASS });
 
-    const add = async (name: string, role: StaffMember['role'], level?: StaffMember['level']) =>
-      (await invoke<StaffMember[]>('saveStaffMember', { name, role, active: true, ...(level ? { level } : {}) })).find((s) => s.name === name)!;
-    staff.sian = await add(ADMIN, 'coordinator', 'advanced');
-    staff.priya = await add('Priya Shah', 'facilitator', 'intermediate');
-    staff.tom = await add('Tom Okafor', 'facilitator', 'advanced');
-    const venues = await invoke<Venue[]>('saveVenue', { name: 'Northshire Community Centre, Room 1', address: '12 High Street\nNorthshire NS1 2AB', stepFreeAccess: true, separateWaitingAreas: true, active: true });
+    staff.sian = await addStaff(h, ADMIN, 'coordinator', 'advanced');
+    staff.priya = await addStaff(h, 'Priya Shah', 'facilitator', 'intermediate');
+    staff.tom = await addStaff(h, 'Tom Okafor', 'facilitator', 'advanced');
+    const venues = await invoke<Venue[]>(h, 'saveVenue', { name: 'Northshire Community Centre, Room 1', address: '12 High Street\nNorthshire NS1 2AB', stepFreeAccess: true, separateWaitingAreas: true, active: true });
     venue = venues[0]!;
-    ref = await invoke<CaseworkReference>('getCaseworkReference', {});
+    ref = await invoke<CaseworkReference>(h, 'getCaseworkReference', {});
 
     cases.a = await intoProcess(await referral('2026-03-02', 'police', ['Aisha', 'Khan'], ['Łukasz', 'Nowak']), staff.tom, staff.sian);
     expect(cases.a.case.stage).toBe('process');
@@ -147,19 +99,19 @@ describe('calendar, figures, venues and overdue agreement actions', () => {
 
     // 29 March 2026: the clocks go forward at 1am, so 09:00 is 08:00 UTC.
     // 25 October 2026: they go back at 2am, so a two-hour meeting from 00:30 ends at 01:30 by the clock.
-    cases.a = await apply(cases.a, [
+    cases.a = await applyAll(h, cases.a, [
       meeting(cases.a, { id: 'm_springconf01', kind: 'conference', date: '2026-03-29', start: '09:00', durationMinutes: 120, leadFacilitatorId: staff.tom.id, coFacilitatorId: staff.sian.id }),
       meeting(cases.a, { id: 'm_autumnprep01', kind: 'preparation', format: 'video', venueId: undefined, date: '2026-10-25', start: '00:30', durationMinutes: 120, leadFacilitatorId: staff.priya.id }),
     ]);
     // Today: one meeting led by Priya, one led by Tom that is then cancelled.
-    cases.b = await apply(cases.b, [
+    cases.b = await applyAll(h, cases.b, [
       meeting(cases.b, { id: 'm_todayprep001', kind: 'preparation', format: 'video', venueId: undefined, date: ref.today, start: '10:00', durationMinutes: 60, leadFacilitatorId: staff.priya.id }),
       meeting(cases.b, { id: 'm_todaycancel1', kind: 'preparation', date: ref.today, start: '15:00', durationMinutes: 90, leadFacilitatorId: staff.tom.id }),
       { type: 'set-meeting-status', meetingId: 'm_todaycancel1', to: 'cancelled', reason: 'The room was flooded.' },
     ]);
     // An agreement signed three weeks ago whose apology letter was due five days ago.
     const [aisha, lukasz] = cases.a.case.participants;
-    cases.a = await apply(cases.a, [
+    cases.a = await applyAll(h, cases.a, [
       {
         type: 'record-agreement',
         agreement: {
@@ -341,7 +293,7 @@ describe('calendar, figures, venues and overdue agreement actions', () => {
     await section.getByText('Riverside Library, Meeting Room 2 saved').waitFor();
     expect(await row.textContent()).toContain('No longer used');
     await look(page, '5c-08-venues');
-    const stored = await invoke<CaseworkReference>('getCaseworkReference', {});
+    const stored = await invoke<CaseworkReference>(h, 'getCaseworkReference', {});
     expect(stored.venues.map((v) => [v.name, v.active])).toEqual([
       ['Northshire Community Centre, Room 1', true],
       ['Riverside Library, Meeting Room 2', false],

@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
-import { checkA11y, screenshot, startHarness, type Harness } from './harness';
+import type { Page } from 'playwright-core';
+import { startHarness, type Harness } from './harness';
+import { addStaff, applyAll, consentCommands, contactCommand, createCasebook, createReferral, focusedClass, h1, invoke, look, notice, openCase, rateRisk, riskCommand, staffLabel, tab, uk, workflowButton } from './steps';
 import type { CaseView, CaseworkReference } from '../../src-main/ipc/contract-casework';
-import type { ReferralInput } from '../../src-main/domain/referral';
-import type { WorkflowCommand } from '../../src-main/domain/workflow';
 import type { StaffMember } from '../../src-main/domain/staff';
 import { addDays, formatDate } from '../../src-main/domain/dates';
 import { requiredElements } from '../../src-main/domain/consent';
-import { factorsFor } from '../../src-main/domain/risk';
 import type { ParticipantRole } from '../../src-main/domain/case';
 
 /**
@@ -27,107 +25,16 @@ let page: Page;
 let ref: CaseworkReference;
 const staff: Record<'sian' | 'priya' | 'tom' | 'margaret', StaffMember> = {} as never;
 
-async function h1(p: Page, name: string | RegExp): Promise<void> {
-  await p.getByRole('heading', { level: 1, name }).waitFor();
-}
-
-async function look(p: Page, name: string): Promise<void> {
-  await screenshot(p, name);
-  await checkA11y(p, name);
-}
-
-async function invoke<T>(name: string, input: unknown): Promise<T> {
-  const r = await h.registry.invoke(name, input);
-  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
-  return r.value as T;
-}
-
-async function referral(r: Partial<ReferralInput> & Pick<ReferralInput, 'participants'>): Promise<CaseView> {
-  const input: ReferralInput = {
-    source: 'police',
-    referrerName: 'PC Amara Okafor',
-    receivedOn: addDays(ref.today, -7),
-    offenceCategory: 'burglary',
-    offenceDescription: 'The shed was broken into at night and garden tools were taken.',
-    offenceDate: addDays(ref.today, -30),
-    cjsStage: 'out-of-court',
-    priority: 'routine',
-    ...r,
-  };
-  return invoke<CaseView>('createReferral', { referral: input, duplicatesSeen: true });
-}
-
-/** Apply commands as another user would, outside the page, each on the latest revision. */
-async function behindTheScenes(view: CaseView, commands: WorkflowCommand[]): Promise<CaseView> {
-  let v = view;
-  for (const command of commands) v = await invoke<CaseView>('applyCaseCommand', { caseId: v.case.id, revision: v.case.revision, command });
-  return v;
-}
-
-async function openCase(p: Page, reference: string): Promise<void> {
-  await p.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Cases' }).click();
-  await h1(p, 'Cases');
-  await p.getByRole('button', { name: reference, exact: true }).click();
-  await h1(p, `Case ${reference}`);
-  await p.getByTestId('workflow').waitFor();
-}
-
-async function tab(p: Page, name: string): Promise<void> {
-  const button = p.getByRole('navigation', { name: 'Case sections' }).getByRole('button', { name, exact: true });
-  await button.click();
-  expect(await button.getAttribute('aria-current')).toBe('page');
-  await p.getByRole('heading', { level: 2, name, exact: true }).waitFor();
-}
-
-async function notice(p: Page, text: string | RegExp): Promise<void> {
-  await p.getByTestId('case-notice').getByText(text).waitFor();
-}
-
-async function workflowButton(p: Page, name: string): Promise<void> {
-  await p.getByTestId('workflow').getByRole('button', { name, exact: true }).click();
-}
-
-async function focusedClass(p: Page): Promise<string> {
-  return p.evaluate(() => (document.activeElement as HTMLElement | null)?.className ?? '');
-}
-
-const label = (s: StaffMember) => `${s.name} (${{ coordinator: 'RJ coordinator', facilitator: 'Facilitator', manager: 'Manager' }[s.role as 'manager']}${s.level ? `, ${s.level[0]!.toUpperCase()}${s.level.slice(1)} practitioner` : ''})`;
-
-/** Rate every factor low (one medium, with a mitigation) and choose a decision. */
-async function assess(form: Locator, decision: string): Promise<void> {
-  const lows = form.getByRole('radio', { name: 'Low', exact: true });
-  const n = await lows.count();
-  for (let i = 0; i < n; i++) await lows.nth(i).check();
-  const emotional = form.getByTestId('factor-emotional-harm');
-  await emotional.getByRole('radio', { name: 'Medium', exact: true }).check();
-  await emotional.getByLabel(/Mitigation/).fill('Meet at the victim service office, with her support worker nearby.');
-  await form.getByRole('radio', { name: decision }).check();
-}
-
 describe('casework on the case page', () => {
   beforeAll(async () => {
     h = await startHarness();
     page = h.page;
-    await h1(page, 'Create a casebook');
-    await page.getByLabel('Name of your service').fill(SERVICE);
-    await page.getByLabel('Your name').fill(ADMIN);
-    await page.getByLabel('Choose a passphrase').fill(PASS);
-    await page.getByLabel('Type the passphrase again').fill(PASS);
-    await page.getByRole('button', { name: 'Create casebook' }).click();
-    await h1(page, 'Your recovery key');
-    await page.getByLabel('I have stored the recovery key safely').check();
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await h1(page, 'Home');
-
-    const add = async (name: string, role: StaffMember['role'], level?: StaffMember['level']) => {
-      const list = await invoke<StaffMember[]>('saveStaffMember', { name, role, active: true, ...(level ? { level } : {}) });
-      return list.find((s) => s.name === name)!;
-    };
-    staff.sian = await add(ADMIN, 'coordinator', 'advanced');
-    staff.priya = await add('Priya Shah', 'facilitator', 'intermediate');
-    staff.tom = await add('Tom Okafor', 'facilitator', 'advanced');
-    staff.margaret = await add('Margaret Hughes', 'manager');
-    ref = await invoke<CaseworkReference>('getCaseworkReference', {});
+    await createCasebook(page, { service: SERVICE, admin: ADMIN, passphrase: PASS });
+    staff.sian = await addStaff(h, ADMIN, 'coordinator', 'advanced');
+    staff.priya = await addStaff(h, 'Priya Shah', 'facilitator', 'intermediate');
+    staff.tom = await addStaff(h, 'Tom Okafor', 'facilitator', 'advanced');
+    staff.margaret = await addStaff(h, 'Margaret Hughes', 'manager');
+    ref = await invoke<CaseworkReference>(h, 'getCaseworkReference', {});
     // The page read the reference data (without the staff) when it unlocked; start afresh.
     await page.reload();
     await h1(page, 'Home');
@@ -139,7 +46,7 @@ describe('casework on the case page', () => {
   let first: CaseView;
 
   it('opens a new referral as a case page with its stage, referral and sections', async () => {
-    first = await referral({
+    first = await createReferral(h, ref.today, {
       participants: [
         { role: 'harmed', person: { givenName: 'Aisha', familyName: 'Khan', dateOfBirth: '1984-05-02', preferredContact: 'phone', safeTimes: 'Weekdays after 6pm' } },
         { role: 'responsible', person: { givenName: 'Łukasz', familyName: 'Nowak', dateOfBirth: '1999-11-23' } },
@@ -167,7 +74,7 @@ describe('casework on the case page', () => {
     await form.getByRole('button', { name: 'Save team' }).click();
     await form.locator('.govuk-error-summary').getByRole('link', { name: 'Choose a lead facilitator' }).waitFor();
     expect(await focusedClass(page)).toContain('govuk-error-summary');
-    await form.getByLabel('Lead facilitator').selectOption({ label: label(staff.priya) });
+    await form.getByLabel('Lead facilitator').selectOption({ label: staffLabel(staff.priya) });
     await form.getByRole('button', { name: 'Save team' }).click();
     await notice(page, 'Team assigned');
     expect(await page.getByTestId('team').textContent()).toContain('Priya Shah, Intermediate practitioner');
@@ -207,7 +114,7 @@ describe('casework on the case page', () => {
     expect(await form.getByLabel('Date', { exact: true }).getAttribute('aria-describedby')).toContain('-on-error');
     await look(page, '3c-03-contact-form-errors');
 
-    await form.getByLabel('Date', { exact: true }).fill(formatUk(ref.today));
+    await form.getByLabel('Date', { exact: true }).fill(uk(ref.today));
     await form.getByLabel('Outcome').selectOption({ label: 'No answer' });
     await form.getByRole('button', { name: 'Save contact' }).click();
     await notice(page, 'Contact attempt with Aisha Khan recorded');
@@ -244,7 +151,7 @@ describe('casework on the case page', () => {
       const form = page.getByTestId('assess-form');
       await form.getByRole('button', { name: 'Save assessment' }).click();
       await form.locator('.govuk-error-summary').getByRole('link', { name: /Rate physical safety/ }).waitFor();
-      await assess(form, 'Proceed: direct process possible');
+      await rateRisk(form, 'Proceed: direct process possible');
       await form.getByRole('button', { name: 'Save assessment' }).click();
       await notice(page, `New risk assessment for ${name} saved`);
       await section.getByText('Awaiting sign-off').waitFor();
@@ -382,7 +289,7 @@ describe('casework on the case page', () => {
   let second: CaseView;
 
   it('records a withdrawal of consent, then ends the case as withdrawn, with a reason', async () => {
-    second = await referral({
+    second = await createReferral(h, ref.today, {
       offenceCategory: 'criminal-damage',
       participants: [
         { role: 'harmed', person: { givenName: 'Grace', familyName: 'Adeyemi' } },
@@ -455,8 +362,8 @@ describe('casework on the case page', () => {
   });
 
   it('reloads the case and says so when someone else changed it first', async () => {
-    const current = await invoke<CaseView>('getCaseView', { id: second.case.id });
-    await behindTheScenes(current, [{ type: 'set-notes', notes: 'Grace prefers letters.' }]);
+    const current = await invoke<CaseView>(h, 'getCaseView', { id: second.case.id });
+    await applyAll(h, current, [{ type: 'set-notes', notes: 'Grace prefers letters.' }]);
     await page.getByRole('button', { name: 'Add notes' }).click();
     await page.getByLabel('Notes', { exact: true }).fill('Call Grace on Thursday.');
     await page.getByRole('button', { name: 'Save notes' }).click();
@@ -469,7 +376,7 @@ describe('casework on the case page', () => {
   });
 
   it('holds a sensitive case back until an Advanced lead, a co-facilitator and the approver have signed off', async () => {
-    let third = await referral({
+    let third = await createReferral(h, ref.today, {
       offenceCategory: 'domestic-abuse',
       offenceDescription: 'Repeated threatening messages after the relationship ended.',
       sensitive: ['domestic-abuse'],
@@ -490,14 +397,14 @@ describe('casework on the case page', () => {
 
     await page.getByRole('button', { name: 'Assign team' }).click();
     const team = page.getByTestId('team-form');
-    await team.getByLabel('Lead facilitator').selectOption({ label: label(staff.priya) });
+    await team.getByLabel('Lead facilitator').selectOption({ label: staffLabel(staff.priya) });
     await team.getByRole('button', { name: 'Save team' }).click();
     const summary = team.locator('.govuk-error-summary');
     await summary.getByRole('link', { name: 'A sensitive case must be led by an Advanced practitioner; Priya Shah is not' }).waitFor();
     await summary.getByRole('link', { name: 'A sensitive case needs a co-facilitator' }).waitFor();
     await look(page, '3c-15-sensitive-team-errors');
-    await team.getByLabel('Lead facilitator').selectOption({ label: label(staff.tom) });
-    await team.getByLabel('Co-facilitator').selectOption({ label: label(staff.priya) });
+    await team.getByLabel('Lead facilitator').selectOption({ label: staffLabel(staff.tom) });
+    await team.getByLabel('Co-facilitator').selectOption({ label: staffLabel(staff.priya) });
     await team.getByRole('button', { name: 'Save team' }).click();
     await notice(page, 'Team assigned');
     expect(await page.getByTestId('blockers').count()).toBe(0);
@@ -505,22 +412,14 @@ describe('casework on the case page', () => {
     await notice(page, 'Moved to contact');
 
     // Contacts, assessments and consent recorded by a colleague; nobody has signed off yet.
-    third = await invoke<CaseView>('getCaseView', { id: third.case.id });
+    third = await invoke<CaseView>(h, 'getCaseView', { id: third.case.id });
     const [niamh, callum] = third.case.participants as [CaseView['case']['participants'][number], CaseView['case']['participants'][number]];
-    const contact = (participantId: string): WorkflowCommand => ({ type: 'record-contact', participantId, entry: { kind: 'contact', on: ref.today, method: 'phone', outcome: 'interested', rjInformationGiven: true, by: staff.tom.id } });
-    const assessment = (p: { id: string; role: ParticipantRole }): WorkflowCommand => ({
-      type: 'assess-risk',
-      participantId: p.id,
-      assessedOn: ref.today,
-      assessedBy: staff.tom.id,
-      factors: factorsFor(ref.riskFactors, p.role).map((f) => ({ factorId: f.id, rating: 'low' as const })),
-      decision: 'indirect-only',
-      reviewOn: addDays(ref.today, 28),
-    });
-    const consent = (p: { id: string; role: ParticipantRole }): WorkflowCommand[] =>
-      requiredElements(ref.consentElements, p.role).map((e) => ({ type: 'record-consent', participantId: p.id, elementId: e.id, status: 'given', on: ref.today, method: 'signed-form', takenBy: staff.tom.id }));
+    const on = ref.today;
+    const contact = (participantId: string) => contactCommand(participantId, on, staff.tom.id);
+    const assessment = (p: { id: string; role: ParticipantRole }) => riskCommand(ref, p, { on, by: staff.tom.id, decision: 'indirect-only', reviewOn: addDays(on, 28) });
+    const consent = (p: { id: string; role: ParticipantRole }) => consentCommands(ref, p, { on, by: staff.tom.id });
     const parent = { role: 'parent-guardian' as const, id: 'p_parentof01', person: { givenName: 'Fiona', familyName: 'Reid' } };
-    third = await behindTheScenes(third, [
+    third = await applyAll(h, third, [
       { type: 'add-participant', participant: parent },
       contact(niamh.id),
       contact(callum.id),
@@ -548,13 +447,13 @@ describe('casework on the case page', () => {
       const form = page.getByTestId('signoff-form');
       expect(await form.getByTestId('approver-needed').textContent()).toContain('a manager, because this is a sensitive case');
       // Only the approver role is offered.
-      expect(await form.getByLabel('Signed off by').locator('option').allTextContents()).toEqual(['Choose a member of staff', label(staff.margaret)]);
+      expect(await form.getByLabel('Signed off by').locator('option').allTextContents()).toEqual(['Choose a member of staff', staffLabel(staff.margaret)]);
       if (p.role === 'harmed') {
         await form.getByRole('button', { name: 'Sign off' }).click();
         await form.locator('.govuk-error-summary').getByRole('link', { name: 'Choose who is signing off' }).waitFor();
         await look(page, '3c-16-sensitive-sign-off');
       }
-      await form.getByLabel('Signed off by').selectOption({ label: label(staff.margaret) });
+      await form.getByLabel('Signed off by').selectOption({ label: staffLabel(staff.margaret) });
       await form.getByLabel('Note (optional)').fill('Indirect only: letters through the facilitator.');
       await form.getByRole('button', { name: 'Sign off' }).click();
       await notice(page, `Risk assessment for ${name} signed off`);
@@ -587,7 +486,3 @@ describe('casework on the case page', () => {
   });
 });
 
-function formatUk(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}/${m}/${y}`;
-}

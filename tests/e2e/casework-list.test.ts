@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { checkA11y, screenshot, startHarness, type Harness } from './harness';
+import { screenshot, startHarness, type Harness } from './harness';
+import { h1, look, nav } from './steps';
 import { generateDemoCases } from '../../src-main/services/demo-cases';
 import type { CaseSummary } from '../../src-main/domain/case';
 
@@ -19,20 +20,6 @@ let h: Harness;
 let page: Page;
 let priyaId = '';
 let assigned: CaseSummary[] = [];
-
-async function h1(p: Page, name: string | RegExp): Promise<void> {
-  await p.getByRole('heading', { level: 1, name }).waitFor();
-}
-
-async function look(p: Page, name: string): Promise<void> {
-  await screenshot(p, name);
-  await checkA11y(p, name);
-}
-
-async function nav(p: Page, item: string, heading: string): Promise<void> {
-  await p.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: item, exact: true }).click();
-  await h1(p, heading);
-}
 
 const count = (p: Page) => p.getByTestId('case-count');
 const fmt = (n: number) => n.toLocaleString('en-GB');

@@ -1,12 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { checkA11y, screenshot, startHarness, type Harness } from './harness';
+import { startHarness, type Harness } from './harness';
+import { addStaff, createCasebook, createReferral, h1, invoke, look, openCase, tab } from './steps';
 import type { CaseView, CaseworkReference } from '../../src-main/ipc/contract-casework';
-import type { ReferralInput } from '../../src-main/domain/referral';
-import type { StaffMember } from '../../src-main/domain/staff';
 import type { AuditEntry } from '../../src-main/domain/audit';
-import { addDays } from '../../src-main/domain/dates';
 
 /**
  * The Documents section of a case, end to end in Chromium over the real service: preview a
@@ -22,52 +20,19 @@ let h: Harness;
 let page: Page;
 let view: CaseView;
 
-async function h1(p: Page, name: string | RegExp): Promise<void> {
-  await p.getByRole('heading', { level: 1, name }).waitFor();
-}
-
-async function invoke<T>(name: string, input: unknown): Promise<T> {
-  const r = await h.registry.invoke(name, input);
-  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
-  return r.value as T;
-}
-
-async function look(p: Page, name: string): Promise<void> {
-  await screenshot(p, name);
-  await checkA11y(p, name);
-}
-
 describe('documents on the case page', () => {
   beforeAll(async () => {
     h = await startHarness();
     page = h.page;
-    await h1(page, 'Create a casebook');
-    await page.getByLabel('Name of your service').fill(SERVICE);
-    await page.getByLabel('Your name').fill(ADMIN);
-    await page.getByLabel('Choose a passphrase').fill(PASS);
-    await page.getByLabel('Type the passphrase again').fill(PASS);
-    await page.getByRole('button', { name: 'Create casebook' }).click();
-    await h1(page, 'Your recovery key');
-    await page.getByLabel('I have stored the recovery key safely').check();
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await h1(page, 'Home');
-    await invoke<StaffMember[]>('saveStaffMember', { name: ADMIN, role: 'coordinator', active: true, level: 'advanced' });
-    const ref = await invoke<CaseworkReference>('getCaseworkReference', {});
-    const referral: ReferralInput = {
-      source: 'police',
-      referrerName: 'PC Amara Okafor',
-      receivedOn: addDays(ref.today, -7),
-      offenceCategory: 'burglary',
-      offenceDescription: 'The shed was broken into at night and garden tools were taken.',
-      offenceDate: addDays(ref.today, -30),
-      cjsStage: 'out-of-court',
-      priority: 'routine',
+    await createCasebook(page, { service: SERVICE, admin: ADMIN, passphrase: PASS });
+    await addStaff(h, ADMIN, 'coordinator', 'advanced');
+    const ref = await invoke<CaseworkReference>(h, 'getCaseworkReference', {});
+    view = await createReferral(h, ref.today, {
       participants: [
         { role: 'harmed', person: { givenName: 'Aisha', familyName: 'Khan', dateOfBirth: '1984-05-02', preferredContact: 'phone' } },
         { role: 'responsible', person: { givenName: 'Łukasz', familyName: 'Nowak', dateOfBirth: '1999-11-23' } },
       ],
-    };
-    view = await invoke<CaseView>('createReferral', { referral, duplicatesSeen: true });
+    });
     await page.reload();
     await h1(page, 'Home');
   });
@@ -77,12 +42,8 @@ describe('documents on the case page', () => {
 
   it('previews a consent form with the names filled in', async () => {
     const reference = view.case.reference;
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Cases' }).click();
-    await h1(page, 'Cases');
-    await page.getByRole('button', { name: reference, exact: true }).click();
-    await h1(page, `Case ${reference}`);
-    await page.getByRole('navigation', { name: 'Case sections' }).getByRole('button', { name: 'Documents', exact: true }).click();
-    await page.getByRole('heading', { level: 2, name: 'Documents', exact: true }).waitFor();
+    await openCase(page, reference);
+    await tab(page, 'Documents');
     await page.getByLabel('Document').selectOption('consent-form');
     const lukasz = view.case.participants.find((p) => p.role === 'responsible')!;
     await page.getByLabel('For', { exact: true }).selectOption(lukasz.id);
@@ -131,24 +92,24 @@ describe('documents on the case page', () => {
   });
 
   it('records each save in the audit trail (kind and format only) and on the case timeline', async () => {
-    const audit = await invoke<{ entries: AuditEntry[] }>('listAudit', { limit: 100, offset: 0 });
+    const audit = await invoke<{ entries: AuditEntry[] }>(h, 'listAudit', { limit: 100, offset: 0 });
     const docs = audit.entries.filter((e) => e.action === 'document.generate');
     expect(docs).toHaveLength(3);
     expect(JSON.stringify(docs)).not.toContain('Nowak');
     expect(docs.map((d) => d.fields)).toContainEqual(['kind:consent-form', 'format:docx']);
 
-    const c = await invoke<CaseView>('getCaseView', { id: view.case.id });
+    const c = await invoke<CaseView>(h, 'getCaseView', { id: view.case.id });
     const events = c.case.timeline.filter((e) => e.kind === 'document.generated').map((e) => e.text);
     expect(events).toEqual(['Consent form (PDF) generated for Person responsible', 'Consent form (DOCX) generated for Person responsible', 'Consent form (PDF) generated for Person responsible']);
 
-    await page.getByRole('navigation', { name: 'Case sections' }).getByRole('button', { name: 'Overview', exact: true }).click();
+    await tab(page, 'Overview');
     const timeline = page.getByTestId('timeline');
     await timeline.getByText('Consent form (DOCX) generated for Person responsible').waitFor();
     await look(page, '4d-03-timeline');
   });
 
   it('saves a blank consent form for a role', async () => {
-    await page.getByRole('navigation', { name: 'Case sections' }).getByRole('button', { name: 'Documents', exact: true }).click();
+    await tab(page, 'Documents');
     await page.getByLabel('Role').selectOption('supporter');
     await page.getByRole('button', { name: 'Save blank form as PDF' }).click();
     await page.getByTestId('blank-status').getByText(/^Saved blank-consent-form-supporter\.pdf\.$/).waitFor();

@@ -4,7 +4,8 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { checkA11y, screenshot, startHarness, type Harness } from './harness';
+import { screenshot, startHarness, type Harness } from './harness';
+import { h1, look, nav } from './steps';
 import { sampleCase } from './fixtures';
 import { LOCK } from '../../src-main/store/layout';
 
@@ -25,15 +26,6 @@ let h: Harness;
 let recoveryKey = '';
 let page: Page;
 
-async function h1(p: Page, name: string | RegExp): Promise<void> {
-  await p.getByRole('heading', { level: 1, name }).waitFor();
-}
-
-async function look(p: Page, name: string): Promise<void> {
-  await screenshot(p, name);
-  await checkA11y(p, name);
-}
-
 async function focusedIs(p: Page): Promise<{ id: string; cls: string; tag: string }> {
   return p.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
@@ -47,11 +39,6 @@ async function unlockAs(p: Page, user: string, passphrase: string): Promise<void
   await p.getByLabel('Passphrase', { exact: true }).fill(passphrase);
   await p.getByRole('button', { name: 'Unlock', exact: true }).click();
   await h1(p, 'Home');
-}
-
-async function nav(p: Page, item: string, heading: string): Promise<void> {
-  await p.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: item }).click();
-  await h1(p, heading);
 }
 
 describe('secure foundation', () => {

@@ -1,14 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
-import { checkA11y, screenshot, startHarness, type Harness } from './harness';
+import type { Page } from 'playwright-core';
+import { startHarness, type Harness } from './harness';
+import { addStaff, applyAll, consentCommands, contactCommand, createCasebook, createReferral, fillAction, h1, invoke, look, notice, openCase, riskCommand, tab, uk } from './steps';
 import type { CaseView, CaseworkReference } from '../../src-main/ipc/contract-casework';
 import type { WorkflowCommand } from '../../src-main/domain/workflow';
 import type { StaffMember } from '../../src-main/domain/staff';
 import type { Participant } from '../../src-main/domain/case';
 import { addDays, formatDate } from '../../src-main/domain/dates';
-import { requiredElements } from '../../src-main/domain/consent';
-import { factorsFor } from '../../src-main/domain/risk';
 
 /**
  * The outcome agreement and feedback on the case page, end to end in Chromium over the real
@@ -30,114 +29,41 @@ let aisha: Participant;
 let daniel: Participant;
 const staff: Record<'sian' | 'priya', StaffMember> = {} as never;
 
-async function h1(p: Page, name: string | RegExp): Promise<void> {
-  await p.getByRole('heading', { level: 1, name }).waitFor();
-}
-
-async function look(p: Page, name: string): Promise<void> {
-  await screenshot(p, name);
-  await checkA11y(p, name);
-}
-
-async function invoke<T>(name: string, input: unknown): Promise<T> {
-  const r = await h.registry.invoke(name, input);
-  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
-  return r.value as T;
-}
-
-async function apply(v: CaseView, commands: WorkflowCommand[]): Promise<CaseView> {
-  for (const command of commands) v = await invoke<CaseView>('applyCaseCommand', { caseId: v.case.id, revision: v.case.revision, command });
-  return v;
-}
-
-async function tab(p: Page, name: string): Promise<void> {
-  const button = p.getByRole('navigation', { name: 'Case sections' }).getByRole('button', { name, exact: true });
-  await button.click();
-  expect(await button.getAttribute('aria-current')).toBe('page');
-  await p.getByRole('heading', { level: 2, name, exact: true }).waitFor();
-}
-
-async function notice(p: Page, text: string | RegExp): Promise<void> {
-  await p.getByTestId('case-notice').getByText(text).waitFor();
-}
-
-const uk = (iso: string) => iso.split('-').reverse().join('/');
 const focused = (p: Page) => p.evaluate(() => ({ id: document.activeElement?.id ?? '', text: document.activeElement?.textContent ?? '', tag: document.activeElement?.tagName ?? '' }));
-
-/** One action row of the draft form. */
-async function fillAction(row: Locator, a: { kind: string; description: string; by: string; dueOn: string; shown?: string }): Promise<void> {
-  await row.getByLabel('Kind of action').selectOption({ label: a.kind });
-  await row.getByLabel('What will be done').fill(a.description);
-  await row.getByLabel('Who will do it').selectOption({ label: a.by });
-  await row.getByLabel('Due by').fill(uk(a.dueOn));
-  if (a.shown) await row.getByLabel('How completion will be shown').fill(a.shown);
-}
 
 describe('outcome agreement and feedback on the case page', () => {
   beforeAll(async () => {
     h = await startHarness();
     page = h.page;
-    await h1(page, 'Create a casebook');
-    await page.getByLabel('Name of your service').fill('Northshire Restorative Justice Service');
-    await page.getByLabel('Your name').fill('Siân Evans');
-    await page.getByLabel('Choose a passphrase').fill(PASS);
-    await page.getByLabel('Type the passphrase again').fill(PASS);
-    await page.getByRole('button', { name: 'Create casebook' }).click();
-    await h1(page, 'Your recovery key');
-    await page.getByLabel('I have stored the recovery key safely').check();
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await h1(page, 'Home');
-
-    const add = async (name: string, role: StaffMember['role'], level?: StaffMember['level']) =>
-      (await invoke<StaffMember[]>('saveStaffMember', { name, role, active: true, ...(level ? { level } : {}) })).find((s) => s.name === name)!;
-    staff.sian = await add('Siân Evans', 'coordinator', 'advanced');
-    staff.priya = await add('Priya Shah', 'facilitator', 'intermediate');
-    ref = await invoke<CaseworkReference>('getCaseworkReference', {});
+    await createCasebook(page, { service: 'Northshire Restorative Justice Service', admin: 'Siân Evans', passphrase: PASS });
+    staff.sian = await addStaff(h, 'Siân Evans', 'coordinator', 'advanced');
+    staff.priya = await addStaff(h, 'Priya Shah', 'facilitator', 'intermediate');
+    ref = await invoke<CaseworkReference>(h, 'getCaseworkReference', {});
 
     // A burglary referral taken through contact, risk, consent and a conference by a colleague.
-    view = await invoke<CaseView>('createReferral', {
-      referral: {
-        source: 'police',
-        referrerName: 'PC Amara Okafor',
-        receivedOn: addDays(ref.today, -30),
-        offenceCategory: 'burglary',
-        offenceDescription: 'The shed was broken into at night and garden tools were taken.',
-        offenceDate: addDays(ref.today, -40),
-        cjsStage: 'out-of-court',
-        priority: 'routine',
-        participants: [
-          { role: 'harmed', person: { givenName: 'Aisha', familyName: 'Khan', dateOfBirth: '1984-05-02' } },
-          { role: 'responsible', person: { givenName: 'Daniel', familyName: 'Price', dateOfBirth: '1999-11-23' } },
-        ],
-      },
-      duplicatesSeen: true,
+    view = await createReferral(h, ref.today, {
+      receivedOn: addDays(ref.today, -30),
+      offenceDate: addDays(ref.today, -40),
+      participants: [
+        { role: 'harmed', person: { givenName: 'Aisha', familyName: 'Khan', dateOfBirth: '1984-05-02' } },
+        { role: 'responsible', person: { givenName: 'Daniel', familyName: 'Price', dateOfBirth: '1999-11-23' } },
+      ],
     });
     [aisha, daniel] = view.case.participants as [Participant, Participant];
     const both = [aisha, daniel];
-    const consent = (p: Participant): WorkflowCommand[] =>
-      requiredElements(ref.consentElements, p.role).map((e) => ({ type: 'record-consent', participantId: p.id, elementId: e.id, status: 'given', on: ref.today, method: 'signed-form', takenBy: staff.priya.id }));
     const conferenceOn = addDays(ref.today, -14);
     const meetingId = 'm_conference01';
-    view = await apply(view, [
+    view = await applyAll(h, view, [
       { type: 'assign-team', leadId: staff.priya.id },
       { type: 'advance' },
       { type: 'advance' },
-      ...both.map((p): WorkflowCommand => ({ type: 'record-contact', participantId: p.id, entry: { kind: 'contact', on: ref.today, method: 'phone', outcome: 'interested', rjInformationGiven: true, by: staff.priya.id } })),
+      ...both.map((p) => contactCommand(p.id, ref.today, staff.priya.id)),
       { type: 'advance' },
-      ...both.map((p): WorkflowCommand => ({
-        type: 'assess-risk',
-        participantId: p.id,
-        assessedOn: ref.today,
-        assessedBy: staff.priya.id,
-        factors: factorsFor(ref.riskFactors, p.role).map((f) => ({ factorId: f.id, rating: 'low' as const })),
-        decision: 'direct',
-        reviewOn: addDays(ref.today, 28),
-      })),
+      ...both.map((p) => riskCommand(ref, p, { on: ref.today, by: staff.priya.id, decision: 'direct', reviewOn: addDays(ref.today, 28) })),
       ...both.map((p): WorkflowCommand => ({ type: 'sign-off-risk', participantId: p.id, by: staff.sian.id })),
       { type: 'advance' },
       { type: 'advance' },
-      ...consent(aisha),
-      ...consent(daniel),
+      ...both.flatMap((p) => consentCommands(ref, p, { on: ref.today, by: staff.priya.id })),
       // Aisha may be asked for feedback; Daniel said no.
       { type: 'record-consent', participantId: aisha.id, elementId: 'feedback-contact', status: 'given', on: ref.today, method: 'signed-form', takenBy: staff.priya.id },
       { type: 'record-consent', participantId: daniel.id, elementId: 'feedback-contact', status: 'declined', on: ref.today, method: 'signed-form', takenBy: staff.priya.id },
@@ -166,10 +92,7 @@ describe('outcome agreement and feedback on the case page', () => {
     // The page read the reference data (without the staff) when it unlocked; start afresh.
     await page.reload();
     await h1(page, 'Home');
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Cases' }).click();
-    await h1(page, 'Cases');
-    await page.getByRole('button', { name: view.case.reference, exact: true }).click();
-    await h1(page, `Case ${view.case.reference}`);
+    await openCase(page, view.case.reference);
   });
   afterAll(async () => {
     await h?.close();
@@ -275,7 +198,7 @@ describe('outcome agreement and feedback on the case page', () => {
     expect(text).toContain('Daniel Price');
     expect(text).toMatch(/shed\s+door/);
     // The save is on the case timeline.
-    const saved = await invoke<CaseView>('getCaseView', { id: view.case.id });
+    const saved = await invoke<CaseView>(h, 'getCaseView', { id: view.case.id });
     expect(saved.case.timeline.some((e) => e.kind === 'document.generated' && /outcome agreement/i.test(e.text))).toBe(true);
   });
 
@@ -304,7 +227,7 @@ describe('outcome agreement and feedback on the case page', () => {
     const form = page.getByTestId('progress-form');
     expect((await focused(page)).text).toBe('Record progress on action 1: letter');
     await page.keyboard.press('Tab');
-    expect((await focused(page)).id).toBe('progress-' + (await invoke<CaseView>('getCaseView', { id: view.case.id })).case.agreement!.actions[0]!.id + '-status');
+    expect((await focused(page)).id).toBe('progress-' + (await invoke<CaseView>(h, 'getCaseView', { id: view.case.id })).case.agreement!.actions[0]!.id + '-status');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     expect(await form.getByLabel('Done', { exact: true }).isChecked()).toBe(true);
@@ -427,7 +350,7 @@ describe('outcome agreement and feedback on the case page', () => {
     expect(await page.getByTestId('feedback-count').textContent()).toBe('Feedback from 1 of 2 people.');
     await look(page, '5a-12-feedback-recorded');
 
-    const stored = (await invoke<CaseView>('getCaseView', { id: view.case.id })).case.feedback?.[0];
+    const stored = (await invoke<CaseView>(h, 'getCaseView', { id: view.case.id })).case.feedback?.[0];
     expect(stored).toMatchObject({
       participantId: aisha.id,
       answers: { preparedAndInformed: 5, feltSafe: 4, listenedTo: 5, facilitatorFair: 5, satisfiedWithOutcome: 4 },
@@ -444,7 +367,7 @@ describe('outcome agreement and feedback on the case page', () => {
     expect(await section.getByTestId('no-feedback-consent').textContent()).toContain('Daniel Price did not agree to be contacted for feedback');
     expect(await section.getByRole('button', { name: /Enter feedback/ }).count()).toBe(0);
     // The main process refuses it too.
-    const current = await invoke<CaseView>('getCaseView', { id: view.case.id });
+    const current = await invoke<CaseView>(h, 'getCaseView', { id: view.case.id });
     const r = await h.registry.invoke('applyCaseCommand', {
       caseId: view.case.id,
       revision: current.case.revision,

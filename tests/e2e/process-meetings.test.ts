@@ -1,17 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
-import { checkA11y, screenshot, startHarness, type Harness } from './harness';
+import type { Page } from 'playwright-core';
+import { startHarness, type Harness } from './harness';
+import { addStaff, applyAll, caseWithMeeting, consentCommands, contactCommand, createCasebook, createReferral, expectClash, focusedClass, h1, invoke, look, meetingCard, notice, openCase, riskCommand, scheduleForm, tab, uk } from './steps';
 import type { CaseView, CaseworkReference } from '../../src-main/ipc/contract-casework';
-import type { ReferralInput } from '../../src-main/domain/referral';
 import type { WorkflowCommand } from '../../src-main/domain/workflow';
 import type { StaffMember } from '../../src-main/domain/staff';
 import type { Venue } from '../../src-main/domain/process/venue';
-import type { ParticipantRole } from '../../src-main/domain/case';
 import { addDays, formatDate } from '../../src-main/domain/dates';
 import { clockChangeDays } from '../../src-main/domain/process/london-time';
-import { requiredElements } from '../../src-main/domain/consent';
-import { factorsFor } from '../../src-main/domain/risk';
 
 /**
  * The "Meetings and process" section of a case, end to end in Chromium over the real service:
@@ -31,134 +28,38 @@ let ref: CaseworkReference;
 let venue: Venue;
 const staff: Record<'sian' | 'priya' | 'tom', StaffMember> = {} as never;
 
-async function h1(p: Page, name: string | RegExp): Promise<void> {
-  await p.getByRole('heading', { level: 1, name }).waitFor();
-}
-
-async function look(p: Page, name: string): Promise<void> {
-  await screenshot(p, name);
-  await checkA11y(p, name);
-}
-
-async function invoke<T>(name: string, input: unknown): Promise<T> {
-  const r = await h.registry.invoke(name, input);
-  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
-  return r.value as T;
-}
-
-/** Apply commands as a colleague would, outside the page, each on the latest revision. */
-async function behindTheScenes(view: CaseView, commands: WorkflowCommand[]): Promise<CaseView> {
-  let v = view;
-  for (const command of commands) v = await invoke<CaseView>('applyCaseCommand', { caseId: v.case.id, revision: v.case.revision, command });
-  return v;
-}
-
-async function referral(participants: ReferralInput['participants']): Promise<CaseView> {
-  const input: ReferralInput = {
-    source: 'police',
-    referrerName: 'PC Amara Okafor',
-    receivedOn: addDays(ref.today, -7),
-    offenceCategory: 'burglary',
-    offenceDescription: 'The shed was broken into at night and garden tools were taken.',
-    offenceDate: addDays(ref.today, -30),
-    cjsStage: 'out-of-court',
-    priority: 'routine',
-    participants,
-  };
-  return invoke<CaseView>('createReferral', { referral: input, duplicatesSeen: true });
-}
-
 /**
  * Take a case from referral to "consent recorded" as the casework screens would: team,
  * contacts, risk assessed and signed off, consent from everyone. The decision is per case.
  */
 async function readyForProcess(view: CaseView, decision: 'direct' | 'indirect-only'): Promise<CaseView> {
   const people = view.case.participants;
-  const contact = (participantId: string): WorkflowCommand => ({ type: 'record-contact', participantId, entry: { kind: 'contact', on: ref.today, method: 'phone', outcome: 'interested', rjInformationGiven: true, by: staff.sian.id } });
-  const assess = (p: { id: string; role: ParticipantRole }): WorkflowCommand => ({
-    type: 'assess-risk',
-    participantId: p.id,
-    assessedOn: ref.today,
-    assessedBy: staff.sian.id,
-    factors: factorsFor(ref.riskFactors, p.role).map((f) => ({ factorId: f.id, rating: 'low' as const })),
-    decision,
-    reviewOn: addDays(ref.today, 28),
-  });
-  const consent = (p: { id: string; role: ParticipantRole }): WorkflowCommand[] =>
-    requiredElements(ref.consentElements, p.role).map((e) => ({ type: 'record-consent', participantId: p.id, elementId: e.id, status: 'given', on: ref.today, method: 'signed-form', takenBy: staff.sian.id }));
-  return behindTheScenes(view, [
-    { type: 'assign-team', leadId: staff.sian.id },
+  const by = staff.sian.id;
+  return applyAll(h, view, [
+    { type: 'assign-team', leadId: by },
     { type: 'advance' },
     { type: 'advance' },
-    ...people.filter((p) => p.role !== 'supporter').map((p) => contact(p.id)),
+    ...people.filter((p) => p.role !== 'supporter').map((p) => contactCommand(p.id, ref.today, by)),
     { type: 'advance' },
-    ...people.map(assess),
-    ...people.map((p): WorkflowCommand => ({ type: 'sign-off-risk', participantId: p.id, by: staff.sian.id })),
+    ...people.map((p) => riskCommand(ref, p, { on: ref.today, by, decision, reviewOn: addDays(ref.today, 28) })),
+    ...people.map((p): WorkflowCommand => ({ type: 'sign-off-risk', participantId: p.id, by })),
     { type: 'advance' },
     { type: 'advance' },
-    ...people.flatMap(consent),
+    ...people.flatMap((p) => consentCommands(ref, p, { on: ref.today, by })),
   ]);
-}
-
-async function openCase(p: Page, reference: string): Promise<void> {
-  await p.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Cases' }).click();
-  await h1(p, 'Cases');
-  await p.getByRole('button', { name: reference, exact: true }).click();
-  await h1(p, `Case ${reference}`);
-  await p.getByTestId('workflow').waitFor();
-}
-
-async function processTab(p: Page): Promise<void> {
-  const button = p.getByRole('navigation', { name: 'Case sections' }).getByRole('button', { name: 'Meetings and process', exact: true });
-  await button.click();
-  expect(await button.getAttribute('aria-current')).toBe('page');
-  await p.getByRole('heading', { level: 2, name: 'Meetings and process', exact: true }).waitFor();
-}
-
-async function notice(p: Page, text: string | RegExp): Promise<void> {
-  await p.getByTestId('case-notice').getByText(text).waitFor();
-}
-
-async function focusedClass(p: Page): Promise<string> {
-  return p.evaluate(() => (document.activeElement as HTMLElement | null)?.className ?? '');
-}
-
-function uk(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}/${m}/${y}`;
-}
-
-/** The card of the one meeting whose title starts with these words. */
-function card(p: Page, title: string): Locator {
-  return p.getByTestId('meetings-schedule').locator('[data-testid^="meeting-m_"]', { has: p.locator('.govuk-summary-card__title', { hasText: title }) });
 }
 
 describe('meetings and process on the case page', () => {
   let direct: CaseView;
-  let other: CaseView;
 
   beforeAll(async () => {
     h = await startHarness();
     page = h.page;
-    await h1(page, 'Create a casebook');
-    await page.getByLabel('Name of your service').fill(SERVICE);
-    await page.getByLabel('Your name').fill(ADMIN);
-    await page.getByLabel('Choose a passphrase').fill(PASS);
-    await page.getByLabel('Type the passphrase again').fill(PASS);
-    await page.getByRole('button', { name: 'Create casebook' }).click();
-    await h1(page, 'Your recovery key');
-    await page.getByLabel('I have stored the recovery key safely').check();
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await h1(page, 'Home');
-
-    const add = async (name: string, role: StaffMember['role'], level?: StaffMember['level']) => {
-      const list = await invoke<StaffMember[]>('saveStaffMember', { name, role, active: true, ...(level ? { level } : {}) });
-      return list.find((s) => s.name === name)!;
-    };
-    staff.sian = await add(ADMIN, 'coordinator', 'advanced');
-    staff.priya = await add('Priya Shah', 'facilitator', 'intermediate');
-    staff.tom = await add('Tom Okafor', 'facilitator', 'advanced');
-    const venues = await invoke<Venue[]>('saveVenue', {
+    await createCasebook(page, { service: SERVICE, admin: ADMIN, passphrase: PASS });
+    staff.sian = await addStaff(h, ADMIN, 'coordinator', 'advanced');
+    staff.priya = await addStaff(h, 'Priya Shah', 'facilitator', 'intermediate');
+    staff.tom = await addStaff(h, 'Tom Okafor', 'facilitator', 'advanced');
+    const venues = await invoke<Venue[]>(h, 'saveVenue', {
       name: 'Northshire Community Centre, Room 2',
       address: '14 Mill Lane, Northshire NS1 4QT',
       accessibilityNotes: 'Hearing loop in Room 2; quiet room for breaks on the ground floor.',
@@ -167,28 +68,21 @@ describe('meetings and process on the case page', () => {
       active: true,
     });
     venue = venues[0]!;
-    await invoke<Venue[]>('saveVenue', { name: 'Old Library (closed)', address: '1 High Street', active: false });
-    ref = await invoke<CaseworkReference>('getCaseworkReference', {});
+    await invoke<Venue[]>(h, 'saveVenue', { name: 'Old Library (closed)', address: '1 High Street', active: false });
+    ref = await invoke<CaseworkReference>(h, 'getCaseworkReference', {});
 
-    direct = await referral([
-      { role: 'harmed', person: { givenName: 'Aisha', familyName: 'Khan' } },
-      { role: 'responsible', person: { givenName: 'Łukasz', familyName: 'Nowak' } },
-      { role: 'supporter', person: { givenName: 'Bronwen', familyName: 'Khan' } },
-    ]);
+    direct = await createReferral(h, ref.today, {
+      participants: [
+        { role: 'harmed', person: { givenName: 'Aisha', familyName: 'Khan' } },
+        { role: 'responsible', person: { givenName: 'Łukasz', familyName: 'Nowak' } },
+        { role: 'supporter', person: { givenName: 'Bronwen', familyName: 'Khan' } },
+      ],
+    });
     direct = await readyForProcess(direct, 'direct');
     expect(direct.case.stage).toBe('consent');
 
     // Another case already has Siân and Room 2 from 10:00 to 12:00 today.
-    other = await referral([
-      { role: 'harmed', person: { givenName: 'Grace', familyName: 'Adeyemi' } },
-      { role: 'responsible', person: { givenName: 'Kieran', familyName: 'Walsh' } },
-    ]);
-    other = await behindTheScenes(other, [
-      {
-        type: 'schedule-meeting',
-        meeting: { id: 'm_otherprep0000001', kind: 'preparation', format: 'in-person', date: ref.today, start: '10:00', durationMinutes: 120, venueId: venue.id, leadFacilitatorId: staff.sian.id, participantIds: [other.case.participants[0]!.id], supporterIds: [] },
-      },
-    ]);
+    await caseWithMeeting(h, ref.today, { date: ref.today, venueId: venue.id, leadFacilitatorId: staff.sian.id });
     // The page read the reference data (without staff or venues) when it unlocked; start afresh.
     await page.reload();
     await h1(page, 'Home');
@@ -203,7 +97,7 @@ describe('meetings and process on the case page', () => {
     expect(sections).toContain('Meetings and process');
     expect(sections).toContain('Agreement');
     expect(sections).toContain('Feedback');
-    await processTab(page);
+    await tab(page, 'Meetings and process');
     expect(await page.getByTestId('process-kind').textContent()).toContain('Not chosen yet');
     await page.getByTestId('meetings-schedule').getByText('No meetings are booked yet.').waitFor();
     await look(page, '5p-01-process-empty');
@@ -268,18 +162,12 @@ describe('meetings and process on the case page', () => {
   it('refuses a conference that double-books the facilitator and the room, then books it at a free time', async () => {
     // Bronwen, the supporter, has since withdrawn her consent; a colleague recorded it.
     const bronwen = direct.case.participants.find((p) => p.role === 'supporter')!;
-    direct = await invoke<CaseView>('getCaseView', { id: direct.case.id });
-    direct = await behindTheScenes(direct, [{ type: 'withdraw-consent', participantId: bronwen.id, on: ref.today, takenBy: staff.sian.id, reason: 'She would rather not be in the room.' }]);
+    direct = await invoke<CaseView>(h, 'getCaseView', { id: direct.case.id });
+    direct = await applyAll(h, direct, [{ type: 'withdraw-consent', participantId: bronwen.id, on: ref.today, takenBy: staff.sian.id, reason: 'She would rather not be in the room.' }]);
     await openCase(page, direct.case.reference);
-    await processTab(page);
+    await tab(page, 'Meetings and process');
 
-    await page.getByRole('button', { name: 'Schedule a meeting' }).click();
-    const form = page.getByTestId('schedule-form');
-    await form.getByLabel('Conference', { exact: true }).check();
-    await form.getByLabel('In person').check();
-    await form.getByLabel('Date', { exact: true }).fill(uk(ref.today));
-    await form.getByLabel('Start time').fill('11:00');
-    await form.getByLabel('Length', { exact: true }).selectOption({ label: '2 hours' });
+    const form = await scheduleForm(page, { kind: 'Conference', format: 'In person', date: ref.today, start: '11:00', length: '2 hours' });
     expect(await form.getByTestId('meeting-ends').textContent()).toBe('Ends at 13:00.');
     // The closed venue is not offered; the open one shows what matters about the room.
     expect(await form.getByLabel('Venue', { exact: true }).locator('option').allTextContents()).toEqual(['Choose a venue', venue.name]);
@@ -294,14 +182,11 @@ describe('meetings and process on the case page', () => {
     await form.getByLabel('Bronwen Khan (supporter)').check();
     await form.getByLabel('Notes (optional)').fill('Aisha arrives at 10:45 and waits in the quiet room; Łukasz arrives at 11:00.');
     await form.getByRole('button', { name: 'Schedule the meeting' }).click();
-    const summary = form.locator('.govuk-error-summary');
-    const when = `Preparation meeting on ${formatDate(ref.today)}, 10:00–12:00`;
-    await summary.getByText(`Siân Evans (facilitator) is already booked at that time: ${when}.`).waitFor();
-    await summary.getByText(`${venue.name} is already booked at that time: ${when}.`).waitFor();
-    expect(await focusedClass(page)).toContain('govuk-error-summary');
+    await expectClash(page, form, { date: ref.today, facilitator: 'Siân Evans', venue: venue.name });
     await look(page, '5p-04-schedule-clash');
 
     // A free time, confirmed at once: refused, because Bronwen has withdrawn her consent.
+    const summary = form.locator('.govuk-error-summary');
     await form.getByLabel('Start time').fill('14:00');
     await form.getByLabel('Confirm the conference now').check();
     await form.getByRole('button', { name: 'Schedule the meeting' }).click();
@@ -314,7 +199,7 @@ describe('meetings and process on the case page', () => {
     await form.getByLabel('Confirm the conference now').uncheck();
     await form.getByRole('button', { name: 'Schedule the meeting' }).click();
     await notice(page, `Conference on ${formatDate(ref.today)}, 14:00–16:00: scheduled`);
-    const conference = card(page, 'Conference on');
+    const conference = meetingCard(page, 'Conference on');
     expect(await conference.locator('.govuk-tag').textContent()).toBe('Proposed');
     const text = (await conference.textContent()) ?? '';
     expect(text).toContain('Siân Evans (lead), Tom Okafor (co-facilitator)');
@@ -324,7 +209,7 @@ describe('meetings and process on the case page', () => {
   });
 
   it('confirms the conference after checking consent and risk for everyone invited', async () => {
-    const conference = card(page, 'Conference on');
+    const conference = meetingCard(page, 'Conference on');
     await conference.getByRole('button', { name: /^Confirm \(Conference on/ }).click();
     const form = page.getByTestId('meeting-status-form');
     const readiness = form.getByTestId('readiness');
@@ -338,7 +223,7 @@ describe('meetings and process on the case page', () => {
   });
 
   it('records the conference as held with an agreement reached', async () => {
-    const conference = card(page, 'Conference on');
+    const conference = meetingCard(page, 'Conference on');
     await conference.getByRole('button', { name: /^Record the conference \(Conference on/ }).click();
     const form = page.getByTestId('conference-record-form');
     expect(await form.getByLabel('Date held').inputValue()).toBe(uk(ref.today));
@@ -394,7 +279,7 @@ describe('meetings and process on the case page', () => {
     await form.getByRole('button', { name: 'Schedule the meeting' }).click();
     const title = `Preparation meeting on ${formatDate(first)}, 09:30–10:15`;
     await notice(page, `${title}: scheduled`);
-    let prep = card(page, `Preparation meeting on ${formatDate(first)}`);
+    let prep = meetingCard(page, `Preparation meeting on ${formatDate(first)}`);
     expect(await prep.textContent()).toContain('Marta Zielińska, Polish');
     expect(await prep.textContent()).toContain('45 minutes');
 
@@ -416,7 +301,7 @@ describe('meetings and process on the case page', () => {
     await look(page, '5p-11-reschedule');
     await form.getByRole('button', { name: 'Reschedule the meeting' }).click();
     await notice(page, `Preparation meeting on ${formatDate(second)}, 09:30–10:15: rescheduled`);
-    prep = card(page, `Preparation meeting on ${formatDate(second)}`);
+    prep = meetingCard(page, `Preparation meeting on ${formatDate(second)}`);
     expect(await prep.locator('.govuk-tag').textContent()).toBe('Proposed');
 
     const before = h.saved.length;
@@ -432,14 +317,16 @@ describe('meetings and process on the case page', () => {
   });
 
   it('keeps the log of an indirect process: a letter passed on', async () => {
-    let indirect = await referral([
-      { role: 'harmed', person: { givenName: 'Niamh', familyName: 'Byrne' } },
-      { role: 'responsible', person: { givenName: 'Callum', familyName: 'Reid' } },
-    ]);
+    let indirect = await createReferral(h, ref.today, {
+      participants: [
+        { role: 'harmed', person: { givenName: 'Niamh', familyName: 'Byrne' } },
+        { role: 'responsible', person: { givenName: 'Callum', familyName: 'Reid' } },
+      ],
+    });
     indirect = await readyForProcess(indirect, 'indirect-only');
-    indirect = await behindTheScenes(indirect, [{ type: 'advance', processKind: 'indirect', processForm: 'letter-exchange' }]);
+    indirect = await applyAll(h, indirect, [{ type: 'advance', processKind: 'indirect', processForm: 'letter-exchange' }]);
     await openCase(page, indirect.case.reference);
-    await processTab(page);
+    await tab(page, 'Meetings and process');
     expect(await page.getByTestId('process-form').textContent()).toContain('Letter exchange');
     const log = page.getByTestId('indirect-log');
     await log.getByText('Nothing logged yet.').waitFor();
@@ -477,7 +364,7 @@ describe('meetings and process on the case page', () => {
     await schedule.getByLabel('Niamh Byrne (person harmed)').check();
     await schedule.getByRole('button', { name: 'Schedule the meeting' }).click();
     await notice(page, `Preparation meeting on ${formatDate(ref.today)}, 08:00–08:30: scheduled`);
-    const call = card(page, 'Preparation meeting on');
+    const call = meetingCard(page, 'Preparation meeting on');
     await call.getByRole('button', { name: /^Mark as held/ }).click();
     await page.getByTestId('meeting-status-form').getByRole('button', { name: 'Mark as held' }).click();
     await notice(page, `Preparation meeting on ${formatDate(ref.today)}, 08:00–08:30: held`);

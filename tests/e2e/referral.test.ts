@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { checkA11y, screenshot, startHarness, type Harness } from './harness';
+import { startHarness, type Harness } from './harness';
+import { h1, look, uk } from './steps';
+import { addDays } from '../../src-main/domain/dates';
 
 /**
  * Taking referrals, keyboard only: the staff list and casework settings first (Settings), then
@@ -18,22 +20,6 @@ let today = '';
 let firstRef = '';
 /** Keys pressed while filling in the first referral, to show it is a keyboard-only job. */
 let keys = 0;
-
-async function h1(p: Page, name: string | RegExp): Promise<void> {
-  await p.getByRole('heading', { level: 1, name }).waitFor();
-}
-
-async function look(p: Page, name: string): Promise<void> {
-  await screenshot(p, name);
-  await checkA11y(p, name);
-}
-
-const uk = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
-function addDays(iso: string, n: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
 
 async function focusedId(p: Page): Promise<string> {
   return p.evaluate(() => document.activeElement?.id ?? '');

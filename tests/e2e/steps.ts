@@ -1,7 +1,13 @@
 import { expect } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { WorkflowCommand } from '../../src-main/domain/workflow';
-import type { CaseView } from '../../src-main/ipc/contract-casework';
+import type { StaffMember } from '../../src-main/domain/staff';
+import type { ReferralInput } from '../../src-main/domain/referral';
+import type { ParticipantRole } from '../../src-main/domain/case';
+import type { CaseView, CaseworkReference } from '../../src-main/ipc/contract-casework';
+import { addDays, formatDate } from '../../src-main/domain/dates';
+import { requiredElements } from '../../src-main/domain/consent';
+import { factorsFor, type RiskDecision } from '../../src-main/domain/risk';
 import { checkA11y, screenshot, type Harness } from './harness';
 
 /**
@@ -30,6 +36,73 @@ export async function applyAll(h: Harness, view: CaseView, commands: readonly Wo
   let v = view;
   for (const command of commands) v = await invoke<CaseView>(h, 'applyCaseCommand', { caseId: v.case.id, revision: v.case.revision, command });
   return v;
+}
+
+/** Add someone to the staff list (as an administrator would in Settings) and return them. */
+export async function addStaff(h: Harness, name: string, role: StaffMember['role'], level?: StaffMember['level']): Promise<StaffMember> {
+  const list = await invoke<StaffMember[]>(h, 'saveStaffMember', { name, role, active: true, ...(level ? { level } : {}) });
+  return list.find((s) => s.name === name)!;
+}
+
+/**
+ * A referral set up outside the page: by default a burglary the police referred a week before
+ * `today`, a month after the offence; `r` names the people and changes anything else.
+ */
+export async function createReferral(h: Harness, today: string, r: Partial<ReferralInput> & Pick<ReferralInput, 'participants'>): Promise<CaseView> {
+  const referral: ReferralInput = {
+    source: 'police',
+    referrerName: 'PC Amara Okafor',
+    receivedOn: addDays(today, -7),
+    offenceCategory: 'burglary',
+    offenceDescription: 'The shed was broken into at night and garden tools were taken.',
+    offenceDate: addDays(today, -30),
+    cjsStage: 'out-of-court',
+    priority: 'routine',
+    ...r,
+  };
+  return invoke<CaseView>(h, 'createReferral', { referral, duplicatesSeen: true });
+}
+
+/**
+ * Another case whose preparation meeting has this facilitator and this room from 10:00 to 12:00
+ * on `date`: the booking a conference must not clash with.
+ */
+export async function caseWithMeeting(h: Harness, today: string, o: { date: string; venueId: string; leadFacilitatorId: string }): Promise<CaseView> {
+  const other = await createReferral(h, today, {
+    participants: [
+      { role: 'harmed', person: { givenName: 'Grace', familyName: 'Adeyemi' } },
+      { role: 'responsible', person: { givenName: 'Kieran', familyName: 'Walsh' } },
+    ],
+  });
+  return applyAll(h, other, [
+    {
+      type: 'schedule-meeting',
+      meeting: { id: 'm_otherprep0000001', kind: 'preparation', format: 'in-person', date: o.date, start: '10:00', durationMinutes: 120, venueId: o.venueId, leadFacilitatorId: o.leadFacilitatorId, participantIds: [other.case.participants[0]!.id], supporterIds: [] },
+    },
+  ]);
+}
+
+/** What a colleague records outside the page (for applyAll): a phone contact in which the person was interested. */
+export function contactCommand(participantId: string, on: string, by: string): WorkflowCommand {
+  return { type: 'record-contact', participantId, entry: { kind: 'contact', on, method: 'phone', outcome: 'interested', rjInformationGiven: true, by } };
+}
+
+/** A risk assessment with every factor for the person's role rated low. */
+export function riskCommand(ref: CaseworkReference, p: { id: string; role: ParticipantRole }, o: { on: string; by: string; decision: RiskDecision; reviewOn: string }): WorkflowCommand {
+  return {
+    type: 'assess-risk',
+    participantId: p.id,
+    assessedOn: o.on,
+    assessedBy: o.by,
+    factors: factorsFor(ref.riskFactors, p.role).map((f) => ({ factorId: f.id, rating: 'low' as const })),
+    decision: o.decision,
+    reviewOn: o.reviewOn,
+  };
+}
+
+/** Consent given, on a signed form, to every element the person's role requires. */
+export function consentCommands(ref: CaseworkReference, p: { id: string; role: ParticipantRole }, o: { on: string; by: string }): WorkflowCommand[] {
+  return requiredElements(ref.consentElements, p.role).map((e) => ({ type: 'record-consent', participantId: p.id, elementId: e.id, status: 'given', on: o.on, method: 'signed-form', takenBy: o.by }));
 }
 
 /** Create a casebook through the first-run screens and arrive at Home. */
@@ -86,4 +159,56 @@ export async function focusedClass(p: Page): Promise<string> {
 export function uk(iso: string): string {
   const [y, m, d] = iso.split('-');
   return `${d}/${m}/${y}`;
+}
+
+/** A member of staff as the staff pickers name them: "Priya Shah (Facilitator, Intermediate practitioner)". */
+export function staffLabel(s: StaffMember): string {
+  const role = { coordinator: 'RJ coordinator', facilitator: 'Facilitator', manager: 'Manager' }[s.role as 'manager'];
+  return `${s.name} (${role}${s.level ? `, ${s.level[0]!.toUpperCase()}${s.level.slice(1)} practitioner` : ''})`;
+}
+
+/** In a risk assessment form: rate every factor low (one medium, with a mitigation) and choose a decision. */
+export async function rateRisk(form: Locator, decision: string): Promise<void> {
+  const lows = form.getByRole('radio', { name: 'Low', exact: true });
+  const n = await lows.count();
+  for (let i = 0; i < n; i++) await lows.nth(i).check();
+  const emotional = form.getByTestId('factor-emotional-harm');
+  await emotional.getByRole('radio', { name: 'Medium', exact: true }).check();
+  await emotional.getByLabel(/Mitigation/).fill('Meet at the victim service office, with her support worker nearby.');
+  await form.getByRole('radio', { name: decision }).check();
+}
+
+/** On "Meetings and process": the card of the one meeting whose title starts with these words. */
+export function meetingCard(p: Page, title: string): Locator {
+  return p.getByTestId('meetings-schedule').locator('[data-testid^="meeting-m_"]', { has: p.locator('.govuk-summary-card__title', { hasText: title }) });
+}
+
+/** On "Meetings and process": open the schedule form and fill in what and when; returns the form. */
+export async function scheduleForm(p: Page, m: { kind: string; format: string; date: string; start: string; length: string }): Promise<Locator> {
+  await p.getByRole('button', { name: 'Schedule a meeting' }).click();
+  const form = p.getByTestId('schedule-form');
+  await form.getByLabel(m.kind, { exact: true }).check();
+  await form.getByLabel(m.format).check();
+  await form.getByLabel('Date', { exact: true }).fill(uk(m.date));
+  await form.getByLabel('Start time').fill(m.start);
+  await form.getByLabel('Length', { exact: true }).selectOption({ label: m.length });
+  return form;
+}
+
+/** The schedule form refused a booking over the meeting of caseWithMeeting, naming the facilitator and the room it double-books. */
+export async function expectClash(p: Page, form: Locator, o: { date: string; facilitator: string; venue: string }): Promise<void> {
+  const summary = form.locator('.govuk-error-summary');
+  const when = `Preparation meeting on ${formatDate(o.date)}, 10:00–12:00`;
+  await summary.getByText(`${o.facilitator} (facilitator) is already booked at that time: ${when}.`).waitFor();
+  await summary.getByText(`${o.venue} is already booked at that time: ${when}.`).waitFor();
+  expect(await focusedClass(p)).toContain('govuk-error-summary');
+}
+
+/** One action row of the agreement's draft form. */
+export async function fillAction(row: Locator, a: { kind: string; description: string; by: string; dueOn: string; shown?: string }): Promise<void> {
+  await row.getByLabel('Kind of action').selectOption({ label: a.kind });
+  await row.getByLabel('What will be done').fill(a.description);
+  await row.getByLabel('Who will do it').selectOption({ label: a.by });
+  await row.getByLabel('Due by').fill(uk(a.dueOn));
+  if (a.shown) await row.getByLabel('How completion will be shown').fill(a.shown);
 }
