@@ -198,9 +198,10 @@ export async function scheduleForm(p: Page, m: { kind: string; format: string; d
 /** The schedule form refused a booking over the meeting of caseWithMeeting, naming the facilitator and the room it double-books. */
 export async function expectClash(p: Page, form: Locator, o: { date: string; facilitator: string; venue: string }): Promise<void> {
   const summary = form.locator('.govuk-error-summary');
-  const when = `Preparation meeting on ${formatDate(o.date)}, 10:00–12:00`;
-  await summary.getByText(`${o.facilitator} (facilitator) is already booked at that time: ${when}.`).waitFor();
-  await summary.getByText(`${o.venue} is already booked at that time: ${when}.`).waitFor();
+  // The other meeting is named by its kind, time and case reference, never by who is in it.
+  const when = `Preparation meeting on ${formatDate(o.date)}, 10:00–12:00 (case RJ-`;
+  await summary.getByText(`${o.facilitator} (facilitator) is already booked at that time: ${when}`).waitFor();
+  await summary.getByText(`${o.venue} is already booked at that time: ${when}`).waitFor();
   expect(await focusedClass(p)).toContain('govuk-error-summary');
 }
 

@@ -22,10 +22,12 @@ const STAFF_IDS = ['s_advan1', 's_facil1', 's_coord1'];
 const DATES = ['2026-03-23', '2026-03-29', '2026-03-30'];
 const TODAY = '2026-03-16';
 
+type Booked = Pick<Meeting, 'date' | 'start' | 'durationMinutes' | 'status' | 'venueId' | 'leadFacilitatorId' | 'coFacilitatorId' | 'participantIds' | 'supporterIds'>;
+
 /** Another case's confirmed bookings: Room 1 with s_coord1 on the 23rd, 10:00–12:00. */
-const OTHER = [
+const OTHER: (Booked & { id: string; kind: 'conference'; format: 'in-person' })[] = [
   { id: 'm_other00001', kind: 'conference', format: 'in-person', date: '2026-03-23', start: '10:00', durationMinutes: 120, status: 'confirmed', venueId: 'v_venue0001', leadFacilitatorId: 's_coord1', participantIds: ['p_someone01'], supporterIds: [] },
-] as const;
+];
 
 const slot = fc.record({
   n: fc.integer({ min: 0, max: 5 }),
@@ -38,13 +40,25 @@ const slot = fc.record({
   who: fc.constantFrom([HARMED.id], [RESPONSIBLE.id], [HARMED.id, RESPONSIBLE.id]),
 });
 
-const command = fc.oneof(
+const command: fc.Arbitrary<Step> = fc.oneof(
   { weight: 5, arbitrary: slot.map((s) => ({ op: 'schedule' as const, s })) },
   { weight: 2, arbitrary: slot.map((s) => ({ op: 'change' as const, s })) },
   { weight: 2, arbitrary: fc.record({ n: fc.integer({ min: 0, max: 5 }), to: fc.constantFrom('postponed', 'cancelled', 'proposed', 'confirmed') as fc.Arbitrary<'postponed'> }).map((x) => ({ op: 'status' as const, ...x })) },
 );
 
-function meetingOf(s: fc.Infer<typeof slot>) {
+interface Slot {
+  n: number;
+  date: string;
+  start: string;
+  durationMinutes: number;
+  venue: string | undefined;
+  lead: string;
+  co: string | undefined;
+  who: readonly string[];
+}
+type Step = { op: 'schedule'; s: Slot } | { op: 'change'; s: Slot } | { op: 'status'; n: number; to: 'postponed' | 'cancelled' | 'proposed' | 'confirmed' };
+
+function meetingOf(s: Slot) {
   return {
     id: `m_prop0000${s.n}`,
     kind: 'preparation' as const,
@@ -55,12 +69,12 @@ function meetingOf(s: fc.Infer<typeof slot>) {
     ...(s.venue ? { venueId: s.venue } : {}),
     leadFacilitatorId: s.lead,
     ...(s.co && s.co !== s.lead ? { coFacilitatorId: s.co } : {}),
-    participantIds: s.who,
+    participantIds: [...s.who],
     supporterIds: [],
   };
 }
 
-function toCommand(c: Case, x: fc.Infer<typeof command>): WorkflowCommand {
+function toCommand(c: Case, x: Step): WorkflowCommand {
   if (x.op === 'schedule') return { type: 'schedule-meeting', meeting: meetingOf(x.s) };
   if (x.op === 'change') {
     const was = c.schedule?.find((m) => m.id === `m_prop0000${x.s.n}`);
@@ -68,8 +82,6 @@ function toCommand(c: Case, x: fc.Infer<typeof command>): WorkflowCommand {
   }
   return { type: 'set-meeting-status', meetingId: `m_prop0000${x.n}`, to: x.to, ...(x.to === 'postponed' || x.to === 'cancelled' ? { reason: 'Illness' } : {}) };
 }
-
-type Booked = Pick<Meeting, 'date' | 'start' | 'durationMinutes' | 'status' | 'venueId' | 'leadFacilitatorId' | 'coFacilitatorId' | 'participantIds' | 'supporterIds'>;
 
 function clash(a: Booked, b: Booked, people: boolean): boolean {
   if (!isActive(a) || !isActive(b)) return false;

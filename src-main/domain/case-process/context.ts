@@ -17,8 +17,8 @@ export interface ProcessContext {
   settings: Pick<CaseworkSettings, 'riskApproverRole'>;
   consentElements: readonly ConsentElement[];
   venues?: readonly Venue[];
-  /** Meetings of other cases (any status; inactive ones are skipped by the conflict check). */
-  otherMeetings?: readonly BookedSlot[];
+  /** Meetings of other cases (any status; inactive ones are skipped by the conflict check), with their case's reference. */
+  otherMeetings?: readonly (BookedSlot & { caseReference?: string })[];
 }
 
 /** A meeting as the case list keeps it for other cases: enough to find a clash, nothing else. */

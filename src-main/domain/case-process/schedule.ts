@@ -41,7 +41,9 @@ function clashes(c: Case, m: Meeting, ctx: ProcessContext): string[] {
   for (const p of c.participants) names.set(p.id, displayName(p.person));
   for (const s of ctx.staff) names.set(s.id, s.name);
   const others = [...(c.schedule ?? []), ...(ctx.otherMeetings ?? [])];
-  return [...new Set(findConflicts(m, others, ctx.venues ?? [], { nameOf: (id) => names.get(id) }).map((x) => x.message))];
+  // Another case is named by its reference only, so the coordinator knows where to look.
+  const refs = new Map((ctx.otherMeetings ?? []).flatMap((o) => (o.caseReference ? [[o.id, o.caseReference] as const] : [])));
+  return [...new Set(findConflicts(m, others, ctx.venues ?? [], { nameOf: (id) => names.get(id), caseOf: (id) => refs.get(id) }).map((x) => x.message))];
 }
 
 function checked(c: Case, candidate: unknown, ctx: ProcessContext): Decision<Meeting> {

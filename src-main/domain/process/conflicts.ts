@@ -24,6 +24,8 @@ export interface Clash {
 export interface ConflictOptions {
   /** Names for staff and participants, so messages can say who; otherwise a role is named. */
   nameOf?: (id: string) => string | undefined;
+  /** The reference of the case a booked meeting belongs to, when it is another case's. */
+  caseOf?: (meetingId: string) => string | undefined;
 }
 
 type Timed = Pick<Meeting, 'id' | 'kind' | 'date' | 'start' | 'durationMinutes' | 'status' | 'venueId' | 'leadFacilitatorId' | 'coFacilitatorId' | 'participantIds' | 'supporterIds' | 'interpreter'>;
@@ -44,9 +46,9 @@ const ROLE_WORDS: Record<ClashKind, string> = {
   venue: 'The venue',
 };
 
-function message(kind: ClashKind, who: string | undefined, other: Timed): string {
+function message(kind: ClashKind, who: string | undefined, other: Timed, caseRef: string | undefined): string {
   const subject = who ? (kind === 'venue' ? who : `${who} (${kind})`) : ROLE_WORDS[kind];
-  return `${subject} is already booked at that time: ${describeMeeting(other)}.`;
+  return `${subject} is already booked at that time: ${describeMeeting(other)}${caseRef ? ` (case ${caseRef})` : ''}.`;
 }
 
 /**
@@ -67,7 +69,8 @@ export function findConflicts<M extends Timed>(candidate: Timed, existing: reado
     if (other.id === candidate.id || !isActive(other)) continue;
     const otherSpan = meetingInterval(other);
     if (!otherSpan || !overlaps(span, otherSpan)) continue;
-    const add = (kind: ClashKind, id: string, who: string | undefined) => out.push({ kind, id, meetingId: other.id, message: message(kind, who, other) });
+    const ref = options.caseOf?.(other.id);
+    const add = (kind: ClashKind, id: string, who: string | undefined) => out.push({ kind, id, meetingId: other.id, message: message(kind, who, other, ref) });
     for (const id of new Set(staffBooked(other))) if (staff.has(id)) add('facilitator', id, options.nameOf?.(id));
     for (const id of new Set(peopleInvited(other))) {
       if (participants.has(id)) add('participant', id, options.nameOf?.(id));

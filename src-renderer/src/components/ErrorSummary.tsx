@@ -10,7 +10,8 @@ export interface SummaryError {
  * GOV.UK error summary. It takes focus each time `focusKey` changes (a failed submit), so the
  * person hears "There is a problem" and the list; each link moves focus to its field.
  */
-export function ErrorSummary({ errors, focusKey }: { errors: SummaryError[]; focusKey: number }) {
+export function ErrorSummary({ errors, focusKey, level = 2 }: { errors: SummaryError[]; focusKey: number; /** Heading level, one below the heading it sits under (a form panel's h3 → 4). */ level?: 2 | 3 | 4 }) {
+  const Title = `h${level}` as 'h2';
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
   // The errors and the new focusKey may arrive in different renders (react-hook-form updates
@@ -26,9 +27,9 @@ export function ErrorSummary({ errors, focusKey }: { errors: SummaryError[]; foc
   return (
     <div className="govuk-error-summary" data-module="govuk-error-summary" ref={ref} tabIndex={-1} aria-labelledby={titleId}>
       <div role="alert">
-        <h2 className="govuk-error-summary__title" id={titleId}>
+        <Title className="govuk-error-summary__title" id={titleId}>
           There is a problem
-        </h2>
+        </Title>
         <div className="govuk-error-summary__body">
           <ul className="govuk-list govuk-error-summary__list">
             {errors.map((e, i) => (

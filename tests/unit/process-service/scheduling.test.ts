@@ -20,13 +20,13 @@ describe('scheduling meetings through the service', () => {
     // Jo leads a meeting in another case half an hour into the first one, elsewhere: refused, naming Jo and the meeting.
     const joClash = await refusal(w, b, { type: 'schedule-meeting', meeting: meetingFor(b, { start: '10:30', venueId: venues.library, leadFacilitatorId: w.staff.jo }) });
     expect(joClash.code).toBe('INVALID_INPUT');
-    expect(joClash.problems).toEqual(['Jo Whitfield (facilitator) is already booked at that time: Conference on 25 March 2026, 10:00–11:00.']);
+    expect(joClash.problems).toEqual([`Jo Whitfield (facilitator) is already booked at that time: Conference on 25 March 2026, 10:00–11:00 (case ${a.case.reference}).`]);
     // Jo as co-facilitator counts too.
     const asCo = await refusal(w, b, { type: 'schedule-meeting', meeting: meetingFor(b, { start: '09:30', venueId: venues.library, coFacilitatorId: w.staff.jo }) });
-    expect(asCo.problems).toEqual(['Jo Whitfield (facilitator) is already booked at that time: Conference on 25 March 2026, 10:00–11:00.']);
+    expect(asCo.problems).toEqual([`Jo Whitfield (facilitator) is already booked at that time: Conference on 25 March 2026, 10:00–11:00 (case ${a.case.reference}).`]);
     // Someone else in the same room at the same time: refused, naming the venue.
     const roomClash = await refusal(w, b, { type: 'schedule-meeting', meeting: meetingFor(b, { start: '10:59', venueId: venues.centre }) });
-    expect(roomClash.problems).toEqual(['Riverside Community Centre is already booked at that time: Conference on 25 March 2026, 10:00–11:00.']);
+    expect(roomClash.problems).toEqual([`Riverside Community Centre is already booked at that time: Conference on 25 March 2026, 10:00–11:00 (case ${a.case.reference}).`]);
     // Nothing was saved by the refusals.
     expect((await w.call('getCaseView', { id: b.case.id })).case.revision).toBe(b.case.revision);
 
@@ -43,8 +43,8 @@ describe('scheduling meetings through the service', () => {
     // And the postponed meeting cannot come back into that slot now.
     const back = await refusal(w, a, { type: 'set-meeting-status', meetingId: first.id, to: 'proposed' });
     expect(back.problems).toEqual([
-      'Jo Whitfield (facilitator) is already booked at that time: Preparation meeting on 25 March 2026, 10:00–11:00.',
-      'Riverside Community Centre is already booked at that time: Preparation meeting on 25 March 2026, 10:00–11:00.',
+      `Jo Whitfield (facilitator) is already booked at that time: Preparation meeting on 25 March 2026, 10:00–11:00 (case ${b.case.reference}).`,
+      `Riverside Community Centre is already booked at that time: Preparation meeting on 25 March 2026, 10:00–11:00 (case ${b.case.reference}).`,
     ]);
     // Moved to the afternoon, it is free.
     a = await apply(w, a, { type: 'update-meeting', meeting: { ...first, start: '14:00' } });

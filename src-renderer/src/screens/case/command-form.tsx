@@ -164,7 +164,7 @@ export function FormPanel({
       <h3 className="govuk-heading-m" ref={heading} tabIndex={-1}>
         {title}
       </h3>
-      <ErrorSummary errors={summary} focusKey={focusKey} />
+      <ErrorSummary errors={summary} focusKey={focusKey} level={4} />
       <form noValidate onSubmit={(e) => void onSubmit(e)}>
         {children}
         <div className="govuk-button-group">
