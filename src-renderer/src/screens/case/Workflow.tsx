@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { UseFormRegisterReturn } from 'react-hook-form';
 import { STAGES, type Stage } from '../../../../src-main/domain/case';
 import { advanceProblems, type ProcessKind } from '../../../../src-main/domain/workflow-gates';
 import { EXITS, type Exit } from '../../../../src-main/domain/case';
@@ -243,16 +244,7 @@ function ExitForm({ ctx }: { ctx: CaseContext }) {
           label: EXIT_LABELS[k],
           hint: EXIT_HINTS[k],
           conditional:
-            k === 'withdrawn' ? (
-              <SelectField
-                id={f.id('withdrawnBy')}
-                label="Who withdrew?"
-                error={f.error('withdrawnBy')}
-                placeholder="Choose a person"
-                options={c.participants.map((p) => ({ value: p.id, label: nameAndRole(p, ctx.labels) }))}
-                registration={f.register('withdrawnBy')}
-              />
-            ) : undefined,
+            k === 'withdrawn' ? <WhoWithdrew ctx={ctx} id={f.id('withdrawnBy')} error={f.error('withdrawnBy')} registration={f.register('withdrawnBy')} /> : undefined,
         }))}
         registration={f.register('kind')}
       />
@@ -275,6 +267,20 @@ function ReopenForm() {
     <FormPanel title="Reopen the case" summary={f.summary} focusKey={f.focusKey} onSubmit={f.onSubmit} submitLabel="Reopen the case" submitting={f.formState.isSubmitting} testId="reopen-form">
       <TextArea id={f.id('reason')} label="Reason for reopening" error={f.error('reason')} registration={f.register('reason')} />
     </FormPanel>
+  );
+}
+
+/** "Who withdrew?", revealed under the withdrawn choice of the exit and close forms. */
+function WhoWithdrew({ ctx, id, error, registration }: { ctx: CaseContext; id: string; error: string | undefined; registration: UseFormRegisterReturn }) {
+  return (
+    <SelectField
+      id={id}
+      label="Who withdrew?"
+      error={error}
+      placeholder="Choose a person"
+      options={ctx.c.participants.map((p) => ({ value: p.id, label: nameAndRole(p, ctx.labels) }))}
+      registration={registration}
+    />
   );
 }
 
@@ -333,16 +339,7 @@ function CloseForm({ ctx }: { ctx: CaseContext }) {
           value: o,
           label: CLOSURE_OUTCOME_LABELS[o],
           conditional:
-            o === 'withdrawn' ? (
-              <SelectField
-                id={f.id('withdrawnBy')}
-                label="Who withdrew?"
-                error={f.error('withdrawnBy')}
-                placeholder="Choose a person"
-                options={c.participants.map((p) => ({ value: p.id, label: nameAndRole(p, ctx.labels) }))}
-                registration={f.register('withdrawnBy')}
-              />
-            ) : undefined,
+            o === 'withdrawn' ? <WhoWithdrew ctx={ctx} id={f.id('withdrawnBy')} error={f.error('withdrawnBy')} registration={f.register('withdrawnBy')} /> : undefined,
         }))}
         registration={f.register('outcome')}
       />
