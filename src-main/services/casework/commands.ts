@@ -29,6 +29,8 @@ export async function applyCaseCommand(cw: Casework, input: unknown, extra: File
   const { caseId, revision, command } = parsed.data;
   const s = cw.s;
   if (command.type === 'assign-team') requireRole(s, MANAGERS, 'choose the lead facilitator and co-facilitator of a case');
+  // Coordinators close cases (product.md); facilitators record everything up to that point.
+  if (command.type === 'close') requireRole(s, MANAGERS, 'close cases');
   const c: Case = await s.readCase(caseId);
   if (c.revision !== revision) {
     throw new CasebookError('CONFLICT', `Someone else changed this case since you opened it (it is now at revision ${c.revision}, you had ${revision}); reload it to see their changes, then make yours again.`);

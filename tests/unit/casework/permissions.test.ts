@@ -12,6 +12,9 @@ describe('who may do what in casework', () => {
     const e = await w.fails('applyCaseCommand', { caseId: v.case.id, revision: v.case.revision, command: { type: 'assign-team', leadId: w.staff.fatima } });
     expect(e).toEqual({ code: 'FORBIDDEN', message: 'Only administrators and coordinators may choose the lead facilitator and co-facilitator of a case.' });
     expect(diffSnapshots(before, await snapshotDir(w.dir))).toEqual([]);
+    // Closing is a coordinator's decision too.
+    const close = { type: 'close' as const, closure: { outcome: 'no-contact' as const, closedOn: '2026-03-16', summary: 'No reply to three letters.', closedBy: w.staff.fatima } };
+    expect(await w.fails('applyCaseCommand', { caseId: v.case.id, revision: v.case.revision, command: close })).toEqual({ code: 'FORBIDDEN', message: 'Only administrators and coordinators may close cases.' });
     // The service refuses it too when called directly (the CLI, a test).
     await expect(w.service.casework.applyCaseCommand({ caseId: v.case.id, revision: v.case.revision, command: { type: 'assign-team', leadId: w.staff.fatima } })).rejects.toMatchObject({ code: 'FORBIDDEN' });
 
