@@ -8,6 +8,7 @@ import { buildStore, BENCH_PASS } from './build-store';
 import { benchCaseload, describeCaseload } from './caseload';
 import { benchDocuments, documentBenchTable } from './documents';
 import { benchCaseloadInChromium } from './caseload-chromium';
+import { benchProcess, describeProcessBench } from './process';
 import { median, peakMemoryMiB, round } from './measure';
 
 /**
@@ -15,6 +16,8 @@ import { median, peakMemoryMiB, round } from './measure';
  * baseline measured in the same run on the same bytes (plain JSON.parse, or JSON.stringify plus
  * a durable write) so ratios, not absolute times, are compared across machines.
  * Targets (issue 2): save at 10,000 ≤ 2 × save at 100; unlock at 10,000 ≤ 3 × JSON.parse.
+ * The restorative process (issue 5, process.ts): figures for a year ≤ 1 s, a calendar month
+ * ≤ 100 ms, booking a meeting ≤ 100 ms, at every size.
  */
 const SIZES = (process.env.BENCH_SIZES ?? '100,1000,10000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -79,6 +82,8 @@ async function benchSize(n: number) {
 
   // Case list and dashboard (issue 3), at the largest size only.
   const caseload = n === Math.max(...SIZES) ? await benchCaseload(service, userId, RUNS) : undefined;
+  // The process across cases: figures, calendar, booking, and what the rows' facts cost at unlock.
+  const processBench = await benchProcess({ service, userId, dir, cases, runs: RUNS });
 
   await service.close();
   await rm(dir, { recursive: true, force: true });
@@ -89,6 +94,7 @@ async function benchSize(n: number) {
     saveOneCase: { ms: round(saveMs), baselineStringifyAndDurableWriteMs: round(saveBase), ratio: round(saveMs / saveBase) },
     verify: { ms: round(verifyMs), baselineReadAndParseMs: round(verifyBase), ratio: round(verifyMs / verifyBase) },
     caseload,
+    process: processBench,
   };
 }
 
@@ -104,6 +110,7 @@ for (const n of SIZES) {
       ` | save one ${r.saveOneCase.ms} ms (baseline ${r.saveOneCase.baselineStringifyAndDurableWriteMs} ms)` +
       ` | verify ${r.verify.ms} ms (baseline ${r.verify.baselineReadAndParseMs} ms)`,
   );
+  console.log(`  ${describeProcessBench(r.process)}`);
 }
 const first = results[0];
 const last = results[results.length - 1];
@@ -112,12 +119,19 @@ const targets = first && last ? {
   saveTargetMet: last.saveOneCase.ms <= 2 * first.saveOneCase.ms,
   unlockAtLargestOverJsonParse: last.unlock.ratio,
   unlockTargetMet: last.unlock.ratio <= 3,
+  figuresYearMs: last.process.figuresYear.ms,
+  figuresYearColdMs: last.process.figuresYear.coldFirstCallMs,
+  figuresYearTargetMet: last.process.figuresYear.targetMet && last.process.figuresYear.coldTargetMet,
+  calendarMonthMs: last.process.calendarMonth.totalMs,
+  calendarMonthTargetMet: last.process.calendarMonth.targetMet,
+  scheduleSaveMs: last.process.scheduleSave.ms,
+  scheduleSaveTargetMet: last.process.scheduleSave.targetMet,
 } : {};
 if (caseload) console.log(describeCaseload(caseload));
 const largest = Math.max(...SIZES);
 process.stderr.write(`case list in Chromium at ${largest} cases…\n`);
 const caseloadInChromium = await benchCaseloadInChromium(largest, RUNS * 3);
-console.log(`case list in Chromium (${largest} cases, window.casebook round trip, median): ` + Object.entries(caseloadInChromium.queries).map(([k, v]) => `${k} ${v} ms`).join(', ') + `; dashboard ${caseloadInChromium.dashboardMs} ms; empty round trip ${caseloadInChromium.bridgeRoundTripMs} ms`);
+console.log(`case list in Chromium (${largest} cases, window.casebook round trip, median): ` + Object.entries(caseloadInChromium.queries).map(([k, v]) => `${k} ${v} ms`).join(', ') + `; dashboard ${caseloadInChromium.dashboardMs} ms; figures for a year ${caseloadInChromium.figuresYearMs} ms; calendar month ${caseloadInChromium.calendarMonthMs} ms (one facilitator's ${caseloadInChromium.calendarMonthOneFacilitatorMs} ms); empty round trip ${caseloadInChromium.bridgeRoundTripMs} ms`);
 // Documents (issue 4): each document in each format, beside LibreOffice converting the same DOCX.
 process.stderr.write('documents…\n');
 const documents = await benchDocuments({ log: (line) => process.stderr.write(`${line}\n`) });

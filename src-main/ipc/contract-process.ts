@@ -26,7 +26,8 @@ export const CalendarMeetingSchema = z.strictObject({
   caseId: CaseIdSchema,
   reference: z.string(),
   sensitive: z.boolean(),
-  meeting: BookedSlotSchema,
+  /** What the grid shows: who is invited stays in the main process (the grid names nobody). */
+  meeting: BookedSlotSchema.omit({ participantIds: true, supporterIds: true, interpreter: true }),
   venueName: z.string().optional(),
   leadName: z.string().optional(),
   coName: z.string().optional(),

@@ -1,7 +1,11 @@
 import { EXITS, STAGES, type Case, type Exit, type Participant, type ParticipantRole, type Person, type Stage } from '../domain/case';
-import { Random } from './demo/prng';
+import { Random, seedFrom } from './demo/prng';
 import { FACILITATORS, NAME_POOLS, REFERRERS, type NamePool } from './demo/names';
 import { ACCESSIBILITY_NEEDS, OFFENCES, PRONOUNS, SOURCES, STREETS, TOWNS, type SourceSpec } from './demo/catalogue';
+import { ProcessMaker } from './demo/process';
+import { DEMO_COORDINATOR, type DemoResources } from './demo/resources';
+
+export { demoResources, ensureDemoResources, type DemoResources } from './demo/resources';
 
 /**
  * Realistic synthetic cases for demonstrations, training and benchmarks. Pure and
@@ -16,6 +20,13 @@ export interface DemoOptions {
   /** References and ids already in the store, so appended demo cases never collide. */
   takenReferences?: Iterable<string>;
   takenIds?: Iterable<string>;
+  /**
+   * The casebook's demo staff and venues (`ensureDemoResources`). With them, cases past
+   * preparation carry their restorative process (meetings, conference records, agreements,
+   * closures, feedback), naming those ids; without them, cases stop at the referral, people
+   * and timeline, so they never name staff or rooms the casebook does not have.
+   */
+  resources?: DemoResources;
 }
 
 const DAY_MS = 86_400_000;
@@ -55,6 +66,20 @@ const EXIT_STAGES: Record<Exit, readonly Stage[]> = {
   declined: ['contact', 'assessment', 'preparation', 'consent'],
 };
 
+/** Usual days from reaching the stage before to reaching this one: a case takes about seven months to close. */
+const STAGE_DAYS: Record<Stage, number> = {
+  referral: 0,
+  screening: 5,
+  contact: 10,
+  assessment: 21,
+  preparation: 21,
+  consent: 28,
+  process: 21,
+  outcome: 10,
+  monitoring: 7,
+  closed: 90,
+};
+
 const STAGE_TEXT: Record<Stage, string> = {
   referral: 'Referral received and logged.',
   screening: 'Screened: an identifiable person harmed and an admission of the basic facts.',
@@ -87,16 +112,28 @@ function asciiSlug(s: string): string {
 
 class Generator {
   private readonly usedIds: Set<string>;
+  private readonly process?: ProcessMaker;
+  private readonly staffIds = new Map<string, string>();
+  private readonly facilitators: readonly string[];
   constructor(
     private readonly r: Random,
     takenIds: Iterable<string>,
+    private readonly resources?: DemoResources,
+    processRandom?: Random,
   ) {
     this.usedIds = new Set(takenIds);
+    this.facilitators = resources ? resources.facilitators.map((f) => f.name) : FACILITATORS;
+    if (resources && processRandom) {
+      // The process draws from its own stream, so the people and referrals for a seed stay as they were.
+      const names = new Map([...resources.facilitators, resources.coordinator].map((s) => [s.id, s.name]));
+      for (const [id, name] of names) this.staffIds.set(name, id);
+      this.process = new ProcessMaker(processRandom, resources, (prefix) => this.uniqueId(prefix, 12, processRandom), (id) => names.get(id) ?? DEMO_COORDINATOR);
+    }
   }
 
-  private uniqueId(prefix: string, length: number): string {
+  private uniqueId(prefix: string, length: number, r: Random = this.r): string {
     for (;;) {
-      const id = prefix + this.r.alnum(length);
+      const id = prefix + r.alnum(length);
       if (!this.usedIds.has(id)) {
         this.usedIds.add(id);
         return id;
@@ -180,16 +217,19 @@ class Generator {
     const exits = EXITS.filter((e) => EXIT_STAGES[e].includes(stage));
     const exitKind = exits.length > 0 && r.chance(elapsed > 180 ? 0.6 : 0.2) ? r.pick(exits) : undefined;
 
-    // Event days: one per stage reached, spread in order between received and the last day.
-    const endDay = exitKind ? receivedDay + Math.floor((lastDay - receivedDay) * (0.3 + 0.7 * r.float())) : lastDay;
+    // Event days: one per stage reached, each after about the usual time in the stage before
+    // (half to one and a half times it), squeezed to fit a case younger than that. A case that
+    // ended early did so a few weeks after reaching its last stage.
+    const exitDraw = exitKind ? r.float() : 0;
+    const stints = STAGES.slice(1, stageIndex + 1).map((s) => STAGE_DAYS[s] * (0.5 + r.float()));
+    const total = stints.reduce((a, d) => a + d, 0);
+    const squeeze = total > elapsed ? elapsed / total : 1;
     const eventDays = [receivedDay];
-    for (let i = 1; i <= stageIndex; i++) {
-      const prev = eventDays[i - 1] as number;
-      const remaining = STAGES.length - i;
-      eventDays.push(Math.min(endDay, prev + r.int(0, Math.max(0, Math.floor((endDay - prev) / remaining)))));
-    }
-    const facilitator = r.pick(FACILITATORS);
-    const coordinator = 'Jo Whitfield';
+    let sum = 0;
+    for (const d of stints) eventDays.push(receivedDay + Math.floor((sum += d) * squeeze));
+    const endDay = exitKind ? Math.min(lastDay, (eventDays[stageIndex] as number) + 7 + Math.floor(exitDraw * 49)) : lastDay;
+    const facilitator = r.pick(this.facilitators);
+    const coordinator = DEMO_COORDINATOR;
     const timeline: Case['timeline'] = STAGES.slice(0, stageIndex + 1).map((s, i) => ({
       at: at(eventDays[i] as number, 9 * 60 + i * 7 + r.int(0, 420)),
       by: i === 0 ? coordinator : facilitator,
@@ -197,8 +237,8 @@ class Generator {
       text: STAGE_TEXT[s],
     }));
     let exit: Case['exit'];
+    const exitDay = Math.max(eventDays[stageIndex] as number, endDay);
     if (exitKind) {
-      const exitDay = Math.max(eventDays[stageIndex] as number, endDay);
       exit = { kind: exitKind, reason: r.pick(EXIT_REASONS[exitKind]), on: day(exitDay) };
       timeline.push({ at: at(exitDay, 17 * 60 + 30), by: facilitator, kind: 'case.exit', text: `Case ended: ${exitKind}. ${exit.reason}` });
     }
@@ -234,14 +274,61 @@ class Generator {
       ...(notes ? { notes } : {}),
       timeline,
     };
-    return c;
+    return this.process && stage !== 'referral' ? this.withProcess(c, { stageIndex, eventDays, receivedDay, lastDay, todayDay, exitDay, facilitator }) : c;
+  }
+
+  /** The case with its restorative process, as far as its stage: see demo/process.ts. */
+  private withProcess(
+    c: Omit<Case, 'reference'>,
+    o: { stageIndex: number; eventDays: number[]; receivedDay: number; lastDay: number; todayDay: number; exitDay: number; facilitator: string },
+  ): Omit<Case, 'reference'> {
+    const leadId = this.staffIds.get(o.facilitator);
+    if (!this.process || !leadId) return c;
+    // The exit reasons say who withdrew; the record names them.
+    const withdrawnBy =
+      c.exit?.kind === 'withdrawn' ? c.participants.find((p) => p.role === (c.exit?.reason.startsWith('The person harmed') ? 'harmed' : 'responsible'))?.id : undefined;
+    const exit = c.exit ? { ...c.exit, ...(withdrawnBy ? { withdrawnBy } : {}) } : undefined;
+    const p = this.process.make({
+      caseId: c.id,
+      stageIndex: o.stageIndex,
+      stageDays: o.eventDays,
+      receivedDay: o.receivedDay,
+      lastDay: o.lastDay,
+      todayDay: o.todayDay,
+      ...(exit ? { exit: { kind: exit.kind, day: o.exitDay, ...(withdrawnBy ? { withdrawnBy } : {}) } } : {}),
+      participants: c.participants,
+      leadId,
+      sensitive: c.referral.sensitive.length > 0,
+    });
+    const timeline = [...c.timeline, ...p.events].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+    const { notes, timeline: _old, participants: _people, ...rest } = c;
+    return {
+      ...rest,
+      ...(exit ? { exit } : {}),
+      createdAt: (timeline[0] as { at: string }).at,
+      updatedAt: (timeline[timeline.length - 1] as { at: string }).at,
+      revision: timeline.length,
+      leadFacilitatorId: leadId,
+      ...(p.coFacilitatorId && p.coFacilitatorId !== leadId ? { coFacilitatorId: p.coFacilitatorId } : {}),
+      ...(p.processKind ? { processKind: p.processKind } : {}),
+      ...(p.processForm ? { processForm: p.processForm } : {}),
+      ...(p.schedule ? { schedule: p.schedule } : {}),
+      ...(p.indirectLog ? { indirectLog: p.indirectLog } : {}),
+      ...(p.conferenceRecords ? { conferenceRecords: p.conferenceRecords } : {}),
+      ...(p.agreement ? { agreement: p.agreement } : {}),
+      ...(p.closure ? { closure: p.closure } : {}),
+      ...(p.feedback ? { feedback: p.feedback } : {}),
+      participants: p.participants,
+      ...(notes ? { notes } : {}),
+      timeline,
+    };
   }
 }
 
 export function generateDemoCases(o: DemoOptions): Case[] {
   if (!Number.isSafeInteger(o.count) || o.count < 0) throw new RangeError('count must be a whole number of cases');
   const r = new Random(o.seed);
-  const gen = new Generator(r, o.takenIds ?? []);
+  const gen = new Generator(r, o.takenIds ?? [], o.resources, o.resources ? new Random(`process:${seedFrom(o.seed)}`) : undefined);
   const todayDay = Math.floor(o.now.getTime() / DAY_MS);
   const drafts = Array.from({ length: o.count }, () => gen.build(todayDay));
   // References number cases in the order they were received, per year, skipping any taken.

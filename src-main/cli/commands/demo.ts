@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { CasebookError } from '../../domain/errors';
 import { generateDemoCases } from '../../services/demo-cases';
+import { ensureDemoResources } from '../../services/demo/resources';
 import { requireOption } from '../args';
 import { ok, type CommandDef } from '../command';
 import { plural } from '../output';
@@ -35,9 +36,12 @@ export const demo: CommandDef = {
         `This casebook already has ${plural(existing.length, 'case')}. Demo cases belong in a separate practice casebook (use --store DIR); add --append to mix them in anyway.`,
       );
     }
+    // The demo's facilitators and rooms, so its cases come with meetings, agreements and feedback.
+    const resources = await ensureDemoResources(service, count);
     const cases = generateDemoCases({
       count,
       seed,
+      resources,
       now: ctx.io.now(),
       takenReferences: existing.map((c) => c.reference),
       takenIds: existing.map((c) => c.id),

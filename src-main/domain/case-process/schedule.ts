@@ -40,10 +40,12 @@ function clashes(c: Case, m: Meeting, ctx: ProcessContext): string[] {
   const names = new Map<string, string>();
   for (const p of c.participants) names.set(p.id, displayName(p.person));
   for (const s of ctx.staff) names.set(s.id, s.name);
-  const others = [...(c.schedule ?? []), ...(ctx.otherMeetings ?? [])];
-  // Another case is named by its reference only, so the coordinator knows where to look.
-  const refs = new Map((ctx.otherMeetings ?? []).flatMap((o) => (o.caseReference ? [[o.id, o.caseReference] as const] : [])));
-  return [...new Set(findConflicts(m, others, ctx.venues ?? [], { nameOf: (id) => names.get(id), caseOf: (id) => refs.get(id) }).map((x) => x.message))];
+  const nameOf = (id: string) => names.get(id);
+  const others = ctx.otherMeetings ?? [];
+  // Another case is named by its reference only, so the coordinator knows where to look (looked up only for a clash).
+  const caseOf = (id: string) => others.find((o) => o.id === id)?.caseReference;
+  const found = [...findConflicts(m, c.schedule ?? [], ctx.venues ?? [], { nameOf }), ...findConflicts(m, others, ctx.venues ?? [], { nameOf, caseOf })];
+  return [...new Set(found.map((x) => x.message))];
 }
 
 function checked(c: Case, candidate: unknown, ctx: ProcessContext): Decision<Meeting> {

@@ -1,3 +1,4 @@
+import { addDays } from '../dates';
 import { fold } from '../fold';
 import { describeMeeting, isActive, meetingInterval, peopleInvited, staffBooked, type Meeting } from './meeting';
 import { findVenue, type Venue } from './venue';
@@ -65,7 +66,13 @@ export function findConflicts<M extends Timed>(candidate: Timed, existing: reado
   const supporters = new Set(candidate.supporterIds);
   const interpreter = interpreterKey(candidate);
   const out: Clash[] = [];
+  // No meeting lasts more than a day, so only those starting the day before, on the day or the
+  // day after can overlap: compared as date strings before any time is worked out, which keeps
+  // a booking quick against the tens of thousands of meetings of a large service.
+  const dayBefore = addDays(candidate.date, -1);
+  const dayAfter = addDays(candidate.date, 1);
   for (const other of existing) {
+    if (other.date < dayBefore || other.date > dayAfter) continue;
     if (other.id === candidate.id || !isActive(other)) continue;
     const otherSpan = meetingInterval(other);
     if (!otherSpan || !overlaps(span, otherSpan)) continue;

@@ -28,6 +28,9 @@ export const CalendarQuerySchema = strictForm(
 );
 export type CalendarQuery = z.infer<typeof CalendarQuerySchema>;
 
+/** A meeting as the screen and the CLI list it: without who is invited. */
+export type ListedMeeting = Omit<CalendarMeeting, 'meeting'> & { meeting: Omit<BookedSlot, 'participantIds' | 'supporterIds' | 'interpreter'> };
+
 /** A meeting as the calendar shows it: the case by reference (no names), the venue and lead by name. */
 export interface CalendarMeeting {
   caseId: string;

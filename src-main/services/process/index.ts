@@ -9,14 +9,14 @@ import { caseworkOf, type Casework } from '../casework/context';
 import { CASEWORKERS, requireRole } from '../casework/permissions';
 import type { FileSaver } from '../documents-app';
 import type { CaseworkTemplates } from '../templates-loader';
-import { calendarMeetings, parseCalendarQuery, type CalendarMeeting } from './calendar';
+import { calendarMeetings, parseCalendarQuery, type ListedMeeting } from './calendar';
 import { figuresCsv, figuresFor, parsePeriod } from './figures';
 import { overdueActionRows, type OverdueActionsRow } from './overdue-actions';
 import { saveVenue } from './venues';
 import { attachmentOfCase, logWithAttachment, MAX_ATTACHMENT_BYTES, parseLogWithAttachment, type FilePicker } from './attachments';
 import type { CaseView } from '../casework/api';
 
-export type { CalendarMeeting } from './calendar';
+export type { CalendarMeeting, ListedMeeting } from './calendar';
 export type { OverdueActionsRow } from './overdue-actions';
 export type { FilePicker } from './attachments';
 
@@ -32,7 +32,7 @@ export interface SaveResult {
  */
 export interface ProcessApi {
   saveVenue(input: unknown): Promise<Venue[]>;
-  getCalendar(q: unknown): CalendarMeeting[];
+  getCalendar(q: unknown): ListedMeeting[];
   saveCalendar(q: unknown): Promise<SaveResult & { meetings: number }>;
   getFigures(period: unknown): Figures;
   saveFiguresCsv(period: unknown): Promise<SaveResult>;
@@ -129,7 +129,8 @@ export function createProcess(
       return { saved, fileName: a.name };
     },
     saveVenue: (input) => o.serial(() => saveVenue(cw(), input)),
-    getCalendar: (q) => calendarMeetings(cw(), parseCalendarQuery(q)),
+    // Sent to the screen without who is invited: smaller, and the grid names nobody anyway.
+    getCalendar: (q) => calendarMeetings(cw(), parseCalendarQuery(q)).map(({ meeting: { participantIds: _p, supporterIds: _s, interpreter: _i, ...m }, ...rest }) => ({ ...rest, meeting: m })),
     async calendarFile(q) {
       const r = await o.serial(() => icsFor(q));
       return { ics: r.ics, meetings: r.meetings };

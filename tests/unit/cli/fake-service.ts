@@ -74,6 +74,9 @@ export function createFakeService(world: FakeWorld, dir: string): CasebookApi {
     throw new Error(`not implemented in the fake service (at ${dir})`);
   };
 
+  // Staff and venues the demo command adds, kept for this service only.
+  let demoStaff: object[] = [];
+  let demoVenues: object[] = [];
   const api: CasebookApi = {
     async status(): Promise<Status> {
       const s = store();
@@ -181,11 +184,16 @@ export function createFakeService(world: FakeWorld, dir: string): CasebookApi {
       world.closed++;
       current = undefined;
     },
-    // The CLI does not use casework yet; any call is a mistake in a test.
+    // The demo command adds its staff and venues first; anything else is a mistake in a test.
     casework: new Proxy({} as CasebookApi['casework'], {
-      get: (_t, name) => () => {
-        throw new CasebookError('INTERNAL', `casework.${String(name)} is not in the fake service`);
-      },
+      get: (_t, name) =>
+        name === 'getCaseworkReference'
+          ? () => ({ staff: demoStaff, venues: demoVenues })
+          : name === 'saveStaffMember'
+            ? async (m: object) => (demoStaff = [...demoStaff, { ...m, id: `s_fake${String(demoStaff.length).padStart(4, '0')}` }])
+            : () => {
+                throw new CasebookError('INTERNAL', `casework.${String(name)} is not in the fake service`);
+              },
     }),
     documents: new Proxy({} as CasebookApi['documents'], {
       get: (_t, name) => () => {
@@ -193,9 +201,12 @@ export function createFakeService(world: FakeWorld, dir: string): CasebookApi {
       },
     }),
     process: new Proxy({} as CasebookApi['process'], {
-      get: (_t, name) => () => {
-        throw new CasebookError('INTERNAL', `process.${String(name)} is not in the fake service`);
-      },
+      get: (_t, name) =>
+        name === 'saveVenue'
+          ? async (v: object) => (demoVenues = [...demoVenues, { ...v, id: `v_fake${String(demoVenues.length).padStart(4, '0')}` }])
+          : () => {
+              throw new CasebookError('INTERNAL', `process.${String(name)} is not in the fake service`);
+            },
     }),
     // The doc command records what it made; the fake has no timeline or trail to record it in.
     async recordDocumentGenerated() {},
