@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- these tests damage parsed JSON in arbitrary places */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Case } from '../../../src-main/domain/case';
@@ -13,8 +12,22 @@ import {
 } from '../../../src-main/services/case-import';
 import { generateDemoCases } from '../../../src-main/services/demo-cases';
 
-/** A case as loose JSON, to be broken on purpose field by field. */
-type MutableCase = Record<string, any>;
+/** Cases as plain JSON, to be broken on purpose field by field with `damage`. */
+const loose = (cs: Case[]): unknown[] => copy(cs);
+
+/**
+ * Set (or, with REMOVE, delete) the value at a dotted path inside parsed JSON, as a file
+ * edited by hand would have it: "participants.0.person.dateOfBirth".
+ */
+const REMOVE = Symbol('remove');
+function damage(record: unknown, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let node = record as Record<string, unknown>;
+  for (const k of keys.slice(0, -1)) node = node[k] as Record<string, unknown>;
+  const last = keys.at(-1)!;
+  if (value === REMOVE) delete node[last];
+  else node[last] = value;
+}
 
 const NOW = new Date('2026-03-01T12:00:00Z');
 const cases = (n = 3, seed: string | number = 'import-tests'): Case[] => generateDemoCases({ count: n, seed, now: NOW });
@@ -64,13 +77,13 @@ describe('parseCaseFile: the envelope', () => {
 
 describe('parseCaseFile: every invalid record, with its path', () => {
   it('lists every problem in every record, and nothing about the valid ones', () => {
-    const cs = copy(cases(6)) as unknown as MutableCase[];
-    cs[1]!.stage = 'finished';
-    cs[3]!.participants[0].person.dateOfBirth = '2001-02-30';
-    cs[3]!.referral.priority = 'whenever';
-    cs[4]!.participants[0].person.nickname = 'Spike';
-    cs[5]!.referral.offenceDate = '2999-01-01';
-    delete cs[5]!.reference;
+    const cs = loose(cases(6));
+    damage(cs[1], 'stage', 'finished');
+    damage(cs[3], 'participants.0.person.dateOfBirth', '2001-02-30');
+    damage(cs[3], 'referral.priority', 'whenever');
+    damage(cs[4], 'participants.0.person.nickname', 'Spike');
+    damage(cs[5], 'referral.offenceDate', '2999-01-01');
+    damage(cs[5], 'reference', REMOVE);
     const r = parseCaseFile(file(cs));
     expect(r.ok).toBe(false);
     expect(paths(r).sort()).toEqual(
@@ -88,18 +101,18 @@ describe('parseCaseFile: every invalid record, with its path', () => {
   });
 
   it('checks that the offence date is not after the referral (a rule across fields)', () => {
-    const cs = copy(cases(1)) as unknown as MutableCase[];
-    cs[0]!.referral.offenceDate = '2026-02-28';
-    cs[0]!.referral.receivedOn = '2026-01-01';
+    const cs = loose(cases(1));
+    damage(cs[0], 'referral.offenceDate', '2026-02-28');
+    damage(cs[0], 'referral.receivedOn', '2026-01-01');
     expect(problems(parseCaseFile(file(cs)))).toEqual([{ path: 'cases[0].referral.offenceDate', message: expect.stringMatching(/after the referral/) }]);
   });
 
   it('refuses wrong types and huge strings at their paths', () => {
-    const cs = copy(cases(3)) as unknown as MutableCase[];
-    cs[0]!.revision = '3';
-    cs[1]!.notes = 'x'.repeat(100_001);
-    cs[2]!.referral.offenceDescription = 'y'.repeat(5_000_000);
-    cs[2]!.participants[0].person.givenName = 'G'.repeat(121);
+    const cs = loose(cases(3));
+    damage(cs[0], 'revision', '3');
+    damage(cs[1], 'notes', 'x'.repeat(100_001));
+    damage(cs[2], 'referral.offenceDescription', 'y'.repeat(5_000_000));
+    damage(cs[2], 'participants.0.person.givenName', 'G'.repeat(121));
     const p = problems(parseCaseFile(file(cs)));
     expect(p.map((x) => x.path).sort()).toEqual(['cases[0].revision', 'cases[1].notes', 'cases[2].participants[0].person.givenName', 'cases[2].referral.offenceDescription']);
     expect(p.find((x) => x.path === 'cases[1].notes')?.message).toMatch(/at most 100000 characters/);
@@ -123,10 +136,10 @@ describe('parseCaseFile: hostile keys', () => {
   });
 
   it('refuses constructor and prototype too, deep inside a record, while still checking the others', () => {
-    const cs = copy(cases(3)) as unknown as MutableCase[];
-    cs[0]!.participants[0].person.constructor = { prototype: {} };
-    cs[2]!.timeline[0].prototype = 'x';
-    cs[1]!.stage = 'nope';
+    const cs = loose(cases(3));
+    damage(cs[0], 'participants.0.person.constructor', { prototype: {} });
+    damage(cs[2], 'timeline.0.prototype', 'x');
+    damage(cs[1], 'stage', 'nope');
     const r = parseCaseFile(file(cs));
     expect(paths(r).sort()).toEqual(['cases[0].participants[0].person.constructor', 'cases[1].stage', 'cases[2].timeline[0].prototype']);
   });
@@ -142,8 +155,8 @@ describe('parseCaseFile: hostile keys', () => {
 describe('parseCaseFile: duplicates', () => {
   it('refuses duplicate ids and references within the file, and duplicate participant ids within a case', () => {
     const cs = copy(cases(4));
-    cs[2]!.id = cs[0]!.id;
-    cs[3]!.reference = cs[1]!.reference;
+    damage(cs[2], 'id', cs[0]!.id);
+    damage(cs[3], 'reference', cs[1]!.reference);
     cs[1]!.participants[1]!.id = cs[1]!.participants[0]!.id;
     const p = problems(parseCaseFile(file(cs)));
     expect(p).toEqual(
