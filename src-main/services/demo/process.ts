@@ -1,35 +1,23 @@
-import type { Case, Exit, Participant } from '../../domain/case';
+import type { Case, Participant } from '../../domain/case';
 import type { ConsentEntry } from '../../domain/consent';
 import type { ContactEntry } from '../../domain/contacts';
-import { agreementProgress, type AgreementAction, type OutcomeAgreement, type ActionKind } from '../../domain/process/agreement';
+import type { OutcomeAgreement } from '../../domain/process/agreement';
 import type { Closure } from '../../domain/process/closure';
 import type { ConferenceRecord, ConferenceResult } from '../../domain/process/conference-record';
-import { FEEDBACK_ITEMS, type Feedback } from '../../domain/process/feedback';
+import type { Feedback } from '../../domain/process/feedback';
 import type { Meeting, MeetingKind, MeetingStatus } from '../../domain/process/meeting';
-import { PROCESS_FORMS, type IndirectLogEntry, type IndirectMedium, type ProcessForm, type ProcessKind } from '../../domain/process/process-type';
+import { PROCESS_FORMS, type IndirectLogEntry, type ProcessForm, type ProcessKind } from '../../domain/process/process-type';
 import { FEEDBACK_CONSENT_ELEMENT } from '../../domain/case-process';
 import { minutesToTime } from '../../domain/process/london-time';
 import { Diary, type Slot, type SlotNeeds } from './diary';
 import type { Random } from './prng';
-import {
-  ACTION_KIND_WEIGHTS,
-  ACTIONS,
-  CANCEL_REASONS,
-  CLOSURE_SUMMARIES,
-  CONFERENCE_SUMMARIES,
-  DONE_EVIDENCE,
-  EXIT_CANCEL_REASON,
-  FEEDBACK_COMMENTS,
-  GROUND_RULES,
-  INDIRECT_SUMMARIES,
-  INTERPRETERS,
-  INTERPRETING_AGENCY,
-  NOT_DONE_EVIDENCE,
-  OTHERS_PRESENT,
-  POSTPONE_REASONS,
-  REVIEW_NOTES,
-} from './process-catalogue';
+import { CANCEL_REASONS, CONFERENCE_SUMMARIES, EXIT_CANCEL_REASON, GROUND_RULES, INTERPRETERS, INTERPRETING_AGENCY, OTHERS_PRESENT, POSTPONE_REASONS } from './process-catalogue';
 import type { DemoResources } from './resources';
+import { makeAgreement, makeClosure, makeFeedback } from './outcome';
+import { makeIndirectLog } from './indirect';
+import { type CaseScene, ASSESSMENT, at, CONSENT, CONTACT, day, DAY_MS, isMinor, MONITORING, OUTCOME, PREPARATION, PROCESS, type ProcessInput } from './process-days';
+
+export type { ProcessInput } from './process-days';
 
 /**
  * The restorative process of a demo case: first contacts, preparation meetings, the process
@@ -37,34 +25,6 @@ import type { DemoResources } from './resources';
  * closure and feedback, each dated within the days the case reached its stages. Meetings are
  * placed in one diary shared by every case, so nobody and no room is ever double-booked.
  */
-const DAY_MS = 86_400_000;
-const day = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10);
-const at = (n: number, minutes: number) => new Date(n * DAY_MS + minutes * 60_000).toISOString();
-
-// Stage positions in STAGES.
-const CONTACT = 2;
-const ASSESSMENT = 3;
-const PREPARATION = 4;
-const CONSENT = 5;
-const PROCESS = 6;
-const OUTCOME = 7;
-const MONITORING = 8;
-const CLOSED = 9;
-
-export interface ProcessInput {
-  caseId: string;
-  stageIndex: number;
-  /** The day each stage up to the current one was reached (index as STAGES). */
-  stageDays: readonly number[];
-  receivedDay: number;
-  /** Yesterday: nothing in the past is dated later. */
-  lastDay: number;
-  todayDay: number;
-  exit?: { kind: Exit; day: number; withdrawnBy?: string };
-  participants: readonly Participant[];
-  leadId: string;
-  sensitive: boolean;
-}
 
 type TimelineEvent = Case['timeline'][number];
 
@@ -111,7 +71,6 @@ export class ProcessMaker {
   }
 }
 
-const isMinor = (p: Participant, onDay: number) => p.person.dateOfBirth !== undefined && onDay - Date.parse(p.person.dateOfBirth) / DAY_MS < 18 * 365.25;
 
 class CaseProcess {
   private readonly si: number;
@@ -177,7 +136,7 @@ class CaseProcess {
       }
     }
     let log: IndirectLogEntry[] | undefined;
-    if (effectiveKind === 'indirect' && this.si >= PROCESS) log = this.indirectLog(form as ProcessForm);
+    if (effectiveKind === 'indirect' && this.si >= PROCESS) log = makeIndirectLog(this.scene(), form as ProcessForm);
     if (effectiveKind && form) {
       out.processKind = effectiveKind;
       out.processForm = form;
@@ -186,11 +145,12 @@ class CaseProcess {
     }
 
     const reached = this.si >= OUTCOME && (record ? record.result === 'agreement-reached' : effectiveKind === 'indirect' && this.r.chance(0.65));
-    const agreement = reached ? this.agreement(record?.meetingId, conferenceDay) : undefined;
+    const scene = this.scene();
+    const agreement = reached ? makeAgreement(scene, record?.meetingId, conferenceDay) : undefined;
     if (this.si === MONITORING && !this.c.exit && this.r.chance(0.2)) this.followUp();
 
-    const closure = this.closure(agreement);
-    const feedback = closure && !this.c.exit ? this.feedback(closure) : [];
+    const closure = makeClosure(scene, agreement);
+    const feedback = closure && !this.c.exit ? makeFeedback(scene, closure) : [];
 
     this.schedule.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
     if (this.schedule.length > 0) out.schedule = this.schedule;
@@ -202,6 +162,26 @@ class CaseProcess {
     if (this.co) out.coFacilitatorId = this.co;
     out.participants = this.participants;
     return out;
+  }
+
+  /** What the makers of the indirect log and the outcome (indirect.ts, outcome.ts) need of this case. */
+  private scene(): CaseScene {
+    return {
+      r: this.r,
+      res: this.res,
+      c: this.c,
+      si: this.si,
+      limit: this.limit,
+      participants: this.participants,
+      harmed: this.harmed,
+      responsible: this.responsible,
+      parents: this.parents,
+      stageDay: (i) => this.stageDay(i),
+      event: (onDay, minutes, kind, text, by) => this.event(onDay, minutes, kind, text, by),
+      mayAskFeedback: (p) => this.mayAskFeedback(p),
+      actionId: () => this.maker.actionId(),
+      staffName: (id) => this.maker.staffName(id),
+    };
   }
 
   // ── Contact and consent ──────────────────────────────────────────────────────────────
@@ -489,157 +469,5 @@ class CaseProcess {
     const duration = 60;
     const placed = this.place(this.c.todayDay + 1, this.c.todayDay + 40, { inPerson: this.r.chance(0.4), duration, ids: parties, co: false, future: true, conference: false });
     if (placed) this.meeting('follow-up', placed, { duration, ids: parties, supporterIds: [], ...this.statusFuture() });
-  }
-
-  // ── Indirect process ─────────────────────────────────────────────────────────────────
-
-  private indirectLog(form: ProcessForm): IndirectLogEntry[] | undefined {
-    const first = this.harmed[0];
-    const resp = this.responsible;
-    if (!first || !resp) return undefined;
-    const from = this.stageDay(PROCESS);
-    const to = this.si >= OUTCOME ? this.stageDay(OUTCOME) : this.limit;
-    const n = this.r.int(2, 6);
-    const days = Array.from({ length: n }, () => this.r.int(from, Math.max(from, to))).sort((a, b) => a - b);
-    let harmedSpeaks = this.r.chance(0.6);
-    const out: IndirectLogEntry[] = [];
-    days.forEach((d, i) => {
-      const medium: IndirectMedium =
-        form === 'letter-exchange'
-          ? i === 0 && this.r.chance(0.1)
-            ? 'no-send-letter'
-            : 'letter'
-          : form === 'shuttle'
-            ? 'message'
-            : form === 'phone'
-              ? 'phone-call'
-              : this.r.pick(['audio-recording', 'video-recording'] as const);
-      const [a, b] = harmedSpeaks ? [first, resp] : [resp, first];
-      out.push({
-        on: day(d),
-        medium,
-        fromParticipantId: a.id,
-        ...(medium === 'no-send-letter' ? {} : { toParticipantId: b.id }),
-        viaStaffId: this.c.leadId,
-        summary: this.r.pick(INDIRECT_SUMMARIES[medium]),
-      });
-      if (medium !== 'no-send-letter') harmedSpeaks = !harmedSpeaks;
-    });
-    const start = days[0] as number;
-    this.event(start, 15 * 60, 'indirect.logged', `Indirect process started: first ${out[0]?.medium.replace(/-/g, ' ')} on ${day(start)}.`);
-    return out;
-  }
-
-  // ── Agreement, closure, feedback ─────────────────────────────────────────────────────
-
-  private actionKinds(n: number): ActionKind[] {
-    const out: ActionKind[] = [];
-    while (out.length < n) {
-      const k = this.r.weighted(ACTION_KIND_WEIGHTS.filter(([x]) => !out.includes(x)));
-      out.push(k);
-    }
-    return out;
-  }
-
-  private agreement(meetingId: string | undefined, conferenceDay: number | undefined): OutcomeAgreement | undefined {
-    const resp = this.responsible;
-    const first = this.harmed[0];
-    if (!resp || !first) return undefined;
-    const signed = this.si >= MONITORING;
-    const signedDay = Math.max(this.stageDay(MONITORING), conferenceDay ?? 0);
-    const closedDay = this.si === CLOSED && !this.c.exit ? this.stageDay(CLOSED) : undefined;
-    const n = this.r.weighted([[1, 30], [2, 40], [3, 20], [4, 10]] as const);
-    const actions: AgreementAction[] = this.actionKinds(n).map((kind) => {
-      const spec = ACTIONS[kind];
-      const by = spec.by === 'harmed' ? first : resp;
-      const due = signedDay + this.r.int(14, 120);
-      const base = { id: this.maker.actionId(), kind, description: spec.description, byParticipantId: by.id, dueOn: day(due), completionShownBy: spec.shownBy };
-      if (!signed) return { ...base, status: 'pending' as const };
-      return { ...base, ...this.actionProgress(signedDay, due, closedDay) };
-    });
-    const signatories = [...this.harmed, resp, ...(isMinor(resp, this.c.receivedDay) || this.harmed.some((h) => isMinor(h, this.c.receivedDay)) ? this.parents : [])].map((p) => p.id);
-    const reviews = signed ? this.reviews(signedDay, closedDay ?? this.limit) : [];
-    const g: OutcomeAgreement = {
-      caseId: this.c.caseId,
-      ...(meetingId ? { meetingId } : {}),
-      actions,
-      signatoryIds: signatories,
-      ...(signed ? { signedOn: day(signedDay) } : {}),
-      countersignedBy: this.c.leadId,
-      reviews,
-    };
-    if (signed) this.event(signedDay, 16 * 60 + 30, 'agreement.signed', `Outcome agreement with ${n} action${n === 1 ? '' : 's'} signed on ${day(signedDay)}.`);
-    return g;
-  }
-
-  /** How an action stands: on a closed case every action is resolved by the day it closed. */
-  private actionProgress(signedDay: number, due: number, closedDay: number | undefined): Pick<AgreementAction, 'status' | 'evidenceNotes' | 'resolvedOn'> {
-    const r = this.r;
-    if (closedDay !== undefined) {
-      if (r.chance(0.85)) return { status: 'done', evidenceNotes: r.pick(DONE_EVIDENCE), resolvedOn: day(r.int(signedDay, Math.min(due, closedDay))) };
-      return { status: 'not-done', evidenceNotes: r.pick(NOT_DONE_EVIDENCE), resolvedOn: day(r.int(Math.min(due, closedDay), closedDay)) };
-    }
-    const last = this.limit;
-    const past = due < this.c.todayDay;
-    const status = past
-      ? r.weighted([['done', 55], ['in-progress', 20], ['pending', 10], ['not-done', 15]] as const)
-      : r.weighted([['pending', 45], ['in-progress', 40], ['done', 15]] as const);
-    if (status === 'done') return { status, evidenceNotes: r.pick(DONE_EVIDENCE), resolvedOn: day(r.int(signedDay, Math.max(signedDay, Math.min(due + 7, last)))) };
-    if (status === 'not-done' && due <= last) return { status, evidenceNotes: r.pick(NOT_DONE_EVIDENCE), resolvedOn: day(r.int(due, last)) };
-    return { status: status === 'not-done' ? 'in-progress' : status };
-  }
-
-  private reviews(from: number, to: number): OutcomeAgreement['reviews'] {
-    const n = to > from ? this.r.weighted([[0, 3], [1, 4], [2, 2]] as const) : 0;
-    return Array.from({ length: n }, () => this.r.int(from, to))
-      .sort((a, b) => a - b)
-      .map((d) => ({ on: day(d), by: this.c.leadId, note: this.r.pick(REVIEW_NOTES) }));
-  }
-
-  private closure(g: OutcomeAgreement | undefined): Closure | undefined {
-    const exit = this.c.exit;
-    const closedBy = this.res.coordinator.id;
-    if (exit) {
-      const reason = this.c.exit?.withdrawnBy;
-      return {
-        outcome: exit.kind,
-        closedOn: day(exit.day),
-        summary: `The case ended early: ${exit.kind.replace('-', ' ')}. Everyone still involved was told, and booked meetings were cancelled.`,
-        closedBy,
-        ...(exit.kind === 'withdrawn' && reason ? { withdrawnBy: reason } : {}),
-      };
-    }
-    if (this.si !== CLOSED) return undefined;
-    const closedOn = day(this.stageDay(CLOSED));
-    const state = g?.signedOn ? agreementProgress(g, closedOn).state : undefined;
-    const outcome = state === 'completed' ? 'agreement-completed' : state === 'partly-completed' ? 'agreement-partly-completed' : 'completed-without-agreement';
-    return { outcome, closedOn, summary: CLOSURE_SUMMARIES[outcome], closedBy };
-  }
-
-  private feedback(k: Closure): Feedback[] {
-    const closedDay = Date.parse(k.closedOn) / DAY_MS;
-    const out: Feedback[] = [];
-    for (const p of this.participants) {
-      if (!this.mayAskFeedback(p) || !this.r.chance(0.45)) continue;
-      const given = this.r.int(closedDay, Math.max(closedDay, Math.min(closedDay + 45, this.c.lastDay)));
-      const answers: Feedback['answers'] = {};
-      for (const item of FEEDBACK_ITEMS) if (this.r.chance(0.85)) answers[item] = this.r.weighted([[1, 3], [2, 5], [3, 12], [4, 40], [5, 40]] as const);
-      const comments = this.r.pick(FEEDBACK_COMMENTS);
-      const equalityConsent = this.r.chance(0.3);
-      const recommend = this.r.chance(0.7) ? this.r.weighted([['yes', 75], ['unsure', 15], ['no', 10]] as const) : undefined;
-      out.push({
-        participantId: p.id,
-        givenOn: day(given),
-        enteredBy: this.res.coordinator.id,
-        answers,
-        ...(this.r.chance(0.6) ? { overall: this.r.weighted([[4, 1], [5, 2], [6, 3], [7, 6], [8, 8], [9, 6], [10, 5]] as const) } : {}),
-        ...(recommend ? { wouldRecommend: recommend } : {}),
-        ...(comments ? { comments } : {}),
-        equalityConsent,
-        ...(equalityConsent && this.r.chance(0.7) ? { equality: { ageBand: this.r.pick(['18 to 24', '25 to 34', '35 to 44', '45 to 54', '55 to 64', 'Prefer not to say']), disability: this.r.pick(['Yes', 'No', 'Prefer not to say']) } } : {}),
-      });
-      this.event(given, 14 * 60, 'feedback.recorded', `Feedback entered (given on ${day(given)}).`, this.maker.staffName(this.res.coordinator.id));
-    }
-    return out;
   }
 }
