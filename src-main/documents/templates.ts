@@ -11,6 +11,9 @@ import { CONTACT_KINDS, MEETING_FORMATS } from '../domain/contacts';
 import { PARTICIPANT_ROLES } from '../domain/participant-role';
 import { RISK_DECISIONS, RISK_RATINGS } from '../domain/risk';
 import { describeProblem, parseYamlTemplate, type TemplateProblem, type TemplateResult } from '../domain/template-file';
+import { checkPlaceholders } from './placeholders';
+
+export { checkPlaceholders, fillPlaceholders, WRITE_IN, type PlaceholderData } from './placeholders';
 
 /** The roles a consent form is printed for (product.md: parents or guardians take part for under-18s). */
 export const CONSENT_ROLES = ['harmed', 'responsible', 'supporter', 'parent-guardian'] as const satisfies readonly (typeof PARTICIPANT_ROLES)[number][];
@@ -325,36 +328,6 @@ export function allowedPlaceholders(file: string): readonly string[] {
   return (FILES as Record<string, { placeholders: readonly string[] }>)[file]?.placeholders ?? [];
 }
 
-const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
-
-/**
- * Finds placeholders in the raw text, so their lines are exact whatever YAML style the
- * wording uses. Whole-line comments are skipped; an unknown name or a stray "{{" is a problem.
- */
-export function checkPlaceholders(file: string, text: string, allowed: readonly string[]): TemplateProblem[] {
-  const problems: TemplateProblem[] = [];
-  text.split('\n').forEach((line, i) => {
-    if (/^\s*#/.test(line)) return;
-    let rest = line;
-    for (const m of line.matchAll(PLACEHOLDER)) {
-      const name = m[1]!;
-      if (!allowed.includes(name)) {
-        problems.push({
-          file,
-          line: i + 1,
-          column: m.index + 1,
-          path: '',
-          message: `unknown placeholder {{${name}}}; this file may use: ${allowed.map((a) => `{{${a}}}`).join(', ')}`,
-        });
-      }
-      rest = rest.replace(m[0], '');
-    }
-    const stray = rest.search(/\{\{|\}\}/);
-    if (stray >= 0) problems.push({ file, line: i + 1, column: stray + 1, path: '', message: 'a placeholder is not closed: write it as {{name}}' });
-  });
-  return problems;
-}
-
 /**
  * Loads and checks every document template. `files` are the YAML files of
  * `templates/documents/` by name (`consent-form.yaml`) with their text. All problems in all
@@ -402,22 +375,5 @@ function yamlSyntaxProblems(file: string, text: string): TemplateProblem[] {
   return doc.errors.map((e) => {
     const at = lines.linePos(e.pos[0]);
     return { file, line: at.line, column: at.col, path: '', message: `the YAML is not valid: ${e.message.split('\n')[0]}` };
-  });
-}
-
-/** Values for placeholders: a plain object, e.g. `{ participant: { name: 'Siân' } }`. */
-export type PlaceholderData = { readonly [key: string]: string | number | undefined | PlaceholderData };
-
-/** A line to write on, used where a value is unknown (and on blank forms). */
-export const WRITE_IN = '________________';
-
-/** Replaces each {{name}} with its value; an absent or empty value becomes a line to write on. */
-export function fillPlaceholders(text: string, data: PlaceholderData, blank = WRITE_IN): string {
-  return text.replace(PLACEHOLDER, (_, name: string) => {
-    let v: unknown = data;
-    for (const part of name.split('.')) {
-      v = typeof v === 'object' && v !== null && Object.hasOwn(v, part) ? (v as Record<string, unknown>)[part] : undefined;
-    }
-    return (typeof v === 'string' && v.trim() !== '') || typeof v === 'number' ? String(v).trim() : blank;
   });
 }
