@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { PRACTITIONER_LEVELS, PRACTITIONER_LEVEL_LABELS, STAFF_ROLES, STAFF_ROLE_LABELS, StaffMemberSchema, type StaffMember } from '../../../../src-main/domain/staff';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { CheckboxField, InputField, SelectField } from '../../components/Fields';
+import { ListEntryActions } from './ListEntryActions';
+import { InputField, SelectField } from '../../components/Fields';
 import { useCasework } from '../../state/casework';
 import { saveProblems, schemaProblems, summaryOf, type Problems } from './problems';
 
@@ -75,23 +76,17 @@ export function StaffForm({ member, onSaved, onCancel }: { member?: StaffMember;
           placeholder="Not a practitioner"
           choices={PRACTITIONER_LEVELS.map((l) => ({ value: l, label: PRACTITIONER_LEVEL_LABELS[l] }))}
         />
-        {member && (
-          <CheckboxField
-            id={`${PREFIX}active`}
-            label="Active"
-            hint="Untick when someone leaves. They stay on the list because older cases name them, but cannot be given new cases."
-            checked={v.active}
-            onChecked={(x) => set('active', x)}
-          />
-        )}
-        <div className="govuk-button-group">
-          <button type="submit" className="govuk-button" disabled={busy}>
-            {member ? 'Save changes' : 'Add to staff list'}
-          </button>
-          <button type="button" className="govuk-button govuk-button--secondary" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
+        <ListEntryActions
+          existing={member !== undefined}
+          idPrefix={PREFIX}
+          activeLabel="Active"
+          activeHint="Untick when someone leaves. They stay on the list because older cases name them, but cannot be given new cases."
+          active={v.active}
+          onActive={(x) => set('active', x)}
+          addLabel="Add to staff list"
+          busy={busy}
+          onCancel={onCancel}
+        />
       </form>
     </div>
   );

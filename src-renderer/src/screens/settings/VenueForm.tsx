@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { VenueSchema, type Venue } from '../../../../src-main/domain/process/venue';
 import { ApiError } from '../../api/client';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { CheckboxField, InputField, RadiosField, TextareaField } from '../../components/Fields';
+import { ListEntryActions } from './ListEntryActions';
+import { InputField, RadiosField, TextareaField } from '../../components/Fields';
 import { useProcess } from '../../state/process';
 import { saveProblems, schemaProblems, summaryOf, type Problems } from './problems';
 
@@ -109,23 +110,17 @@ export function VenueForm({ venue, onSaved, onCancel }: { venue?: Venue; onSaved
         {answer('stepFreeAccess', 'Step-free access', 'Can someone using a wheelchair get to the room without steps?')}
         {answer('separateWaitingAreas', 'Separate waiting areas', 'Can the parties wait apart before a conference, so they do not meet by chance?')}
         <TextareaField {...field('accessibilityNotes')} label="Accessibility notes (optional)" hint="For example, hearing loop, parking, nearest bus stop, opening hours" rows={3} />
-        {venue && (
-          <CheckboxField
-            id={`${PREFIX}active`}
-            label="In use"
-            hint="Untick when the service stops using it. It stays on the list because past meetings name it, but new meetings cannot be booked there."
-            checked={v.active}
-            onChecked={(x) => set('active', x)}
-          />
-        )}
-        <div className="govuk-button-group">
-          <button type="submit" className="govuk-button" disabled={busy}>
-            {venue ? 'Save changes' : 'Add venue'}
-          </button>
-          <button type="button" className="govuk-button govuk-button--secondary" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
+        <ListEntryActions
+          existing={venue !== undefined}
+          idPrefix={PREFIX}
+          activeLabel="In use"
+          activeHint="Untick when the service stops using it. It stays on the list because past meetings name it, but new meetings cannot be booked there."
+          active={v.active}
+          onActive={(x) => set('active', x)}
+          addLabel="Add venue"
+          busy={busy}
+          onCancel={onCancel}
+        />
       </form>
     </div>
   );
