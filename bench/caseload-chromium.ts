@@ -1,5 +1,5 @@
 import { startHarness } from '../tests/e2e/harness';
-import { ensureDemoResources, generateDemoCases } from '../src-main/services/demo-cases';
+import { ensureDemoResources, generateDemoCases } from '../src-main/demo/demo-cases';
 import { CASELOAD_QUERIES } from './caseload';
 import { NOW } from './build-store';
 import { round } from './measure';

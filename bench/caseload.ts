@@ -1,10 +1,10 @@
 import { pathToFileURL } from 'node:url';
 import { rm } from 'node:fs/promises';
-import type { CaseloadQuery } from '../src-main/domain/caseload';
-import { primeCaseload } from '../src-main/domain/caseload';
-import type { CaseSummary } from '../src-main/domain/case';
+import type { CaseloadQuery } from '../src-main/domain/cases/caseload';
+import { primeCaseload } from '../src-main/domain/cases/caseload';
+import type { CaseSummary } from '../src-main/domain/cases/case';
 import { createRegistry } from '../src-main/ipc/registry';
-import type { CasebookApi } from '../src-main/services/casebook-api';
+import type { CasebookApi } from '../src-main/services/casebook/api';
 import { buildStore, BENCH_PASS } from './build-store';
 import { median, round } from './measure';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { openJson } from '../src-main/store/envelope';
 import { readKeyring, unwrapForUser, dataKeyOf } from '../src-main/store/keyring';
 import { openWithKey } from '../src-main/store/open-store';
-import { verifyStore } from '../src-main/services/verify-store';
+import { verifyStore } from '../src-main/services/casebook/verify-store';
 import { buildStore, BENCH_PASS } from './build-store';
 import { benchCaseload, describeCaseload } from './caseload';
 import { benchDocuments, documentBenchTable } from './documents';

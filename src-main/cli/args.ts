@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { CasebookError } from '../domain/errors';
+import { CasebookError } from '../domain/shared/errors';
 import type { CommandDef, OptionSpec, OptionValues } from './command';
 
 /** Options every command accepts, wherever they appear on the line. */

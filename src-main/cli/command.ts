@@ -1,7 +1,7 @@
-import type { ErrorCode } from '../domain/errors';
-import type { Role } from '../domain/roles';
+import type { ErrorCode } from '../domain/shared/errors';
+import type { Role } from '../domain/access/roles';
 import type { Session } from '../ipc/contract';
-import type { CasebookApi } from '../services/casebook-api';
+import type { CasebookApi } from '../services/casebook/api';
 
 /**
  * The shapes shared by the dispatcher and the commands. Everything the CLI touches in the

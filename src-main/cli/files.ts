@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { access, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { CasebookError } from '../domain/errors';
+import { CasebookError } from '../domain/shared/errors';
 
 /**
  * File access for the CLI with plain-English errors. A Node error message carries the

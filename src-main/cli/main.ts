@@ -1,5 +1,5 @@
 import { homedir } from 'node:os';
-import type { CasebookApi } from '../services/casebook-api';
+import type { CasebookApi } from '../services/casebook/api';
 import { runCli } from './run';
 
 /**
@@ -8,7 +8,7 @@ import { runCli } from './run';
  */
 // Loaded lazily so that --help and usage errors never load the store code (and start quickly).
 async function openService(storeDir: string): Promise<CasebookApi> {
-  const { createCasebookService } = await import('../services/casebook-service');
+  const { createCasebookService } = await import('../services/casebook/service');
   return createCasebookService({ storeDir });
 }
 

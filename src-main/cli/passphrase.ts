@@ -1,4 +1,4 @@
-import { CasebookError } from '../domain/errors';
+import { CasebookError } from '../domain/shared/errors';
 import type { CliIo, InStream, OutStream } from './command';
 
 /** Thrown when someone presses Ctrl-C or Ctrl-D at a prompt; the CLI exits 130 as shells expect. */

@@ -1,8 +1,8 @@
-import { daysBetween, formatDate, isCalendarDate } from '../domain/dates';
-import { CasebookError } from '../domain/errors';
-import { fold } from '../domain/fold';
-import { StaffIdSchema, type StaffMember } from '../domain/staff';
-import type { CasebookApi } from '../services/casebook-api';
+import { daysBetween, formatDate, isCalendarDate } from '../domain/time/dates';
+import { CasebookError } from '../domain/shared/errors';
+import { fold } from '../domain/shared/fold';
+import { StaffIdSchema, type StaffMember } from '../domain/staff/staff';
+import type { CasebookApi } from '../services/casebook/api';
 import { requireOption } from './args';
 import type { CommandDef, OptionSpec, OptionValues } from './command';
 import { printable } from './output';

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
-import { CasebookError, exitCodeFor } from '../domain/errors';
+import { CasebookError, exitCodeFor } from '../domain/shared/errors';
 import { toSafeError } from '../ipc/safe-error';
-import type { CasebookApi } from '../services/casebook-api';
+import type { CasebookApi } from '../services/casebook/api';
 import { parseCommandLine, type ParsedLine } from './args';
 import type { CliDeps, CliIo, CommandContext, GlobalOptions, OptionValues } from './command';
 import { COMMANDS } from './commands/index';

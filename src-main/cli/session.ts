@@ -1,8 +1,8 @@
 import { stat } from 'node:fs/promises';
-import { CasebookError } from '../domain/errors';
-import type { Role } from '../domain/roles';
+import { CasebookError } from '../domain/shared/errors';
+import type { Role } from '../domain/access/roles';
 import type { Session } from '../ipc/contract';
-import type { CasebookApi } from '../services/casebook-api';
+import type { CasebookApi } from '../services/casebook/api';
 import type { GlobalOptions } from './command';
 
 /**

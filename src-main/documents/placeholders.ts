@@ -1,4 +1,4 @@
-import type { TemplateProblem } from '../domain/template-file';
+import type { TemplateProblem } from '../domain/shared/template-file';
 
 /**
  * {{placeholders}} in document wording: found in the raw YAML text (so problems carry exact

@@ -6,11 +6,11 @@
  */
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
-import { CJS_STAGES, EXITS, PRIORITIES, STAGES } from '../domain/case';
-import { CONTACT_KINDS, MEETING_FORMATS } from '../domain/contacts';
-import { PARTICIPANT_ROLES } from '../domain/participant-role';
-import { RISK_DECISIONS, RISK_RATINGS } from '../domain/risk';
-import { describeProblem, parseYamlTemplate, type TemplateProblem, type TemplateResult } from '../domain/template-file';
+import { CJS_STAGES, EXITS, PRIORITIES, STAGES } from '../domain/cases/case';
+import { CONTACT_KINDS, MEETING_FORMATS } from '../domain/contacts/contacts';
+import { PARTICIPANT_ROLES } from '../domain/cases/participant-role';
+import { RISK_DECISIONS, RISK_RATINGS } from '../domain/risk/risk';
+import { describeProblem, parseYamlTemplate, type TemplateProblem, type TemplateResult } from '../domain/shared/template-file';
 import { checkPlaceholders } from './placeholders';
 
 export { checkPlaceholders, fillPlaceholders, WRITE_IN, type PlaceholderData } from './placeholders';

@@ -1,8 +1,8 @@
 import { dialog, type BrowserWindow } from 'electron';
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { CasebookError } from '../domain/errors';
-import type { FilePicker } from '../services/process';
+import { CasebookError } from '../domain/shared/errors';
+import type { FilePicker } from '../services/conferences';
 
 /** The kinds of file the store accepts as attachments (store/attachments.ts), offered in the dialog. */
 const FILTERS = [

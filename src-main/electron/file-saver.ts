@@ -1,8 +1,8 @@
 import { app, dialog, type BrowserWindow } from 'electron';
 import { chmod, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { CasebookError } from '../domain/errors';
-import type { FileSaver } from '../services/documents-app';
+import { CasebookError } from '../domain/shared/errors';
+import type { FileSaver } from '../services/documents/documents-service';
 
 const FILTERS = {
   pdf: [{ name: 'PDF document', extensions: ['pdf'] }],

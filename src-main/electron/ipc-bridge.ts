@@ -2,7 +2,7 @@ import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { IPC_CHANNEL, LOCKED_CHANNEL } from '../ipc/command-names';
 import type { HandlerRegistry } from '../ipc/registry';
 import { toSafeError } from '../ipc/safe-error';
-import type { Result } from '../domain/errors';
+import type { Result } from '../domain/shared/errors';
 import { isAppUrl } from './app-origin';
 
 type Reply = Result<unknown>;

@@ -1,5 +1,5 @@
 import type { App, PowerMonitor } from 'electron';
-import type { CasebookApi } from '../services/casebook-api';
+import type { CasebookApi } from '../services/casebook/api';
 
 type LockReason = Parameters<CasebookApi['lock']>[0];
 

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRegistry } from '../ipc/registry';
 import { toSafeError } from '../ipc/safe-error';
-import { createCasebookService } from '../services/casebook-service';
+import { createCasebookService } from '../services/casebook/service';
 import { APP_INDEX_URL } from './app-origin';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { bundlePaths } from './bundle-paths';

@@ -1,7 +1,7 @@
 import { COMMAND_NAMES, IPC_CHANNEL, LOCKED_CHANNEL } from '../ipc/command-names';
 // Types only: erased at build time, so zod and the schemas never enter the preload bundle.
 import type { CommandName, InputOf, OutputOf } from '../ipc/contract';
-import type { Result } from '../domain/errors';
+import type { Result } from '../domain/shared/errors';
 
 /** What `window.casebook` looks like to the renderer. */
 export type CasebookBridge = {

@@ -1,15 +1,15 @@
 import { z } from 'zod';
-import { ROLES, type Role } from '../domain/roles';
-import { SettingsSchema, SettingsPatchSchema } from '../domain/settings';
-import { PassphraseSchema } from '../domain/passphrase';
-import { UserChoiceSchema, UserIdSchema, UserSchema } from '../domain/user';
-import { AuditEntrySchema, AuditFilterSchema } from '../domain/audit';
-import { CaseIdSchema, CaseSchema, CaseSummarySchema, STAGES } from '../domain/case';
-import { personName, requiredText } from '../domain/text';
-import { BackupInfoSchema, type BackupInfo } from '../domain/backup';
-import { caseworkCommands } from './contract-casework';
-import { documentsCommands } from './contract-documents';
-import { processCommands } from './contract-process';
+import { ROLES, type Role } from '../domain/access/roles';
+import { SettingsSchema, SettingsPatchSchema } from '../domain/casebook/settings';
+import { PassphraseSchema } from '../domain/casebook/passphrase';
+import { UserChoiceSchema, UserIdSchema, UserSchema } from '../domain/casebook/user';
+import { AuditEntrySchema, AuditFilterSchema } from '../domain/casebook/audit';
+import { CaseIdSchema, CaseSchema, CaseSummarySchema, STAGES } from '../domain/cases/case';
+import { personName, requiredText } from '../domain/shared/text';
+import { BackupInfoSchema, type BackupInfo } from '../domain/casebook/backup';
+import { caseworkCommands } from './commands/cases';
+import { documentsCommands } from './commands/documents';
+import { processCommands } from './commands/conferences';
 
 /**
  * The whole surface between the renderer (or the CLI, or a test) and the main process.

@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { CasebookError, type Result } from '../domain/errors';
+import { CasebookError, type Result } from '../domain/shared/errors';
 import { commands, type CommandName, type Commands, type ParsedInputOf, type OutputOf } from './contract';
 import { COMMAND_NAMES } from './command-names';
-import type { CasebookApi } from '../services/casebook-api';
+import type { CasebookApi } from '../services/casebook/api';
 import { toSafeError } from './safe-error';
-import type { Role } from '../domain/roles';
-import { caseworkHandlers } from './handlers-casework';
-import { documentsHandlers } from './handlers-documents';
-import { processHandlers } from './handlers-process';
+import type { Role } from '../domain/access/roles';
+import { caseworkHandlers } from './handlers/cases';
+import { documentsHandlers } from './handlers/documents';
+import { processHandlers } from './handlers/conferences';
 
 /**
  * The one handler registry shared by Electron, the CLI and the test harness. It parses the

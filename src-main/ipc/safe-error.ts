@@ -1,4 +1,4 @@
-import { CasebookError, type Result } from '../domain/errors';
+import { CasebookError, type Result } from '../domain/shared/errors';
 
 type SafeError = Extract<Result<never>, { ok: false }>['error'];
 

@@ -1,8 +1,8 @@
 import { createHmac, hkdfSync } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { z } from 'zod';
-import { CasebookError } from '../domain/errors';
-import { AttachmentRefSchema } from '../domain/process/ids';
+import { CasebookError } from '../domain/shared/errors';
+import { AttachmentRefSchema } from '../domain/conferences/ids';
 import { open, seal, type DataKey } from './envelope';
 import type { FileWrite } from './journal';
 import { abs, ATTACHMENT_REL, ATTACHMENTS_DIR, attachmentFile } from './layout';

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { z } from 'zod';
-import { AuditEntrySchema, type AuditDraft, type AuditEntry } from '../domain/audit';
-import { CasebookError } from '../domain/errors';
+import { AuditEntrySchema, type AuditDraft, type AuditEntry } from '../domain/casebook/audit';
+import { CasebookError } from '../domain/shared/errors';
 import { EncryptedFile } from './encrypted-file';
 import type { DataKey } from './envelope';
 import type { FileWrite } from './journal';

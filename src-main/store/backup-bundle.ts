@@ -1,7 +1,7 @@
 import { createHash, createHmac, hkdfSync } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { z } from 'zod';
-import { CasebookError } from '../domain/errors';
+import { CasebookError } from '../domain/shared/errors';
 import { open, type DataKey, type Kind } from './envelope';
 import { parseKeyring } from './keyring';
 import { canonicalJson } from './canonical-json';

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import type { BackupInfo } from '../domain/backup';
+import type { BackupInfo } from '../domain/casebook/backup';
 import { writeFileDurably } from './durable-write';
 import { abs, BACKUPS_DIR } from './layout';
 

@@ -1,7 +1,7 @@
 import { promises as fs, constants } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { CasebookError } from '../domain/errors';
+import { CasebookError } from '../domain/shared/errors';
 
 /**
  * Replace a file so that a crash or power cut at any instant leaves either the old or the new

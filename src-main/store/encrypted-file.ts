@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import type { Adapter } from 'lowdb';
 import type { z } from 'zod';
-import { CasebookError } from '../domain/errors';
+import { CasebookError } from '../domain/shared/errors';
 import { openJson, sealJson, type DataKey, type Kind } from './envelope';
 import { writeFileDurably } from './durable-write';
 import { abs } from './layout';

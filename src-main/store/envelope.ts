@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { CasebookError } from '../domain/errors';
+import { CasebookError } from '../domain/shared/errors';
 
 /**
  * The envelope around every encrypted file:

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { CaseworkSettingsSchema, DEFAULT_CASEWORK_SETTINGS } from '../domain/casework-settings';
-import { SettingsSchema } from '../domain/settings';
-import { StaffListSchema } from '../domain/staff';
-import { UserSchema } from '../domain/user';
-import { VenueListSchema } from '../domain/process/venue';
+import { CaseworkSettingsSchema, DEFAULT_CASEWORK_SETTINGS } from '../domain/casebook/casework-settings';
+import { SettingsSchema } from '../domain/casebook/settings';
+import { StaffListSchema } from '../domain/staff/staff';
+import { UserSchema } from '../domain/casebook/user';
+import { VenueListSchema } from '../domain/conferences/venue';
 
 /**
  * The index database: settings, users, staff and counters. Small, read at unlock, rewritten

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { z } from 'zod';
-import { CasebookError } from '../domain/errors';
+import { CasebookError } from '../domain/shared/errors';
 import { openJson, sealJson, type DataKey } from './envelope';
 import { removeDurably, writeFileDurably, writeFailed } from './durable-write';
 import { abs, JOURNAL } from './layout';

@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, hkdfSync } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { z } from 'zod';
-import { CasebookError } from '../domain/errors';
+import { CasebookError } from '../domain/shared/errors';
 import { deriveKey, isAtLeastMinimum, type KdfParams } from './kdf';
 import { recoveryKek } from './recovery-key';
 import { writeFileDurably } from './durable-write';

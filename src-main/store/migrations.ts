@@ -1,4 +1,4 @@
-import { CasebookError } from '../domain/errors';
+import { CasebookError } from '../domain/shared/errors';
 import { CURRENT_SCHEMA } from './index-db';
 import { INDEX } from './layout';
 

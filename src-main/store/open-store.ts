@@ -1,9 +1,9 @@
 import { promises as fs } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { CasebookError } from '../domain/errors';
-import { DEFAULT_CASEWORK_SETTINGS } from '../domain/casework-settings';
-import { defaultSettings } from '../domain/settings';
-import type { User } from '../domain/user';
+import { CasebookError } from '../domain/shared/errors';
+import { DEFAULT_CASEWORK_SETTINGS } from '../domain/casebook/casework-settings';
+import { defaultSettings } from '../domain/casebook/settings';
+import type { User } from '../domain/casebook/user';
 import { AuditLog } from './audit-log';
 import { openJson, type DataKey } from './envelope';
 import { newId } from './ids';

@@ -1,5 +1,5 @@
 import { promises as fs } from 'node:fs';
-import { CasebookError } from '../domain/errors';
+import { CasebookError } from '../domain/shared/errors';
 import { buildBundle, parseBundle, storeFiles, verifyBundle, type Bundle } from './backup-bundle';
 import { listBackupFiles, newBackupId, writeBackup } from './backups';
 import { openJson, type DataKey } from './envelope';

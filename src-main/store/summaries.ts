@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { z } from 'zod';
-import { CaseSummarySchema, type CaseSummary } from '../domain/case';
-import { isCaseSummary } from '../domain/case-summary-check';
+import { CaseSummarySchema, type CaseSummary } from '../domain/cases/case';
+import { isCaseSummary } from '../domain/cases/case-summary-check';
 import { EncryptedFile } from './encrypted-file';
 import type { DataKey } from './envelope';
 import type { FileWrite } from './journal';

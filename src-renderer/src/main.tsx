@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
-import './styles/app.scss';
+import { App } from './app/App';
+import './shared/styles/app.scss';
 
 // Tell GOV.UK Frontend's CSS that script is running (it hides some no-JS fallbacks).
 document.body.classList.add('js-enabled', 'govuk-frontend-supported');

@@ -3,12 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startHarness, type Harness } from './harness';
 import { addStaff, applyAll, consentCommands, contactCommand, createReferral, h1, invoke, look, nav, riskCommand } from './steps';
-import type { CaseView, CaseworkReference } from '../../src-main/ipc/contract-casework';
-import type { WorkflowCommand } from '../../src-main/domain/workflow';
-import type { StaffMember } from '../../src-main/domain/staff';
-import type { Venue } from '../../src-main/domain/process/venue';
-import type { MeetingInput } from '../../src-main/domain/case-process/commands';
-import { addDays, formatDate } from '../../src-main/domain/dates';
+import type { CaseView, CaseworkReference } from '../../src-main/ipc/commands/cases';
+import type { WorkflowCommand } from '../../src-main/domain/cases/workflow';
+import type { StaffMember } from '../../src-main/domain/staff/staff';
+import type { Venue } from '../../src-main/domain/conferences/venue';
+import type { MeetingInput } from '../../src-main/domain/cases/process-commands';
+import { addDays, formatDate } from '../../src-main/domain/time/dates';
 
 /**
  * The restorative process across cases, end to end in Chromium over the real service: the

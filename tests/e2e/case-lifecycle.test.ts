@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startHarness, type Harness } from './harness';
 import { addStaff, caseWithMeeting, createCasebook, expectClash, fillAction, h1, invoke, look, meetingCard, nav, notice, rateRisk, scheduleForm, staffLabel, tab, uk, workflowButton } from './steps';
-import type { CaseView, CaseworkReference } from '../../src-main/ipc/contract-casework';
-import type { StaffMember } from '../../src-main/domain/staff';
-import type { Venue } from '../../src-main/domain/process/venue';
-import type { AuditEntry } from '../../src-main/domain/audit';
-import { addDays, formatDate } from '../../src-main/domain/dates';
+import type { CaseView, CaseworkReference } from '../../src-main/ipc/commands/cases';
+import type { StaffMember } from '../../src-main/domain/staff/staff';
+import type { Venue } from '../../src-main/domain/conferences/venue';
+import type { AuditEntry } from '../../src-main/domain/casebook/audit';
+import { addDays, formatDate } from '../../src-main/domain/time/dates';
 
 /**
  * The whole life of one case, in the page, as a coordinator would work it: a referral typed

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { screenshot, startHarness, type Harness } from './harness';
 import { h1, look, nav } from './steps';
-import { generateDemoCases } from '../../src-main/services/demo-cases';
-import type { CaseSummary } from '../../src-main/domain/case';
+import { generateDemoCases } from '../../src-main/demo/demo-cases';
+import type { CaseSummary } from '../../src-main/domain/cases/case';
 
 /**
  * The dashboard and the case list at 2,000 cases: search as you type, every filter, sortable

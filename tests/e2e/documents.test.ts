@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startHarness, type Harness } from './harness';
 import { addStaff, createCasebook, createReferral, h1, invoke, look, openCase, tab } from './steps';
-import type { CaseView, CaseworkReference } from '../../src-main/ipc/contract-casework';
-import type { AuditEntry } from '../../src-main/domain/audit';
+import type { CaseView, CaseworkReference } from '../../src-main/ipc/commands/cases';
+import type { AuditEntry } from '../../src-main/domain/casebook/audit';
 
 /**
  * The Documents section of a case, end to end in Chromium over the real service: preview a

@@ -1,4 +1,4 @@
-import type { Case, Stage } from '../../src-main/domain/case';
+import type { Case, Stage } from '../../src-main/domain/cases/case';
 
 /**
  * Small, valid cases to seed through the service (the UI cannot create cases yet). Names in

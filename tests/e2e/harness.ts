@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { createCasebookService } from '../../src-main/services/casebook-service';
-import type { CasebookApi } from '../../src-main/services/casebook-api';
+import { createCasebookService } from '../../src-main/services/casebook/service';
+import type { CasebookApi } from '../../src-main/services/casebook/api';
 import { createRegistry, type HandlerRegistry } from '../../src-main/ipc/registry';
 import { COMMAND_NAMES } from '../../src-main/ipc/command-names';
 

@@ -3,9 +3,9 @@ import type { Page } from 'playwright-core';
 import { startHarness, type Harness } from './harness';
 import { applyAll, createCasebook, invoke, look, notice, openCase, tab } from './steps';
 import { steps } from '../unit/casework/steps';
-import type { CaseView, CaseworkReference } from '../../src-main/ipc/contract-casework';
-import type { StaffMember } from '../../src-main/domain/staff';
-import { addDays } from '../../src-main/domain/dates';
+import type { CaseView, CaseworkReference } from '../../src-main/ipc/commands/cases';
+import type { StaffMember } from '../../src-main/domain/staff/staff';
+import { addDays } from '../../src-main/domain/time/dates';
 
 /**
  * A letter exchange with the scanned letter attached: the user ticks "Attach a file", saves,

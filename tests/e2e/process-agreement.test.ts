@@ -3,11 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startHarness, type Harness } from './harness';
 import { addStaff, applyAll, consentCommands, contactCommand, createCasebook, createReferral, fillAction, h1, invoke, look, notice, openCase, riskCommand, tab, uk } from './steps';
-import type { CaseView, CaseworkReference } from '../../src-main/ipc/contract-casework';
-import type { WorkflowCommand } from '../../src-main/domain/workflow';
-import type { StaffMember } from '../../src-main/domain/staff';
-import type { Participant } from '../../src-main/domain/case';
-import { addDays, formatDate } from '../../src-main/domain/dates';
+import type { CaseView, CaseworkReference } from '../../src-main/ipc/commands/cases';
+import type { WorkflowCommand } from '../../src-main/domain/cases/workflow';
+import type { StaffMember } from '../../src-main/domain/staff/staff';
+import type { Participant } from '../../src-main/domain/cases/case';
+import { addDays, formatDate } from '../../src-main/domain/time/dates';
 
 /**
  * The outcome agreement and feedback on the case page, end to end in Chromium over the real

@@ -3,12 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startHarness, type Harness } from './harness';
 import { addStaff, applyAll, caseWithMeeting, consentCommands, contactCommand, createCasebook, createReferral, expectClash, focusedClass, h1, invoke, look, meetingCard, notice, openCase, riskCommand, scheduleForm, tab, uk } from './steps';
-import type { CaseView, CaseworkReference } from '../../src-main/ipc/contract-casework';
-import type { WorkflowCommand } from '../../src-main/domain/workflow';
-import type { StaffMember } from '../../src-main/domain/staff';
-import type { Venue } from '../../src-main/domain/process/venue';
-import { addDays, formatDate } from '../../src-main/domain/dates';
-import { clockChangeDays } from '../../src-main/domain/process/london-time';
+import type { CaseView, CaseworkReference } from '../../src-main/ipc/commands/cases';
+import type { WorkflowCommand } from '../../src-main/domain/cases/workflow';
+import type { StaffMember } from '../../src-main/domain/staff/staff';
+import type { Venue } from '../../src-main/domain/conferences/venue';
+import { addDays, formatDate } from '../../src-main/domain/time/dates';
+import { clockChangeDays } from '../../src-main/domain/time/london-time';
 
 /**
  * The "Meetings and process" section of a case, end to end in Chromium over the real service:

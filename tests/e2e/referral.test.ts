@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startHarness, type Harness } from './harness';
 import { h1, look, uk } from './steps';
-import { addDays } from '../../src-main/domain/dates';
+import { addDays } from '../../src-main/domain/time/dates';
 
 /**
  * Taking referrals, keyboard only: the staff list and casework settings first (Settings), then

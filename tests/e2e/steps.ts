@@ -1,13 +1,13 @@
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import type { WorkflowCommand } from '../../src-main/domain/workflow';
-import type { StaffMember } from '../../src-main/domain/staff';
-import type { ReferralInput } from '../../src-main/domain/referral';
-import type { ParticipantRole } from '../../src-main/domain/case';
-import type { CaseView, CaseworkReference } from '../../src-main/ipc/contract-casework';
-import { addDays, formatDate } from '../../src-main/domain/dates';
-import { requiredElements } from '../../src-main/domain/consent';
-import { factorsFor, type RiskDecision } from '../../src-main/domain/risk';
+import type { WorkflowCommand } from '../../src-main/domain/cases/workflow';
+import type { StaffMember } from '../../src-main/domain/staff/staff';
+import type { ReferralInput } from '../../src-main/domain/referrals/referral';
+import type { ParticipantRole } from '../../src-main/domain/cases/case';
+import type { CaseView, CaseworkReference } from '../../src-main/ipc/commands/cases';
+import { addDays, formatDate } from '../../src-main/domain/time/dates';
+import { requiredElements } from '../../src-main/domain/consent/consent';
+import { factorsFor, type RiskDecision } from '../../src-main/domain/risk/risk';
 import { checkA11y, screenshot, type Harness } from './harness';
 
 /**

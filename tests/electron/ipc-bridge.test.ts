@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as fake from './fake-electron';
 import { IPC_CHANNEL, LOCKED_CHANNEL } from '../../src-main/ipc/command-names';
 import { createRegistry, type HandlerRegistry } from '../../src-main/ipc/registry';
-import type { CasebookApi } from '../../src-main/services/casebook-api';
+import type { CasebookApi } from '../../src-main/services/casebook/api';
 
 vi.mock('electron', () => import('./fake-electron'));
 

@@ -3,7 +3,7 @@ import * as fake from './fake-electron';
 
 const createCasebookService = vi.hoisted(() => vi.fn());
 vi.mock('electron', () => import('./fake-electron'));
-vi.mock('../../src-main/services/casebook-service', () => ({ createCasebookService }));
+vi.mock('../../src-main/services/casebook/service', () => ({ createCasebookService }));
 
 it('a second instance quits without opening the store or a window', async () => {
   fake.app.singleInstance = false;

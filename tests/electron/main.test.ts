@@ -17,7 +17,7 @@ const service = vi.hoisted(() => ({
 const createCasebookService = vi.hoisted(() => vi.fn(async (_opts: { storeDir: string; fileSaver?: unknown }) => service));
 
 vi.mock('electron', () => import('./fake-electron'));
-vi.mock('../../src-main/services/casebook-service', () => ({ createCasebookService }));
+vi.mock('../../src-main/services/casebook/service', () => ({ createCasebookService }));
 
 delete process.env.CASEBOOK_STORE;
 await import('../../src-main/electron/main');

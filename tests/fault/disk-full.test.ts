@@ -3,9 +3,9 @@ import { promises as fsp } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { CasebookError } from '../../src-main/domain/errors';
-import type { CasebookApi } from '../../src-main/services/casebook-api';
-import { createCasebookService } from '../../src-main/services/casebook-service';
+import { CasebookError } from '../../src-main/domain/shared/errors';
+import type { CasebookApi } from '../../src-main/services/casebook/api';
+import { createCasebookService } from '../../src-main/services/casebook/service';
 import { PASS } from '../unit/store/helpers';
 import { restoreDir, sampleCase, snapshotDir, type FileSnap } from './fixtures';
 

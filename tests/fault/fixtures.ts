@@ -1,8 +1,8 @@
-import type { CasebookError } from '../../src-main/domain/errors';
+import type { CasebookError } from '../../src-main/domain/shared/errors';
 import { createHash } from 'node:crypto';
 import { lstat, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { Case } from '../../src-main/domain/case';
+import type { Case } from '../../src-main/domain/cases/case';
 import { newId } from '../../src-main/store/ids';
 
 /** A small case that passes CaseSchema. */

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { access, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCasebookService } from '../../src-main/services/casebook-service';
+import { createCasebookService } from '../../src-main/services/casebook/service';
 import { PASS } from '../unit/store/helpers';
 import { Child, prepareWriter } from './child-process';
 import { prng, sampleCase } from './fixtures';

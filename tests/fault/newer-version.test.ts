@@ -3,9 +3,9 @@ import fc from 'fast-check';
 import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CasebookError } from '../../src-main/domain/errors';
+import { CasebookError } from '../../src-main/domain/shared/errors';
 import { createRegistry } from '../../src-main/ipc/registry';
-import { createCasebookService } from '../../src-main/services/casebook-service';
+import { createCasebookService } from '../../src-main/services/casebook/service';
 import { openJson, sealJson } from '../../src-main/store/envelope';
 import { CURRENT_SCHEMA } from '../../src-main/store/index-db';
 import { STORE_FORMAT } from '../../src-main/store/layout';
@@ -208,7 +208,7 @@ describe('migrating a real store (the schema version raised to 2 in an isolated 
       describe: 'mark the service name',
       up: (raw) => ({ ...raw, settings: { ...(raw.settings as Record<string, unknown>), serviceName: `${(raw.settings as { serviceName: string }).serviceName} (v2)` } }),
     });
-    const service = await import('../../src-main/services/casebook-service');
+    const service = await import('../../src-main/services/casebook/service');
     return service.createCasebookService;
   }
 

@@ -3,9 +3,9 @@ import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { hostname, userInfo } from 'node:os';
 import { join } from 'node:path';
-import { CasebookError } from '../../src-main/domain/errors';
-import type { CasebookApi } from '../../src-main/services/casebook-api';
-import { createCasebookService } from '../../src-main/services/casebook-service';
+import { CasebookError } from '../../src-main/domain/shared/errors';
+import type { CasebookApi } from '../../src-main/services/casebook/api';
+import { createCasebookService } from '../../src-main/services/casebook/service';
 import { createdService, PASS } from '../unit/store/helpers';
 import { diffSnapshots, sampleCase, snapshotDir, rejection } from './fixtures';
 

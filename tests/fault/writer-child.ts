@@ -9,7 +9,7 @@
  *
  * Arguments: storeDir userId caseId; the passphrase comes from CASEBOOK_TEST_PASSPHRASE.
  */
-import { createCasebookService } from '../../src-main/services/casebook-service';
+import { createCasebookService } from '../../src-main/services/casebook/service';
 
 async function main(): Promise<void> {
   const [storeDir, userId, caseId] = process.argv.slice(2);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stat } from 'node:fs/promises';
-import { CasebookError } from '../../src-main/domain/errors';
+import { CasebookError } from '../../src-main/domain/shared/errors';
 import { createRegistry } from '../../src-main/ipc/registry';
 import { createdService, PASS } from '../unit/store/helpers';
 import { diffSnapshots, sampleCase, snapshotDir } from './fixtures';

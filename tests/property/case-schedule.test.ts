@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyCommand, type WorkflowCommand } from '../../src-main/domain/workflow';
-import { CaseSchema, type Case } from '../../src-main/domain/case';
-import { isActive, meetingInterval, peopleInvited, staffBooked, type Meeting } from '../../src-main/domain/process/meeting';
-import type { Venue } from '../../src-main/domain/process/venue';
+import { applyCommand, type WorkflowCommand } from '../../src-main/domain/cases/workflow';
+import { CaseSchema, type Case } from '../../src-main/domain/cases/case';
+import { isActive, meetingInterval, peopleInvited, staffBooked, type Meeting } from '../../src-main/domain/conferences/meeting';
+import type { Venue } from '../../src-main/domain/conferences/venue';
 import { ctx, HARMED, readyCase, RESPONSIBLE, run } from '../unit/domain/fixtures';
 
 /**

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EXITS, STAGES } from '../../src-main/domain/case';
-import { addDays, daysBetween } from '../../src-main/domain/dates';
-import { csvCell } from '../../src-main/domain/process/csv';
-import { computeFigures, figuresToCsv, type FiguresCase } from '../../src-main/domain/process/figures';
+import { EXITS, STAGES } from '../../src-main/domain/cases/case';
+import { addDays, daysBetween } from '../../src-main/domain/time/dates';
+import { csvCell } from '../../src-main/domain/shared/csv';
+import { computeFigures, figuresToCsv, type FiguresCase } from '../../src-main/domain/figures/figures';
 
 /**
  * Properties of the figures over random caseloads: totals agree with their breakdowns, counts

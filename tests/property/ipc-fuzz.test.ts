@@ -3,13 +3,13 @@ import fc from 'fast-check';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { STAGES } from '../../src-main/domain/case';
-import { ERROR_CODES } from '../../src-main/domain/errors';
-import { ROLES } from '../../src-main/domain/roles';
+import { STAGES } from '../../src-main/domain/cases/case';
+import { ERROR_CODES } from '../../src-main/domain/shared/errors';
+import { ROLES } from '../../src-main/domain/access/roles';
 import { commands, type CommandName } from '../../src-main/ipc/contract';
 import { createRegistry, type HandlerRegistry } from '../../src-main/ipc/registry';
-import type { CasebookApi } from '../../src-main/services/casebook-api';
-import { createCasebookService } from '../../src-main/services/casebook-service';
+import type { CasebookApi } from '../../src-main/services/casebook/api';
+import { createCasebookService } from '../../src-main/services/casebook/service';
 import { diffSnapshots, sampleCase, snapshotDir } from '../fault/fixtures';
 import { PASS } from '../unit/store/helpers';
 

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canConfirmConference, type Readiness } from '../../src-main/domain/process/confirmation';
-import { findConflicts } from '../../src-main/domain/process/conflicts';
-import { londonToUtc, utcToLondon } from '../../src-main/domain/process/london-time';
-import { MEETING_KINDS, MEETING_STATUSES, type Meeting } from '../../src-main/domain/process/meeting';
-import type { Venue } from '../../src-main/domain/process/venue';
+import { canConfirmConference, type Readiness } from '../../src-main/domain/conferences/confirmation';
+import { findConflicts } from '../../src-main/domain/conferences/conflicts';
+import { londonToUtc, utcToLondon } from '../../src-main/domain/time/london-time';
+import { MEETING_KINDS, MEETING_STATUSES, type Meeting } from '../../src-main/domain/conferences/meeting';
+import type { Venue } from '../../src-main/domain/conferences/venue';
 
 /**
  * Property tests for scheduling. The oracle converts local time with the host's own time-zone

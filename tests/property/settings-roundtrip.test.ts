@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { SettingsSchema, type Settings } from '../../src-main/domain/settings';
+import { SettingsSchema, type Settings } from '../../src-main/domain/casebook/settings';
 import { createRegistry, type HandlerRegistry } from '../../src-main/ipc/registry';
 import { diffSnapshots, snapshotDir } from '../fault/fixtures';
 import { createdService, PASS } from '../unit/store/helpers';

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CaseSummarySchema, EXITS, STAGES, summarise, summariseWith } from '../../src-main/domain/case';
-import { isCaseSummary } from '../../src-main/domain/case-summary-check';
-import { generateDemoCases } from '../../src-main/services/demo-cases';
+import { CaseSummarySchema, EXITS, STAGES, summarise, summariseWith } from '../../src-main/domain/cases/case';
+import { isCaseSummary } from '../../src-main/domain/cases/case-summary-check';
+import { generateDemoCases } from '../../src-main/demo/demo-cases';
 
 /**
  * The hand-written summary check must agree exactly with CaseSummarySchema: the store trusts

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isUnder18 } from '../../src-main/domain/age';
-import { CaseSchema, STAGES, type Case, type Participant } from '../../src-main/domain/case';
-import { DEFAULT_CASEWORK_SETTINGS } from '../../src-main/domain/casework-settings';
-import { addDays } from '../../src-main/domain/dates';
-import { factorsFor } from '../../src-main/domain/risk';
-import { applyCommand, type WorkflowCommand, type WorkflowContext } from '../../src-main/domain/workflow';
+import { isUnder18 } from '../../src-main/domain/shared/age';
+import { CaseSchema, STAGES, type Case, type Participant } from '../../src-main/domain/cases/case';
+import { DEFAULT_CASEWORK_SETTINGS } from '../../src-main/domain/casebook/casework-settings';
+import { addDays } from '../../src-main/domain/time/dates';
+import { factorsFor } from '../../src-main/domain/risk/risk';
+import { applyCommand, type WorkflowCommand, type WorkflowContext } from '../../src-main/domain/cases/workflow';
 import { elements, factors, newCase, STAFF } from '../unit/domain/fixtures';
 
 /**

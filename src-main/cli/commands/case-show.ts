@@ -1,5 +1,5 @@
-import { CaseIdSchema, displayName, type Case } from '../../domain/case';
-import { CasebookError } from '../../domain/errors';
+import { CaseIdSchema, displayName, type Case } from '../../domain/cases/case';
+import { CasebookError } from '../../domain/shared/errors';
 import { ok, type CommandDef } from '../command';
 import { printable } from '../output';
 

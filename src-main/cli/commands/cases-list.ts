@@ -1,5 +1,5 @@
-import { CasebookError } from '../../domain/errors';
-import { STAGES, type Stage } from '../../domain/case';
+import { CasebookError } from '../../domain/shared/errors';
+import { STAGES, type Stage } from '../../domain/cases/case';
 import { ok, type CommandDef } from '../command';
 import { plural, table } from '../output';
 

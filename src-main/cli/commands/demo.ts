@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
-import { CasebookError } from '../../domain/errors';
-import { generateDemoCases } from '../../services/demo-cases';
-import { ensureDemoResources } from '../../services/demo/resources';
+import { CasebookError } from '../../domain/shared/errors';
+import { generateDemoCases } from '../../demo/demo-cases';
+import { ensureDemoResources } from '../../demo/resources';
 import { requireOption } from '../args';
 import { ok, type CommandDef } from '../command';
 import { plural } from '../output';

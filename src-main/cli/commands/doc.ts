@@ -1,10 +1,10 @@
 import { constants } from 'node:fs';
 import { open, unlink } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { CaseIdSchema } from '../../domain/case';
-import { CasebookError } from '../../domain/errors';
+import { APP_ROOT } from '../../services/app-root';
+import { CaseIdSchema } from '../../domain/cases/case';
+import { CasebookError } from '../../domain/shared/errors';
 import { CONSENT_ROLES, DocumentInputError, type ConsentRole } from '../../documents';
-import type { CasebookApi } from '../../services/casebook-api';
+import type { CasebookApi } from '../../services/casebook/api';
 import {
   DOCUMENT_KINDS,
   DOCUMENT_PARTICIPANT,
@@ -20,8 +20,6 @@ import { ok, type CommandDef } from '../command';
 import { mustNotExist } from '../files';
 import { formatBytes, plural, printable } from '../output';
 
-/** The folder holding templates/ and resources/fonts/: the repository, as `npm run casebook` runs from it. */
-const APP_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const FORMATS = ['pdf', 'docx'] as const;
 
 /** A service that records document generation in the audit trail (who, what, when; not the content), once it offers that. */

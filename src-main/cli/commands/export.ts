@@ -1,4 +1,4 @@
-import { toCaseFile } from '../../services/case-import';
+import { toCaseFile } from '../../services/casebook/case-import';
 import { requireOption } from '../args';
 import { ok, type CommandDef } from '../command';
 import { mustNotExist, writePrivateFile } from '../files';

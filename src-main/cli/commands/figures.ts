@@ -1,7 +1,7 @@
-import { CasebookError } from '../../domain/errors';
-import { CLOSURE_OUTCOME_LABELS } from '../../domain/process/closure';
-import type { Figures, Median } from '../../domain/process/figures';
-import { figuresCsv } from '../../services/process/figures';
+import { CasebookError } from '../../domain/shared/errors';
+import { CLOSURE_OUTCOME_LABELS } from '../../domain/outcomes/closure';
+import type { Figures, Median } from '../../domain/figures/figures';
+import { figuresCsv } from '../../services/figures/figures';
 import { ok, type CommandDef } from '../command';
 import { mustNotExist, writePrivateFile } from '../files';
 import { formatBytes, oneLine, plural } from '../output';

@@ -1,5 +1,5 @@
-import { CASEWORKERS } from '../../services/casework/permissions';
-import { MAX_CALENDAR_DAYS } from '../../services/process/calendar';
+import { CASEWORKERS } from '../../services/shared/permissions';
+import { MAX_CALENDAR_DAYS } from '../../services/conferences/calendar';
 import { requireOption } from '../args';
 import { ok, type CommandDef } from '../command';
 import { mustNotExist, replacePrivateFile, writePrivateFile } from '../files';

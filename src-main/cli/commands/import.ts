@@ -1,5 +1,5 @@
-import { CasebookError } from '../../domain/errors';
-import { checkImportSize, parseCaseFileText, type ImportProblem } from '../../services/case-import';
+import { CasebookError } from '../../domain/shared/errors';
+import { checkImportSize, parseCaseFileText, type ImportProblem } from '../../services/casebook/case-import';
 import { requireOption } from '../args';
 import { ok, type CommandDef } from '../command';
 import { fileSize, readText } from '../files';

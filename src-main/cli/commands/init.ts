@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
-import { CasebookError } from '../../domain/errors';
-import { PassphraseSchema } from '../../domain/passphrase';
+import { CasebookError } from '../../domain/shared/errors';
+import { PassphraseSchema } from '../../domain/casebook/passphrase';
 import { commands } from '../../ipc/contract';
 import { requireOption } from '../args';
 import { ok, type CommandDef } from '../command';

@@ -1,6 +1,6 @@
-import { dayOfWeek, formatDate } from '../../domain/dates';
-import { MEETING_KIND_LABELS, MEETING_STATUS_LABELS, meetingEnd } from '../../domain/process/meeting';
-import { MAX_CALENDAR_DAYS, type ListedMeeting as CalendarMeeting } from '../../services/process/calendar';
+import { dayOfWeek, formatDate } from '../../domain/time/dates';
+import { MEETING_KIND_LABELS, MEETING_STATUS_LABELS, meetingEnd } from '../../domain/conferences/meeting';
+import { MAX_CALENDAR_DAYS, type ListedMeeting as CalendarMeeting } from '../../services/conferences/calendar';
 import { ok, type CommandDef } from '../command';
 import { oneLine, plural, table } from '../output';
 import { describePeriod, FACILITATOR_OPTION, facilitatorOption, PERIOD_OPTIONS, periodOf } from '../period';

@@ -1,4 +1,4 @@
-import { CasebookError } from '../../domain/errors';
+import { CasebookError } from '../../domain/shared/errors';
 import { requireOption } from '../args';
 import { ok, type CommandContext, type CommandDef } from '../command';
 import { fileSize } from '../files';

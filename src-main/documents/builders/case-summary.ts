@@ -4,11 +4,11 @@
  * meetings, the timeline and the case notes, then room for the supervisor's notes and both
  * signatures.
  */
-import type { Case } from '../../domain/case';
-import { DEFAULT_CASEWORK_SETTINGS, type CaseworkSettings } from '../../domain/casework-settings';
-import { consentSummary, currentConsent, type ConsentElement } from '../../domain/consent';
-import { currentAssessment, highestRating, riskStatus } from '../../domain/risk';
-import { findStaff } from '../../domain/staff';
+import type { Case } from '../../domain/cases/case';
+import { DEFAULT_CASEWORK_SETTINGS, type CaseworkSettings } from '../../domain/casebook/casework-settings';
+import { consentSummary, currentConsent, type ConsentElement } from '../../domain/consent/consent';
+import { currentAssessment, highestRating, riskStatus } from '../../domain/risk/risk';
+import { findStaff } from '../../domain/staff/staff';
 import { heading, paragraph, type Block, type DocumentModel } from '../model';
 import { fillPlaceholders, type DocumentTemplates } from '../templates';
 import {

@@ -4,11 +4,11 @@
  * builder is pure: it takes the Case (as the caller read it) plus templates and returns the
  * document model; nothing here reads a store or a clock.
  */
-import { isUnder18, ageOn } from '../../domain/age';
-import { displayName, type Case, type Participant, type ParticipantRole } from '../../domain/case';
-import { formatDate, isCalendarDate, londonDate } from '../../domain/dates';
-import { utcToLondon } from '../../domain/process/london-time';
-import { findStaff, type StaffMember } from '../../domain/staff';
+import { isUnder18, ageOn } from '../../domain/shared/age';
+import { displayName, type Case, type Participant, type ParticipantRole } from '../../domain/cases/case';
+import { formatDate, isCalendarDate, londonDate } from '../../domain/time/dates';
+import { utcToLondon } from '../../domain/time/london-time';
+import { findStaff, type StaffMember } from '../../domain/staff/staff';
 import type { DocumentModel, ImageData } from '../model';
 import type { DocumentTemplates, PlaceholderData } from '../templates';
 

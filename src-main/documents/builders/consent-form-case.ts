@@ -5,9 +5,9 @@
  * consented to (the latest recorded version is "given"). A small adapter over
  * buildConsentForm, which lays the form out.
  */
-import { isUnder18 } from '../../domain/age';
-import type { Case } from '../../domain/case';
-import { currentConsent } from '../../domain/consent';
+import { isUnder18 } from '../../domain/shared/age';
+import type { Case } from '../../domain/cases/case';
+import { currentConsent } from '../../domain/consent/consent';
 import type { DocumentModel } from '../model';
 import type { ConsentElementId, DocumentTemplates } from '../templates';
 import { buildConsentForm } from './consent-form';

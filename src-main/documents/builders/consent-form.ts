@@ -4,7 +4,7 @@
  * wording; the form ends with signature and date lines for the participant, a parent or
  * guardian where the participant is under 18, and the facilitator's countersignature.
  */
-import { formatDate } from '../../domain/dates';
+import { formatDate } from '../../domain/time/dates';
 import { heading, paragraph, run, type Block, type DocumentModel, type ImageData, type TextRun } from '../model';
 import {
   CONSENT_ROLES,

@@ -4,7 +4,7 @@
  * recipient's name and address for a window envelope, the case reference and date, the
  * subject, the body from letters.yaml, and the facilitator's name and title under the closing.
  */
-import type { Case } from '../../domain/case';
+import type { Case } from '../../domain/cases/case';
 import { paragraph, run, type Block, type DocumentModel } from '../model';
 import { fillPlaceholders, type DocumentTemplates, type LetterId } from '../templates';
 import { addressLines, commonData, findParticipant, furniture, leadFacilitatorName, longDate, paragraphsOf, personName, type CaseDocumentContext } from './common';

@@ -5,9 +5,9 @@
  * then a signature block for each signatory and the facilitator's countersignature. Once the
  * agreement is signed, each date line reads "Signed on" and the date.
  */
-import type { Case } from '../../domain/case';
-import type { ActionKind } from '../../domain/process/agreement';
-import type { ActionWording } from '../../domain/process/templates';
+import type { Case } from '../../domain/cases/case';
+import type { ActionKind } from '../../domain/outcomes/agreement';
+import type { ActionWording } from '../../domain/conferences/templates';
 import { heading, paragraph, type Block, type DocumentModel, type KeyValueBlock, type SignatureBlock } from '../model';
 import { fillPlaceholders, type DocumentTemplates } from '../templates';
 import { commonData, DocumentInputError, furniture, longDate, paragraphsOf, personName, roleLabel, staffNamer, type CaseDocumentContext } from './common';

@@ -4,8 +4,8 @@
  * with the facilitator's signature. With no meeting recorded, a blank meeting block is
  * printed to complete by hand.
  */
-import type { Case, Participant } from '../../domain/case';
-import { CONTACT_METHOD_LABELS, contactHistory, meetingsWith, OUTCOME_LABELS, type ContactEntry, type PreparationMeeting } from '../../domain/contacts';
+import type { Case, Participant } from '../../domain/cases/case';
+import { CONTACT_METHOD_LABELS, contactHistory, meetingsWith, OUTCOME_LABELS, type ContactEntry, type PreparationMeeting } from '../../domain/contacts/contacts';
 import { heading, paragraph, type Block, type DocumentModel, type KeyValueBlock } from '../model';
 import { fillPlaceholders, type DocumentTemplates } from '../templates';
 import { commonData, findParticipant, furniture, leadFacilitatorName, longDate, personName, roleLabel, staffNamer, type CaseDocumentContext } from './common';

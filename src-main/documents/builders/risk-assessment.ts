@@ -4,9 +4,9 @@
  * overall decision and reason, the review date, and the sign-off. Without an assessment the
  * factors are printed with their guidance, to be completed by hand.
  */
-import type { Case, Participant } from '../../domain/case';
-import { currentAssessment, factorsFor, highestRating, type RiskFactor } from '../../domain/risk';
-import { STAFF_ROLE_LABELS } from '../../domain/staff';
+import type { Case, Participant } from '../../domain/cases/case';
+import { currentAssessment, factorsFor, highestRating, type RiskFactor } from '../../domain/risk/risk';
+import { STAFF_ROLE_LABELS } from '../../domain/staff/staff';
 import { heading, paragraph, type Block, type DocumentModel } from '../model';
 import { fillPlaceholders, type DocumentTemplates } from '../templates';
 import { commonData, findParticipant, furniture, instantDate, longDate, personName, roleLabel, staffNamer, type CaseDocumentContext } from './common';

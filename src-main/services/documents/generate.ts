@@ -5,13 +5,13 @@
  * nothing anywhere: the caller has already read the case, and decides whether and where the
  * bytes are saved (and records that in the audit trail).
  */
-import { londonDate } from '../../domain/dates';
-import type { Case, ParticipantRole } from '../../domain/case';
-import type { CaseworkSettings } from '../../domain/casework-settings';
-import type { ConsentElement } from '../../domain/consent';
-import type { ActionWording } from '../../domain/process/templates';
-import type { RiskFactor } from '../../domain/risk';
-import type { StaffMember } from '../../domain/staff';
+import { londonDate } from '../../domain/time/dates';
+import type { Case, ParticipantRole } from '../../domain/cases/case';
+import type { CaseworkSettings } from '../../domain/casebook/casework-settings';
+import type { ConsentElement } from '../../domain/consent/consent';
+import type { ActionWording } from '../../domain/conferences/templates';
+import type { RiskFactor } from '../../domain/risk/risk';
+import type { StaffMember } from '../../domain/staff/staff';
 import {
   buildCaseConsentForm,
   buildCaseSummary,

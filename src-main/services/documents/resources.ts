@@ -6,9 +6,9 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseConsentElements, type ConsentElement } from '../../domain/consent';
-import { parseAgreementActions, type ActionWording } from '../../domain/process/templates';
-import { parseRiskFactors, type RiskFactor } from '../../domain/risk';
+import { parseConsentElements, type ConsentElement } from '../../domain/consent/consent';
+import { parseAgreementActions, type ActionWording } from '../../domain/conferences/templates';
+import { parseRiskFactors, type RiskFactor } from '../../domain/risk/risk';
 import { loadBundledFonts, loadTemplates, type DocumentTemplates, type FontSet } from '../../documents';
 
 export class TemplateError extends Error {

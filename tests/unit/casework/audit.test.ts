@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AuditEntry } from '../../../src-main/domain/audit';
+import type { AuditEntry } from '../../../src-main/domain/casebook/audit';
 import { applyAll, caseworkWorld, HARMED, people, referral, RESPONSIBLE } from './helpers';
 import { steps } from './steps';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ERROR_CODES } from '../../../src-main/domain/errors';
+import { ERROR_CODES } from '../../../src-main/domain/shared/errors';
 import { diffSnapshots, snapshotDir } from '../../fault/fixtures';
 import { caseworkWorld, people, referral } from './helpers';
 import { steps } from './steps';

@@ -7,8 +7,8 @@ import { sampleCase } from '../../fault/fixtures';
 import { unlockStore } from '../../../src-main/store/open-store';
 import { INDEX } from '../../../src-main/store/layout';
 import type { IndexData } from '../../../src-main/store/index-db';
-import { createCasebookService } from '../../../src-main/services/casebook-service';
-import { DEFAULT_RESOURCES_DIR, DEFAULT_TEMPLATES_DIR, loadCaseworkTemplates } from '../../../src-main/services/templates-loader';
+import { createCasebookService } from '../../../src-main/services/casebook/service';
+import { DEFAULT_RESOURCES_DIR, DEFAULT_TEMPLATES_DIR, loadCaseworkTemplates } from '../../../src-main/services/templates/loader';
 import { PASS, referral } from './helpers';
 
 describe('stores and data files from before casework', () => {

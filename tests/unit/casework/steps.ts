@@ -1,7 +1,7 @@
-import { factorsFor } from '../../../src-main/domain/risk';
-import type { WorkflowCommand } from '../../../src-main/domain/workflow';
-import type { CaseworkReference } from '../../../src-main/ipc/contract-casework';
-import type { ParticipantRole } from '../../../src-main/domain/case';
+import { factorsFor } from '../../../src-main/domain/risk/risk';
+import type { WorkflowCommand } from '../../../src-main/domain/cases/workflow';
+import type { CaseworkReference } from '../../../src-main/ipc/commands/cases';
+import type { ParticipantRole } from '../../../src-main/domain/cases/case';
 
 /** Workflow commands as the case screens send them, built from the reference data the forms get. */
 export function steps(ref: CaseworkReference) {

@@ -3,7 +3,7 @@ import { parseCommandLine } from '../../../src-main/cli/args';
 import { COMMANDS } from '../../../src-main/cli/commands/index';
 import { refuseSecretArguments } from '../../../src-main/cli/passphrase';
 import { defaultStoreDir } from '../../../src-main/cli/store-dir';
-import { CasebookError } from '../../../src-main/domain/errors';
+import { CasebookError } from '../../../src-main/domain/shared/errors';
 
 const parse = (...argv: string[]) => parseCommandLine(argv, COMMANDS);
 

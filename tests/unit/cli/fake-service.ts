@@ -1,11 +1,11 @@
 import { writeFile, readFile } from 'node:fs/promises';
-import { CaseSchema, summarise, type Case } from '../../../src-main/domain/case';
-import { CasebookError } from '../../../src-main/domain/errors';
-import { defaultSettings, type Settings } from '../../../src-main/domain/settings';
-import type { Role } from '../../../src-main/domain/roles';
-import type { User } from '../../../src-main/domain/user';
+import { CaseSchema, summarise, type Case } from '../../../src-main/domain/cases/case';
+import { CasebookError } from '../../../src-main/domain/shared/errors';
+import { defaultSettings, type Settings } from '../../../src-main/domain/casebook/settings';
+import type { Role } from '../../../src-main/domain/access/roles';
+import type { User } from '../../../src-main/domain/casebook/user';
 import type { Session, Status } from '../../../src-main/ipc/contract';
-import type { CasebookApi } from '../../../src-main/services/casebook-api';
+import type { CasebookApi } from '../../../src-main/services/casebook/api';
 
 /**
  * An in-memory CasebookApi for driving the CLI in-process. State lives in a FakeWorld keyed by

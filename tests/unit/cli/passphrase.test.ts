@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CliCancelled, promptHidden, readPassphrase } from '../../../src-main/cli/passphrase';
 import type { CliIo } from '../../../src-main/cli/command';
-import { CasebookError } from '../../../src-main/domain/errors';
+import { CasebookError } from '../../../src-main/domain/shared/errors';
 import { FakeTty, Sink } from './harness';
 
 const io = (stdin: FakeTty | { isTTY: false }, env: Record<string, string> = {}): CliIo & { stderr: Sink } =>

@@ -1,8 +1,8 @@
 import { chmod, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCasebookService } from '../../../src-main/services/casebook-service';
-import type { Figures } from '../../../src-main/domain/process/figures';
+import { createCasebookService } from '../../../src-main/services/casebook/service';
+import type { Figures } from '../../../src-main/domain/figures/figures';
 import { PASS, QL_PASS } from '../casework/helpers';
 import { addVenues, book, caseUntil, caseworkWorld, conferenceRecord, meetingFor, people, type World } from '../process-service/helpers';
 import { FakeWorld } from './fake-service';

@@ -1,8 +1,8 @@
 import { stat, readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseCaseFile } from '../../../src-main/services/case-import';
-import { generateDemoCases } from '../../../src-main/services/demo-cases';
+import { parseCaseFile } from '../../../src-main/services/casebook/case-import';
+import { generateDemoCases } from '../../../src-main/demo/demo-cases';
 import { FakeWorld, type FakeStore } from './fake-service';
 import { FakeTty, runWith, tempDir } from './harness';
 

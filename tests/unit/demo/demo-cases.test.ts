@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { CaseSchema, EXITS, STAGES, type Case } from '../../../src-main/domain/case';
-import { parseCaseFile, toCaseFile } from '../../../src-main/services/case-import';
-import { generateDemoCases } from '../../../src-main/services/demo-cases';
-import { mulberry32, seedFrom } from '../../../src-main/services/demo/prng';
+import { CaseSchema, EXITS, STAGES, type Case } from '../../../src-main/domain/cases/case';
+import { parseCaseFile, toCaseFile } from '../../../src-main/services/casebook/case-import';
+import { generateDemoCases } from '../../../src-main/demo/demo-cases';
+import { mulberry32, seedFrom } from '../../../src-main/demo/prng';
 
 const NOW = new Date('2026-03-01T12:00:00Z');
 const TODAY = '2026-03-01';

@@ -11,7 +11,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CaseSchema } from '../../../src-main/domain/case';
+import { CaseSchema } from '../../../src-main/domain/cases/case';
 import { DocumentInputError, NO_AGREEMENT } from '../../../src-main/documents';
 import { generateDocument, loadDocumentResources, type DocumentDeps, type GenerateDocumentRequest } from '../../../src-main/services/documents';
 import { agreedCase, bigCase, realCase, STAFF, TODAY } from './fixtures';

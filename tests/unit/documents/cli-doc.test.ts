@@ -9,7 +9,7 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CaseSchema } from '../../../src-main/domain/case';
+import { CaseSchema } from '../../../src-main/domain/cases/case';
 import { DOCUMENT_KINDS, DOCUMENT_PARTICIPANT } from '../../../src-main/services/documents';
 import { agreedCase, bigCase, realCase } from './fixtures';
 import { docxParts, docxText, pdfText, ROOT, tempDir } from './helpers';

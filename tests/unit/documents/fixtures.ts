@@ -4,9 +4,9 @@
  * outcome agreement; and one stretched to the limits (30 participants, a 20,000-character
  * note, optional fields left empty).
  */
-import { CaseSchema, type Case, type Participant } from '../../../src-main/domain/case';
-import type { AgreementAction } from '../../../src-main/domain/process/agreement';
-import type { StaffMember } from '../../../src-main/domain/staff';
+import { CaseSchema, type Case, type Participant } from '../../../src-main/domain/cases/case';
+import type { AgreementAction } from '../../../src-main/domain/outcomes/agreement';
+import type { StaffMember } from '../../../src-main/domain/staff/staff';
 import { meeting } from '../process/fixtures';
 
 export const STAFF: StaffMember[] = [

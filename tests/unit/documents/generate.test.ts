@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CaseSchema, type Case } from '../../../src-main/domain/case';
+import { CaseSchema, type Case } from '../../../src-main/domain/cases/case';
 import { DocumentInputError, loadTemplates } from '../../../src-main/documents';
 import {
   DOCUMENT_KINDS,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CaseSchema, CaseSummarySchema, summarise, summariseWith, type Case } from '../../../src-main/domain/case';
-import { isCaseSummary } from '../../../src-main/domain/case-summary-check';
+import { CaseSchema, CaseSummarySchema, summarise, summariseWith, type Case } from '../../../src-main/domain/cases/case';
+import { isCaseSummary } from '../../../src-main/domain/cases/case-summary-check';
 import { newCase, readyCase } from './fixtures';
 
 /** A case exactly as the foundation stored it, before casework added any field. */

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { applyCommand, type WorkflowCommand } from '../../../src-main/domain/workflow';
-import { CaseSchema, summariseWith, type Case } from '../../../src-main/domain/case';
-import { caseFacts, CaseFactsSchema, figuresCaseOf, isEmptyFacts } from '../../../src-main/domain/case-facts';
-import { isCaseSummary } from '../../../src-main/domain/case-summary-check';
-import type { Venue } from '../../../src-main/domain/process/venue';
-import { computeFigures } from '../../../src-main/domain/process/figures';
+import { applyCommand, type WorkflowCommand } from '../../../src-main/domain/cases/workflow';
+import { CaseSchema, summariseWith, type Case } from '../../../src-main/domain/cases/case';
+import { caseFacts, CaseFactsSchema, figuresCaseOf, isEmptyFacts } from '../../../src-main/domain/cases/case-facts';
+import { isCaseSummary } from '../../../src-main/domain/cases/case-summary-check';
+import type { Venue } from '../../../src-main/domain/conferences/venue';
+import { computeFigures } from '../../../src-main/domain/figures/figures';
 import { ctx, HARMED, readyCase, RESPONSIBLE, run, TODAY } from './fixtures';
 
 /**
@@ -223,7 +223,7 @@ describe('agreement checks', () => {
   });
 
   it('counts nothing overdue on a draft', async () => {
-    const { agreementProgress } = await import('../../../src-main/domain/process/agreement');
+    const { agreementProgress } = await import('../../../src-main/domain/outcomes/agreement');
     const c = run(booked(), [agreement()], at('2026-03-23'));
     expect(agreementProgress(c.agreement!, '2026-12-01').overdue).toBe(0);
     const signed = run(c, [{ type: 'sign-agreement', signedOn: '2026-03-23' }], at('2026-03-23'));

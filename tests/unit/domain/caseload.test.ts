@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { STAGES, type CaseSummary, type Stage } from '../../../src-main/domain/case';
-import { CaseloadQuerySchema, dashboard, queryCaseload, SORT_COLUMNS, type CaseloadQuery } from '../../../src-main/domain/caseload';
+import { STAGES, type CaseSummary, type Stage } from '../../../src-main/domain/cases/case';
+import { CaseloadQuerySchema, dashboard, queryCaseload, SORT_COLUMNS, type CaseloadQuery } from '../../../src-main/domain/cases/caseload';
 
 const TODAY = '2026-03-16';
 const GIVEN = ['Siân', 'Łukasz', 'Şükrü', 'Thị Lan', 'Αλέξανδρος', 'Алексей', 'Zoë', 'Niamh', 'Oluwaseun', 'Mohammed'];

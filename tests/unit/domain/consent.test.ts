@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Case } from '../../../src-main/domain/case';
-import { consentHistory, consentState, consentSummary, currentConsent, recordConsent, requiredElements, withdrawConsent, type ConsentContext, type RecordConsentInput } from '../../../src-main/domain/consent';
+import type { Case } from '../../../src-main/domain/cases/case';
+import { consentHistory, consentState, consentSummary, currentConsent, recordConsent, requiredElements, withdrawConsent, type ConsentContext, type RecordConsentInput } from '../../../src-main/domain/consent/consent';
 import { elements, HARMED, newCase, NOW, RESPONSIBLE, STAFF, TODAY } from './fixtures';
 
 const ctx: ConsentContext = { today: TODAY, now: NOW, staff: STAFF, elements };

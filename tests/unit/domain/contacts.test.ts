@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contactHistory, ContactEntrySchema, firstContactOn, meetingsWith, recordContact, recordMeeting, rjInformationOn, type ContactContext, type RecordContactInput } from '../../../src-main/domain/contacts';
+import { contactHistory, ContactEntrySchema, firstContactOn, meetingsWith, recordContact, recordMeeting, rjInformationOn, type ContactContext, type RecordContactInput } from '../../../src-main/domain/contacts/contacts';
 import { HARMED, newCase, NOW, RESPONSIBLE, STAFF, TODAY } from './fixtures';
 
 const ctx: ContactContext = { today: TODAY, now: NOW, staff: STAFF };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn, birthdayAt, isUnder18 } from '../../../src-main/domain/age';
-import { addDays, dateField, dayOfWeek, daysBetween, formatDate, isCalendarDate, londonDate } from '../../../src-main/domain/dates';
-import { fold } from '../../../src-main/domain/fold';
+import { ageOn, birthdayAt, isUnder18 } from '../../../src-main/domain/shared/age';
+import { addDays, dateField, dayOfWeek, daysBetween, formatDate, isCalendarDate, londonDate } from '../../../src-main/domain/time/dates';
+import { fold } from '../../../src-main/domain/shared/fold';
 
 describe('calendar dates', () => {
   it('accepts real dates, leap days included, and refuses impossible ones', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Case } from '../../../src-main/domain/case';
-import { deadlinesFor, hasEnhancedRights, nextDue, type Deadline } from '../../../src-main/domain/deadlines';
-import { HolidayDataRangeError } from '../../../src-main/domain/working-days';
+import type { Case } from '../../../src-main/domain/cases/case';
+import { deadlinesFor, hasEnhancedRights, nextDue, type Deadline } from '../../../src-main/domain/cases/deadlines';
+import { HolidayDataRangeError } from '../../../src-main/domain/time/working-days';
 import { contact, ctx, HARMED, holidays, lowRisk, newCase, RESPONSIBLE, rules, run } from './fixtures';
 
 // Thursday 2 April 2026, before Good Friday (3rd) and Easter Monday (6th).

@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadBankHolidays, type HolidayCalendar } from '../../../src-main/domain/bank-holidays';
-import type { Case, Participant } from '../../../src-main/domain/case';
-import { DEFAULT_CASEWORK_SETTINGS } from '../../../src-main/domain/casework-settings';
-import { parseConsentElements, type ConsentElement } from '../../../src-main/domain/consent';
-import { parseDeadlineRules, type DeadlineRules } from '../../../src-main/domain/deadlines';
-import { parseCaseworkLists, type CaseworkLists } from '../../../src-main/domain/referral';
-import { factorsFor, parseRiskFactors, type RiskFactor } from '../../../src-main/domain/risk';
-import type { StaffMember } from '../../../src-main/domain/staff';
-import type { TemplateResult } from '../../../src-main/domain/template-file';
-import { applyCommand, type WorkflowCommand, type WorkflowContext } from '../../../src-main/domain/workflow';
+import { loadBankHolidays, type HolidayCalendar } from '../../../src-main/domain/time/bank-holidays';
+import type { Case, Participant } from '../../../src-main/domain/cases/case';
+import { DEFAULT_CASEWORK_SETTINGS } from '../../../src-main/domain/casebook/casework-settings';
+import { parseConsentElements, type ConsentElement } from '../../../src-main/domain/consent/consent';
+import { parseDeadlineRules, type DeadlineRules } from '../../../src-main/domain/cases/deadlines';
+import { parseCaseworkLists, type CaseworkLists } from '../../../src-main/domain/referrals/referral';
+import { factorsFor, parseRiskFactors, type RiskFactor } from '../../../src-main/domain/risk/risk';
+import type { StaffMember } from '../../../src-main/domain/staff/staff';
+import type { TemplateResult } from '../../../src-main/domain/shared/template-file';
+import { applyCommand, type WorkflowCommand, type WorkflowContext } from '../../../src-main/domain/cases/workflow';
 
 /** The shipped data files, read the way the service will: text in, typed data or an error out. */
 const root = join(__dirname, '..', '..', '..');

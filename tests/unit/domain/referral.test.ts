@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CaseSchema, summarise } from '../../../src-main/domain/case';
-import { isCaseSummary } from '../../../src-main/domain/case-summary-check';
+import { CaseSchema, summarise } from '../../../src-main/domain/cases/case';
+import { isCaseSummary } from '../../../src-main/domain/cases/case-summary-check';
 import {
   allocateReference,
   duplicateCandidate,
@@ -11,7 +11,7 @@ import {
   ReferralInputSchema,
   referralInputSchemaFor,
   type ReferralInput,
-} from '../../../src-main/domain/referral';
+} from '../../../src-main/domain/referrals/referral';
 import { lists, NOW, TODAY } from './fixtures';
 
 const NAMES: [string, string][] = [

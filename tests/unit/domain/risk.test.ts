@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Case, Participant } from '../../../src-main/domain/case';
-import { DEFAULT_CASEWORK_SETTINGS } from '../../../src-main/domain/casework-settings';
-import { approverRoleRequired, assessRisk, currentAssessment, factorsFor, highestRating, overdueReviews, riskStatus, signOffRisk, type AssessRiskInput, type RiskContext } from '../../../src-main/domain/risk';
+import type { Case, Participant } from '../../../src-main/domain/cases/case';
+import { DEFAULT_CASEWORK_SETTINGS } from '../../../src-main/domain/casebook/casework-settings';
+import { approverRoleRequired, assessRisk, currentAssessment, factorsFor, highestRating, overdueReviews, riskStatus, signOffRisk, type AssessRiskInput, type RiskContext } from '../../../src-main/domain/risk/risk';
 import { factors, HARMED, newCase, NOW, RESPONSIBLE, STAFF, TODAY } from './fixtures';
 
 const ctx: RiskContext = { today: TODAY, now: NOW, staff: STAFF, factors, settings: DEFAULT_CASEWORK_SETTINGS };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { atLeastLevel, describeStaff, findStaff, isPractitioner, StaffListSchema, StaffMemberSchema } from '../../../src-main/domain/staff';
+import { atLeastLevel, describeStaff, findStaff, isPractitioner, StaffListSchema, StaffMemberSchema } from '../../../src-main/domain/staff/staff';
 import { STAFF } from './fixtures';
 
 describe('staff', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseConsentElements } from '../../../src-main/domain/consent';
-import { parseDeadlineRules } from '../../../src-main/domain/deadlines';
-import { parseCaseworkLists } from '../../../src-main/domain/referral';
-import { parseRiskFactors } from '../../../src-main/domain/risk';
-import { MAX_TEMPLATE_CHARS } from '../../../src-main/domain/template-file';
+import { parseConsentElements } from '../../../src-main/domain/consent/consent';
+import { parseDeadlineRules } from '../../../src-main/domain/cases/deadlines';
+import { parseCaseworkLists } from '../../../src-main/domain/referrals/referral';
+import { parseRiskFactors } from '../../../src-main/domain/risk/risk';
+import { MAX_TEMPLATE_CHARS } from '../../../src-main/domain/shared/template-file';
 import { CONSENT_FILE, DEADLINE_FILE, LISTS_FILE, read, RISK_FILE } from './fixtures';
 
 const F = 'templates/casework/risk-factors.yaml';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { CaseSchema, summarise, type Case } from '../../../src-main/domain/case';
-import { isCaseSummary } from '../../../src-main/domain/case-summary-check';
-import { consentState } from '../../../src-main/domain/consent';
-import { applyCommand, readinessForProcess, WorkflowCommandSchema, type WorkflowCommand } from '../../../src-main/domain/workflow';
+import { CaseSchema, summarise, type Case } from '../../../src-main/domain/cases/case';
+import { isCaseSummary } from '../../../src-main/domain/cases/case-summary-check';
+import { consentState } from '../../../src-main/domain/consent/consent';
+import { applyCommand, readinessForProcess, WorkflowCommandSchema, type WorkflowCommand } from '../../../src-main/domain/cases/workflow';
 import { allConsent, contact, ctx, elements, HARMED, lowRisk, newCase, readyCase, RESPONSIBLE, run, TODAY } from './fixtures';
 
 const refusal = (c: Case, cmd: unknown, context = ctx()) => {

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { calendarFrom, easterSunday, loadBankHolidays, standardBankHolidays } from '../../../src-main/domain/bank-holidays';
-import { addDays, dayOfWeek } from '../../../src-main/domain/dates';
-import { addWorkingDays, explainDue, HolidayDataRangeError, isWorkingDay, nextWorkingDay, workingDaysBetween } from '../../../src-main/domain/working-days';
+import { calendarFrom, easterSunday, loadBankHolidays, standardBankHolidays } from '../../../src-main/domain/time/bank-holidays';
+import { addDays, dayOfWeek } from '../../../src-main/domain/time/dates';
+import { addWorkingDays, explainDue, HolidayDataRangeError, isWorkingDay, nextWorkingDay, workingDaysBetween } from '../../../src-main/domain/time/working-days';
 import { HOLIDAY_FILE, holidays, read } from './fixtures';
 
 const raw = JSON.parse(read(HOLIDAY_FILE)) as { events: { date: string; title: string }[] };

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Case } from '../../../src-main/domain/case';
+import type { Case } from '../../../src-main/domain/cases/case';
 import {
   findForbiddenKeys,
   formatPath,
@@ -9,8 +9,8 @@ import {
   parseCaseFileText,
   toCaseFile,
   type ImportResult,
-} from '../../../src-main/services/case-import';
-import { generateDemoCases } from '../../../src-main/services/demo-cases';
+} from '../../../src-main/services/casebook/case-import';
+import { generateDemoCases } from '../../../src-main/demo/demo-cases';
 
 /** Cases as plain JSON, to be broken on purpose field by field with `damage`. */
 const loose = (cs: Case[]): unknown[] => copy(cs);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { apply, book, conferenceRecord, withCase, withConference, type World } from './helpers';
-import type { CaseView } from '../../../src-main/ipc/contract-casework';
+import type { CaseView } from '../../../src-main/ipc/commands/cases';
 
 type Issue = { path: string; message: string };
 

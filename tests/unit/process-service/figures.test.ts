@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { steps } from '../casework/steps';
-import type { FileSaver } from '../../../src-main/services/documents-app';
+import type { FileSaver } from '../../../src-main/services/documents/documents-service';
 import { addVenues, agreementFor, apply, applyAll, book, caseUntil, caseworkWorld, conferenceRecord, meetingFor, people, type World } from './helpers';
-import type { Feedback } from '../../../src-main/domain/process/feedback';
+import type { Feedback } from '../../../src-main/domain/outcomes/feedback';
 
 const TEMPLATES = fileURLToPath(new URL('../../../templates/', import.meta.url));
 /** A referral source as a service might type it in lists.yaml, which a spreadsheet would run as a formula. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { agreementFor, apply, applyAll, book, caseUntil, caseworkWorld, conferenceRecord, meetingFor, people, refusal, withConference, type WithCase, type World } from './helpers';
-import type { Feedback } from '../../../src-main/domain/process/feedback';
-import type { ClosureOutcome } from '../../../src-main/domain/process/closure';
+import type { Feedback } from '../../../src-main/domain/outcomes/feedback';
+import type { ClosureOutcome } from '../../../src-main/domain/outcomes/closure';
 
 const overdueOnBoard = async (w: World) => (await w.call('getDashboard', {})).overdueActions;
 

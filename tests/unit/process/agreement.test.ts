@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addReview, agreementProgress, OutcomeAgreementSchema, overdueActions, updateAction, type OutcomeAgreement } from '../../../src-main/domain/process/agreement';
+import { addReview, agreementProgress, OutcomeAgreementSchema, overdueActions, updateAction, type OutcomeAgreement } from '../../../src-main/domain/outcomes/agreement';
 import { CASE, HARMED, LEAD, RESPONSIBLE } from './fixtures';
 
 const agreement: OutcomeAgreement = {

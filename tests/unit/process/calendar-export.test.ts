@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { icsSummary, icsUid, meetingsBetween, meetingsToIcs, meetingToIcs, type IcsOptions } from '../../../src-main/domain/process/calendar-export';
+import { icsSummary, icsUid, meetingsBetween, meetingsToIcs, meetingToIcs, type IcsOptions } from '../../../src-main/domain/conferences/calendar-export';
 import { CASE, HARMED, meeting, RESPONSIBLE, SUPPORTER, venues } from './fixtures';
 
 const options: IcsOptions = {

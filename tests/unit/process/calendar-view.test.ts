@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { monthView, weekStart, weekView } from '../../../src-main/domain/process/calendar-view';
+import { monthView, weekStart, weekView } from '../../../src-main/domain/conferences/calendar-view';
 import { CO, LEAD, meeting } from './fixtures';
 
 describe('weekView', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { OutcomeAgreement } from '../../../src-main/domain/process/agreement';
-import { closeCase, reopenCase, suggestOutcome, type ClosureFacts } from '../../../src-main/domain/process/closure';
+import type { OutcomeAgreement } from '../../../src-main/domain/outcomes/agreement';
+import { closeCase, reopenCase, suggestOutcome, type ClosureFacts } from '../../../src-main/domain/outcomes/closure';
 import { HARMED, LEAD, RESPONSIBLE } from './fixtures';
 
 const action = (status: 'pending' | 'done' | 'not-done', resolvedOn?: string) => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConferenceRecordSchema, recordConference } from '../../../src-main/domain/process/conference-record';
+import { ConferenceRecordSchema, recordConference } from '../../../src-main/domain/conferences/conference-record';
 import { HARMED, LEAD, meeting, RESPONSIBLE, SUPPORTER } from './fixtures';
 
 const conf = meeting({ id: 'm_conf0001', status: 'confirmed', supporterIds: [SUPPORTER] });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canConfirmConference } from '../../../src-main/domain/process/confirmation';
+import { canConfirmConference } from '../../../src-main/domain/conferences/confirmation';
 import { CO, HARMED, meeting, RESPONSIBLE, SUPPORTER } from './fixtures';
 
 const ready = { name: 'x', consentComplete: true, riskSignedOff: true };

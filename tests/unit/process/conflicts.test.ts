@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findConflicts } from '../../../src-main/domain/process/conflicts';
+import { findConflicts } from '../../../src-main/domain/conferences/conflicts';
 import { CO, HARMED, LEAD, meeting, RESPONSIBLE, ROOM1, ROOM2, SUPPORTER, venues } from './fixtures';
 
 const names: Record<string, string> = { [LEAD]: 'Amira Khan', [HARMED]: 'Siân Williams', [SUPPORTER]: 'Αλέξανδρος Παπαδόπουλος' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, toCsv } from '../../../src-main/domain/process/csv';
+import { csvCell, toCsv } from '../../../src-main/domain/shared/csv';
 
 describe('csvCell', () => {
   it.each([

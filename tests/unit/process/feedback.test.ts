@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { feedbackProblems, FeedbackSchema, isSatisfied } from '../../../src-main/domain/process/feedback';
+import { feedbackProblems, FeedbackSchema, isSatisfied } from '../../../src-main/domain/outcomes/feedback';
 import { HARMED, LEAD, RESPONSIBLE } from './fixtures';
 
 const feedback = {

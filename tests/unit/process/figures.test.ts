@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { calendarFrom, standardBankHolidays } from '../../../src-main/domain/bank-holidays';
-import { addDays, dayOfWeek } from '../../../src-main/domain/dates';
-import { computeFigures, figuresToCsv, median, type FiguresCase } from '../../../src-main/domain/process/figures';
-import { workingDaysBetween } from '../../../src-main/domain/working-days';
+import { calendarFrom, standardBankHolidays } from '../../../src-main/domain/time/bank-holidays';
+import { addDays, dayOfWeek } from '../../../src-main/domain/time/dates';
+import { computeFigures, figuresToCsv, median, type FiguresCase } from '../../../src-main/domain/figures/figures';
+import { workingDaysBetween } from '../../../src-main/domain/time/working-days';
 
 /** Monday to Friday after a, up to and including b: simple enough to count by hand. */
 function weekdaysBetween(a: string, b: string): number {

@@ -1,5 +1,5 @@
-import type { Meeting } from '../../../src-main/domain/process/meeting';
-import type { Venue } from '../../../src-main/domain/process/venue';
+import type { Meeting } from '../../../src-main/domain/conferences/meeting';
+import type { Venue } from '../../../src-main/domain/conferences/venue';
 
 /** Small builders for process tests: valid by default, changed by overrides. */
 export const CASE = 'c_case000001';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clockChangeDays, londonOffsetMinutes, londonToUtc, utcToLondon } from '../../../src-main/domain/process/london-time';
+import { clockChangeDays, londonOffsetMinutes, londonToUtc, utcToLondon } from '../../../src-main/domain/time/london-time';
 
 const utc = (date: string, time: string) => {
   const r = londonToUtc(date, time);

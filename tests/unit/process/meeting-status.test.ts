@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeMeetingStatus } from '../../../src-main/domain/process/meeting-status';
+import { changeMeetingStatus } from '../../../src-main/domain/conferences/meeting-status';
 import { HARMED, meeting, RESPONSIBLE } from './fixtures';
 
 const ready = { name: 'x', consentComplete: true, riskSignedOff: true };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeMeeting, meetingEnd, meetingInterval, MeetingSchema } from '../../../src-main/domain/process/meeting';
-import { VenueListSchema, VenueSchema } from '../../../src-main/domain/process/venue';
+import { describeMeeting, meetingEnd, meetingInterval, MeetingSchema } from '../../../src-main/domain/conferences/meeting';
+import { VenueListSchema, VenueSchema } from '../../../src-main/domain/conferences/venue';
 import { CO, LEAD, meeting, SUPPORTER } from './fixtures';
 
 const messages = (input: unknown) => {

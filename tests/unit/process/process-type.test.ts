@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeProcess, IndirectLogEntrySchema, indirectStartedOn, isIndirect, ProcessChoiceSchema } from '../../../src-main/domain/process/process-type';
+import { describeProcess, IndirectLogEntrySchema, indirectStartedOn, isIndirect, ProcessChoiceSchema } from '../../../src-main/domain/conferences/process-type';
 import { HARMED, LEAD, RESPONSIBLE } from './fixtures';
 
 const entry = {

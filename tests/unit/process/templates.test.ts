@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ACTION_KINDS } from '../../../src-main/domain/process/agreement';
-import { FEEDBACK_ITEMS } from '../../../src-main/domain/process/feedback';
-import { parseAgreementActions, parseFeedbackTemplate, parseGroundRules } from '../../../src-main/domain/process/templates';
+import { ACTION_KINDS } from '../../../src-main/domain/outcomes/agreement';
+import { FEEDBACK_ITEMS } from '../../../src-main/domain/outcomes/feedback';
+import { parseAgreementActions, parseFeedbackTemplate, parseGroundRules } from '../../../src-main/domain/conferences/templates';
 
 const read = (name: string) => readFileSync(new URL(`../../../templates/conferences/${name}`, import.meta.url), 'utf8');
 

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCasebookService } from '../../../src-main/services/casebook-service';
+import { createCasebookService } from '../../../src-main/services/casebook/service';
 
 export const PASS = 'correct horse battery staple';
 

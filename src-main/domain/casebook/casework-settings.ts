@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { STAFF_ROLES } from '../staff/staff';
+
+/**
+ * Service choices that casework rules depend on. Kept apart from the general Settings so the
+ * foundation's settings file is unaffected; the service layer can merge them later.
+ */
+export const CaseworkSettingsSchema = z.strictObject({
+  /** Case references look like RJ-2026-0042; the prefix is the service's choice. */
+  referencePrefix: z.string().regex(/^[A-Z][A-Z0-9]{0,9}$/, { error: 'The reference prefix is 1–10 capital letters or digits starting with a letter, like RJ' }),
+  /** Who must sign off a risk assessment with a high rating, or any in a sensitive case. */
+  riskApproverRole: z.enum(STAFF_ROLES, { error: `Choose the role that signs off high risks: ${STAFF_ROLES.join(', ')}` }),
+});
+export type CaseworkSettings = z.infer<typeof CaseworkSettingsSchema>;
+
+export const DEFAULT_CASEWORK_SETTINGS: CaseworkSettings = {
+  referencePrefix: 'RJ',
+  riskApproverRole: 'manager',
+};

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { requiredText } from '../shared/text';
+
+export const IDLE_LOCK_MIN = 1;
+export const IDLE_LOCK_MAX = 240;
+
+export const SettingsSchema = z.strictObject({
+  serviceName: requiredText('Service name', 120),
+  roleLabels: z.strictObject({
+    harmed: requiredText('Label for the person harmed', 40),
+    responsible: requiredText('Label for the person responsible', 40),
+  }),
+  idleLockMinutes: z
+    .number({ error: 'Idle lock must be a number of minutes' })
+    .int({ error: 'Idle lock must be a whole number of minutes' })
+    .min(IDLE_LOCK_MIN, { error: `Idle lock must be at least ${IDLE_LOCK_MIN} minute` })
+    .max(IDLE_LOCK_MAX, { error: `Idle lock must be at most ${IDLE_LOCK_MAX} minutes` }),
+  backupsToKeep: z.number().int().min(1, { error: 'Keep at least 1 backup' }).max(100, { error: 'Keep at most 100 backups' }),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export function defaultSettings(serviceName: string): Settings {
+  return {
+    serviceName,
+    roleLabels: { harmed: 'Person harmed', responsible: 'Person responsible' },
+    idleLockMinutes: 10,
+    backupsToKeep: 10,
+  };
+}
+
+/** What a settings form may change: any subset of the fields, validated the same way. */
+export const SettingsPatchSchema = SettingsSchema.partial();
+export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;

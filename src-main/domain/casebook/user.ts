@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { ROLES } from '../access/roles';
+import { personName } from '../shared/text';
+
+export const UserIdSchema = z.string().regex(/^u_[a-z0-9]{10,40}$/, { error: 'Unknown user' });
+
+export const UserSchema = z.strictObject({
+  id: UserIdSchema,
+  name: personName('Name'),
+  role: z.enum(ROLES, { error: 'Choose a role' }),
+  createdAt: z.iso.datetime(),
+});
+export type User = z.infer<typeof UserSchema>;
+
+/** What the unlock screen may see before anyone has unlocked: names only. */
+export const UserChoiceSchema = UserSchema.pick({ id: true, name: true });
+export type UserChoice = z.infer<typeof UserChoiceSchema>;

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { personName } from '../shared/text';
+
+/**
+ * The minimal staff list casework needs: who can lead or co-facilitate a case and who may
+ * sign off a risk assessment. The full register (training, CPD, supervision) comes later and
+ * will extend this record rather than replace it.
+ */
+export const StaffIdSchema = z.string({ error: 'Choose a member of staff' }).regex(/^s_[a-z0-9]{6,40}$/, { error: 'Choose a member of staff from the staff list' });
+export type StaffId = z.infer<typeof StaffIdSchema>;
+
+export const STAFF_ROLES = ['coordinator', 'facilitator', 'manager', 'quality-lead', 'administrator', 'volunteer'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+export const STAFF_ROLE_LABELS: Record<StaffRole, string> = {
+  coordinator: 'RJ coordinator',
+  facilitator: 'Facilitator',
+  manager: 'Manager',
+  'quality-lead': 'Quality lead',
+  administrator: 'Administrator',
+  volunteer: 'Volunteer facilitator',
+};
+
+/** RJC practitioner registration levels, lowest first, so the order can be compared. */
+export const PRACTITIONER_LEVELS = ['foundation', 'intermediate', 'advanced'] as const;
+export type PractitionerLevel = (typeof PRACTITIONER_LEVELS)[number];
+export const PRACTITIONER_LEVEL_LABELS: Record<PractitionerLevel, string> = {
+  foundation: 'Foundation',
+  intermediate: 'Intermediate',
+  advanced: 'Advanced',
+};
+
+export const StaffMemberSchema = z.strictObject({
+  id: StaffIdSchema,
+  name: personName('Name'),
+  role: z.enum(STAFF_ROLES, { error: `Choose a role: ${STAFF_ROLES.join(', ')}` }),
+  /** Absent for staff who do not facilitate (an administrator, a manager who is not a practitioner). */
+  level: z.enum(PRACTITIONER_LEVELS, { error: 'Choose a practitioner level: Foundation, Intermediate or Advanced' }).optional(),
+  /** Staff who leave stay on the list (old cases name them) but cannot be given new work. */
+  active: z.boolean({ error: 'Say whether this member of staff is active (true or false)' }),
+});
+export type StaffMember = z.infer<typeof StaffMemberSchema>;
+
+export const StaffListSchema = z.array(StaffMemberSchema).max(2_000).superRefine((list, ctx) => {
+  const seen = new Set<string>();
+  list.forEach((s, i) => {
+    if (seen.has(s.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `Staff id ${s.id} is used twice` });
+    seen.add(s.id);
+  });
+});
+
+export function findStaff(staff: readonly StaffMember[], id: string | undefined): StaffMember | undefined {
+  return id === undefined ? undefined : staff.find((s) => s.id === id);
+}
+
+/** Practitioners are the staff who may facilitate: they hold a registration level. */
+export function isPractitioner(s: StaffMember): boolean {
+  return s.level !== undefined;
+}
+
+export function atLeastLevel(s: StaffMember, level: PractitionerLevel): boolean {
+  return s.level !== undefined && PRACTITIONER_LEVELS.indexOf(s.level) >= PRACTITIONER_LEVELS.indexOf(level);
+}
+
+export function describeStaff(s: StaffMember): string {
+  return s.level ? `${s.name} (${STAFF_ROLE_LABELS[s.role]}, ${PRACTITIONER_LEVEL_LABELS[s.level]})` : `${s.name} (${STAFF_ROLE_LABELS[s.role]})`;
+}

@@ -1,0 +1,65 @@
+import { promises as fs } from 'node:fs';
+import { CasebookError } from '../../domain/shared/errors';
+import { checkAttachments, listAttachmentFiles } from '../../store/attachments';
+import { AuditLog } from '../../store/audit-log';
+import { abs, ATTACHMENTS_DIR, attachmentFile, CASES_DIR, caseFile } from '../../store/layout';
+import { SummaryIndex } from '../../store/summaries';
+import type { Store } from '../../store/store';
+
+export interface VerifyReport {
+  ok: boolean;
+  entries: number;
+  problems: { file: string; message: string }[];
+}
+
+/**
+ * Decrypt and validate every file of an unlocked store, check that the case list and the case
+ * files agree, check every attachment against its hash, and walk the whole audit chain.
+ * Reads only; each problem names its file.
+ */
+export async function verifyStore(store: Store): Promise<VerifyReport> {
+  const problems: VerifyReport['problems'] = [];
+  const note = (file: string, e: unknown) =>
+    problems.push({ file, message: e instanceof CasebookError ? e.message : 'could not be read' });
+  try {
+    store.checkMac();
+  } catch (e) {
+    note('keyring.json', e);
+  }
+  try {
+    await store.indexFile().read();
+  } catch (e) {
+    note('index.cbk', e);
+  }
+  const summaries = new SummaryIndex(store.dir, store.dk);
+  try {
+    await summaries.load();
+  } catch (e) {
+    note((e as CasebookError).details?.file ?? 'summaries', e);
+  }
+  const named = new Map<string, string>(); // attachment ref → the case file whose log names it
+  const files = new Set((await fs.readdir(abs(store.dir, CASES_DIR)).catch(() => [] as string[])).filter((n) => n.endsWith('.cbk')));
+  for (const row of summaries.all()) {
+    const rel = caseFile(row.id);
+    if (!files.delete(`${row.id}.cbk`)) {
+      problems.push({ file: rel, message: `case ${row.reference} is listed but its file is missing` });
+      continue;
+    }
+    try {
+      const c = await store.caseFileOf(row.id).read();
+      if (c && c.id !== row.id) problems.push({ file: rel, message: 'holds a different case than its name says' });
+      else if (c && c.revision !== row.revision) problems.push({ file: rel, message: `is at revision ${c.revision} but the case list says ${row.revision}` });
+      for (const e of c?.indirectLog ?? []) if (e.attachment) named.set(e.attachment, rel);
+    } catch (e) {
+      note(rel, e);
+    }
+  }
+  for (const stray of files) problems.push({ file: `${CASES_DIR}/${stray}`, message: 'is not in the case list' });
+  // Every attachment is decrypted and its content checked against the keyed digest it is named by.
+  problems.push(...(await checkAttachments(store)));
+  const present = new Set((await listAttachmentFiles(store.dir)).map((f) => f.slice(ATTACHMENTS_DIR.length + 1, -'.cbk'.length)));
+  for (const [ref, rel] of named) if (!present.has(ref)) problems.push({ file: rel, message: `its log names an attachment that is missing (${attachmentFile(ref)})` });
+  const audit = await new AuditLog(store.dir, store.dk).readAll();
+  problems.push(...audit.problems);
+  return { ok: problems.length === 0, entries: audit.entries.length, problems };
+}

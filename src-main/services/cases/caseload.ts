@@ -1,0 +1,63 @@
+import { dashboard, queryCaseload as query, CaseloadQuerySchema, type Dashboard } from '../../domain/cases/caseload';
+import type { CaseSummary } from '../../domain/cases/case';
+import { fold } from '../../domain/shared/fold';
+import { addWorkingDays, HolidayDataRangeError } from '../../domain/time/working-days';
+import type { StaffMember } from '../../domain/staff/staff';
+import type { Casework } from './context';
+import { fromZod } from '../shared/errors';
+import { overdueActionRows, type OverdueActionsRow } from '../outcomes/overdue-actions';
+
+/**
+ * The case list and the dashboard, from the summary rows in memory: no case file is opened.
+ */
+export function queryCaseload(cw: Casework, q: unknown): { rows: CaseSummary[]; total: number } {
+  const parsed = CaseloadQuerySchema.safeParse(q ?? {});
+  if (!parsed.success) throw fromZod(parsed.error);
+  const r = query(cw.s.summaries.all(), parsed.data, cw.today);
+  return { rows: r.rows.map(listRow), total: r.total };
+}
+
+/** A row as lists show it: the process facts stay in the main process (calendar and figures read them there). */
+export function listRow(r: CaseSummary): CaseSummary {
+  if (r.facts === undefined) return r;
+  const { facts: _f, ...rest } = r;
+  return rest;
+}
+
+/**
+ * Users (who unlock the casebook) and staff (who work on cases) are separate lists; the
+ * person signed in is taken to be the member of staff with the same name (ignoring case and
+ * accents), preferring an active one. No match: "my cases" is empty.
+ */
+export function staffMemberFor(userName: string, staff: readonly StaffMember[]): StaffMember | undefined {
+  const name = fold(userName);
+  const same = staff.filter((m) => fold(m.name) === name);
+  return same.find((m) => m.active) ?? same[0];
+}
+
+export function getDashboard(cw: Casework): Dashboard & { counts: { overdue: number; dueSoon: number; myCases: number }; overdueActions: { count: number; rows: OverdueActionsRow[] } } {
+  let dueSoonUntil = cw.today;
+  try {
+    dueSoonUntil = addWorkingDays(cw.today, cw.t.deadlineRules.dueSoonWorkingDays, cw.t.holidays);
+  } catch (e) {
+    // Past the bank-holiday data: show only what is due today (the case screen says no more either).
+    if (!(e instanceof HolidayDataRangeError)) throw e;
+  }
+  const me = staffMemberFor(cw.s.user.name, cw.s.index.staff);
+  const d = dashboard(cw.s.summaries.all(), { today: cw.today, dueSoonUntil, ...(me ? { me: me.id } : {}) });
+  // A busy hub can have thousands overdue: send the counts and the first rows of each list,
+  // not every row (the full list is one click away in the case list, filtered).
+  const actions = overdueActionRows(cw.s.summaries.all(), cw.today);
+  const rows = (list: CaseSummary[]) => list.slice(0, DASHBOARD_ROWS).map(listRow);
+  return {
+    ...d,
+    counts: { overdue: d.overdue.length, dueSoon: d.dueSoon.length, myCases: d.myCases.length },
+    overdue: rows(d.overdue),
+    dueSoon: rows(d.dueSoon),
+    myCases: rows(d.myCases),
+    recentlyChanged: d.recentlyChanged.map(listRow),
+    overdueActions: { count: actions.length, rows: actions.slice(0, DASHBOARD_ROWS) },
+  };
+}
+
+const DASHBOARD_ROWS = 25;

@@ -1,0 +1,60 @@
+import { CaseworkSettingsSchema, type CaseworkSettings } from '../../domain/casebook/casework-settings';
+import { CasebookError } from '../../domain/shared/errors';
+import { fold } from '../../domain/shared/fold';
+import { StaffListSchema, StaffMemberSchema, type StaffMember } from '../../domain/staff/staff';
+import type { StaffMemberInput } from '../cases/api';
+import type { Casework } from '../cases/context';
+import { fromZod } from '../shared/errors';
+import { randomId } from '../shared/ids';
+import { ADMINISTRATORS, MANAGERS, requireRole } from '../shared/permissions';
+
+const StaffInputSchema = StaffMemberSchema.partial({ id: true });
+const SettingsPatchSchema = CaseworkSettingsSchema.partial();
+
+const changedKeys = <T extends object>(before: T | undefined, after: T): string[] =>
+  (Object.keys(after) as (keyof T)[]).filter((k) => !before || JSON.stringify(before[k]) !== JSON.stringify(after[k])).map(String);
+
+/**
+ * Add a member of staff, or change one. Staff stay on the list when they leave (old cases
+ * name them): mark them inactive instead. Two members with the same name would make "my
+ * cases" and every staff picker ambiguous, so a second one is refused.
+ */
+export async function saveStaffMember(cw: Casework, input: StaffMemberInput): Promise<StaffMember[]> {
+  const s = cw.s;
+  requireRole(s, MANAGERS, 'add or change members of staff');
+  const parsed = StaffInputSchema.safeParse(input);
+  if (!parsed.success) throw fromZod(parsed.error);
+  const staff = s.index.staff;
+  const before = parsed.data.id === undefined ? undefined : staff.find((m) => m.id === parsed.data.id);
+  if (parsed.data.id !== undefined && !before) throw new CasebookError('NOT_FOUND', 'There is no member of staff with that id; leave the id out to add someone new.');
+  let id = parsed.data.id ?? randomId('s');
+  while (!before && staff.some((m) => m.id === id)) id = randomId('s');
+  const member: StaffMember = { ...parsed.data, id };
+  if (staff.some((m) => m.id !== id && fold(m.name) === fold(member.name))) {
+    throw new CasebookError('CONFLICT', 'There is already a member of staff with that name. Change theirs instead, or tell the two apart (a middle initial, say).', {
+      issues: [{ path: 'name', message: 'There is already a member of staff with that name' }],
+    });
+  }
+  const list = before ? staff.map((m) => (m.id === id ? member : m)) : [...staff, member];
+  const checked = StaffListSchema.safeParse(list);
+  if (!checked.success) throw fromZod(checked.error, ['staff']);
+  const fields = changedKeys(before, member).filter((k) => k !== 'id');
+  if (before && fields.length === 0) return staff;
+  await s.updateIndex({ ...s.index, staff: checked.data }, [s.draft(before ? 'staff.update' : 'staff.add', { type: 'staff', id }, fields)]);
+  return s.index.staff;
+}
+
+export async function updateCaseworkSettings(cw: Casework, patch: Partial<CaseworkSettings>): Promise<CaseworkSettings> {
+  const s = cw.s;
+  requireRole(s, ADMINISTRATORS, 'change the casework settings');
+  const parsed = SettingsPatchSchema.safeParse(patch);
+  if (!parsed.success) throw fromZod(parsed.error);
+  // A key sent with the value undefined means "not changed", not "remove".
+  const given = Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined)) as Partial<CaseworkSettings>;
+  const current = s.index.casework;
+  const next = CaseworkSettingsSchema.parse({ ...current, ...given });
+  const fields = changedKeys(current, next);
+  if (fields.length === 0) return current;
+  await s.updateIndex({ ...s.index, casework: next }, [s.draft('casework-settings.update', { type: 'settings', id: 'casework' }, fields)]);
+  return next;
+}

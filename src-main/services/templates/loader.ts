@@ -1,0 +1,103 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { loadBankHolidays, type HolidayCalendar } from '../../domain/time/bank-holidays';
+import { parseAgreementActions, parseFeedbackTemplate, parseGroundRules, type AgreementActionsFile, type FeedbackFile, type GroundRulesFile } from '../../domain/conferences/templates';
+import { parseConsentElements, type ConsentElement } from '../../domain/consent/consent';
+import { parseDeadlineRules, type DeadlineRules } from '../../domain/cases/deadlines';
+import { CasebookError } from '../../domain/shared/errors';
+import { parseCaseworkLists, type CaseworkLists } from '../../domain/referrals/referral';
+import { parseRiskFactors, type RiskFactor } from '../../domain/risk/risk';
+import { describeProblem, type TemplateResult } from '../../domain/shared/template-file';
+
+/**
+ * Reads the data files casework depends on (templates/casework/*.yaml and the bank holidays in
+ * resources/) and parses them with the domain's parsers. Read once when the service is
+ * created: a mistake in a file stops start-up with the file, the line and what is wrong, so a
+ * coordinator who edited a list finds out at once rather than in the middle of a referral.
+ * The folders default to the app's own (app-root.ts).
+ */
+import { DEFAULT_RESOURCES_DIR, DEFAULT_TEMPLATES_DIR } from '../app-root';
+export { DEFAULT_RESOURCES_DIR, DEFAULT_TEMPLATES_DIR };
+
+export interface CaseworkTemplates {
+  lists: CaseworkLists;
+  consentElements: ConsentElement[];
+  riskFactors: RiskFactor[];
+  deadlineRules: DeadlineRules;
+  holidays: HolidayCalendar;
+  /** The restorative process's wording (issue 5): default ground rules, action kinds, feedback statements and equality lists. */
+  conferences: { groundRules: GroundRulesFile; agreementActions: AgreementActionsFile; feedback: FeedbackFile };
+}
+
+export interface TemplateDirs {
+  templatesDir?: string | URL;
+  resourcesDir?: string | URL;
+}
+
+/** The project-relative names used in messages: never an absolute path. */
+export const CASEWORK_FILES = {
+  lists: 'templates/casework/lists.yaml',
+  consentElements: 'templates/casework/consent-elements.yaml',
+  riskFactors: 'templates/casework/risk-factors.yaml',
+  deadlineRules: 'templates/casework/deadline-rules.yaml',
+  holidays: 'resources/bank-holidays/england-and-wales.json',
+  groundRules: 'templates/conferences/ground-rules.yaml',
+  agreementActions: 'templates/conferences/agreement-actions.yaml',
+  feedback: 'templates/conferences/feedback.yaml',
+} as const;
+
+const pathOf = (dir: string | URL): string => (dir instanceof URL ? fileURLToPath(dir) : dir);
+
+async function readText(dir: string | URL, rel: string, shown: string): Promise<string> {
+  try {
+    return await readFile(join(pathOf(dir), ...rel.split('/')), 'utf8');
+  } catch {
+    throw new CasebookError('CORRUPT', `${shown} could not be read. Reinstall RJ Casebook, or put the file back if it was moved.`, { file: shown });
+  }
+}
+
+function must<T>(r: TemplateResult<T>, shown: string): T {
+  if (r.ok) return r.value;
+  throw new CasebookError('CORRUPT', `A casework data file has a mistake, so RJ Casebook cannot start. Correct it in a text editor:\n${r.message}`, {
+    file: shown,
+    issues: r.problems.map((p) => ({ path: p.line ? `${p.file}:${p.line}` : p.file, message: describeProblem(p) })),
+  });
+}
+
+export async function loadCaseworkTemplates(dirs: TemplateDirs = {}): Promise<CaseworkTemplates> {
+  const t = dirs.templatesDir ?? DEFAULT_TEMPLATES_DIR;
+  const r = dirs.resourcesDir ?? DEFAULT_RESOURCES_DIR;
+  const f = CASEWORK_FILES;
+  const [lists, consent, risk, deadlines, holidayText, groundRules, actions, feedback] = await Promise.all([
+    readText(t, 'casework/lists.yaml', f.lists),
+    readText(t, 'casework/consent-elements.yaml', f.consentElements),
+    readText(t, 'casework/risk-factors.yaml', f.riskFactors),
+    readText(t, 'casework/deadline-rules.yaml', f.deadlineRules),
+    readText(r, 'bank-holidays/england-and-wales.json', f.holidays),
+    readText(t, 'conferences/ground-rules.yaml', f.groundRules),
+    readText(t, 'conferences/agreement-actions.yaml', f.agreementActions),
+    readText(t, 'conferences/feedback.yaml', f.feedback),
+  ]);
+  let holidayJson: unknown;
+  try {
+    holidayJson = JSON.parse(holidayText.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    // JSON.parse names the position ("at position 123"); turn it into a line for the editor.
+    const pos = /position (\d+)/.exec((e as Error).message)?.[1];
+    const line = pos === undefined ? undefined : holidayText.slice(0, Number(pos)).split('\n').length;
+    throw new CasebookError('CORRUPT', `${f.holidays}${line ? ` line ${line}` : ''}: the JSON is not valid, so RJ Casebook cannot start. Correct it in a text editor.`, { file: f.holidays });
+  }
+  return {
+    lists: must(parseCaseworkLists(lists, f.lists), f.lists),
+    consentElements: must(parseConsentElements(consent, f.consentElements), f.consentElements),
+    riskFactors: must(parseRiskFactors(risk, f.riskFactors), f.riskFactors),
+    deadlineRules: must(parseDeadlineRules(deadlines, f.deadlineRules), f.deadlineRules),
+    holidays: must(loadBankHolidays(holidayJson, f.holidays), f.holidays),
+    conferences: {
+      groundRules: must(parseGroundRules(groundRules, f.groundRules), f.groundRules),
+      agreementActions: must(parseAgreementActions(actions, f.agreementActions), f.agreementActions),
+      feedback: must(parseFeedbackTemplate(feedback, f.feedback), f.feedback),
+    },
+  };
+}

@@ -1,0 +1,105 @@
+import type { ReactNode } from 'react';
+import { ROLE_LABELS } from '../../../src-main/domain/access/roles';
+import { useSession } from './session';
+import { useNav, type Page } from './nav';
+import { lockNow } from './lock';
+import { SkipLink } from '../shared/components/SkipLink';
+import { WarningText } from '../shared/components/WarningText';
+import { useIdleLock } from './useIdleLock';
+import { Home } from '../home/Home';
+import { Cases } from '../cases/Cases';
+import { CaseView } from '../cases/CaseView';
+import { Settings } from '../settings/Settings';
+import { AuditTrail } from '../audit/AuditTrail';
+import { NewReferral } from '../referrals/NewReferral';
+import { Calendar } from '../conferences/calendar/Calendar';
+import { Figures } from '../figures/Figures';
+
+const NAV: { page: Page; label: string; adminOnly?: boolean; casework?: boolean }[] = [
+  { page: 'home', label: 'Home' },
+  { page: 'cases', label: 'Cases' },
+  { page: 'new-referral', label: 'New referral', casework: true },
+  { page: 'calendar', label: 'Calendar' },
+  { page: 'figures', label: 'Figures' },
+  { page: 'settings', label: 'Settings' },
+  { page: 'audit', label: 'Audit trail', adminOnly: true },
+];
+
+/** The unlocked app: header (service, who, Lock), side navigation, the current page. */
+export function Shell() {
+  const session = useSession((s) => s.session);
+  const { page, go } = useNav();
+  useIdleLock(session?.settings.idleLockMinutes, () => void lockNow('idle'));
+  if (!session) return null;
+  const isAdmin = session.user.role === 'administrator';
+  // Quality leads read cases but do not take referrals (the contract refuses createReferral).
+  const canTakeReferrals = session.user.role !== 'quality-lead' && !session.readOnly;
+  const items = NAV.filter((n) => (!n.adminOnly || isAdmin) && (!n.casework || canTakeReferrals));
+
+  return (
+    <>
+      <SkipLink />
+      <header className="cb-header">
+        <div className="govuk-width-container cb-header__inner">
+          <p className="cb-header__service">
+            {session.settings.serviceName}
+            <span className="cb-header__app">RJ Casebook</span>
+          </p>
+          <div className="cb-header__user">
+            <span data-testid="signed-in-as">
+              {session.user.name} <span className="govuk-visually-hidden">signed in as</span>({ROLE_LABELS[session.user.role]})
+            </span>
+            <button type="button" className="govuk-button govuk-button--inverse cb-header__lock" onClick={() => void lockNow('manual')}>
+              Lock
+            </button>
+          </div>
+        </div>
+      </header>
+      <div className="govuk-width-container cb-layout">
+        <nav className="cb-layout__nav cb-side-nav" aria-label="Main">
+          <ul className="cb-side-nav__list">
+            {items.map((n) => (
+              <li className="cb-side-nav__item" key={n.page}>
+                <button
+                  type="button"
+                  className="cb-side-nav__link"
+                  aria-current={page === n.page || (n.page === 'cases' && page === 'case') ? 'page' : undefined}
+                  onClick={() => go(n.page)}
+                >
+                  {n.label}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main className="govuk-main-wrapper cb-layout__main" id="main-content" tabIndex={-1}>
+          {session.readOnly && (
+            <WarningText>This casebook is open read-only because someone else is using it. You cannot change anything.</WarningText>
+          )}
+          <CurrentPage page={isAdmin || page !== 'audit' ? page : 'home'} />
+        </main>
+      </div>
+    </>
+  );
+}
+
+function CurrentPage({ page }: { page: Page }): ReactNode {
+  switch (page) {
+    case 'cases':
+      return <Cases />;
+    case 'case':
+      return <CaseView />;
+    case 'new-referral':
+      return <NewReferral />;
+    case 'calendar':
+      return <Calendar />;
+    case 'figures':
+      return <Figures />;
+    case 'settings':
+      return <Settings />;
+    case 'audit':
+      return <AuditTrail />;
+    default:
+      return <Home />;
+  }
+}

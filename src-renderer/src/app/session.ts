@@ -1,0 +1,93 @@
+import { create } from 'zustand';
+import type { Session, Status } from '../../../src-main/ipc/contract';
+import type { Settings } from '../../../src-main/domain/casebook/settings';
+import { call, messageOf } from '../shared/api/client';
+
+/**
+ * Which top-level screen is showing, and who is signed in. The recovery key lives here only
+ * between "casebook created" and "I have stored it", and is dropped on lock.
+ */
+export type Phase = 'loading' | 'create' | 'recovery-key' | 'locked' | 'recover' | 'unlocked' | 'unavailable';
+
+/** Why the casebook last locked, in words for the unlock screen. */
+export type LockReason = 'manual' | 'idle' | 'system' | 'restore' | string;
+
+interface SessionData {
+  phase: Phase;
+  status?: Status;
+  session?: Session;
+  recoveryKey?: string;
+  lockReason?: LockReason;
+  /** Set just before the renderer itself locks, so the later onLocked event keeps our reason. */
+  pendingLockReason?: LockReason;
+  problem?: string;
+}
+
+interface SessionActions {
+  refresh(): Promise<void>;
+  created(recoveryKey: string, session: Session): void;
+  recoveryKeyStored(): void;
+  unlocked(session: Session): void;
+  showRecover(): void;
+  showUnlock(): void;
+  settingsChanged(settings: Settings): void;
+}
+
+const initial: SessionData = { phase: 'loading' };
+
+export const useSession = create<SessionData & SessionActions>()((set, get) => ({
+  ...initial,
+
+  async refresh() {
+    try {
+      const status = await call('getStatus');
+      if (status.state === 'uninitialised') set({ status, phase: 'create', session: undefined });
+      else if (status.state === 'unlocked' && status.session) set({ status, phase: 'unlocked', session: status.session });
+      // Keep the recover screen if that is where the person is.
+      else set({ status, phase: get().phase === 'recover' ? 'recover' : 'locked', session: undefined });
+    } catch (e) {
+      set({ phase: 'unavailable', problem: messageOf(e) });
+    }
+  },
+
+  created(recoveryKey, session) {
+    set({ phase: 'recovery-key', recoveryKey, session, lockReason: undefined });
+  },
+
+  recoveryKeyStored() {
+    set({ phase: 'unlocked', recoveryKey: undefined });
+  },
+
+  unlocked(session) {
+    set({ phase: 'unlocked', session, lockReason: undefined, pendingLockReason: undefined });
+  },
+
+  showRecover() {
+    set({ phase: 'recover', lockReason: undefined });
+  },
+
+  showUnlock() {
+    set({ phase: 'locked' });
+  },
+
+  settingsChanged(settings) {
+    const s = get().session;
+    if (s) set({ session: { ...s, settings } });
+  },
+}));
+
+/** Forget the session and anything secret; the status (user names only) is fetched again. */
+export function resetSession(reason: LockReason): void {
+  const pending = useSession.getState().pendingLockReason;
+  const wasLocked = useSession.getState().phase === 'locked';
+  useSession.setState({
+    ...initial,
+    phase: 'locked',
+    status: useSession.getState().status,
+    // A second notice for the same lock (ours, then the main process's) keeps the first reason.
+    lockReason: pending ?? (wasLocked ? useSession.getState().lockReason : reason),
+    session: undefined,
+    recoveryKey: undefined,
+    pendingLockReason: undefined,
+  });
+}

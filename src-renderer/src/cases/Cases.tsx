@@ -1,0 +1,223 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { STAGES } from '../../../src-main/domain/cases/case';
+import { PRACTITIONER_LEVEL_LABELS } from '../../../src-main/domain/staff/staff';
+import { useCases, EMPTY_FILTERS, type CaseFilters } from './cases-state';
+import { useCasework } from './casework-state';
+import { useNav } from '../app/nav';
+import { useSession } from '../app/session';
+import { STAGE_LABELS } from '../shared/lib/labels';
+import { usePageTitle } from '../shared/hooks/usePageTitle';
+import { SelectField } from '../shared/components/Fields';
+import { CaseListTable } from './CaseListTable';
+import '../shared/components/casework.scss';
+
+/** Typing waits this long for the next key before searching. */
+const DEBOUNCE_MS = 150;
+
+type SelectFilter = 'status' | 'stage' | 'facilitator' | 'source' | 'sensitive';
+
+const n = (x: number) => x.toLocaleString('en-GB');
+
+/**
+ * The case list: search (name, reference, offence), filters, sortable columns and a
+ * virtualised table that stays smooth at 10,000 cases. The search runs as you type; the
+ * count of matching cases is announced politely when it changes.
+ */
+export function Cases() {
+  const h1 = usePageTitle('Cases');
+  const filters = useCases((s) => s.filters);
+  const sort = useCases((s) => s.sort);
+  const total = useCases((s) => s.total);
+  const error = useCases((s) => s.error);
+  const generation = useCases((s) => s.generation);
+  const topKey = useCases((s) => s.topKey);
+  useCases((s) => s.pages); // re-render as pages of rows arrive
+  const { query, ensureRange, rowAt, setAnchor } = useCases.getState();
+  const { reference, load } = useCasework();
+  const session = useSession((s) => s.session);
+  const openCase = useNav((s) => s.openCase);
+  const go = useNav((s) => s.go);
+  const [text, setText] = useState(filters.search);
+  const [shown, setShown] = useState<[number, number]>([0, -1]);
+  const canRefer = session?.user.role !== 'quality-lead' && !session?.readOnly;
+
+  // Arriving (or coming back from a case): run the last query again, keeping the place.
+  useEffect(() => {
+    void load();
+    const s = useCases.getState();
+    void s.query(s.filters, s.sort, true);
+  }, [load]);
+
+  // Search as the person types, once they pause.
+  const latestFilters = useRef(filters);
+  latestFilters.current = filters;
+  useEffect(() => {
+    if (text === latestFilters.current.search) return;
+    const t = setTimeout(() => void query({ ...latestFilters.current, search: text }), DEBOUNCE_MS);
+    return () => clearTimeout(t);
+  }, [text, query]);
+
+  const setFilter = <K extends keyof CaseFilters>(k: K, v: CaseFilters[K]) => void query({ ...filters, search: text, [k]: v });
+  // Every filter is a plain-labelled select whose id is "filter-" and its key.
+  const filterProps = <K extends SelectFilter>(k: K) => ({ id: `filter-${k}`, labelSize: 'plain' as const, value: filters[k], onValue: (v: string) => setFilter(k, v as CaseFilters[K]) });
+  const onRange = useCallback((a: number, b: number) => ensureRange(a, b), [ensureRange]);
+  const onVisible = useCallback(
+    (a: number, b: number) => {
+      setShown([a, b]);
+      setAnchor(Math.round((a + b) / 2));
+    },
+    [setAnchor],
+  );
+
+  const filtered = filters.stage || filters.facilitator || filters.source || filters.sensitive || filters.overdue || filters.status !== 'all';
+  const search = filters.search.trim();
+  const announce =
+    total === undefined
+      ? 'Loading cases…'
+      : `${n(total)} ${total === 1 ? 'case' : 'cases'}${search ? ` matching “${search}”` : ''}${filtered ? ' with the filters chosen' : ''}`;
+  const staff = reference?.staff ?? [];
+  const today = reference?.today ?? new Date().toISOString().slice(0, 10);
+
+  return (
+    <>
+      <h1 className="govuk-heading-l" ref={h1} tabIndex={-1}>
+        Cases
+      </h1>
+      {canRefer && (
+        <div className="cb-actions">
+          <button type="button" className="govuk-button" onClick={() => go('new-referral')}>
+            New referral
+          </button>
+        </div>
+      )}
+      <form
+        role="search"
+        aria-label="Cases"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void query({ ...filters, search: text });
+        }}
+      >
+        <div className="govuk-form-group">
+          <label className="govuk-label govuk-label--s" htmlFor="case-search">
+            Search cases
+          </label>
+          <div className="govuk-hint" id="case-search-hint">
+            Name, reference or offence
+          </div>
+          <div className="cb-search">
+            <input
+              id="case-search"
+              className="govuk-input govuk-input--width-20"
+              type="search"
+              value={text}
+              autoComplete="off"
+              spellCheck={false}
+              aria-describedby="case-search-hint"
+              aria-controls="case-list-caption"
+              onChange={(e) => setText(e.target.value)}
+            />
+            <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">
+              Search
+            </button>
+          </div>
+        </div>
+        <fieldset className="govuk-fieldset">
+          <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Filter</legend>
+          <div className="cb-filters">
+            <SelectField
+              {...filterProps('status')}
+              label="Open or ended"
+              choices={[
+                { value: 'all', label: 'All cases' },
+                { value: 'open', label: 'Open cases' },
+                { value: 'ended', label: 'Closed or ended early' },
+              ]}
+            />
+            <SelectField
+              {...filterProps('stage')}
+              label="Stage"
+              placeholder="Any stage"
+              choices={STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s] }))}
+            />
+            <SelectField
+              {...filterProps('facilitator')}
+              label="Facilitator"
+              placeholder="Anyone"
+              choices={staff
+                .filter((s) => s.level)
+                .map((s) => ({ value: s.id, label: `${s.name}${s.level ? ` (${PRACTITIONER_LEVEL_LABELS[s.level]})` : ''}${s.active ? '' : ', left'}` }))}
+            />
+            <SelectField
+              {...filterProps('source')}
+              label="Referred by"
+              placeholder="Any source"
+              choices={(reference?.lists.referralSources ?? []).map((s) => ({ value: s.label, label: s.label }))}
+            />
+            <SelectField
+              {...filterProps('sensitive')}
+              label="Sensitive"
+              placeholder="Sensitive or not"
+              choices={[
+                { value: 'yes', label: 'Sensitive only' },
+                { value: 'no', label: 'Not sensitive' },
+              ]}
+            />
+            <div className="govuk-form-group">
+              <div className="govuk-checkboxes govuk-checkboxes--small">
+                <div className="govuk-checkboxes__item">
+                  <input className="govuk-checkboxes__input" id="filter-overdue" type="checkbox" checked={filters.overdue} onChange={(e) => setFilter('overdue', e.target.checked)} />
+                  <label className="govuk-label govuk-checkboxes__label" htmlFor="filter-overdue">
+                    Overdue only
+                  </label>
+                </div>
+              </div>
+            </div>
+            {(filtered || search) && (
+              <div className="govuk-form-group">
+                <button
+                  type="button"
+                  className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                  onClick={() => {
+                    setText('');
+                    void query({ ...EMPTY_FILTERS });
+                  }}
+                >
+                  Clear search and filters
+                </button>
+              </div>
+            )}
+          </div>
+        </fieldset>
+      </form>
+      {error && <p className="govuk-error-message">{error}</p>}
+      <p className="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1" role="status" data-testid="case-count">
+        {announce}
+      </p>
+      <p className="govuk-body cb-caselist__count" id="case-list-caption" data-testid="case-showing">
+        {total ? `Showing ${n(shown[0] + 1)}–${n(Math.max(shown[0] + 1, shown[1] + 1))} of ${n(total)}` : total === 0 ? 'No cases to show.' : ''}
+        {total ? <span className="govuk-visually-hidden">. Use the up and down arrow keys on a reference to move between cases.</span> : null}
+      </p>
+      {total !== undefined && total > 0 && (
+        <CaseListTable
+          total={total}
+          rowAt={rowAt}
+          onRange={onRange}
+          onVisible={onVisible}
+          sort={sort}
+          onSort={(s) => void query({ ...filters, search: text }, s)}
+          onOpen={(id, index) => {
+            setAnchor(index);
+            openCase(id);
+          }}
+          today={today}
+          generation={generation}
+          topKey={topKey}
+          anchor={useCases.getState().anchor}
+          labelledBy="case-list-caption"
+        />
+      )}
+    </>
+  );
+}

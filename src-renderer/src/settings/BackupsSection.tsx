@@ -1,0 +1,105 @@
+import { useEffect, useRef, useState } from 'react';
+import type { BackupInfo } from '../../../src-main/ipc/contract';
+import { useBackups } from './backups-state';
+import { formatBytes, formatDateTime } from '../shared/lib/dates';
+import { backupReasonLabel } from '../shared/lib/labels';
+import { DateTime } from '../shared/components/DateTime';
+
+/**
+ * The list of backups, "Back up now", and Restore with a confirm step: a restore replaces
+ * everything changed since that backup, and locks the casebook afterwards.
+ */
+export function BackupsSection() {
+  const { backups, busy, error, notice, load, backUpNow, restore } = useBackups();
+  const [confirming, setConfirming] = useState<BackupInfo>();
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  return (
+    <section aria-labelledby="backups-title" className="govuk-!-margin-top-9">
+      <h2 className="govuk-heading-m" id="backups-title">
+        Backups
+      </h2>
+      <p className="govuk-body">Backups are encrypted copies of the whole casebook, kept on this computer.</p>
+      <p className="govuk-body" role="status" data-testid="backup-status">
+        {busy ? 'Working…' : notice}
+      </p>
+      {error && <p className="govuk-error-message">{error}</p>}
+      {backups && backups.length === 0 && <p className="govuk-body">There are no backups yet.</p>}
+      {backups && backups.length > 0 && (
+        <table className="govuk-table" data-testid="backups">
+          <caption className="govuk-table__caption govuk-visually-hidden">Backups, newest first</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">Made</th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Size</th>
+              <th scope="col" className="govuk-table__header">Why</th>
+              <th scope="col" className="govuk-table__header">
+                <span className="govuk-visually-hidden">Action</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {newestFirst(backups).map((b) => (
+              <tr className="govuk-table__row" key={b.id}>
+                <td className="govuk-table__cell">
+                  <DateTime iso={b.createdAt} />
+                </td>
+                <td className="govuk-table__cell govuk-table__cell--numeric">{formatBytes(b.bytes)}</td>
+                <td className="govuk-table__cell">{backupReasonLabel(b.reason)}</td>
+                <td className="govuk-table__cell">
+                  <button type="button" className="cb-link-button" disabled={busy} onClick={() => setConfirming(b)}>
+                    Restore<span className="govuk-visually-hidden"> the backup made {formatDateTime(b.createdAt)}</span>
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {confirming && (
+        <ConfirmRestore
+          backup={confirming}
+          busy={busy}
+          onCancel={() => setConfirming(undefined)}
+          onConfirm={() => void restore(confirming.id)}
+        />
+      )}
+      <button type="button" className="govuk-button govuk-button--secondary" disabled={busy} onClick={() => void backUpNow()}>
+        Back up now
+      </button>
+    </section>
+  );
+}
+
+function newestFirst(list: BackupInfo[]): BackupInfo[] {
+  return [...list].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+function ConfirmRestore({ backup, busy, onCancel, onConfirm }: { backup: BackupInfo; busy: boolean; onCancel(): void; onConfirm(): void }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Take the person straight to the question they must answer.
+  useEffect(() => heading.current?.focus(), [backup.id]);
+  return (
+    <div className="cb-confirm" role="group" aria-labelledby="confirm-restore-title">
+      <h3 className="govuk-heading-s" id="confirm-restore-title" ref={heading} tabIndex={-1}>
+        Restore the backup made {formatDateTime(backup.createdAt)}?
+      </h3>
+      <p className="govuk-body">
+        Anything changed since then will be lost, including people added and passphrases changed: everyone will use
+        the passphrase they had then. A backup of the casebook as it is now is made first, so this can be undone. The
+        casebook locks afterwards.
+      </p>
+      <div className="govuk-button-group">
+        <button type="button" className="govuk-button govuk-button--warning" disabled={busy} onClick={onConfirm}>
+          Yes, restore this backup
+        </button>
+        <button type="button" className="govuk-button govuk-button--secondary" disabled={busy} onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </div>
+  );
+}

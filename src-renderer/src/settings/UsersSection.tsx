@@ -1,0 +1,57 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { User } from '../../../src-main/domain/casebook/user';
+import { ROLE_LABELS } from '../../../src-main/domain/access/roles';
+import { call } from '../shared/api/client';
+import { DateTime } from '../shared/components/DateTime';
+import { AddUserForm } from './AddUserForm';
+
+/**
+ * The people who can unlock this casebook, each with their own passphrase and role.
+ * Administrators add people here; each person then changes their passphrase themselves.
+ */
+export function UsersSection() {
+  const [users, setUsers] = useState<User[]>([]);
+  const [loadError, setLoadError] = useState<string>();
+  const load = useCallback(async () => {
+    try {
+      setUsers(await call('listUsers'));
+      setLoadError(undefined);
+    } catch (e) {
+      setLoadError(e instanceof Error ? e.message : 'The list of people could not be loaded');
+    }
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  return (
+    <section aria-labelledby="users-title" className="govuk-!-margin-top-9" role="region">
+      <h2 className="govuk-heading-m" id="users-title">
+        People who can unlock this casebook
+      </h2>
+      {loadError && <p className="govuk-error-message">{loadError}</p>}
+      <table className="govuk-table">
+        <caption className="govuk-visually-hidden">People who can unlock this casebook</caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">Name</th>
+            <th scope="col" className="govuk-table__header">Role</th>
+            <th scope="col" className="govuk-table__header">Added</th>
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {users.map((u) => (
+            <tr className="govuk-table__row" key={u.id}>
+              <td className="govuk-table__cell">{u.name}</td>
+              <td className="govuk-table__cell">{ROLE_LABELS[u.role]}</td>
+              <td className="govuk-table__cell">
+                <DateTime iso={u.createdAt} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <AddUserForm onAdded={load} />
+    </section>
+  );
+}
