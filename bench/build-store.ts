@@ -2,7 +2,8 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCasebookService } from '../src-main/services/casebook/service';
-import { ensureDemoResources, generateDemoCases } from '../src-main/demo/demo-cases';
+import { generateDemoCases } from '../src-main/demo/demo-cases';
+import { ensureDemoResources } from '../src-main/services/casebook/demo';
 
 export const BENCH_PASS = 'benchmark passphrase 2026';
 export const NOW = new Date('2026-11-01T10:00:00Z');

@@ -1,5 +1,6 @@
 import { startHarness } from '../tests/e2e/harness';
-import { ensureDemoResources, generateDemoCases } from '../src-main/demo/demo-cases';
+import { generateDemoCases } from '../src-main/demo/demo-cases';
+import { ensureDemoResources } from '../src-main/services/casebook/demo';
 import { CASELOAD_QUERIES } from './caseload';
 import { NOW } from './build-store';
 import { round } from './measure';

@@ -4,7 +4,7 @@ import type { CaseloadQuery } from '../src-main/domain/cases/caseload';
 import { primeCaseload } from '../src-main/domain/cases/caseload';
 import type { CaseSummary } from '../src-main/domain/cases/case';
 import { createRegistry } from '../src-main/ipc/registry';
-import type { CasebookApi } from '../src-main/services/casebook/api';
+import type { CasebookService } from '../src-main/services/casebook/api';
 import { buildStore, BENCH_PASS } from './build-store';
 import { median, round } from './measure';
 
@@ -29,10 +29,10 @@ function naive(rows: readonly CaseSummary[], term: string): CaseSummary[] {
     .sort((a, b) => (a.receivedOn < b.receivedOn ? 1 : a.receivedOn > b.receivedOn ? -1 : 0));
 }
 
-export async function benchCaseload(service: CasebookApi, userId: string, runs: number) {
+export async function benchCaseload(service: CasebookService, userId: string, runs: number) {
   if (!service.currentSession()) await service.unlock(userId, BENCH_PASS);
   const registry = createRegistry(service);
-  const rows = service.casework.queryCaseload({}).rows;
+  const rows = service.cases.queryCaseload({}).rows;
   const invoke = async (name: 'queryCaseload' | 'getDashboard', input: object) => {
     const r = await registry.invoke(name, input);
     if (!r.ok) throw new Error(`${name} failed: ${r.error.message}`);

@@ -13,7 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { generateDocument, loadDocumentResources, type DocumentDeps, type GenerateDocumentRequest } from '../src-main/services/documents';
+import { generateDocument, type DocumentDeps, type GenerateDocumentRequest } from '../src-main/documents/generate';
+import { loadDocumentResources } from '../src-main/services/templates/document-resources';
 import { bigCase, realCase, STAFF, TODAY } from '../tests/unit/documents/fixtures';
 import { median, round } from './measure';
 

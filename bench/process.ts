@@ -5,8 +5,8 @@ import type { Case, CaseSummary } from '../src-main/domain/cases/case';
 import { addDays, makeDate } from '../src-main/domain/time/dates';
 import { monthView } from '../src-main/domain/conferences/calendar-view';
 import { createRegistry, type HandlerRegistry } from '../src-main/ipc/registry';
-import type { CasebookApi } from '../src-main/services/casebook/api';
-import type { CalendarMeeting } from '../src-main/services/conferences';
+import type { CasebookService } from '../src-main/services/casebook/api';
+import type { CalendarMeeting } from '../src-main/domain/conferences/calendar-query';
 import { isWorkingDayNumber } from '../src-main/demo/diary';
 import { openJson, sealJson } from '../src-main/store/envelope';
 import { dataKeyOf, readKeyring, unwrapForUser } from '../src-main/store/keyring';
@@ -46,7 +46,7 @@ export function calendarRange(year: number, month: number): { from: string; to: 
   return { from: weeks[0]![0]!.date, to: weeks.at(-1)!.at(-1)!.date };
 }
 
-async function figuresAndCalendar(service: CasebookApi, userId: string, cases: readonly Case[], runs: number) {
+async function figuresAndCalendar(service: CasebookService, userId: string, cases: readonly Case[], runs: number) {
   // Lock and unlock so every row is new and its facts not yet checked: the first call is cold.
   if (service.currentSession()) await service.lock('manual');
   await service.unlock(userId, BENCH_PASS);
@@ -103,14 +103,14 @@ function workingDays(from: string, n: number): string[] {
 }
 
 /** Book a meeting on an open case through applyCaseCommand, which checks every other case's meetings. */
-async function scheduling(service: CasebookApi, runs: number) {
+async function scheduling(service: CasebookService, runs: number) {
   const registry = createRegistry(service);
-  const rows = service.casework.queryCaseload({ status: 'open', sort: { column: 'reference', direction: 'asc' } }).rows;
+  const rows = service.cases.queryCaseload({ status: 'open', sort: { column: 'reference', direction: 'asc' } }).rows;
   const row = rows[Math.floor(rows.length / 2)];
   if (!row) throw new Error('no open case to book a meeting for');
-  const staff = service.casework.getCaseworkReference().staff.find((s) => s.active && s.role === 'facilitator');
+  const staff = service.cases.getCaseworkReference().staff.find((s) => s.active && s.role === 'facilitator');
   if (!staff) throw new Error('no facilitator on the staff list');
-  const view = await service.casework.getCaseView(row.id);
+  const view = await service.cases.getCaseView(row.id);
   const person = view.case.participants[0]!;
   let revision = view.case.revision;
   const n = runs * 3 + 1;
@@ -176,7 +176,7 @@ async function factsCost(dir: string, userId: string, runs: number) {
   return { withFacts, withoutFacts, factsShareOfRowBytes: round(1 - withoutFacts.rowBytes / withFacts.rowBytes), unlockTargetMet: withFacts.ratio <= PROCESS_TARGETS.unlockOverJsonParse };
 }
 
-export async function benchProcess(o: { service: CasebookApi; userId: string; dir: string; cases: readonly Case[]; runs: number }) {
+export async function benchProcess(o: { service: CasebookService; userId: string; dir: string; cases: readonly Case[]; runs: number }) {
   const views = await figuresAndCalendar(o.service, o.userId, o.cases, o.runs);
   const schedule = await scheduling(o.service, o.runs);
   await o.service.lock('manual');

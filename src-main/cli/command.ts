@@ -1,7 +1,9 @@
+import type { Capability } from '../domain/access/capabilities';
+import type { Session } from '../domain/casebook/session';
 import type { ErrorCode } from '../domain/shared/errors';
-import type { Role } from '../domain/access/roles';
-import type { Session } from '../ipc/contract';
-import type { CasebookApi } from '../services/casebook/api';
+import type { CommandName, InputOf, OutputOf } from '../ipc/contract';
+import type { CasebookService } from '../services/casebook/api';
+import type { FilePorts } from '../services/shared/files';
 
 /**
  * The shapes shared by the dispatcher and the commands. Everything the CLI touches in the
@@ -36,7 +38,8 @@ export interface CliIo {
 }
 
 export interface CliDeps {
-  openService(storeDir: string): Promise<CasebookApi>;
+  /** The service for a store folder, with the CLI's file ports; every command reaches it through the handler registry. */
+  openService(storeDir: string, files: FilePorts): Promise<CasebookService>;
 }
 
 export interface OptionSpec {
@@ -65,10 +68,19 @@ export interface CommandContext {
   args: string[];
   /** A path typed by the user, made absolute against the working folder. */
   resolvePath(p: string): string;
-  /** The service for the store, opened once; the dispatcher closes it. */
-  service(): Promise<CasebookApi>;
-  /** Open the store and unlock it as --user with the passphrase from the environment or the terminal. */
-  unlock(o: { writes: boolean; roles?: readonly Role[]; doing: string }): Promise<{ service: CasebookApi; session: Session }>;
+  /**
+   * Run a contract command through the handler registry (opened once for the store; the
+   * dispatcher closes it): its output, or its refusal thrown as a CasebookError.
+   */
+  call<N extends CommandName>(name: N, input: InputOf<N>, progress?: (done: number, total: number) => void): Promise<OutputOf<N>>;
+  /** Unlock the store as --user with the passphrase from the environment or the terminal. */
+  unlock(o: { writes: boolean; capability?: Capability; doing: string }): Promise<Session>;
+  /** The file the next save of the casebook goes to (--out): written new, or replaced with force. */
+  saveTo(abs: string, shown: string, o?: { force?: boolean }): void;
+  /** The file the casebook reads next (--from). */
+  readFrom(abs: string, shown: string): void;
+  /** Bytes the last save wrote. */
+  written(): number | undefined;
   passphrase(o: { confirm: boolean }): Promise<string>;
   /** A progress line on stderr, only when stderr is a terminal (it would clutter logs otherwise). */
   progress(line: string): void;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { access, open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { access, open, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { CasebookError } from '../domain/shared/errors';
 
@@ -39,11 +39,34 @@ export async function fileSize(abs: string, shown: string): Promise<number> {
   }
 }
 
-export async function readText(abs: string, shown: string): Promise<string> {
+/**
+ * The bytes of a file, refusing one that turns out larger than `maxBytes` while it is read
+ * (a device or a pipe reports size 0, so the size checked before reading is not enough).
+ */
+export async function readBytes(abs: string, shown: string, maxBytes: number): Promise<Uint8Array> {
+  let handle;
   try {
-    return await readFile(abs, 'utf8');
+    handle = await open(abs, 'r');
   } catch (e) {
     throw explain(e, shown, 'read');
+  }
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(1 << 20);
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      total += bytesRead;
+      if (total > maxBytes) throw new CasebookError('INVALID_INPUT', `${shown} is larger than ${Math.floor(maxBytes / 1_048_576)} MB, the limit; nothing was read.`);
+      chunks.push(chunk.subarray(0, bytesRead));
+    }
+    return Buffer.concat(chunks, total);
+  } catch (e) {
+    if (e instanceof CasebookError) throw e;
+    throw explain(e, shown, 'read');
+  } finally {
+    await handle.close().catch(() => undefined);
   }
 }
 
@@ -61,7 +84,7 @@ export async function mustNotExist(abs: string, shown: string): Promise<void> {
  * Write a new file readable only by its owner. Exclusive create, so we never follow a planted
  * symlink or overwrite an existing file; a partial file is removed if the write fails.
  */
-export async function writePrivateFile(abs: string, shown: string, data: string): Promise<number> {
+export async function writePrivateFile(abs: string, shown: string, data: string | Uint8Array): Promise<number> {
   let handle;
   try {
     handle = await open(abs, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
@@ -69,7 +92,7 @@ export async function writePrivateFile(abs: string, shown: string, data: string)
     throw explain(e, shown, 'write');
   }
   try {
-    await handle.writeFile(data, 'utf8');
+    await handle.writeFile(data);
     await handle.sync();
     const { size } = await handle.stat();
     await handle.close();
@@ -87,7 +110,7 @@ export async function writePrivateFile(abs: string, shown: string, data: string)
  * the old one: a link planted at the name is replaced, never followed, and the old file stays
  * whole if the write fails.
  */
-export async function replacePrivateFile(abs: string, shown: string, data: string): Promise<number> {
+export async function replacePrivateFile(abs: string, shown: string, data: string | Uint8Array): Promise<number> {
   const isFolder = await stat(abs).then(
     (s) => s.isDirectory(),
     () => false,

@@ -1,5 +1,6 @@
 import { homedir } from 'node:os';
-import type { CasebookApi } from '../services/casebook/api';
+import type { CasebookService } from '../services/casebook/api';
+import type { FilePorts } from '../services/shared/files';
 import { runCli } from './run';
 
 /**
@@ -7,9 +8,9 @@ import { runCli } from './run';
  * can drive it in-process; this file only connects it to the real process and service.
  */
 // Loaded lazily so that --help and usage errors never load the store code (and start quickly).
-async function openService(storeDir: string): Promise<CasebookApi> {
+async function openService(storeDir: string, files: FilePorts): Promise<CasebookService> {
   const { createCasebookService } = await import('../services/casebook/service');
-  return createCasebookService({ storeDir });
+  return createCasebookService({ storeDir, ...files });
 }
 
 // `casebook cases list | head` closes the pipe early; that is not an error worth a stack trace.

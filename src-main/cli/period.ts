@@ -2,9 +2,8 @@ import { daysBetween, formatDate, isCalendarDate } from '../domain/time/dates';
 import { CasebookError } from '../domain/shared/errors';
 import { fold } from '../domain/shared/fold';
 import { StaffIdSchema, type StaffMember } from '../domain/staff/staff';
-import type { CasebookApi } from '../services/casebook/api';
 import { requireOption } from './args';
-import type { CommandDef, OptionSpec, OptionValues } from './command';
+import type { CommandContext, CommandDef, OptionSpec, OptionValues } from './command';
 import { printable } from './output';
 
 /**
@@ -79,8 +78,8 @@ export function findFacilitator(staff: readonly StaffMember[], given: string): S
 }
 
 /** The --facilitator option resolved against the casebook's staff list, if given. */
-export function facilitatorOption(service: CasebookApi, options: OptionValues): StaffMember | undefined {
+export async function facilitatorOption(ctx: Pick<CommandContext, 'call'>, options: OptionValues): Promise<StaffMember | undefined> {
   const v = options.facilitator;
   if (typeof v !== 'string') return undefined;
-  return findFacilitator(service.casework.getCaseworkReference().staff, v);
+  return findFacilitator((await ctx.call('getCaseworkReference', {})).staff, v);
 }

@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { CasebookError, exitCodeFor } from '../domain/shared/errors';
 import { toSafeError } from '../ipc/safe-error';
-import type { CasebookApi } from '../services/casebook/api';
+import { createRegistry, type HandlerRegistry } from '../ipc/registry';
+import type { CommandName, InputOf, OutputOf } from '../ipc/contract';
 import { parseCommandLine, type ParsedLine } from './args';
 import type { CliDeps, CliIo, CommandContext, GlobalOptions, OptionValues } from './command';
 import { COMMANDS } from './commands/index';
@@ -9,7 +10,8 @@ import { commandHelp, generalHelp } from './help';
 import { printable, writeJson } from './output';
 import { CliCancelled, readPassphrase, refuseSecretArguments } from './passphrase';
 import { defaultStoreDir } from './store-dir';
-import { unlockStore } from './session';
+import { CliFiles } from './file-ports';
+import { unlockAs } from './session';
 
 /** Shell convention for "stopped by Ctrl-C". */
 export const EXIT_CANCELLED = 130;
@@ -69,27 +71,36 @@ function reportError(e: unknown, io: CliIo, json: boolean): number {
 export async function runCli(argv: string[], io: CliIo, deps: CliDeps): Promise<number> {
   // Decided before parsing, so that even a usage error comes out as JSON when --json was asked for.
   const json = argv.includes('--json');
-  let opened: Promise<CasebookApi> | undefined;
+  let opened: Promise<HandlerRegistry> | undefined;
   let progressShown = false;
+  const files = new CliFiles();
   const closeService = async () => {
-    const s = opened;
+    const r = opened;
     opened = undefined;
-    if (s) await (await s).close();
+    if (r) await (await r).service.close();
   };
   try {
     refuseSecretArguments(argv);
     const line = parseCommandLine(argv, COMMANDS);
     if (line.kind === 'help') return showHelp(line, io, json);
     const global = resolveGlobals(line.globals, io);
+    const registry = () => (opened ??= deps.openService(global.store, files).then(createRegistry));
     const ctx: CommandContext = {
       io,
       global,
       options: line.options,
       args: line.args,
       resolvePath: (p) => resolve(io.cwd, p),
-      service: () => (opened ??= deps.openService(global.store)),
+      async call<N extends CommandName>(name: N, input: InputOf<N>, progress?: (done: number, total: number) => void): Promise<OutputOf<N>> {
+        const r = await (await registry()).invoke(name, input, progress ? { progress } : {});
+        if (!r.ok) throw new CasebookError(r.error.code, r.error.message, r.error.details ?? {});
+        return r.value as OutputOf<N>;
+      },
       passphrase: (o) => readPassphrase(io, o),
-      unlock: (o) => unlockStore(global, ctx.service, () => readPassphrase(io, { confirm: false }), ctx.warn, o),
+      unlock: (o) => unlockAs(ctx, () => readPassphrase(io, { confirm: false }), o),
+      saveTo: (abs, shown, o) => files.saveTo(abs, shown, o),
+      readFrom: (abs, shown) => files.readFrom(abs, shown),
+      written: () => files.written,
       progress: (text) => {
         if (!io.stderr.isTTY) return;
         io.stderr.write(`\r${text}\u001b[K`);

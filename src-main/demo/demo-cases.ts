@@ -5,7 +5,7 @@ import { ACCESSIBILITY_NEEDS, OFFENCES, PRONOUNS, SOURCES, STREETS, TOWNS, type 
 import { ProcessMaker } from './process';
 import { DEMO_COORDINATOR, type DemoResources } from './resources';
 
-export { demoResources, ensureDemoResources, type DemoResources } from './resources';
+export { demoResources, type DemoResources } from './resources';
 
 /**
  * Realistic synthetic cases for demonstrations, training and benchmarks. Pure and
@@ -21,7 +21,7 @@ export interface DemoOptions {
   takenReferences?: Iterable<string>;
   takenIds?: Iterable<string>;
   /**
-   * The casebook's demo staff and venues (`ensureDemoResources`). With them, cases past
+   * The casebook's demo staff and venues (services/casebook/demo.ts). With them, cases past
    * preparation carry their restorative process (meetings, conference records, agreements,
    * closures, feedback), naming those ids; without them, cases stop at the referral, people
    * and timeline, so they never name staff or rooms the casebook does not have.

@@ -1,13 +1,11 @@
 import type { Venue } from '../domain/conferences/venue';
 import type { StaffMember } from '../domain/staff/staff';
-import type { CaseworkApi } from '../services/cases/api';
-import type { ProcessApi } from '../services/conferences';
 import { FACILITATORS, NAME_POOLS } from './names';
 
 /**
  * The staff and venues demo cases refer to. Meetings, consent, agreements and closures name
  * staff and venues by id, and those ids must be on the casebook's own lists, so a caller with a
- * store first makes sure the people and rooms exist (`ensureDemoResources`) and passes the
+ * store first makes sure the people and rooms exist (services/casebook/demo.ts) and passes the
  * store's ids to the generator. `demoResources` gives fixed ids for callers without a store
  * (tests, fixtures): cases made with them name staff and venues no casebook has.
  *
@@ -95,40 +93,5 @@ export function demoResources(count: number): DemoResources {
     facilitators: names.map((name, i) => ({ id: fixedId('s', i), name })),
     coordinator: { id: fixedId('s', names.length), name: DEMO_COORDINATOR },
     venues: demoVenues(count).map((v, i) => ({ id: fixedId('v', i), name: v.name, separateWaitingAreas: v.separateWaitingAreas ?? false })),
-  };
-}
-
-/** What adding the demo staff and venues needs from the service (an administrator or coordinator session). */
-export interface DemoResourceService {
-  casework: Pick<CaseworkApi, 'getCaseworkReference' | 'saveStaffMember'>;
-  process: Pick<ProcessApi, 'saveVenue'>;
-}
-
-/**
- * Add the demo staff and venues for a demo of `count` cases that the casebook does not have
- * yet (matched by name, so running the demo twice adds nobody twice) and return the
- * casebook's ids for them.
- */
-export async function ensureDemoResources(service: DemoResourceService, count: number): Promise<DemoResources> {
-  const ref = service.casework.getCaseworkReference();
-  let staff: readonly StaffMember[] = ref.staff;
-  let venues: readonly Venue[] = ref.venues;
-  const wantStaff = demoStaff(count);
-  const wantVenues = demoVenues(count);
-  for (const s of wantStaff) if (!staff.some((m) => m.name === s.name)) staff = await service.casework.saveStaffMember(s);
-  for (const v of wantVenues) if (!venues.some((x) => x.name === v.name)) venues = await service.process.saveVenue(v);
-  const member = (name: string) => {
-    const m = staff.find((x) => x.name === name);
-    if (!m) throw new Error(`The demo staff member ${name} was not saved`);
-    return { id: m.id, name: m.name };
-  };
-  return {
-    facilitators: demoFacilitatorNames(count).map(member),
-    coordinator: member(DEMO_COORDINATOR),
-    venues: wantVenues.map((spec) => {
-      const v = venues.find((x) => x.name === spec.name);
-      if (!v) throw new Error(`The demo venue ${spec.name} was not saved`);
-      return { id: v.id, name: v.name, separateWaitingAreas: v.separateWaitingAreas ?? false };
-    }),
   };
 }

@@ -8,16 +8,13 @@ import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { CJS_STAGES, EXITS, PRIORITIES, STAGES } from '../domain/cases/case';
 import { CONTACT_KINDS, MEETING_FORMATS } from '../domain/contacts/contacts';
-import { PARTICIPANT_ROLES } from '../domain/cases/participant-role';
 import { RISK_DECISIONS, RISK_RATINGS } from '../domain/risk/risk';
 import { describeProblem, parseYamlTemplate, type TemplateProblem, type TemplateResult } from '../domain/shared/template-file';
 import { checkPlaceholders } from './placeholders';
 
 export { checkPlaceholders, fillPlaceholders, WRITE_IN, type PlaceholderData } from './placeholders';
 
-/** The roles a consent form is printed for (product.md: parents or guardians take part for under-18s). */
-export const CONSENT_ROLES = ['harmed', 'responsible', 'supporter', 'parent-guardian'] as const satisfies readonly (typeof PARTICIPANT_ROLES)[number][];
-export type ConsentRole = (typeof CONSENT_ROLES)[number];
+export { CONSENT_ROLES, type ConsentRole } from '../domain/documents/catalogue';
 
 /** The ten consent elements of product.md, in order. The consent form must word each one. */
 export const CONSENT_ELEMENT_IDS = [

@@ -2,23 +2,28 @@ import { dialog, type BrowserWindow } from 'electron';
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { CasebookError } from '../domain/shared/errors';
-import type { FilePicker } from '../services/conferences';
+import type { FilePicker, PickKind } from '../services/shared/files';
 
-/** The kinds of file the store accepts as attachments (store/attachments.ts), offered in the dialog. */
-const FILTERS = [
-  { name: 'Letters and scans', extensions: ['pdf', 'docx', 'txt', 'png', 'jpg', 'jpeg'] },
-  { name: 'Recordings', extensions: ['mp3', 'm4a', 'wav', 'mp4', 'webm'] },
-];
+/** The kinds of file offered in the dialog: for attachments, what the store accepts (store/attachments.ts). */
+const FILTERS: Record<PickKind, { name: string; extensions: string[] }[]> = {
+  attachment: [
+    { name: 'Letters and scans', extensions: ['pdf', 'docx', 'txt', 'png', 'jpg', 'jpeg'] },
+    { name: 'Recordings', extensions: ['mp3', 'm4a', 'wav', 'mp4', 'webm'] },
+  ],
+  backup: [{ name: 'RJ Casebook backup', extensions: ['cbkbak'] }],
+  'case-file': [{ name: 'Case file (JSON)', extensions: ['json'] }],
+};
+const TITLES: Record<PickKind, string> = { attachment: 'Attach a file', backup: 'Choose a backup to restore', 'case-file': 'Choose a case file to import' };
 
 /**
- * "Attach a file" in the app: the system's open dialog over the main window. The size is
+ * Choosing a file in the app (an attachment, a backup, a case file): the system's open dialog over the main window. The size is
  * checked on the open handle before anything is read, so a 4 GB video is refused at once and
  * the file cannot be swapped between the check and the read.
  */
 export function createFilePicker(window: () => BrowserWindow | undefined): FilePicker {
   return {
-    async pick(maxBytes) {
-      const options = { title: 'Attach a file', filters: FILTERS, properties: ['openFile'] as ('openFile')[] };
+    async pick(maxBytes, kind = 'attachment') {
+      const options = { title: TITLES[kind], filters: FILTERS[kind], properties: ['openFile'] as ('openFile')[] };
       const parent = window();
       const r = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
       const path = r.canceled ? undefined : r.filePaths[0];

@@ -2,17 +2,27 @@ import { app, dialog, type BrowserWindow } from 'electron';
 import { chmod, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { CasebookError } from '../domain/shared/errors';
-import type { FileSaver } from '../services/documents/documents-service';
+import type { FileSaver, SaveFormat } from '../services/shared/files';
 
 const FILTERS = {
   pdf: [{ name: 'PDF document', extensions: ['pdf'] }],
   docx: [{ name: 'Word document', extensions: ['docx'] }],
   ics: [{ name: 'Calendar file', extensions: ['ics'] }],
   csv: [{ name: 'Spreadsheet (CSV)', extensions: ['csv'] }],
+  json: [{ name: 'Case file (JSON)', extensions: ['json'] }],
+  backup: [{ name: 'RJ Casebook backup', extensions: ['cbkbak'] }],
   original: [],
-} as const;
+} as const satisfies Record<SaveFormat, readonly { name: string; extensions: readonly string[] }[]>;
 
-const TITLES = { pdf: 'Save as PDF', docx: 'Save as DOCX', ics: 'Save calendar file', csv: 'Save figures as CSV', original: 'Save a copy of the attachment' } as const;
+const TITLES: Record<SaveFormat, string> = {
+  pdf: 'Save as PDF',
+  docx: 'Save as DOCX',
+  ics: 'Save calendar file',
+  csv: 'Save figures as CSV',
+  json: 'Export cases (not encrypted)',
+  backup: 'Save a copy of the casebook',
+  original: 'Save a copy of the attachment',
+};
 
 /**
  * "Save as PDF/DOCX" in the app: the system's save dialog (over the main window, starting in

@@ -1,10 +1,10 @@
 import type { App, PowerMonitor } from 'electron';
-import type { CasebookApi } from '../services/casebook/api';
+import type { CasebookService } from '../services/casebook/api';
 
-type LockReason = Parameters<CasebookApi['lock']>[0];
+type LockReason = Parameters<CasebookService['lock']>[0];
 
 /** Lock without letting a failure become an unhandled rejection in the main process. */
-export function lockQuietly(service: Pick<CasebookApi, 'lock'>, reason: LockReason): void {
+export function lockQuietly(service: Pick<CasebookService, 'lock'>, reason: LockReason): void {
   service.lock(reason).catch(() => {
     // Nothing useful to show; the renderer still gets onLocked if the lock completed.
   });
@@ -14,7 +14,7 @@ export function lockQuietly(service: Pick<CasebookApi, 'lock'>, reason: LockReas
  * When the screen locks or the machine sleeps, lock the casebook: the key must not sit in
  * memory of an unattended laptop.
  */
-export function installPowerLocks(powerMonitor: Pick<PowerMonitor, 'on'>, service: Pick<CasebookApi, 'lock'>): void {
+export function installPowerLocks(powerMonitor: Pick<PowerMonitor, 'on'>, service: Pick<CasebookService, 'lock'>): void {
   powerMonitor.on('lock-screen', () => lockQuietly(service, 'system'));
   powerMonitor.on('suspend', () => lockQuietly(service, 'system'));
 }
@@ -23,7 +23,7 @@ export function installPowerLocks(powerMonitor: Pick<PowerMonitor, 'on'>, servic
  * Hold the quit until the service has closed (flushes writes, releases the store lock,
  * forgets the key), then quit for real. Runs once however many times quit is requested.
  */
-export function installQuitHandler(app: Pick<App, 'on' | 'quit'>, service: Pick<CasebookApi, 'close'>): void {
+export function installQuitHandler(app: Pick<App, 'on' | 'quit'>, service: Pick<CasebookService, 'close'>): void {
   let state: 'open' | 'closing' | 'closed' = 'open';
   app.on('before-quit', (event) => {
     if (state === 'closed') return;

@@ -3,6 +3,7 @@
  * zod and every schema into the renderer's process. A unit test checks it matches the contract.
  */
 export const COMMAND_NAMES = [
+  // casebook (commands/casebook.ts)
   'getStatus',
   'createCasebook',
   'unlock',
@@ -11,37 +12,48 @@ export const COMMAND_NAMES = [
   'changePassphrase',
   'getSettings',
   'updateSettings',
+  'updateCaseworkSettings',
   'listUsers',
   'addUser',
   'listBackups',
   'createBackup',
+  'saveBackupCopy',
   'restoreBackup',
+  'restoreBackupFile',
   'restoreBackupWhileLocked',
+  'restoreFileWhileLocked',
   'listAudit',
   'verifyStore',
+  'checkCaseFile',
+  'importCases',
+  'exportCases',
+  'addDemoCases',
+  // cases (commands/cases.ts)
   'listCases',
   'getCase',
-  // casework (contract-casework.ts)
   'getCaseworkReference',
-  'saveStaffMember',
-  'updateCaseworkSettings',
-  'checkReferralDuplicates',
-  'createReferral',
   'getCaseView',
   'applyCaseCommand',
   'queryCaseload',
   'getDashboard',
-  // documents (contract-documents.ts)
-  'previewDocument',
-  'saveDocument',
-  // process (contract-process.ts)
+  // referrals (commands/referrals.ts)
+  'checkReferralDuplicates',
+  'createReferral',
+  // staff (commands/staff.ts)
+  'saveStaffMember',
+  // conferences (commands/conferences.ts)
   'saveVenue',
   'getCalendar',
   'saveCalendar',
-  'getFigures',
   'logWithAttachment',
   'saveAttachment',
+  // figures (commands/figures.ts)
+  'getFigures',
   'saveFiguresCsv',
+  // documents (commands/documents.ts)
+  'previewDocument',
+  'saveDocument',
+  'saveBlankForm',
 ] as const;
 
 /** The single IPC channel; the command name travels in the payload and is checked against the list. */

@@ -1,54 +1,44 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { requireCapability } from '../domain/access/capabilities';
 import { CasebookError, type Result } from '../domain/shared/errors';
-import { commands, type CommandName, type Commands, type ParsedInputOf, type OutputOf } from './contract';
+import type { CasebookService } from '../services/casebook/api';
+import type { CallContext } from '../services/shared/call-context';
 import { COMMAND_NAMES } from './command-names';
-import type { CasebookApi } from '../services/casebook/api';
-import { toSafeError } from './safe-error';
-import type { Role } from '../domain/access/roles';
-import { caseworkHandlers } from './handlers/cases';
+import { commands, type CommandName, type Commands } from './contract';
+import { casebookHandlers } from './handlers/casebook';
+import { casesHandlers } from './handlers/cases';
+import { conferencesHandlers } from './handlers/conferences';
 import { documentsHandlers } from './handlers/documents';
-import { processHandlers } from './handlers/conferences';
+import { figuresHandlers } from './handlers/figures';
+import { referralsHandlers } from './handlers/referrals';
+import { staffHandlers } from './handlers/staff';
+import { toSafeError } from './safe-error';
 
 /**
- * The one handler registry shared by Electron, the CLI and the test harness. It parses the
- * input strictly, checks the caller's role against the contract, calls the service and
- * returns a typed result. It never throws and never lets a stack trace or a path out.
- * (The Electron wrapper checks the sender frame before it calls `invoke`.)
+ * The one handler registry shared by Electron, the CLI and the test harness. It checks the
+ * caller may run the command (the capability its role needs, from domain/access), parses the
+ * input strictly, calls the service and returns a typed result. It never throws and never lets
+ * a stack trace or a path out. (The Electron wrapper checks the sender frame before it calls
+ * `invoke`.)
  */
 export interface HandlerRegistry {
-  invoke(name: string, rawInput: unknown): Promise<Result<unknown>>;
-  readonly service: CasebookApi;
+  invoke(name: string, rawInput: unknown, context?: CallContext): Promise<Result<unknown>>;
+  readonly service: CasebookService;
 }
 
-type Handlers = { [N in CommandName]: (input: ParsedInputOf<N>) => Promise<OutputOf<N>> };
+type Handler = (input: unknown, context: CallContext) => Promise<unknown>;
 
-function handlersFor(s: CasebookApi): Handlers {
-  return {
-    getStatus: () => s.status(),
-    createCasebook: (i) => s.create(i),
-    unlock: (i) => s.unlock(i.userId, i.passphrase),
-    recoverWithKey: (i) => s.recover(i.userId, i.recoveryKey, i.newPassphrase),
-    lock: async (i) => {
-      await s.lock(i.reason);
-      return { locked: true as const };
-    },
-    changePassphrase: (i) => s.changePassphrase(i.current, i.next),
-    getSettings: async () => s.settings(),
-    updateSettings: (i) => s.updateSettings(i),
-    listUsers: async () => s.users(),
-    addUser: (i) => s.addUser(i),
-    listBackups: () => s.listBackups(),
-    createBackup: () => s.createBackup('manual'),
-    restoreBackup: (i) => s.restoreBackup(i.id),
-    restoreBackupWhileLocked: (i) => s.restoreWhileLocked({ backupId: i.backupId }, i.userId, i.passphrase),
-    listAudit: (i) => s.listAudit(i),
-    verifyStore: () => s.verify(),
-    listCases: async (i) => s.listCases(i),
-    getCase: (i) => s.getCase(i.id),
-    ...caseworkHandlers(s),
+function handlersFor(s: CasebookService): Record<CommandName, Handler> {
+  const all = {
+    ...casebookHandlers(s),
+    ...casesHandlers(s),
+    ...referralsHandlers(s),
+    ...staffHandlers(s),
+    ...conferencesHandlers(s),
+    ...figuresHandlers(s),
     ...documentsHandlers(s),
-    ...processHandlers(s),
-  };
+  } satisfies Record<CommandName, unknown>;
+  return all as unknown as Record<CommandName, Handler>;
 }
 
 function zodIssues(err: z.ZodError) {
@@ -58,30 +48,28 @@ function zodIssues(err: z.ZodError) {
   }));
 }
 
-export function createRegistry(service: CasebookApi): HandlerRegistry {
+export function createRegistry(service: CasebookService): HandlerRegistry {
   const handlers = handlersFor(service);
   const known = new Set<string>(COMMAND_NAMES);
 
-  async function invoke(name: string, rawInput: unknown): Promise<Result<unknown>> {
+  async function invoke(name: string, rawInput: unknown, context: CallContext = {}): Promise<Result<unknown>> {
     try {
       if (typeof name !== 'string' || !known.has(name) || !Object.hasOwn(commands, name)) {
         throw new CasebookError('NOT_FOUND', 'That command does not exist');
       }
       const spec = commands[name as CommandName] as Commands[CommandName];
+      // Who first: someone who may not run the command learns nothing from its validation.
+      if (spec.access !== 'anyone') {
+        const session = service.currentSession();
+        if (!session) throw new CasebookError('LOCKED', 'The casebook is locked: unlock it first');
+        requireCapability(session.user.role, spec.access);
+      }
       const parsed = spec.input.safeParse(rawInput ?? {});
       if (!parsed.success) {
         const issues = zodIssues(parsed.error);
         throw new CasebookError('INVALID_INPUT', issues.map((i) => `${i.path}: ${i.message}`).join('; '), { issues });
       }
-      if (spec.access !== 'anyone') {
-        const session = service.currentSession();
-        if (!session) throw new CasebookError('LOCKED', 'The casebook is locked: unlock it first');
-        if (!(spec.access as readonly Role[]).includes(session.user.role)) {
-          throw new CasebookError('FORBIDDEN', `Only ${spec.access.join(' or ')} users may ${spec.summary.toLowerCase()}`);
-        }
-      }
-      const handler = handlers[name as CommandName] as (i: unknown) => Promise<unknown>;
-      const value = await handler(parsed.data);
+      const value = await handlers[name as CommandName](parsed.data, context);
       return { ok: true, value };
     } catch (e) {
       return { ok: false, error: toSafeError(e) };

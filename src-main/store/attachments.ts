@@ -18,7 +18,8 @@ import { abs, ATTACHMENT_REL, ATTACHMENTS_DIR, attachmentFile } from './layout';
  * Files are written by the caller's commit (prepareAttachment returns a FileWrite), so an
  * attachment reaches the disk in the same journaled commit as the log entry that names it.
  */
-export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
+import { MAX_ATTACHMENT_BYTES } from '../domain/conferences/attachments';
+export { MAX_ATTACHMENT_BYTES };
 export const MAX_ATTACHMENT_NAME = 200;
 const MAX_METADATA_BYTES = 4096;
 

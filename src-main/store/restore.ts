@@ -27,7 +27,8 @@ export async function findCleanBackup(dir: string, dk: DataKey): Promise<{ id: s
   return undefined;
 }
 
-export async function readBundleFrom(dir: string, source: { backupId: string } | { file: string }): Promise<{ bundle: Bundle; name: string }> {
+export async function readBundleFrom(dir: string, source: { backupId: string } | { file: string } | { bytes: Uint8Array; name: string }): Promise<{ bundle: Bundle; name: string }> {
+  if ('bytes' in source) return { bundle: parseBundle(Buffer.from(source.bytes), 'the backup file'), name: 'the backup file' };
   if ('file' in source) {
     const bytes = await fs.readFile(source.file).catch(() => {
       throw new CasebookError('NOT_FOUND', 'The backup file could not be read; check the path');

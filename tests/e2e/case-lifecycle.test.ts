@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startHarness, type Harness } from './harness';
 import { addStaff, caseWithMeeting, createCasebook, expectClash, fillAction, h1, invoke, look, meetingCard, nav, notice, rateRisk, scheduleForm, staffLabel, tab, uk, workflowButton } from './steps';
-import type { CaseView, CaseworkReference } from '../../src-main/ipc/commands/cases';
+import type { CaseView, CaseworkReference } from '../../src-main/domain/cases/case-view';
 import type { StaffMember } from '../../src-main/domain/staff/staff';
 import type { Venue } from '../../src-main/domain/conferences/venue';
 import type { AuditEntry } from '../../src-main/domain/casebook/audit';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startHarness, type Harness } from './harness';
 import { addStaff, applyAll, consentCommands, contactCommand, createCasebook, createReferral, focusedClass, h1, invoke, look, notice, openCase, rateRisk, riskCommand, staffLabel, tab, uk, workflowButton } from './steps';
-import type { CaseView, CaseworkReference } from '../../src-main/ipc/commands/cases';
+import type { CaseView, CaseworkReference } from '../../src-main/domain/cases/case-view';
 import type { StaffMember } from '../../src-main/domain/staff/staff';
 import { addDays, formatDate } from '../../src-main/domain/time/dates';
 import { requiredElements } from '../../src-main/domain/consent/consent';

@@ -25,8 +25,8 @@ const count = (p: Page) => p.getByTestId('case-count');
 const fmt = (n: number) => n.toLocaleString('en-GB');
 
 /** What the service says for a query, to compare with what the screen shows. */
-function expected(q: Parameters<Harness['service']['casework']['queryCaseload']>[0]) {
-  return h.service.casework.queryCaseload(q);
+function expected(q: Parameters<Harness['service']['cases']['queryCaseload']>[0]) {
+  return h.service.cases.queryCaseload(q);
 }
 
 async function waitCount(p: Page, total: number): Promise<void> {
@@ -54,14 +54,14 @@ describe('case list and dashboard at 2,000 cases', () => {
     await h.service.create({ serviceName: 'Northshire Restorative Justice Service', userName: ADMIN, passphrase: PASSPHRASE });
     const cases = generateDemoCases({ count: COUNT, seed: '3x-caselist', now: new Date() });
     for (let i = 0; i < cases.length; i += 500) await h.service.importCases(cases.slice(i, i + 500));
-    let staff = await h.service.casework.saveStaffMember({ name: 'Priya Sharma', role: 'facilitator', level: 'advanced', active: true });
-    staff = await h.service.casework.saveStaffMember({ name: ADMIN, role: 'coordinator', level: 'intermediate', active: true });
+    let staff = await h.service.staff.saveStaffMember({ name: 'Priya Sharma', role: 'facilitator', level: 'advanced', active: true });
+    staff = await h.service.staff.saveStaffMember({ name: ADMIN, role: 'coordinator', level: 'intermediate', active: true });
     priyaId = staff.find((s) => s.name === 'Priya Sharma')!.id;
     const me = staff.find((s) => s.name === ADMIN)!.id;
     // Five open cases get a team from the staff list: Priya leads, Siân co-facilitates three.
-    const open = h.service.casework.queryCaseload({ status: 'open', stages: ['contact', 'assessment'], sort: { column: 'reference', direction: 'asc' }, limit: 5 }).rows;
+    const open = h.service.cases.queryCaseload({ status: 'open', stages: ['contact', 'assessment'], sort: { column: 'reference', direction: 'asc' }, limit: 5 }).rows;
     for (const [i, r] of open.entries()) {
-      await h.service.casework.applyCaseCommand({ caseId: r.id, revision: r.revision, command: { type: 'assign-team', leadId: priyaId, ...(i < 3 ? { coFacilitatorId: me } : {}) } });
+      await h.service.cases.applyCaseCommand({ caseId: r.id, revision: r.revision, command: { type: 'assign-team', leadId: priyaId, ...(i < 3 ? { coFacilitatorId: me } : {}) } });
     }
     assigned = open;
     await page.reload();
@@ -72,7 +72,7 @@ describe('case list and dashboard at 2,000 cases', () => {
   });
 
   it('the dashboard shows overdue, due soon, my cases, recent changes and counts by stage', async () => {
-    const dash = h.service.casework.getDashboard();
+    const dash = h.service.cases.getDashboard();
     await page.getByTestId('stage-counts').waitFor();
     const overdue = page.getByTestId('dash-overdue');
     await overdue.getByRole('heading', { name: `Overdue (${dash.counts.overdue})` }).waitFor();
@@ -95,7 +95,7 @@ describe('case list and dashboard at 2,000 cases', () => {
   });
 
   it('"See all overdue" opens the list filtered to overdue cases', async () => {
-    const dash = h.service.casework.getDashboard();
+    const dash = h.service.cases.getDashboard();
     await page.getByRole('button', { name: `See all ${dash.counts.overdue} overdue cases` }).click();
     await h1(page, 'Cases');
     await waitCount(page, dash.counts.overdue);

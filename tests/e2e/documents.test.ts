@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startHarness, type Harness } from './harness';
 import { addStaff, createCasebook, createReferral, h1, invoke, look, openCase, tab } from './steps';
-import type { CaseView, CaseworkReference } from '../../src-main/ipc/commands/cases';
+import type { CaseView, CaseworkReference } from '../../src-main/domain/cases/case-view';
 import type { AuditEntry } from '../../src-main/domain/casebook/audit';
 
 /**

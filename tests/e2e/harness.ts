@@ -5,7 +5,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createCasebookService } from '../../src-main/services/casebook/service';
-import type { CasebookApi } from '../../src-main/services/casebook/api';
+import type { CasebookService } from '../../src-main/services/casebook/api';
 import { createRegistry, type HandlerRegistry } from '../../src-main/ipc/registry';
 import { COMMAND_NAMES } from '../../src-main/ipc/command-names';
 
@@ -36,7 +36,7 @@ const TYPES: Record<string, string> = {
 
 export interface Harness {
   readonly page: Page;
-  readonly service: CasebookApi;
+  readonly service: CasebookService;
   readonly registry: HandlerRegistry;
   readonly storeDir: string;
   /** Documents saved through "Save as PDF/DOCX", in order; also written to `<storeDir>-saved/`. */
@@ -84,7 +84,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   const toPick: { name: string; bytes: Uint8Array }[] = [];
   const filePicker = { pick: async () => toPick.shift() };
 
-  let service!: CasebookApi;
+  let service!: CasebookService;
   let registry!: HandlerRegistry;
   let context!: BrowserContext;
   let page!: Page;

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { startHarness, type Harness } from './harness';
 import { applyAll, createCasebook, invoke, look, notice, openCase, tab } from './steps';
 import { steps } from '../unit/casework/steps';
-import type { CaseView, CaseworkReference } from '../../src-main/ipc/commands/cases';
+import type { CaseView, CaseworkReference } from '../../src-main/domain/cases/case-view';
 import type { StaffMember } from '../../src-main/domain/staff/staff';
 import { addDays } from '../../src-main/domain/time/dates';
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startHarness, type Harness } from './harness';
 import { addStaff, applyAll, caseWithMeeting, consentCommands, contactCommand, createCasebook, createReferral, expectClash, focusedClass, h1, invoke, look, meetingCard, notice, openCase, riskCommand, scheduleForm, tab, uk } from './steps';
-import type { CaseView, CaseworkReference } from '../../src-main/ipc/commands/cases';
+import type { CaseView, CaseworkReference } from '../../src-main/domain/cases/case-view';
 import type { WorkflowCommand } from '../../src-main/domain/cases/workflow';
 import type { StaffMember } from '../../src-main/domain/staff/staff';
 import type { Venue } from '../../src-main/domain/conferences/venue';

@@ -72,7 +72,7 @@ describe('new referral', () => {
     h = await startHarness();
     page = h.page;
     await h.service.create({ serviceName: 'Northshire Restorative Justice Service', userName: ADMIN, passphrase: PASSPHRASE });
-    today = h.service.casework.getCaseworkReference().today;
+    today = h.service.cases.getCaseworkReference().today;
     await page.reload();
     await h1(page, 'Home');
   });
@@ -108,7 +108,7 @@ describe('new referral', () => {
     await staff.getByLabel('Active').uncheck();
     await staff.getByRole('button', { name: 'Save changes' }).click();
     await staff.getByRole('row', { name: /Gareth Morgan .* Left/ }).waitFor();
-    expect(h.service.casework.getCaseworkReference().staff.find((s) => s.name === 'Gareth Morgan')?.active).toBe(false);
+    expect(h.service.cases.getCaseworkReference().staff.find((s) => s.name === 'Gareth Morgan')?.active).toBe(false);
 
     const prefix = page.getByLabel('Case reference prefix');
     await prefix.fill('ns 1');
@@ -119,7 +119,7 @@ describe('new referral', () => {
     await page.getByLabel('Who signs off risk assessments').selectOption('manager');
     await page.getByRole('button', { name: 'Save casework settings' }).click();
     await page.getByTestId('casework-settings').getByRole('status').getByText('Casework settings saved').waitFor();
-    expect(h.service.casework.getCaseworkReference().settings.referencePrefix).toBe('NRJ');
+    expect(h.service.cases.getCaseworkReference().settings.referencePrefix).toBe('NRJ');
     await look(page, '3x-10-settings-staff');
   });
 
@@ -208,7 +208,7 @@ describe('new referral', () => {
     console.log(`[referral] saved ${firstRef} in ${seconds.toFixed(1)} s with ${keys} key presses, no mouse`);
     expect(seconds).toBeLessThan(30);
 
-    const rows = h.service.casework.queryCaseload({ search: firstRef }).rows;
+    const rows = h.service.cases.queryCaseload({ search: firstRef }).rows;
     expect(rows).toHaveLength(1);
     const saved = await h.service.getCase(rows[0]!.id);
     expect(saved.referral).toMatchObject({ source: 'Police', referrerName: 'PC Amara Okafor', offenceCategory: 'Domestic abuse', sensitive: ['Domestic abuse'], priority: 'high', cjsStage: 'pre-sentence', receivedOn: today, offenceDate: addDays(today, -9) });
@@ -265,7 +265,7 @@ describe('new referral', () => {
     const row = dupes.locator('tbody tr');
     expect(await row.count()).toBe(1);
     expect(await row.locator('td').allTextContents()).toEqual([firstRef, 'Same name and date of birth', 'Amira Haddad']);
-    expect(h.service.casework.queryCaseload({}).total).toBe(1);
+    expect(h.service.cases.queryCaseload({}).total).toBe(1);
     await look(page, '3x-13-referral-duplicates');
 
     // Look at the other case, come back: what was typed is still there.
@@ -281,7 +281,7 @@ describe('new referral', () => {
     await dupes.getByRole('button', { name: 'These are different people – save anyway' }).focus();
     await press(page, 'Enter');
     await h1(page, `Case NRJ-${today.slice(0, 4)}-0002`);
-    expect(h.service.casework.queryCaseload({}).total).toBe(2);
+    expect(h.service.cases.queryCaseload({}).total).toBe(2);
     expect(h.problems).toEqual([]);
   });
 

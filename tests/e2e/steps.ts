@@ -4,7 +4,7 @@ import type { WorkflowCommand } from '../../src-main/domain/cases/workflow';
 import type { StaffMember } from '../../src-main/domain/staff/staff';
 import type { ReferralInput } from '../../src-main/domain/referrals/referral';
 import type { ParticipantRole } from '../../src-main/domain/cases/case';
-import type { CaseView, CaseworkReference } from '../../src-main/ipc/commands/cases';
+import type { CaseView, CaseworkReference } from '../../src-main/domain/cases/case-view';
 import { addDays, formatDate } from '../../src-main/domain/time/dates';
 import { requiredElements } from '../../src-main/domain/consent/consent';
 import { factorsFor, type RiskDecision } from '../../src-main/domain/risk/risk';

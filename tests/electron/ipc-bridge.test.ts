@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as fake from './fake-electron';
 import { IPC_CHANNEL, LOCKED_CHANNEL } from '../../src-main/ipc/command-names';
 import { createRegistry, type HandlerRegistry } from '../../src-main/ipc/registry';
-import type { CasebookApi } from '../../src-main/services/casebook/api';
+import type { CasebookService } from '../../src-main/services/casebook/api';
 
 vi.mock('electron', () => import('./fake-electron'));
 
@@ -19,7 +19,7 @@ function fakeRegistry(impl: HandlerRegistry['invoke'] = async () => ({ ok: true,
       lockedListener = l;
       return unsubscribe;
     },
-  } as unknown as CasebookApi;
+  } as unknown as CasebookService;
   const registry = { invoke: vi.fn(impl), service };
   return { registry, unsubscribe, fireLocked: (r: string) => lockedListener?.(r) };
 }
@@ -105,7 +105,7 @@ describe('IPC bridge', () => {
       status: async () => ({ state: 'uninitialised', users: [] }),
       currentSession: () => undefined,
       onLocked: () => () => undefined,
-    } as unknown as CasebookApi;
+    } as unknown as CasebookService;
     const { main, handler } = setup(createRegistry(service));
     const ev = { sender: main, senderFrame: main.mainFrame };
     expect(await handler(ev, 'getStatus', {})).toEqual({ ok: true, value: { state: 'uninitialised', users: [] } });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CasebookError } from '../../src-main/domain/shared/errors';
 import { createCasebookService } from '../../src-main/services/casebook/service';
-import type { CasebookApi } from '../../src-main/services/casebook/api';
+import type { CasebookService } from '../../src-main/services/casebook/api';
 import { sealJson, type DataKey } from '../../src-main/store/envelope';
 import { replayJournal } from '../../src-main/store/journal';
 import { caseFile, shardOf, summaryFile } from '../../src-main/store/layout';
@@ -27,7 +27,7 @@ const UNLOCK_EVERY = 4;
 let dir: string;
 let userId: string;
 let caseId: string;
-let main: CasebookApi;
+let main: CasebookService;
 let baseline: Map<string, FileSnap>;
 const notLock = (rel: string) => rel === 'casebook.lock';
 

@@ -4,7 +4,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { CasebookError } from '../../src-main/domain/shared/errors';
-import type { CasebookApi } from '../../src-main/services/casebook/api';
+import type { CasebookService } from '../../src-main/services/casebook/api';
 import { createCasebookService } from '../../src-main/services/casebook/service';
 import { PASS } from '../unit/store/helpers';
 import { restoreDir, sampleCase, snapshotDir, type FileSnap } from './fixtures';
@@ -91,7 +91,7 @@ async function copyOfTemplate(from: Map<string, FileSnap> = template): Promise<s
 }
 
 /** Unlock with whichever passphrase works (the old one, or the new one after a passphrase change). */
-async function open(dir: string): Promise<{ service: CasebookApi; passphrase: string }> {
+async function open(dir: string): Promise<{ service: CasebookService; passphrase: string }> {
   const service = await createCasebookService({ storeDir: dir, kdf: 'minimum' });
   for (const passphrase of [PASS, NEW_PASS]) {
     try {
@@ -142,7 +142,7 @@ type State = Awaited<ReturnType<typeof observe>>['state'];
 
 interface Op {
   name: string;
-  run: (s: CasebookApi) => Promise<unknown>;
+  run: (s: CasebookService) => Promise<unknown>;
   /** Writes at the end that are not part of the change and may fail quietly (the audit entry of the lock that follows a restore). */
   bestEffortTail?: number;
   /** The store the operation must produce, when it is not simply "whatever a fault-free run gives". */
@@ -159,7 +159,7 @@ const ops: Op[] = [
 ];
 
 /** The save made afterwards in the same session, to see what it does to a half-finished commit. */
-const later = (s: CasebookApi) => s.saveCase(sampleCase({ id: LATER_CASE_ID, reference: 'RJ-2026-0003' }));
+const later = (s: CasebookService) => s.saveCase(sampleCase({ id: LATER_CASE_ID, reference: 'RJ-2026-0003' }));
 
 interface Outcome {
   step: number;

@@ -4,7 +4,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { hostname, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { CasebookError } from '../../src-main/domain/shared/errors';
-import type { CasebookApi } from '../../src-main/services/casebook/api';
+import type { CasebookService } from '../../src-main/services/casebook/api';
 import { createCasebookService } from '../../src-main/services/casebook/service';
 import { createdService, PASS } from '../unit/store/helpers';
 import { diffSnapshots, sampleCase, snapshotDir, rejection } from './fixtures';
@@ -16,10 +16,10 @@ import { diffSnapshots, sampleCase, snapshotDir, rejection } from './fixtures';
  */
 let t: Awaited<ReturnType<typeof createdService>>;
 let caseId: string;
-const others: CasebookApi[] = [];
+const others: CasebookService[] = [];
 const lockPath = () => join(t.dir, 'casebook.lock');
 
-async function second(): Promise<CasebookApi> {
+async function second(): Promise<CasebookService> {
   const s = await createCasebookService({ storeDir: t.dir, kdf: 'minimum' });
   others.push(s);
   return s;

@@ -8,7 +8,7 @@ import { ERROR_CODES } from '../../src-main/domain/shared/errors';
 import { ROLES } from '../../src-main/domain/access/roles';
 import { commands, type CommandName } from '../../src-main/ipc/contract';
 import { createRegistry, type HandlerRegistry } from '../../src-main/ipc/registry';
-import type { CasebookApi } from '../../src-main/services/casebook/api';
+import type { CasebookService } from '../../src-main/services/casebook/api';
 import { createCasebookService } from '../../src-main/services/casebook/service';
 import { diffSnapshots, sampleCase, snapshotDir } from '../fault/fixtures';
 import { PASS } from '../unit/store/helpers';
@@ -274,7 +274,7 @@ type StateName = 'uninitialised' | 'locked' | 'administrator' | 'facilitator';
 
 interface World {
   dir: string;
-  service: CasebookApi;
+  service: CasebookService;
   registry: HandlerRegistry;
   known: Known;
   adminId: string;
@@ -425,7 +425,7 @@ describe.each(STATES)('every command fed arbitrary input, %s', (state) => {
   });
 
   it('unknown command names, including ones inherited from Object.prototype, are NOT_FOUND', async () => {
-    const odd = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'then', '', ' getStatus', 'GETSTATUS', 'getStatus\u0000', 'saveCase', 'importCases', 'exportCases', 'exportBackupFile', 'restoreBackupFile', 'close', 'service', 'invoke'];
+    const odd = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'then', '', ' getStatus', 'GETSTATUS', 'getStatus\u0000', 'saveCase', 'importCaseFile', 'exportBackupFile', 'saveBackupCopies', 'close', 'service', 'invoke'];
     const before = await snapshotDir(w.dir);
     for (const name of odd) {
       const r = await w.registry.invoke(name, {});

@@ -14,8 +14,9 @@ export const backup: CommandDef = {
     const shown = requireOption(backup, ctx.options, 'out');
     const out = ctx.resolvePath(shown);
     await mustNotExist(out, shown);
-    const { service } = await ctx.unlock({ writes: false, roles: ['administrator'], doing: 'take a backup' });
-    const { bytes } = await service.exportBackupFile(out);
+    await ctx.unlock({ writes: false, capability: 'manage-backups', doing: 'take a backup' });
+    ctx.saveTo(out, shown);
+    const { bytes } = await ctx.call('saveBackupCopy', {});
     return ok(
       { file: out, bytes },
       `Wrote an encrypted backup to ${shown} (${formatBytes(bytes)}).\nIt can be restored only with a passphrase or the recovery key of this casebook.`,

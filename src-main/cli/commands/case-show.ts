@@ -1,5 +1,5 @@
-import { CaseIdSchema, displayName, type Case } from '../../domain/cases/case';
-import { CasebookError } from '../../domain/shared/errors';
+import { displayName, type Case } from '../../domain/cases/case';
+import { caseIdOf } from '../case-ref';
 import { ok, type CommandDef } from '../command';
 import { printable } from '../output';
 
@@ -37,12 +37,8 @@ export const caseShow: CommandDef = {
   options: {},
   async run(ctx) {
     const ref = (ctx.args[0] as string).trim();
-    const { service } = await ctx.unlock({ writes: false, doing: 'open a case' });
-    let id: string | undefined;
-    if (CaseIdSchema.safeParse(ref).success) id = ref;
-    else id = service.listCases({}).find((c) => c.reference.toUpperCase() === ref.toUpperCase())?.id;
-    if (!id) throw new CasebookError('NOT_FOUND', `No case has the reference ${printable(ref)}. See the references with "casebook cases list".`);
-    const c = await service.getCase(id);
+    await ctx.unlock({ writes: false, doing: 'open a case' });
+    const c = await ctx.call('getCase', { id: await caseIdOf(ctx, ref) });
     return ok(c, describe(c));
   },
 };

@@ -17,8 +17,8 @@ export const casesList: CommandDef = {
     }
     const search = typeof ctx.options.search === 'string' ? ctx.options.search : undefined;
     if (search !== undefined && search.length > 200) throw new CasebookError('USAGE', '--search must be at most 200 characters.');
-    const { service } = await ctx.unlock({ writes: false, doing: 'list cases' });
-    const list = service.listCases({ ...(stage ? { stage: stage as Stage } : {}), ...(search ? { query: search } : {}) });
+    await ctx.unlock({ writes: false, doing: 'list cases' });
+    const list = await ctx.call('listCases', { ...(stage ? { stage: stage as Stage } : {}), ...(search ? { query: search } : {}) });
     if (list.length === 0) return ok(list, 'No cases found.');
     const rows = list.map((c) => [
       c.reference,

@@ -1,14 +1,10 @@
 import { randomInt } from 'node:crypto';
 import { CasebookError } from '../../domain/shared/errors';
-import { generateDemoCases } from '../../demo/demo-cases';
-import { ensureDemoResources } from '../../demo/resources';
 import { requireOption } from '../args';
 import { ok, type CommandDef } from '../command';
 import { plural } from '../output';
 
 export const DEMO_MAX_CASES = 100_000;
-/** Cases per importCases call: big enough to be quick, small enough to show progress and bound memory per write. */
-export const DEMO_BATCH = 500;
 
 /** Fill a practice casebook with made-up cases, for training, demonstrations and benchmarks. */
 export const demo: CommandDef = {
@@ -27,30 +23,8 @@ export const demo: CommandDef = {
       throw new CasebookError('USAGE', `--cases must be a whole number from 1 to ${DEMO_MAX_CASES}, for example --cases 200.`);
     }
     const seed = typeof ctx.options.seed === 'string' && ctx.options.seed !== '' ? ctx.options.seed : String(randomInt(1, 2 ** 31));
-
-    const { service } = await ctx.unlock({ writes: true, roles: ['administrator'], doing: 'add demo cases' });
-    const existing = service.listCases({});
-    if (existing.length > 0 && !ctx.options.append) {
-      throw new CasebookError(
-        'CONFLICT',
-        `This casebook already has ${plural(existing.length, 'case')}. Demo cases belong in a separate practice casebook (use --store DIR); add --append to mix them in anyway.`,
-      );
-    }
-    // The demo's facilitators and rooms, so its cases come with meetings, agreements and feedback.
-    const resources = await ensureDemoResources(service, count);
-    const cases = generateDemoCases({
-      count,
-      seed,
-      resources,
-      now: ctx.io.now(),
-      takenReferences: existing.map((c) => c.reference),
-      takenIds: existing.map((c) => c.id),
-    });
-    let imported = 0;
-    for (let i = 0; i < cases.length; i += DEMO_BATCH) {
-      imported += (await service.importCases(cases.slice(i, i + DEMO_BATCH))).imported;
-      ctx.progress(`Added ${imported} of ${count} demo cases`);
-    }
+    await ctx.unlock({ writes: true, capability: 'add-demo-cases', doing: 'add demo cases' });
+    const { imported } = await ctx.call('addDemoCases', { count, seed, ...(ctx.options.append ? { append: true } : {}) }, (done, total) => ctx.progress(`Added ${done} of ${total} demo cases`));
     return ok({ imported, seed }, `Added ${plural(imported, 'made-up case')} (seed ${seed}; the same seed and count give the same cases).`);
   },
 };

@@ -1,57 +1,13 @@
-import { constants } from 'node:fs';
-import { open, unlink } from 'node:fs/promises';
-import { APP_ROOT } from '../../services/app-root';
-import { CaseIdSchema } from '../../domain/cases/case';
+import { PARTICIPANT_ROLE_LABELS } from '../../domain/cases/participant-role';
+import { CONSENT_ROLES, DOCUMENT_CATALOGUE, DOCUMENT_KINDS, type ConsentRole, type DocumentKind } from '../../domain/documents/catalogue';
 import { CasebookError } from '../../domain/shared/errors';
-import { CONSENT_ROLES, DocumentInputError, type ConsentRole } from '../../documents';
-import type { CasebookApi } from '../../services/casebook/api';
-import {
-  DOCUMENT_KINDS,
-  DOCUMENT_PARTICIPANT,
-  generateDocument,
-  loadDocumentResources,
-  TemplateError,
-  type DocumentDeps,
-  type DocumentKind,
-  type GenerateDocumentRequest,
-} from '../../services/documents';
 import { requireOption } from '../args';
+import { caseIdOf } from '../case-ref';
 import { ok, type CommandDef } from '../command';
 import { mustNotExist } from '../files';
 import { formatBytes, plural, printable } from '../output';
 
 const FORMATS = ['pdf', 'docx'] as const;
-
-/** A service that records document generation in the audit trail (who, what, when; not the content), once it offers that. */
-type DocumentAwareService = CasebookApi & {
-  recordDocumentGenerated?: (entry: { caseId: string; kind: DocumentKind; format: string; participantId?: string }) => unknown;
-};
-
-/** Exclusive create, mode 0600: never overwrites, never follows a planted link; a partial file is removed. */
-async function writeNewPrivateFile(abs: string, shown: string, bytes: Uint8Array): Promise<number> {
-  let handle;
-  try {
-    handle = await open(abs, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new CasebookError('CONFLICT', `${shown} already exists; choose another name or delete it first. Nothing was written`);
-    if (code === 'ENOENT') throw new CasebookError('WRITE_FAILED', `Cannot write ${shown}: its folder does not exist`);
-    if (code === 'EISDIR') throw new CasebookError('USAGE', `${shown} is a folder; give a file name`);
-    if (code === 'EACCES' || code === 'EPERM') throw new CasebookError('WRITE_FAILED', `Cannot write ${shown}: permission denied`);
-    throw new CasebookError('WRITE_FAILED', `Cannot write ${shown}`);
-  }
-  try {
-    await handle.writeFile(bytes);
-    await handle.sync();
-    await handle.close();
-    return bytes.length;
-  } catch (e) {
-    await handle.close().catch(() => undefined);
-    await unlink(abs).catch(() => undefined);
-    const full = (e as NodeJS.ErrnoException).code === 'ENOSPC';
-    throw new CasebookError('WRITE_FAILED', full ? `Cannot write ${shown}: the disk is full` : `Cannot write ${shown}`);
-  }
-}
 
 function describeMissing(chars: readonly string[]): string {
   return chars.map((c) => `${printable(c) || '?'} (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ');
@@ -110,69 +66,45 @@ export const doc: CommandDef = {
     // Refuse before reading the casebook, so a name that cannot be written costs nothing.
     await mustNotExist(out, shown);
 
-    let resources;
-    try {
-      resources = await loadDocumentResources(APP_ROOT);
-    } catch (e) {
-      if (e instanceof TemplateError) throw new CasebookError('INVALID_INPUT', `The document templates have mistakes; fix them and try again:\n${e.message}`);
-      throw e;
-    }
-    const deps: DocumentDeps = {
-      templates: resources.templates,
-      fonts: resources.fonts,
-      casework: { consentElements: resources.consentElements, riskFactors: resources.riskFactors, agreementActions: resources.agreementActions },
-    };
-
-    let request: GenerateDocumentRequest;
-    let service: DocumentAwareService | undefined;
-    let caseId: string | undefined;
     let what: string;
+    let result;
+    let caseId: string | undefined;
     if (blank) {
-      request = { kind, format, blank: true, ...(role ? { role: role as ConsentRole } : {}) };
-      what = `blank consent form${role ? ` (${resources.templates.service.roles[role as ConsentRole]})` : ''}`;
+      ctx.saveTo(out, shown);
+      result = await ctx.call('saveBlankForm', { format, ...(role ? { role: role as ConsentRole } : {}) });
+      what = `blank consent form${role ? ` (${PARTICIPANT_ROLE_LABELS[role as ConsentRole]})` : ''}`;
     } else {
       const ref = opt('case');
       if (!ref) throw usage(`"doc ${kind}" needs --case REF (or --blank for a blank consent form).`);
       const participantId = opt('participant');
-      if (DOCUMENT_PARTICIPANT[kind] === 'none' && participantId) throw usage(`The ${kind} covers the whole case: leave out --participant.`);
-      service = (await ctx.unlock({ writes: false, doing: 'make a document from a case' })).service as DocumentAwareService;
-      if (CaseIdSchema.safeParse(ref).success) caseId = ref;
-      else caseId = service.listCases({}).find((c) => c.reference.toUpperCase() === ref.toUpperCase())?.id;
-      if (!caseId) throw new CasebookError('NOT_FOUND', `No case has the reference ${printable(ref)}. See the references with "casebook cases list".`);
-      const caseData = await service.getCase(caseId);
-      const settings = service.settings();
-      // The staff list names facilitators and approvers; "today" is the service's, in England and Wales.
-      const reference = service.casework.getCaseworkReference();
-      request = { kind, format, caseData, today: reference.today, ...(participantId ? { participantId } : {}), ...(kind === 'meeting-invitation' ? { meeting } : {}) };
-      Object.assign(deps, {
-        service: { name: settings.serviceName, roles: settings.roleLabels },
-        casework: { consentElements: reference.consentElements, riskFactors: reference.riskFactors, staff: reference.staff, settings: reference.settings, agreementActions: resources.agreementActions },
-      });
+      if (DOCUMENT_CATALOGUE[kind].participant === 'none' && participantId) throw usage(`The ${kind} covers the whole case: leave out --participant.`);
+      await ctx.unlock({ writes: false, doing: 'make a document from a case' });
+      caseId = await caseIdOf(ctx, ref);
+      const caseData = await ctx.call('getCase', { id: caseId });
       const p = participantId ? caseData.participants.find((x) => x.id === participantId) : undefined;
       what = `${kind.replaceAll('-', ' ')}${p ? ` for ${p.person.givenName} ${p.person.familyName}` : ''} (${caseData.reference})`;
+      const given = Object.fromEntries(Object.entries(meeting).filter(([, v]) => v !== undefined));
+      ctx.saveTo(out, shown);
+      result = await ctx.call('saveDocument', {
+        kind,
+        format,
+        caseId,
+        ...(participantId ? { participantId } : {}),
+        ...(kind === 'meeting-invitation' && Object.keys(given).length > 0 ? { meeting: given } : {}),
+      });
     }
 
-    let generated;
-    try {
-      generated = await generateDocument(request, deps);
-    } catch (e) {
-      if (e instanceof DocumentInputError) throw new CasebookError('INVALID_INPUT', e.message);
-      throw e;
-    }
-    if (generated.format === 'html') throw new CasebookError('INTERNAL', 'Unexpected HTML output');
-    const bytes = await writeNewPrivateFile(out, shown, generated.bytes);
-    if (service && caseId) await service.recordDocumentGenerated?.({ caseId, kind, format, ...(request.participantId ? { participantId: request.participantId } : {}) });
-
-    const missing = generated.missingCharacters;
+    const missing = result.missingCharacters;
     if (missing.length > 0) {
       ctx.warn(
         `Warning: ${plural(missing.length, 'character')} in this document ${missing.length === 1 ? 'is' : 'are'} not in the bundled fonts` +
           `${format === 'pdf' ? ' and printed as □' : ' and may not show in every program'}: ${describeMissing(missing)}. Check the names before sending it.`,
       );
     }
-    const pages = generated.format === 'pdf' ? `${plural(generated.pageCount, 'page')}, ` : '';
+    const bytes = ctx.written() ?? result.bytes ?? 0;
+    const pages = result.pages !== undefined ? `${plural(result.pages, 'page')}, ` : '';
     return ok(
-      { file: out, kind, format, bytes, ...(generated.format === 'pdf' ? { pages: generated.pageCount } : {}), missingCharacters: missing, ...(caseId ? { caseId } : {}) },
+      { file: out, kind, format, bytes, ...(result.pages !== undefined ? { pages: result.pages } : {}), missingCharacters: missing, ...(caseId ? { caseId } : {}) },
       `Wrote the ${printable(what)} to ${shown} (${pages}${formatBytes(bytes)}).`,
     );
   },

@@ -1,9 +1,8 @@
 import { CasebookError } from '../../domain/shared/errors';
 import { CLOSURE_OUTCOME_LABELS } from '../../domain/outcomes/closure';
 import type { Figures, Median } from '../../domain/figures/figures';
-import { figuresCsv } from '../../services/figures/figures';
 import { ok, type CommandDef } from '../command';
-import { mustNotExist, writePrivateFile } from '../files';
+import { mustNotExist } from '../files';
 import { formatBytes, oneLine, plural } from '../output';
 import { describePeriod, PERIOD_OPTIONS, periodOf } from '../period';
 
@@ -71,11 +70,12 @@ export const figures: CommandDef = {
     if (shown !== undefined && shown.trim() === '') throw new CasebookError('USAGE', '--csv needs a file name. Run "casebook figures --help".');
     const out = shown === undefined ? undefined : ctx.resolvePath(shown);
     if (shown !== undefined && out !== undefined) await mustNotExist(out, shown);
-    const { service } = await ctx.unlock({ writes: false, doing: 'see the figures' });
-    const f = service.process.getFigures(period);
+    await ctx.unlock({ writes: false, doing: 'see the figures' });
+    const f = await ctx.call('getFigures', period);
     if (shown === undefined || out === undefined) return ok(f, figuresText(f));
-    const bytes = await writePrivateFile(out, shown, figuresCsv(f));
-    await service.process.recordExport({ format: 'csv', fields: [`from:${period.from}`, `to:${period.to}`] });
+    ctx.saveTo(out, shown);
+    await ctx.call('saveFiguresCsv', period);
+    const bytes = ctx.written() ?? 0;
     return ok({ ...f, csv: { file: out, bytes } }, `${figuresText(f)}\n\nWrote the figures to ${shown} (${formatBytes(bytes)}).`);
   },
 };

@@ -1,8 +1,7 @@
-import { CASEWORKERS } from '../../services/shared/permissions';
-import { MAX_CALENDAR_DAYS } from '../../services/conferences/calendar';
+import { MAX_CALENDAR_DAYS } from '../../domain/conferences/calendar-query';
 import { requireOption } from '../args';
 import { ok, type CommandDef } from '../command';
-import { mustNotExist, replacePrivateFile, writePrivateFile } from '../files';
+import { mustNotExist } from '../files';
 import { formatBytes, oneLine, plural } from '../output';
 import { describePeriod, FACILITATOR_OPTION, facilitatorOption, PERIOD_OPTIONS, periodOf } from '../period';
 
@@ -34,13 +33,13 @@ export const ics: CommandDef = {
     const force = ctx.options.force === true;
     // Refuse before unlocking, so a name that is taken costs no passphrase.
     if (!force) await mustNotExist(out, shown);
-    const { service } = await ctx.unlock({ writes: false, roles: CASEWORKERS, doing: 'export meetings to a calendar' });
-    const who = facilitatorOption(service, ctx.options);
+    await ctx.unlock({ writes: false, capability: 'export-calendar', doing: 'export meetings to a calendar' });
+    const who = await facilitatorOption(ctx, ctx.options);
     const firstNames = ctx.options['first-names'] === true;
-    const file = await service.process.calendarFile({ ...period, ...(who ? { facilitatorId: who.id } : {}), ...(firstNames ? { includeFirstNames: true } : {}) });
-    const bytes = force ? await replacePrivateFile(out, shown, file.ics) : await writePrivateFile(out, shown, file.ics);
-    // As the app's "Export to calendar" is: what was exported, never the content.
-    await service.process.recordExport({ format: 'ics', fields: [`meetings:${file.meetings}`, ...(firstNames ? ['firstNames'] : [])] });
+    ctx.saveTo(out, shown, { force });
+    // As the app's "Export to calendar": recorded once written, what was exported, never the content.
+    const file = await ctx.call('saveCalendar', { ...period, ...(who ? { facilitatorId: who.id } : {}), ...(firstNames ? { includeFirstNames: true } : {}) });
+    const bytes = ctx.written() ?? 0;
     if (firstNames && file.meetings > 0) {
       ctx.warn(`Warning: ${shown} names the people invited to each meeting. Keep it off shared calendars and delete it when it is no longer needed.`);
     }

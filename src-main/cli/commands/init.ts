@@ -28,8 +28,7 @@ export const init: CommandDef = {
     await mkdir(ctx.global.store, { recursive: true, mode: 0o700 }).catch(() => {
       throw new CasebookError('WRITE_FAILED', `Cannot create the folder ${ctx.global.store}; check the path and your permissions.`);
     });
-    const service = await ctx.service();
-    const status = await service.status();
+    const status = await ctx.call('getStatus', {});
     if (status.state !== 'uninitialised') {
       throw new CasebookError('CONFLICT', `There is already a casebook in ${ctx.global.store}; nothing was changed. Use another --store folder for a new one.`);
     }
@@ -38,7 +37,7 @@ export const init: CommandDef = {
     const checked = PassphraseSchema.safeParse(passphrase);
     if (!checked.success) throw new CasebookError('INVALID_INPUT', `${checked.error.issues[0]?.message ?? 'Passphrase not accepted'}. Nothing was created.`);
 
-    const { recoveryKey, session } = await service.create({ serviceName: names.data.serviceName, userName: names.data.userName, passphrase });
+    const { recoveryKey, session } = await ctx.call('createCasebook', { serviceName: names.data.serviceName, userName: names.data.userName, passphrase });
     const value = { store: ctx.global.store, serviceName: session.settings.serviceName, user: session.user, recoveryKey };
     const text = [
       `Created the casebook for ${printable(session.settings.serviceName)} in ${ctx.global.store}.`,

@@ -1,6 +1,6 @@
 import { dayOfWeek, formatDate } from '../../domain/time/dates';
 import { MEETING_KIND_LABELS, MEETING_STATUS_LABELS, meetingEnd } from '../../domain/conferences/meeting';
-import { MAX_CALENDAR_DAYS, type ListedMeeting as CalendarMeeting } from '../../services/conferences/calendar';
+import { MAX_CALENDAR_DAYS, type CalendarMeeting } from '../../domain/conferences/calendar-query';
 import { ok, type CommandDef } from '../command';
 import { oneLine, plural, table } from '../output';
 import { describePeriod, FACILITATOR_OPTION, facilitatorOption, PERIOD_OPTIONS, periodOf } from '../period';
@@ -41,9 +41,9 @@ export const meetingsList: CommandDef = {
   ].join('\n'),
   async run(ctx) {
     const period = periodOf(meetingsList, ctx.options, MAX_CALENDAR_DAYS);
-    const { service } = await ctx.unlock({ writes: false, doing: 'list meetings' });
-    const who = facilitatorOption(service, ctx.options);
-    const found = service.process.getCalendar({ ...period, ...(who ? { facilitatorId: who.id } : {}) });
+    await ctx.unlock({ writes: false, doing: 'list meetings' });
+    const who = await facilitatorOption(ctx, ctx.options);
+    const found = await ctx.call('getCalendar', { ...period, ...(who ? { facilitatorId: who.id } : {}) });
     const scope = `${describePeriod(period)}${who ? ` for ${oneLine(who.name)}` : ''}`;
     if (found.length === 0) return ok(found, `No meetings ${period.from === period.to ? 'on' : 'from'} ${scope}.`);
     const note = found.some((c) => c.sensitive) ? '\n* sensitive case' : '';

@@ -22,32 +22,30 @@ export const restore: CommandDef = {
     const shown = requireOption(restore, ctx.options, 'from');
     const from = ctx.resolvePath(shown);
     await fileSize(from, shown);
+    ctx.readFrom(from, shown);
     const done = (how: string) => ok({ restored: true, file: from, how }, `Restored the casebook from ${shown}. Unlock it again to carry on.`);
 
-    const service = await ctx.service();
-    const status = await service.status();
+    const status = await ctx.call('getStatus', {});
     if (status.state === 'uninitialised') {
-      await restoreLocked(ctx, from, status.users.length === 1 ? status.users[0]?.name : undefined);
+      await restoreLocked(ctx, status.users.length === 1 ? status.users[0]?.name : undefined);
       return done('locked');
     }
-    let unlocked;
     try {
-      unlocked = await ctx.unlock({ writes: true, roles: ['administrator'], doing: 'restore a backup' });
+      await ctx.unlock({ writes: true, capability: 'manage-backups', doing: 'restore a backup' });
     } catch (e) {
       // Only a casebook too damaged to open falls back; a wrong passphrase or role does not.
       if (!(e instanceof CasebookError) || e.code !== 'CORRUPT') throw e;
       ctx.warn(`The casebook does not open (${e.message}). Restoring with the passphrase that opens the backup instead.`);
-      await restoreLocked(ctx, from, status.users.length === 1 ? status.users[0]?.name : undefined);
+      await restoreLocked(ctx, status.users.length === 1 ? status.users[0]?.name : undefined);
       return done('locked');
     }
-    await unlocked.service.restoreBackupFile(from);
+    await ctx.call('restoreBackupFile', {});
     return done('unlocked');
   },
 };
 
-async function restoreLocked(ctx: CommandContext, from: string, onlyUser: string | undefined): Promise<void> {
+async function restoreLocked(ctx: CommandContext, onlyUser: string | undefined): Promise<void> {
   const who = ctx.global.user ?? onlyUser;
   if (!who) throw new CasebookError('USAGE', 'Say whose passphrase opens the backup with --user NAME (or CASEBOOK_USER).');
-  const service = await ctx.service();
-  await service.restoreWhileLocked({ file: from }, who, await ctx.passphrase({ confirm: false }));
+  await ctx.call('restoreFileWhileLocked', { user: who, passphrase: await ctx.passphrase({ confirm: false }) });
 }

@@ -8,8 +8,8 @@ export const verify: CommandDef = {
   options: {},
   help: 'Exits with 5 if any file is damaged or the audit trail has been tampered with.',
   async run(ctx) {
-    const { service } = await ctx.unlock({ writes: false, roles: ['administrator'], doing: 'verify the casebook' });
-    const result = await service.verify();
+    await ctx.unlock({ writes: false, capability: 'verify-casebook', doing: 'verify the casebook' });
+    const result = await ctx.call('verifyStore', {});
     if (result.ok && result.problems.length === 0) {
       return ok(result, `No problems found: every file decrypts and the audit trail (${plural(result.entries, 'entry', 'entries')}) is unbroken.`);
     }

@@ -37,3 +37,7 @@ export const VenueListSchema = z
 export function findVenue(venues: readonly Venue[], id: string | undefined): Venue | undefined {
   return id === undefined ? undefined : venues.find((v) => v.id === id);
 }
+
+/** A venue as a form sends it: without an id when it is new. */
+export const VenueInputSchema = VenueSchema.partial({ id: true });
+export type VenueInput = z.infer<typeof VenueInputSchema>;

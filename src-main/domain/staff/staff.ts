@@ -64,3 +64,7 @@ export function atLeastLevel(s: StaffMember, level: PractitionerLevel): boolean 
 export function describeStaff(s: StaffMember): string {
   return s.level ? `${s.name} (${STAFF_ROLE_LABELS[s.role]}, ${PRACTITIONER_LEVEL_LABELS[s.level]})` : `${s.name} (${STAFF_ROLE_LABELS[s.role]})`;
 }
+
+/** A member of staff as a form sends it: without an id when they are new. */
+export const StaffMemberInputSchema = StaffMemberSchema.partial({ id: true });
+export type StaffMemberInput = z.infer<typeof StaffMemberInputSchema>;

@@ -1,22 +1,16 @@
-import type { CasebookApi } from '../../services/casebook/api';
-import type { CommandName, OutputOf, ParsedInputOf } from '../contract';
-import type { caseworkCommands } from '../commands/cases';
+import type { CasebookService } from '../../services/casebook/api';
+import type { casesCommands } from '../commands/cases';
+import type { HandlersOf } from './types';
 
-type CaseworkName = keyof typeof caseworkCommands & CommandName;
-export type CaseworkHandlers = { [N in CaseworkName]: (input: ParsedInputOf<N>) => Promise<OutputOf<N>> };
-
-/** The casework commands (contract-casework.ts), each a call into `service.casework`. */
-export function caseworkHandlers(s: CasebookApi): CaseworkHandlers {
-  const cw = () => s.casework;
+/** The case commands, each a call into `service.cases`. */
+export function casesHandlers(s: CasebookService): HandlersOf<typeof casesCommands> {
   return {
-    getCaseworkReference: async () => cw().getCaseworkReference(),
-    saveStaffMember: (i) => cw().saveStaffMember(i),
-    updateCaseworkSettings: (i) => cw().updateCaseworkSettings(i),
-    checkReferralDuplicates: (i) => cw().checkReferralDuplicates(i),
-    createReferral: (i) => cw().createReferral(i),
-    getCaseView: (i) => cw().getCaseView(i.id),
-    applyCaseCommand: (i) => cw().applyCaseCommand(i),
-    queryCaseload: async (i) => cw().queryCaseload(i),
-    getDashboard: async () => cw().getDashboard(),
+    listCases: async (i) => s.listCases(i),
+    getCase: (i) => s.getCase(i.id),
+    getCaseworkReference: async () => s.cases.getCaseworkReference(),
+    getCaseView: (i) => s.cases.getCaseView(i.id),
+    applyCaseCommand: (i) => s.cases.applyCaseCommand(i),
+    queryCaseload: async (i) => s.cases.queryCaseload(i),
+    getDashboard: async () => s.cases.getDashboard(),
   };
 }

@@ -1,14 +1,12 @@
-import type { CasebookApi } from '../../services/casebook/api';
-import type { CommandName, OutputOf, ParsedInputOf } from '../contract';
+import type { CasebookService } from '../../services/casebook/api';
 import type { documentsCommands } from '../commands/documents';
+import type { HandlersOf } from './types';
 
-type DocumentsName = keyof typeof documentsCommands & CommandName;
-export type DocumentsHandlers = { [N in DocumentsName]: (input: ParsedInputOf<N>) => Promise<OutputOf<N>> };
-
-/** The documents commands (contract-documents.ts), each a call into `service.documents`. */
-export function documentsHandlers(s: CasebookApi): DocumentsHandlers {
+/** The document commands, each a call into `service.documents`. */
+export function documentsHandlers(s: CasebookService): HandlersOf<typeof documentsCommands> {
   return {
     previewDocument: (i) => s.documents.previewDocument(i),
     saveDocument: (i) => s.documents.saveDocument(i),
+    saveBlankForm: (i) => s.documents.saveBlankForm(i),
   };
 }

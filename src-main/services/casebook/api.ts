@@ -1,18 +1,27 @@
 import type { AuditEntry, AuditFilter } from '../../domain/casebook/audit';
-import type { Case, CaseSummary, Stage } from '../../domain/cases/case';
+import type { BackupInfo } from '../../domain/casebook/backup';
+import type { CaseworkSettings } from '../../domain/casebook/casework-settings';
+import type { Session, Status, VerifyResult } from '../../domain/casebook/session';
 import type { Settings, SettingsPatch } from '../../domain/casebook/settings';
-import type { Role } from '../../domain/access/roles';
 import type { User } from '../../domain/casebook/user';
-import type { BackupInfo, Session, Status } from '../../ipc/contract';
-import type { CaseworkApi } from '../cases/api';
-import type { DocumentsApi } from '../documents/documents-service';
-import type { ProcessApi } from '../conferences';
+import type { Role } from '../../domain/access/roles';
+import type { Case, CaseSummary, Stage } from '../../domain/cases/case';
+import type { CaseFileCheck } from '../../domain/cases/case-file';
+import type { CallContext } from '../shared/call-context';
+import type { CasesApi } from '../cases/api';
+import type { ConferencesApi } from '../conferences/api';
+import type { DocumentsApi } from '../documents/api';
+import type { FiguresApi } from '../figures/api';
+import type { ReferralsApi } from '../referrals/api';
+import type { StaffApi } from '../staff/api';
 
 /**
- * What the services layer offers to the IPC registry, the CLI and tests. One instance per
- * store folder and per process; it holds at most one unlocked session.
+ * What the services layer offers to the handler registry (and, through it, to the app, the
+ * CLI and tests). One instance per store folder and per process; it holds at most one unlocked
+ * session. The casebook's own use cases are methods here; each piece of RJ work has its own
+ * group. Inputs arrive parsed by the contract.
  */
-export interface CasebookApi {
+export interface CasebookService {
   status(): Promise<Status>;
   currentSession(): Session | undefined;
   create(i: { serviceName: string; userName: string; passphrase: string }): Promise<{ recoveryKey: string; session: Session }>;
@@ -25,37 +34,44 @@ export interface CasebookApi {
   changePassphrase(current: string, next: string): Promise<{ changed: true }>;
   settings(): Settings;
   updateSettings(patch: SettingsPatch): Promise<Settings>;
+  /** Administrators only. Keys left out (or undefined) are unchanged. */
+  updateCaseworkSettings(patch: Partial<CaseworkSettings>): Promise<CaseworkSettings>;
   users(): User[];
   addUser(i: { name: string; role: Role; passphrase: string }): Promise<User>;
   listBackups(): Promise<BackupInfo[]>;
   createBackup(reason: string): Promise<BackupInfo>;
+  /** An encrypted copy of the whole store, saved where the user chooses (the file saver). */
+  saveBackupCopy(): Promise<{ saved: boolean; fileName: string; bytes: number }>;
   restoreBackup(id: string): Promise<{ restored: true }>;
-  /** Write a single-file backup of the whole store (still encrypted) to outFile. */
-  exportBackupFile(outFile: string): Promise<{ bytes: number }>;
-  /** Verify a backup file with the current key, then replace the store with it. */
-  restoreBackupFile(inFile: string): Promise<{ restored: true }>;
+  /** Verify a backup file the user chooses (the file picker) with the current key, then replace the store with it. */
+  restoreBackupFile(): Promise<{ restored: boolean }>;
   /**
    * Restore without unlocking first, for when the casebook will not open: the passphrase must
    * open the backup itself. Works on an empty folder too (restoring onto a new computer).
    */
-  restoreWhileLocked(source: { backupId: string } | { file: string }, userIdOrName: string, passphrase: string): Promise<{ restored: true }>;
+  restoreWhileLocked(source: { backupId: string } | { file: string } | { bytes: Uint8Array; name: string }, userIdOrName: string, passphrase: string): Promise<{ restored: true }>;
+  /** restoreWhileLocked with a backup file the user chooses. */
+  restoreFileWhileLocked(userIdOrName: string, passphrase: string): Promise<{ restored: boolean }>;
   listAudit(f: AuditFilter): Promise<{ total: number; entries: AuditEntry[] }>;
-  verify(): Promise<{ ok: boolean; entries: number; problems: { file: string; message: string }[] }>;
-  listCases(f: { stage?: Stage; query?: string }): CaseSummary[];
+  verify(): Promise<VerifyResult>;
+  listCases(f: { stage?: Stage | undefined; query?: string | undefined }): CaseSummary[];
   getCase(id: string): Promise<Case>;
-  /** Insert or replace a case (validated); bumps revision; audit-logged. */
+  /** Insert or replace a whole case (validated); bumps revision; audit-logged. For tests and benchmarks. */
   saveCase(c: Case): Promise<Case>;
-  /** All-or-nothing import of already-validated cases; audit-logged as one entry per case. */
+  /** Check a case file the user chooses, without touching the casebook. */
+  checkCaseFile(): Promise<CaseFileCheck>;
+  /** Import the case file the user chooses: all of its cases or none; audit-logged one entry per case. */
+  importCaseFile(context?: CallContext): Promise<{ picked: boolean; imported: number }>;
+  /** All-or-nothing import of already-validated cases (the demo generator, tests). */
   importCases(cases: Case[]): Promise<{ imported: number }>;
-  /** Administrator only; audit-logged. */
-  exportCases(): Promise<Case[]>;
+  /** Every case as a case file, saved where the user chooses; audit-logged once saved. */
+  exportCases(): Promise<{ saved: boolean; fileName: string; cases: number; bytes: number }>;
+  addDemoCases(i: { count: number; seed: string; append?: boolean | undefined }, context?: CallContext): Promise<{ imported: number; seed: string }>;
   close(): Promise<void>;
-  /** Referrals, the case workflow, staff, caseload and dashboard (issue 3). */
-  readonly casework: CaseworkApi;
-  /** Preview and save documents (issue 4). */
+  readonly cases: CasesApi;
+  readonly referrals: ReferralsApi;
+  readonly staff: StaffApi;
+  readonly conferences: ConferencesApi;
+  readonly figures: FiguresApi;
   readonly documents: DocumentsApi;
-  /** Venues, calendar, figures and their exports (issue 5). */
-  readonly process: ProcessApi;
-  /** Record a document made outside the Documents tab (the CLI): audit trail and case timeline, never the content. */
-  recordDocumentGenerated(e: { caseId?: string; kind: string; format: string; participantId?: string }): Promise<void>;
 }

@@ -3,7 +3,7 @@ import type { FileWrite } from '../../store/journal';
 import { CaseIdSchema, type Case } from '../../domain/cases/case';
 import { CasebookError } from '../../domain/shared/errors';
 import { applyCommand, WorkflowCommandSchema } from '../../domain/cases/workflow';
-import type { CaseView } from './api';
+import type { CaseView } from '../../domain/cases/case-view';
 import { changedFields } from './changed-fields';
 import { workflowContext, type Casework } from './context';
 import { fromZod, refused } from '../shared/errors';

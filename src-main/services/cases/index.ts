@@ -1,35 +1,25 @@
 import { primeCaseload } from '../../domain/cases/caseload';
 import type { Case } from '../../domain/cases/case';
-import type { ReferralInput } from '../../domain/referrals/referral';
-import type { Store } from '../../store/store';
-import type { CaseworkTemplates } from '../templates/loader';
-import type { CaseworkApi, CaseworkInternals } from './api';
+import { foldedRow } from '../referrals/referrals';
+import type { ServiceContext } from '../shared/context';
+import type { CasesApi, CasesInternals } from './api';
 import { getDashboard, queryCaseload } from './caseload';
 import { applyCaseCommand, readCaseView } from './commands';
 import { caseworkOf } from './context';
-import { createReferral, findDuplicates, foldedRow, parseReferral } from '../referrals/referrals';
-import { CASEWORKERS, requireRole } from '../shared/permissions';
-import { saveStaffMember, updateCaseworkSettings } from '../staff/staff';
 import { summaryRow } from './view';
 
 const PRIME_SLICE = 500;
 
-export type { CaseworkApi, CaseworkInternals, CaseView, CaseworkReference, StaffMemberInput } from './api';
+export type { CasesApi, CasesInternals } from './api';
 
 /**
- * Casework over the store the service holds (`need` throws LOCKED when there is none) and the
- * data files loaded at start-up. Each call reads the clock, the staff and the settings afresh.
+ * Cases over the store the service holds and the data files loaded at start-up. Each call
+ * reads the clock, the staff and the settings afresh.
  */
-export function createCasework(need: () => Store, t: CaseworkTemplates): { api: CaseworkApi; internals: CaseworkInternals } {
-  const cw = () => caseworkOf(need(), t);
-  const current = (): Store | undefined => {
-    try {
-      return need();
-    } catch {
-      return undefined;
-    }
-  };
-  const api: CaseworkApi = {
+export function createCases(ctx: ServiceContext): { api: CasesApi; internals: CasesInternals } {
+  const t = ctx.templates;
+  const cw = () => caseworkOf(ctx.need(), t);
+  const api: CasesApi = {
     getCaseworkReference() {
       const c = cw();
       return {
@@ -43,28 +33,12 @@ export function createCasework(need: () => Store, t: CaseworkTemplates): { api: 
         today: c.today,
       };
     },
-    saveStaffMember: (input) => saveStaffMember(cw(), input),
-    updateCaseworkSettings: (patch) => updateCaseworkSettings(cw(), patch),
-    async checkReferralDuplicates(referral: ReferralInput) {
-      const c = cw();
-      requireRole(c.s, CASEWORKERS, 'take referrals');
-      return findDuplicates(c, parseReferral(c, referral));
-    },
-    async createReferral(input) {
-      const c = cw();
-      requireRole(c.s, CASEWORKERS, 'take referrals');
-      return createReferral(c, input);
-    },
     getCaseView: (id) => readCaseView(cw(), id),
-    async applyCaseCommand(input) {
-      const c = cw();
-      requireRole(c.s, CASEWORKERS, 'change cases');
-      return applyCaseCommand(c, input);
-    },
+    applyCaseCommand: (input) => applyCaseCommand(cw(), input),
     queryCaseload: (q) => queryCaseload(cw(), q),
     getDashboard: () => getDashboard(cw()),
   };
-  const internals: CaseworkInternals = {
+  const internals: CasesInternals = {
     summariser() {
       const today = cw().today;
       return (c: Case) => summaryRow(c, today, t);
@@ -73,11 +47,11 @@ export function createCasework(need: () => Store, t: CaseworkTemplates): { api: 
       // In slices between other work rather than all at once: at 10,000 rows with names in
       // many scripts this takes a few hundred milliseconds, which unlocking should not wait
       // for. A search that comes first computes the keys it needs itself.
-      const s = need();
+      const s = ctx.need();
       const rows = s.summaries.all();
       let from = 0;
       const step = () => {
-        if (current() !== s) return; // locked, or unlocked again: that unlock primes its own rows
+        if (ctx.current() !== s) return; // locked, or unlocked again: that unlock primes its own rows
         const slice = rows.slice(from, from + PRIME_SLICE);
         primeCaseload(slice);
         for (const r of slice) foldedRow(r);

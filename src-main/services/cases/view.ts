@@ -6,7 +6,7 @@ import { formatDate } from '../../domain/time/dates';
 import { currentAssessment, riskStatus } from '../../domain/risk/risk';
 import { HolidayDataRangeError } from '../../domain/time/working-days';
 import { isEnded, isSensitive, readinessForProcess, takingPart } from '../../domain/cases/workflow-gates';
-import type { CaseView } from './api';
+import type { CaseView } from '../../domain/cases/case-view';
 import { gateContext, type Casework } from './context';
 import type { CaseworkTemplates } from '../templates/loader';
 

@@ -8,7 +8,7 @@ import { applyCaseCommand } from '../cases/commands';
 import type { Casework } from '../cases/context';
 import { fromZod } from '../shared/errors';
 import { CASEWORKERS, requireRole } from '../shared/permissions';
-import type { CaseView } from '../cases/api';
+import type { CaseView } from '../../domain/cases/case-view';
 
 /** Where an attachment comes from: the system's open dialog in the app, a queue in tests. */
 export interface FilePicker {

@@ -1,3 +1,136 @@
-/** Documents for the services layer: generate a document from a Case the caller has read. */
-export * from './generate';
-export { loadDocumentResources, TemplateError, type DocumentResources } from './resources';
+import { fileURLToPath } from 'node:url';
+import { requireCapability } from '../../domain/access/capabilities';
+import type { Case } from '../../domain/cases/case';
+import { PARTICIPANT_ROLE_LABELS, type ParticipantRole } from '../../domain/cases/participant-role';
+import { DOCUMENT_CATALOGUE, type DocumentKind, type DocumentRequest } from '../../domain/documents/catalogue';
+import { CasebookError } from '../../domain/shared/errors';
+import { londonDate } from '../../domain/time/dates';
+import { DocumentInputError } from '../../documents';
+import { generateDocument, type DocumentDeps, type GeneratedDocument, type GenerateDocumentRequest } from '../../documents/generate';
+import type { Store } from '../../store/store';
+import { APP_ROOT_URL } from '../app-root';
+import type { ServiceContext } from '../shared/context';
+import { loadDocumentResources, TemplateError, type DocumentResources } from '../templates/document-resources';
+import type { DocumentsApi, SavedDocument } from './api';
+
+export type { DocumentsApi, SavedDocument } from './api';
+
+/**
+ * Documents over the unlocked store: preview a document as HTML, or make it as PDF or DOCX and
+ * hand the bytes to the file saver (a save dialog in the app, the --out path in the CLI, memory
+ * in tests). Nothing is written to disk except by the saver. Each save is recorded in the
+ * audit trail (kind and format, never the content) and, for a case's document, on the case's
+ * timeline, in one commit. The templates and fonts are read once, on first use.
+ */
+export function createDocuments(ctx: ServiceContext): DocumentsApi {
+  let resources: Promise<DocumentResources> | undefined;
+  const load = (): Promise<DocumentResources> => {
+    const root = ctx.documentsRoot ?? APP_ROOT_URL;
+    resources ??= loadDocumentResources(root instanceof URL ? fileURLToPath(root) : root).catch((e: unknown) => {
+      resources = undefined; // a corrected template is picked up on the next try
+      if (e instanceof TemplateError) throw new CasebookError('CORRUPT', `The document templates have mistakes; correct them in a text editor:\n${e.message}`);
+      throw new CasebookError('CORRUPT', 'The document templates or fonts could not be read. Reinstall RJ Casebook, or put the files back if they were moved.');
+    });
+    return resources;
+  };
+
+  const roleLabel = (s: Store, role: string): string => {
+    const labels = s.index.settings.roleLabels as Record<string, string>;
+    return labels[role] ?? PARTICIPANT_ROLE_LABELS[role as ParticipantRole] ?? role;
+  };
+
+  async function make(request: GenerateDocumentRequest, deps: DocumentDeps): Promise<GeneratedDocument> {
+    try {
+      return await generateDocument(request, deps);
+    } catch (e) {
+      if (e instanceof DocumentInputError) throw new CasebookError('INVALID_INPUT', e.message);
+      throw e;
+    }
+  }
+
+  async function prepare(i: DocumentRequest, format: 'pdf' | 'docx' | 'html', password?: string) {
+    const s = ctx.need();
+    const r = await load();
+    let caseData: Case | undefined;
+    if (!i.blank) {
+      if (!i.caseId) throw new CasebookError('INVALID_INPUT', 'Choose a case for this document');
+      caseData = await s.readCase(i.caseId);
+    } else if (i.caseId || i.participantId) {
+      throw new CasebookError('INVALID_INPUT', 'A blank form has no case or participant');
+    }
+    const settings = s.index.settings;
+    const deps: DocumentDeps = {
+      templates: r.templates,
+      fonts: r.fonts,
+      service: { name: settings.serviceName, roles: settings.roleLabels },
+      casework: { consentElements: ctx.templates.consentElements, riskFactors: ctx.templates.riskFactors, staff: s.index.staff, settings: s.index.casework, agreementActions: r.agreementActions },
+    };
+    const doc = await make(
+      {
+        kind: i.kind,
+        format,
+        today: londonDate(s.opts.now().toISOString()),
+        ...(caseData ? { caseData } : {}),
+        ...(i.participantId ? { participantId: i.participantId } : {}),
+        ...(i.blank ? { blank: true } : {}),
+        ...(i.role ? { role: i.role } : {}),
+        ...(i.meeting ? { meeting: i.meeting } : {}),
+        ...(password !== undefined ? { password } : {}),
+      },
+      deps,
+    );
+    return { s, caseData, doc };
+  }
+
+  async function record(s: Store, e: { caseId?: string | undefined; kind: DocumentKind; format: string; participantId?: string | undefined; blankRole?: string | undefined }): Promise<void> {
+    if (s.readOnly) return;
+    const label = DOCUMENT_CATALOGUE[e.kind].label;
+    const fields = [`kind:${e.kind}`, `format:${e.format}`];
+    if (!e.caseId) {
+      await s.commit([], [s.draft('document.generate', { type: 'document', id: e.blankRole ? `blank-${e.blankRole}` : 'blank' }, fields)]);
+      return;
+    }
+    const c = await s.readCase(e.caseId);
+    const p = e.participantId ? c.participants.find((x) => x.id === e.participantId) : undefined;
+    const text = `${label} (${e.format.toUpperCase()}) generated${p ? ` for ${roleLabel(s, p.role)}` : ''}`;
+    const now = s.opts.now().toISOString();
+    const next: Case = { ...c, revision: c.revision + 1, updatedAt: now, timeline: [...c.timeline, { at: now, by: s.user.name, kind: 'document.generated', text }] };
+    await s.saveCasesWith([next], [s.draft('document.generate', { type: 'case', id: c.id }, fields)], { summarise: ctx.summariser() });
+  }
+
+  const saver = () => {
+    if (!ctx.files.fileSaver) throw new CasebookError('WRITE_FAILED', 'Saving documents is not available here: this copy of RJ Casebook has no way to choose where to save');
+    return ctx.files.fileSaver;
+  };
+  const saved = (doc: GeneratedDocument, ok: boolean): SavedDocument => {
+    if (doc.format === 'html') throw new CasebookError('INTERNAL', 'Unexpected document format');
+    return { saved: ok, fileName: doc.fileName, missingCharacters: doc.missingCharacters, bytes: doc.bytes.length, ...(doc.format === 'pdf' ? { pages: doc.pageCount } : {}) };
+  };
+
+  return {
+    async previewDocument(i) {
+      const { doc } = await ctx.serial(() => prepare(i, 'html'));
+      if (doc.format !== 'html') throw new CasebookError('INTERNAL', 'Unexpected document format');
+      return { html: doc.html, title: doc.title, missingCharacters: doc.missingCharacters };
+    },
+    async saveDocument(i) {
+      requireCapability(ctx.need().user.role, 'save-documents');
+      const out = saver();
+      const { doc } = await ctx.serial(() => prepare(i, i.format, i.password));
+      if (doc.format === 'html') throw new CasebookError('INTERNAL', 'Unexpected document format');
+      // The dialog is outside the queue; the record of what left, inside it, once it is saved.
+      const { saved: ok } = await out.save(doc.fileName, doc.bytes, doc.format);
+      if (ok) await ctx.serial(() => record(ctx.need(), { caseId: i.blank ? undefined : i.caseId, kind: i.kind, format: i.format, participantId: i.participantId, blankRole: i.role }));
+      return saved(doc, ok);
+    },
+    async saveBlankForm(i) {
+      const out = saver();
+      const r = await load();
+      const doc = await make({ kind: 'consent-form', format: i.format, blank: true, ...(i.role ? { role: i.role } : {}) }, { templates: r.templates, fonts: r.fonts });
+      if (doc.format === 'html') throw new CasebookError('INTERNAL', 'Unexpected document format');
+      const { saved: ok } = await out.save(doc.fileName, doc.bytes, doc.format);
+      return saved(doc, ok);
+    },
+  };
+}
+

@@ -2,29 +2,12 @@ import { figuresCaseOf } from '../../domain/cases/case-facts';
 import { CLOSURE_OUTCOME_LABELS } from '../../domain/outcomes/closure';
 import { EXIT_LABELS, STAGE_LABELS } from '../../domain/cases/stage-labels';
 import type { Exit, Stage } from '../../domain/cases/stages';
-import { checkPeriod, computeFigures, figuresToCsv, type Figures, type Period } from '../../domain/figures/figures';
+import { computeFigures, figuresToCsv, type Figures, type Period } from '../../domain/figures/figures';
 import type { HolidayCalendar } from '../../domain/time/bank-holidays';
 import { workingDaysBetween, isWorkingDay } from '../../domain/time/working-days';
-import { dateField, dayNumber, fromDayNumber, isCalendarDate } from '../../domain/time/dates';
-import { CasebookError } from '../../domain/shared/errors';
-import { strictForm } from '../../domain/shared/strict-form';
+import { dayNumber, fromDayNumber, isCalendarDate } from '../../domain/time/dates';
 import type { Casework } from '../cases/context';
-import { fromZod } from '../shared/errors';
 import { factsOf } from '../cases/facts';
-
-export const PeriodSchema = strictForm({ from: dateField('From'), to: dateField('To') }, 'the period');
-
-export function parsePeriod(input: unknown): Period {
-  const parsed = PeriodSchema.safeParse(input);
-  if (!parsed.success) throw fromZod(parsed.error);
-  try {
-    checkPeriod(parsed.data);
-  } catch (e) {
-    if (e instanceof RangeError) throw new CasebookError('INVALID_INPUT', e.message, { issues: [{ path: 'to', message: e.message }] });
-    throw e;
-  }
-  return parsed.data;
-}
 
 /** Working days up to and including each day of the years the holiday data covers. */
 const runningCounts = new WeakMap<HolidayCalendar, { first: number; counts: Int32Array }>();

@@ -12,7 +12,7 @@ import {
   type ReferralInput,
 } from '../../domain/referrals/referral';
 import type { CaseSummary } from '../../domain/cases/case';
-import type { CaseView } from '../cases/api';
+import type { CaseView } from '../../domain/cases/case-view';
 import type { Casework } from '../cases/context';
 import { fromZod, refused } from '../shared/errors';
 import { randomId } from '../shared/ids';

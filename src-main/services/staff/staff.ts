@@ -1,17 +1,13 @@
-import { CaseworkSettingsSchema, type CaseworkSettings } from '../../domain/casebook/casework-settings';
 import { CasebookError } from '../../domain/shared/errors';
 import { fold } from '../../domain/shared/fold';
-import { StaffListSchema, StaffMemberSchema, type StaffMember } from '../../domain/staff/staff';
-import type { StaffMemberInput } from '../cases/api';
+import { requireCapability } from '../../domain/access/capabilities';
+import { StaffListSchema, StaffMemberInputSchema, type StaffMember, type StaffMemberInput } from '../../domain/staff/staff';
 import type { Casework } from '../cases/context';
 import { fromZod } from '../shared/errors';
 import { randomId } from '../shared/ids';
-import { ADMINISTRATORS, MANAGERS, requireRole } from '../shared/permissions';
 
-const StaffInputSchema = StaffMemberSchema.partial({ id: true });
-const SettingsPatchSchema = CaseworkSettingsSchema.partial();
 
-const changedKeys = <T extends object>(before: T | undefined, after: T): string[] =>
+export const changedKeys = <T extends object>(before: T | undefined, after: T): string[] =>
   (Object.keys(after) as (keyof T)[]).filter((k) => !before || JSON.stringify(before[k]) !== JSON.stringify(after[k])).map(String);
 
 /**
@@ -21,8 +17,8 @@ const changedKeys = <T extends object>(before: T | undefined, after: T): string[
  */
 export async function saveStaffMember(cw: Casework, input: StaffMemberInput): Promise<StaffMember[]> {
   const s = cw.s;
-  requireRole(s, MANAGERS, 'add or change members of staff');
-  const parsed = StaffInputSchema.safeParse(input);
+  requireCapability(s.user.role, 'manage-staff');
+  const parsed = StaffMemberInputSchema.safeParse(input);
   if (!parsed.success) throw fromZod(parsed.error);
   const staff = s.index.staff;
   const before = parsed.data.id === undefined ? undefined : staff.find((m) => m.id === parsed.data.id);
@@ -42,19 +38,4 @@ export async function saveStaffMember(cw: Casework, input: StaffMemberInput): Pr
   if (before && fields.length === 0) return staff;
   await s.updateIndex({ ...s.index, staff: checked.data }, [s.draft(before ? 'staff.update' : 'staff.add', { type: 'staff', id }, fields)]);
   return s.index.staff;
-}
-
-export async function updateCaseworkSettings(cw: Casework, patch: Partial<CaseworkSettings>): Promise<CaseworkSettings> {
-  const s = cw.s;
-  requireRole(s, ADMINISTRATORS, 'change the casework settings');
-  const parsed = SettingsPatchSchema.safeParse(patch);
-  if (!parsed.success) throw fromZod(parsed.error);
-  // A key sent with the value undefined means "not changed", not "remove".
-  const given = Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined)) as Partial<CaseworkSettings>;
-  const current = s.index.casework;
-  const next = CaseworkSettingsSchema.parse({ ...current, ...given });
-  const fields = changedKeys(current, next);
-  if (fields.length === 0) return current;
-  await s.updateIndex({ ...s.index, casework: next }, [s.draft('casework-settings.update', { type: 'settings', id: 'casework' }, fields)]);
-  return next;
 }

@@ -1,7 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { displayName } from '../../../src-main/domain/cases/case';
 import { PROCESS_KIND_LABELS } from '../../../src-main/domain/conferences/process-type';
-import type { CaseView as View } from '../../../src-main/ipc/commands/cases';
+import type { CaseView as View } from '../../../src-main/domain/cases/case-view';
 import { useNav } from '../app/nav';
 import { useSession } from '../app/session';
 import { useCasework } from './casework-state';

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { CaseView } from '../../../src-main/ipc/commands/cases';
+import type { CaseView } from '../../../src-main/domain/cases/case-view';
 import type { WorkflowCommand } from '../../../src-main/domain/cases/workflow';
 import { ApiError, call, messageOf } from '../shared/api/client';
 import { useSession } from '../app/session';

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { CaseworkReference } from '../../../src-main/ipc/commands/cases';
+import type { CaseworkReference } from '../../../src-main/domain/cases/case-view';
 import type { CaseworkSettings } from '../../../src-main/domain/casebook/casework-settings';
 import type { StaffMember } from '../../../src-main/domain/staff/staff';
 import { call, messageOf } from '../shared/api/client';

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { displayName, type Case, type Participant } from '../../../src-main/domain/cases/case';
-import type { CaseView, CaseworkReference } from '../../../src-main/ipc/commands/cases';
+import type { CaseView, CaseworkReference } from '../../../src-main/domain/cases/case-view';
 import type { ConsentState } from '../../../src-main/domain/consent/consent';
 import type { RiskStatus } from '../../../src-main/domain/risk/risk';
 import { isUnder18 } from '../../../src-main/domain/shared/age';

@@ -5,9 +5,7 @@ import { call, messageOf } from '../shared/api/client';
 import { useSession } from '../app/session';
 import { useCaseView } from '../cases/case-view-state';
 import { participantsInOrder, roleOf, who, type CaseContext } from '../cases/shared';
-// The engine's stylesheet itself, so the preview cannot drift from it. It is CSS, not code, so
-// the renderer's import rule (no code from src-main outside domain) does not apply to it.
-// eslint-disable-next-line @typescript-eslint/no-restricted-imports
+// The look of a previewed document: the HTML the document engine writes uses these classes.
 import './document.css';
 import '../shared/styles/document-preview.css';
 

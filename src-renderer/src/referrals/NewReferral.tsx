@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { CJS_STAGES, PRIORITIES } from '../../../src-main/domain/cases/case';
-import type { CaseworkReference } from '../../../src-main/ipc/commands/cases';
+import type { CaseworkReference } from '../../../src-main/domain/cases/case-view';
 import type { DuplicateMatch, ReferralInput } from '../../../src-main/domain/referrals/referral';
 import { ApiError, call, messageOf } from '../shared/api/client';
 import { ErrorSummary, type SummaryError } from '../shared/components/ErrorSummary';

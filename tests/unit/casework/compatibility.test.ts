@@ -28,18 +28,18 @@ describe('stores and data files from before casework', () => {
 
       const service = await createCasebookService({ storeDir: dir, kdf: 'minimum' });
       await service.unlock(session.user.id, PASS);
-      const ref = service.casework.getCaseworkReference();
+      const ref = service.cases.getCaseworkReference();
       expect(ref.staff).toEqual([]);
       expect(ref.settings).toEqual({ referencePrefix: 'RJ', riskApproverRole: 'manager' });
-      expect(service.casework.queryCaseload({}).rows.map((r) => r.id)).toEqual([old.id]);
-      expect((await service.casework.getCaseView(old.id)).case.reference).toBe('RJ-2026-0001');
+      expect(service.cases.queryCaseload({}).rows.map((r) => r.id)).toEqual([old.id]);
+      expect((await service.cases.getCaseView(old.id)).case.reference).toBe('RJ-2026-0001');
       // The old case's reference is taken, so the first new one skips it.
-      const v = await service.casework.createReferral({ referral: referral(), duplicatesSeen: true });
+      const v = await service.referrals.createReferral({ referral: referral(), duplicatesSeen: true });
       expect(v.case.reference).toBe('RJ-2026-0002');
-      await service.casework.saveStaffMember({ name: 'Old Admin', role: 'coordinator', level: 'advanced', active: true });
+      await service.staff.saveStaffMember({ name: 'Old Admin', role: 'coordinator', level: 'advanced', active: true });
       await service.lock('manual');
       await service.unlock(session.user.id, PASS);
-      expect(service.casework.getCaseworkReference().staff.map((m) => m.name)).toEqual(['Old Admin']);
+      expect(service.cases.getCaseworkReference().staff.map((m) => m.name)).toEqual(['Old Admin']);
       expect((await service.verify()).ok).toBe(true);
       await service.close();
     } finally {

@@ -2,15 +2,16 @@ import { afterEach } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CaseView } from '../../../src-main/ipc/commands/cases';
+import type { CaseView } from '../../../src-main/domain/cases/case-view';
 import type { CommandName, InputOf, OutputOf } from '../../../src-main/ipc/contract';
 import { createRegistry, type HandlerRegistry } from '../../../src-main/ipc/registry';
-import type { CasebookApi } from '../../../src-main/services/casebook/api';
+import type { CasebookService } from '../../../src-main/services/casebook/api';
 import { createCasebookService, type ServiceOptions } from '../../../src-main/services/casebook/service';
 import type { ErrorCode } from '../../../src-main/domain/shared/errors';
 import type { WorkflowCommand } from '../../../src-main/domain/cases/workflow';
 import type { ReferralInput } from '../../../src-main/domain/referrals/referral';
 import { PASS } from '../store/helpers';
+import { MemoryFiles } from '../../support/files';
 
 export { PASS };
 export const FAC_PASS = 'facilitator passphrase 1';
@@ -34,8 +35,10 @@ export class CallFailed extends Error {
 
 export interface World {
   dir: string;
-  service: CasebookApi;
+  service: CasebookService;
   registry: HandlerRegistry;
+  /** What the casebook saved (the save dialog) and what it will be given to open. */
+  files: MemoryFiles;
   clock: Clock;
   adminId: string;
   facilitatorId: string;
@@ -68,13 +71,14 @@ export async function caseworkWorld(o: Partial<ServiceOptions> = {}): Promise<Wo
       this.now = new Date(iso);
     },
   };
-  const service = await createCasebookService({ storeDir: dir, kdf: 'minimum', now: () => clock.now, ...o });
+  const files = new MemoryFiles();
+  const service = await createCasebookService({ storeDir: dir, kdf: 'minimum', now: () => clock.now, fileSaver: files.fileSaver, filePicker: files.filePicker, ...o });
   const registry = createRegistry(service);
   const created = await service.create({ serviceName: 'Northshire RJ', userName: 'Jo Whitfield', passphrase: PASS });
   const facilitatorId = (await service.addUser({ name: 'Fatima Hussain', role: 'facilitator', passphrase: FAC_PASS })).id;
   const qualityLeadId = (await service.addUser({ name: 'Quinn Lead', role: 'quality-lead', passphrase: QL_PASS })).id;
   const add = async (name: string, role: 'coordinator' | 'facilitator' | 'manager', level?: 'foundation' | 'intermediate' | 'advanced') => {
-    const list = await service.casework.saveStaffMember({ name, role, active: true, ...(level ? { level } : {}) });
+    const list = await service.staff.saveStaffMember({ name, role, active: true, ...(level ? { level } : {}) });
     return list.find((m) => m.name === name)!.id;
   };
   const staff = {
@@ -89,6 +93,7 @@ export async function caseworkWorld(o: Partial<ServiceOptions> = {}): Promise<Wo
     dir,
     service,
     registry,
+    files,
     clock,
     adminId: created.session.user.id,
     facilitatorId,

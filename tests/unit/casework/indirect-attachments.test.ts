@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CaseView } from '../../../src-main/ipc/commands/cases';
+import type { CaseView } from '../../../src-main/domain/cases/case-view';
 import { applyAll, caseworkWorld, people, referral, type World } from './helpers';
 import { toConsentStage } from './journeys';
 import { steps } from './steps';

@@ -1,4 +1,4 @@
-import type { CaseView } from '../../../src-main/ipc/commands/cases';
+import type { CaseView } from '../../../src-main/domain/cases/case-view';
 import { applyAll, people, type World } from './helpers';
 import { steps } from './steps';
 

@@ -16,7 +16,7 @@ describe('who may do what in casework', () => {
     const close = { type: 'close' as const, closure: { outcome: 'no-contact' as const, closedOn: '2026-03-16', summary: 'No reply to three letters.', closedBy: w.staff.fatima } };
     expect(await w.fails('applyCaseCommand', { caseId: v.case.id, revision: v.case.revision, command: close })).toEqual({ code: 'FORBIDDEN', message: 'Only administrators and coordinators may close cases.' });
     // The service refuses it too when called directly (the CLI, a test).
-    await expect(w.service.casework.applyCaseCommand({ caseId: v.case.id, revision: v.case.revision, command: { type: 'assign-team', leadId: w.staff.fatima } })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(w.service.cases.applyCaseCommand({ caseId: v.case.id, revision: v.case.revision, command: { type: 'assign-team', leadId: w.staff.fatima } })).rejects.toMatchObject({ code: 'FORBIDDEN' });
 
     // Everything else a facilitator does is allowed.
     const s = steps(await w.call('getCaseworkReference', {}));
@@ -25,7 +25,7 @@ describe('who may do what in casework', () => {
     expect((await w.call('createReferral', { referral: referral({ offenceDate: '2026-01-01', receivedOn: '2026-01-05' }), duplicatesSeen: true })).case.reference).toBe('RJ-2026-0002');
     // Staff and settings are not a facilitator's to change.
     expect((await w.fails('saveStaffMember', { name: 'New Person', role: 'facilitator', level: 'foundation', active: true })).code).toBe('FORBIDDEN');
-    await expect(w.service.casework.saveStaffMember({ name: 'New Person', role: 'facilitator', active: true })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(w.service.staff.saveStaffMember({ name: 'New Person', role: 'facilitator', active: true })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect((await w.fails('updateCaseworkSettings', { referencePrefix: 'X' })).code).toBe('FORBIDDEN');
   });
 
@@ -38,7 +38,7 @@ describe('who may do what in casework', () => {
     expect((await w.call('getDashboard', {})).open).toBe(1);
     expect((await w.fails('createReferral', { referral: referral(), duplicatesSeen: true })).code).toBe('FORBIDDEN');
     expect((await w.fails('applyCaseCommand', { caseId: v.case.id, revision: 1, command: { type: 'set-notes', notes: 'x' } })).code).toBe('FORBIDDEN');
-    await expect(w.service.casework.createReferral({ referral: referral(), duplicatesSeen: true })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(w.service.referrals.createReferral({ referral: referral(), duplicatesSeen: true })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('keeps the staff list: ids made for new members, changes by id, no two with one name, no unknown ids', async () => {

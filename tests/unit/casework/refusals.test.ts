@@ -101,6 +101,6 @@ describe('casework refuses what it must, and then writes nothing', () => {
     expect((await w.fails('applyCaseCommand', { caseId: 'c_doesnotexist00', revision: 1, command: { type: 'advance' } })).code).toBe('NOT_FOUND');
     await w.service.lock('manual');
     for (const name of ['getCaseworkReference', 'getDashboard', 'queryCaseload'] as const) expect((await w.fails(name, {})).code).toBe('LOCKED');
-    expect(() => w.service.casework.queryCaseload({})).toThrow(expect.objectContaining({ code: 'LOCKED' }));
+    expect(() => w.service.cases.queryCaseload({})).toThrow(expect.objectContaining({ code: 'LOCKED' }));
   });
 });

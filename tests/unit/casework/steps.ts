@@ -1,6 +1,6 @@
 import { factorsFor } from '../../../src-main/domain/risk/risk';
 import type { WorkflowCommand } from '../../../src-main/domain/cases/workflow';
-import type { CaseworkReference } from '../../../src-main/ipc/commands/cases';
+import type { CaseworkReference } from '../../../src-main/domain/cases/case-view';
 import type { ParticipantRole } from '../../../src-main/domain/cases/case';
 
 /** Workflow commands as the case screens send them, built from the reference data the forms get. */

@@ -1,14 +1,19 @@
-import { writeFile, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import type { StaffMember } from '../../../src-main/domain/staff/staff';
+import type { Venue } from '../../../src-main/domain/conferences/venue';
 import { CaseSchema, summarise, type Case } from '../../../src-main/domain/cases/case';
 import { CasebookError } from '../../../src-main/domain/shared/errors';
 import { defaultSettings, type Settings } from '../../../src-main/domain/casebook/settings';
 import type { Role } from '../../../src-main/domain/access/roles';
 import type { User } from '../../../src-main/domain/casebook/user';
 import type { Session, Status } from '../../../src-main/ipc/contract';
-import type { CasebookApi } from '../../../src-main/services/casebook/api';
+import type { CasebookService } from '../../../src-main/services/casebook/api';
+import type { FilePorts } from '../../../src-main/services/shared/files';
+import { addDemoCases } from '../../../src-main/services/casebook/demo';
+import { parseCaseFileBytes, toCaseFile } from '../../../src-main/domain/cases/case-file';
 
 /**
- * An in-memory CasebookApi for driving the CLI in-process. State lives in a FakeWorld keyed by
+ * An in-memory CasebookService for driving the CLI in-process. State lives in a FakeWorld keyed by
  * store folder, so several CLI runs against one folder see each other's changes, as they
  * would with the real store. Knobs on the world simulate a held lock or a damaged store.
  */
@@ -43,15 +48,15 @@ export class FakeWorld {
     return store;
   }
 
-  open = async (dir: string): Promise<CasebookApi> => {
+  open = async (dir: string, files: FilePorts): Promise<CasebookService> => {
     this.opened++;
-    return createFakeService(this, dir);
+    return createFakeService(this, dir, files);
   };
 }
 
 const publicUser = ({ passphrase: _p, ...u }: User & { passphrase: string }): User => u;
 
-export function createFakeService(world: FakeWorld, dir: string): CasebookApi {
+export function createFakeService(world: FakeWorld, dir: string, files: FilePorts = {}): CasebookService {
   let current: (User & { passphrase: string }) | undefined;
   const store = () => world.stores.get(dir);
   const need = () => {
@@ -66,18 +71,53 @@ export function createFakeService(world: FakeWorld, dir: string): CasebookApi {
   const admin = () => {
     if (need().user.role !== 'administrator') throw new CasebookError('FORBIDDEN', 'Only administrators may do this');
   };
-  const readBackup = async (file: string): Promise<FakeStore> => {
-    const raw = JSON.parse(await readFile(file, 'utf8')) as Omit<FakeStore, 'cases'> & { cases: Case[] };
+  const parseBackup = (text: string): FakeStore => {
+    const raw = JSON.parse(text) as Omit<FakeStore, 'cases'> & { cases: Case[] };
     return { ...raw, cases: new Map(raw.cases.map((c) => [c.id, c])) };
+  };
+  const readBackup = async (file: string): Promise<FakeStore> => parseBackup(await readFile(file, 'utf8'));
+  const pick = async () => {
+    const f = await files.filePicker?.pick(Number.MAX_SAFE_INTEGER);
+    if (!f) throw new Error('the fake needs a file to read');
+    return f;
+  };
+  const save = async (name: string, text: string) => {
+    await files.fileSaver?.save(name, new TextEncoder().encode(text), 'json');
+    return Buffer.byteLength(text);
   };
   const notImplemented = () => {
     throw new Error(`not implemented in the fake service (at ${dir})`);
   };
 
   // Staff and venues the demo command adds, kept for this service only.
-  let demoStaff: object[] = [];
-  let demoVenues: object[] = [];
-  const api: CasebookApi = {
+  let demoStaff: StaffMember[] = [];
+  let demoVenues: Venue[] = [];
+  const missing = (group: string) =>
+    new Proxy({}, {
+      get: (_t, name) => () => {
+        throw new CasebookError('INTERNAL', `${group}.${String(name)} is not in the fake service`);
+      },
+    });
+  const staffApi = { saveStaffMember: async (m: Omit<StaffMember, 'id'>) => (demoStaff = [...demoStaff, { ...m, id: `s_fake${String(demoStaff.length).padStart(4, '0')}` }]) };
+  const conferencesApi = { saveVenue: async (v: Omit<Venue, 'id'>) => (demoVenues = [...demoVenues, { ...v, id: `v_fake${String(demoVenues.length).padStart(4, '0')}` }]) };
+  const casesApi = { getCaseworkReference: () => ({ staff: demoStaff, venues: demoVenues }) as unknown as ReturnType<CasebookService['cases']['getCaseworkReference']> };
+
+  const importCases = async (cases: Case[]) => {
+    admin();
+    const { s } = need();
+    if (s.heldBy) throw new CasebookError('READ_ONLY', 'read only');
+    for (const c of cases) {
+      CaseSchema.parse(c);
+      if (s.cases.has(c.id)) throw new CasebookError('CONFLICT', `Case ${c.reference} is already in this casebook; nothing was imported`);
+    }
+    for (const c of cases) {
+      s.cases.set(c.id, c);
+      s.audit.push(`case.import ${c.id}`);
+    }
+    return { imported: cases.length };
+  };
+
+  const api: CasebookService = {
     async status(): Promise<Status> {
       const s = store();
       if (!s) return { state: 'uninitialised', users: [] };
@@ -92,10 +132,11 @@ export function createFakeService(world: FakeWorld, dir: string): CasebookApi {
       return { recoveryKey: 'ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567-ABCD-EFGH-IJKL-MNOP-QRST', session: session() };
     },
     async unlock(who, passphrase) {
-      world.unlocks.push({ who, passphrase });
       const s = store();
+      const u = s?.users.find((x) => x.id === who || x.name.toLowerCase() === who.trim().toLowerCase());
+      // Recorded by name, whichever the caller gave, so tests can say who unlocked.
+      world.unlocks.push({ who: u?.name ?? who, passphrase });
       if (!s) throw new CasebookError('NOT_FOUND', 'There is no casebook in this folder yet; create one first');
-      const u = s.users.find((x) => x.id === who || x.name.toLowerCase() === who.trim().toLowerCase());
       if (!u || u.passphrase !== passphrase) throw new CasebookError('AUTH_FAILED', 'That passphrase is not right. Check Caps Lock and try again; nothing was changed.');
       if (world.corruptOnUnlock) throw new CasebookError('CORRUPT', 'index.cbk cannot be decrypted; restore it from a backup', { file: 'index.cbk' });
       current = u;
@@ -109,22 +150,22 @@ export function createFakeService(world: FakeWorld, dir: string): CasebookApi {
     changePassphrase: notImplemented,
     settings: () => need().s.settings,
     updateSettings: notImplemented,
+    updateCaseworkSettings: notImplemented,
     users: () => need().s.users.map(publicUser),
     addUser: notImplemented,
     listBackups: async () => [],
     createBackup: notImplemented,
     restoreBackup: notImplemented,
     // The fake "backup" is plain JSON of the whole fake store: enough to see what was restored.
-    async exportBackupFile(outFile) {
+    async saveBackupCopy() {
       admin();
       const { s } = need();
-      const data = JSON.stringify({ ...s, cases: [...s.cases.values()] });
-      await writeFile(outFile, data, { flag: 'wx' });
-      return { bytes: Buffer.byteLength(data) };
+      const bytes = await save('backup.json', JSON.stringify({ ...s, cases: [...s.cases.values()] }));
+      return { saved: true, fileName: 'backup.json', bytes };
     },
-    async restoreBackupFile(inFile) {
+    async restoreBackupFile() {
       admin();
-      const backup = await readBackup(inFile);
+      const backup = parseBackup(new TextDecoder().decode((await pick()).bytes));
       world.stores.set(dir, backup);
       world.restores.push({ dir, how: 'unlocked' });
       current = undefined;
@@ -132,13 +173,17 @@ export function createFakeService(world: FakeWorld, dir: string): CasebookApi {
     },
     async restoreWhileLocked(source, who, passphrase) {
       if (current) throw new CasebookError('CONFLICT', 'Lock the casebook before restoring this way');
-      if (!('file' in source)) return notImplemented();
-      const backup = await readBackup(source.file);
+      if (!('file' in source) && !('bytes' in source)) return notImplemented();
+      const backup = 'file' in source ? await readBackup(source.file) : parseBackup(new TextDecoder().decode(source.bytes));
       const u = backup.users.find((x) => x.id === who || x.name.toLowerCase() === who.trim().toLowerCase());
       if (!u || u.passphrase !== passphrase) throw new CasebookError('AUTH_FAILED', 'That passphrase does not open the backup file; nothing was changed');
       world.stores.set(dir, backup);
       world.restores.push({ dir, how: 'locked' });
       return { restored: true };
+    },
+    async restoreFileWhileLocked(who, passphrase) {
+      const f = await pick();
+      return api.restoreWhileLocked({ bytes: f.bytes, name: f.name }, who, passphrase);
     },
     listAudit: async () => ({ total: 0, entries: [] }),
     async verify() {
@@ -160,56 +205,54 @@ export function createFakeService(world: FakeWorld, dir: string): CasebookApi {
       need().s.cases.set(c.id, c);
       return c;
     },
-    async importCases(cases) {
-      admin();
-      const { s } = need();
-      if (s.heldBy) throw new CasebookError('READ_ONLY', 'read only');
-      for (const c of cases) {
-        CaseSchema.parse(c);
-        if (s.cases.has(c.id)) throw new CasebookError('CONFLICT', `Case ${c.reference} is already in this casebook; nothing was imported`);
-      }
-      for (const c of cases) {
-        s.cases.set(c.id, c);
-        s.audit.push(`case.import ${c.id}`);
-      }
-      return { imported: cases.length };
+    async checkCaseFile() {
+      const r = parseCaseFileBytes((await pick()).bytes);
+      return r.ok ? { picked: true, ok: true, cases: r.cases.length, newerVersion: false, problems: [] } : { picked: true, ok: false, cases: 0, newerVersion: r.code === 'NEWER_VERSION', problems: r.problems };
     },
+    async importCaseFile() {
+      const r = parseCaseFileBytes((await pick()).bytes);
+      if (!r.ok) throw new CasebookError(r.code, 'The file has problems', { issues: r.problems });
+      const { s } = need();
+      const clashes = r.cases.flatMap((c, i) => [
+        ...(s.cases.has(c.id) ? [{ path: `cases[${i}].id`, message: `${c.id} is already in the casebook` }] : []),
+        ...([...s.cases.values()].some((x) => x.reference === c.reference) ? [{ path: `cases[${i}].reference`, message: `${c.reference} is already in the casebook` }] : []),
+      ]);
+      if (clashes.length > 0) throw new CasebookError('CONFLICT', `${clashes.length} case ids or references already exist in the casebook; nothing was imported. Existing cases are never overwritten by an import.`, { issues: clashes });
+      return { picked: true, ...(await importCases(r.cases)) };
+    },
+    importCases,
     async exportCases() {
       admin();
       const { s } = need();
+      const cases = [...s.cases.values()];
+      const bytes = await save('cases.json', JSON.stringify(toCaseFile(cases, new Date('2026-03-01T12:00:00Z')), null, 2) + '\n');
       s.audit.push('cases.export');
-      return [...s.cases.values()];
+      return { saved: true, fileName: 'cases.json', cases: cases.length, bytes };
     },
+    addDemoCases: (i, c) =>
+      addDemoCases(
+        {
+          cases: casesApi,
+          staff: staffApi,
+          conferences: conferencesApi,
+          role: () => need().user.role,
+          existing: () => [...need().s.cases.values()],
+          now: () => new Date('2026-03-01T12:00:00Z'),
+          importCases,
+        },
+        i,
+        c,
+      ),
     async close() {
       world.closed++;
       current = undefined;
     },
-    // The demo command adds its staff and venues first; anything else is a mistake in a test.
-    casework: new Proxy({} as CasebookApi['casework'], {
-      get: (_t, name) =>
-        name === 'getCaseworkReference'
-          ? () => ({ staff: demoStaff, venues: demoVenues })
-          : name === 'saveStaffMember'
-            ? async (m: object) => (demoStaff = [...demoStaff, { ...m, id: `s_fake${String(demoStaff.length).padStart(4, '0')}` }])
-            : () => {
-                throw new CasebookError('INTERNAL', `casework.${String(name)} is not in the fake service`);
-              },
-    }),
-    documents: new Proxy({} as CasebookApi['documents'], {
-      get: (_t, name) => () => {
-        throw new CasebookError('INTERNAL', `documents.${String(name)} is not in the fake service`);
-      },
-    }),
-    process: new Proxy({} as CasebookApi['process'], {
-      get: (_t, name) =>
-        name === 'saveVenue'
-          ? async (v: object) => (demoVenues = [...demoVenues, { ...v, id: `v_fake${String(demoVenues.length).padStart(4, '0')}` }])
-          : () => {
-              throw new CasebookError('INTERNAL', `process.${String(name)} is not in the fake service`);
-            },
-    }),
-    // The doc command records what it made; the fake has no timeline or trail to record it in.
-    async recordDocumentGenerated() {},
+    cases: { ...(missing('cases') as CasebookService['cases']), ...casesApi },
+    referrals: missing('referrals') as CasebookService['referrals'],
+    staff: { ...(missing('staff') as CasebookService['staff']), ...staffApi },
+    conferences: { ...(missing('conferences') as CasebookService['conferences']), ...conferencesApi },
+    figures: missing('figures') as CasebookService['figures'],
+    documents: missing('documents') as CasebookService['documents'],
   };
   return api;
 }

@@ -2,6 +2,7 @@ import { chmod, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCasebookService } from '../../../src-main/services/casebook/service';
+import type { FilePorts } from '../../../src-main/services/shared/files';
 import type { Figures } from '../../../src-main/domain/figures/figures';
 import { PASS, QL_PASS } from '../casework/helpers';
 import { addVenues, book, caseUntil, caseworkWorld, conferenceRecord, meetingFor, people, type World } from '../process-service/helpers';
@@ -51,7 +52,7 @@ async function casebook(o: { held?: boolean } = {}): Promise<Casebook> {
   }
   // The command opens the store itself, as another process would: this one lets go of it.
   await w.service.lock('manual');
-  const world = Object.assign(new FakeWorld(), { open: (storeDir: string) => createCasebookService({ storeDir, kdf: 'minimum', now: () => w.clock.now }) });
+  const world = Object.assign(new FakeWorld(), { open: (storeDir: string, files: FilePorts) => createCasebookService({ storeDir, kdf: 'minimum', now: () => w.clock.now, ...files }) });
   return {
     w,
     run: (argv, u = {}) => runWith(world, argv, { cwd: dir, env: { CASEBOOK_STORE: w.dir, CASEBOOK_USER: u.user ?? 'Jo Whitfield', CASEBOOK_PASSPHRASE: u.passphrase ?? PASS } }),
@@ -143,7 +144,7 @@ describe('casebook ics', () => {
     const { run } = await casebook();
     const r = await run(['ics', '--from', '2026-03-01', '--to', '2026-03-31', '--out', 'ql.ics'], { user: 'Quinn Lead', passphrase: QL_PASS });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^casebook: Only administrator or coordinator or facilitator users may export meetings to a calendar; Quinn Lead is a quality-lead\./);
+    expect(r.stderr).toMatch(/^casebook: Only administrators, coordinators and facilitators may export meetings to a calendar; Quinn Lead is a quality lead\./);
     await expect(stat(join(dir, 'ql.ics'))).rejects.toMatchObject({ code: 'ENOENT' });
   });
 });

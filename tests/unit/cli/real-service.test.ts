@@ -14,7 +14,7 @@ import { tempDir } from './harness';
  * tests, so it covers the paths that matter end to end: exit codes 0/1/2/3/4/5, and
  * export → import giving back exactly the same cases.
  */
-const ROOT = fileURLToPath(new URL('../../../src-ma/', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const TSX = createRequire(import.meta.url).resolve('tsx/cli');
 const PASS = 'a real passphrase for tests';
 

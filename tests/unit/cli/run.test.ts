@@ -1,7 +1,7 @@
 import { stat, readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseCaseFile } from '../../../src-main/services/casebook/case-import';
+import { parseCaseFile } from '../../../src-main/domain/cases/case-file';
 import { generateDemoCases } from '../../../src-main/demo/demo-cases';
 import { FakeWorld, type FakeStore } from './fake-service';
 import { FakeTty, runWith, tempDir } from './harness';
@@ -150,7 +150,7 @@ describe('unlocking', () => {
     await seeded([{ name: 'Łukasz Nowak', role: 'facilitator' }]);
     const r = await run(['verify', '--user', 'Łukasz Nowak', '--json'], { env: { ...env, CASEBOOK_PASSPHRASE: 'Łukasz Nowak passphrase' } });
     expect(r.code).toBe(1);
-    expect(r.json().error).toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/Only administrator users may verify/) });
+    expect(r.json().error).toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/Only administrators may verify the casebook; .* is a facilitator/) });
   });
 
   it('exits 4 for changes while another copy holds the store, but still reads', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CaseSchema, EXITS, STAGES, type Case } from '../../../src-main/domain/cases/case';
-import { parseCaseFile, toCaseFile } from '../../../src-main/services/casebook/case-import';
+import { parseCaseFile, toCaseFile } from '../../../src-main/domain/cases/case-file';
 import { generateDemoCases } from '../../../src-main/demo/demo-cases';
 import { mulberry32, seedFrom } from '../../../src-main/demo/prng';
 

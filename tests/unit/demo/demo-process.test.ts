@@ -12,8 +12,9 @@ import { feedbackProblems } from '../../../src-main/domain/outcomes/feedback';
 import { isActive, meetingInterval, type Meeting } from '../../../src-main/domain/conferences/meeting';
 import type { Venue } from '../../../src-main/domain/conferences/venue';
 import type { StaffMember } from '../../../src-main/domain/staff/staff';
-import { demoResources, ensureDemoResources, generateDemoCases } from '../../../src-main/demo/demo-cases';
-import { demoFacilitatorNames, demoVenues, type DemoResourceService } from '../../../src-main/demo/resources';
+import { demoResources, generateDemoCases } from '../../../src-main/demo/demo-cases';
+import { demoFacilitatorNames, demoVenues } from '../../../src-main/demo/resources';
+import { ensureDemoResources, type DemoResourceDeps } from '../../../src-main/services/casebook/demo';
 
 const NOW = new Date('2026-03-01T12:00:00Z');
 const TODAY = '2026-03-01';
@@ -177,12 +178,10 @@ describe('demo staff and venues', () => {
     let staff: StaffMember[] = [];
     let rooms: Venue[] = [];
     let n = 0;
-    const service: DemoResourceService = {
-      casework: {
-        getCaseworkReference: () => ({ staff, venues: rooms }) as unknown as ReturnType<DemoResourceService['casework']['getCaseworkReference']>,
-        saveStaffMember: async (s) => (staff = [...staff, { ...s, id: `s_store${String(n++).padStart(4, '0')}` }]),
-      },
-      process: { saveVenue: async (v) => (rooms = [...rooms, { ...(v as Omit<Venue, 'id'>), id: `v_store${String(n++).padStart(4, '0')}` }]) },
+    const service: DemoResourceDeps = {
+      cases: { getCaseworkReference: () => ({ staff, venues: rooms }) as unknown as ReturnType<DemoResourceDeps['cases']['getCaseworkReference']> },
+      staff: { saveStaffMember: async (s) => (staff = [...staff, { ...s, id: `s_store${String(n++).padStart(4, '0')}` }]) },
+      conferences: { saveVenue: async (v) => (rooms = [...rooms, { ...(v as Omit<Venue, 'id'>), id: `v_store${String(n++).padStart(4, '0')}` }]) },
     };
     const first = await ensureDemoResources(service, 500);
     expect(first.facilitators.every((f) => f.id.startsWith('s_store'))).toBe(true);

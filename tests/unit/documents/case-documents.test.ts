@@ -13,7 +13,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseSchema } from '../../../src-main/domain/cases/case';
 import { DocumentInputError, NO_AGREEMENT } from '../../../src-main/documents';
-import { generateDocument, loadDocumentResources, type DocumentDeps, type GenerateDocumentRequest } from '../../../src-main/services/documents';
+import { generateDocument, type DocumentDeps, type GenerateDocumentRequest } from '../../../src-main/documents/generate';
+import { loadDocumentResources } from '../../../src-main/services/templates/document-resources';
 import { agreedCase, bigCase, realCase, STAFF, TODAY } from './fixtures';
 import { docxParts, docxText, pdfPages, pdfText, PNG_DIR, ROOT, run, tempDir, writeTemp } from './helpers';
 

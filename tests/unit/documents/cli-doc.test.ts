@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseSchema } from '../../../src-main/domain/cases/case';
-import { DOCUMENT_KINDS, DOCUMENT_PARTICIPANT } from '../../../src-main/services/documents';
+import { DOCUMENT_KINDS, DOCUMENT_PARTICIPANT } from '../../../src-main/documents/generate';
 import { agreedCase, bigCase, realCase } from './fixtures';
 import { docxParts, docxText, pdfText, ROOT, tempDir } from './helpers';
 

@@ -9,15 +9,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseSchema, type Case } from '../../../src-main/domain/cases/case';
 import { DocumentInputError, loadTemplates } from '../../../src-main/documents';
-import {
-  DOCUMENT_KINDS,
-  DOCUMENT_PARTICIPANT,
-  generateDocument,
-  loadDocumentResources,
-  type DocumentDeps,
-  type DocumentKind,
-  type GenerateDocumentRequest,
-} from '../../../src-main/services/documents';
+import { DOCUMENT_KINDS, DOCUMENT_PARTICIPANT, generateDocument, type DocumentDeps, type DocumentKind, type GenerateDocumentRequest } from '../../../src-main/documents/generate';
+import { loadDocumentResources } from '../../../src-main/services/templates/document-resources';
 import { agreedCase, bigCase, realCase, STAFF, TODAY } from './fixtures';
 import { docxParts, docxText, hasCommand, NAMES, pdfPages, pdfText, PNG_DIR, ROOT, run, templateFiles, tempDir, writeTemp } from './helpers';
 

@@ -11,7 +11,7 @@ import { loadBundledFonts, loadTemplates, type DocumentTemplates, type FontSet }
 
 export const run = promisify(execFile);
 
-export const ROOT = resolve(fileURLToPath(new URL('../../../src-ma', import.meta.url)));
+export const ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 export const TEMPLATES_DIR = join(ROOT, 'templates/documents');
 export const FONTS_DIR = join(ROOT, 'resources/fonts');
 export const PNG_DIR = join(ROOT, 'test-results/documents');

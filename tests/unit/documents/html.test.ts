@@ -5,7 +5,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderHtml, type DocumentModel } from '../../../src-main/documents';
-import { generateDocument, loadDocumentResources, type DocumentDeps } from '../../../src-main/services/documents';
+import { generateDocument, type DocumentDeps } from '../../../src-main/documents/generate';
+import { loadDocumentResources } from '../../../src-main/services/templates/document-resources';
 import { realCase, STAFF, TODAY } from './fixtures';
 import { makePng, ROOT } from './helpers';
 

@@ -9,7 +9,7 @@ import {
   parseCaseFileText,
   toCaseFile,
   type ImportResult,
-} from '../../../src-main/services/casebook/case-import';
+} from '../../../src-main/domain/cases/case-file';
 import { generateDemoCases } from '../../../src-main/demo/demo-cases';
 
 /** Cases as plain JSON, to be broken on purpose field by field with `damage`. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../../src-main/domain/casebook/audit';
-import type { FileSaver } from '../../../src-main/services/documents/documents-service';
+import type { FileSaver } from '../../../src-main/services/shared/files';
 import { addVenues, agreementFor, apply, applyAll, caseUntil, caseworkWorld, conferenceRecord, HARMED, meetingFor, people, RESPONSIBLE } from './helpers';
 
 /** Words that appear only in what people typed into the process records. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { apply, book, conferenceRecord, withCase, withConference, type World } from './helpers';
-import type { CaseView } from '../../../src-main/ipc/commands/cases';
+import type { CaseView } from '../../../src-main/domain/cases/case-view';
 
 type Issue = { path: string; message: string };
 
@@ -56,7 +56,8 @@ describe('bad input to the process commands', () => {
     // A venue name with line breaks cannot add properties to the calendar file.
     const centre = (await w.call('getCaseworkReference', {})).venues.find((x) => x.id === m.venueId)!;
     await w.call('saveVenue', { ...centre, name: 'Riverside\r\nATTENDEE:mailto:someone@example.invalid\nEND:VEVENT' });
-    const { ics } = await w.service.process.calendarFile({ from: '2026-03-25', to: '2026-03-25', includeFirstNames: true });
+    await w.call('saveCalendar', { from: '2026-03-25', to: '2026-03-25', includeFirstNames: true });
+    const ics = w.files.lastText();
     expect(ics).not.toMatch(/script|alert|onerror/);
     expect(ics.split('\r\n').filter((l) => /^(ATTENDEE|END:VEVENT)/.test(l))).toEqual(['END:VEVENT']);
     expect(ics.replace(/\r\n[ \t]/g, '')).toContain('LOCATION:Riverside\\nATTENDEE:mailto:someone@example.invalid\\nEND:VEVENT');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { steps } from '../casework/steps';
-import type { FileSaver } from '../../../src-main/services/documents/documents-service';
+import type { FileSaver } from '../../../src-main/services/shared/files';
 import { addVenues, agreementFor, apply, applyAll, book, caseUntil, caseworkWorld, conferenceRecord, meetingFor, people, type World } from './helpers';
 import type { Feedback } from '../../../src-main/domain/outcomes/feedback';
 
@@ -128,7 +128,7 @@ describe('figures through the service', () => {
   });
 
   it('refuses a period the wrong way round or with dates that do not exist', async () => {
-    const w = await caseworkWorld();
+    const w = await caseworkWorld({ fileSaver: undefined });
     const swapped = await w.fails('getFigures', { from: '2026-04-30', to: '2026-04-01' });
     expect(swapped).toMatchObject({ code: 'INVALID_INPUT', message: 'The end of the period is before its start: swap the dates.' });
     const unreal = await w.fails('getFigures', { from: '2026-02-30', to: '2026-04-01' });

@@ -1,6 +1,6 @@
 import type { MeetingInput } from '../../../src-main/domain/cases/process-commands';
 import type { ReferralInput } from '../../../src-main/domain/referrals/referral';
-import type { CaseView } from '../../../src-main/ipc/commands/cases';
+import type { CaseView } from '../../../src-main/domain/cases/case-view';
 import { apply, applyAll, CallFailed, caseworkWorld, people, referral, type World } from '../casework/helpers';
 import { toConsentStage } from '../casework/journeys';
 import { steps } from '../casework/steps';

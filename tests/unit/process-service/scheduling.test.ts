@@ -127,7 +127,8 @@ describe('scheduling meetings through the service', () => {
     const cal = await w.call('getCalendar', { from: '2026-03-25', to: '2026-03-25' });
     expect(cal.map((c) => c.meeting.status)).toEqual(['cancelled']);
     expect(await w.call('getCalendar', { from: '2026-03-25', to: '2026-03-25', hideInactive: true })).toEqual([]);
-    expect((await w.service.process.calendarFile({ from: '2026-03-25', to: '2026-03-25' })).ics).toContain('STATUS:CANCELLED');
+    await w.call('saveCalendar', { from: '2026-03-25', to: '2026-03-25' });
+    expect(w.files.lastText()).toContain('STATUS:CANCELLED');
     // Another case can now have the same people's facilitator and room at that time.
     let b = await caseUntil(w, 'team');
     b = await book(w, b, meetingFor(b, { venueId: venues.centre }));
@@ -166,7 +167,8 @@ describe('scheduling meetings through the service', () => {
     expect(await w.call('getCalendar', { from: '2026-03-26', to: '2026-03-29' })).toEqual([]);
     expect((await w.fails('getCalendar', { from: '2026-04-30', to: '2026-03-01' })).message).toMatch(/before the start date/);
 
-    const plain = unfold((await w.service.process.calendarFile({ from: '2026-03-01', to: '2026-04-30' })).ics);
+    await w.call('saveCalendar', { from: '2026-03-01', to: '2026-04-30' });
+    const plain = unfold(w.files.lastText());
     expect(plain).toContain('DTSTART:20260325T100000Z'); // GMT: 10:00 is 10:00 UTC
     expect(plain).toContain('DTSTART:20260330T090000Z'); // BST: 10:00 is 09:00 UTC
     expect(plain).toContain('DTEND:20260330T103000Z');
@@ -175,7 +177,8 @@ describe('scheduling meetings through the service', () => {
     expect(plain).toContain('LOCATION:Video call');
     expect(plain).not.toMatch(/Siân|Evans|Łukasz|Kowalski/);
 
-    const named = await w.service.process.calendarFile({ from: '2026-03-01', to: '2026-04-30', facilitatorId: w.staff.alex, includeFirstNames: true });
+    const namedFile = await w.call('saveCalendar', { from: '2026-03-01', to: '2026-04-30', facilitatorId: w.staff.alex, includeFirstNames: true });
+    const named = { meetings: namedFile.meetings, ics: w.files.lastText() };
     expect(named.meetings).toBe(1);
     const text = unfold(named.ics);
     expect(text).toContain('SUMMARY:RJ conference RJ-2026-0002 (Siân\\, Łukasz)');

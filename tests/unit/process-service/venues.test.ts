@@ -40,7 +40,7 @@ describe('venues through the service', () => {
     await w.as('facilitator');
     expect(await w.fails('saveVenue', input)).toMatchObject({ code: 'FORBIDDEN' });
     // The service checks too, for callers that do not come through the registry (the CLI).
-    await expect(w.service.process.saveVenue(input)).rejects.toMatchObject({ code: 'FORBIDDEN', message: 'Only administrators and coordinators may add or change venues.' });
+    await expect(w.service.conferences.saveVenue(input)).rejects.toMatchObject({ code: 'FORBIDDEN', message: 'Only administrators and coordinators may add or change venues.' });
     // A facilitator still sees the calendar.
     expect(await w.call('getCalendar', { from: '2026-03-01', to: '2026-03-31' })).toEqual([]);
     await w.as('quality-lead');

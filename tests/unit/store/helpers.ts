@@ -2,14 +2,16 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCasebookService } from '../../../src-main/services/casebook/service';
+import { MemoryFiles } from '../../support/files';
 
 export const PASS = 'correct horse battery staple';
 
 /** A fresh store in a temporary folder, with the cheapest key derivation OWASP allows. */
 export async function freshService(opts: { now?: () => Date } = {}) {
   const dir = await mkdtemp(join(tmpdir(), 'casebook-test-'));
-  const service = await createCasebookService({ storeDir: dir, kdf: 'minimum', ...opts });
-  return { dir, service, cleanup: () => rm(dir, { recursive: true, force: true }) };
+  const files = new MemoryFiles();
+  const service = await createCasebookService({ storeDir: dir, kdf: 'minimum', fileSaver: files.fileSaver, filePicker: files.filePicker, ...opts });
+  return { dir, service, files, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
 
 export async function createdService() {

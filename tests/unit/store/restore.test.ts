@@ -40,7 +40,8 @@ describe('restoring when the casebook will not open', () => {
     try {
       await t.service.updateSettings({ serviceName: 'Portable RJ' });
       const file = join(t.dir, '..', `${t.dir.split('/').pop()}-export.cbkbak`);
-      await t.service.exportBackupFile(file);
+      await t.service.saveBackupCopy();
+      await writeFile(file, t.files.last().bytes);
       await t.service.lock('manual');
       const fresh = await import('./helpers').then((h) => h.freshService());
       try {
@@ -54,7 +55,8 @@ describe('restoring when the casebook will not open', () => {
         // Someone who is not an administrator in the backup may not restore it.
         await t.service.unlock(t.userId, PASS);
         await t.service.addUser({ name: 'Femi Adeyemi', role: 'facilitator', passphrase: 'facilitator passphrase' });
-        await t.service.exportBackupFile(`${file}.2`);
+        await t.service.saveBackupCopy();
+        await writeFile(`${file}.2`, t.files.last().bytes);
         await t.service.lock('manual');
         await expect(fresh.service.restoreWhileLocked({ file: `${file}.2` }, 'Femi Adeyemi', 'facilitator passphrase')).rejects.toMatchObject({ code: 'FORBIDDEN' });
         await rm(`${file}.2`, { force: true });

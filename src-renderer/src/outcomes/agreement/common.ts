@@ -2,7 +2,7 @@ import type { Case, Participant } from '../../../../src-main/domain/cases/case';
 import type { ActionKind, ActionStatus, AgreementState } from '../../../../src-main/domain/outcomes/agreement';
 import { ACTION_STATUS_LABELS } from '../../../../src-main/domain/outcomes/agreement';
 import { describeMeeting, MEETING_STATUS_LABELS, type Meeting } from '../../../../src-main/domain/conferences/meeting';
-import type { CaseworkReference } from '../../../../src-main/ipc/commands/cases';
+import type { CaseworkReference } from '../../../../src-main/domain/cases/case-view';
 import type { TagColour } from '../../shared/components/Tag';
 import { who } from '../../cases/shared';
 

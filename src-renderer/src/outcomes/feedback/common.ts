@@ -1,5 +1,5 @@
 import { FEEDBACK_ITEM_LABELS, type EqualityMonitoring, type FeedbackItem, type RecommendAnswer } from '../../../../src-main/domain/outcomes/feedback';
-import type { CaseworkReference } from '../../../../src-main/ipc/commands/cases';
+import type { CaseworkReference } from '../../../../src-main/domain/cases/case-view';
 
 /** The equality monitoring questions, in the order they are asked. */
 export const EQUALITY_QUESTIONS: readonly { key: keyof EqualityMonitoring; label: string }[] = [

@@ -5,13 +5,14 @@
  * nothing anywhere: the caller has already read the case, and decides whether and where the
  * bytes are saved (and records that in the audit trail).
  */
-import { londonDate } from '../../domain/time/dates';
-import type { Case, ParticipantRole } from '../../domain/cases/case';
-import type { CaseworkSettings } from '../../domain/casebook/casework-settings';
-import type { ConsentElement } from '../../domain/consent/consent';
-import type { ActionWording } from '../../domain/conferences/templates';
-import type { RiskFactor } from '../../domain/risk/risk';
-import type { StaffMember } from '../../domain/staff/staff';
+import { DOCUMENT_CATALOGUE, DOCUMENT_KINDS, type DocumentEntry, type DocumentKind } from '../domain/documents/catalogue';
+import { londonDate } from '../domain/time/dates';
+import type { Case, ParticipantRole } from '../domain/cases/case';
+import type { CaseworkSettings } from '../domain/casebook/casework-settings';
+import type { ConsentElement } from '../domain/consent/consent';
+import type { ActionWording } from '../domain/conferences/templates';
+import type { RiskFactor } from '../domain/risk/risk';
+import type { StaffMember } from '../domain/staff/staff';
 import {
   buildCaseConsentForm,
   buildCaseSummary,
@@ -35,24 +36,15 @@ import {
   type FontSet,
   type HtmlOptions,
   type ImageData,
-} from '../../documents';
-import { FontChain } from '../../documents/fonts';
+} from './index';
+import { FontChain } from './fonts';
 
-export const DOCUMENT_KINDS = ['consent-form', 'risk-assessment', 'preparation-record', 'case-summary', 'first-contact-letter', 'meeting-invitation', 'outcome-agreement'] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+export { DOCUMENT_KINDS, type DocumentKind };
 export const DOCUMENT_FORMATS = ['pdf', 'docx', 'html'] as const;
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
 
-/** Which documents need a participant, which may have one, and which take none. */
-export const DOCUMENT_PARTICIPANT: Record<DocumentKind, 'required' | 'optional' | 'none'> = {
-  'consent-form': 'required',
-  'risk-assessment': 'optional',
-  'preparation-record': 'optional',
-  'case-summary': 'none',
-  'first-contact-letter': 'required',
-  'meeting-invitation': 'required',
-  'outcome-agreement': 'none',
-};
+/** Which documents need a participant, which may have one, and which take none (from the catalogue). */
+export const DOCUMENT_PARTICIPANT: Record<DocumentKind, DocumentEntry['participant']> = Object.fromEntries(DOCUMENT_KINDS.map((k) => [k, DOCUMENT_CATALOGUE[k].participant])) as Record<DocumentKind, DocumentEntry['participant']>;
 
 /** The service's own details where they differ from templates/documents/service.yaml (e.g. from settings). */
 export interface ServiceDetails {

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { CaseSchema, type Case } from '../../domain/cases/case';
+import { CaseSchema, type Case } from './case';
 
 /**
  * The case exchange file: what `casebook export` writes and `casebook import` reads
- * (documented in docs/import-format.md). Pure functions only: the CLI does the file I/O.
+ * (documented in docs/import-format.md). Pure functions only: the services do the file I/O.
  * Validation is all-or-nothing and reports every problem at once with its JSON path, because
  * someone fixing a spreadsheet export wants the whole list, not one error per attempt.
  */
@@ -187,7 +187,7 @@ export function parseCaseFile(data: unknown): ImportResult {
 }
 
 /** Check the size, parse the JSON text and validate it. */
-export function parseCaseFileText(text: string, byteLength = Buffer.byteLength(text, 'utf8')): ImportResult {
+export function parseCaseFileText(text: string, byteLength = new TextEncoder().encode(text).byteLength): ImportResult {
   const tooBig = checkImportSize(byteLength);
   if (tooBig) return { ok: false, code: 'INVALID_INPUT', problems: [tooBig] };
   // Spreadsheet tools often save a byte-order mark first; JSON.parse would refuse it.
@@ -199,6 +199,22 @@ export function parseCaseFileText(text: string, byteLength = Buffer.byteLength(t
     return { ok: false, code: 'INVALID_INPUT', problems: [{ path: '(file)', message: `The file is not valid JSON: ${describeJsonError(e, body)}` }] };
   }
   return parseCaseFile(data);
+}
+
+/**
+ * Read a case file's bytes: the size first (so a huge file costs nothing), then strict UTF-8
+ * (a byte that is not UTF-8 is refused, never quietly replaced), then the JSON and its cases.
+ */
+export function parseCaseFileBytes(bytes: Uint8Array): ImportResult {
+  const tooBig = checkImportSize(bytes.byteLength);
+  if (tooBig) return { ok: false, code: 'INVALID_INPUT', problems: [tooBig] };
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { ok: false, code: 'INVALID_INPUT', problems: [{ path: '(file)', message: 'The file is not UTF-8 text: save it again as UTF-8 (in a spreadsheet, "CSV UTF-8"; in a text editor, "UTF-8")' }] };
+  }
+  return parseCaseFileText(text, bytes.byteLength);
 }
 
 /**
@@ -233,3 +249,13 @@ function withoutAttachments(c: Case): Case {
   if (!c.indirectLog?.some((e) => e.attachment)) return c;
   return { ...c, indirectLog: c.indirectLog.map(({ attachment: _a, ...e }) => e) };
 }
+
+/** What checking a case file found, as `import --check` and the import screen report it. */
+export const CaseFileCheckSchema = z.strictObject({
+  picked: z.boolean(),
+  ok: z.boolean(),
+  cases: z.number().int(),
+  newerVersion: z.boolean(),
+  problems: z.array(z.strictObject({ path: z.string(), message: z.string() })),
+});
+export type CaseFileCheck = z.infer<typeof CaseFileCheckSchema>;

@@ -1,15 +1,18 @@
 /**
  * Loads what document generation needs from the app's own folders (never from the store):
- * the document templates, the bundled fonts, and the lists that case records point into
- * (consent elements, risk factors, the kinds of agreement action). A template with a mistake
- * is refused with a message naming the file and line of every problem.
+ * the document templates and the bundled fonts, with the lists case records point into
+ * (consent elements, risk factors, the kinds of agreement action) from the same loader as
+ * casework, so every template file is read and checked in one place. A template with a
+ * mistake is refused with a message naming the file and line of every problem.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseConsentElements, type ConsentElement } from '../../domain/consent/consent';
-import { parseAgreementActions, type ActionWording } from '../../domain/conferences/templates';
-import { parseRiskFactors, type RiskFactor } from '../../domain/risk/risk';
+import type { ConsentElement } from '../../domain/consent/consent';
+import type { ActionWording } from '../../domain/conferences/templates';
+import type { RiskFactor } from '../../domain/risk/risk';
+import { CasebookError } from '../../domain/shared/errors';
 import { loadBundledFonts, loadTemplates, type DocumentTemplates, type FontSet } from '../../documents';
+import { loadCaseworkTemplates } from './loader';
 
 export class TemplateError extends Error {
   override readonly name = 'TemplateError';
@@ -31,15 +34,19 @@ export async function loadDocumentResources(root: string): Promise<DocumentResou
   const files = await Promise.all(names.map(async (name) => ({ name, text: await readFile(join(dir, name), 'utf8') })));
   const templates = loadTemplates(files);
   if (!templates.ok) throw new TemplateError(templates.message);
-
-  const casework = join(root, 'templates', 'casework');
-  const consent = parseConsentElements(await readFile(join(casework, 'consent-elements.yaml'), 'utf8'), 'consent-elements.yaml');
-  if (!consent.ok) throw new TemplateError(consent.message);
-  const risk = parseRiskFactors(await readFile(join(casework, 'risk-factors.yaml'), 'utf8'), 'risk-factors.yaml');
-  if (!risk.ok) throw new TemplateError(risk.message);
-  const actions = parseAgreementActions(await readFile(join(root, 'templates', 'conferences', 'agreement-actions.yaml'), 'utf8'), 'agreement-actions.yaml');
-  if (!actions.ok) throw new TemplateError(actions.message);
-
+  let casework;
+  try {
+    casework = await loadCaseworkTemplates({ templatesDir: join(root, 'templates'), resourcesDir: join(root, 'resources') });
+  } catch (e) {
+    if (e instanceof CasebookError) throw new TemplateError(e.message);
+    throw e;
+  }
   const fonts = await loadBundledFonts(join(root, 'resources', 'fonts'));
-  return { templates: templates.value, fonts, consentElements: consent.value, riskFactors: risk.value, agreementActions: actions.value.actions };
+  return {
+    templates: templates.value,
+    fonts,
+    consentElements: casework.consentElements,
+    riskFactors: casework.riskFactors,
+    agreementActions: casework.conferences.agreementActions.actions,
+  };
 }

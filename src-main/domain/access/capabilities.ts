@@ -1,0 +1,79 @@
+import { CasebookError } from '../shared/errors';
+import { ROLES, type Role } from './roles';
+
+/**
+ * Who may do what, in one place. Each capability names a piece of RJ work and the login roles
+ * that may do it. The contract (every command names a capability), the services (rules that
+ * depend on what a command does: any caseworker records a contact, only coordinators close a
+ * case), the CLI and the renderer (which buttons to show) all ask `can` — none of them keeps a
+ * list of roles of its own.
+ *
+ * Rules about a *person* rather than a login (the manager who signs off a risk assessment, the
+ * Advanced practitioner who leads a sensitive case) are decided against the signed-in person's
+ * staff record in the domain rules themselves; this module is about roles only.
+ */
+const EVERYONE = ROLES;
+const CASEWORKERS = ['administrator', 'coordinator', 'facilitator'] as const satisfies readonly Role[];
+const MANAGERS = ['administrator', 'coordinator'] as const satisfies readonly Role[];
+const ADMINISTRATORS = ['administrator'] as const satisfies readonly Role[];
+
+export const CAPABILITIES = {
+  // The casebook itself
+  'use-casebook': { roles: EVERYONE, doing: 'use the casebook' },
+  'change-own-passphrase': { roles: EVERYONE, doing: 'change their own passphrase' },
+  'change-settings': { roles: ADMINISTRATORS, doing: 'change the service settings' },
+  'manage-users': { roles: ADMINISTRATORS, doing: 'manage the people who can unlock the casebook' },
+  'manage-backups': { roles: ADMINISTRATORS, doing: 'take and restore backups' },
+  'read-audit': { roles: ADMINISTRATORS, doing: 'read the audit trail' },
+  'verify-casebook': { roles: ADMINISTRATORS, doing: 'verify the casebook' },
+  'import-cases': { roles: ADMINISTRATORS, doing: 'import cases' },
+  'export-cases': { roles: ADMINISTRATORS, doing: 'export cases' },
+  'add-demo-cases': { roles: ADMINISTRATORS, doing: 'add demo cases' },
+  'change-casework-settings': { roles: ADMINISTRATORS, doing: 'change the casework settings' },
+  // Cases
+  'read-cases': { roles: EVERYONE, doing: 'read cases' },
+  'take-referrals': { roles: CASEWORKERS, doing: 'take referrals' },
+  'change-cases': { roles: CASEWORKERS, doing: 'change cases' },
+  'assign-team': { roles: MANAGERS, doing: 'choose the lead facilitator and co-facilitator of a case' },
+  'close-cases': { roles: MANAGERS, doing: 'close cases' },
+  // Staff and rooms
+  'manage-staff': { roles: MANAGERS, doing: 'add or change members of staff' },
+  'manage-venues': { roles: MANAGERS, doing: 'add or change venues' },
+  // What leaves the casebook
+  'save-documents': { roles: CASEWORKERS, doing: 'save or print documents' },
+  'export-calendar': { roles: CASEWORKERS, doing: 'export meetings to a calendar' },
+  'attach-files': { roles: CASEWORKERS, doing: 'attach files to a case' },
+  'save-attachments': { roles: CASEWORKERS, doing: 'save attachments' },
+  'read-figures': { roles: EVERYONE, doing: 'see the figures' },
+  'export-figures': { roles: EVERYONE, doing: 'export the figures' },
+} as const satisfies Record<string, { roles: readonly Role[]; doing: string }>;
+
+export type Capability = keyof typeof CAPABILITIES;
+export const CAPABILITY_NAMES = Object.keys(CAPABILITIES) as Capability[];
+
+export function can(role: Role | undefined, capability: Capability): boolean {
+  return role !== undefined && (CAPABILITIES[capability].roles as readonly Role[]).includes(role);
+}
+
+export function rolesFor(capability: Capability): readonly Role[] {
+  return CAPABILITIES[capability].roles;
+}
+
+const PLURAL: Record<Role, string> = {
+  administrator: 'administrators',
+  coordinator: 'coordinators',
+  facilitator: 'facilitators',
+  'quality-lead': 'quality leads',
+};
+
+/** "Only administrators and coordinators may close cases." */
+export function refusalFor(capability: Capability): string {
+  const who = rolesFor(capability).map((r) => PLURAL[r]);
+  const list = who.length > 1 ? `${who.slice(0, -1).join(', ')} and ${who[who.length - 1]}` : who[0];
+  return `Only ${list} may ${CAPABILITIES[capability].doing}.`;
+}
+
+/** Throws FORBIDDEN, with the refusal in plain words, unless the role has the capability. */
+export function requireCapability(role: Role | undefined, capability: Capability): void {
+  if (!can(role, capability)) throw new CasebookError('FORBIDDEN', refusalFor(capability));
+}

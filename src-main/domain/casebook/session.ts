@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { SettingsSchema } from './settings';
+import { UserChoiceSchema, UserSchema } from './user';
+
+/**
+ * What the app knows about the signed-in person and the casebook's state: the wire shapes the
+ * renderer, the CLI and the services share. They live in the domain so that every layer can
+ * name them without importing the contract.
+ */
+export const SessionSchema = z.strictObject({
+  user: UserSchema,
+  settings: SettingsSchema,
+  readOnly: z.boolean(),
+});
+export type Session = z.infer<typeof SessionSchema>;
+
+/** Who holds the casebook's lock, as the lock file says. */
+export const LockHolderSchema = z.strictObject({ user: z.string(), host: z.string(), pid: z.number(), since: z.string() });
+export type LockHolder = z.infer<typeof LockHolderSchema>;
+
+export const StatusSchema = z.strictObject({
+  state: z.enum(['uninitialised', 'locked', 'unlocked']),
+  users: z.array(UserChoiceSchema),
+  session: SessionSchema.optional(),
+  /** Set when another instance holds the store: the app opens read-only and says who. */
+  heldBy: LockHolderSchema.optional(),
+});
+export type Status = z.infer<typeof StatusSchema>;
+
+export const VerifyResultSchema = z.strictObject({
+  ok: z.boolean(),
+  entries: z.number().int(),
+  problems: z.array(z.strictObject({ file: z.string(), message: z.string() })),
+});
+export type VerifyResult = z.infer<typeof VerifyResultSchema>;
+
+export const RecoveryKeySchema = z
+  .string({ error: 'Recovery key must be text' })
+  .trim()
+  .regex(/^[A-Z2-7]{4}(-?[A-Z2-7]{4}){12}$/i, { error: 'A recovery key is 13 groups of 4 letters and digits separated by dashes' });
+
+/** A passphrase typed to unlock (any text: the rules for choosing one are PassphraseSchema's). */
+export const TypedPassphraseSchema = z.string().min(1, { error: 'Enter your passphrase' }).max(1024);

@@ -1,0 +1,7 @@
+import type { z } from 'zod';
+import { strictForm } from '../shared/strict-form';
+import { dateField } from '../time/dates';
+
+/** A period of figures: two real days (both counted). That the first is not after the second is figures.ts's rule (checkPeriod). */
+export const PeriodSchema = strictForm({ from: dateField('From'), to: dateField('To') }, 'the period');
+export type PeriodInput = z.infer<typeof PeriodSchema>;

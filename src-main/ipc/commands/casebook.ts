@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import { ROLES } from '../../domain/access/roles';
+import { AuditEntrySchema, AuditFilterSchema } from '../../domain/casebook/audit';
+import { BackupInfoSchema } from '../../domain/casebook/backup';
+import { CaseworkSettingsSchema } from '../../domain/casebook/casework-settings';
+import { PassphraseSchema } from '../../domain/casebook/passphrase';
+import { RecoveryKeySchema, SessionSchema, StatusSchema, TypedPassphraseSchema, VerifyResultSchema } from '../../domain/casebook/session';
+import { SettingsPatchSchema, SettingsSchema } from '../../domain/casebook/settings';
+import { UserIdSchema, UserSchema } from '../../domain/casebook/user';
+import { CaseFileCheckSchema } from '../../domain/cases/case-file';
+import { personName, requiredText } from '../../domain/shared/text';
+import type { CommandGroup } from '../command-spec';
+
+/**
+ * The casebook itself: set-up, unlocking and locking, settings, the people who can unlock it,
+ * backups, the audit trail, verifying, and moving cases in and out of it.
+ */
+const empty = z.strictObject({});
+const Saved = z.strictObject({ saved: z.boolean(), fileName: z.string() });
+
+export const casebookCommands = {
+  getStatus: { input: empty, output: StatusSchema, access: 'anyone', summary: 'Whether a casebook exists, is locked, and who can unlock it' },
+  createCasebook: {
+    input: z.strictObject({ serviceName: requiredText('Service name', 120), userName: personName('Your name'), passphrase: PassphraseSchema }),
+    output: z.strictObject({ recoveryKey: z.string(), session: SessionSchema }),
+    access: 'anyone',
+    summary: 'Create a new encrypted casebook with its first administrator',
+  },
+  unlock: {
+    input: z.strictObject({ userId: UserIdSchema, passphrase: TypedPassphraseSchema }),
+    output: SessionSchema,
+    access: 'anyone',
+    summary: 'Unlock the casebook with a passphrase',
+  },
+  recoverWithKey: {
+    input: z.strictObject({ userId: UserIdSchema, recoveryKey: RecoveryKeySchema, newPassphrase: PassphraseSchema }),
+    output: SessionSchema,
+    access: 'anyone',
+    summary: 'Set a new passphrase using the recovery key',
+  },
+  lock: {
+    input: z.strictObject({ reason: z.enum(['manual', 'idle']).default('manual') }),
+    output: z.strictObject({ locked: z.literal(true) }),
+    access: 'use-casebook',
+    summary: 'Lock the casebook and forget the key',
+  },
+  changePassphrase: {
+    input: z.strictObject({ current: z.string().min(1).max(1024), next: PassphraseSchema }),
+    output: z.strictObject({ changed: z.literal(true) }),
+    access: 'change-own-passphrase',
+    summary: 'Change your own passphrase',
+  },
+  getSettings: { input: empty, output: SettingsSchema, access: 'use-casebook', summary: 'Read the service settings' },
+  updateSettings: { input: SettingsPatchSchema, output: SettingsSchema, access: 'change-settings', summary: 'Change the service settings' },
+  updateCaseworkSettings: {
+    input: CaseworkSettingsSchema.partial(),
+    output: CaseworkSettingsSchema,
+    access: 'change-casework-settings',
+    summary: 'Change the case reference prefix or who signs off high risks',
+  },
+  listUsers: { input: empty, output: z.array(UserSchema), access: 'manage-users', summary: 'List the people who can unlock this casebook' },
+  addUser: {
+    input: z.strictObject({ name: personName('Name'), role: z.enum(ROLES, { error: 'Choose a role' }), passphrase: PassphraseSchema }),
+    output: UserSchema,
+    access: 'manage-users',
+    summary: 'Add a person who can unlock this casebook',
+  },
+  listBackups: { input: empty, output: z.array(BackupInfoSchema), access: 'manage-backups', summary: 'List the backups' },
+  createBackup: { input: empty, output: BackupInfoSchema, access: 'manage-backups', summary: 'Take a backup now' },
+  saveBackupCopy: {
+    input: empty,
+    output: Saved.extend({ bytes: z.number().int() }),
+    access: 'manage-backups',
+    summary: 'Save an encrypted copy of the whole casebook where you choose (another drive)',
+  },
+  restoreBackup: {
+    input: z.strictObject({ id: BackupInfoSchema.shape.id }),
+    output: z.strictObject({ restored: z.literal(true) }),
+    access: 'manage-backups',
+    summary: 'Restore a backup after verifying it; the casebook locks afterwards',
+  },
+  restoreBackupFile: {
+    input: empty,
+    output: z.strictObject({ restored: z.boolean() }),
+    access: 'manage-backups',
+    summary: 'Restore a backup file you choose, after verifying it; the casebook locks afterwards',
+  },
+  restoreBackupWhileLocked: {
+    input: z.strictObject({ userId: UserIdSchema, passphrase: TypedPassphraseSchema, backupId: BackupInfoSchema.shape.id }),
+    output: z.strictObject({ restored: z.literal(true) }),
+    access: 'anyone',
+    summary: 'Restore a backup when the casebook will not open; the passphrase must open the backup',
+  },
+  restoreFileWhileLocked: {
+    input: z.strictObject({ user: z.string().min(1).max(200), passphrase: TypedPassphraseSchema }),
+    output: z.strictObject({ restored: z.boolean() }),
+    access: 'anyone',
+    summary: 'Restore a backup file when the casebook will not open, or onto a new computer; the passphrase must open the backup',
+  },
+  listAudit: {
+    input: AuditFilterSchema,
+    output: z.strictObject({ total: z.number().int(), entries: z.array(AuditEntrySchema) }),
+    access: 'read-audit',
+    summary: 'Read the audit trail',
+  },
+  verifyStore: { input: empty, output: VerifyResultSchema, access: 'verify-casebook', summary: 'Decrypt every file and walk the audit chain' },
+  checkCaseFile: {
+    input: empty,
+    output: CaseFileCheckSchema,
+    access: 'anyone',
+    summary: 'Check a case file you choose, without opening the casebook',
+  },
+  importCases: {
+    input: empty,
+    output: z.strictObject({ picked: z.boolean(), imported: z.number().int() }),
+    access: 'import-cases',
+    summary: 'Add the cases of a case file you choose: all of them, or none if any is invalid',
+  },
+  exportCases: {
+    input: empty,
+    output: Saved.extend({ cases: z.number().int(), bytes: z.number().int() }),
+    access: 'export-cases',
+    summary: 'Save every case as a case file (not encrypted) where you choose',
+  },
+  addDemoCases: {
+    input: z.strictObject({
+      count: z.number({ error: 'Say how many demo cases to add' }).int().min(1).max(100_000, { error: 'Add at most 100,000 demo cases' }),
+      seed: z.string().min(1).max(200),
+      append: z.boolean().optional(),
+    }),
+    output: z.strictObject({ imported: z.number().int(), seed: z.string() }),
+    access: 'add-demo-cases',
+    summary: 'Fill a practice casebook with realistic made-up cases',
+  },
+} as const satisfies CommandGroup;

@@ -1,0 +1,36 @@
+import type { CasebookService } from '../../services/casebook/api';
+import type { casebookCommands } from '../commands/casebook';
+import type { HandlersOf } from './types';
+
+/** The casebook commands, each a call into the service's own methods. */
+export function casebookHandlers(s: CasebookService): HandlersOf<typeof casebookCommands> {
+  return {
+    getStatus: () => s.status(),
+    createCasebook: (i) => s.create(i),
+    unlock: (i) => s.unlock(i.userId, i.passphrase),
+    recoverWithKey: (i) => s.recover(i.userId, i.recoveryKey, i.newPassphrase),
+    lock: async (i) => {
+      await s.lock(i.reason);
+      return { locked: true as const };
+    },
+    changePassphrase: (i) => s.changePassphrase(i.current, i.next),
+    getSettings: async () => s.settings(),
+    updateSettings: (i) => s.updateSettings(i),
+    updateCaseworkSettings: (i) => s.updateCaseworkSettings(i),
+    listUsers: async () => s.users(),
+    addUser: (i) => s.addUser(i),
+    listBackups: () => s.listBackups(),
+    createBackup: () => s.createBackup('manual'),
+    saveBackupCopy: () => s.saveBackupCopy(),
+    restoreBackup: (i) => s.restoreBackup(i.id),
+    restoreBackupFile: () => s.restoreBackupFile(),
+    restoreBackupWhileLocked: (i) => s.restoreWhileLocked({ backupId: i.backupId }, i.userId, i.passphrase),
+    restoreFileWhileLocked: (i) => s.restoreFileWhileLocked(i.user, i.passphrase),
+    listAudit: (i) => s.listAudit(i),
+    verifyStore: () => s.verify(),
+    checkCaseFile: () => s.checkCaseFile(),
+    importCases: (_i, c) => s.importCaseFile(c),
+    exportCases: () => s.exportCases(),
+    addDemoCases: (i, c) => s.addDemoCases(i, c),
+  };
+}

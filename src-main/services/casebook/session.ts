@@ -1,0 +1,87 @@
+import { CasebookError } from '../../domain/shared/errors';
+import type { Session, Status } from '../../domain/casebook/session';
+import { listBackupFiles } from '../../store/backups';
+import { isStale, readHolder } from '../../store/lock-file';
+import { createStore, inspectStore, recoverStore, unlockStore, type OpenOptions } from '../../store/open-store';
+import type { Store } from '../../store/store';
+import { audit } from './audit-entry';
+import type { StoreHolder } from './holder';
+
+/**
+ * Opening and closing the casebook: its state for the unlock screen, creating it, unlocking
+ * (with the day's first backup), recovering with the recovery key, locking, and changing one's
+ * own passphrase.
+ */
+export function sessionUseCases(dir: string, h: StoreHolder, o: OpenOptions, opened: (s: Store) => void) {
+  const replace = async (next: Store): Promise<Session> => {
+    if (h.store) await h.store.close();
+    h.store = next;
+    opened(next);
+    return h.session(next);
+  };
+
+  /** A routine backup on the first unlock of each day, so a bad day can be undone. */
+  const dailyBackup = async (s: Store) => {
+    if (s.readOnly) return;
+    const newest = (await listBackupFiles(dir))[0];
+    if (newest && s.opts.now().getTime() - Date.parse(newest.createdAt) < 86_400_000) return;
+    await s.backup('daily').catch(() => undefined);
+  };
+
+  const lock = async (reason: string): Promise<void> => {
+    if (!h.store) return;
+    const s = h.store;
+    h.store = undefined;
+    // After a restore the trail already records it, and the old session must not write to it.
+    if (reason !== 'restore') await audit(s, 'session.lock', { type: 'user', id: s.user.id }, [reason]).catch(() => undefined);
+    await s.close();
+    h.tell(reason);
+  };
+
+  return {
+    async status(): Promise<Status> {
+      const s = h.store;
+      if (s) return { state: 'unlocked', users: [], session: h.session(s), ...(s.heldBy ? { heldBy: s.heldBy } : {}) };
+      const found = await inspectStore(dir);
+      if (found.state !== 'ready') return { state: 'uninitialised', users: [] };
+      const holder = await readHolder(dir);
+      return {
+        state: 'locked',
+        users: found.keyring.users.map((u) => ({ id: u.userId, name: u.name })),
+        ...(holder && holder.pid !== process.pid && !isStale(holder) ? { heldBy: holder } : {}),
+      };
+    },
+    currentSession: (): Session | undefined => (h.store ? h.session(h.store) : undefined),
+    async create(i: { serviceName: string; userName: string; passphrase: string }) {
+      if (h.store) throw new CasebookError('CONFLICT', 'A casebook is already open');
+      const { store: s, recoveryKey } = await createStore(dir, i, o);
+      return { recoveryKey, session: await replace(s) };
+    },
+    async unlock(who: string, passphrase: string): Promise<Session> {
+      if (h.store) throw new CasebookError('CONFLICT', 'The casebook is already unlocked; lock it first to unlock as someone else');
+      const s = await unlockStore(dir, who, passphrase, o);
+      await audit(s, 'session.unlock', { type: 'user', id: s.user.id });
+      await dailyBackup(s);
+      return replace(s);
+    },
+    async recover(userId: string, key: string, next: string): Promise<Session> {
+      if (h.store) throw new CasebookError('CONFLICT', 'The casebook is already unlocked; lock it first');
+      return replace(await recoverStore(dir, userId, key, next, o));
+    },
+    lock,
+    onLocked(l: (reason: string) => void) {
+      h.listeners.add(l);
+      return () => {
+        h.listeners.delete(l);
+      };
+    },
+    async changePassphrase(current: string, next: string) {
+      const s = h.need();
+      await s.rewrapForUser(s.user.id, current, next);
+      return { changed: true as const };
+    },
+    async close() {
+      if (h.store) await lock('system');
+    },
+  };
+}

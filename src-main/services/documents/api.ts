@@ -1,0 +1,18 @@
+import type { ConsentRole, DocumentRequest, DocumentSaveFormat, SaveDocumentRequest } from '../../domain/documents/catalogue';
+
+export interface SavedDocument {
+  saved: boolean;
+  fileName: string;
+  missingCharacters: string[];
+  /** PDF only: how many pages. */
+  pages?: number;
+  bytes?: number;
+}
+
+/** Documents, reached as `service.documents`: preview, save (recorded), and the blank consent form. */
+export interface DocumentsApi {
+  previewDocument(i: DocumentRequest): Promise<{ html: string; title: string; missingCharacters: string[] }>;
+  saveDocument(i: SaveDocumentRequest): Promise<SavedDocument>;
+  /** A blank consent form: nothing from the casebook, so no session is needed and nothing is recorded. */
+  saveBlankForm(i: { role?: ConsentRole | undefined; format: DocumentSaveFormat }): Promise<SavedDocument>;
+}

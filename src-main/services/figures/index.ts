@@ -1,0 +1,32 @@
+import type { PeriodInput } from '../../domain/figures/period';
+import { CasebookError } from '../../domain/shared/errors';
+import { caseworkOf } from '../cases/context';
+import type { ServiceContext } from '../shared/context';
+import { saveTo } from '../shared/save';
+import type { FiguresApi } from './api';
+import { figuresCsv, figuresFor } from './figures';
+
+export type { FiguresApi } from './api';
+
+/** The figures for a period, from the case list's rows, and their CSV. */
+export function createFigures(ctx: ServiceContext): FiguresApi {
+  const cw = () => caseworkOf(ctx.need(), ctx.templates);
+  /** The figures, or the period's refusal in the user's words (the wrong way round, a day that does not exist). */
+  const figures = (p: PeriodInput) => {
+    try {
+      return figuresFor(cw(), p);
+    } catch (e) {
+      if (e instanceof RangeError) throw new CasebookError('INVALID_INPUT', e.message, { issues: [{ path: 'to', message: e.message }] });
+      throw e;
+    }
+  };
+  return {
+    getFigures: (p) => figures(p),
+    async saveFiguresCsv(p) {
+      const csv = figuresCsv(figures(p));
+      const fileName = `rj-figures-${p.from}-to-${p.to}.csv`;
+      const saved = await saveTo(ctx, fileName, new TextEncoder().encode(csv), 'csv', (s) => s.draft('figures.export', { type: 'export', id: 'csv' }, [`from:${p.from}`, `to:${p.to}`]));
+      return { saved, fileName };
+    },
+  };
+}
