@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { ConsentEntrySchema } from '../consent/consent';
-import { CONTACT_METHODS, ContactEntrySchema, PreparationMeetingSchema } from '../contacts/contacts';
+import { ConsentEntrySchema } from '../consent/consent-record';
+import { CONTACT_METHODS, ContactEntrySchema, PreparationMeetingSchema } from '../contacts/contact-record';
 import { PARTICIPANT_ROLES } from './participant-role';
-import { RiskAssessmentSchema } from '../risk/risk';
+import { RiskAssessmentSchema } from '../risk/risk-record';
 import { StaffIdSchema } from '../staff/staff';
 import { personName, requiredText, text } from '../shared/text';
 import { CaseIdSchema, EXITS, STAGES } from './stages';
