@@ -6,8 +6,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     projects: [
-      { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/e2e/**'] } },
-      { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], exclude: [], fileParallelism: false, testTimeout: 120_000 } },
+      { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/**/*.e2e.test.ts'] } },
+      { extends: true, test: { name: 'e2e', include: ['tests/**/*.e2e.test.ts'], exclude: [], fileParallelism: false, testTimeout: 120_000 } },
     ],
   },
 });

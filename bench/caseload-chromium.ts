@@ -1,4 +1,4 @@
-import { startHarness } from '../tests/e2e/harness';
+import { startHarness } from '../tests/support/e2e/harness';
 import { generateDemoCases } from '../src-main/demo/demo-cases';
 import { ensureDemoResources } from '../src-main/services/casebook/demo';
 import { CASELOAD_QUERIES } from './caseload';

@@ -15,7 +15,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { generateDocument, type DocumentDeps, type GenerateDocumentRequest } from '../src-main/documents/generate';
 import { loadDocumentResources } from '../src-main/services/templates/document-resources';
-import { bigCase, realCase, STAFF, TODAY } from '../tests/unit/documents/fixtures';
+import { bigCase, realCase, STAFF, TODAY } from '../tests/documents/fixtures';
 import { median, round } from './measure';
 
 const run = promisify(execFile);

@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startHarness, type Harness } from '../support/e2e/harness';
+import { applyAll, createCasebook, invoke, look, notice, openCase, tab } from '../support/e2e/steps';
+import { steps } from '../support/steps';
+import type { CaseView, CaseworkReference } from '../../src-main/domain/cases/case-view';
+import type { StaffMember } from '../../src-main/domain/staff/staff';
+import { addDays } from '../../src-main/domain/time/dates';
+
+/**
+ * A letter exchange with the scanned letter attached: the user ticks "Attach a file", saves,
+ * chooses the file in the system's dialog (the harness's queue), and later saves a copy back
+ * out. Cancelling the dialog saves nothing and says so.
+ */
+const LETTER = Buffer.from('%PDF-1.7 Annwyl Aisha, mae’n ddrwg gennyf am yr hyn a wnes i.');
+
+let h: Harness;
+let page: Page;
+let view: CaseView;
+
+describe('an indirect process log with an attached letter', () => {
+  beforeAll(async () => {
+    h = await startHarness();
+    page = h.page;
+    await createCasebook(page, { service: 'Northshire Restorative Justice Service', admin: 'Siân Evans', passphrase: 'correct horse battery staple' });
+    const staff = await invoke<StaffMember[]>(h, 'saveStaffMember', { name: 'Siân Evans', role: 'coordinator', level: 'advanced', active: true });
+    const lead = staff.find((s) => s.name === 'Siân Evans')!;
+    const ref = await invoke<CaseworkReference>(h, 'getCaseworkReference', {});
+    const s = steps(ref);
+    view = await invoke<CaseView>(h, 'createReferral', {
+      referral: {
+        source: 'police',
+        receivedOn: addDays(ref.today, -14),
+        offenceCategory: 'burglary',
+        offenceDescription: 'A shed was broken into.',
+        cjsStage: 'out-of-court',
+        priority: 'routine',
+        participants: [
+          { role: 'harmed', person: { givenName: 'Aisha', familyName: 'Khan', dateOfBirth: '1979-02-11' } },
+          { role: 'responsible', person: { givenName: 'Daniel', familyName: 'Price', dateOfBirth: '2001-06-30' } },
+        ],
+      },
+      duplicatesSeen: true,
+    });
+    const [harmed, responsible] = [view.case.participants[0]!.id, view.case.participants[1]!.id];
+    const day = addDays(ref.today, -7);
+    view = await applyAll(h, view, [
+      { type: 'advance' },
+      { type: 'assign-team', leadId: lead.id },
+      { type: 'advance' },
+      s.contact(harmed, lead.id, day),
+      s.contact(responsible, lead.id, day),
+      { type: 'advance' },
+      { ...(s.assess(harmed, 'harmed', lead.id) as object), assessedOn: day, reviewOn: addDays(ref.today, 60) } as never,
+      { ...(s.assess(responsible, 'responsible', lead.id) as object), assessedOn: day, reviewOn: addDays(ref.today, 60) } as never,
+      { type: 'advance' },
+      { type: 'advance' },
+      ...s.consentAll(harmed, lead.id).map((c) => ({ ...(c as object), on: day }) as never),
+      ...s.consentAll(responsible, lead.id).map((c) => ({ ...(c as object), on: day }) as never),
+      s.signOff(harmed, lead.id),
+      s.signOff(responsible, lead.id),
+      { type: 'advance', processKind: 'indirect', processForm: 'letter-exchange' },
+    ]);
+    expect(view.case.stage).toBe('process');
+  });
+
+  afterAll(async () => {
+    expect(h.problems).toEqual([]);
+    await h.close();
+  });
+
+  async function fillEntry(): Promise<void> {
+    await page.getByRole('button', { name: 'Add to the log' }).click();
+    const form = page.getByTestId('indirect-form');
+    await form.getByRole('radio', { name: 'Letter', exact: true }).check();
+    await form.getByLabel('From', { exact: true }).selectOption({ label: 'Daniel Price (person responsible)' });
+    await form.getByLabel('To', { exact: true }).selectOption({ label: 'Aisha Khan (person harmed)' });
+    await form.getByLabel('Summary').fill('Letter of apology, read with the facilitator before it was passed on.');
+    await form.getByLabel(/Attach a file/).check();
+  }
+
+  it('saves nothing when the file dialog is cancelled, and says so', async () => {
+    await openCase(page, view.case.reference);
+    await tab(page, 'Meetings and process');
+    await fillEntry();
+    await page.getByTestId('indirect-form').getByRole('button', { name: 'Save to the log' }).click();
+    await page.getByText('No file was chosen, so nothing was saved.').waitFor();
+    await look(page, '5i-01-attach-cancelled');
+    const now = await invoke<CaseView>(h, 'getCaseView', { id: view.case.id });
+    expect(now.case.indirectLog ?? []).toEqual([]);
+  });
+
+  it('keeps the chosen file with the entry, and saves a copy back out', async () => {
+    h.toPick.push({ name: 'llythyr-ymddiheuro.pdf', bytes: LETTER });
+    await page.getByTestId('indirect-form').getByRole('button', { name: 'Save to the log' }).click();
+    await notice(page, 'Letter from Daniel Price logged with its file');
+    const log = page.getByTestId('indirect-log');
+    await log.getByRole('button', { name: /Save a copy/ }).click();
+    await log.getByText('Saved a copy of llythyr-ymddiheuro.pdf.').waitFor();
+    expect(Buffer.from(h.saved.at(-1)!.bytes).equals(LETTER)).toBe(true);
+    await look(page, '5i-02-attached');
+    const stored = await invoke<CaseView>(h, 'getCaseView', { id: view.case.id });
+    expect(stored.case.indirectLog?.[0]?.attachment).toMatch(/^[0-9a-f]{64}$/);
+    expect((await invoke<{ ok: boolean }>(h, 'verifyStore', {})).ok).toBe(true);
+  });
+});

@@ -1,0 +1,160 @@
+/**
+ * `casebook doc` as a user runs it: a child process (tsx src-main/cli/main.ts) over a real
+ * encrypted store in a temporary folder, with cases imported through `casebook import`. Each
+ * document in each format is written 0600, never over an existing file; a blank consent form
+ * needs no casebook at all; characters no font has are reported.
+ */
+import { spawn } from 'node:child_process';
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CaseSchema } from '../../src-main/domain/cases/case';
+import { DOCUMENT_KINDS, DOCUMENT_PARTICIPANT } from '../../src-main/documents/generate';
+import { agreedCase, bigCase, realCase } from './fixtures';
+import { docxParts, docxText, pdfText, ROOT, tempDir } from './helpers';
+
+const TSX = createRequire(import.meta.url).resolve('tsx/cli');
+const PASS = 'a real passphrase for document tests';
+
+interface Ran {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(args: string[], env: Record<string, string> = {}): Promise<Ran> {
+  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('CASEBOOK_')));
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [TSX, 'src-main/cli/main.ts', ...args], { cwd: ROOT, env: { ...base, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    child.stdin.end();
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+let dir: string;
+let store: string;
+let cleanup: () => Promise<void>;
+const env = () => ({ CASEBOOK_STORE: store, CASEBOOK_PASSPHRASE: PASS });
+const json = (r: Ran) => JSON.parse(r.stdout) as { ok: boolean; value: Record<string, unknown>; error?: { code: string; message: string } };
+
+// The real case with its outcome agreement, so that every document can be made from it.
+const real = agreedCase();
+const big = bigCase();
+const cjk = CaseSchema.parse({
+  ...realCase(),
+  id: 'c_docscjk000001',
+  reference: 'RJ-2026-0077',
+  participants: [...real.participants, { id: 'p_cjk0000001', role: 'supporter', person: { givenName: '小龍', familyName: '李' } }],
+});
+
+beforeAll(async () => {
+  ({ dir, cleanup } = await tempDir());
+  store = join(dir, 'store');
+  const init = await cli(['init', '--service', 'Gwasanaeth Cyfiawnder Adferol', '--user', 'Siân Gruffudd'], env());
+  expect(init.stderr).toBe('');
+  expect(init.code).toBe(0);
+  const file = join(dir, 'cases.json');
+  await writeFile(file, JSON.stringify({ format: 'rj-casebook-cases', version: 1, cases: [real, big, cjk] }));
+  const imp = await cli(['import', '--from', file], env());
+  expect(imp.stderr).toBe('');
+  expect(imp.code).toBe(0);
+}, 120_000);
+afterAll(() => cleanup());
+
+describe('casebook doc over a real store', () => {
+  it('writes each document from a case, readable only by its owner', async () => {
+    // Every document as PDF, and three as DOCX (each run unlocks the store, which takes a while).
+    const wanted = DOCUMENT_KINDS.flatMap((kind) => (['consent-form', 'case-summary', 'outcome-agreement'].includes(kind) ? (['pdf', 'docx'] as const) : (['pdf'] as const)).map((format) => [kind, format] as const));
+    const jobs = wanted.map(async ([kind, format]) => {
+      {
+        const out = join(dir, `${kind}.${format}`);
+        const participant = DOCUMENT_PARTICIPANT[kind] === 'none' ? [] : ['--participant', 'p_harmed0001'];
+        const extra = kind === 'meeting-invitation' ? ['--meeting-date', '2026-03-28', '--meeting-time', '10:30', '--meeting-place', 'Riverside Community Centre'] : [];
+        const r = await cli(['doc', kind, '--case', 'rj-2026-0042', ...participant, '--format', format, '--out', out, ...extra, '--json'], env());
+        return { kind, format, out, r };
+      }
+    });
+    for (const { kind, format, out, r } of await Promise.all(jobs)) {
+      expect(r.code, `${kind}.${format}: ${r.stderr}`).toBe(0);
+      const value = json(r).value;
+      expect(value).toMatchObject({ file: out, kind, format, missingCharacters: [], caseId: real.id });
+      if (process.platform !== 'win32') expect((await stat(out)).mode & 0o777).toBe(0o600);
+      const bytes = await readFile(out);
+      expect(value.bytes).toBe(bytes.length);
+      const text = format === 'pdf' ? await pdfText(out) : docxText(docxParts(new Uint8Array(bytes))['word/document.xml']!);
+      const flat = text.replace(/\s+/g, ' ');
+      // The service's name comes from the casebook's settings.
+      if (format === 'pdf') expect(flat, kind).toContain('Gwasanaeth Cyfiawnder Adferol');
+      expect(flat, kind).toContain('Siân Nguyễn');
+      if (kind === 'meeting-invitation') expect(flat).toContain('28 March 2026 at 10:30, at Riverside Community Centre');
+      if (kind === 'outcome-agreement') expect(flat).toMatch(/Łukasz Kowalski.*Signed on/);
+    }
+  }, 180_000);
+
+  it('never overwrites a file, and refuses before unlocking', async () => {
+    const out = join(dir, 'exists.pdf');
+    await writeFile(out, 'keep me');
+    const r = await cli(['doc', 'case-summary', '--case', 'RJ-2026-0042', '--format', 'pdf', '--out', out, '--json'], { CASEBOOK_STORE: store });
+    expect(r.code).toBe(1);
+    expect(json(r).error?.code).toBe('CONFLICT');
+    expect(await readFile(out, 'utf8')).toBe('keep me');
+  }, 60_000);
+
+  it('prints a blank consent form with no casebook and no passphrase', async () => {
+    const out = join(dir, 'blank.pdf');
+    const r = await cli(['doc', 'consent-form', '--blank', '--role', 'parent-guardian', '--format', 'pdf', '--out', out], { CASEBOOK_STORE: join(dir, 'no-such-store') });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Wrote the blank consent form \(Parent or guardian\) to .*blank\.pdf \(3 pages, /);
+    const text = await pdfText(out);
+    expect(text).toContain('Consent to take part in restorative justice');
+    expect(text).toContain('Parent or guardian');
+    const docx = join(dir, 'blank.docx');
+    expect((await cli(['doc', 'consent-form', '--blank', '--format', 'docx', '--out', docx], {})).code).toBe(0);
+    expect(docxParts(new Uint8Array(await readFile(docx)))['word/document.xml']!.match(/<w14:checkbox>/g)).toHaveLength(10);
+  }, 60_000);
+
+  it('reports characters no bundled font has', async () => {
+    const out = join(dir, 'cjk.pdf');
+    const r = await cli(['doc', 'case-summary', '--case', 'RJ-2026-0077', '--format', 'pdf', '--out', out, '--json'], env());
+    expect(r.code).toBe(0);
+    expect(json(r).value.missingCharacters).toEqual(['李', '龍', '小'].sort((a, b) => a.codePointAt(0)! - b.codePointAt(0)!));
+    expect(r.stderr).toMatch(/3 characters .* printed as □: 小 \(U\+5C0F\), 李 \(U\+674E\), 龍 \(U\+9F8D\)/);
+    expect(await pdfText(out)).toContain('□□ □');
+  }, 60_000);
+
+  it('explains what is wrong with a request, and writes nothing', async () => {
+    const out = join(dir, 'never.pdf');
+    const [noParticipant, unknownParticipant, unknownCase, badFormat, blankWithCase, badKind, wholeCaseWithParticipant, noAgreement] = await Promise.all([
+      cli(['doc', 'first-contact-letter', '--case', 'RJ-2026-0042', '--format', 'pdf', '--out', out], env()),
+      cli(['doc', 'consent-form', '--case', 'RJ-2026-0042', '--participant', 'p_nobody0000', '--format', 'pdf', '--out', out], env()),
+      cli(['doc', 'case-summary', '--case', 'RJ-2026-9998', '--format', 'pdf', '--out', out], env()),
+      cli(['doc', 'case-summary', '--case', 'RJ-2026-0042', '--format', 'odt', '--out', out], env()),
+      cli(['doc', 'consent-form', '--blank', '--case', 'RJ-2026-0042', '--format', 'pdf', '--out', out], env()),
+      cli(['doc', 'agreement', '--case', 'RJ-2026-0042', '--format', 'pdf', '--out', out], env()),
+      cli(['doc', 'case-summary', '--case', 'RJ-2026-0042', '--participant', 'p_harmed0001', '--format', 'pdf', '--out', out], env()),
+      cli(['doc', 'outcome-agreement', '--case', 'RJ-2026-0077', '--format', 'docx', '--out', out], env()),
+    ]);
+    expect(noParticipant.code).toBe(2);
+    expect(noParticipant.stderr).toContain('p_harmed0001 (Siân Nguyễn, harmed)');
+    expect(unknownParticipant.code).toBe(2);
+    expect(unknownParticipant.stderr).toMatch(/no participant p_nobody0000.*p_respon0001 \(Łukasz Kowalski, responsible\)/);
+    expect(unknownCase.code).toBe(1);
+    expect(unknownCase.stderr).toMatch(/No case has the reference RJ-2026-9998/);
+    expect(badFormat.code).toBe(2);
+    expect(badFormat.stderr).toMatch(/--format is pdf or docx/);
+    expect(blankWithCase.code).toBe(2);
+    expect(badKind.code).toBe(2);
+    expect(badKind.stderr).toMatch(/There is no document "agreement"/);
+    expect(wholeCaseWithParticipant.code).toBe(2);
+    expect(noAgreement.code).toBe(2);
+    expect(noAgreement.stderr).toContain('This case has no outcome agreement yet: record one on the Agreement tab first.');
+    await expect(stat(out)).rejects.toThrow();
+  }, 120_000);
+});
