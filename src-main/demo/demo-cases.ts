@@ -2,7 +2,7 @@ import { EXITS, STAGES, type Case, type Exit, type Participant, type Participant
 import { Random, seedFrom } from './prng';
 import { FACILITATORS, NAME_POOLS, REFERRERS, type NamePool } from './names';
 import { ACCESSIBILITY_NEEDS, OFFENCES, PRONOUNS, SOURCES, STREETS, TOWNS, type SourceSpec } from './catalogue';
-import { ProcessMaker } from './process';
+import { ProcessMaker } from './process-maker';
 import { DEMO_COORDINATOR, type DemoResources } from './resources';
 
 export { demoResources, type DemoResources } from './resources';

@@ -1,4 +1,10 @@
-import type { Exit, Participant } from '../domain/cases/case';
+import type { Case, Exit, Participant } from '../domain/cases/case';
+import type { ConferenceRecord } from '../domain/conferences/conference-record';
+import type { Meeting } from '../domain/conferences/meeting';
+import type { IndirectLogEntry, ProcessForm, ProcessKind } from '../domain/conferences/process-type';
+import type { OutcomeAgreement } from '../domain/outcomes/agreement';
+import type { Closure } from '../domain/outcomes/closure';
+import type { Feedback } from '../domain/outcomes/feedback';
 import type { Random } from './prng';
 import type { DemoResources } from './resources';
 
@@ -52,4 +58,19 @@ export interface CaseScene {
   mayAskFeedback(p: Participant): boolean;
   actionId(): string;
   staffName(id: string): string;
+}
+
+/** What the process maker adds to a demo case. */
+export interface ProcessRecords {
+  participants: Participant[];
+  processKind?: ProcessKind;
+  processForm?: ProcessForm;
+  coFacilitatorId?: string;
+  schedule?: Meeting[];
+  indirectLog?: IndirectLogEntry[];
+  conferenceRecords?: ConferenceRecord[];
+  agreement?: OutcomeAgreement;
+  closure?: Closure;
+  feedback?: Feedback[];
+  events: Case['timeline'][number][];
 }

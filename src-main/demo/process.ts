@@ -1,23 +1,16 @@
 import type { Case, Participant } from '../domain/cases/case';
-import type { ConsentEntry } from '../domain/consent/consent';
-import type { ContactEntry } from '../domain/contacts/contacts';
-import type { OutcomeAgreement } from '../domain/outcomes/agreement';
-import type { Closure } from '../domain/outcomes/closure';
 import type { ConferenceRecord, ConferenceResult } from '../domain/conferences/conference-record';
-import type { Feedback } from '../domain/outcomes/feedback';
 import type { Meeting, MeetingKind, MeetingStatus } from '../domain/conferences/meeting';
 import { PROCESS_FORMS, type IndirectLogEntry, type ProcessForm, type ProcessKind } from '../domain/conferences/process-type';
-import { FEEDBACK_CONSENT_ELEMENT } from '../domain/outcomes/outcome-steps';
-import { minutesToTime } from '../domain/time/london-time';
 import { Diary, type Slot, type SlotNeeds } from './diary';
 import type { Random } from './prng';
 import { CANCEL_REASONS, CONFERENCE_SUMMARIES, EXIT_CANCEL_REASON, GROUND_RULES, INTERPRETERS, INTERPRETING_AGENCY, OTHERS_PRESENT, POSTPONE_REASONS } from './process-catalogue';
 import type { DemoResources } from './resources';
 import { makeAgreement, makeClosure, makeFeedback } from './outcome';
 import { makeIndirectLog } from './indirect';
-import { type CaseScene, ASSESSMENT, at, CONSENT, CONTACT, day, DAY_MS, isMinor, MONITORING, OUTCOME, PREPARATION, PROCESS, type ProcessInput } from './process-days';
+import { mayAskFeedback, withFeedbackConsent, withFirstContacts } from './consent-and-contact';
+import { type CaseScene, ASSESSMENT, at, CONSENT, CONTACT, day, DAY_MS, isMinor, MONITORING, OUTCOME, PREPARATION, PROCESS, type ProcessInput, type ProcessRecords } from './process-days';
 
-export type { ProcessInput } from './process-days';
 
 /**
  * The restorative process of a demo case: first contacts, preparation meetings, the process
@@ -28,51 +21,8 @@ export type { ProcessInput } from './process-days';
 
 type TimelineEvent = Case['timeline'][number];
 
-export interface ProcessRecords {
-  participants: Participant[];
-  processKind?: ProcessKind;
-  processForm?: ProcessForm;
-  coFacilitatorId?: string;
-  schedule?: Meeting[];
-  indirectLog?: IndirectLogEntry[];
-  conferenceRecords?: ConferenceRecord[];
-  agreement?: OutcomeAgreement;
-  closure?: Closure;
-  feedback?: Feedback[];
-  events: TimelineEvent[];
-}
-
-export class ProcessMaker {
-  readonly diary: Diary;
-
-  constructor(
-    private readonly r: Random,
-    private readonly res: DemoResources,
-    private readonly newId: (prefix: 'm_' | 'a_') => string,
-    private readonly names: (staffId: string) => string,
-  ) {
-    this.diary = new Diary(r);
-  }
-
-  make(input: ProcessInput): ProcessRecords {
-    return new CaseProcess(this, this.r, this.res, input).build();
-  }
-
-  meetingId(): string {
-    return this.newId('m_');
-  }
-
-  actionId(): string {
-    return this.newId('a_');
-  }
-
-  staffName(id: string): string {
-    return this.names(id);
-  }
-}
-
-
-class CaseProcess {
+/** One case's process, made by the ProcessMaker (process-maker.ts) that shares the diary across cases. */
+export class CaseProcess {
   private readonly si: number;
   /** Nothing in the past is later than this: the day the case ended, or yesterday. */
   private readonly limit: number;
@@ -87,7 +37,7 @@ class CaseProcess {
   private co: string | undefined;
 
   constructor(
-    private readonly maker: ProcessMaker,
+    private readonly maker: { readonly diary: Diary; meetingId(): string; actionId(): string; staffName(id: string): string },
     private readonly r: Random,
     private readonly res: DemoResources,
     private readonly c: ProcessInput,
@@ -184,51 +134,20 @@ class CaseProcess {
     };
   }
 
-  // ── Contact and consent ──────────────────────────────────────────────────────────────
+  // ── Contact and consent (consent-and-contact.ts) ─────────────────────────────────────
 
   private firstContacts(): void {
     const from = this.stageDay(CONTACT);
     const to = Math.max(from, Math.min(this.stageDay(ASSESSMENT), from + 14, this.limit));
-    const ids = new Set([...this.harmed, ...(this.responsible ? [this.responsible] : [])].map((p) => p.id));
-    this.participants = this.participants.map((p) => {
-      if (!ids.has(p.id)) return p;
-      const on = this.r.int(from, to);
-      const minutes = this.r.int(9 * 2, 17 * 2 - 1) * 30;
-      const entry: ContactEntry = {
-        kind: 'contact',
-        on: day(on),
-        time: minutesToTime(minutes),
-        method: this.r.weighted([['phone', 6], ['in-person', 2], ['video', 1], ['via-agency', 1]] as const),
-        outcome: this.r.weighted([['information-given', 3], ['interested', 4], ['needs-time', 1]] as const),
-        rjInformationGiven: true,
-        by: this.c.leadId,
-        recordedAt: at(on, minutes + 20),
-      };
-      return { ...p, contacts: [...(p.contacts ?? []), entry] };
-    });
+    this.participants = withFirstContacts(this.r, this.c.leadId, this.participants, [...this.harmed, ...(this.responsible ? [this.responsible] : [])], from, to);
   }
 
-  /** Consent element 9, asked of everyone: may the service ask them for feedback afterwards? */
   private feedbackConsent(): void {
-    const from = this.stageDay(PREPARATION);
-    const to = this.stageDay(CONSENT);
-    this.participants = this.participants.map((p) => {
-      const on = this.r.int(from, to);
-      const entry: ConsentEntry = {
-        elementId: FEEDBACK_CONSENT_ELEMENT,
-        version: 1,
-        status: this.r.chance(0.75) ? 'given' : 'declined',
-        on: day(on),
-        method: 'signed-form',
-        takenBy: this.c.leadId,
-        recordedAt: at(on, this.r.int(10, 15) * 60),
-      };
-      return { ...p, consent: [...(p.consent ?? []), entry] };
-    });
+    this.participants = withFeedbackConsent(this.r, this.c.leadId, this.participants, this.stageDay(PREPARATION), this.stageDay(CONSENT));
   }
 
   private mayAskFeedback(p: Participant): boolean {
-    return (p.consent ?? []).some((e) => e.elementId === FEEDBACK_CONSENT_ELEMENT && e.status === 'given');
+    return mayAskFeedback(p);
   }
 
   // ── Choosing the process ─────────────────────────────────────────────────────────────

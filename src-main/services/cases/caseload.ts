@@ -1,19 +1,16 @@
-import { dashboard, queryCaseload as query, CaseloadQuerySchema, type Dashboard } from '../../domain/cases/caseload';
+import { dashboard, queryCaseload as query, type CaseloadQuery, type Dashboard } from '../../domain/cases/caseload';
 import type { CaseSummary } from '../../domain/cases/case';
 import { fold } from '../../domain/shared/fold';
 import { addWorkingDays, HolidayDataRangeError } from '../../domain/time/working-days';
 import type { StaffMember } from '../../domain/staff/staff';
 import type { Casework } from './context';
-import { fromZod } from '../shared/errors';
 import { overdueActionRows, type OverdueActionsRow } from '../outcomes/overdue-actions';
 
 /**
  * The case list and the dashboard, from the summary rows in memory: no case file is opened.
  */
-export function queryCaseload(cw: Casework, q: unknown): { rows: CaseSummary[]; total: number } {
-  const parsed = CaseloadQuerySchema.safeParse(q ?? {});
-  if (!parsed.success) throw fromZod(parsed.error);
-  const r = query(cw.s.summaries.all(), parsed.data, cw.today);
+export function queryCaseload(cw: Casework, q: CaseloadQuery): { rows: CaseSummary[]; total: number } {
+  const r = query(cw.s.summaries.all(), q, cw.today);
   return { rows: r.rows.map(listRow), total: r.total };
 }
 

@@ -1,21 +1,16 @@
-import { z } from 'zod';
 import type { FileWrite } from '../../store/journal';
-import { CaseIdSchema, type Case } from '../../domain/cases/case';
+import { type Case } from '../../domain/cases/case';
 import { CasebookError } from '../../domain/shared/errors';
-import { applyCommand, WorkflowCommandSchema } from '../../domain/cases/workflow';
+import { applyCommand, type WorkflowCommand } from '../../domain/cases/workflow';
 import type { CaseView } from '../../domain/cases/case-view';
 import { changedFields } from './changed-fields';
 import { workflowContext, type Casework } from './context';
-import { fromZod, refused } from '../shared/errors';
-import { MANAGERS, requireRole } from '../shared/permissions';
+import { refused } from '../shared/errors';
+import { requireCapability } from '../../domain/access/capabilities';
 import { caseView, summaryRow } from './view';
 
-const ApplyInputSchema = z.strictObject({ caseId: CaseIdSchema, revision: z.number().int().min(1), command: WorkflowCommandSchema });
-
-export async function readCaseView(cw: Casework, id: unknown): Promise<CaseView> {
-  const parsed = CaseIdSchema.safeParse(id);
-  if (!parsed.success) throw fromZod(parsed.error, ['id']);
-  return caseView(await cw.s.readCase(parsed.data), cw);
+export async function readCaseView(cw: Casework, id: string): Promise<CaseView> {
+  return caseView(await cw.s.readCase(id), cw);
 }
 
 /**
@@ -23,14 +18,13 @@ export async function readCaseView(cw: Casework, id: unknown): Promise<CaseView>
  * looking at; if the case has moved on since (someone else saved it), nothing is applied,
  * because the user decided on what they saw. `extra` files (an attachment) go in the same commit.
  */
-export async function applyCaseCommand(cw: Casework, input: unknown, extra: FileWrite[] = []): Promise<CaseView> {
-  const parsed = ApplyInputSchema.safeParse(input);
-  if (!parsed.success) throw fromZod(parsed.error);
-  const { caseId, revision, command } = parsed.data;
+export async function applyCaseCommand(cw: Casework, input: { caseId: string; revision: number; command: WorkflowCommand }, extra: FileWrite[] = []): Promise<CaseView> {
+  const { caseId, revision, command } = input;
   const s = cw.s;
-  if (command.type === 'assign-team') requireRole(s, MANAGERS, 'choose the lead facilitator and co-facilitator of a case');
+  requireCapability(s.user.role, 'change-cases');
+  if (command.type === 'assign-team') requireCapability(s.user.role, 'assign-team');
   // Coordinators close cases (product.md); facilitators record everything up to that point.
-  if (command.type === 'close') requireRole(s, MANAGERS, 'close cases');
+  if (command.type === 'close') requireCapability(s.user.role, 'close-cases');
   const c: Case = await s.readCase(caseId);
   if (c.revision !== revision) {
     throw new CasebookError('CONFLICT', `Someone else changed this case since you opened it (it is now at revision ${c.revision}, you had ${revision}); reload it to see their changes, then make yours again.`);

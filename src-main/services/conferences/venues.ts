@@ -1,28 +1,24 @@
 import { CasebookError } from '../../domain/shared/errors';
 import { fold } from '../../domain/shared/fold';
-import { VenueListSchema, VenueSchema, type Venue } from '../../domain/conferences/venue';
+import { VenueListSchema, type Venue, type VenueInput } from '../../domain/conferences/venue';
 import type { Casework } from '../cases/context';
 import { fromZod } from '../shared/errors';
 import { randomId } from '../shared/ids';
-import { MANAGERS, requireRole } from '../shared/permissions';
-
-export const VenueInputSchema = VenueSchema.partial({ id: true });
+import { requireCapability } from '../../domain/access/capabilities';
 
 /**
  * Add a venue or change one. Venues are never deleted (past meetings name them): a venue no
  * longer used is marked inactive, and new meetings cannot be booked there.
  */
-export async function saveVenue(cw: Casework, input: unknown): Promise<Venue[]> {
+export async function saveVenue(cw: Casework, input: VenueInput): Promise<Venue[]> {
   const s = cw.s;
-  requireRole(s, MANAGERS, 'add or change venues');
-  const parsed = VenueInputSchema.safeParse(input);
-  if (!parsed.success) throw fromZod(parsed.error);
+  requireCapability(s.user.role, 'manage-venues');
   const venues = s.index.venues;
-  const before = parsed.data.id === undefined ? undefined : venues.find((v) => v.id === parsed.data.id);
-  if (parsed.data.id !== undefined && !before) throw new CasebookError('NOT_FOUND', 'There is no venue with that id; leave the id out to add a new one.');
-  let id = parsed.data.id ?? randomId('v');
+  const before = input.id === undefined ? undefined : venues.find((v) => v.id === input.id);
+  if (input.id !== undefined && !before) throw new CasebookError('NOT_FOUND', 'There is no venue with that id; leave the id out to add a new one.');
+  let id = input.id ?? randomId('v');
   while (!before && venues.some((v) => v.id === id)) id = randomId('v');
-  const venue: Venue = { ...parsed.data, id };
+  const venue: Venue = { ...input, id };
   if (venues.some((v) => v.id !== id && fold(v.name) === fold(venue.name))) {
     throw new CasebookError('CONFLICT', 'There is already a venue with that name: change that one, or name the room ("Room 2").', {
       issues: [{ path: 'name', message: 'There is already a venue with that name' }],

@@ -1,7 +1,7 @@
 import { CasebookError } from '../../domain/shared/errors';
 import { fold } from '../../domain/shared/fold';
 import { requireCapability } from '../../domain/access/capabilities';
-import { StaffListSchema, StaffMemberInputSchema, type StaffMember, type StaffMemberInput } from '../../domain/staff/staff';
+import { StaffListSchema, type StaffMember, type StaffMemberInput } from '../../domain/staff/staff';
 import type { Casework } from '../cases/context';
 import { fromZod } from '../shared/errors';
 import { randomId } from '../shared/ids';
@@ -18,14 +18,12 @@ export const changedKeys = <T extends object>(before: T | undefined, after: T): 
 export async function saveStaffMember(cw: Casework, input: StaffMemberInput): Promise<StaffMember[]> {
   const s = cw.s;
   requireCapability(s.user.role, 'manage-staff');
-  const parsed = StaffMemberInputSchema.safeParse(input);
-  if (!parsed.success) throw fromZod(parsed.error);
   const staff = s.index.staff;
-  const before = parsed.data.id === undefined ? undefined : staff.find((m) => m.id === parsed.data.id);
-  if (parsed.data.id !== undefined && !before) throw new CasebookError('NOT_FOUND', 'There is no member of staff with that id; leave the id out to add someone new.');
-  let id = parsed.data.id ?? randomId('s');
+  const before = input.id === undefined ? undefined : staff.find((m) => m.id === input.id);
+  if (input.id !== undefined && !before) throw new CasebookError('NOT_FOUND', 'There is no member of staff with that id; leave the id out to add someone new.');
+  let id = input.id ?? randomId('s');
   while (!before && staff.some((m) => m.id === id)) id = randomId('s');
-  const member: StaffMember = { ...parsed.data, id };
+  const member: StaffMember = { ...input, id };
   if (staff.some((m) => m.id !== id && fold(m.name) === fold(member.name))) {
     throw new CasebookError('CONFLICT', 'There is already a member of staff with that name. Change theirs instead, or tell the two apart (a middle initial, say).', {
       issues: [{ path: 'name', message: 'There is already a member of staff with that name' }],
