@@ -10,7 +10,8 @@ import { VenueListSchema } from '../domain/conferences/venue';
  * when one of them changes. Case rows live in the summary shards, not here, so saving a case
  * does not rewrite it.
  */
-export const CURRENT_SCHEMA = 1;
+/** 2: every login is linked to a staff record (migrations.ts). */
+export const CURRENT_SCHEMA = 2;
 
 export const IndexSchema = z.strictObject({
   schemaVersion: z.literal(CURRENT_SCHEMA),

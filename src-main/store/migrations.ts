@@ -1,4 +1,8 @@
 import { CasebookError } from '../domain/shared/errors';
+import type { Role } from '../domain/access/roles';
+import { linkUsersToStaff } from '../domain/staff/people';
+import type { StaffMember } from '../domain/staff/staff';
+import { newId } from './ids';
 import { CURRENT_SCHEMA } from './index-db';
 import { INDEX } from './layout';
 
@@ -9,8 +13,22 @@ import { INDEX } from './layout';
  */
 export type Migration = { from: number; describe: string; up: (raw: Record<string, unknown>) => Record<string, unknown> };
 
-/** Version 1 is the first format: nothing to migrate yet. New steps are appended here. */
-export const MIGRATIONS: Migration[] = [];
+type RawUser = { id: string; name: string; role: Role; staffId?: string };
+
+export const MIGRATIONS: Migration[] = [
+  {
+    // One list of people: every login is linked to its staff record (made for it if need be),
+    // so what someone records names them, and "my cases" no longer guesses by name.
+    from: 1,
+    describe: 'link each person who can unlock the casebook to their staff record',
+    up: (raw) => {
+      const users = (Array.isArray(raw.users) ? raw.users : []) as RawUser[];
+      const staff = (Array.isArray(raw.staff) ? raw.staff : []) as StaffMember[];
+      const linked = linkUsersToStaff(users, staff, () => newId('s'));
+      return { ...raw, users: linked.users, staff: linked.staff };
+    },
+  },
+];
 
 export function schemaVersionOf(raw: unknown): number {
   const v = (raw as { schemaVersion?: unknown } | null)?.schemaVersion;

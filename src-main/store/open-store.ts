@@ -4,6 +4,8 @@ import { CasebookError } from '../domain/shared/errors';
 import { DEFAULT_CASEWORK_SETTINGS } from '../domain/casebook/casework-settings';
 import { defaultSettings } from '../domain/casebook/settings';
 import type { User } from '../domain/casebook/user';
+import { STAFF_ROLE_FOR_LOGIN } from '../domain/staff/people';
+import type { StaffMember } from '../domain/staff/staff';
 import { AuditLog } from './audit-log';
 import { openJson, type DataKey } from './envelope';
 import { newId } from './ids';
@@ -50,7 +52,9 @@ export async function createStore(dir: string, i: { serviceName: string; userNam
   const key = randomBytes(32);
   const storeId = randomBytes(16).toString('hex');
   const dk: DataKey = { key, keyId: randomBytes(8) };
-  const user: User = { id: newId('u'), name: i.userName, role: 'administrator', createdAt: now.toISOString() };
+  // The first administrator is on the staff list from the start (one list of people).
+  const staffRecord: StaffMember = { id: newId('s'), name: i.userName, role: STAFF_ROLE_FOR_LOGIN.administrator, active: true };
+  const user: User = { id: newId('u'), name: i.userName, role: 'administrator', createdAt: now.toISOString(), staffId: staffRecord.id };
   const recovery = newRecoveryKey();
   const keyring: KeyringBody = {
     format: 'rj-casebook-keyring',
@@ -61,7 +65,7 @@ export async function createStore(dir: string, i: { serviceName: string; userNam
     recovery: wrapForRecovery(storeId, recovery.bytes, key),
   };
   recovery.bytes.fill(0);
-  const index: IndexData = { schemaVersion: CURRENT_SCHEMA, storeId, settings: defaultSettings(i.serviceName), users: [user], referenceCounters: {}, staff: [], casework: DEFAULT_CASEWORK_SETTINGS, venues: [] };
+  const index: IndexData = { schemaVersion: CURRENT_SCHEMA, storeId, settings: defaultSettings(i.serviceName), users: [user], referenceCounters: {}, staff: [staffRecord], casework: DEFAULT_CASEWORK_SETTINGS, venues: [] };
   const store = new Store(dir, dk, keyring, index, new SummaryIndex(dir, dk), new AuditLog(dir, dk), user, so, lock.handle, undefined);
   try {
     // The keyring is written last: until it exists the folder is not a casebook, so a failed

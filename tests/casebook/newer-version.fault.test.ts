@@ -189,22 +189,23 @@ describe('migrate and needsMigration with a fake list of steps', () => {
   });
 });
 
-describe('migrating a real store (the schema version raised to 2 in an isolated module graph)', () => {
+describe('migrating a real store (the schema version raised by one in an isolated module graph)', () => {
   afterEach(() => {
     vi.doUnmock('../../src-main/store/index-db');
     vi.resetModules();
   });
 
+  const NEXT = CURRENT_SCHEMA + 1;
   async function withSchema2() {
     vi.resetModules();
     vi.doMock('../../src-main/store/index-db', async (importOriginal) => {
       const real = await importOriginal<typeof import('../../src-main/store/index-db')>();
       const { z } = await import('zod');
-      return { ...real, CURRENT_SCHEMA: 2, IndexSchema: real.IndexSchema.extend({ schemaVersion: z.literal(2) }) };
+      return { ...real, CURRENT_SCHEMA: NEXT, IndexSchema: real.IndexSchema.extend({ schemaVersion: z.literal(NEXT) }) };
     });
     const migrations = await import('../../src-main/store/migrations');
     migrations.MIGRATIONS.push({
-      from: 1,
+      from: CURRENT_SCHEMA,
       describe: 'mark the service name',
       up: (raw) => ({ ...raw, settings: { ...(raw.settings as Record<string, unknown>), serviceName: `${(raw.settings as { serviceName: string }).serviceName} (v2)` } }),
     });
@@ -224,7 +225,7 @@ describe('migrating a real store (the schema version raised to 2 in an isolated 
     } finally {
       await s.close();
     }
-    // The backup holds the store as it was before: version 1, the old name.
+    // The backup holds the store as it was before: the current version, the old name.
     const { unlockStore: unlock2 } = await import('../../src-main/store/open-store');
     const { parseBundle } = await import('../../src-main/store/backup-bundle');
     const migrated = await unlock2(t.dir, t.userId, PASS, { kdf: 'minimum' });
@@ -232,15 +233,15 @@ describe('migrating a real store (the schema version raised to 2 in an isolated 
       const name = (await readdir(join(t.dir, 'backups'))).find((n) => n.endsWith('-before-migration.cbkbak'))!;
       const bundle = parseBundle(await readFile(join(t.dir, 'backups', name)), name);
       const oldIndex = openJson(migrated.dk, 'index', 'index.cbk', bundle.files.get('index.cbk')!) as { schemaVersion: number; settings: { serviceName: string } };
-      expect(oldIndex.schemaVersion).toBe(1);
+      expect(oldIndex.schemaVersion).toBe(CURRENT_SCHEMA);
       expect(oldIndex.settings.serviceName).toBe('Northshire RJ');
-      expect(migrated.index.schemaVersion).toBe(2);
+      expect(migrated.index.schemaVersion).toBe(NEXT);
     } finally {
       await migrated.close();
     }
-    // On disk now: version 2.
+    // On disk now: the next version.
     const store = await unlockStore(t.dir, t.userId, PASS, { kdf: 'minimum' }).catch((e: CasebookError) => e);
-    // The unmocked code reads up to version 1, so it must now call this store newer.
+    // The unmocked code reads up to the current version, so it must now call this store newer.
     expect(store).toBeInstanceOf(CasebookError);
     expect((store as CasebookError).code).toBe('NEWER_VERSION');
   });

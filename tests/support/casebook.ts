@@ -77,8 +77,11 @@ export async function caseworkWorld(o: Partial<ServiceOptions> = {}): Promise<Wo
   const created = await service.create({ serviceName: 'Northshire RJ', userName: 'Jo Whitfield', passphrase: PASS });
   const facilitatorId = (await service.addUser({ name: 'Fatima Hussain', role: 'facilitator', passphrase: FAC_PASS })).id;
   const qualityLeadId = (await service.addUser({ name: 'Quinn Lead', role: 'quality-lead', passphrase: QL_PASS })).id;
+  // People who can unlock are on the staff list already (one list of people): their record is
+  // changed to the role and level the world needs; everyone else is added.
   const add = async (name: string, role: 'coordinator' | 'facilitator' | 'manager', level?: 'foundation' | 'intermediate' | 'advanced') => {
-    const list = await service.staff.saveStaffMember({ name, role, active: true, ...(level ? { level } : {}) });
+    const existing = service.cases.getCaseworkReference().staff.find((m) => m.name === name);
+    const list = await service.staff.saveStaffMember({ ...(existing ? { id: existing.id } : {}), name, role, active: true, ...(level ? { level } : {}) });
     return list.find((m) => m.name === name)!.id;
   };
   const staff = {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '../access/roles';
 import { personName } from '../shared/text';
+import { StaffIdSchema } from '../staff/staff';
 
 export const UserIdSchema = z.string().regex(/^u_[a-z0-9]{10,40}$/, { error: 'Unknown user' });
 
@@ -9,6 +10,11 @@ export const UserSchema = z.strictObject({
   name: personName('Name'),
   role: z.enum(ROLES, { error: 'Choose a role' }),
   createdAt: z.iso.datetime(),
+  /**
+   * Their record on the staff list: what they record names it. Set for every login since data
+   * version 2 (an older casebook is linked when it is first opened; see store/migrations.ts).
+   */
+  staffId: StaffIdSchema.optional(),
 });
 export type User = z.infer<typeof UserSchema>;
 

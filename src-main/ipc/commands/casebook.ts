@@ -9,6 +9,7 @@ import { SettingsPatchSchema, SettingsSchema } from '../../domain/casebook/setti
 import { UserIdSchema, UserSchema } from '../../domain/casebook/user';
 import { CaseFileCheckSchema } from '../../domain/cases/case-file';
 import { personName, requiredText } from '../../domain/shared/text';
+import { StaffIdSchema } from '../../domain/staff/staff';
 import type { CommandGroup } from '../command-spec';
 
 /**
@@ -60,7 +61,7 @@ export const casebookCommands = {
   },
   listUsers: { input: empty, output: z.array(UserSchema), access: 'manage-users', summary: 'List the people who can unlock this casebook' },
   addUser: {
-    input: z.strictObject({ name: personName('Name'), role: z.enum(ROLES, { error: 'Choose a role' }), passphrase: PassphraseSchema }),
+    input: z.strictObject({ name: personName('Name'), role: z.enum(ROLES, { error: 'Choose a role' }), passphrase: PassphraseSchema, staffId: StaffIdSchema.optional() }),
     output: UserSchema,
     access: 'manage-users',
     summary: 'Add a person who can unlock this casebook',

@@ -37,7 +37,7 @@ export interface CasebookService {
   /** Administrators only. Keys left out (or undefined) are unchanged. */
   updateCaseworkSettings(patch: Partial<CaseworkSettings>): Promise<CaseworkSettings>;
   users(): User[];
-  addUser(i: { name: string; role: Role; passphrase: string }): Promise<User>;
+  addUser(i: { name: string; role: Role; passphrase: string; staffId?: string | undefined }): Promise<User>;
   listBackups(): Promise<BackupInfo[]>;
   createBackup(reason: string): Promise<BackupInfo>;
   /** An encrypted copy of the whole store, saved where the user chooses (the file saver). */

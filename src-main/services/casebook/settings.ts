@@ -6,6 +6,9 @@ import type { User } from '../../domain/casebook/user';
 import { CasebookError } from '../../domain/shared/errors';
 import { newId } from '../../store/ids';
 import { changedKeys } from '../staff/staff';
+import { fold } from '../../domain/shared/fold';
+import { STAFF_ROLE_FOR_LOGIN, staffToLink } from '../../domain/staff/people';
+import type { StaffMember } from '../../domain/staff/staff';
 import type { StoreHolder } from './holder';
 
 /** A key sent with the value undefined means "not changed", not "remove". */
@@ -40,14 +43,30 @@ export function settingsUseCases(h: StoreHolder) {
       return next;
     },
     users: () => h.need().index.users,
-    async addUser(i: { name: string; role: Role; passphrase: string }): Promise<User> {
+    /**
+     * A new person who can unlock the casebook, linked to their staff record: the one chosen
+     * (staffId), or the member of staff with the same name, or a new record made for them.
+     */
+    async addUser(i: { name: string; role: Role; passphrase: string; staffId?: string | undefined }): Promise<User> {
       const s = h.need();
       requireCapability(s.user.role, 'manage-users');
       if (s.index.users.some((u) => u.name.toLocaleLowerCase('en-GB') === i.name.toLocaleLowerCase('en-GB'))) {
         throw new CasebookError('CONFLICT', `There is already a user called ${i.name}; use a different name`);
       }
-      const user: User = { id: newId('u'), name: i.name, role: i.role, createdAt: s.opts.now().toISOString() };
-      await s.setUserWrap(user.id, i.passphrase, 'user.add', { name: user.name, index: { ...s.index, users: [...s.index.users, user] } });
+      const taken = new Set(s.index.users.map((u) => u.staffId).filter((id): id is string => id !== undefined));
+      let member: StaffMember | undefined;
+      if (i.staffId !== undefined) {
+        member = s.index.staff.find((m) => m.id === i.staffId);
+        if (!member) throw new CasebookError('NOT_FOUND', 'There is no member of staff with that id; choose one from the staff list, or leave it out to add them to it.');
+        if (taken.has(member.id)) throw new CasebookError('CONFLICT', `${member.name} can already unlock the casebook.`, { issues: [{ path: 'staffId', message: `${member.name} can already unlock the casebook` }] });
+        if (fold(member.name) !== fold(i.name)) throw new CasebookError('INVALID_INPUT', `The name must be the staff member's name, ${member.name}.`, { issues: [{ path: 'name', message: `Use the staff member's name, ${member.name}` }] });
+      } else {
+        member = staffToLink(i.name, s.index.staff, taken);
+      }
+      const added = member ? undefined : { id: newId('s'), name: i.name, role: STAFF_ROLE_FOR_LOGIN[i.role], active: true };
+      const user: User = { id: newId('u'), name: i.name, role: i.role, createdAt: s.opts.now().toISOString(), staffId: (member ?? added)!.id };
+      const index = { ...s.index, users: [...s.index.users, user], staff: added ? [...s.index.staff, added] : s.index.staff };
+      await s.setUserWrap(user.id, i.passphrase, 'user.add', { name: user.name, index });
       return user;
     },
   };

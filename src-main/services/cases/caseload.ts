@@ -1,8 +1,8 @@
+import { staffOf } from '../../domain/staff/people';
 import { dashboard, queryCaseload as query, type CaseloadQuery, type Dashboard } from '../../domain/cases/caseload';
 import type { CaseSummary } from '../../domain/cases/case';
-import { fold } from '../../domain/shared/fold';
+
 import { addWorkingDays, HolidayDataRangeError } from '../../domain/time/working-days';
-import type { StaffMember } from '../../domain/staff/staff';
 import type { Casework } from './context';
 import { overdueActionRows, type OverdueActionsRow } from '../outcomes/overdue-actions';
 
@@ -21,16 +21,6 @@ export function listRow(r: CaseSummary): CaseSummary {
   return rest;
 }
 
-/**
- * Users (who unlock the casebook) and staff (who work on cases) are separate lists; the
- * person signed in is taken to be the member of staff with the same name (ignoring case and
- * accents), preferring an active one. No match: "my cases" is empty.
- */
-export function staffMemberFor(userName: string, staff: readonly StaffMember[]): StaffMember | undefined {
-  const name = fold(userName);
-  const same = staff.filter((m) => fold(m.name) === name);
-  return same.find((m) => m.active) ?? same[0];
-}
 
 export function getDashboard(cw: Casework): Dashboard & { counts: { overdue: number; dueSoon: number; myCases: number }; overdueActions: { count: number; rows: OverdueActionsRow[] } } {
   let dueSoonUntil = cw.today;
@@ -40,7 +30,8 @@ export function getDashboard(cw: Casework): Dashboard & { counts: { overdue: num
     // Past the bank-holiday data: show only what is due today (the case screen says no more either).
     if (!(e instanceof HolidayDataRangeError)) throw e;
   }
-  const me = staffMemberFor(cw.s.user.name, cw.s.index.staff);
+  // The person signed in is their staff record (one list of people): its cases are "my cases".
+  const me = staffOf(cw.s.user, cw.s.index.staff);
   const d = dashboard(cw.s.summaries.all(), { today: cw.today, dueSoonUntil, ...(me ? { me: me.id } : {}) });
   // A busy hub can have thousands overdue: send the counts and the first rows of each list,
   // not every row (the full list is one click away in the case list, filtered).

@@ -3,7 +3,7 @@ import { fold } from '../../domain/shared/fold';
 import { VenueListSchema, type Venue, type VenueInput } from '../../domain/conferences/venue';
 import type { Casework } from '../cases/context';
 import { fromZod } from '../shared/errors';
-import { randomId } from '../shared/ids';
+import { newId as randomId } from '../../store/ids';
 import { requireCapability } from '../../domain/access/capabilities';
 
 /**

@@ -15,7 +15,7 @@ import type { CaseSummary } from '../../domain/cases/case';
 import type { CaseView } from '../../domain/cases/case-view';
 import type { Casework } from '../cases/context';
 import { fromZod, refused } from '../shared/errors';
-import { randomId } from '../shared/ids';
+import { newId as randomId } from '../../store/ids';
 import { caseView, summaryRow } from '../cases/view';
 
 /** The referral form checked against today and the service's lists; paths as in the command's input. */

@@ -4,7 +4,7 @@ import { requireCapability } from '../../domain/access/capabilities';
 import { StaffListSchema, type StaffMember, type StaffMemberInput } from '../../domain/staff/staff';
 import type { Casework } from '../cases/context';
 import { fromZod } from '../shared/errors';
-import { randomId } from '../shared/ids';
+import { newId as randomId } from '../../store/ids';
 
 
 export const changedKeys = <T extends object>(before: T | undefined, after: T): string[] =>
