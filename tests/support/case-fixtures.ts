@@ -12,7 +12,7 @@ import type { TemplateResult } from '../../src-main/domain/shared/template-file'
 import { applyCommand, type WorkflowCommand, type WorkflowContext } from '../../src-main/domain/cases/workflow';
 
 /** The shipped data files, read the way the service will: text in, typed data or an error out. */
-const root = join(__dirname, '..', '..', '..');
+const root = join(__dirname, '..', '..');
 export const read = (rel: string) => readFileSync(join(root, rel), 'utf8');
 
 function must<T>(r: TemplateResult<T>): T {
