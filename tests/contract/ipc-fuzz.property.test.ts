@@ -11,7 +11,7 @@ import { createRegistry, type HandlerRegistry } from '../../src-main/ipc/registr
 import type { CasebookService } from '../../src-main/services/casebook/api';
 import { createCasebookService } from '../../src-main/services/casebook/service';
 import { diffSnapshots, sampleCase, snapshotDir } from '../support/fault/fixtures';
-import { PASS } from '../support/store';
+import { PASS } from '../support/casebook';
 
 /**
  * Every IPC command fed arbitrary input, in four states of the store: not yet created, locked,
