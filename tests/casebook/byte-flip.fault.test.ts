@@ -9,7 +9,7 @@ import { sealJson, type DataKey } from '../../src-main/store/envelope';
 import { replayJournal } from '../../src-main/store/journal';
 import { caseFile, shardOf, summaryFile } from '../../src-main/store/layout';
 import { unlockStore } from '../../src-main/store/open-store';
-import { PASS } from '../support/store';
+import { PASS } from '../support/casebook';
 import { diffSnapshots, prng, restoreDir, sampleCase, snapshotDir, type FileSnap, rejection } from '../support/fault/fixtures';
 
 /**

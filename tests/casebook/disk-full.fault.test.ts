@@ -6,7 +6,7 @@ import { basename, join } from 'node:path';
 import { CasebookError } from '../../src-main/domain/shared/errors';
 import type { CasebookService } from '../../src-main/services/casebook/api';
 import { createCasebookService } from '../../src-main/services/casebook/service';
-import { PASS } from '../support/store';
+import { PASS } from '../support/casebook';
 import { restoreDir, sampleCase, snapshotDir, type FileSnap } from '../support/fault/fixtures';
 
 /**

@@ -3,7 +3,7 @@ import { access, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCasebookService } from '../../src-main/services/casebook/service';
-import { PASS } from '../support/store';
+import { PASS } from '../support/casebook';
 import { Child, prepareWriter } from '../support/fault/child-process';
 import { prng, sampleCase } from '../support/fault/fixtures';
 

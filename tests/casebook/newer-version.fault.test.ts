@@ -11,7 +11,7 @@ import { CURRENT_SCHEMA } from '../../src-main/store/index-db';
 import { STORE_FORMAT } from '../../src-main/store/layout';
 import { migrate, needsMigration, type Migration } from '../../src-main/store/migrations';
 import { unlockStore } from '../../src-main/store/open-store';
-import { createdService, PASS } from '../support/store';
+import { createdService, PASS } from '../support/casebook';
 import { diffSnapshots, sampleCase, snapshotDir, rejection } from '../support/fault/fixtures';
 
 /**

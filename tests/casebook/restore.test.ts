@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createdService, PASS } from '../support/store';
+import { createdService, freshService, PASS } from '../support/casebook';
 
 describe('restoring when the casebook will not open', () => {
   it('names the damaged file and a clean backup, then restores it with the passphrase', async () => {
@@ -43,7 +43,7 @@ describe('restoring when the casebook will not open', () => {
       await t.service.saveBackupCopy();
       await writeFile(file, t.files.last().bytes);
       await t.service.lock('manual');
-      const fresh = await import('../support/store').then((h) => h.freshService());
+      const fresh = await freshService();
       try {
         await fresh.service.restoreWhileLocked({ file }, 'Siân Williams', PASS);
         const s = await fresh.service.unlock('Siân Williams', PASS);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { CasebookError } from '../../src-main/domain/shared/errors';
 import type { CasebookService } from '../../src-main/services/casebook/api';
 import { createCasebookService } from '../../src-main/services/casebook/service';
-import { createdService, PASS } from '../support/store';
+import { createdService, PASS } from '../support/casebook';
 import { diffSnapshots, sampleCase, snapshotDir, rejection } from '../support/fault/fixtures';
 
 /**

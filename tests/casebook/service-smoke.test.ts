@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createdService, PASS } from '../support/store';
+import { createdService, PASS } from '../support/casebook';
 
 describe('casebook service: create, lock, unlock', () => {
   it('creates, locks, refuses a wrong passphrase and unlocks with the right one', async () => {

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { SettingsSchema, type Settings } from '../../src-main/domain/casebook/settings';
 import { createRegistry, type HandlerRegistry } from '../../src-main/ipc/registry';
 import { diffSnapshots, snapshotDir } from '../support/fault/fixtures';
-import { createdService, PASS } from '../support/store';
+import { createdService, PASS } from '../support/casebook';
 
 /**
  * Settings patches through the IPC registry. Valid ones are applied exactly (trimmed text aside)

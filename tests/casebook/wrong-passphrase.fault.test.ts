@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stat } from 'node:fs/promises';
 import { CasebookError } from '../../src-main/domain/shared/errors';
 import { createRegistry } from '../../src-main/ipc/registry';
-import { createdService, PASS } from '../support/store';
+import { createdService, PASS } from '../support/casebook';
 import { diffSnapshots, sampleCase, snapshotDir } from '../support/fault/fixtures';
 
 /**

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startHarness, type Harness } from '../support/e2e/harness';
-import { addStaff, caseWithMeeting, createCasebook, expectClash, fillAction, h1, invoke, look, meetingCard, nav, notice, rateRisk, scheduleForm, staffLabel, tab, uk, workflowButton } from '../support/e2e/steps';
+import type { Harness } from '../support/e2e/harness';
+import { ADMIN, addStaff, caseWithMeeting, expectClash, fillAction, h1, invoke, look, meetingCard, nav, notice, rateRisk, reloadHome, scheduleForm, staffLabel, startWithCasebook, tab, uk, workflowButton } from '../support/e2e/steps';
 import type { CaseView, CaseworkReference } from '../../src-main/domain/cases/case-view';
 import type { StaffMember } from '../../src-main/domain/staff/staff';
 import type { Venue } from '../../src-main/domain/conferences/venue';
@@ -19,8 +19,6 @@ import { addDays, formatDate } from '../../src-main/domain/time/dates';
  * with axe; at the end the audit trail has the process commands and no names or summaries.
  */
 
-const ADMIN = 'Siân Evans';
-const PASS = 'correct horse battery staple';
 const AISHA = 'Aisha Khan';
 const DANIEL = 'Daniel Price';
 /** Free text typed into the case: none of it may reach the audit trail. */
@@ -45,9 +43,8 @@ const staff = {} as Record<'sian' | 'tom', StaffMember>;
 
 describe('the whole life of a case, in the page', () => {
   beforeAll(async () => {
-    h = await startHarness();
+    h = await startWithCasebook();
     page = h.page;
-    await createCasebook(page, { service: 'Northshire Restorative Justice Service', admin: ADMIN, passphrase: PASS });
 
     staff.sian = await addStaff(h, ADMIN, 'coordinator', 'advanced');
     staff.tom = await addStaff(h, 'Tom Okafor', 'facilitator', 'advanced');
@@ -63,8 +60,7 @@ describe('the whole life of a case, in the page', () => {
     // Another case already has Siân and Room 2 from 10:00 to 12:00 today.
     other = await caseWithMeeting(h, ref.today, { date: ref.today, venueId: venue.id, leadFacilitatorId: staff.sian.id });
     // The page read the reference data (without staff or venues) when it unlocked; start afresh.
-    await page.reload();
-    await h1(page, 'Home');
+    await reloadHome(page);
   });
   afterAll(async () => {
     await h?.close();

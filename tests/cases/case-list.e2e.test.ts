@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { screenshot, startHarness, type Harness } from '../support/e2e/harness';
-import { h1, look, nav } from '../support/e2e/steps';
+import { screenshot, type Harness } from '../support/e2e/harness';
+import { ADMIN, h1, look, nav, reloadHome, startWithCasebook } from '../support/e2e/steps';
 import { generateDemoCases } from '../../src-main/demo/demo-cases';
 import type { CaseSummary } from '../../src-main/domain/cases/case';
 
@@ -12,8 +12,6 @@ import type { CaseSummary } from '../../src-main/domain/cases/case';
  * staff and assignments through the service's casework commands.
  */
 
-const ADMIN = 'Siân Evans';
-const PASSPHRASE = 'correct horse battery staple';
 const COUNT = 2_000;
 
 let h: Harness;
@@ -49,9 +47,8 @@ async function waitLoaded(p: Page): Promise<void> {
 
 describe('case list and dashboard at 2,000 cases', () => {
   beforeAll(async () => {
-    h = await startHarness();
+    h = await startWithCasebook('service');
     page = h.page;
-    await h.service.create({ serviceName: 'Northshire Restorative Justice Service', userName: ADMIN, passphrase: PASSPHRASE });
     const cases = generateDemoCases({ count: COUNT, seed: '3x-caselist', now: new Date() });
     for (let i = 0; i < cases.length; i += 500) await h.service.importCases(cases.slice(i, i + 500));
     let staff = await h.service.staff.saveStaffMember({ name: 'Priya Sharma', role: 'facilitator', level: 'advanced', active: true });
@@ -64,8 +61,7 @@ describe('case list and dashboard at 2,000 cases', () => {
       await h.service.cases.applyCaseCommand({ caseId: r.id, revision: r.revision, command: { type: 'assign-team', leadId: priyaId, ...(i < 3 ? { coFacilitatorId: me } : {}) } });
     }
     assigned = open;
-    await page.reload();
-    await h1(page, 'Home');
+    await reloadHome(page);
   });
   afterAll(async () => {
     await h?.close();

@@ -1,43 +1,18 @@
-import { spawn } from 'node:child_process';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acquireLock } from '../../src-main/store/lock-file';
 import type { Case } from '../../src-main/domain/cases/case';
 import { tempDir } from '../support/cli/harness';
+import { spawnCli as cli, type Ran } from '../support/cli/spawn-cli';
 
 /**
- * The CLI as a user runs it: a child process (tsx src-main/cli/main.ts, as `npm run casebook`
- * does) over the real encrypted service in a temporary folder. Slower than the in-process
- * tests, so it covers the paths that matter end to end: exit codes 0/1/2/3/4/5, and
+ * The CLI as a user runs it: a child process (spawn-cli.ts: tsx src-main/cli/main.ts, as `npm
+ * run casebook` does) over the real encrypted service in a temporary folder. Slower than the
+ * in-process tests, so it covers the paths that matter end to end: exit codes 0/1/2/3/4/5, and
  * export → import giving back exactly the same cases.
  */
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const TSX = createRequire(import.meta.url).resolve('tsx/cli');
 const PASS = 'a real passphrase for tests';
-
-interface Ran {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], env: Record<string, string> = {}): Promise<Ran> {
-  // A clean environment: nothing from the developer's own CASEBOOK_* settings leaks in.
-  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('CASEBOOK_')));
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [TSX, 'src-main/cli/main.ts', ...args], { cwd: ROOT, env: { ...base, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
-    child.stdin.end(); // not a terminal: the passphrase must come from the environment
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 let dir: string;
 let cleanup: () => Promise<void>;

@@ -11,7 +11,7 @@ import { abs, attachmentFile, JOURNAL } from '../../src-main/store/layout';
 import { unlockStore } from '../../src-main/store/open-store';
 import type { Store } from '../../src-main/store/store';
 import { sampleCase, snapshotDir } from '../support/fault/fixtures';
-import { createdService, PASS } from '../support/store';
+import { createdService, PASS } from '../support/casebook';
 
 const PDF = 'application/pdf';
 let cleanups: (() => Promise<unknown>)[] = [];

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startHarness, type Harness } from '../support/e2e/harness';
-import { addStaff, applyAll, consentCommands, contactCommand, createReferral, h1, invoke, look, nav, riskCommand } from '../support/e2e/steps';
+import type { Harness } from '../support/e2e/harness';
+import { ADMIN, addStaff, applyAll, consentCommands, contactCommand, createReferral, h1, invoke, look, nav, reloadHome, riskCommand, startWithCasebook } from '../support/e2e/steps';
 import type { CaseView, CaseworkReference } from '../../src-main/domain/cases/case-view';
 import type { WorkflowCommand } from '../../src-main/domain/cases/workflow';
 import type { StaffMember } from '../../src-main/domain/staff/staff';
@@ -18,9 +18,6 @@ import { addDays, formatDate } from '../../src-main/domain/time/dates';
  * the dashboard. Data is set up through the handler registry; every screen is photographed
  * (5c-…) and checked with axe.
  */
-
-const ADMIN = 'Siân Evans';
-const PASS = 'correct horse battery staple';
 
 let h: Harness;
 let page: Page;
@@ -81,9 +78,8 @@ async function loaded(p: Page): Promise<void> {
 
 describe('calendar, figures, venues and overdue agreement actions', () => {
   beforeAll(async () => {
-    h = await startHarness();
+    h = await startWithCasebook('service');
     page = h.page;
-    await h.service.create({ serviceName: 'Northshire Restorative Justice Service', userName: ADMIN, passphrase: PASS });
 
     staff.sian = await addStaff(h, ADMIN, 'coordinator', 'advanced');
     staff.priya = await addStaff(h, 'Priya Shah', 'facilitator', 'intermediate');
@@ -126,8 +122,7 @@ describe('calendar, figures, venues and overdue agreement actions', () => {
       } as WorkflowCommand,
     ]);
     // The page read the reference data (without staff and venues) when it unlocked; start afresh.
-    await page.reload();
-    await h1(page, 'Home');
+    await reloadHome(page);
   });
   afterAll(async () => {
     await h?.close();

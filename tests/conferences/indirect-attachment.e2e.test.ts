@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startHarness, type Harness } from '../support/e2e/harness';
-import { applyAll, createCasebook, invoke, look, notice, openCase, tab } from '../support/e2e/steps';
+import type { Harness } from '../support/e2e/harness';
+import { applyAll, invoke, look, notice, openCase, startWithCasebook, tab } from '../support/e2e/steps';
 import { steps } from '../support/steps';
 import type { CaseView, CaseworkReference } from '../../src-main/domain/cases/case-view';
 import type { StaffMember } from '../../src-main/domain/staff/staff';
@@ -20,9 +20,8 @@ let view: CaseView;
 
 describe('an indirect process log with an attached letter', () => {
   beforeAll(async () => {
-    h = await startHarness();
+    h = await startWithCasebook();
     page = h.page;
-    await createCasebook(page, { service: 'Northshire Restorative Justice Service', admin: 'Siân Evans', passphrase: 'correct horse battery staple' });
     const staff = await invoke<StaffMember[]>(h, 'saveStaffMember', { name: 'Siân Evans', role: 'coordinator', level: 'advanced', active: true });
     const lead = staff.find((s) => s.name === 'Siân Evans')!;
     const ref = await invoke<CaseworkReference>(h, 'getCaseworkReference', {});

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startHarness, type Harness } from '../support/e2e/harness';
-import { addStaff, applyAll, caseWithMeeting, consentCommands, contactCommand, createCasebook, createReferral, expectClash, focusedClass, h1, invoke, look, meetingCard, notice, openCase, riskCommand, scheduleForm, tab, uk } from '../support/e2e/steps';
+import type { Harness } from '../support/e2e/harness';
+import { ADMIN, addStaff, applyAll, caseWithMeeting, consentCommands, contactCommand, createReferral, expectClash, focusedClass, invoke, look, meetingCard, notice, openCase, reloadHome, riskCommand, scheduleForm, startWithCasebook, tab, uk } from '../support/e2e/steps';
 import type { CaseView, CaseworkReference } from '../../src-main/domain/cases/case-view';
 import type { WorkflowCommand } from '../../src-main/domain/cases/workflow';
 import type { StaffMember } from '../../src-main/domain/staff/staff';
@@ -17,10 +17,6 @@ import { clockChangeDays } from '../../src-main/domain/time/london-time';
  * postpone and reschedule a preparation meeting and save it as a calendar file; keep the log
  * of an indirect process. Each state is photographed (5p-…) and checked with axe.
  */
-
-const SERVICE = 'Northshire Restorative Justice Service';
-const ADMIN = 'Siân Evans';
-const PASS = 'correct horse battery staple';
 
 let h: Harness;
 let page: Page;
@@ -53,9 +49,8 @@ describe('meetings and process on the case page', () => {
   let direct: CaseView;
 
   beforeAll(async () => {
-    h = await startHarness();
+    h = await startWithCasebook();
     page = h.page;
-    await createCasebook(page, { service: SERVICE, admin: ADMIN, passphrase: PASS });
     staff.sian = await addStaff(h, ADMIN, 'coordinator', 'advanced');
     staff.priya = await addStaff(h, 'Priya Shah', 'facilitator', 'intermediate');
     staff.tom = await addStaff(h, 'Tom Okafor', 'facilitator', 'advanced');
@@ -84,8 +79,7 @@ describe('meetings and process on the case page', () => {
     // Another case already has Siân and Room 2 from 10:00 to 12:00 today.
     await caseWithMeeting(h, ref.today, { date: ref.today, venueId: venue.id, leadFacilitatorId: staff.sian.id });
     // The page read the reference data (without staff or venues) when it unlocked; start afresh.
-    await page.reload();
-    await h1(page, 'Home');
+    await reloadHome(page);
   });
   afterAll(async () => {
     await h?.close();

@@ -1,41 +1,19 @@
 /**
- * `casebook doc` as a user runs it: a child process (tsx src-main/cli/main.ts) over a real
- * encrypted store in a temporary folder, with cases imported through `casebook import`. Each
- * document in each format is written 0600, never over an existing file; a blank consent form
- * needs no casebook at all; characters no font has are reported.
+ * `casebook doc` as a user runs it: a child process (spawn-cli.ts: tsx src-main/cli/main.ts)
+ * over a real encrypted store in a temporary folder, with cases imported through `casebook
+ * import`. Each document in each format is written 0600, never over an existing file; a blank
+ * consent form needs no casebook at all; characters no font has are reported.
  */
-import { spawn } from 'node:child_process';
 import { readFile, stat, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseSchema } from '../../src-main/domain/cases/case';
 import { DOCUMENT_KINDS, DOCUMENT_PARTICIPANT } from '../../src-main/documents/generate';
 import { agreedCase, bigCase, realCase } from './fixtures';
-import { docxParts, docxText, pdfText, ROOT, tempDir } from './helpers';
+import { spawnCli as cli, type Ran } from '../support/cli/spawn-cli';
+import { docxParts, docxText, pdfText, tempDir } from './helpers';
 
-const TSX = createRequire(import.meta.url).resolve('tsx/cli');
 const PASS = 'a real passphrase for document tests';
-
-interface Ran {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], env: Record<string, string> = {}): Promise<Ran> {
-  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('CASEBOOK_')));
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [TSX, 'src-main/cli/main.ts', ...args], { cwd: ROOT, env: { ...base, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
-    child.stdin.end();
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 let dir: string;
 let store: string;

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startHarness, type Harness } from '../support/e2e/harness';
-import { addStaff, createCasebook, createReferral, h1, invoke, look, openCase, tab } from '../support/e2e/steps';
+import type { Harness } from '../support/e2e/harness';
+import { ADMIN, addStaff, createReferral, invoke, look, openCase, reloadHome, SERVICE, startWithCasebook, tab } from '../support/e2e/steps';
 import type { CaseView, CaseworkReference } from '../../src-main/domain/cases/case-view';
 import type { AuditEntry } from '../../src-main/domain/casebook/audit';
 
@@ -12,19 +12,14 @@ import type { AuditEntry } from '../../src-main/domain/casebook/audit';
  * both saves in the audit trail (kind and format, no content) and on the case's timeline.
  */
 
-const SERVICE = 'Northshire Restorative Justice Service';
-const ADMIN = 'Siân Evans';
-const PASS = 'correct horse battery staple';
-
 let h: Harness;
 let page: Page;
 let view: CaseView;
 
 describe('documents on the case page', () => {
   beforeAll(async () => {
-    h = await startHarness();
+    h = await startWithCasebook();
     page = h.page;
-    await createCasebook(page, { service: SERVICE, admin: ADMIN, passphrase: PASS });
     await addStaff(h, ADMIN, 'coordinator', 'advanced');
     const ref = await invoke<CaseworkReference>(h, 'getCaseworkReference', {});
     view = await createReferral(h, ref.today, {
@@ -33,8 +28,7 @@ describe('documents on the case page', () => {
         { role: 'responsible', person: { givenName: 'Łukasz', familyName: 'Nowak', dateOfBirth: '1999-11-23' } },
       ],
     });
-    await page.reload();
-    await h1(page, 'Home');
+    await reloadHome(page);
   });
   afterAll(async () => {
     await h?.close();

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startHarness, type Harness } from '../support/e2e/harness';
-import { addStaff, applyAll, consentCommands, contactCommand, createCasebook, createReferral, fillAction, h1, invoke, look, notice, openCase, riskCommand, tab, uk } from '../support/e2e/steps';
+import type { Harness } from '../support/e2e/harness';
+import { addStaff, applyAll, consentCommands, contactCommand, createReferral, fillAction, invoke, look, notice, openCase, reloadHome, riskCommand, startWithCasebook, tab, uk } from '../support/e2e/steps';
 import type { CaseView, CaseworkReference } from '../../src-main/domain/cases/case-view';
 import type { WorkflowCommand } from '../../src-main/domain/cases/workflow';
 import type { StaffMember } from '../../src-main/domain/staff/staff';
@@ -19,8 +19,6 @@ import { addDays, formatDate } from '../../src-main/domain/time/dates';
  * checked with axe; the progress form and the statement scale are driven by keyboard alone.
  */
 
-const PASS = 'correct horse battery staple';
-
 let h: Harness;
 let page: Page;
 let ref: CaseworkReference;
@@ -33,9 +31,8 @@ const focused = (p: Page) => p.evaluate(() => ({ id: document.activeElement?.id 
 
 describe('outcome agreement and feedback on the case page', () => {
   beforeAll(async () => {
-    h = await startHarness();
+    h = await startWithCasebook();
     page = h.page;
-    await createCasebook(page, { service: 'Northshire Restorative Justice Service', admin: 'Siân Evans', passphrase: PASS });
     staff.sian = await addStaff(h, 'Siân Evans', 'coordinator', 'advanced');
     staff.priya = await addStaff(h, 'Priya Shah', 'facilitator', 'intermediate');
     ref = await invoke<CaseworkReference>(h, 'getCaseworkReference', {});
@@ -90,8 +87,7 @@ describe('outcome agreement and feedback on the case page', () => {
     expect(view.case.stage).toBe('outcome');
 
     // The page read the reference data (without the staff) when it unlocked; start afresh.
-    await page.reload();
-    await h1(page, 'Home');
+    await reloadHome(page);
     await openCase(page, view.case.reference);
   });
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startHarness, type Harness } from '../support/e2e/harness';
-import { h1, look, uk } from '../support/e2e/steps';
+import type { Harness } from '../support/e2e/harness';
+import { h1, look, reloadHome, startWithCasebook, uk } from '../support/e2e/steps';
 import { addDays } from '../../src-main/domain/time/dates';
 
 /**
@@ -10,9 +10,6 @@ import { addDays } from '../../src-main/domain/time/dates';
  * in well under a minute; then the same person again, flagged as a possible duplicate, looked
  * at, and saved anyway.
  */
-
-const ADMIN = 'Siân Evans';
-const PASSPHRASE = 'correct horse battery staple';
 
 let h: Harness;
 let page: Page;
@@ -69,12 +66,10 @@ const summaryLinks = (p: Page) => p.locator('.govuk-error-summary').getByRole('l
 
 describe('new referral', () => {
   beforeAll(async () => {
-    h = await startHarness();
+    h = await startWithCasebook('service');
     page = h.page;
-    await h.service.create({ serviceName: 'Northshire Restorative Justice Service', userName: ADMIN, passphrase: PASSPHRASE });
     today = h.service.cases.getCaseworkReference().today;
-    await page.reload();
-    await h1(page, 'Home');
+    await reloadHome(page);
   });
   afterAll(async () => {
     await h?.close();

@@ -10,10 +10,16 @@ import { createCasebookService, type ServiceOptions } from '../../src-main/servi
 import type { ErrorCode } from '../../src-main/domain/shared/errors';
 import type { WorkflowCommand } from '../../src-main/domain/cases/workflow';
 import type { ReferralInput } from '../../src-main/domain/referrals/referral';
-import { PASS } from './store';
 import { MemoryFiles } from './files';
 
-export { PASS };
+/**
+ * The one way tests make a casebook over the real service: a store in a temporary folder,
+ * the cheapest key derivation OWASP allows, and the file ports kept in memory (MemoryFiles).
+ * `freshService` is that store not yet created, `createdService` created and unlocked as its
+ * administrator, `caseworkWorld` created, staffed and called through the handler registry.
+ */
+
+export const PASS = 'correct horse battery staple';
 export const FAC_PASS = 'facilitator passphrase 1';
 export const QL_PASS = 'quality lead passphrase 1';
 
@@ -52,6 +58,21 @@ export interface World {
   close(): Promise<void>;
 }
 
+/** A fresh store in a temporary folder, not yet created; `cleanup` removes the folder. */
+export async function freshService(opts: Partial<ServiceOptions> = {}) {
+  const dir = await mkdtemp(join(tmpdir(), 'casebook-test-'));
+  const files = new MemoryFiles();
+  const service = await createCasebookService({ storeDir: dir, kdf: 'minimum', fileSaver: files.fileSaver, filePicker: files.filePicker, ...opts });
+  return { dir, service, files, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** A fresh store created as "Northshire RJ", unlocked as its administrator Siân Williams. */
+export async function createdService() {
+  const t = await freshService();
+  const created = await t.service.create({ serviceName: 'Northshire RJ', userName: 'Siân Williams', passphrase: PASS });
+  return { ...t, created, userId: created.session.user.id };
+}
+
 const worlds: World[] = [];
 afterEach(async () => {
   for (const w of worlds.splice(0)) await w.close();
@@ -64,15 +85,13 @@ afterEach(async () => {
  * level and role.
  */
 export async function caseworkWorld(o: Partial<ServiceOptions> = {}): Promise<World> {
-  const dir = await mkdtemp(join(tmpdir(), 'casebook-casework-'));
   const clock: Clock = {
     now: new Date(START),
     set(iso) {
       this.now = new Date(iso);
     },
   };
-  const files = new MemoryFiles();
-  const service = await createCasebookService({ storeDir: dir, kdf: 'minimum', now: () => clock.now, fileSaver: files.fileSaver, filePicker: files.filePicker, ...o });
+  const { dir, service, files, cleanup } = await freshService({ now: () => clock.now, ...o });
   const registry = createRegistry(service);
   const created = await service.create({ serviceName: 'Northshire RJ', userName: 'Jo Whitfield', passphrase: PASS });
   const facilitatorId = (await service.addUser({ name: 'Fatima Hussain', role: 'facilitator', passphrase: FAC_PASS })).id;
@@ -120,7 +139,7 @@ export async function caseworkWorld(o: Partial<ServiceOptions> = {}): Promise<Wo
     },
     async close() {
       await service.close();
-      await rm(dir, { recursive: true, force: true });
+      await cleanup();
     },
   };
   worlds.push(w);

@@ -8,7 +8,7 @@ import type { CaseView, CaseworkReference } from '../../../src-main/domain/cases
 import { addDays, formatDate } from '../../../src-main/domain/time/dates';
 import { requiredElements } from '../../../src-main/domain/consent/consent';
 import { factorsFor, type RiskDecision } from '../../../src-main/domain/risk/risk';
-import { checkA11y, screenshot, type Harness } from './harness';
+import { checkA11y, screenshot, startHarness, type Harness } from './harness';
 
 /**
  * Steps every end-to-end test takes: wait for a page, look at it (screenshot + axe), call the
@@ -116,6 +116,34 @@ export async function createCasebook(p: Page, o: { service: string; admin: strin
   await h1(p, 'Your recovery key');
   await p.getByLabel('I have stored the recovery key safely').check();
   await p.getByRole('button', { name: 'Continue' }).click();
+  await h1(p, 'Home');
+}
+
+/** The casebook most end-to-end tests start from: its service, its administrator, her passphrase. */
+export const SERVICE = 'Northshire Restorative Justice Service';
+export const ADMIN = 'Siân Evans';
+export const PASS = 'correct horse battery staple';
+
+/**
+ * A harness over a new casebook of SERVICE, with ADMIN unlocked by PASS: created through the
+ * first-run screens (the page arrives at Home), or straight through the service where those
+ * screens are not what the test is about (the page shows them until `reloadHome`).
+ */
+export async function startWithCasebook(through: 'screens' | 'service' = 'screens'): Promise<Harness> {
+  const h = await startHarness();
+  try {
+    if (through === 'screens') await createCasebook(h.page, { service: SERVICE, admin: ADMIN, passphrase: PASS });
+    else await h.service.create({ serviceName: SERVICE, userName: ADMIN, passphrase: PASS });
+  } catch (e) {
+    await h.close();
+    throw e;
+  }
+  return h;
+}
+
+/** Reload the page and wait for Home: after set-up behind the page, which read the reference data when it unlocked. */
+export async function reloadHome(p: Page): Promise<void> {
+  await p.reload();
   await h1(p, 'Home');
 }
 
