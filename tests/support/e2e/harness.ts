@@ -16,7 +16,7 @@ import { COMMAND_NAMES } from '../../../src-main/ipc/command-names';
  * out/renderer by `route`, and anything else is refused.
  */
 
-const ROOT = resolve(import.meta.dirname, '../..');
+const ROOT = resolve(import.meta.dirname, '../../..');
 const RENDERER = join(ROOT, 'out/renderer');
 const SCREENS = join(ROOT, 'test-results/screens');
 const ORIGIN = 'http://casebook.test';
