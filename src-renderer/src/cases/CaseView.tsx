@@ -2,6 +2,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { displayName } from '../../../src-main/domain/cases/case';
 import { PROCESS_KIND_LABELS } from '../../../src-main/domain/conferences/process-type';
 import type { CaseView as View } from '../../../src-main/domain/cases/case-view';
+import { can } from '../../../src-main/domain/access/capabilities';
 import { useNav } from '../app/nav';
 import { useSession } from '../app/session';
 import { useCasework } from './casework-state';
@@ -39,8 +40,6 @@ const TAB_LABELS: Record<CaseTab, string> = {
   deadlines: 'Deadlines',
   documents: 'Documents',
 };
-
-const CASEWORK_ROLES = ['administrator', 'coordinator', 'facilitator'];
 
 /**
  * One case, in the MOJ "case page" style: the reference, stage and flags, the referral at a
@@ -93,7 +92,7 @@ function CasePage({ view }: { view: View }) {
   const labels = useRoleLabels();
   const c = view.case;
   const ended = c.stage === 'closed' || c.exit !== undefined;
-  const canWork = !!session && !session.readOnly && CASEWORK_ROLES.includes(session.user.role);
+  const canWork = !!session && !session.readOnly && can(session.user.role, 'change-cases');
   const ctx: CaseContext = {
     view,
     c,
@@ -101,7 +100,8 @@ function CasePage({ view }: { view: View }) {
     labels,
     canWork,
     canEdit: canWork && !ended,
-    canManage: canWork && (session?.user.role === 'administrator' || session?.user.role === 'coordinator'),
+    canAssignTeam: canWork && can(session?.user.role, 'assign-team'),
+    canClose: canWork && can(session?.user.role, 'close-cases'),
     me: reference.staff.find((s) => s.active && s.name === session?.user.name),
   };
   return (

@@ -26,7 +26,7 @@ export function Overview({ ctx }: { ctx: CaseContext }) {
       )}
 
       <Team ctx={ctx} />
-      {form === 'team' && ctx.canEdit && ctx.canManage && <AssignTeamForm ctx={ctx} />}
+      {form === 'team' && ctx.canEdit && ctx.canAssignTeam && <AssignTeamForm ctx={ctx} />}
 
       <h3 className="govuk-heading-m">People</h3>
       <table className="govuk-table" data-testid="people-glance">
@@ -84,7 +84,7 @@ function Team({ ctx }: { ctx: CaseContext }) {
           </tr>
         </tbody>
       </table>
-      {ctx.canEdit && ctx.canManage && <OpenFormButton form="team">Assign team</OpenFormButton>}
+      {ctx.canEdit && ctx.canAssignTeam && <OpenFormButton form="team">Assign team</OpenFormButton>}
     </>
   );
 }

@@ -83,7 +83,7 @@ export function WorkflowPanel({ ctx }: { ctx: CaseContext }) {
   const next = nextStage(c.stage);
   const actions = (
     <>
-      {ctx.canManage && STAGES.indexOf(c.stage) >= STAGES.indexOf('process') && (
+      {ctx.canClose && STAGES.indexOf(c.stage) >= STAGES.indexOf('process') && (
         <button type="button" className="govuk-button" aria-expanded={form === 'close'} onClick={() => openForm(form === 'close' ? undefined : 'close')}>
           Close the case
         </button>

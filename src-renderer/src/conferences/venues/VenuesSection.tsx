@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import type { Venue } from '../../../../src-main/domain/conferences/venue';
+import { can } from '../../../../src-main/domain/access/capabilities';
 import { Banner } from '../../shared/components/Banner';
 import { useCasework } from '../../cases/casework-state';
 import { useSession } from '../../app/session';
@@ -31,7 +32,7 @@ export function VenuesSection() {
   const [saved, setSaved] = useState<string>();
   const returnTo = useRef<string | undefined>(undefined);
   if (!session || !venues) return null;
-  const canEdit = !session.readOnly && (session.user.role === 'administrator' || session.user.role === 'coordinator');
+  const canEdit = !session.readOnly && can(session.user.role, 'manage-venues');
 
   const edit = (v: Venue | 'new', from: string) => {
     returnTo.current = from;
