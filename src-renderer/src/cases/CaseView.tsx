@@ -15,6 +15,8 @@ import { Banner } from '../shared/components/Banner';
 import { Tag } from '../shared/components/Tag';
 import { CJS_STAGE_LABELS, PRIORITY_LABELS } from './labels';
 import { useRoleLabels, Row, type CaseContext } from './shared';
+// Before the sections' own styles, which build on these (and on GOV.UK's details and textarea).
+import './case-sections.scss';
 import { WorkflowPanel } from './Workflow';
 import { Overview } from './Overview';
 import { People } from './People';
@@ -26,7 +28,8 @@ import { Documents } from '../documents/Documents';
 import { Process } from '../conferences/Process';
 import { Agreement } from '../outcomes/Agreement';
 import { Feedback } from '../outcomes/Feedback';
-import './case.scss';
+import './case-page.scss';
+import './sub-nav.scss';
 
 const TAB_LABELS: Record<CaseTab, string> = {
   overview: 'Overview',

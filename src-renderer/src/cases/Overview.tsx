@@ -6,6 +6,7 @@ import { TextArea } from '../shared/components/TextArea';
 import { FormPanel, useCommandForm, type FieldProblem } from './command-form';
 import { CONSENT_STATE_TAGS, OpenFormButton, ROLE_IN_A_SENTENCE, participantsInOrder, PersonTags, RISK_STATUS_TAGS, roleOf, staffById, staffOptions, StatusTag, who, type CaseContext } from './shared';
 import { eventTitle } from './labels';
+import './timeline.scss';
 
 /** The case at a glance: what happened, the team, the people and their state, notes, timeline. */
 export function Overview({ ctx }: { ctx: CaseContext }) {

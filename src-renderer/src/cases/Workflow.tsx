@@ -15,6 +15,7 @@ import { FormPanel, useCommandForm, type FieldProblem } from './command-form';
 import { DateBox, nameAndRole, readDate, staffOptions, ukToday, type CaseContext } from './shared';
 import { CLOSURE_OUTCOME_LABELS, CLOSURE_OUTCOMES, EXIT_OUTCOMES, suggestOutcome, type ClosureOutcome } from '../../../src-main/domain/outcomes/closure';
 import { MOVE_TO_LABELS } from './labels';
+import './workflow.scss';
 
 /** The stage after this one, if the case can move on with "advance" (closing has its own command). */
 export function nextStage(stage: Stage): Stage | undefined {
