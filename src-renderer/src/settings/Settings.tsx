@@ -4,12 +4,13 @@ import { usePageTitle } from '../shared/hooks/usePageTitle';
 import { ServiceSettingsForm } from './ServiceSettingsForm';
 import { ServiceSettingsSummary } from './ServiceSettingsSummary';
 import { BackupsSection } from './BackupsSection';
+import { MoveCasesSection } from './MoveCasesSection';
 import { ChangePassphraseForm } from './ChangePassphraseForm';
 import { UsersSection } from './UsersSection';
 import { CaseworkSettingsSections } from './CaseworkSettingsSections';
 import { VenuesSection } from '../conferences/venues/VenuesSection';
 
-/** Settings: the service's own (administrators change them), people, venues, backups, and your passphrase. */
+/** Settings: the service's own (administrators change them), people, venues, backups, moving cases in and out, and your passphrase. */
 export function Settings() {
   const h1 = usePageTitle('Settings');
   const session = useSession((s) => s.session);
@@ -25,6 +26,7 @@ export function Settings() {
       <CaseworkSettingsSections />
       <VenuesSection />
       {may('manage-backups') && <BackupsSection />}
+      {(may('import-cases') || may('export-cases')) && <MoveCasesSection canImport={may('import-cases')} canExport={may('export-cases')} />}
       <ChangePassphraseForm />
     </>
   );
