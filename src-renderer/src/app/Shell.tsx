@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { ROLE_LABELS } from '../../../src-main/domain/access/roles';
+import { can, type Capability } from '../../../src-main/domain/access/capabilities';
 import { useSession } from './session';
 import { useNav, type Page } from './nav';
 import { lockNow } from './lock';
@@ -15,14 +16,15 @@ import { NewReferral } from '../referrals/NewReferral';
 import { Calendar } from '../conferences/calendar/Calendar';
 import { Figures } from '../figures/Figures';
 
-const NAV: { page: Page; label: string; adminOnly?: boolean; casework?: boolean }[] = [
+/** `needs`: the capability the page is for; `writes`: it changes the casebook, so not when open read-only. */
+const NAV: { page: Page; label: string; needs?: Capability; writes?: boolean }[] = [
   { page: 'home', label: 'Home' },
   { page: 'cases', label: 'Cases' },
-  { page: 'new-referral', label: 'New referral', casework: true },
+  { page: 'new-referral', label: 'New referral', needs: 'take-referrals', writes: true },
   { page: 'calendar', label: 'Calendar' },
   { page: 'figures', label: 'Figures' },
   { page: 'settings', label: 'Settings' },
-  { page: 'audit', label: 'Audit trail', adminOnly: true },
+  { page: 'audit', label: 'Audit trail', needs: 'read-audit' },
 ];
 
 /** The unlocked app: header (service, who, Lock), side navigation, the current page. */
@@ -31,10 +33,8 @@ export function Shell() {
   const { page, go } = useNav();
   useIdleLock(session?.settings.idleLockMinutes, () => void lockNow('idle'));
   if (!session) return null;
-  const isAdmin = session.user.role === 'administrator';
   // Quality leads read cases but do not take referrals (the contract refuses createReferral).
-  const canTakeReferrals = session.user.role !== 'quality-lead' && !session.readOnly;
-  const items = NAV.filter((n) => (!n.adminOnly || isAdmin) && (!n.casework || canTakeReferrals));
+  const items = NAV.filter((n) => (!n.needs || can(session.user.role, n.needs)) && (!n.writes || !session.readOnly));
 
   return (
     <>
@@ -76,7 +76,7 @@ export function Shell() {
           {session.readOnly && (
             <WarningText>This casebook is open read-only because someone else is using it. You cannot change anything.</WarningText>
           )}
-          <CurrentPage page={isAdmin || page !== 'audit' ? page : 'home'} />
+          <CurrentPage page={page !== 'audit' || can(session.user.role, 'read-audit') ? page : 'home'} />
         </main>
       </div>
     </>

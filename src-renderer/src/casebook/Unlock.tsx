@@ -49,8 +49,10 @@ export function Unlock() {
     try {
       unlocked(await call('unlock', v));
     } catch (e) {
-      if (e instanceof ApiError && e.code === 'CORRUPT' && e.details.cleanBackup) {
-        setDamage({ backupId: e.details.cleanBackup, userId: v.userId, passphrase: v.passphrase });
+      // A damaged casebook: offer the backup that opens cleanly, if any, and a copy saved elsewhere.
+      if (e instanceof ApiError && e.code === 'CORRUPT') {
+        const userName = users.find((u) => u.id === v.userId)?.name ?? '';
+        setDamage({ ...(e.details.cleanBackup ? { backupId: e.details.cleanBackup } : {}), userId: v.userId, userName, passphrase: v.passphrase });
       }
       setValue('passphrase', '');
       // A wrong passphrase is about that box: show the message there as well as in the summary.

@@ -2,6 +2,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { displayName } from '../../../src-main/domain/cases/case';
 import { PROCESS_KIND_LABELS } from '../../../src-main/domain/conferences/process-type';
 import type { CaseView as View } from '../../../src-main/domain/cases/case-view';
+import { can } from '../../../src-main/domain/access/capabilities';
 import { useNav } from '../app/nav';
 import { useSession } from '../app/session';
 import { useCasework } from './casework-state';
@@ -14,6 +15,8 @@ import { Banner } from '../shared/components/Banner';
 import { Tag } from '../shared/components/Tag';
 import { CJS_STAGE_LABELS, PRIORITY_LABELS } from './labels';
 import { useRoleLabels, Row, type CaseContext } from './shared';
+// Before the sections' own styles, which build on these (and on GOV.UK's details and textarea).
+import './case-sections.scss';
 import { WorkflowPanel } from './Workflow';
 import { Overview } from './Overview';
 import { People } from './People';
@@ -25,7 +28,8 @@ import { Documents } from '../documents/Documents';
 import { Process } from '../conferences/Process';
 import { Agreement } from '../outcomes/Agreement';
 import { Feedback } from '../outcomes/Feedback';
-import './case.scss';
+import './case-page.scss';
+import './sub-nav.scss';
 
 const TAB_LABELS: Record<CaseTab, string> = {
   overview: 'Overview',
@@ -39,8 +43,6 @@ const TAB_LABELS: Record<CaseTab, string> = {
   deadlines: 'Deadlines',
   documents: 'Documents',
 };
-
-const CASEWORK_ROLES = ['administrator', 'coordinator', 'facilitator'];
 
 /**
  * One case, in the MOJ "case page" style: the reference, stage and flags, the referral at a
@@ -93,7 +95,7 @@ function CasePage({ view }: { view: View }) {
   const labels = useRoleLabels();
   const c = view.case;
   const ended = c.stage === 'closed' || c.exit !== undefined;
-  const canWork = !!session && !session.readOnly && CASEWORK_ROLES.includes(session.user.role);
+  const canWork = !!session && !session.readOnly && can(session.user.role, 'change-cases');
   const ctx: CaseContext = {
     view,
     c,
@@ -101,7 +103,8 @@ function CasePage({ view }: { view: View }) {
     labels,
     canWork,
     canEdit: canWork && !ended,
-    canManage: canWork && (session?.user.role === 'administrator' || session?.user.role === 'coordinator'),
+    canAssignTeam: canWork && can(session?.user.role, 'assign-team'),
+    canClose: canWork && can(session?.user.role, 'close-cases'),
     me: reference.staff.find((s) => s.active && s.name === session?.user.name),
   };
   return (

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { STAGES } from '../../../src-main/domain/cases/case';
 import { PRACTITIONER_LEVEL_LABELS } from '../../../src-main/domain/staff/staff';
+import { can } from '../../../src-main/domain/access/capabilities';
 import { useCases, EMPTY_FILTERS, type CaseFilters } from './cases-state';
 import { useCasework } from './casework-state';
 import { useNav } from '../app/nav';
@@ -39,7 +40,7 @@ export function Cases() {
   const go = useNav((s) => s.go);
   const [text, setText] = useState(filters.search);
   const [shown, setShown] = useState<[number, number]>([0, -1]);
-  const canRefer = session?.user.role !== 'quality-lead' && !session?.readOnly;
+  const canTakeReferrals = !!session && !session.readOnly && can(session.user.role, 'take-referrals');
 
   // Arriving (or coming back from a case): run the last query again, keeping the place.
   useEffect(() => {
@@ -83,7 +84,7 @@ export function Cases() {
       <h1 className="govuk-heading-l" ref={h1} tabIndex={-1}>
         Cases
       </h1>
-      {canRefer && (
+      {canTakeReferrals && (
         <div className="cb-actions">
           <button type="button" className="govuk-button" onClick={() => go('new-referral')}>
             New referral

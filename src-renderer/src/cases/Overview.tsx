@@ -6,6 +6,7 @@ import { TextArea } from '../shared/components/TextArea';
 import { FormPanel, useCommandForm, type FieldProblem } from './command-form';
 import { CONSENT_STATE_TAGS, OpenFormButton, ROLE_IN_A_SENTENCE, participantsInOrder, PersonTags, RISK_STATUS_TAGS, roleOf, staffById, staffOptions, StatusTag, who, type CaseContext } from './shared';
 import { eventTitle } from './labels';
+import './timeline.scss';
 
 /** The case at a glance: what happened, the team, the people and their state, notes, timeline. */
 export function Overview({ ctx }: { ctx: CaseContext }) {
@@ -26,7 +27,7 @@ export function Overview({ ctx }: { ctx: CaseContext }) {
       )}
 
       <Team ctx={ctx} />
-      {form === 'team' && ctx.canEdit && ctx.canManage && <AssignTeamForm ctx={ctx} />}
+      {form === 'team' && ctx.canEdit && ctx.canAssignTeam && <AssignTeamForm ctx={ctx} />}
 
       <h3 className="govuk-heading-m">People</h3>
       <table className="govuk-table" data-testid="people-glance">
@@ -84,7 +85,7 @@ function Team({ ctx }: { ctx: CaseContext }) {
           </tr>
         </tbody>
       </table>
-      {ctx.canEdit && ctx.canManage && <OpenFormButton form="team">Assign team</OpenFormButton>}
+      {ctx.canEdit && ctx.canAssignTeam && <OpenFormButton form="team">Assign team</OpenFormButton>}
     </>
   );
 }

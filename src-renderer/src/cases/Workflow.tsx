@@ -15,6 +15,7 @@ import { FormPanel, useCommandForm, type FieldProblem } from './command-form';
 import { DateBox, nameAndRole, readDate, staffOptions, ukToday, type CaseContext } from './shared';
 import { CLOSURE_OUTCOME_LABELS, CLOSURE_OUTCOMES, EXIT_OUTCOMES, suggestOutcome, type ClosureOutcome } from '../../../src-main/domain/outcomes/closure';
 import { MOVE_TO_LABELS } from './labels';
+import './workflow.scss';
 
 /** The stage after this one, if the case can move on with "advance" (closing has its own command). */
 export function nextStage(stage: Stage): Stage | undefined {
@@ -83,7 +84,7 @@ export function WorkflowPanel({ ctx }: { ctx: CaseContext }) {
   const next = nextStage(c.stage);
   const actions = (
     <>
-      {ctx.canManage && STAGES.indexOf(c.stage) >= STAGES.indexOf('process') && (
+      {ctx.canClose && STAGES.indexOf(c.stage) >= STAGES.indexOf('process') && (
         <button type="button" className="govuk-button" aria-expanded={form === 'close'} onClick={() => openForm(form === 'close' ? undefined : 'close')}>
           Close the case
         </button>

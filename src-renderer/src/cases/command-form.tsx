@@ -4,6 +4,7 @@ import { WorkflowCommandSchema, type WorkflowCommand } from '../../../src-main/d
 import { ApiError } from '../shared/api/client';
 import { ErrorSummary, type SummaryError } from '../shared/components/ErrorSummary';
 import { BatchError, CONFLICT_MESSAGE, useCaseView } from './case-view-state';
+import './form-panel.scss';
 
 /**
  * A form's values turned into commands, and any problems only the form can see (a date typed

@@ -28,8 +28,10 @@ export interface CaseContext {
   canWork: boolean;
   /** May change the case: canWork, and the case has not ended. */
   canEdit: boolean;
-  /** Coordinators and administrators: assign the team. */
-  canManage: boolean;
+  /** canWork, and may choose the lead facilitator and co-facilitator (the 'assign-team' capability). */
+  canAssignTeam: boolean;
+  /** canWork, and may close the case (the 'close-cases' capability). */
+  canClose: boolean;
   /** The staff member who is the signed-in person, matched by name, to pre-fill "taken by". */
   me?: StaffMember;
 }

@@ -9,6 +9,7 @@ import { SelectField } from '../shared/components/SelectField';
 import { CheckboxesField, RadiosField } from '../shared/components/ChoiceFields';
 import { FormPanel, useCommandForm, type FieldProblem } from '../cases/command-form';
 import { CONSENT_STATE_TAGS, DateBox, formatDate, OpenFormButton, optional, participantsInOrder, readDate, roleOf, staffName, staffOptions, StatusTag, ukToday, who, type CaseContext } from '../cases/shared';
+import './consent.scss';
 
 const STATUS_TAGS: Record<ConsentEntry['status'] | 'not-asked', { label: string; colour: TagColour }> = {
   given: { label: 'Given', colour: 'green' },

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Participant } from '../../../src-main/domain/cases/case';
 import type { Settings } from '../../../src-main/domain/casebook/settings';
+import { can } from '../../../src-main/domain/access/capabilities';
 import { call, messageOf } from '../shared/api/client';
 import { useSession } from '../app/session';
 import { useCaseView } from '../cases/case-view-state';
@@ -33,7 +34,6 @@ const PARTICIPANT: Record<Kind, 'required' | 'optional' | 'none'> = {
 };
 const CONSENT_ROLES = ['harmed', 'responsible', 'supporter', 'parent-guardian'] as const;
 type ConsentRole = (typeof CONSENT_ROLES)[number];
-const SAVERS = ['administrator', 'coordinator', 'facilitator'];
 
 interface Preview {
   html: string;
@@ -130,7 +130,7 @@ type Request = { kind: Kind; caseId?: string; participantId?: string; blank?: bo
 function DocumentActions({ request, caseId }: { request: Request; caseId?: string }) {
   const session = useSession((s) => s.session);
   const reopen = useCaseView((s) => s.open);
-  const canSave = !!session && !session.readOnly && SAVERS.includes(session.user.role);
+  const canSave = !!session && !session.readOnly && can(session.user.role, 'save-documents');
   const [preview, setPreview] = useState<Preview>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
@@ -279,7 +279,7 @@ function BlankConsentForms({ labels }: { labels: Settings['roleLabels'] }) {
   const session = useSession((s) => s.session);
   const [role, setRole] = useState<ConsentRole>('harmed');
   const id = useId();
-  if (!session || session.readOnly || !SAVERS.includes(session.user.role)) return null;
+  if (!session || session.readOnly || !can(session.user.role, 'save-documents')) return null;
   const roleLabel: Record<ConsentRole, string> = { harmed: labels.harmed, responsible: labels.responsible, supporter: 'Supporter', 'parent-guardian': 'Parent or guardian' };
   return (
     <section aria-labelledby={`${id}-h`} className="govuk-!-margin-top-8">

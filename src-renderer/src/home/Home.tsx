@@ -1,6 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { EXITS, STAGES, type CaseSummary } from '../../../src-main/domain/cases/case';
 import { daysBetween } from '../../../src-main/domain/time/dates';
+import { can } from '../../../src-main/domain/access/capabilities';
 import type { OutputOf } from '../../../src-main/ipc/contract';
 import { call, messageOf } from '../shared/api/client';
 import { useCases, EMPTY_FILTERS, type CaseFilters } from '../cases/cases-state';
@@ -48,7 +49,7 @@ export function Home() {
     go('cases');
   };
   const today = reference?.today ?? new Date().toISOString().slice(0, 10);
-  const canRefer = session?.user.role !== 'quality-lead' && !session?.readOnly;
+  const canTakeReferrals = !!session && !session.readOnly && can(session.user.role, 'take-referrals');
   const total = dash ? STAGES.reduce((a, s) => a + dash.byStage[s], 0) + EXITS.reduce((a, e) => a + dash.exited[e], 0) : 0;
 
   return (
@@ -57,7 +58,7 @@ export function Home() {
         Home
       </h1>
       <p className="govuk-body-l">Welcome, {session?.user.name}.</p>
-      {canRefer && (
+      {canTakeReferrals && (
         <div className="cb-actions">
           <button type="button" className="govuk-button" onClick={() => go('new-referral')}>
             New referral
@@ -111,7 +112,7 @@ export function Home() {
           <StageCounts dash={dash} total={total} />
         </>
       )}
-      {!canRefer && (
+      {!canTakeReferrals && (
         <p className="govuk-body">
           <button type="button" className="cb-link-button" onClick={() => go('cases')}>
             See all cases

@@ -22,6 +22,7 @@ import { SelectField } from '../shared/components/SelectField';
 import { RadiosField } from '../shared/components/ChoiceFields';
 import { FormPanel, useCommandForm, type FieldProblem } from '../cases/command-form';
 import { DateBox, formatDate, OpenFormButton, ROLE_IN_A_SENTENCE, optional, participantsInOrder, readDate, RISK_STATUS_TAGS, roleOf, Row, staffName, staffOptions, StatusTag, ukToday, who, type CaseContext } from '../cases/shared';
+import './risk.scss';
 
 const RATING_TAGS: Record<RiskRating, { label: string; colour: TagColour }> = {
   low: { label: 'Low', colour: 'green' },

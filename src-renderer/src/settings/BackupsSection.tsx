@@ -1,16 +1,20 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { BackupInfo } from '../../../src-main/ipc/contract';
 import { useBackups } from './backups-state';
 import { formatBytes, formatDateTime } from '../shared/lib/dates';
 import { backupReasonLabel } from '../shared/lib/labels';
 import { DateTime } from '../shared/components/DateTime';
+import { ErrorSummary } from '../shared/components/ErrorSummary';
+import { ConfirmAction } from '../shared/components/ConfirmAction';
+import { BackupFiles } from './BackupFiles';
 
 /**
  * The list of backups, "Back up now", and Restore with a confirm step: a restore replaces
- * everything changed since that backup, and locks the casebook afterwards.
+ * everything changed since that backup, and locks the casebook afterwards. Below them, a copy
+ * saved elsewhere and restoring from such a file.
  */
 export function BackupsSection() {
-  const { backups, busy, error, notice, load, backUpNow, restore } = useBackups();
+  const { backups, busy, error, errorKey, notice, load, backUpNow, restore } = useBackups();
   const [confirming, setConfirming] = useState<BackupInfo>();
 
   useEffect(() => {
@@ -26,7 +30,7 @@ export function BackupsSection() {
       <p className="govuk-body" role="status" data-testid="backup-status">
         {busy ? 'Working…' : notice}
       </p>
-      {error && <p className="govuk-error-message">{error}</p>}
+      <ErrorSummary errors={error ? [{ message: error }] : []} focusKey={errorKey} level={3} />
       {backups && backups.length === 0 && <p className="govuk-body">There are no backups yet.</p>}
       {backups && backups.length > 0 && (
         <table className="govuk-table" data-testid="backups">
@@ -60,46 +64,28 @@ export function BackupsSection() {
         </table>
       )}
       {confirming && (
-        <ConfirmRestore
-          backup={confirming}
+        <ConfirmAction
+          title={`Restore the backup made ${formatDateTime(confirming.createdAt)}?`}
+          confirmLabel="Yes, restore this backup"
           busy={busy}
           onCancel={() => setConfirming(undefined)}
           onConfirm={() => void restore(confirming.id)}
-        />
+        >
+          <p className="govuk-body">
+            Anything changed since then will be lost, including people added and passphrases changed: everyone will use
+            the passphrase they had then. A backup of the casebook as it is now is made first, so this can be undone. The
+            casebook locks afterwards.
+          </p>
+        </ConfirmAction>
       )}
       <button type="button" className="govuk-button govuk-button--secondary" disabled={busy} onClick={() => void backUpNow()}>
         Back up now
       </button>
+      <BackupFiles />
     </section>
   );
 }
 
 function newestFirst(list: BackupInfo[]): BackupInfo[] {
   return [...list].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-}
-
-function ConfirmRestore({ backup, busy, onCancel, onConfirm }: { backup: BackupInfo; busy: boolean; onCancel(): void; onConfirm(): void }) {
-  const heading = useRef<HTMLHeadingElement>(null);
-  // Take the person straight to the question they must answer.
-  useEffect(() => heading.current?.focus(), [backup.id]);
-  return (
-    <div className="cb-confirm" role="group" aria-labelledby="confirm-restore-title">
-      <h3 className="govuk-heading-s" id="confirm-restore-title" ref={heading} tabIndex={-1}>
-        Restore the backup made {formatDateTime(backup.createdAt)}?
-      </h3>
-      <p className="govuk-body">
-        Anything changed since then will be lost, including people added and passphrases changed: everyone will use
-        the passphrase they had then. A backup of the casebook as it is now is made first, so this can be undone. The
-        casebook locks afterwards.
-      </p>
-      <div className="govuk-button-group">
-        <button type="button" className="govuk-button govuk-button--warning" disabled={busy} onClick={onConfirm}>
-          Yes, restore this backup
-        </button>
-        <button type="button" className="govuk-button govuk-button--secondary" disabled={busy} onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
-    </div>
-  );
 }

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { STAFF_ROLE_LABELS } from '../../../src-main/domain/staff/staff';
+import { can } from '../../../src-main/domain/access/capabilities';
 import { useCasework } from '../cases/casework-state';
 import { useSession } from '../app/session';
 import { CaseworkSettingsForm } from './CaseworkSettingsForm';
@@ -23,8 +24,8 @@ export function CaseworkSettingsSections() {
   if (!reference) return null;
   return (
     <>
-      <StaffSection canEdit={writable && (role === 'administrator' || role === 'coordinator')} />
-      {writable && role === 'administrator' ? (
+      <StaffSection canEdit={writable && can(role, 'manage-staff')} />
+      {writable && can(role, 'change-casework-settings') ? (
         <CaseworkSettingsForm settings={reference.settings} year={reference.today.slice(0, 4)} />
       ) : (
         <section aria-labelledby="casework-settings-title" className="govuk-!-margin-top-9">

@@ -1,29 +1,32 @@
+import { can, type Capability } from '../../../src-main/domain/access/capabilities';
 import { useSession } from '../app/session';
 import { usePageTitle } from '../shared/hooks/usePageTitle';
 import { ServiceSettingsForm } from './ServiceSettingsForm';
 import { ServiceSettingsSummary } from './ServiceSettingsSummary';
 import { BackupsSection } from './BackupsSection';
+import { MoveCasesSection } from './MoveCasesSection';
 import { ChangePassphraseForm } from './ChangePassphraseForm';
 import { UsersSection } from './UsersSection';
 import { CaseworkSettingsSections } from './CaseworkSettingsSections';
 import { VenuesSection } from '../conferences/venues/VenuesSection';
 
-/** Settings: the service's own (administrators change them), people, venues, backups, and your passphrase. */
+/** Settings: the service's own (administrators change them), people, venues, backups, moving cases in and out, and your passphrase. */
 export function Settings() {
   const h1 = usePageTitle('Settings');
   const session = useSession((s) => s.session);
-  const isAdmin = session?.user.role === 'administrator';
-  const canWrite = isAdmin && !session?.readOnly;
+  // What this person's role may do here, and nothing that changes the casebook when it is open read-only.
+  const may = (c: Capability) => !!session && !session.readOnly && can(session.user.role, c);
   return (
     <>
       <h1 className="govuk-heading-l" ref={h1} tabIndex={-1}>
         Settings
       </h1>
-      {canWrite ? <ServiceSettingsForm /> : <ServiceSettingsSummary />}
-      {canWrite && <UsersSection />}
+      {may('change-settings') ? <ServiceSettingsForm /> : <ServiceSettingsSummary />}
+      {may('manage-users') && <UsersSection />}
       <CaseworkSettingsSections />
       <VenuesSection />
-      {canWrite && <BackupsSection />}
+      {may('manage-backups') && <BackupsSection />}
+      {(may('import-cases') || may('export-cases')) && <MoveCasesSection canImport={may('import-cases')} canExport={may('export-cases')} />}
       <ChangePassphraseForm />
     </>
   );

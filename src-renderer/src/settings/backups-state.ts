@@ -7,6 +7,8 @@ interface BackupsState {
   backups?: BackupInfo[];
   busy: boolean;
   error?: string;
+  /** Goes up with each error, so the error summary takes focus again for a repeated one. */
+  errorKey: number;
   /** The last thing that happened, for the aria-live status line. */
   notice?: string;
   load(): Promise<void>;
@@ -14,39 +16,53 @@ interface BackupsState {
   restore(id: string): Promise<void>;
 }
 
-export const backupsInitial = { backups: undefined, busy: false, error: undefined, notice: undefined };
+export const backupsInitial = { backups: undefined, busy: false, error: undefined, errorKey: 0, notice: undefined };
 
-export const useBackups = create<BackupsState>()((set, get) => ({
-  ...backupsInitial,
-  async load() {
-    try {
-      set({ backups: await call('listBackups'), error: undefined });
-    } catch (e) {
-      set({ error: messageOf(e) });
-    }
-  },
-  async backUpNow() {
-    set({ busy: true, error: undefined, notice: undefined });
-    try {
-      await call('createBackup');
-      await get().load();
-      set({ notice: 'Backup made' });
-    } catch (e) {
-      set({ error: messageOf(e) });
-    } finally {
-      set({ busy: false });
-    }
-  },
-  async restore(id) {
-    set({ busy: true, error: undefined, notice: undefined });
-    try {
-      // The main process locks the casebook after a restore and tells us through onLocked;
-      // say why in case that notice arrives first or not at all.
-      useSession.setState({ pendingLockReason: 'restore' });
-      await call('restoreBackup', { id });
-    } catch (e) {
-      useSession.setState({ pendingLockReason: undefined });
-      set({ error: messageOf(e), busy: false });
-    }
-  },
-}));
+/**
+ * A restore locks the casebook, and the main process tells us through onLocked. Say why
+ * first, in case that notice arrives before the call returns or not at all. `job` says
+ * whether anything was restored: not when the person cancelled choosing a file.
+ */
+export async function restoreAndLock(job: () => Promise<boolean>): Promise<boolean> {
+  let restored = false;
+  useSession.setState({ pendingLockReason: 'restore' });
+  try {
+    restored = await job();
+    return restored;
+  } finally {
+    if (!restored) useSession.setState({ pendingLockReason: undefined });
+  }
+}
+
+export const useBackups = create<BackupsState>()((set, get) => {
+  const failed = (e: unknown) => set({ error: messageOf(e), errorKey: get().errorKey + 1, busy: false });
+  return {
+    ...backupsInitial,
+    async load() {
+      try {
+        set({ backups: await call('listBackups'), error: undefined });
+      } catch (e) {
+        failed(e);
+      }
+    },
+    async backUpNow() {
+      set({ busy: true, error: undefined, notice: undefined });
+      try {
+        await call('createBackup');
+        await get().load();
+        set({ notice: 'Backup made', busy: false });
+      } catch (e) {
+        failed(e);
+      }
+    },
+    async restore(id) {
+      set({ busy: true, error: undefined, notice: undefined });
+      try {
+        // Restored: the casebook locks, and every store is cleared, this one too.
+        await restoreAndLock(async () => (await call('restoreBackup', { id })).restored);
+      } catch (e) {
+        failed(e);
+      }
+    },
+  };
+});

@@ -1,6 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { parts } from '../../../../src-main/domain/time/dates';
 import { monthView, weekView } from '../../../../src-main/domain/conferences/calendar-view';
+import { can } from '../../../../src-main/domain/access/capabilities';
 import { usePageTitle } from '../../shared/hooks/usePageTitle';
 import { useCasework } from '../../cases/casework-state';
 import { useNav } from '../../app/nav';
@@ -68,7 +69,7 @@ export function Calendar() {
   // Meetings on the days around a month that fill out its weeks are shown, so they count.
   const count = loaded ? meetings.length : undefined;
   const counted = count === undefined ? 'Loading meetings…' : `${count === 0 ? 'No' : count} ${count === 1 ? 'meeting' : 'meetings'} shown${who ? ` for ${who}` : ''}${choice.hideInactive ? ', leaving out postponed and cancelled meetings' : ''}.`;
-  const canExport = session?.user.role !== 'quality-lead';
+  const canExportCalendar = can(session?.user.role, 'export-calendar');
 
   return (
     <>
@@ -98,7 +99,7 @@ export function Calendar() {
       <p className="govuk-hint" id="calendar-keys">
         Arrow keys move between days, Page Up and Page Down to the previous or next {unit}. Tab moves to a day&rsquo;s meetings.
       </p>
-      {canExport && (
+      {canExportCalendar && (
         <ExportCalendar from={range.from} to={range.to} title={range.title} unit={unit} facilitatorId={choice.facilitatorId} hideInactive={choice.hideInactive} count={count} />
       )}
     </>

@@ -10,6 +10,7 @@ import { CheckboxesField, RadiosField } from '../../shared/components/ChoiceFiel
 import { FormPanel, useCommandForm, type FieldProblem } from '../../cases/command-form';
 import { DateBox, optional, readDate, staffOptions, type CaseContext } from '../../cases/shared';
 import { personName, ticked } from './people';
+import './conference-record.scss';
 
 interface Values {
   heldOn: string;

@@ -2,6 +2,7 @@ import { CONFERENCE_RESULT_LABELS, type ConferenceRecord, type ConferenceResult 
 import { Tag, type TagColour } from '../../shared/components/Tag';
 import { formatDate, Row, staffName, type CaseContext } from '../../cases/shared';
 import { names } from './people';
+import './conference-record.scss';
 
 const RESULT_COLOURS: Record<ConferenceResult, TagColour> = { 'agreement-reached': 'green', 'no-agreement': 'grey', adjourned: 'yellow' };
 

@@ -14,6 +14,7 @@ import { DateBox, formatDate, optional, readDate, staffOptions, type CaseContext
 import { MEETING_FORMAT_LABELS } from '../../cases/labels';
 import { inviteChoices, newMeetingId, ticked, venueOf } from './people';
 import { endsText, lengthLabel, lengthProblem, LENGTHS, readLength, readTime } from './when';
+import './meetings.scss';
 
 interface Values {
   kind: '' | MeetingKind;

@@ -10,6 +10,7 @@ import { MeetingForm } from './MeetingForm';
 import { facilitators, names, venueOf } from './people';
 import { StatusForm, type StatusMove } from './StatusForm';
 import { lengthLabel } from './when';
+import './meetings.scss';
 
 export const STATUS_COLOURS: Record<MeetingStatus, TagColour> = { proposed: 'blue', confirmed: 'green', held: 'grey', postponed: 'orange', cancelled: 'red' };
 

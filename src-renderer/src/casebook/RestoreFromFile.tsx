@@ -1,0 +1,69 @@
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { z } from 'zod';
+import { ApiError, call } from '../shared/api/client';
+import { ErrorSummary } from '../shared/components/ErrorSummary';
+import { TextField } from '../shared/components/TextField';
+import { PassphraseField } from '../shared/components/PassphraseField';
+import { applyServerError } from '../shared/lib/form-errors';
+import { useFormErrors } from '../shared/hooks/useFormErrors';
+
+const Schema = z.object({
+  user: z.string().trim().min(1, { error: 'Enter your name as it is in the backup' }),
+  passphrase: z.string().min(1, { error: 'Enter the passphrase that opens the backup' }),
+});
+type Values = z.infer<typeof Schema>;
+const FIELDS = ['user', 'passphrase'] as const;
+// Two forms share the unlock screen: the prefix keeps these ids (and summary links) apart.
+const PREFIX = 'restore-file-';
+
+/**
+ * Restore a copy saved elsewhere while the casebook is locked: it will not open, so the
+ * passphrase must open the backup itself (as it was when the copy was saved), and the person
+ * must have been an administrator then. The main process shows the dialog to choose the file.
+ */
+export function RestoreFromFile({ userName, onRestored }: { userName: string; onRestored: () => void }) {
+  const [focusKey, setFocusKey] = useState(0);
+  const { register, handleSubmit, setError, setValue, formState } = useForm<Values>({
+    resolver: zodResolver(Schema),
+    // GOV.UK pattern: focus goes to the error summary, not the first field.
+    shouldFocusError: false,
+    defaultValues: { user: userName, passphrase: '' },
+  });
+  const { summary, messageFor } = useFormErrors(formState.errors, FIELDS, PREFIX);
+  const field = (name: (typeof FIELDS)[number]) => ({ id: PREFIX + name, error: messageFor(name), registration: register(name) });
+
+  const onValid = async (v: Values) => {
+    try {
+      // Cancelled in the dialog: nothing changed, so nothing is said.
+      if ((await call('restoreFileWhileLocked', v)).restored) onRestored();
+    } catch (e) {
+      // A passphrase that does not open the backup is about that box.
+      if (e instanceof ApiError && e.code === 'AUTH_FAILED') setError('passphrase', { type: 'server', message: e.message });
+      else applyServerError(e, FIELDS, setError);
+      setValue('passphrase', '');
+      setFocusKey((k) => k + 1);
+    }
+  };
+
+  return (
+    <section aria-labelledby={`${PREFIX}title`} className="govuk-!-margin-top-6" data-testid="restore-from-file">
+      <h3 className="govuk-heading-s" id={`${PREFIX}title`}>
+        Restore from a backup file
+      </h3>
+      <p className="govuk-body">
+        Use a copy saved with “Save a copy of the casebook”, for example on an encrypted USB stick or in your service’s secure file store. Give the name and passphrase
+        of an administrator as they were when the copy was saved. You choose the file next; it is checked before anything is replaced.
+      </p>
+      <ErrorSummary errors={summary} focusKey={focusKey} level={4} />
+      <form noValidate onSubmit={handleSubmit(onValid, () => setFocusKey((k) => k + 1))}>
+        <TextField {...field('user')} label="Your name in the backup" autoComplete="off" spellCheck={false} widthClass="govuk-!-width-two-thirds" />
+        <PassphraseField {...field('passphrase')} label="Your passphrase in the backup" hint="The passphrase you had when the copy was saved" autoComplete="current-password" />
+        <button type="submit" className="govuk-button govuk-button--warning" disabled={formState.isSubmitting}>
+          Restore from a backup file
+        </button>
+      </form>
+    </section>
+  );
+}
