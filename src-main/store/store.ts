@@ -201,6 +201,20 @@ export class Store {
     if (index) this.index = index;
   }
 
+  /**
+   * A person's name changed on the staff list: the index and the keyring (which the unlock
+   * screen reads) are rewritten in one commit with the index change and its audit entries.
+   */
+  async renameUsers(names: ReadonlyMap<string, string>, index: IndexData, drafts: AuditDraft[]): Promise<void> {
+    this.ensureWritable();
+    const parsed = IndexSchema.parse(index);
+    const users = this.keyring.users.map((u) => (names.has(u.userId) ? { ...u, name: names.get(u.userId) as string } : u));
+    const next = signKeyring({ ...this.keyring, users }, this.dk.key);
+    await this.commit([{ rel: KEYRING, bytes: serializeKeyring(next) }, { rel: INDEX, bytes: this.indexFile().encode(parsed) }], drafts);
+    this.keyring = next;
+    this.index = parsed;
+  }
+
   checkMac(): void {
     checkKeyringMac(this.keyring, this.dk.key);
   }

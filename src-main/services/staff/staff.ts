@@ -34,6 +34,14 @@ export async function saveStaffMember(cw: Casework, input: StaffMemberInput): Pr
   if (!checked.success) throw fromZod(checked.error, ['staff']);
   const fields = changedKeys(before, member).filter((k) => k !== 'id');
   if (before && fields.length === 0) return staff;
-  await s.updateIndex({ ...s.index, staff: checked.data }, [s.draft(before ? 'staff.update' : 'staff.add', { type: 'staff', id }, fields)]);
+  const drafts = [s.draft(before ? 'staff.update' : 'staff.add', { type: 'staff', id }, fields)];
+  // One list of people: a login linked to this record is renamed with it (index and keyring).
+  const renamed = before && before.name !== member.name ? s.index.users.filter((u) => u.staffId === id) : [];
+  if (renamed.length > 0) {
+    const users = s.index.users.map((u) => (u.staffId === id ? { ...u, name: member.name } : u));
+    await s.renameUsers(new Map(renamed.map((u) => [u.id, member.name])), { ...s.index, staff: checked.data, users }, [...drafts, ...renamed.map((u) => s.draft('user.rename', { type: 'user', id: u.id }, ['name']))]);
+  } else {
+    await s.updateIndex({ ...s.index, staff: checked.data }, drafts);
+  }
   return s.index.staff;
 }

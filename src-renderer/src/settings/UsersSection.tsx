@@ -1,13 +1,16 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { User } from '../../../src-main/domain/casebook/user';
 import { ROLE_LABELS } from '../../../src-main/domain/access/roles';
+import { describeStaff } from '../../../src-main/domain/staff/staff';
+import { useCasework } from '../cases/casework-state';
 import { call } from '../shared/api/client';
 import { DateTime } from '../shared/components/DateTime';
 import { AddUserForm } from './AddUserForm';
 
 /**
- * The people who can unlock this casebook, each with their own passphrase and role.
- * Administrators add people here; each person then changes their passphrase themselves.
+ * The people who can unlock this casebook, each with their own passphrase and role, and the
+ * staff record each of them is (one list of people). Administrators add people here; each
+ * person then changes their passphrase themselves.
  */
 export function UsersSection() {
   const [users, setUsers] = useState<User[]>([]);
@@ -20,9 +23,16 @@ export function UsersSection() {
       setLoadError(e instanceof Error ? e.message : 'The list of people could not be loaded');
     }
   }, []);
+  const staff = useCasework((s) => s.reference?.staff);
+  const loadReference = useCasework((s) => s.load);
   useEffect(() => {
     void load();
-  }, [load]);
+    void loadReference();
+  }, [load, loadReference]);
+  const staffRecord = (u: User) => {
+    const m = staff?.find((x) => x.id === u.staffId);
+    return m ? describeStaff(m) : 'Not yet linked (linked when the casebook is next opened)';
+  };
 
   return (
     <section aria-labelledby="users-title" className="govuk-!-margin-top-9" role="region">
@@ -36,6 +46,7 @@ export function UsersSection() {
           <tr className="govuk-table__row">
             <th scope="col" className="govuk-table__header">Name</th>
             <th scope="col" className="govuk-table__header">Role</th>
+            <th scope="col" className="govuk-table__header">On the staff list as</th>
             <th scope="col" className="govuk-table__header">Added</th>
           </tr>
         </thead>
@@ -44,6 +55,7 @@ export function UsersSection() {
             <tr className="govuk-table__row" key={u.id}>
               <td className="govuk-table__cell">{u.name}</td>
               <td className="govuk-table__cell">{ROLE_LABELS[u.role]}</td>
+              <td className="govuk-table__cell">{staffRecord(u)}</td>
               <td className="govuk-table__cell">
                 <DateTime iso={u.createdAt} />
               </td>
@@ -51,7 +63,7 @@ export function UsersSection() {
           ))}
         </tbody>
       </table>
-      <AddUserForm onAdded={load} />
+      <AddUserForm onAdded={load} users={users} />
     </section>
   );
 }
