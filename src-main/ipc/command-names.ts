@@ -53,6 +53,7 @@ export const COMMAND_NAMES = [
   // documents (commands/documents.ts)
   'previewDocument',
   'saveDocument',
+  'recordPrint',
   'saveBlankForm',
 ] as const;
 
