@@ -38,13 +38,12 @@ describe('a read-only session lets nothing leave', () => {
   it.each(['another instance holds the lock', 'a lock file names another computer'])('when %s, every leaving command is refused and nothing is written', async (how) => {
     const w = await caseworkWorld();
     const v = await w.call('createReferral', { referral: referral(), duplicatesSeen: true });
-    let other;
     if (how === 'a lock file names another computer') {
       await w.service.lock('manual');
       await writeFile(join(w.dir, 'casebook.lock'), JSON.stringify({ pid: 4242, host: `not-${hostname()}`, user: 'someone', since: new Date().toISOString() }));
     }
     const before = await snapshotDir(w.dir);
-    other = await secondSession(w);
+    const other = await secondSession(w);
     try {
       expect(other.session.readOnly).toBe(true);
       for (const [name, input] of LEAVING) {
