@@ -9,6 +9,7 @@ export const COMMAND_NAMES = [
   'unlock',
   'recoverWithKey',
   'lock',
+  'reportActivity',
   'changePassphrase',
   'getSettings',
   'updateSettings',
