@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Harness } from '../support/e2e/harness';
-import { applyAll, invoke, look, notice, openCase, startWithCasebook, tab } from '../support/e2e/steps';
+import { addStaff, applyAll, invoke, look, notice, openCase, startWithCasebook, tab } from '../support/e2e/steps';
 import { steps } from '../support/steps';
 import type { CaseView, CaseworkReference } from '../../src-main/domain/cases/case-view';
-import type { StaffMember } from '../../src-main/domain/staff/staff';
 import { addDays } from '../../src-main/domain/time/dates';
 
 /**
@@ -22,8 +21,7 @@ describe('an indirect process log with an attached letter', () => {
   beforeAll(async () => {
     h = await startWithCasebook();
     page = h.page;
-    const staff = await invoke<StaffMember[]>(h, 'saveStaffMember', { name: 'Siân Evans', role: 'coordinator', level: 'advanced', active: true });
-    const lead = staff.find((s) => s.name === 'Siân Evans')!;
+    const lead = await addStaff(h, 'Siân Evans', 'coordinator', 'advanced');
     const ref = await invoke<CaseworkReference>(h, 'getCaseworkReference', {});
     const s = steps(ref);
     view = await invoke<CaseView>(h, 'createReferral', {

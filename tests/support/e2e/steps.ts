@@ -39,8 +39,13 @@ export async function applyAll(h: Harness, view: CaseView, commands: readonly Wo
 }
 
 /** Add someone to the staff list (as an administrator would in Settings) and return them. */
+/**
+ * Put someone on the staff list with this role and level. People who can unlock are on it
+ * already (one list of people): their record is changed rather than a second one added.
+ */
 export async function addStaff(h: Harness, name: string, role: StaffMember['role'], level?: StaffMember['level']): Promise<StaffMember> {
-  const list = await invoke<StaffMember[]>(h, 'saveStaffMember', { name, role, active: true, ...(level ? { level } : {}) });
+  const existing = h.service.cases.getCaseworkReference().staff.find((s) => s.name === name);
+  const list = await invoke<StaffMember[]>(h, 'saveStaffMember', { ...(existing ? { id: existing.id } : {}), name, role, active: true, ...(level ? { level } : {}) });
   return list.find((s) => s.name === name)!;
 }
 
