@@ -69,7 +69,14 @@ export function sessionUseCases(dir: string, h: StoreHolder, o: OpenOptions & { 
     async unlock(who: string, passphrase: string): Promise<Session> {
       if (h.store) throw new CasebookError('CONFLICT', 'The casebook is already unlocked; lock it first to unlock as someone else');
       const s = await unlockStore(dir, who, passphrase, o);
-      await audit(s, 'session.unlock', { type: 'user', id: s.user.id });
+      try {
+        await audit(s, 'session.unlock', { type: 'user', id: s.user.id });
+      } catch (e) {
+        // An unlock that cannot be recorded did not happen: the key is wiped and the lock let go,
+        // so trying again (once there is room on the disk) starts clean.
+        await s.close();
+        throw e;
+      }
       await dailyBackup(s);
       return replace(s);
     },
