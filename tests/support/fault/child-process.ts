@@ -16,9 +16,11 @@ export async function prepareWriter(): Promise<{ command: string; args: string[]
     const esbuild = await import('esbuild');
     const out = await mkdtemp(join(tmpdir(), 'casebook-writer-'));
     const outfile = join(out, 'writer-child.cjs');
-    // import.meta.url is kept pointing at the source file, so modules that find templates/ or
-    // resources/ relative to themselves still do from the bundle in a temp folder.
-    await esbuild.build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile, logLevel: 'error', define: { 'import.meta.url': JSON.stringify(pathToFileURL(entry).href) } });
+    // import.meta.url is set to app-root.ts's own source URL, the one module that finds
+    // templates/ and resources/ relative to itself, so it still does from the bundle in a temp
+    // folder (this file's URL is one folder deeper than app-root expects).
+    const appRoot = fileURLToPath(new URL('../../../src-main/services/app-root.ts', import.meta.url));
+    await esbuild.build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile, logLevel: 'error', define: { 'import.meta.url': JSON.stringify(pathToFileURL(appRoot).href) } });
     return { command: process.execPath, args: [outfile], cleanup: () => rm(out, { recursive: true, force: true }) };
   } catch {
     return { command: process.execPath, args: ['--import', 'tsx', entry], cleanup: async () => undefined };
