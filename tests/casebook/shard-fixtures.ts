@@ -7,7 +7,7 @@ import { serializeKeyring, signKeyring } from '../../src-main/store/keyring';
 import { createStore } from '../../src-main/store/open-store';
 import type { Store } from '../../src-main/store/store';
 import { LEGACY_LAYOUT, shardOf, summaryFile } from '../../src-main/store/summary-layout';
-import { PASS } from '../support/store';
+import { PASS } from '../support/casebook';
 import { sampleCase } from '../support/fault/fixtures';
 
 /** Shared set-up for the summary-shard tests: stores with many small cases, and format 1 stores. */

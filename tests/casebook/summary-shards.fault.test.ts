@@ -7,7 +7,7 @@ import { verifyStore } from '../../src-main/services/casebook/verify-store';
 import { readKeyring } from '../../src-main/store/keyring';
 import { unlockStore } from '../../src-main/store/open-store';
 import { MIN_SHARD_BITS, ROWS_PER_SHARD, summaryFile } from '../../src-main/store/summary-layout';
-import { PASS } from '../support/store';
+import { PASS } from '../support/casebook';
 import { rejection } from '../support/fault/fixtures';
 import { makeFormat1, manyCases, shardFiles, storeWith } from './shard-fixtures';
 

@@ -9,7 +9,7 @@ import { readKeyring } from '../../src-main/store/keyring';
 import { unlockStore } from '../../src-main/store/open-store';
 import type { Store } from '../../src-main/store/store';
 import { bitsFor, caseHash, classifyShardName, LEGACY_LAYOUT, MAX_SHARD_BITS, shardOf, summaryFile } from '../../src-main/store/summary-layout';
-import { PASS } from '../support/store';
+import { PASS } from '../support/casebook';
 import { diffSnapshots, rejection, snapshotDir } from '../support/fault/fixtures';
 import { makeFormat1, manyCases, shardFiles, storeWith, writeShard } from './shard-fixtures';
 
