@@ -10,7 +10,7 @@ import { runCli } from './run';
 // Loaded lazily so that --help and usage errors never load the store code (and start quickly).
 async function openService(storeDir: string, files: FilePorts): Promise<CasebookService> {
   const { createCasebookService } = await import('../services/casebook/service');
-  return createCasebookService({ storeDir, ...files });
+  return createCasebookService({ storeDir, ...files, program: 'command line' });
 }
 
 // `casebook cases list | head` closes the pipe early; that is not an error worth a stack trace.

@@ -2,7 +2,7 @@ import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { refusalFor, can, type Capability } from '../domain/access/capabilities';
 import { ROLE_LABELS } from '../domain/access/roles';
-import type { Session, Status } from '../domain/casebook/session';
+import type { CasebookNotice, Session, Status } from '../domain/casebook/session';
 import { CasebookError } from '../domain/shared/errors';
 import type { CommandContext, GlobalOptions } from './command';
 
@@ -62,28 +62,61 @@ function userNamed(status: Status, typed: string): string {
   return found.id;
 }
 
+/** How long a command that must write waits for another command-line run to finish with the casebook. */
+const WAIT_FOR_COMMAND_MS = 120_000;
+const POLL_MS = 150;
+
 export async function unlockAs(
   ctx: Pick<CommandContext, 'global' | 'call' | 'warn'>,
   passphrase: () => Promise<string>,
   o: { writes: boolean; capability?: Capability; doing: string },
 ): Promise<Session> {
   await storeMustExist(ctx.global);
-  const status = await ctx.call('getStatus', {});
+  let status = await ctx.call('getStatus', {});
   if (status.state === 'uninitialised') throw noCasebook(ctx.global);
   const named = whoIsNamed(ctx.global, status);
   const typed = await passphrase();
-  const session = await ctx.call('unlock', { userId: userNamed(status, named), passphrase: typed });
-  if (o.capability && !can(session.user.role, o.capability)) {
-    const role = ROLE_LABELS[session.user.role].toLowerCase();
-    throw new CasebookError('FORBIDDEN', `${refusalFor(o.capability).slice(0, -1)}; ${session.user.name} is ${/^[aeiou]/.test(role) ? 'an' : 'a'} ${role}.`);
-  }
-  if (session.readOnly) {
-    const h = status.heldBy;
+  const userId = userNamed(status, named);
+  const deadline = Date.now() + WAIT_FOR_COMMAND_MS;
+  let told = false;
+  for (;;) {
+    // Another command-line run holds the casebook for seconds: a command that must write waits
+    // its turn (scripts run several at once). The desktop app holds it for a whole session, so
+    // waiting for it would only keep the person waiting for nothing.
+    while (o.writes && status.heldBy?.program === 'command line' && Date.now() < deadline) {
+      if (!told) ctx.warn('Waiting for another casebook command to finish with the casebook…');
+      told = true;
+      await new Promise((r) => setTimeout(r, POLL_MS + Math.random() * POLL_MS));
+      status = await ctx.call('getStatus', {});
+    }
+    const session = await ctx.call('unlock', { userId, passphrase: typed });
+    if (o.capability && !can(session.user.role, o.capability)) {
+      const role = ROLE_LABELS[session.user.role].toLowerCase();
+      throw new CasebookError('FORBIDDEN', `${refusalFor(o.capability).slice(0, -1)}; ${session.user.name} is ${/^[aeiou]/.test(role) ? 'an' : 'a'} ${role}.`);
+    }
+    for (const notice of session.notices) if (notice.kind !== 'in-use') tellNotice(ctx, notice);
+    if (!session.readOnly) return session;
+    // Whoever holds it now (the status taken before unlocking may be out of date).
+    const after = await ctx.call('getStatus', {});
+    const h = after.heldBy;
+    if (o.writes && h?.program === 'command line' && Date.now() < deadline) {
+      await ctx.call('lock', {});
+      status = await ctx.call('getStatus', {});
+      continue;
+    }
+    const inUse = session.notices.some((n) => n.kind === 'in-use');
     const holder = h ? `${h.user} on ${h.host} (since ${h.since})` : 'another copy of RJ Casebook';
     if (o.writes) {
-      throw new CasebookError('STORE_IN_USE', `The casebook is in use by ${holder}, so it cannot be changed now. Close it there and try again.`, h ? { holder: h } : {});
+      if (inUse) throw new CasebookError('STORE_IN_USE', `The casebook is in use by ${holder}, so you cannot ${o.doing} now. Close it there and try again.`, h ? { holder: h } : {});
+      throw new CasebookError('READ_ONLY', `The casebook is open read-only, so you cannot ${o.doing}. ${session.notices.map((n) => n.message).join(' ')}`);
     }
-    ctx.warn(`Note: the casebook is in use by ${holder}; reading only.`);
+    if (inUse) ctx.warn(`Note: the casebook is in use by ${holder}; reading only.`);
+    return session;
   }
-  return session;
+}
+
+/** A notice the session carries, on stderr, with the files an administrator should look at. */
+function tellNotice(ctx: Pick<CommandContext, 'warn'>, notice: CasebookNotice): void {
+  ctx.warn(`Warning: ${notice.message}`);
+  for (const p of notice.problems) ctx.warn(`  ${p.file} ${p.message}`);
 }

@@ -67,7 +67,7 @@ export class AuditLog {
    * Build the entries and the segment file(s) that record them, without writing anything.
    * Call `accept` once the commit that carries the writes has succeeded.
    */
-  prepare(drafts: AuditDraft[], now: Date): { entries: AuditEntry[]; writes: FileWrite[]; accept: () => void } {
+  prepare(drafts: AuditDraft[], now: Date): { entries: AuditEntry[]; writes: FileWrite[]; head: { seq: number; hash: string }; accept: () => void } {
     let seg: Segment = { segment: this.head.segment, entries: [...this.head.entries] };
     let prev = this.lastHash;
     let seq = this.lastSeq;
@@ -87,6 +87,7 @@ export class AuditLog {
     return {
       entries,
       writes,
+      head: { seq, hash: prev },
       accept: () => {
         this.head = finalSeg;
         this.lastHash = prev;
@@ -127,5 +128,10 @@ export class AuditLog {
 
   get count(): number {
     return this.lastSeq;
+  }
+
+  /** The last entry's number and hash: what the sealed root records. */
+  get headEntry(): { seq: number; hash: string } {
+    return { seq: this.lastSeq, hash: this.lastHash };
   }
 }

@@ -5,7 +5,7 @@ import { CasebookError } from '../domain/shared/errors';
 import { open, type DataKey, type Kind } from './envelope';
 import { parseKeyring } from './keyring';
 import { canonicalJson } from './canonical-json';
-import { abs, ATTACHMENTS_DIR, AUDIT_DIR, CASES_DIR, INDEX, KEYRING, SUMMARIES_DIR } from './layout';
+import { abs, ATTACHMENTS_DIR, AUDIT_DIR, CASES_DIR, INDEX, KEYRING, ROOT, STORE_REL, SUMMARIES_DIR } from './layout';
 import { openAttachment } from './attachments';
 
 /**
@@ -17,7 +17,7 @@ import { openAttachment } from './attachments';
  * attachments' SHA-256 digests (as the attachment files themselves are named).
  */
 const MAGIC = Buffer.from('RJCBBK01', 'ascii');
-const REL = /^(keyring\.json|index\.cbk|(cases|summaries|audit)\/[A-Za-z0-9_]{1,60}\.cbk|attachments\/[0-9a-f]{64}\.cbk)$/;
+const REL = STORE_REL;
 
 const ManifestSchema = z.strictObject({
   format: z.literal(1),
@@ -44,6 +44,7 @@ function macOf(m: Omit<Manifest, 'mac'>, dk: DataKey): string {
 /** Every file that belongs to the store, by store-relative name. */
 export async function storeFiles(storeDir: string): Promise<string[]> {
   const out = [KEYRING, INDEX];
+  if (await fs.access(abs(storeDir, ROOT)).then(() => true, () => false)) out.push(ROOT);
   for (const dir of [SUMMARIES_DIR, CASES_DIR, AUDIT_DIR, ATTACHMENTS_DIR]) {
     const names = await fs.readdir(abs(storeDir, dir)).catch(() => [] as string[]);
     for (const n of names.sort()) if (REL.test(`${dir}/${n}`)) out.push(`${dir}/${n}`);
@@ -93,18 +94,24 @@ export function parseBundle(bytes: Buffer, name: string): Bundle {
   return { manifest, files };
 }
 
-const KIND_OF: [RegExp, Kind][] = [[/^index\.cbk$/, 'index'], [/^cases\//, 'case'], [/^summaries\//, 'summaries'], [/^audit\//, 'audit']];
+const KIND_OF: [RegExp, Kind][] = [[/^index\.cbk$/, 'index'], [/^root\.cbk$/, 'root'], [/^cases\//, 'case'], [/^summaries\//, 'summaries'], [/^audit\//, 'audit']];
 
 /**
  * Prove every file in the bundle opens with this key: the manifest signature and every
  * envelope, and that every attachment's content matches its name.
  */
-export function verifyBundle(b: Bundle, dk: DataKey, name: string): void {
+export function verifyBundle(b: Bundle, dk: DataKey, name: string, storeId?: string): void {
   const { mac, ...rest } = b.manifest;
-  if (b.manifest.keyId !== dk.keyId.toString('hex')) {
-    throw new CasebookError('CONFLICT', `${name.charAt(0).toUpperCase()}${name.slice(1)} is a backup of a different casebook; nothing was restored`);
+  if (macOf(rest, dk) !== mac) {
+    // Another casebook's backup differs in both its store and its key; a backup that differs in
+    // only one of them (or in neither) has been damaged.
+    const otherKey = b.manifest.keyId !== dk.keyId.toString('hex');
+    const otherStore = storeId !== undefined && b.manifest.storeId !== storeId;
+    if (otherKey && (storeId === undefined || otherStore)) {
+      throw new CasebookError('CONFLICT', `${name.charAt(0).toUpperCase()}${name.slice(1)} is a backup of a different casebook; nothing was restored`);
+    }
+    throw bad(name, 'signature mismatch');
   }
-  if (macOf(rest, dk) !== mac) throw bad(name, 'signature mismatch');
   if (!b.files.has(KEYRING) || !b.files.has(INDEX)) throw bad(name, 'incomplete');
   parseKeyring(b.files.get(KEYRING)!);
   for (const [rel, bytes] of b.files) {

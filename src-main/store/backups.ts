@@ -1,7 +1,9 @@
 import { promises as fs } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import type { BackupInfo } from '../domain/casebook/backup';
+import { parseBundle, verifyBundle } from './backup-bundle';
 import { writeFileDurably } from './durable-write';
+import type { DataKey } from './envelope';
 import { abs, BACKUPS_DIR } from './layout';
 
 /**
@@ -46,4 +48,17 @@ export async function rotateBackups(storeDir: string, keep: number): Promise<voi
   const all = await listBackupFiles(storeDir);
   const routine = all.filter((b) => b.reason === 'daily' || b.reason === 'manual');
   for (const b of routine.slice(keep)) await fs.rm(abs(storeDir, b.rel), { force: true });
+}
+
+/** The newest backup that opens cleanly with this key, for the advice a damaged casebook gives. */
+export async function findCleanBackup(dir: string, dk: DataKey): Promise<{ id: string; createdAt: string } | undefined> {
+  for (const b of await listBackupFiles(dir)) {
+    try {
+      verifyBundle(parseBundle(await fs.readFile(abs(dir, b.rel)), b.rel), dk, b.rel);
+      return { id: b.id, createdAt: b.createdAt };
+    } catch {
+      // try the next older one
+    }
+  }
+  return undefined;
 }

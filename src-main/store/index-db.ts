@@ -38,6 +38,11 @@ export const IndexSchema = z.strictObject({
    * (summary-layout.ts). Only the store sets it; absent in a format 1 index (32 shards).
    */
   summaryShardBits: z.number().int().min(MIN_SHARD_BITS).max(MAX_SHARD_BITS).optional(),
+  /**
+   * Set once the casebook has a sealed root (root.ts): from then on a missing root.cbk is damage,
+   * not an older casebook that has never had one. Only the store sets it.
+   */
+  sealed: z.literal(true).optional(),
 });
 
 export type IndexData = z.infer<typeof IndexSchema>;

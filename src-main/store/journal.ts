@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { CasebookError } from '../domain/shared/errors';
 import { openJson, sealJson, type DataKey } from './envelope';
 import { removeDurably, writeFileDurably, writeFailed } from './durable-write';
-import { abs, JOURNAL } from './layout';
+import { abs, JOURNAL, STORE_REL } from './layout';
 
 /**
  * Multi-file commits. Saving a case touches the case file, one summary shard and the audit
@@ -19,7 +19,7 @@ export interface FileWrite {
   bytes: Buffer;
 }
 
-const SAFE_REL = /^(keyring\.json|index\.cbk|(cases|summaries|audit)\/[A-Za-z0-9_]{1,60}\.cbk|attachments\/[0-9a-f]{64}\.cbk)$/;
+const SAFE_REL = STORE_REL;
 const JournalSchema = z.strictObject({
   writes: z.array(z.strictObject({ rel: z.string().regex(SAFE_REL), data: z.string() })),
   deletes: z.array(z.string().regex(SAFE_REL)),

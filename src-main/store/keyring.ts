@@ -34,6 +34,12 @@ const BodySchema = z.strictObject({
   keyId: z.string().regex(/^[0-9a-f]{16}$/),
   users: z.array(UserWrapSchema).min(1),
   recovery: WrapSchema.extend({ salt: b64 }),
+  /**
+   * Goes up by one at every change of the keyring (a passphrase, a person, a rename). The sealed
+   * root (root.ts) holds it too, so an older keyring.json put back — one in which a changed or
+   * removed passphrase still works — is refused. Absent in keyrings written before it existed.
+   */
+  generation: z.number().int().min(0).optional(),
   mac: z.string().regex(/^[0-9a-f]{64}$/).optional(),
 });
 export type KeyringBody = z.infer<typeof BodySchema>;
@@ -115,6 +121,13 @@ export async function readKeyring(storeDir: string): Promise<KeyringBody | undef
 export function signKeyring(body: KeyringBody, dataKey: Buffer): KeyringBody {
   return { ...body, mac: macOf(body, dataKey) };
 }
+
+/** A changed keyring: its generation one higher, signed. */
+export function nextKeyring(body: KeyringBody, dataKey: Buffer): KeyringBody {
+  return signKeyring({ ...body, generation: (body.generation ?? 0) + 1 }, dataKey);
+}
+
+export const keyringGeneration = (body: Pick<KeyringBody, 'generation'>): number => body.generation ?? 0;
 
 export async function writeKeyring(storeDir: string, body: KeyringBody, dataKey: Buffer): Promise<KeyringBody> {
   const signed = signKeyring(body, dataKey);

@@ -12,6 +12,8 @@ export const STORE_FORMAT = 2;
 export const AUDIT_SEGMENT_ENTRIES = 256;
 
 export const KEYRING = 'keyring.json';
+/** The sealed root: the casebook's record of its last save (root.ts). */
+export const ROOT = 'root.cbk';
 export const INDEX = 'index.cbk';
 export const JOURNAL = 'journal.cbk';
 export const LOCK = 'casebook.lock';
@@ -26,6 +28,9 @@ export const auditFile = (segment: number) => `${AUDIT_DIR}/${String(segment).pa
 /** An attachment is named by a keyed digest of its content (64 lower-case hex digits; attachments.ts). */
 export const attachmentFile = (ref: string) => `${ATTACHMENTS_DIR}/${ref}.cbk`;
 export const ATTACHMENT_REL = /^attachments\/([0-9a-f]{64})\.cbk$/;
+
+/** Every name a file of the store may have, for the journal and backups: nothing else is ever written or restored. */
+export const STORE_REL = /^(keyring\.json|index\.cbk|root\.cbk|(cases|summaries|audit)\/[A-Za-z0-9_]{1,60}\.cbk|attachments\/[0-9a-f]{64}\.cbk)$/;
 
 export function abs(storeDir: string, rel: string): string {
   return join(storeDir, ...rel.split('/'));

@@ -6,25 +6,31 @@ import { defaultSettings } from '../domain/casebook/settings';
 import type { User } from '../domain/casebook/user';
 import { STAFF_ROLE_FOR_LOGIN } from '../domain/staff/people';
 import type { StaffMember } from '../domain/staff/staff';
-import { AuditLog } from './audit-log';
+import { AuditLog, GENESIS } from './audit-log';
 import { openJson, type DataKey } from './envelope';
 import { newId } from './ids';
 import { IndexSchema, CURRENT_SCHEMA, type IndexData } from './index-db';
-import { commitFiles, replayJournal } from './journal';
+import { replayJournal } from './journal';
 import { chooseKdfParams, type KdfProfile } from './kdf';
-import { dataKeyOf, findUser, readKeyring, unwrapForUser, unwrapWithRecovery, wrapForRecovery, wrapForUser, writeKeyring, type KeyringBody } from './keyring';
-import { abs, ATTACHMENTS_DIR, AUDIT_DIR, BACKUPS_DIR, CASES_DIR, INDEX, KEYRING, STORE_FORMAT, SUMMARIES_DIR } from './layout';
+import { dataKeyOf, findUser, readKeyring, unwrapForUser, unwrapWithRecovery, wrapForRecovery, wrapForUser, serializeKeyring, signKeyring, type KeyringBody } from './keyring';
+import { abs, ATTACHMENTS_DIR, AUDIT_DIR, BACKUPS_DIR, CASES_DIR, INDEX, KEYRING, ROOT, STORE_FORMAT, SUMMARIES_DIR } from './layout';
 import { removeLeftoverTempFiles } from './durable-write';
-import { acquireLock, type LockHandle, type LockHolder } from './lock-file';
+import { acquireLock, type LockHandle, type LockHolder, type LockProgram } from './lock-file';
 import { migrate, needsMigration } from './migrations';
 import { newRecoveryKey, parseRecoveryKey } from './recovery-key';
 import { Store, type StoreOptions } from './store';
 import { SummaryIndex } from './summaries';
 import { LEGACY_LAYOUT, MIN_SHARD_BITS, type SummaryLayout } from './summary-layout';
-import { EncryptedFile } from './encrypted-file';
-import { findCleanBackup } from './restore';
+import { checkAgainstRoot } from './integrity';
+import { emptyRoot } from './root';
+import { findCleanBackup } from './backups';
 
-export type OpenOptions = { kdf?: KdfProfile; now?: () => Date };
+export type OpenOptions = {
+  kdf?: KdfProfile;
+  now?: () => Date;
+  /** Which program holds the lock, so another command-line run knows it will be let go of soon. */
+  program?: LockProgram;
+};
 const opts = (o: OpenOptions): StoreOptions => ({ kdf: o.kdf ?? 'calibrate', now: o.now ?? (() => new Date()) });
 
 export type StoreState = { state: 'uninitialised' } | { state: 'orphaned' } | { state: 'ready'; keyring: KeyringBody };
@@ -45,9 +51,9 @@ export async function createStore(dir: string, i: { serviceName: string; userNam
   const existing = await inspectStore(dir);
   if (existing.state === 'ready') throw new CasebookError('CONFLICT', 'A casebook already exists in this folder; unlock it instead');
   if (existing.state === 'orphaned') throw new CasebookError('CORRUPT', `This folder holds casebook files but ${KEYRING} is missing; restore it from a backup rather than creating a new casebook over them`, { file: KEYRING });
+  await mustBeEmpty(dir);
   await fs.mkdir(dir, { recursive: true, mode: 0o700 });
-  const lock = await acquireLock(dir);
-  if ('heldBy' in lock) throw inUse(lock.heldBy);
+  const handle = await lockForWriting(dir, o);
   const so = opts(o);
   const now = so.now();
   const key = randomBytes(32);
@@ -66,22 +72,38 @@ export async function createStore(dir: string, i: { serviceName: string; userNam
     recovery: wrapForRecovery(storeId, recovery.bytes, key),
   };
   recovery.bytes.fill(0);
-  const index: IndexData = { schemaVersion: CURRENT_SCHEMA, storeId, settings: defaultSettings(i.serviceName), users: [user], referenceCounters: {}, staff: [staffRecord], casework: DEFAULT_CASEWORK_SETTINGS, venues: [], summaryShardBits: MIN_SHARD_BITS };
+  const index: IndexData = { schemaVersion: CURRENT_SCHEMA, storeId, settings: defaultSettings(i.serviceName), users: [user], referenceCounters: {}, staff: [staffRecord], casework: DEFAULT_CASEWORK_SETTINGS, venues: [], summaryShardBits: MIN_SHARD_BITS, sealed: true };
   const summaries = new SummaryIndex(dir, dk, { bits: MIN_SHARD_BITS, legacy: false });
-  const store = new Store(dir, dk, keyring, index, summaries, new AuditLog(dir, dk), user, so, lock.handle, undefined);
+  const store = new Store(dir, dk, keyring, index, summaries, new AuditLog(dir, dk), user, so, handle, undefined);
+  store.root = emptyRoot(now, GENESIS);
   try {
     // The keyring is written last: until it exists the folder is not a casebook, so a failed
     // creation can simply be tried again. Every shard exists from the start (empty).
     const shards = summaries.rewriteAll();
     await store.updateIndex(index, [store.draft('casebook.create', { type: 'casebook', id: storeId }, ['serviceName', 'users'])], [...shards.fresh, ...shards.rewritten]);
     shards.accept();
-    store.keyring = await writeKeyring(dir, keyring, key);
+    // Through a commit, so the sealed root pins the keyring too.
+    const signed = signKeyring(keyring, key);
+    await store.commit([{ rel: KEYRING, bytes: serializeKeyring(signed) }], []);
+    store.keyring = signed;
   } catch (e) {
     await store.close();
-    await fs.rm(abs(dir, INDEX), { force: true });
+    for (const rel of [INDEX, ROOT]) await fs.rm(abs(dir, rel), { force: true });
     throw e;
   }
   return { store, recoveryKey: recovery.display };
+}
+
+/**
+ * A casebook needs a folder of its own: created in a home folder or a shared drive's root, its
+ * files would be mixed with others (and synced or backed up with them), and an old casebook's
+ * backups left there would be rotated away by the new one. Hidden files (.DS_Store) are allowed.
+ */
+async function mustBeEmpty(dir: string): Promise<void> {
+  const present = (await fs.readdir(dir).catch(() => [] as string[])).filter((n) => !n.startsWith('.'));
+  if (present.length > 0) {
+    throw new CasebookError('CONFLICT', `This folder already holds other files, so a casebook was not created in it: a casebook needs a folder of its own, so its files are never mixed with others. Choose an empty folder, or a new one.`);
+  }
 }
 
 /** A damaged file stops the unlock; say which backup would open cleanly, so the user can act. */
@@ -98,6 +120,25 @@ async function pointToCleanBackup(e: CasebookError, dir: string, dk: DataKey): P
 
 function inUse(h: LockHolder): CasebookError {
   return new CasebookError('STORE_IN_USE', `This casebook is in use by ${h.user} on ${h.host} (process ${h.pid}) since ${h.since}. Close it there first.`, { holder: h });
+}
+
+/** Why a folder that cannot be written to is opened read-only, in words for the person at the screen. */
+export function folderReadOnlyReason(code: string): string {
+  return code === 'EROFS'
+    ? 'the casebook folder is on a disk that cannot be written to (a read-only drive or share)'
+    : 'your account may read the casebook folder but not change it (ask whoever looks after this computer for write access)';
+}
+
+/** The writer's lock, for a change that cannot be made read-only (create, restore). */
+export async function lockForWriting(dir: string, o: OpenOptions): Promise<LockHandle> {
+  const lock = await acquireLock(dir, o.program);
+  if ('heldBy' in lock) throw inUse(lock.heldBy);
+  if ('folderReadOnly' in lock) throw cannotWriteFolder(lock.folderReadOnly);
+  return lock.handle;
+}
+
+function cannotWriteFolder(code: string): CasebookError {
+  return new CasebookError('READ_ONLY', `Nothing can be changed because ${folderReadOnlyReason(code)}.`);
 }
 
 
@@ -147,12 +188,16 @@ export async function openWithKey(dir: string, unlockedWith: KeyringBody, key: B
   let keyring = unlockedWith;
   let handle: LockHandle | undefined;
   let heldBy: LockHolder | undefined;
+  let folderReadOnly: string | undefined;
   try {
-    const lock = await acquireLock(dir);
+    const lock = await acquireLock(dir, o.program);
     let crashed = false;
     if ('heldBy' in lock) {
       if (o.requireWritable) throw inUse(lock.heldBy);
       heldBy = lock.heldBy;
+    } else if ('folderReadOnly' in lock) {
+      if (o.requireWritable) throw cannotWriteFolder(lock.folderReadOnly);
+      folderReadOnly = folderReadOnlyReason(lock.folderReadOnly);
     } else {
       handle = lock.handle;
       crashed = lock.tookOverStale;
@@ -175,8 +220,14 @@ export async function openWithKey(dir: string, unlockedWith: KeyringBody, key: B
     const audit = new AuditLog(dir, dk);
     await audit.loadHead();
     const store = new Store(dir, dk, keyring, index, summaries, audit, user, so, handle, heldBy);
+    store.folderReadOnly = folderReadOnly;
     store.checkMac();
-    if (handle) await upgradeStore(store, needsMigrationFlag.get(index) ?? false);
+    await checkAgainstRoot(store);
+    if (handle && store.integrity.length === 0) {
+      await upgradeStore(store, needsMigrationFlag.get(index) ?? false);
+      // A casebook from before the sealed root gets one now.
+      if (!store.root) await store.reseal('casebook.seal');
+    }
     return store;
   } catch (e) {
     key.fill(0);
@@ -222,10 +273,6 @@ async function upgradeStore(store: Store, schema: boolean): Promise<void> {
   const format = store.keyring.storeFormat < STORE_FORMAT || store.summaries.layout.legacy;
   if (!schema && !format) return;
   await store.backup('before-migration');
-  if (schema) {
-    const file = new EncryptedFile(store.dir, INDEX, 'index', IndexSchema, store.dk);
-    await commitFiles(store.dir, store.dk, [{ rel: INDEX, bytes: file.encode(store.index) }]);
-    await store.commit([], [store.draft('casebook.migrate', { type: 'casebook', id: store.index.storeId }, ['schemaVersion'])]);
-  }
+  if (schema) await store.updateIndex(store.index, [store.draft('casebook.migrate', { type: 'casebook', id: store.index.storeId }, ['schemaVersion'])]);
   if (format) await store.upgradeFormat();
 }

@@ -5,28 +5,17 @@ import { listBackupFiles, newBackupId, writeBackup } from './backups';
 import { openJson, type DataKey } from './envelope';
 import { IndexSchema } from './index-db';
 import { commitFiles } from './journal';
-import { dataKeyOf, findUser, parseKeyring, readKeyring, unwrapForUser } from './keyring';
+import { dataKeyOf, findUser, parseKeyring, readKeyring, unwrapForUser, type KeyringBody } from './keyring';
 import { abs, INDEX, KEYRING } from './layout';
-import { acquireLock } from './lock-file';
-import { AuditLog } from './audit-log';
+import { lockForWriting, openWithKey, type OpenOptions } from './open-store';
+import { planRestore } from './restore-plan';
+import { rootFile } from './root';
 
 /**
  * Restoring when the casebook itself will not open (a damaged file). The passphrase unwraps
  * the key from the backup's own keyring, the whole bundle is verified with it, and only then
  * are the files replaced, through the journal, under the writer lock.
  */
-export async function findCleanBackup(dir: string, dk: DataKey): Promise<{ id: string; createdAt: string } | undefined> {
-  for (const b of await listBackupFiles(dir)) {
-    try {
-      verifyBundle(parseBundle(await fs.readFile(abs(dir, b.rel)), b.rel), dk, b.rel);
-      return { id: b.id, createdAt: b.createdAt };
-    } catch {
-      // try the next older one
-    }
-  }
-  return undefined;
-}
-
 export async function readBundleFrom(dir: string, source: { backupId: string } | { file: string } | { bytes: Uint8Array; name: string }): Promise<{ bundle: Bundle; name: string }> {
   if ('bytes' in source) return { bundle: parseBundle(Buffer.from(source.bytes), 'the backup file'), name: 'the backup file' };
   if ('file' in source) {
@@ -40,50 +29,101 @@ export async function readBundleFrom(dir: string, source: { backupId: string } |
   return { bundle: parseBundle(await fs.readFile(abs(dir, found.rel)), found.rel), name: found.rel };
 }
 
-/** Only an administrator (as recorded in the backup itself) may replace a casebook. */
-function requireAdministrator(bundle: Bundle, dk: DataKey, userId: string): void {
-  const index = IndexSchema.safeParse(openJson(dk, 'index', INDEX, bundle.files.get(INDEX)!));
-  const user = index.success ? index.data.users.find((u) => u.id === userId) : undefined;
+/** Only an administrator may replace a casebook: as the current index says, or the backup's when that cannot be read. */
+function requireAdministrator(indexBytes: Buffer | undefined, dk: DataKey, userId: string): void {
+  const index = indexBytes ? IndexSchema.safeParse(safeOpen(dk, indexBytes)) : undefined;
+  const user = index?.success ? index.data.users.find((u) => u.id === userId) : undefined;
   if (user?.role !== 'administrator') throw new CasebookError('FORBIDDEN', 'Only an administrator may restore a backup; nothing was changed');
 }
 
-export async function restoreWithPassphrase(dir: string, bundle: Bundle, name: string, who: string, passphrase: string): Promise<void> {
-  const keyring = parseKeyring(bundle.files.get(KEYRING) ?? Buffer.alloc(0));
-  const current = await readKeyring(dir).catch(() => undefined);
-  if (current && current.storeId !== keyring.storeId) {
+function safeOpen(dk: DataKey, bytes: Buffer): unknown {
+  try {
+    return openJson(dk, 'index', INDEX, bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The keyring in the folder now: sound, damaged, or not there (a new computer). */
+async function currentKeyring(dir: string): Promise<{ state: 'sound'; keyring: KeyringBody } | { state: 'damaged' | 'absent' }> {
+  try {
+    const keyring = await readKeyring(dir);
+    return keyring ? { state: 'sound', keyring } : { state: 'absent' };
+  } catch {
+    return { state: 'damaged' };
+  }
+}
+
+/**
+ * Restore a backup without unlocking first, when the casebook will not open (a damaged file), or
+ * into an empty folder (a new computer). When the keyring in the folder is sound the passphrase
+ * must open it, not the backup's: a passphrase changed or a person removed since the backup was
+ * taken cannot be used to bring the casebook back, and the keyring is kept as it is. And when the
+ * casebook opens with it, this way is refused: an administrator restores from Settings instead.
+ */
+export async function restoreWithPassphrase(dir: string, bundle: Bundle, name: string, who: string, passphrase: string, o: OpenOptions = {}): Promise<void> {
+  const backupKeyring = parseKeyring(bundle.files.get(KEYRING) ?? Buffer.alloc(0));
+  const now = await currentKeyring(dir);
+  if (now.state === 'sound' && now.keyring.storeId !== backupKeyring.storeId) {
     throw new CasebookError('CONFLICT', `${name} belongs to a different casebook; restore it into an empty folder instead`);
   }
+  if (now.state === 'sound' && now.keyring.keyId !== backupKeyring.keyId) {
+    throw new CasebookError('CONFLICT', `${name} was made before this casebook's key was changed, so it cannot be restored over it; it can be restored into an empty folder with a passphrase from that time`);
+  }
+  const keyring = now.state === 'sound' ? now.keyring : backupKeyring;
   const entry = findUser(keyring, who);
   const key = entry && (await unwrapForUser(keyring, entry.userId, passphrase));
-  if (!entry || !key) throw new CasebookError('AUTH_FAILED', `That passphrase does not open ${name} (passphrases are as they were when it was taken); nothing was changed`);
+  if (!entry || !key) {
+    const whose = now.state === 'sound' ? 'this casebook (a passphrase changed since the backup was taken no longer works)' : `${name} (passphrases are as they were when it was taken)`;
+    throw new CasebookError('AUTH_FAILED', `That passphrase does not open ${whose}; nothing was changed`);
+  }
   const dk = dataKeyOf(keyring, key);
   try {
-    verifyBundle(bundle, dk, name);
-    requireAdministrator(bundle, dk, entry.userId);
+    verifyBundle(bundle, dk, name, keyring.storeId);
+    if (now.state === 'sound') await refuseIfItOpens(dir, keyring, key, entry.userId, o);
+    const currentIndex = await fs.readFile(abs(dir, INDEX)).catch(() => undefined);
+    const current = currentIndex ? IndexSchema.safeParse(safeOpen(dk, currentIndex)) : undefined;
+    requireAdministrator(current?.success ? currentIndex : bundle.files.get(INDEX), dk, entry.userId);
     await fs.mkdir(dir, { recursive: true, mode: 0o700 });
-    const lock = await acquireLock(dir);
-    if ('heldBy' in lock) {
-      const h = lock.heldBy;
-      throw new CasebookError('STORE_IN_USE', `This casebook is in use by ${h.user} on ${h.host} since ${h.since}; close it there first`, { holder: h });
-    }
+    const handle = await lockForWriting(dir, o);
     try {
       // Same casebook, same data key: keep what is there now as a backup first, even if damaged.
-      if (current) {
-        const now = new Date();
-        await writeBackup(dir, newBackupId(now), 'before-restore', await buildBundle(dir, dk, { storeId: keyring.storeId, reason: 'before-restore', now }));
+      const stamp = new Date();
+      if (now.state !== 'absent') {
+        await writeBackup(dir, newBackupId(stamp), 'before-restore', await buildBundle(dir, dk, { storeId: keyring.storeId, reason: 'before-restore', now: stamp }));
       }
       const existing = await storeFiles(dir);
-      // Record the restore on the restored trail itself, in the same commit as the files.
-      const files = new Map(bundle.files);
-      const trail = new AuditLog(dir, dk);
-      trail.loadHeadFromFiles(files);
-      const draft = { userId: entry.userId, userName: entry.name, action: 'backup.restore', entity: { type: 'backup', id: name }, fields: [] };
-      for (const w of trail.prepare([draft], new Date()).writes) files.set(w.rel, w.bytes);
+      const root = await rootFile(dir, dk).read().catch(() => null);
+      const files = planRestore({
+        dir,
+        dk,
+        bundle,
+        keyring,
+        users: now.state === 'sound' && current?.success ? current.data.users : undefined,
+        staff: now.state === 'sound' && current?.success ? current.data.staff : undefined,
+        commitNow: root?.commit,
+        draft: { userId: entry.userId, userName: entry.name, action: 'backup.restore', entity: { type: 'backup', id: name }, fields: [] },
+        now: stamp,
+      });
       await commitFiles(dir, dk, [...files].map(([rel, bytes]) => ({ rel, bytes })), existing.filter((rel) => !files.has(rel)));
     } finally {
-      await lock.handle.release();
+      await handle.release();
     }
   } finally {
     key.fill(0);
   }
+}
+
+/** "Restore while locked" is for a casebook that will not open: one that opens cleanly is refused. */
+async function refuseIfItOpens(dir: string, keyring: KeyringBody, key: Buffer, userId: string, o: OpenOptions): Promise<void> {
+  let store;
+  try {
+    store = await openWithKey(dir, keyring, Buffer.from(key), userId, o);
+  } catch (e) {
+    if (e instanceof CasebookError && (e.code === 'CORRUPT' || e.code === 'NEWER_VERSION')) return;
+    throw e;
+  }
+  const clean = store.integrity.length === 0;
+  await store.close();
+  if (clean) throw new CasebookError('CONFLICT', 'This casebook opens with that passphrase, so it was not replaced this way: unlock it, then restore the backup from Settings (as an administrator), where it is checked first and recorded');
 }

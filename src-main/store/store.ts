@@ -3,6 +3,7 @@ import type { AuditDraft } from '../domain/casebook/audit';
 import { CaseSchema, summarise, type Case, type CaseSummary } from '../domain/cases/case';
 import { CasebookError } from '../domain/shared/errors';
 import type { User } from '../domain/casebook/user';
+import type { CasebookNotice } from '../domain/casebook/session';
 import { AuditLog } from './audit-log';
 import { buildBundle, parseBundle, storeFiles, verifyBundle, type Bundle } from './backup-bundle';
 import { listBackupFiles, newBackupId, rotateBackups, writeBackup } from './backups';
@@ -11,9 +12,11 @@ import type { DataKey } from './envelope';
 import { IndexSchema, type IndexData } from './index-db';
 import { commitFiles, JournalPending, replayJournal, type FileWrite } from './journal';
 import { chooseKdfParams, type KdfProfile } from './kdf';
-import { checkKeyringMac, serializeKeyring, signKeyring, unwrapForUser, wrapForUser, type KeyringBody } from './keyring';
+import { checkKeyringMac, keyringGeneration, nextKeyring, parseKeyring, serializeKeyring, unwrapForUser, wrapForUser, type KeyringBody } from './keyring';
+import { nextRoot, pinnedDigests, rootFile, type Root } from './root';
+import { planRestore } from './restore-plan';
 import { PassphraseSchema } from '../domain/casebook/passphrase';
-import { abs, caseFile, INDEX, KEYRING, STORE_FORMAT } from './layout';
+import { abs, caseFile, INDEX, KEYRING, ROOT, STORE_FORMAT } from './layout';
 import type { LockHandle, LockHolder } from './lock-file';
 import { SummaryIndex } from './summaries';
 import type { SummaryLayout } from './summary-layout';
@@ -42,8 +45,39 @@ export class Store {
     readonly heldBy: LockHolder | undefined,
   ) {}
 
+  /** The casebook's record of its last save (root.ts); absent only before the first reseal of an older casebook. */
+  root: Root | undefined;
+  /** Set when the files on disk do not match the root: nothing may be written until an administrator decides. */
+  refuseWrites: string | undefined;
+  /** What did not match the root at unlock (file and plain words), for the session and verify. */
+  integrity: { file: string; message: string }[] = [];
+
+  /** Set at unlock when the folder cannot be written at all: why, in plain words. */
+  folderReadOnly: string | undefined;
+  /** Set at unlock when a record kept outside the casebook shows a later save than the folder holds. */
+  olderThanSeen: string | undefined;
+
   get readOnly(): boolean {
-    return this.lockHandle === undefined;
+    return this.lockHandle === undefined || this.refuseWrites !== undefined;
+  }
+
+  /** Why nothing can be written, in words that finish "This casebook is open read-only because …". */
+  whyReadOnly(): string | undefined {
+    if (this.refuseWrites !== undefined) return this.refuseWrites;
+    if (this.lockHandle !== undefined) return undefined;
+    if (this.folderReadOnly) return this.folderReadOnly;
+    const h = this.heldBy;
+    return h ? `${h.user} on ${h.host} has had it open since ${h.since}` : 'another copy of RJ Casebook has it open';
+  }
+
+  /** What the person must be told while this casebook is open (the session carries it to every screen). */
+  notices(): CasebookNotice[] {
+    const out: CasebookNotice[] = [];
+    if (this.lockHandle === undefined && this.folderReadOnly) out.push({ kind: 'folder-read-only', message: `This casebook is open read-only because ${this.folderReadOnly}. You can read it but not change it.`, problems: [] });
+    else if (this.lockHandle === undefined) out.push({ kind: 'in-use', message: `This casebook is open read-only because ${this.whyReadOnly()}. You can read it but not change, print or save anything from it.`, problems: [] });
+    if (this.refuseWrites !== undefined) out.push({ kind: 'does-not-match', message: this.refuseWrites, problems: this.integrity });
+    if (this.olderThanSeen) out.push({ kind: 'older-copy', message: this.olderThanSeen, problems: [] });
+    return out;
   }
 
   private ensureWritable(): void {
@@ -51,10 +85,8 @@ export class Store {
     if (this.pending) {
       throw new CasebookError('WRITE_FAILED', 'An earlier change could not be finished (the disk may be full). Free some space, then lock and unlock the casebook to finish it before making more changes.');
     }
-    if (this.readOnly) {
-      const h = this.heldBy;
-      throw new CasebookError('READ_ONLY', `This casebook is open read-only because ${h ? `${h.user} on ${h.host} has had it open since ${h.since}` : 'another instance has it open'}. Close it there to make changes.`);
-    }
+    if (this.refuseWrites !== undefined) throw new CasebookError('READ_ONLY', this.refuseWrites);
+    if (this.readOnly) throw new CasebookError('READ_ONLY', `This casebook is open read-only because ${this.whyReadOnly()}, so nothing can be changed now.`);
   }
 
   private closed = false;
@@ -67,12 +99,44 @@ export class Store {
     return { userId: this.user.id, userName: this.user.name, action, entity, fields };
   }
 
-  /** Write files and their audit entries as one journaled commit. */
+  /**
+   * Write files and their audit entries as one journaled commit, with the sealed root that
+   * records it (root.ts): the commit counter moved on, the digests of what changed, the trail's
+   * new head and the keyring's generation.
+   */
   async commit(writes: FileWrite[], drafts: AuditDraft[], deletes: string[] = []): Promise<void> {
     this.ensureWritable();
-    const audit = this.audit.prepare(drafts, this.opts.now());
-    await this.writeJournaled([...writes, ...audit.writes], deletes);
+    const now = this.opts.now();
+    const audit = this.audit.prepare(drafts, now);
+    const all = [...writes, ...audit.writes];
+    // A casebook from before the sealed root gets one only when it is sealed (reseal), which
+    // digests every file; until then its commits are written as they always were.
+    const root = this.root && this.nextRootFor(all, deletes, audit.head, now);
+    await this.writeJournaled(root ? [...all, { rel: ROOT, bytes: rootFile(this.dir, this.dk).encode(root) }] : all, deletes);
     audit.accept();
+    if (root) this.root = root;
+  }
+
+  private nextRootFor(all: FileWrite[], deletes: string[], head: Root['audit'], now: Date): Root {
+    const keyringWrite = all.find((w) => w.rel === KEYRING);
+    const generation = keyringGeneration(keyringWrite ? parseKeyring(keyringWrite.bytes) : this.keyring);
+    return nextRoot(this.root, { writes: all, deletes, audit: head, keyringGeneration: generation, now });
+  }
+
+  /**
+   * Seal the root afresh from the files as they are: for a casebook written before roots existed,
+   * and when an administrator accepts a casebook that no longer matches its last save (after
+   * deciding not to restore a backup). Recorded in the trail.
+   */
+  async reseal(action: string): Promise<void> {
+    this.refuseWrites = undefined;
+    this.integrity = [];
+    this.ensureWritable();
+    const files = await pinnedDigests(this.dir);
+    this.root = { ...(this.root ?? { format: 1, commit: 0, at: this.opts.now().toISOString(), keyringGeneration: 0, audit: this.audit.headEntry }), files: Object.fromEntries(files) };
+    const index = this.withLayout(this.index);
+    await this.commit([{ rel: INDEX, bytes: this.indexFile().encode(index) }], [this.draft(action, { type: 'casebook', id: this.index.storeId }, ['root'])]);
+    this.index = index;
   }
 
   private async writeJournaled(writes: FileWrite[], deletes: string[]): Promise<void> {
@@ -98,8 +162,8 @@ export class Store {
    * the store changes it, so an index a caller built from an older copy cannot undo a split).
    */
   private withLayout(next: IndexData, layout: SummaryLayout = this.summaries.layout): IndexData {
-    const { summaryShardBits: _kept, ...rest } = next;
-    return IndexSchema.parse(layout.legacy ? rest : { ...rest, summaryShardBits: layout.bits });
+    const { summaryShardBits: _kept, sealed: _sealed, ...rest } = next;
+    return IndexSchema.parse({ ...rest, ...(layout.legacy ? {} : { summaryShardBits: layout.bits }), ...(this.index.sealed || this.root ? { sealed: true } : {}) });
   }
 
   /** Change the index (settings, users, counters): validated, written, audit-logged. */
@@ -153,7 +217,7 @@ export class Store {
     this.ensureWritable();
     const rows = this.summaries.rewriteAll();
     const index = this.withLayout(this.index, rows.layout);
-    const keyring = signKeyring({ ...this.keyring, storeFormat: STORE_FORMAT }, this.dk.key);
+    const keyring = nextKeyring({ ...this.keyring, storeFormat: STORE_FORMAT }, this.dk.key);
     const writes = [...rows.fresh, { rel: INDEX, bytes: this.indexFile().encode(index) }, ...rows.rewritten, { rel: KEYRING, bytes: serializeKeyring(keyring) }];
     await this.commit(writes, [this.draft('casebook.migrate', { type: 'casebook', id: this.index.storeId }, ['storeFormat', 'summaryShardBits'])]);
     rows.accept();
@@ -186,15 +250,22 @@ export class Store {
    */
   async restore(bundle: Bundle, name: string): Promise<void> {
     this.ensureWritable();
-    verifyBundle(bundle, this.dk, name);
+    verifyBundle(bundle, this.dk, name, this.index.storeId);
     await this.backup('before-restore');
     const current = await storeFiles(this.dir);
-    // The trail after the restore is the backup's, with the restore chained onto it, all in
-    // the same commit as the restored files.
-    const files = new Map(bundle.files);
-    const trail = new AuditLog(this.dir, this.dk);
-    trail.loadHeadFromFiles(files);
-    for (const w of trail.prepare([this.draft('backup.restore', { type: 'backup', id: name })], this.opts.now()).writes) files.set(w.rel, w.bytes);
+    // The backup's files, with the keyring and the people who can unlock as they are now, the
+    // restore chained onto the backup's trail and a new root, all in one commit (restore-plan.ts).
+    const files = planRestore({
+      dir: this.dir,
+      dk: this.dk,
+      bundle,
+      keyring: this.keyring,
+      users: this.index.users,
+      staff: this.index.staff,
+      commitNow: this.root?.commit,
+      draft: this.draft('backup.restore', { type: 'backup', id: name }),
+      now: this.opts.now(),
+    });
     await this.writeJournaled([...files].map(([rel, bytes]) => ({ rel, bytes })), current.filter((rel) => !files.has(rel)));
     // What is in memory now describes the old files: nothing more may be written from it.
     this.stale = true;
@@ -221,7 +292,7 @@ export class Store {
     const kdf = await chooseKdfParams(this.opts.kdf);
     const wrap = await wrapForUser(this.keyring, userId, extra.name ?? existing?.name ?? '', passphrase, kdf, this.dk.key);
     const users = existing ? this.keyring.users.map((u) => (u.userId === userId ? wrap : u)) : [...this.keyring.users, wrap];
-    const next = signKeyring({ ...this.keyring, users }, this.dk.key);
+    const next = nextKeyring({ ...this.keyring, users }, this.dk.key);
     const writes = [{ rel: KEYRING, bytes: serializeKeyring(next) }];
     const index = extra.index && this.withLayout(extra.index);
     if (index) writes.push({ rel: INDEX, bytes: this.indexFile().encode(index) });
@@ -236,9 +307,9 @@ export class Store {
    */
   async renameUsers(names: ReadonlyMap<string, string>, index: IndexData, drafts: AuditDraft[]): Promise<void> {
     this.ensureWritable();
-    const parsed = IndexSchema.parse(index);
+    const parsed = this.withLayout(index);
     const users = this.keyring.users.map((u) => (names.has(u.userId) ? { ...u, name: names.get(u.userId) as string } : u));
-    const next = signKeyring({ ...this.keyring, users }, this.dk.key);
+    const next = nextKeyring({ ...this.keyring, users }, this.dk.key);
     await this.commit([{ rel: KEYRING, bytes: serializeKeyring(next) }, { rel: INDEX, bytes: this.indexFile().encode(parsed) }], drafts);
     this.keyring = next;
     this.index = parsed;

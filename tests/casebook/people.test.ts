@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openJson, sealJson } from '../../src-main/store/envelope';
@@ -78,8 +78,11 @@ describe('people who can unlock are on the staff list', () => {
     const key = (await unwrapForUser(keyring, t.userId, PASS))!;
     const dk = dataKeyOf(keyring, Buffer.from(key));
     const raw = openJson(dk, 'index', 'index.cbk', await readFile(join(dir, 'index.cbk'))) as Record<string, unknown> & { users: Record<string, unknown>[] };
-    const old = { ...raw, schemaVersion: 1, staff: [], users: raw.users.map(({ staffId: _s, ...u }) => u) };
+    // Data version 1 came before the sealed root too: no root.cbk, an index never sealed.
+    const { sealed: _sealed, ...unsealed } = raw;
+    const old = { ...unsealed, schemaVersion: 1, staff: [], users: raw.users.map(({ staffId: _s, ...u }) => u) };
     await writeFile(join(dir, 'index.cbk'), sealJson(dk, 'index', 'index.cbk', old));
+    await rm(join(dir, 'root.cbk'));
 
     const s = await createCasebookService({ storeDir: dir, kdf: 'minimum' });
     try {

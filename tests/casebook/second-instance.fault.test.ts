@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
-import { hostname, userInfo } from 'node:os';
+import { readFile, utimes, writeFile } from 'node:fs/promises';
+import { hostname, uptime, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { CasebookError } from '../../src-main/domain/shared/errors';
 import type { CasebookService } from '../../src-main/services/casebook/api';
@@ -52,7 +52,7 @@ describe('a second instance on the same folder', () => {
     expect(b.currentSession()?.readOnly).toBe(true);
     const status = await b.status();
     expect(status.state).toBe('unlocked');
-    expect(status.heldBy).toEqual({ user: userInfo().username, host: hostname(), pid: process.pid, since: expect.any(String) });
+    expect(status.heldBy).toEqual({ user: userInfo().username, host: hostname(), pid: process.pid, since: expect.any(String), program: 'desktop' });
     expect(new Date(status.heldBy!.since).toISOString()).toBe(status.heldBy!.since);
     // The first instance stays writable.
     expect(t.service.currentSession()?.readOnly).toBe(false);
@@ -133,6 +133,29 @@ describe('locks left behind', () => {
   it('takes over a lock file left empty by a crash while it was being written', async () => {
     await t.service.close();
     await writeFile(lockPath(), '');
+    // Old enough that nobody can still be writing it.
+    const longAgo = new Date(Date.now() - 60_000);
+    await utimes(lockPath(), longAgo, longAgo);
+    const b = await second();
+    expect((await b.unlock(t.userId, PASS)).readOnly).toBe(false);
+  });
+
+  it('does not take over an empty lock file that another process is writing this instant', async () => {
+    await t.service.close();
+    await writeFile(lockPath(), '');
+    const b = await second();
+    const session = await b.unlock(t.userId, PASS);
+    expect(session.readOnly).toBe(true);
+    expect(session.notices.map((n) => n.kind)).toContain('in-use');
+    expect(await readFile(lockPath(), 'utf8')).toBe('');
+  });
+
+  it('takes over a lock taken before this computer last started, whatever process has its number now', async () => {
+    await t.service.close();
+    // This very process is alive, but the lock says it was taken before the machine booted:
+    // the number was reused, and the process that took the lock is long gone.
+    const beforeBoot = new Date(Date.now() - uptime() * 1000 - 3_600_000).toISOString();
+    await writeFile(lockPath(), JSON.stringify({ pid: process.ppid, host: hostname(), user: 'someone', since: beforeBoot }));
     const b = await second();
     expect((await b.unlock(t.userId, PASS)).readOnly).toBe(false);
   });
@@ -141,7 +164,7 @@ describe('locks left behind', () => {
     await t.service.close();
     const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
     try {
-      const lock = { pid: holder.pid!, host: hostname(), user: 'colleague', since: '2026-01-01T09:00:00.000Z' };
+      const lock = { pid: holder.pid!, host: hostname(), user: 'colleague', since: new Date().toISOString() };
       await writeFile(lockPath(), JSON.stringify(lock));
       const b = await second();
       expect((await b.status()).heldBy).toEqual(lock);

@@ -52,7 +52,10 @@ export async function makeFormat1(store: Store): Promise<void> {
     const rel = summaryFile(s);
     await writeFile(join(store.dir, rel), seal(store.dk, 'summaries', rel, Buffer.from(JSON.stringify({ rows }), 'utf8')));
   }
-  const { summaryShardBits: _gone, ...index } = store.index;
+  // Format 1 came before the sealed root: no root.cbk, an index that was never sealed.
+  const { summaryShardBits: _gone, sealed: _unsealed, ...index } = store.index;
   await writeFile(join(store.dir, 'index.cbk'), seal(store.dk, 'index', 'index.cbk', Buffer.from(JSON.stringify(index), 'utf8')));
-  await writeFile(join(store.dir, 'keyring.json'), serializeKeyring(signKeyring({ ...store.keyring, storeFormat: 1 }, store.dk.key)));
+  const { generation: _none, ...keyring } = store.keyring;
+  await writeFile(join(store.dir, 'keyring.json'), serializeKeyring(signKeyring({ ...keyring, storeFormat: 1 }, store.dk.key)));
+  await rm(join(store.dir, 'root.cbk'), { force: true });
 }

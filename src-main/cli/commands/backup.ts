@@ -14,7 +14,7 @@ export const backup: CommandDef = {
     const shown = requireOption(backup, ctx.options, 'out');
     const out = ctx.resolvePath(shown);
     await mustNotExist(out, shown);
-    await ctx.unlock({ writes: false, capability: 'manage-backups', doing: 'take a backup' });
+    await ctx.unlock({ writes: true, capability: 'manage-backups', doing: 'take a backup' });
     ctx.saveTo(out, shown);
     const { bytes } = await ctx.call('saveBackupCopy', {});
     return ok(

@@ -78,7 +78,7 @@ export const doc: CommandDef = {
       if (!ref) throw usage(`"doc ${kind}" needs --case REF (or --blank for a blank consent form).`);
       const participantId = opt('participant');
       if (DOCUMENT_CATALOGUE[kind].participant === 'none' && participantId) throw usage(`The ${kind} covers the whole case: leave out --participant.`);
-      await ctx.unlock({ writes: false, doing: 'make a document from a case' });
+      await ctx.unlock({ writes: true, doing: 'make a document from a case' });
       caseId = await caseIdOf(ctx, ref);
       const caseData = await ctx.call('getCase', { id: caseId });
       const p = participantId ? caseData.participants.find((x) => x.id === participantId) : undefined;

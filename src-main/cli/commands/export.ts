@@ -16,7 +16,7 @@ export const exportCases: CommandDef = {
     const out = ctx.resolvePath(shown);
     // Refuse before exporting, so an unwritable name costs no passphrase.
     await mustNotExist(out, shown);
-    await ctx.unlock({ writes: false, capability: 'export-cases', doing: 'export cases' });
+    await ctx.unlock({ writes: true, capability: 'export-cases', doing: 'export cases' });
     ctx.saveTo(out, shown);
     const { cases } = await ctx.call('exportCases', {});
     const bytes = ctx.written() ?? 0;

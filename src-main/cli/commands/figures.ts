@@ -70,7 +70,7 @@ export const figures: CommandDef = {
     if (shown !== undefined && shown.trim() === '') throw new CasebookError('USAGE', '--csv needs a file name. Run "casebook figures --help".');
     const out = shown === undefined ? undefined : ctx.resolvePath(shown);
     if (shown !== undefined && out !== undefined) await mustNotExist(out, shown);
-    await ctx.unlock({ writes: false, doing: 'see the figures' });
+    await ctx.unlock({ writes: out !== undefined, doing: out !== undefined ? 'save the figures' : 'see the figures' });
     const f = await ctx.call('getFigures', period);
     if (shown === undefined || out === undefined) return ok(f, figuresText(f));
     ctx.saveTo(out, shown);

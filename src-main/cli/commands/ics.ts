@@ -33,7 +33,7 @@ export const ics: CommandDef = {
     const force = ctx.options.force === true;
     // Refuse before unlocking, so a name that is taken costs no passphrase.
     if (!force) await mustNotExist(out, shown);
-    await ctx.unlock({ writes: false, capability: 'export-calendar', doing: 'export meetings to a calendar' });
+    await ctx.unlock({ writes: true, capability: 'export-calendar', doing: 'export meetings to a calendar' });
     const who = await facilitatorOption(ctx, ctx.options);
     const firstNames = ctx.options['first-names'] === true;
     ctx.saveTo(out, shown, { force });

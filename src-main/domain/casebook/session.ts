@@ -7,15 +7,30 @@ import { UserChoiceSchema, UserSchema } from './user';
  * renderer, the CLI and the services share. They live in the domain so that every layer can
  * name them without importing the contract.
  */
+/**
+ * Something the person must know about the casebook they have open, shown on every screen
+ * until it is dealt with: why it is read-only, or that its files do not match its own record
+ * of its last save (named file by file for an administrator to check).
+ */
+export const CasebookNoticeSchema = z.strictObject({
+  kind: z.enum(['in-use', 'folder-read-only', 'does-not-match', 'older-copy', 'backups']),
+  message: z.string(),
+  problems: z.array(z.strictObject({ file: z.string(), message: z.string() })),
+});
+export type CasebookNotice = z.infer<typeof CasebookNoticeSchema>;
+
 export const SessionSchema = z.strictObject({
   user: UserSchema,
   settings: SettingsSchema,
   readOnly: z.boolean(),
+  notices: z.array(CasebookNoticeSchema),
 });
 export type Session = z.infer<typeof SessionSchema>;
 
 /** Who holds the casebook's lock, as the lock file says. */
-export const LockHolderSchema = z.strictObject({ user: z.string(), host: z.string(), pid: z.number(), since: z.string() });
+/** A command-line run holds the casebook for seconds, the desktop app for a whole session: another command may wait for the first. */
+export const LockProgramSchema = z.enum(['desktop', 'command line']);
+export const LockHolderSchema = z.strictObject({ user: z.string(), host: z.string(), pid: z.number(), since: z.string(), program: LockProgramSchema.optional() });
 export type LockHolder = z.infer<typeof LockHolderSchema>;
 
 export const StatusSchema = z.strictObject({

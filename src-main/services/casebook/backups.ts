@@ -2,6 +2,7 @@ import { requireCapability } from '../../domain/access/capabilities';
 import { CasebookError } from '../../domain/shared/errors';
 import { buildBundle, parseBundle, verifyBundle } from '../../store/backup-bundle';
 import { listBackupFiles } from '../../store/backups';
+import type { OpenOptions } from '../../store/open-store';
 import { readBundleFrom, restoreWithPassphrase } from '../../store/restore';
 import type { FilePorts } from '../shared/files';
 import { audit } from './audit-entry';
@@ -16,7 +17,7 @@ const MAX_BACKUP_BYTES = 2 * 1024 * 1024 * 1024 - 1;
  * (from the list, from a file, and without unlocking when the casebook will not open).
  * Every restore verifies the whole backup before it changes anything.
  */
-export function backupUseCases(dir: string, h: StoreHolder, files: FilePorts, lock: (reason: 'restore') => Promise<void>, serial: <T>(job: () => Promise<T>) => Promise<T>) {
+export function backupUseCases(dir: string, h: StoreHolder, files: FilePorts, lock: (reason: 'restore') => Promise<void>, serial: <T>(job: () => Promise<T>) => Promise<T>, o: OpenOptions = {}) {
   const pickBackup = async () => {
     if (!files.filePicker) throw new CasebookError('WRITE_FAILED', 'Choosing a file is not available here: this copy of RJ Casebook has no way to choose one');
     return files.filePicker.pick(MAX_BACKUP_BYTES, 'backup');
@@ -24,7 +25,7 @@ export function backupUseCases(dir: string, h: StoreHolder, files: FilePorts, lo
   const restoreWhileLocked = async (source: { backupId: string } | { file: string } | { bytes: Uint8Array; name: string }, who: string, passphrase: string) => {
     if (h.store) throw new CasebookError('CONFLICT', 'Lock the casebook before restoring this way, or restore from Settings');
     const { bundle, name } = await readBundleFrom(dir, source);
-    await restoreWithPassphrase(dir, bundle, name, who, passphrase);
+    await restoreWithPassphrase(dir, bundle, name, who, passphrase, o);
     h.tell('restore');
     return { restored: true as const };
   };
@@ -71,7 +72,7 @@ export function backupUseCases(dir: string, h: StoreHolder, files: FilePorts, lo
       await serial(async () => {
         const now = h.need();
         const bundle = parseBundle(Buffer.from(file.bytes), 'the backup file');
-        verifyBundle(bundle, now.dk, 'the backup file');
+        verifyBundle(bundle, now.dk, 'the backup file', now.index.storeId);
         await now.restore(bundle, 'the backup file');
         await lock('restore');
       });

@@ -18,7 +18,7 @@ export class StoreHolder {
   current = (): Store | undefined => this.store;
 
   session(s: Store): Session {
-    return { user: s.user, settings: s.index.settings, readOnly: s.readOnly };
+    return { user: s.user, settings: s.index.settings, readOnly: s.readOnly, notices: s.notices() };
   }
 
   tell(reason: string): void {

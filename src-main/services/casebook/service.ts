@@ -55,7 +55,7 @@ export async function createCasebookService(o: ServiceOptions): Promise<Casebook
   const service: CasebookService = {
     ...session,
     ...settingsUseCases(h),
-    ...backupUseCases(dir, h, files, session.lock, run),
+    ...backupUseCases(dir, h, files, session.lock, run, o),
     ...transfer,
     // Outside the queue as a whole (saving a venue queues itself); each step queued on its own.
     addDemoCases: (i, c) =>

@@ -9,12 +9,12 @@ import type { Store } from '../../store/store';
  * before any work is done, rather than leave without a record.
  */
 export function mustBeAbleToRecord(s: Store, doing: string): void {
-  if (!s.readOnly) return;
+  const why = s.whyReadOnly();
+  if (why === undefined) return;
   const h = s.heldBy;
-  const who = h ? `${h.user} on ${h.host} has it open` : 'another copy of RJ Casebook has it open';
   throw new CasebookError(
     'READ_ONLY',
-    `The casebook is open read-only because ${who}, so you cannot ${doing} now: everything that leaves the casebook is recorded in its audit trail, which only that copy can write. Close it there and try again.`,
-    h ? { holder: h } : {},
+    `The casebook is open read-only because ${why}, so you cannot ${doing} now: everything that leaves the casebook is recorded in its audit trail, which cannot be written to now.`,
+    h && !s.folderReadOnly ? { holder: h } : {},
   );
 }

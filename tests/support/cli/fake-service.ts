@@ -66,7 +66,9 @@ export function createFakeService(world: FakeWorld, dir: string, files: FilePort
   };
   const session = (): Session => {
     const { s, user } = need();
-    return { user: publicUser(user), settings: s.settings, readOnly: Boolean(s.heldBy) };
+    const h = s.heldBy;
+    const notices = h ? [{ kind: 'in-use' as const, message: `This casebook is open read-only because ${h.user} on ${h.host} has had it open since ${h.since}.`, problems: [] }] : [];
+    return { user: publicUser(user), settings: s.settings, readOnly: Boolean(h), notices };
   };
   const admin = () => {
     if (need().user.role !== 'administrator') throw new CasebookError('FORBIDDEN', 'Only administrators may do this');
@@ -121,7 +123,7 @@ export function createFakeService(world: FakeWorld, dir: string, files: FilePort
     async status(): Promise<Status> {
       const s = store();
       if (!s) return { state: 'uninitialised', users: [] };
-      if (current) return { state: 'unlocked', users: [], session: session() };
+      if (current) return { state: 'unlocked', users: [], session: session(), ...(s.heldBy ? { heldBy: s.heldBy } : {}) };
       return { state: 'locked', users: s.users.map((u) => ({ id: u.id, name: u.name })), ...(s.heldBy ? { heldBy: s.heldBy } : {}) };
     },
     currentSession: () => (current ? session() : undefined),
