@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Harness } from '../support/e2e/harness';
-import { applyAll, invoke, look, notice, openCase, startWithCasebook, tab } from '../support/e2e/steps';
+import { ADMIN, addStaff, applyAll, invoke, look, notice, openCase, startWithCasebook, tab } from '../support/e2e/steps';
 import { steps } from '../support/steps';
 import type { CaseView, CaseworkReference } from '../../src-main/domain/cases/case-view';
-import type { StaffMember } from '../../src-main/domain/staff/staff';
 import { addDays } from '../../src-main/domain/time/dates';
 
 /**
@@ -22,8 +21,8 @@ describe('an indirect process log with an attached letter', () => {
   beforeAll(async () => {
     h = await startWithCasebook();
     page = h.page;
-    const staff = await invoke<StaffMember[]>(h, 'saveStaffMember', { name: 'Siân Evans', role: 'coordinator', level: 'advanced', active: true });
-    const lead = staff.find((s) => s.name === 'Siân Evans')!;
+    // The administrator, Siân Evans, leads and records everything herself.
+    const lead = await addStaff(h, ADMIN, 'coordinator', 'advanced');
     const ref = await invoke<CaseworkReference>(h, 'getCaseworkReference', {});
     const s = steps(ref);
     view = await invoke<CaseView>(h, 'createReferral', {
@@ -47,17 +46,17 @@ describe('an indirect process log with an attached letter', () => {
       { type: 'advance' },
       { type: 'assign-team', leadId: lead.id },
       { type: 'advance' },
-      s.contact(harmed, lead.id, day),
-      s.contact(responsible, lead.id, day),
+      s.contact(harmed, day),
+      s.contact(responsible, day),
       { type: 'advance' },
-      { ...(s.assess(harmed, 'harmed', lead.id) as object), assessedOn: day, reviewOn: addDays(ref.today, 60) } as never,
-      { ...(s.assess(responsible, 'responsible', lead.id) as object), assessedOn: day, reviewOn: addDays(ref.today, 60) } as never,
+      { ...(s.assess(harmed, 'harmed') as object), assessedOn: day, reviewOn: addDays(ref.today, 60) } as never,
+      { ...(s.assess(responsible, 'responsible') as object), assessedOn: day, reviewOn: addDays(ref.today, 60) } as never,
       { type: 'advance' },
       { type: 'advance' },
-      ...s.consentAll(harmed, lead.id).map((c) => ({ ...(c as object), on: day }) as never),
-      ...s.consentAll(responsible, lead.id).map((c) => ({ ...(c as object), on: day }) as never),
-      s.signOff(harmed, lead.id),
-      s.signOff(responsible, lead.id),
+      ...s.consentAll(harmed).map((c) => ({ ...(c as object), on: day }) as never),
+      ...s.consentAll(responsible).map((c) => ({ ...(c as object), on: day }) as never),
+      s.signOff(harmed),
+      s.signOff(responsible),
       { type: 'advance', processKind: 'indirect', processForm: 'letter-exchange' },
     ]);
     expect(view.case.stage).toBe('process');

@@ -2,9 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Harness } from '../support/e2e/harness';
-import { addStaff, applyAll, consentCommands, contactCommand, createReferral, fillAction, invoke, look, notice, openCase, reloadHome, riskCommand, startWithCasebook, tab, uk } from '../support/e2e/steps';
+import { addStaff, applyAll, consentCommands, contactCommand, createReferral, fillAction, invoke, look, notice, openCase, reloadHome, riskCommand, signOffCommand, startWithCasebook, tab, uk } from '../support/e2e/steps';
 import type { CaseView, CaseworkReference } from '../../src-main/domain/cases/case-view';
-import type { WorkflowCommand } from '../../src-main/domain/cases/workflow';
 import type { StaffMember } from '../../src-main/domain/staff/staff';
 import type { Participant } from '../../src-main/domain/cases/case';
 import { addDays, formatDate } from '../../src-main/domain/time/dates';
@@ -57,13 +56,13 @@ describe('outcome agreement and feedback on the case page', () => {
       ...both.map((p) => contactCommand(p.id, ref.today, staff.priya.id)),
       { type: 'advance' },
       ...both.map((p) => riskCommand(ref, p, { on: ref.today, by: staff.priya.id, decision: 'direct', reviewOn: addDays(ref.today, 28) })),
-      ...both.map((p): WorkflowCommand => ({ type: 'sign-off-risk', participantId: p.id, by: staff.sian.id })),
+      ...both.map((p) => signOffCommand(p.id, staff.sian.id)),
       { type: 'advance' },
       { type: 'advance' },
       ...both.flatMap((p) => consentCommands(ref, p, { on: ref.today, by: staff.priya.id })),
       // Aisha may be asked for feedback; Daniel said no.
-      { type: 'record-consent', participantId: aisha.id, elementId: 'feedback-contact', status: 'given', on: ref.today, method: 'signed-form', takenBy: staff.priya.id },
-      { type: 'record-consent', participantId: daniel.id, elementId: 'feedback-contact', status: 'declined', on: ref.today, method: 'signed-form', takenBy: staff.priya.id },
+      { type: 'record-consent', participantId: aisha.id, elementId: 'feedback-contact', status: 'given', on: ref.today, method: 'signed-form', onBehalfOf: staff.priya.id },
+      { type: 'record-consent', participantId: daniel.id, elementId: 'feedback-contact', status: 'declined', on: ref.today, method: 'signed-form', onBehalfOf: staff.priya.id },
       { type: 'advance', processKind: 'direct' },
       {
         type: 'schedule-meeting',
@@ -80,8 +79,8 @@ describe('outcome agreement and feedback on the case page', () => {
           groundRules: ref.conferences.groundRules.groundRules,
           summary: 'Aisha described the effect of the break-in; Daniel explained what happened and apologised. They agreed three actions.',
           result: 'agreement-reached',
-          recordedBy: staff.priya.id,
         },
+        onBehalfOf: staff.priya.id,
       },
     ]);
     expect(view.case.stage).toBe('outcome');
@@ -102,11 +101,11 @@ describe('outcome agreement and feedback on the case page', () => {
     await page.getByRole('button', { name: 'Draft the agreement' }).click();
     const form = page.getByTestId('agreement-form');
     expect((await focused(page)).text).toBe('Draft the outcome agreement');
-    // The conference just held is chosen; both parties sign by default; the lead countersigns.
+    // The conference just held is chosen; both parties sign by default; whoever is signed in countersigns.
     expect(await form.getByLabel('Conference it was made at').inputValue()).toBe('m_conference01');
     expect(await form.getByLabel('Aisha Khan (person harmed)').isChecked()).toBe(true);
     expect(await form.getByLabel('Daniel Price (person responsible)').isChecked()).toBe(true);
-    expect(await form.getByLabel('Facilitator who countersigns').inputValue()).toBe(staff.priya.id);
+    expect(await form.getByTestId('signed-by-you').textContent()).toContain('Countersigned by you (Siân Evans, RJ coordinator).');
 
     await form.getByRole('button', { name: 'Save agreement' }).click();
     const summary = form.locator('.govuk-error-summary');
@@ -259,7 +258,7 @@ describe('outcome agreement and feedback on the case page', () => {
 
     await page.getByRole('button', { name: 'Add a monitoring review' }).click();
     form = page.getByTestId('review-form');
-    expect(await form.getByLabel('Reviewed by').inputValue()).toBe(staff.sian.id);
+    expect(await form.getByTestId('signed-by-you').textContent()).toBe('Reviewed by you (Siân Evans, RJ coordinator).');
     await form.getByLabel('What the review found').fill('Spoke to Aisha and Daniel. The letter was well received; updates on the course are late.');
     await form.getByRole('button', { name: 'Add review' }).click();
     await notice(page, 'Monitoring review added');
