@@ -6,9 +6,13 @@ export async function median(runs: number, fn: () => Promise<unknown> | unknown)
     await fn();
     times.push(performance.now() - t);
   }
-  times.sort((a, b) => a - b);
-  const mid = Math.floor(times.length / 2);
-  return times.length % 2 ? times[mid]! : (times[mid - 1]! + times[mid]!) / 2;
+  return medianOf(times);
+}
+
+export function medianOf(times: readonly number[]): number {
+  const t = [...times].sort((a, b) => a - b);
+  const mid = Math.floor(t.length / 2);
+  return t.length % 2 ? t[mid]! : (t[mid - 1]! + t[mid]!) / 2;
 }
 
 let peakRss = 0;

@@ -77,7 +77,8 @@ export async function mustNotExist(abs: string, shown: string): Promise<void> {
   } catch {
     return;
   }
-  throw explain(Object.assign(new Error('exists'), { code: 'EEXIST' }), shown, 'write');
+  const isFolder = await stat(abs).then((s) => s.isDirectory(), () => false);
+  throw explain(Object.assign(new Error('exists'), { code: isFolder ? 'EISDIR' : 'EEXIST' }), shown, 'write');
 }
 
 /**

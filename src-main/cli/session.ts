@@ -1,4 +1,5 @@
-import { stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, stat } from 'node:fs/promises';
 import { refusalFor, can, type Capability } from '../domain/access/capabilities';
 import { ROLE_LABELS } from '../domain/access/roles';
 import type { Session, Status } from '../domain/casebook/session';
@@ -11,11 +12,25 @@ import type { CommandContext, GlobalOptions } from './command';
  * then whether they may do this, then whether someone else holds the store.
  */
 export async function storeMustExist(global: GlobalOptions): Promise<void> {
-  const found = await stat(global.store).then(
-    (s) => s.isDirectory(),
-    () => false,
-  );
-  if (!found) throw noCasebook(global);
+  let isFolder: boolean;
+  try {
+    isFolder = (await stat(global.store)).isDirectory();
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    // A folder this person may not look into is not "no casebook": they might create a second one elsewhere and lose track of the first.
+    if (code === 'EACCES' || code === 'EPERM') throw cannotRead(global);
+    throw noCasebook(global);
+  }
+  if (!isFolder) throw new CasebookError('USAGE', `${global.store} is a file, not a casebook folder. Give the folder with --store DIR or CASEBOOK_STORE.`);
+  try {
+    await access(global.store, constants.R_OK | constants.X_OK);
+  } catch {
+    throw cannotRead(global);
+  }
+}
+
+function cannotRead(global: GlobalOptions): CasebookError {
+  return new CasebookError('NOT_FOUND', `You do not have permission to open ${global.store}, so RJ Casebook cannot tell whether a casebook is there. Ask whoever looks after this computer to give your account access to the folder.`);
 }
 
 export function noCasebook(global: GlobalOptions): CasebookError {

@@ -1,4 +1,4 @@
-import type { App, PowerMonitor } from 'electron';
+import type { App, PowerMonitor, WebContents } from 'electron';
 import type { CasebookService } from '../services/casebook/api';
 
 type LockReason = Parameters<CasebookService['lock']>[0];
@@ -17,6 +17,19 @@ export function lockQuietly(service: Pick<CasebookService, 'lock'>, reason: Lock
 export function installPowerLocks(powerMonitor: Pick<PowerMonitor, 'on'>, service: Pick<CasebookService, 'lock'>): void {
   powerMonitor.on('lock-screen', () => lockQuietly(service, 'system'));
   powerMonitor.on('suspend', () => lockQuietly(service, 'system'));
+}
+
+/**
+ * When the window's renderer crashes or stops answering, lock: a renderer that cannot report
+ * activity (or show the unlock screen) must not leave the key in the main process. The window
+ * is reloaded after a crash, so the person sees the unlock screen rather than a blank page.
+ */
+export function installRendererLocks(contents: Pick<WebContents, 'on' | 'reload' | 'isDestroyed'>, service: Pick<CasebookService, 'lock'>): void {
+  contents.on('render-process-gone', () => {
+    lockQuietly(service, 'system');
+    if (!contents.isDestroyed()) contents.reload();
+  });
+  contents.on('unresponsive', () => lockQuietly(service, 'system'));
 }
 
 /**

@@ -8,7 +8,7 @@ import { APP_INDEX_URL } from './app-origin';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { bundlePaths } from './bundle-paths';
 import { installIpcBridge } from './ipc-bridge';
-import { installPowerLocks, installQuitHandler, lockQuietly } from './lifecycle';
+import { installPowerLocks, installQuitHandler, installRendererLocks, lockQuietly } from './lifecycle';
 import { createFileSaver } from './file-saver';
 import { createFilePicker } from './file-picker';
 import { createMainWindow, focusWindow } from './main-window';
@@ -45,6 +45,8 @@ async function start(): Promise<void> {
     storeDir: resolveStoreDir(process.env, app.getPath('userData')),
     fileSaver: createFileSaver(() => mainWindow),
     filePicker: createFilePicker(() => mainWindow),
+    // The idle lock counts time away from the whole computer too, not only from the window.
+    systemIdleSeconds: () => powerMonitor.getSystemIdleTime(),
   });
   installQuitHandler(app, service);
   installIpcBridge(ipcMain, createRegistry(service), () => mainWindow?.webContents);
@@ -58,6 +60,7 @@ async function start(): Promise<void> {
   );
 
   mainWindow = createMainWindow({ preloadPath: paths.preload, isPackaged: app.isPackaged });
+  installRendererLocks(mainWindow.webContents, service);
   mainWindow.on('closed', () => {
     mainWindow = undefined;
   });

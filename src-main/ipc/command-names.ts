@@ -9,6 +9,7 @@ export const COMMAND_NAMES = [
   'unlock',
   'recoverWithKey',
   'lock',
+  'reportActivity',
   'changePassphrase',
   'getSettings',
   'updateSettings',
@@ -53,6 +54,7 @@ export const COMMAND_NAMES = [
   // documents (commands/documents.ts)
   'previewDocument',
   'saveDocument',
+  'recordPrint',
   'saveBlankForm',
 ] as const;
 

@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { CasebookError } from '../domain/shared/errors';
 
@@ -52,20 +53,36 @@ export function open(dk: DataKey, kind: Kind, name: string, file: Uint8Array): B
   decipher.setAAD(aad(header, name));
   decipher.setAuthTag(tag);
   try {
-    return Buffer.concat([decipher.update(buf.subarray(HEADER_LEN, buf.length - TAG_LEN)), decipher.final()]);
+    const plain = decipher.update(buf.subarray(HEADER_LEN, buf.length - TAG_LEN));
+    // GCM's final() only checks the tag (it returns nothing): no copy of the plaintext.
+    const rest = decipher.final();
+    return rest.length ? Buffer.concat([plain, rest]) : plain;
   } catch {
     throw corrupt(name, 'authentication failed');
   }
 }
 
+/**
+ * JSON is sealed in ASCII: characters beyond it (names in many scripts) are written as \u
+ * escapes, which any JSON reader reads back as the same text. Opening ASCII needs no UTF-8
+ * decoding and JSON.parse then reads one-byte text: at 10,000 cases that is about a quarter of
+ * unlocking. Files written before (raw UTF-8) are still read as UTF-8.
+ */
+const NON_ASCII = /[\u0080-\uffff]/g;
+const escapeChar = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
+export function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(NON_ASCII, escapeChar);
+}
+
 export function sealJson(dk: DataKey, kind: Kind, name: string, value: unknown): Buffer {
-  return seal(dk, kind, name, Buffer.from(JSON.stringify(value), 'utf8'));
+  return seal(dk, kind, name, Buffer.from(asciiJson(value), 'latin1'));
 }
 
 export function openJson(dk: DataKey, kind: Kind, name: string, file: Uint8Array): unknown {
   const plain = open(dk, kind, name, file);
   try {
-    return JSON.parse(plain.toString('utf8'));
+    return JSON.parse(plain.toString(isAscii(plain) ? 'latin1' : 'utf8'));
   } catch {
     throw corrupt(name, 'its contents are not valid');
   } finally {

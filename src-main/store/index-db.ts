@@ -4,11 +4,12 @@ import { SettingsSchema } from '../domain/casebook/settings';
 import { StaffListSchema } from '../domain/staff/staff';
 import { UserSchema } from '../domain/casebook/user';
 import { VenueListSchema } from '../domain/conferences/venue';
+import { MAX_SHARD_BITS, MIN_SHARD_BITS } from './summary-layout';
 
 /**
  * The index database: settings, users, staff and counters. Small, read at unlock, rewritten
  * when one of them changes. Case rows live in the summary shards, not here, so saving a case
- * does not rewrite it.
+ * does not rewrite it (except the save that makes the shards split, which records it here).
  */
 /** 2: every login is linked to a staff record (migrations.ts). */
 export const CURRENT_SCHEMA = 2;
@@ -32,6 +33,11 @@ export const IndexSchema = z.strictObject({
   casework: CaseworkSettingsSchema.default(DEFAULT_CASEWORK_SETTINGS),
   /** Added with the process (issue 5): rooms that meetings are booked in. */
   venues: VenueListSchema.default([]),
+  /**
+   * Store format 2: the case list is split into 2^summaryShardBits shard files
+   * (summary-layout.ts). Only the store sets it; absent in a format 1 index (32 shards).
+   */
+  summaryShardBits: z.number().int().min(MIN_SHARD_BITS).max(MAX_SHARD_BITS).optional(),
 });
 
 export type IndexData = z.infer<typeof IndexSchema>;

@@ -20,6 +20,7 @@ import { migrate, needsMigration } from './migrations';
 import { newRecoveryKey, parseRecoveryKey } from './recovery-key';
 import { Store, type StoreOptions } from './store';
 import { SummaryIndex } from './summaries';
+import { LEGACY_LAYOUT, MIN_SHARD_BITS, type SummaryLayout } from './summary-layout';
 import { EncryptedFile } from './encrypted-file';
 import { findCleanBackup } from './restore';
 
@@ -65,12 +66,15 @@ export async function createStore(dir: string, i: { serviceName: string; userNam
     recovery: wrapForRecovery(storeId, recovery.bytes, key),
   };
   recovery.bytes.fill(0);
-  const index: IndexData = { schemaVersion: CURRENT_SCHEMA, storeId, settings: defaultSettings(i.serviceName), users: [user], referenceCounters: {}, staff: [staffRecord], casework: DEFAULT_CASEWORK_SETTINGS, venues: [] };
-  const store = new Store(dir, dk, keyring, index, new SummaryIndex(dir, dk), new AuditLog(dir, dk), user, so, lock.handle, undefined);
+  const index: IndexData = { schemaVersion: CURRENT_SCHEMA, storeId, settings: defaultSettings(i.serviceName), users: [user], referenceCounters: {}, staff: [staffRecord], casework: DEFAULT_CASEWORK_SETTINGS, venues: [], summaryShardBits: MIN_SHARD_BITS };
+  const summaries = new SummaryIndex(dir, dk, { bits: MIN_SHARD_BITS, legacy: false });
+  const store = new Store(dir, dk, keyring, index, summaries, new AuditLog(dir, dk), user, so, lock.handle, undefined);
   try {
     // The keyring is written last: until it exists the folder is not a casebook, so a failed
-    // creation can simply be tried again.
-    await store.updateIndex(index, [store.draft('casebook.create', { type: 'casebook', id: storeId }, ['serviceName', 'users'])]);
+    // creation can simply be tried again. Every shard exists from the start (empty).
+    const shards = summaries.rewriteAll();
+    await store.updateIndex(index, [store.draft('casebook.create', { type: 'casebook', id: storeId }, ['serviceName', 'users'])], [...shards.fresh, ...shards.rewritten]);
+    shards.accept();
     store.keyring = await writeKeyring(dir, keyring, key);
   } catch (e) {
     await store.close();
@@ -138,8 +142,9 @@ export async function recoverStore(dir: string, userId: string, recoveryKey: str
   return store;
 }
 
-export async function openWithKey(dir: string, keyring: KeyringBody, key: Buffer, userId: string, o: OpenOptions & { requireWritable?: boolean }): Promise<Store> {
-  const dk = dataKeyOf(keyring, key);
+export async function openWithKey(dir: string, unlockedWith: KeyringBody, key: Buffer, userId: string, o: OpenOptions & { requireWritable?: boolean }): Promise<Store> {
+  const dk = dataKeyOf(unlockedWith, key);
+  let keyring = unlockedWith;
   let handle: LockHandle | undefined;
   let heldBy: LockHolder | undefined;
   try {
@@ -155,6 +160,9 @@ export async function openWithKey(dir: string, keyring: KeyringBody, key: Buffer
     const so = opts(o);
     if (handle) {
       const replayed = await replayJournal(dir, dk);
+      // A replayed commit may have written the keyring (an upgrade to format 2, a new wrap):
+      // what is kept in memory, signed again and written by later commits, is the one on disk.
+      if (replayed) keyring = (await readKeyring(dir)) ?? keyring;
       // Temp files are left only by a writer that died; listing 10,000 case files to look for
       // them on every unlock would cost more than the rest of the unlock.
       if (crashed || replayed) await removeLeftoverTempFiles(dir, [CASES_DIR, SUMMARIES_DIR, AUDIT_DIR, BACKUPS_DIR, ATTACHMENTS_DIR]);
@@ -162,13 +170,13 @@ export async function openWithKey(dir: string, keyring: KeyringBody, key: Buffer
     const index = await loadIndex(dir, dk, !handle);
     const user = index.users.find((u) => u.id === userId);
     if (!user) throw new CasebookError('CORRUPT', `${INDEX} does not list this user although ${KEYRING} does`, { file: INDEX });
-    const summaries = new SummaryIndex(dir, dk);
+    const summaries = new SummaryIndex(dir, dk, summaryLayoutOf(index, keyring));
     await summaries.load();
     const audit = new AuditLog(dir, dk);
     await audit.loadHead();
     const store = new Store(dir, dk, keyring, index, summaries, audit, user, so, handle, heldBy);
     store.checkMac();
-    if (handle && needsMigrationFlag.get(index)) await migrateStore(store);
+    if (handle) await upgradeStore(store, needsMigrationFlag.get(index) ?? false);
     return store;
   } catch (e) {
     key.fill(0);
@@ -195,10 +203,29 @@ async function loadIndex(dir: string, dk: DataKey, readOnly: boolean): Promise<I
   return parsed.data;
 }
 
-/** The index was migrated in memory: back up the old files first, then write the new version. */
-async function migrateStore(store: Store): Promise<void> {
+/**
+ * The summary layout the index records (store format 2), or the 32 shards of format 1. A
+ * format 2 keyring with an index that names no layout is damage: reading it as format 1 would
+ * show only part of the case list.
+ */
+function summaryLayoutOf(index: IndexData, keyring: KeyringBody): SummaryLayout {
+  if (index.summaryShardBits !== undefined) return { bits: index.summaryShardBits, legacy: false };
+  if (keyring.storeFormat >= STORE_FORMAT) throw new CasebookError('CORRUPT', `${INDEX} does not say how the case list is laid out; it was not opened`, { file: INDEX });
+  return LEGACY_LAYOUT;
+}
+
+/**
+ * An older store is brought up to date at a writable unlock: the old files backed up first,
+ * then the index migrated in memory is written, then the files laid out as format 2.
+ */
+async function upgradeStore(store: Store, schema: boolean): Promise<void> {
+  const format = store.keyring.storeFormat < STORE_FORMAT || store.summaries.layout.legacy;
+  if (!schema && !format) return;
   await store.backup('before-migration');
-  const file = new EncryptedFile(store.dir, INDEX, 'index', IndexSchema, store.dk);
-  await commitFiles(store.dir, store.dk, [{ rel: INDEX, bytes: file.encode(store.index) }]);
-  await store.commit([], [store.draft('casebook.migrate', { type: 'casebook', id: store.index.storeId }, ['schemaVersion'])]);
+  if (schema) {
+    const file = new EncryptedFile(store.dir, INDEX, 'index', IndexSchema, store.dk);
+    await commitFiles(store.dir, store.dk, [{ rel: INDEX, bytes: file.encode(store.index) }]);
+    await store.commit([], [store.draft('casebook.migrate', { type: 'casebook', id: store.index.storeId }, ['schemaVersion'])]);
+  }
+  if (format) await store.upgradeFormat();
 }

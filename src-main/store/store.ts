@@ -13,9 +13,10 @@ import { commitFiles, JournalPending, replayJournal, type FileWrite } from './jo
 import { chooseKdfParams, type KdfProfile } from './kdf';
 import { checkKeyringMac, serializeKeyring, signKeyring, unwrapForUser, wrapForUser, type KeyringBody } from './keyring';
 import { PassphraseSchema } from '../domain/casebook/passphrase';
-import { abs, caseFile, INDEX, KEYRING } from './layout';
+import { abs, caseFile, INDEX, KEYRING, STORE_FORMAT } from './layout';
 import type { LockHandle, LockHolder } from './lock-file';
 import { SummaryIndex } from './summaries';
+import type { SummaryLayout } from './summary-layout';
 
 export interface StoreOptions {
   kdf: KdfProfile;
@@ -92,10 +93,19 @@ export class Store {
     return new EncryptedFile<IndexData>(this.dir, INDEX, 'index', IndexSchema, this.dk);
   }
 
+  /**
+   * The index as it will be written: validated, with the summary layout the store keeps (only
+   * the store changes it, so an index a caller built from an older copy cannot undo a split).
+   */
+  private withLayout(next: IndexData, layout: SummaryLayout = this.summaries.layout): IndexData {
+    const { summaryShardBits: _kept, ...rest } = next;
+    return IndexSchema.parse(layout.legacy ? rest : { ...rest, summaryShardBits: layout.bits });
+  }
+
   /** Change the index (settings, users, counters): validated, written, audit-logged. */
-  async updateIndex(next: IndexData, drafts: AuditDraft[]): Promise<IndexData> {
-    const parsed = IndexSchema.parse(next);
-    await this.commit([{ rel: INDEX, bytes: this.indexFile().encode(parsed) }], drafts);
+  async updateIndex(next: IndexData, drafts: AuditDraft[], extra: FileWrite[] = []): Promise<IndexData> {
+    const parsed = this.withLayout(next);
+    await this.commit([{ rel: INDEX, bytes: this.indexFile().encode(parsed) }, ...extra], drafts);
     this.index = parsed;
     return parsed;
   }
@@ -125,11 +135,30 @@ export class Store {
     this.ensureWritable();
     const caseWrites = cases.map((c) => ({ rel: caseFile(c.id), bytes: this.caseFileOf(c.id).encode(c) }));
     const rows = this.summaries.prepare(cases.map((c) => (o.summarise ?? summarise)(c)));
-    const index = o.index && IndexSchema.parse(o.index);
+    // When the shards split, the index records the new layout in the same commit.
+    const split = rows.layout.bits !== this.summaries.layout.bits;
+    const index = o.index || split ? this.withLayout(o.index ?? this.index, rows.layout) : undefined;
     const indexWrites = index ? [{ rel: INDEX, bytes: this.indexFile().encode(index) }] : [];
-    await this.commit([...caseWrites, ...rows.writes, ...indexWrites, ...(o.extra ?? [])], drafts);
+    await this.commit([...caseWrites, ...rows.fresh, ...indexWrites, ...rows.rewritten, ...(o.extra ?? [])], drafts);
     rows.accept();
     if (index) this.index = index;
+  }
+
+  /**
+   * Store format 1 to 2: the case list written again in the layout its size needs, the index
+   * recording it and the keyring saying format 2, in one commit (a crash is finished by the
+   * journal at the next unlock). Called at a writable unlock, after a backup.
+   */
+  async upgradeFormat(): Promise<void> {
+    this.ensureWritable();
+    const rows = this.summaries.rewriteAll();
+    const index = this.withLayout(this.index, rows.layout);
+    const keyring = signKeyring({ ...this.keyring, storeFormat: STORE_FORMAT }, this.dk.key);
+    const writes = [...rows.fresh, { rel: INDEX, bytes: this.indexFile().encode(index) }, ...rows.rewritten, { rel: KEYRING, bytes: serializeKeyring(keyring) }];
+    await this.commit(writes, [this.draft('casebook.migrate', { type: 'casebook', id: this.index.storeId }, ['storeFormat', 'summaryShardBits'])]);
+    rows.accept();
+    this.index = index;
+    this.keyring = keyring;
   }
 
   async backup(reason: string): Promise<{ id: string; bytes: number; createdAt: string; reason: string }> {
@@ -194,7 +223,7 @@ export class Store {
     const users = existing ? this.keyring.users.map((u) => (u.userId === userId ? wrap : u)) : [...this.keyring.users, wrap];
     const next = signKeyring({ ...this.keyring, users }, this.dk.key);
     const writes = [{ rel: KEYRING, bytes: serializeKeyring(next) }];
-    const index = extra.index && IndexSchema.parse(extra.index);
+    const index = extra.index && this.withLayout(extra.index);
     if (index) writes.push({ rel: INDEX, bytes: this.indexFile().encode(index) });
     await this.commit(writes, [this.draft(action, { type: 'user', id: userId }, index ? ['name', 'role', 'passphrase'] : ['passphrase'])]);
     this.keyring = next;

@@ -7,7 +7,8 @@ import { createCasebookService } from '../../src-main/services/casebook/service'
 import type { CasebookService } from '../../src-main/services/casebook/api';
 import { sealJson, type DataKey } from '../../src-main/store/envelope';
 import { replayJournal } from '../../src-main/store/journal';
-import { caseFile, shardOf, summaryFile } from '../../src-main/store/layout';
+import { caseFile } from '../../src-main/store/layout';
+import { MIN_SHARD_BITS, shardOf, summaryFile } from '../../src-main/store/summary-layout';
 import { unlockStore } from '../../src-main/store/open-store';
 import { PASS } from '../support/casebook';
 import { diffSnapshots, prng, restoreDir, sampleCase, snapshotDir, type FileSnap, rejection } from '../support/fault/fixtures';
@@ -122,7 +123,7 @@ describe('single-byte flips are detected and name the file', () => {
 
   const envelopeKinds: { kind: string; rel: () => string; seed: number; failsUnlock: boolean }[] = [
     { kind: 'index', rel: () => 'index.cbk', seed: 2, failsUnlock: true },
-    { kind: 'summary shard', rel: () => summaryFile(shardOf(caseId)), seed: 3, failsUnlock: true },
+    { kind: 'summary shard', rel: () => summaryFile(shardOf(caseId, MIN_SHARD_BITS)), seed: 3, failsUnlock: true },
     { kind: 'case', rel: () => caseFile(caseId), seed: 4, failsUnlock: false },
     { kind: 'audit segment', rel: () => 'audit/000001.cbk', seed: 5, failsUnlock: true },
   ];

@@ -314,18 +314,22 @@ describe('secure foundation', () => {
   });
 
   it('locks itself after the idle time set in Settings', async () => {
-    // Fake timers from here on; a reload keeps the session (the main process is still unlocked).
-    await page.clock.install();
+    // The idle lock is the main process's: the window only reports activity. A reload keeps
+    // the session (the main process is still unlocked) and starts the window afresh.
     await page.reload();
     await h1(page, 'Home');
     // Activity part way through starts the two minutes again.
-    await page.clock.fastForward('01:30');
+    h.advanceClock(90_000);
+    expect(await h.service.checkIdle()).toBe(false);
+    const before = h.calls.filter((c) => c === 'reportActivity').length;
     await page.mouse.move(200, 300);
-    await page.clock.fastForward('01:00');
-    await new Promise((r) => setTimeout(r, 300)); // real time for a lock, had one started, to land
+    await expect.poll(() => h.calls.filter((c) => c === 'reportActivity').length).toBeGreaterThan(before);
+    h.advanceClock(60_000);
+    expect(await h.service.checkIdle()).toBe(false);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Home');
     expect(h.service.currentSession()).toBeDefined();
-    await page.clock.fastForward('01:05');
+    h.advanceClock(65_000);
+    expect(await h.service.checkIdle()).toBe(true);
     await h1(page, 'Unlock the casebook');
     await page.getByText('The casebook locked itself').waitFor();
     expect(h.service.currentSession()).toBeUndefined();

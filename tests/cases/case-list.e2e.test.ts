@@ -52,7 +52,9 @@ describe('case list and dashboard at 2,000 cases', () => {
     const cases = generateDemoCases({ count: COUNT, seed: '3x-caselist', now: new Date() });
     for (let i = 0; i < cases.length; i += 500) await h.service.importCases(cases.slice(i, i + 500));
     let staff = await h.service.staff.saveStaffMember({ name: 'Priya Sharma', role: 'facilitator', level: 'advanced', active: true });
-    staff = await h.service.staff.saveStaffMember({ name: ADMIN, role: 'coordinator', level: 'intermediate', active: true });
+    // The administrator is on the staff list already (one list of people): as a coordinator here.
+    const admin = staff.find((m) => m.name === ADMIN)!;
+    staff = await h.service.staff.saveStaffMember({ id: admin.id, name: ADMIN, role: 'coordinator', level: 'intermediate', active: true });
     priyaId = staff.find((s) => s.name === 'Priya Sharma')!.id;
     const me = staff.find((s) => s.name === ADMIN)!.id;
     // Five open cases get a team from the staff list: Priya leads, Siân co-facilitates three.

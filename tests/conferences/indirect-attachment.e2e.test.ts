@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Harness } from '../support/e2e/harness';
-import { ADMIN, addStaff, applyAll, invoke, look, notice, openCase, startWithCasebook, tab } from '../support/e2e/steps';
+import { addStaff, applyAll, invoke, look, notice, openCase, startWithCasebook, tab } from '../support/e2e/steps';
 import { steps } from '../support/steps';
 import type { CaseView, CaseworkReference } from '../../src-main/domain/cases/case-view';
 import { addDays } from '../../src-main/domain/time/dates';
@@ -21,8 +21,7 @@ describe('an indirect process log with an attached letter', () => {
   beforeAll(async () => {
     h = await startWithCasebook();
     page = h.page;
-    // The administrator, Siân Evans, leads and records everything herself.
-    const lead = await addStaff(h, ADMIN, 'coordinator', 'advanced');
+    const lead = await addStaff(h, 'Siân Evans', 'coordinator', 'advanced');
     const ref = await invoke<CaseworkReference>(h, 'getCaseworkReference', {});
     const s = steps(ref);
     view = await invoke<CaseView>(h, 'createReferral', {

@@ -47,7 +47,7 @@ describe('main entry', () => {
   });
 
   it('opens the service on the default store folder and wires IPC and the protocol', () => {
-    expect(createCasebookService).toHaveBeenCalledExactlyOnceWith({ storeDir: '/fake/userData/casebook', fileSaver: expect.objectContaining({ save: expect.any(Function) }), filePicker: expect.objectContaining({ pick: expect.any(Function) }) });
+    expect(createCasebookService).toHaveBeenCalledExactlyOnceWith({ storeDir: '/fake/userData/casebook', fileSaver: expect.objectContaining({ save: expect.any(Function) }), filePicker: expect.objectContaining({ pick: expect.any(Function) }), systemIdleSeconds: expect.any(Function) });
     expect(fake.ipcMain.handlers.has(IPC_CHANNEL)).toBe(true);
     expect(fake.protocol.handlers.has('app')).toBe(true);
   });

@@ -45,6 +45,12 @@ export const casebookCommands = {
     access: 'use-casebook',
     summary: 'Lock the casebook and forget the key',
   },
+  reportActivity: {
+    input: empty,
+    output: z.strictObject({}),
+    access: 'use-casebook',
+    summary: 'Say that the person is using the window (the idle lock counts from now)',
+  },
   changePassphrase: {
     input: z.strictObject({ current: z.string().min(1).max(1024), next: PassphraseSchema }),
     output: z.strictObject({ changed: z.literal(true) }),

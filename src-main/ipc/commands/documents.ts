@@ -21,6 +21,12 @@ export const documentsCommands = {
     access: 'save-documents',
     summary: 'Save a document as PDF or DOCX',
   },
+  recordPrint: {
+    input: DocumentRequestSchema,
+    output: z.strictObject({ recorded: z.literal(true) }),
+    access: 'save-documents',
+    summary: 'Record that a document is being printed (before the print dialog opens)',
+  },
   saveBlankForm: {
     input: z.strictObject({
       role: z.enum(CONSENT_ROLES, { error: 'Choose the role the blank form is for' }).optional(),

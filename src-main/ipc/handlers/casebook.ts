@@ -13,6 +13,7 @@ export function casebookHandlers(s: CasebookService): HandlersOf<typeof casebook
       await s.lock(i.reason);
       return { locked: true as const };
     },
+    reportActivity: () => s.reportActivity(),
     changePassphrase: (i) => s.changePassphrase(i.current, i.next),
     getSettings: async () => s.settings(),
     updateSettings: (i) => s.updateSettings(i),

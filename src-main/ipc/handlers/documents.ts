@@ -7,6 +7,7 @@ export function documentsHandlers(s: CasebookService): HandlersOf<typeof documen
   return {
     previewDocument: (i) => s.documents.previewDocument(i),
     saveDocument: (i) => s.documents.saveDocument(i),
+    recordPrint: (i) => s.documents.recordPrint(i),
     saveBlankForm: (i) => s.documents.saveBlankForm(i),
   };
 }

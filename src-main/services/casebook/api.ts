@@ -29,6 +29,10 @@ export interface CasebookService {
   unlock(userIdOrName: string, passphrase: string): Promise<Session>;
   recover(userId: string, recoveryKey: string, newPassphrase: string): Promise<Session>;
   lock(reason: 'manual' | 'idle' | 'system' | 'restore'): Promise<void>;
+  /** The window reports that the person is using it; the idle lock is decided here, not in the window. */
+  reportActivity(): Promise<Record<string, never>>;
+  /** Lock now if idle for the set time; true if it locked. The service checks by itself every 15 seconds. */
+  checkIdle(): Promise<boolean>;
   /** Called whenever the store locks, for whatever reason (so Electron can tell the renderer). */
   onLocked(listener: (reason: string) => void): () => void;
   changePassphrase(current: string, next: string): Promise<{ changed: true }>;

@@ -5,6 +5,7 @@ import { listBackupFiles } from '../../store/backups';
 import { readBundleFrom, restoreWithPassphrase } from '../../store/restore';
 import type { FilePorts } from '../shared/files';
 import { audit } from './audit-entry';
+import { mustBeAbleToRecord } from '../shared/leaving';
 import type { StoreHolder } from './holder';
 
 /** The largest backup file anyone can choose to restore (a casebook of 10,000 cases is under 100 MB). */
@@ -35,6 +36,7 @@ export function backupUseCases(dir: string, h: StoreHolder, files: FilePorts, lo
     },
     async createBackup(reason: string) {
       const s = h.need();
+      mustBeAbleToRecord(s, 'back it up');
       const b = await s.backup(reason);
       await audit(s, 'backup.create', { type: 'backup', id: b.id }, [reason]);
       return b;
@@ -42,6 +44,7 @@ export function backupUseCases(dir: string, h: StoreHolder, files: FilePorts, lo
     async saveBackupCopy() {
       const s = h.need();
       requireCapability(s.user.role, 'manage-backups');
+      mustBeAbleToRecord(s, 'copy it');
       if (!files.fileSaver) throw new CasebookError('WRITE_FAILED', 'Saving files is not available here: this copy of RJ Casebook has no way to choose where to save');
       const saver = files.fileSaver;
       const now = s.opts.now();

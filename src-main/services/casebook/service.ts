@@ -19,6 +19,8 @@ import { transferUseCases } from './transfer';
 
 export interface ServiceOptions extends OpenOptions, TemplateDirs, FilePorts {
   storeDir: string;
+  /** Seconds since the last input anywhere on the computer (Electron's powerMonitor), for the idle lock. */
+  systemIdleSeconds?: (() => number) | undefined;
   /** The folder holding templates/documents and resources/fonts (default: the app's own). */
   documentsRoot?: string | URL | undefined;
 }
@@ -98,7 +100,7 @@ function serialised(s: CasebookService, run: ReturnType<typeof serialQueue>): Ca
   };
   // These open a dialog (or call ones that do) and queue their own store work.
   const ownQueue = new Set<keyof CasebookService>(['saveBackupCopy', 'restoreBackupFile', 'restoreFileWhileLocked', 'checkCaseFile', 'importCaseFile', 'exportCases', 'addDemoCases']);
-  const direct = new Set<string>(['currentSession', 'onLocked', 'settings', 'users', 'listCases', ...ownQueue]);
+  const direct = new Set<string>(['currentSession', 'onLocked', 'settings', 'users', 'listCases', 'reportActivity', ...ownQueue]);
   const top = queued(s, direct);
   return {
     ...top,

@@ -6,17 +6,25 @@ import { createStore, inspectStore, recoverStore, unlockStore, type OpenOptions 
 import type { Store } from '../../store/store';
 import { audit } from './audit-entry';
 import type { StoreHolder } from './holder';
+import { idleWatch } from './idle';
 
 /**
  * Opening and closing the casebook: its state for the unlock screen, creating it, unlocking
  * (with the day's first backup), recovering with the recovery key, locking, and changing one's
  * own passphrase.
  */
-export function sessionUseCases(dir: string, h: StoreHolder, o: OpenOptions, opened: (s: Store) => void) {
+export function sessionUseCases(dir: string, h: StoreHolder, o: OpenOptions & { systemIdleSeconds?: (() => number) | undefined }, opened: (s: Store) => void) {
+  const idle = idleWatch({
+    now: () => (h.store ? h.store.opts.now() : new Date()),
+    limitMinutes: () => h.store?.index.settings.idleLockMinutes,
+    systemIdleSeconds: o.systemIdleSeconds,
+    lock: () => lock('idle'),
+  });
   const replace = async (next: Store): Promise<Session> => {
     if (h.store) await h.store.close();
     h.store = next;
     opened(next);
+    idle.start();
     return h.session(next);
   };
 
@@ -32,6 +40,7 @@ export function sessionUseCases(dir: string, h: StoreHolder, o: OpenOptions, ope
     if (!h.store) return;
     const s = h.store;
     h.store = undefined;
+    idle.stop();
     // After a restore the trail already records it, and the old session must not write to it.
     if (reason !== 'restore') await audit(s, 'session.lock', { type: 'user', id: s.user.id }, [reason]).catch(() => undefined);
     await s.close();
@@ -60,7 +69,14 @@ export function sessionUseCases(dir: string, h: StoreHolder, o: OpenOptions, ope
     async unlock(who: string, passphrase: string): Promise<Session> {
       if (h.store) throw new CasebookError('CONFLICT', 'The casebook is already unlocked; lock it first to unlock as someone else');
       const s = await unlockStore(dir, who, passphrase, o);
-      await audit(s, 'session.unlock', { type: 'user', id: s.user.id });
+      try {
+        await audit(s, 'session.unlock', { type: 'user', id: s.user.id });
+      } catch (e) {
+        // An unlock that cannot be recorded did not happen: the key is wiped and the lock let go,
+        // so trying again (once there is room on the disk) starts clean.
+        await s.close();
+        throw e;
+      }
       await dailyBackup(s);
       return replace(s);
     },
@@ -69,6 +85,14 @@ export function sessionUseCases(dir: string, h: StoreHolder, o: OpenOptions, ope
       return replace(await recoverStore(dir, userId, key, next, o));
     },
     lock,
+    /** The window says the person is using it; the idle lock counts from now. */
+    async reportActivity() {
+      h.need();
+      idle.activity();
+      return {};
+    },
+    /** Lock now if the casebook has been idle for the set time (the main process's timer does this every 15 seconds). */
+    checkIdle: () => idle.check(),
     onLocked(l: (reason: string) => void) {
       h.listeners.add(l);
       return () => {

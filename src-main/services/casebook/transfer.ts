@@ -8,6 +8,7 @@ import { searchCases } from '../cases/case-search';
 import type { CallContext } from '../shared/call-context';
 import type { FilePorts } from '../shared/files';
 import { audit } from './audit-entry';
+import { mustBeAbleToRecord } from '../shared/leaving';
 import type { StoreHolder } from './holder';
 import { verifyStore } from './verify-store';
 
@@ -74,6 +75,7 @@ export function transferUseCases(dir: string, h: StoreHolder, files: FilePorts, 
     async exportCases() {
       const s = h.need();
       requireCapability(s.user.role, 'export-cases');
+      mustBeAbleToRecord(s, 'export cases from it');
       const saver = files.fileSaver;
       if (!saver) throw new CasebookError('WRITE_FAILED', 'Saving files is not available here: this copy of RJ Casebook has no way to choose where to save');
       const cases = await serial(async () => {

@@ -31,7 +31,7 @@ export async function verifyStore(store: Store): Promise<VerifyReport> {
   } catch (e) {
     note('index.cbk', e);
   }
-  const summaries = new SummaryIndex(store.dir, store.dk);
+  const summaries = new SummaryIndex(store.dir, store.dk, store.summaries.layout, 'verify');
   try {
     await summaries.load();
   } catch (e) {

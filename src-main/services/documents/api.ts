@@ -13,6 +13,8 @@ export interface SavedDocument {
 export interface DocumentsApi {
   previewDocument(i: DocumentRequest): Promise<{ html: string; title: string; missingCharacters: string[] }>;
   saveDocument(i: SaveDocumentRequest): Promise<SavedDocument>;
+  /** Record that the document on screen is being printed (before the print dialog opens); refused where it could not be recorded. */
+  recordPrint(i: DocumentRequest): Promise<{ recorded: true }>;
   /** A blank consent form: nothing from the casebook, so no session is needed and nothing is recorded. */
   saveBlankForm(i: { role?: ConsentRole | undefined; format: DocumentSaveFormat }): Promise<SavedDocument>;
 }

@@ -10,6 +10,7 @@ import { generateDocument, type DocumentDeps, type GeneratedDocument, type Gener
 import type { Store } from '../../store/store';
 import { APP_ROOT_URL } from '../app-root';
 import type { ServiceContext } from '../shared/context';
+import { mustBeAbleToRecord } from '../shared/leaving';
 import { loadDocumentResources, TemplateError, type DocumentResources } from '../templates/document-resources';
 import type { DocumentsApi, SavedDocument } from './api';
 
@@ -82,20 +83,22 @@ export function createDocuments(ctx: ServiceContext): DocumentsApi {
     return { s, caseData, doc };
   }
 
-  async function record(s: Store, e: { caseId?: string | undefined; kind: DocumentKind; format: string; participantId?: string | undefined; blankRole?: string | undefined }): Promise<void> {
-    if (s.readOnly) return;
+  /** What left, never its content: in the audit trail and, for a case's document, on the case's timeline. */
+  async function record(s: Store, e: { caseId?: string | undefined; kind: DocumentKind; format: string; participantId?: string | undefined; blankRole?: string | undefined; printed?: boolean }): Promise<void> {
     const label = DOCUMENT_CATALOGUE[e.kind].label;
+    const action = e.printed ? 'document.print' : 'document.generate';
     const fields = [`kind:${e.kind}`, `format:${e.format}`];
     if (!e.caseId) {
-      await s.commit([], [s.draft('document.generate', { type: 'document', id: e.blankRole ? `blank-${e.blankRole}` : 'blank' }, fields)]);
+      await s.commit([], [s.draft(action, { type: 'document', id: e.blankRole ? `blank-${e.blankRole}` : 'blank' }, fields)]);
       return;
     }
     const c = await s.readCase(e.caseId);
     const p = e.participantId ? c.participants.find((x) => x.id === e.participantId) : undefined;
-    const text = `${label} (${e.format.toUpperCase()}) generated${p ? ` for ${roleLabel(s, p.role)}` : ''}`;
+    const what = e.printed ? 'printed' : `(${e.format.toUpperCase()}) generated`;
+    const text = `${label} ${what}${p ? ` for ${roleLabel(s, p.role)}` : ''}`;
     const now = s.opts.now().toISOString();
-    const next: Case = { ...c, revision: c.revision + 1, updatedAt: now, timeline: [...c.timeline, { at: now, by: s.user.name, kind: 'document.generated', text }] };
-    await s.saveCasesWith([next], [s.draft('document.generate', { type: 'case', id: c.id }, fields)], { summarise: ctx.summariser() });
+    const next: Case = { ...c, revision: c.revision + 1, updatedAt: now, timeline: [...c.timeline, { at: now, by: s.user.name, kind: e.printed ? 'document.printed' : 'document.generated', text }] };
+    await s.saveCasesWith([next], [s.draft(action, { type: 'case', id: c.id }, fields)], { summarise: ctx.summariser() });
   }
 
   const saver = () => {
@@ -115,6 +118,7 @@ export function createDocuments(ctx: ServiceContext): DocumentsApi {
     },
     async saveDocument(i) {
       requireCapability(ctx.need().user.role, 'save-documents');
+      mustBeAbleToRecord(ctx.need(), 'save documents from it');
       const out = saver();
       const { doc } = await ctx.serial(() => prepare(i, i.format, i.password));
       if (doc.format === 'html') throw new CasebookError('INTERNAL', 'Unexpected document format');
@@ -122,6 +126,16 @@ export function createDocuments(ctx: ServiceContext): DocumentsApi {
       const { saved: ok } = await out.save(doc.fileName, doc.bytes, doc.format);
       if (ok) await ctx.serial(() => record(ctx.need(), { caseId: i.blank ? undefined : i.caseId, kind: i.kind, format: i.format, participantId: i.participantId, blankRole: i.role }));
       return saved(doc, ok);
+    },
+    async recordPrint(i) {
+      requireCapability(ctx.need().user.role, 'save-documents');
+      mustBeAbleToRecord(ctx.need(), 'print from it');
+      // The page prints the preview already on screen; this records it first, and it must be a document that can be made.
+      await ctx.serial(async () => {
+        await prepare(i, 'html');
+        await record(ctx.need(), { caseId: i.blank ? undefined : i.caseId, kind: i.kind, format: 'print', participantId: i.participantId, blankRole: i.role, printed: true });
+      });
+      return { recorded: true as const };
     },
     async saveBlankForm(i) {
       const out = saver();

@@ -6,7 +6,7 @@ import { useNav, type Page } from './nav';
 import { lockNow } from './lock';
 import { SkipLink } from '../shared/components/SkipLink';
 import { WarningText } from '../shared/components/WarningText';
-import { useIdleLock } from './useIdleLock';
+import { useActivityReports } from './useActivityReports';
 import { Home } from '../home/Home';
 import { Cases } from '../cases/Cases';
 import { CaseView } from '../cases/CaseView';
@@ -31,7 +31,7 @@ const NAV: { page: Page; label: string; needs?: Capability; writes?: boolean }[]
 export function Shell() {
   const session = useSession((s) => s.session);
   const { page, go } = useNav();
-  useIdleLock(session?.settings.idleLockMinutes, () => void lockNow('idle'));
+  useActivityReports(session !== undefined);
   if (!session) return null;
   // Quality leads read cases but do not take referrals (the contract refuses createReferral).
   const items = NAV.filter((n) => (!n.needs || can(session.user.role, n.needs)) && (!n.writes || !session.readOnly));

@@ -50,8 +50,13 @@ function describeMissing(chars: readonly string[]): string {
   return chars.map((c) => `${c} (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ');
 }
 
-/** Print only the preview: the print styles hide everything else while this class is on <body>. */
-export function printPreview(): void {
+/**
+ * Print only the preview: the print styles hide everything else while this class is on <body>.
+ * The print is recorded first (audit trail and the case's timeline), as a save is; if it cannot
+ * be recorded (a read-only session), nothing is printed and the refusal is thrown.
+ */
+export async function printPreview(request: Request): Promise<void> {
+  await call('recordPrint', request);
   document.body.classList.add('cb-printing');
   try {
     window.print();
@@ -124,7 +129,7 @@ export function Documents({ ctx }: { ctx: CaseContext }) {
   );
 }
 
-type Request = { kind: Kind; caseId?: string; participantId?: string; blank?: boolean; role?: ConsentRole };
+export type Request = { kind: Kind; caseId?: string; participantId?: string; blank?: boolean; role?: ConsentRole };
 
 /** Preview, save and print one document. Remounted (so the preview clears) whenever the choice changes. */
 function DocumentActions({ request, caseId }: { request: Request; caseId?: string }) {
@@ -176,6 +181,12 @@ function DocumentActions({ request, caseId }: { request: Request; caseId?: strin
       if (caseId) await reopen(caseId);
     });
   };
+  const print = () =>
+    run(async () => {
+      await printPreview(request);
+      // The print is on the case's timeline now; show the case as it is.
+      if (caseId) await reopen(caseId);
+    });
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     void show();
@@ -234,13 +245,13 @@ function DocumentActions({ request, caseId }: { request: Request; caseId?: strin
             )}
           </>
         )}
-        {preview && (
-          <button type="button" className="govuk-button govuk-button--secondary" onClick={printPreview}>
+        {preview && canSave && (
+          <button type="button" className="govuk-button govuk-button--secondary" disabled={busy} onClick={() => void print()}>
             Print
           </button>
         )}
       </div>
-      {!canSave && !request.blank && <p className="govuk-hint">Your role can preview documents; a coordinator or facilitator can save them.</p>}
+      {!canSave && !request.blank && <p className="govuk-hint">Your role can preview documents; a coordinator or facilitator can save or print them.</p>}
       {error && (
         <p className="govuk-error-message" role="alert">
           {error}

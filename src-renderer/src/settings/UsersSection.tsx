@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { User } from '../../../src-main/domain/casebook/user';
 import { ROLE_LABELS } from '../../../src-main/domain/access/roles';
-import { describeStaff } from '../../../src-main/domain/staff/staff';
+import { PRACTITIONER_LEVEL_LABELS, STAFF_ROLE_LABELS } from '../../../src-main/domain/staff/staff';
 import { useCasework } from '../cases/casework-state';
 import { call } from '../shared/api/client';
 import { DateTime } from '../shared/components/DateTime';
@@ -31,7 +31,8 @@ export function UsersSection() {
   }, [load, loadReference]);
   const staffRecord = (u: User) => {
     const m = staff?.find((x) => x.id === u.staffId);
-    return m ? describeStaff(m) : 'Not yet linked (linked when the casebook is next opened)';
+    if (!m) return 'Not yet linked (linked when the casebook is next opened)';
+    return `${STAFF_ROLE_LABELS[m.role]}${m.level ? `, ${PRACTITIONER_LEVEL_LABELS[m.level]}` : ''}${m.active ? '' : ' (left)'}`;
   };
 
   return (

@@ -146,6 +146,8 @@ export function createFakeService(world: FakeWorld, dir: string, files: FilePort
     async lock() {
       current = undefined;
     },
+    reportActivity: async () => ({}),
+    checkIdle: async () => false,
     onLocked: () => () => undefined,
     changePassphrase: notImplemented,
     settings: () => need().s.settings,

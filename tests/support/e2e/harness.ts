@@ -45,6 +45,10 @@ export interface Harness {
   readonly toPick: { name: string; bytes: Uint8Array }[];
   /** Console errors, page errors and CSP violations seen so far; a clean run leaves it empty. */
   readonly problems: string[];
+  /** The names of the commands the page has called, in order. */
+  readonly calls: string[];
+  /** Move the main process's clock on (the idle lock and "today" follow it); the page keeps its own. */
+  advanceClock(ms: number): void;
   /** Close the page and the service, then open a new service and page on the same folder. */
   restart(): Promise<void>;
   close(): Promise<void>;
@@ -89,13 +93,18 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   let context!: BrowserContext;
   let page!: Page;
   let stopLockForwarding = () => {};
+  let clockOffsetMs = 0;
+  const calls: string[] = [];
 
   async function open(): Promise<void> {
-    service = await createCasebookService({ storeDir, kdf: opts.kdf ?? 'minimum', fileSaver, filePicker });
+    service = await createCasebookService({ storeDir, kdf: opts.kdf ?? 'minimum', fileSaver, filePicker, now: () => new Date(Date.now() + clockOffsetMs) });
     registry = createRegistry(service);
     context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London', viewport: { width: 1280, height: 900 } });
     await context.route('**/*', (route) => serve(route.request().url(), route));
-    await context.exposeBinding('__casebookInvoke', (_source, name: string, input: unknown) => registry.invoke(name, input));
+    await context.exposeBinding('__casebookInvoke', (_source, name: string, input: unknown) => {
+      calls.push(name);
+      return registry.invoke(name, input);
+    });
     // tsx (used by npm run bench) wraps functions in a __name helper that does not exist in the
     // page when Playwright serialises installBridge; vitest does not. Define it as a no-op.
     await context.addInitScript({ content: 'globalThis.__name = globalThis.__name || ((f) => f);' });
@@ -136,6 +145,10 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     saved,
     toPick,
     problems,
+    calls,
+    advanceClock(ms: number) {
+      clockOffsetMs += ms;
+    },
     async restart() {
       await shut();
       await open();

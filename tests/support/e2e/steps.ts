@@ -38,13 +38,13 @@ export async function applyAll(h: Harness, view: CaseView, commands: readonly Wo
   return v;
 }
 
+/** Add someone to the staff list (as an administrator would in Settings) and return them. */
 /**
- * Add someone to the staff list (as an administrator would in Settings) and return them. The
- * administrator who made the casebook is on the list already (one list of people): their
- * record is changed to this role and level instead.
+ * Put someone on the staff list with this role and level. People who can unlock are on it
+ * already (one list of people): their record is changed rather than a second one added.
  */
 export async function addStaff(h: Harness, name: string, role: StaffMember['role'], level?: StaffMember['level']): Promise<StaffMember> {
-  const existing = (await invoke<CaseworkReference>(h, 'getCaseworkReference', {})).staff.find((s) => s.name === name);
+  const existing = h.service.cases.getCaseworkReference().staff.find((s) => s.name === name);
   const list = await invoke<StaffMember[]>(h, 'saveStaffMember', { ...(existing ? { id: existing.id } : {}), name, role, active: true, ...(level ? { level } : {}) });
   return list.find((s) => s.name === name)!;
 }

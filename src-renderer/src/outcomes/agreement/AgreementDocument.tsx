@@ -70,8 +70,19 @@ export function AgreementDocument({ ctx, signed }: { ctx: CaseContext; signed: b
         <button type="button" className="govuk-button govuk-button--secondary" disabled={busy} onClick={show}>
           Preview to print
         </button>
-        {preview && (
-          <button type="button" className="govuk-button govuk-button--secondary" onClick={printPreview}>
+        {preview && ctx.canWork && (
+          <button
+            type="button"
+            className="govuk-button govuk-button--secondary"
+            disabled={busy}
+            onClick={() =>
+              attempt(async () => {
+                await printPreview(request);
+                await reopen(ctx.c.id);
+                return undefined;
+              })
+            }
+          >
             Print
           </button>
         )}
