@@ -117,8 +117,9 @@ describe('calendar, figures, venues and overdue agreement actions', () => {
           ],
           signatoryIds: [aisha!.id, lukasz!.id],
           signedOn: addDays(ref.today, -20),
-          countersignedBy: staff.tom.id,
         },
+        // Tom countersigned; the administrator records it for him.
+        onBehalfOf: staff.tom.id,
       } as WorkflowCommand,
     ]);
     // The page read the reference data (without staff and venues) when it unlocked; start afresh.

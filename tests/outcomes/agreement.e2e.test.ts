@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Harness } from '../support/e2e/harness';
-import { addStaff, applyAll, consentCommands, contactCommand, createReferral, fillAction, invoke, look, notice, openCase, reloadHome, riskCommand, signOffCommand, startWithCasebook, tab, uk } from '../support/e2e/steps';
+import { addStaff, applyAll, consentCommands, contactCommand, createReferral, fillAction, invoke, look, notice, openCase, reloadHome, riskCommand, signOffCommand, staffLabel, startWithCasebook, tab, uk } from '../support/e2e/steps';
 import type { CaseView, CaseworkReference } from '../../src-main/domain/cases/case-view';
 import type { StaffMember } from '../../src-main/domain/staff/staff';
 import type { Participant } from '../../src-main/domain/cases/case';
@@ -156,6 +156,9 @@ describe('outcome agreement and feedback on the case page', () => {
     await form.getByRole('button', { name: 'Save agreement' }).click();
     await summary.getByRole('link', { name: 'Daniel Price has an action, so must sign the agreement: tick their name' }).waitFor();
     await form.getByLabel('Daniel Price (person responsible)').check();
+    // Priya, the lead, countersigns the printed agreement: Siân, an administrator, records it for her.
+    await form.getByLabel('Record this for someone else').check();
+    await form.getByLabel('Who is this for?').selectOption({ label: staffLabel(staff.priya) });
     await form.getByRole('button', { name: 'Save agreement' }).click();
     await notice(page, 'Draft agreement saved: print it for signing');
   });
@@ -366,7 +369,7 @@ describe('outcome agreement and feedback on the case page', () => {
     const r = await h.registry.invoke('applyCaseCommand', {
       caseId: view.case.id,
       revision: current.case.revision,
-      command: { type: 'record-feedback', feedback: { participantId: daniel.id, givenOn: ref.today, enteredBy: staff.sian.id, answers: {}, equalityConsent: false } },
+      command: { type: 'record-feedback', feedback: { participantId: daniel.id, givenOn: ref.today, answers: {}, equalityConsent: false } },
     });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.message).toContain('did not agree to be contacted for feedback');
