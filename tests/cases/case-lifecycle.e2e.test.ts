@@ -162,10 +162,14 @@ describe('the whole life of a case, in the page', () => {
 
   it('signs off both risk assessments', async () => {
     await tab(page, 'Risk');
+    // Siân assessed both herself: before the sign-off buttons, each section warns that the record will say so.
+    expect(await page.getByTestId('self-sign-off').count()).toBe(2);
+    expect(await page.getByTestId('self-sign-off').first().textContent()).toContain('You assessed this risk yourself. You can still sign it off');
     for (const name of [AISHA, DANIEL]) {
       await page.getByRole('button', { name: `Sign off the assessment for ${name}` }).click();
       const form = page.getByTestId('signoff-form');
-      expect(await form.getByLabel('Signed off by').inputValue()).toBe(staff.sian.id);
+      // Who signs is who is signed in.
+      expect(await form.getByTestId('signed-by-you').textContent()).toBe('Signed off by you (Siân Evans, RJ coordinator).');
       await form.getByRole('button', { name: 'Sign off' }).click();
       await notice(page, `Risk assessment for ${name} signed off`);
     }
@@ -296,7 +300,7 @@ describe('the whole life of a case, in the page', () => {
     await workflowButton(page, 'Close the case');
     const form = page.getByTestId('close-form');
     expect(await form.getByLabel('Agreement completed', { exact: true }).isChecked()).toBe(true);
-    expect(await form.getByLabel('Closed by').inputValue()).toBe(staff.sian.id);
+    expect(await form.getByTestId('signed-by-you').textContent()).toBe('Closed by you (Siân Evans, RJ coordinator).');
     await form.getByLabel('Summary').fill(WORDS.closure);
     await look(page, '5l-18-close-form');
     await form.getByRole('button', { name: 'Close the case' }).click();

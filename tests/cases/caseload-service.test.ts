@@ -61,7 +61,7 @@ describe('caseload and dashboard', () => {
 
     // Contact made: the deadline is met and the row's next due date moves on.
     const s = steps(await w.call('getCaseworkReference', {}));
-    theirs = await apply(w, theirs, s.contact(people(theirs).harmed, w.staff.sian, '2026-03-04'));
+    theirs = await apply(w, theirs, s.contact(people(theirs).harmed, '2026-03-04'));
     board = await w.call('getDashboard', {});
     expect(board.overdue.map((r) => r.id)).toEqual([]);
 

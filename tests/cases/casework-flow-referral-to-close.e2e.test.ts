@@ -115,26 +115,37 @@ describe('casework on the case page', () => {
 
   it('assesses the risk for both parties and signs the assessments off', async () => {
     await tab(page, 'Risk');
-    for (const [name, id] of first.case.participants.map((p) => [`${p.person.givenName} ${p.person.familyName}`, p.id] as const)) {
+    for (const [i, name, id] of first.case.participants.map((p, n) => [n, `${p.person.givenName} ${p.person.familyName}`, p.id] as const)) {
       const section = page.getByTestId(`risk-${id}`);
       await section.getByText('Not assessed yet.').waitFor();
       await section.getByRole('button', { name: `New assessment for ${name}` }).click();
       const form = page.getByTestId('assess-form');
+      expect(await form.getByTestId('signed-by-you').textContent()).toBe('Assessed by you (Siân Evans, RJ coordinator).');
       await form.getByRole('button', { name: 'Save assessment' }).click();
       await form.locator('.govuk-error-summary').getByRole('link', { name: /Rate physical safety/ }).waitFor();
       await rateRisk(form, 'Proceed: direct process possible');
+      // The first was assessed by Priya on paper: Siân, an administrator, records it for her.
+      if (i === 0) {
+        await form.getByLabel('Record this for someone else').check();
+        await form.getByLabel('Who is this for?').selectOption({ label: staffLabel(staff.priya) });
+      }
       await form.getByRole('button', { name: 'Save assessment' }).click();
       await notice(page, `New risk assessment for ${name} saved`);
       await section.getByText('Awaiting sign-off').waitFor();
+      if (i === 0) expect(await section.textContent()).toContain('by Priya Shah (recorded by Siân Evans)');
+      // Siân assessed the second herself: the warning comes before the sign-off button.
+      expect(await section.getByTestId('self-sign-off').count()).toBe(i);
+      if (i === 1) await look(page, '3c-05-risk-own-assessment');
       await section.getByRole('button', { name: `Sign off the assessment for ${name}` }).click();
       const signOff = page.getByTestId('signoff-form');
       expect(await signOff.getByTestId('approver-needed').textContent()).toContain('an RJ coordinator or a manager');
-      expect(await signOff.getByLabel('Signed off by').inputValue()).toBe(staff.sian.id);
+      expect(await signOff.getByTestId('signed-by-you').textContent()).toBe('Signed off by you (Siân Evans, RJ coordinator).');
       await signOff.getByRole('button', { name: 'Sign off' }).click();
       await notice(page, `Risk assessment for ${name} signed off`);
       await section.getByText('Signed off', { exact: true }).waitFor();
     }
     expect(await page.getByTestId(`risk-${first.case.participants[0]!.id}`).getByTestId('sign-off-row').textContent()).toContain('Siân Evans (RJ coordinator)');
+    expect(await page.getByTestId(`risk-${first.case.participants[1]!.id}`).getByTestId('sign-off-row').textContent()).toContain('Signed off by the same person who assessed it.');
     await look(page, '3c-05-risk');
     await workflowButton(page, 'Move to preparation');
     await notice(page, 'Moved to preparation');
@@ -242,8 +253,7 @@ describe('casework on the case page', () => {
     const form = page.getByTestId('close-form');
     await form.getByLabel('Process completed without an agreement').check();
     await form.getByLabel('Summary').fill('Letters exchanged; both parties satisfied without a formal agreement.');
-    const closedBy = form.getByLabel('Closed by');
-    if ((await closedBy.inputValue()) === '') await closedBy.selectOption({ index: 1 });
+    expect(await form.getByTestId('signed-by-you').textContent()).toBe('Closed by you (Siân Evans, RJ coordinator).');
     await form.getByRole('button', { name: 'Close the case' }).click();
     await notice(page, 'Case closed');
     expect(await page.getByTestId('case-tags').textContent()).toContain('Closed');

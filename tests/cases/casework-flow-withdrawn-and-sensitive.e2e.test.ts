@@ -155,7 +155,8 @@ describe('casework on the case page', () => {
       { type: 'advance' },
       assessment(niamh),
       assessment(callum),
-      assessment(parent),
+      // Siân assessed Fiona herself.
+      riskCommand(ref, parent, { on, by: staff.sian.id, decision: 'indirect-only', reviewOn: addDays(on, 28) }),
       { type: 'advance' },
       { type: 'advance' },
       ...consent(niamh),
@@ -168,20 +169,33 @@ describe('casework on the case page', () => {
     await page.getByTestId('blockers').getByText("Niamh Byrne's risk assessment is not signed off.").waitFor();
     await page.getByTestId('blockers').getByText("Callum Reid's risk assessment is not signed off.").waitFor();
     await tab(page, 'Risk');
+    // On a sensitive case, the person who assessed may not sign off: the Risk tab says so before the button.
+    expect(await page.getByTestId(`risk-${parent.id}`).getByTestId('self-sign-off').textContent()).toContain('You assessed this risk yourself. This is a sensitive case, so someone else must sign it off.');
+    expect(await page.getByTestId('self-sign-off').count()).toBe(1);
+    await look(page, '3c-15b-sensitive-own-assessment');
     for (const p of third.case.participants) {
       const name = `${p.person.givenName} ${p.person.familyName}`;
       const section = page.getByTestId(`risk-${p.id}`);
       await section.getByRole('button', { name: `Sign off the assessment for ${name}` }).click();
       const form = page.getByTestId('signoff-form');
       expect(await form.getByTestId('approver-needed').textContent()).toContain('a manager, because this is a sensitive case');
-      // Only the approver role is offered.
-      expect(await form.getByLabel('Signed off by').locator('option').allTextContents()).toEqual(['Choose a member of staff', staffLabel(staff.margaret)]);
+      // Siân is signed in, and she is a coordinator: the form says so before she tries.
+      expect(await form.getByTestId('signed-by-you').textContent()).toBe('Signed off by you (Siân Evans, RJ coordinator).');
+      expect(await form.getByTestId('signer-role').textContent()).toContain('You are an RJ coordinator');
       if (p.role === 'harmed') {
+        // Signing off as herself is refused: the manager's sign-off cannot be hers.
         await form.getByRole('button', { name: 'Sign off' }).click();
-        await form.locator('.govuk-error-summary').getByRole('link', { name: 'Choose who is signing off' }).waitFor();
+        await form.locator('.govuk-error-summary').getByText(/must be signed off by a manager; Siân Evans is a rj coordinator/).waitFor();
+        await look(page, '3c-16a-sensitive-sign-off-refused');
+        // An administrator may record the manager's own sign-off; only the approver role is offered.
+        await form.getByLabel('Record this for someone else').check();
+        expect(await form.getByLabel('Who is this for?').locator('option').allTextContents()).toEqual(['Choose a member of staff', staffLabel(staff.margaret)]);
+        await form.getByRole('button', { name: 'Sign off' }).click();
+        await form.locator('.govuk-error-summary').getByRole('link', { name: 'Choose who you are recording this for' }).waitFor();
         await look(page, '3c-16-sensitive-sign-off');
-      }
-      await form.getByLabel('Signed off by').selectOption({ label: staffLabel(staff.margaret) });
+      } else await form.getByLabel('Record this for someone else').check();
+      await form.getByLabel('Who is this for?').selectOption({ label: staffLabel(staff.margaret) });
+      expect(await form.getByTestId('signer-role').count()).toBe(0);
       await form.getByLabel('Note (optional)').fill('Indirect only: letters through the facilitator.');
       await form.getByRole('button', { name: 'Sign off' }).click();
       await notice(page, `Risk assessment for ${name} signed off`);

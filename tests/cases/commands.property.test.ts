@@ -20,6 +20,7 @@ describe('applyCaseCommand fed random commands', () => {
     const date = fc.oneof(fc.constantFrom('2026-03-10', '2026-03-16', '2026-03-17', '2026-02-31', '1899-12-31', '2026-03-01', 'yesterday'), fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)));
     const participant = fc.constantFrom(p.harmed, p.responsible, 'p_unknown000', 'not-an-id');
     const staff = fc.constantFrom(...staffIds, 's_unknown000');
+    const onBehalf = fc.option(staff.map((id) => ({ onBehalfOf: id })), { nil: {} });
     const base = fc.oneof(
       fc.constant({ type: 'advance' } as Record<string, unknown>),
       fc.record({ type: fc.constant('advance'), processKind: fc.constantFrom('direct', 'indirect', 'both') }),
@@ -27,11 +28,12 @@ describe('applyCaseCommand fed random commands', () => {
       fc.record({ type: fc.constant('reopen'), reason: fc.string() }),
       fc.record({ type: fc.constant('close') }),
       fc.record({ type: fc.constant('assign-team'), leadId: fc.oneof(staff, fc.constant(null)), coFacilitatorId: fc.oneof(staff, fc.constant(null)) }, { requiredKeys: ['type'] }),
-      fc.tuple(participant, staff, date).map(([pid, by, on]) => ({ ...s.contact(pid, by), entry: { ...(s.contact(pid, by) as { entry: object }).entry, on } })),
-      fc.tuple(participant, staff).map(([pid, by]) => s.assess(pid, 'harmed', by) as Record<string, unknown>),
-      fc.tuple(participant, staff, date).map(([pid, by, on]) => ({ ...(s.consentAll(pid, by)[0] as object), on })),
-      fc.tuple(participant, staff, date).map(([pid, by, on]) => ({ type: 'withdraw-consent', participantId: pid, takenBy: by, on })),
-      fc.tuple(participant, staff).map(([pid, by]) => s.signOff(pid, by) as Record<string, unknown>),
+      // Who signs is the signed-in administrator, or whom they record it for (onBehalfOf), known or not.
+      fc.tuple(participant, onBehalf, date).map(([pid, them, on]) => ({ ...s.contact(pid), ...them, entry: { ...(s.contact(pid) as { entry: object }).entry, on } })),
+      fc.tuple(participant, onBehalf).map(([pid, them]) => ({ ...s.assess(pid, 'harmed'), ...them }) as Record<string, unknown>),
+      fc.tuple(participant, onBehalf, date).map(([pid, them, on]) => ({ ...(s.consentAll(pid)[0] as object), ...them, on })),
+      fc.tuple(participant, onBehalf, date).map(([pid, them, on]) => ({ type: 'withdraw-consent', participantId: pid, ...them, on })),
+      fc.tuple(participant, onBehalf).map(([pid, them]) => ({ ...s.signOff(pid), ...them }) as Record<string, unknown>),
       fc.record({ type: fc.constant('update-referral'), changes: fc.record({ receivedOn: date, offenceDate: date, priority: fc.constantFrom('routine', 'urgent', 'whenever') }, { requiredKeys: [] }) }),
       fc.record({ type: fc.constant('set-notes'), notes: fc.string({ maxLength: 50 }) }),
       fc.record({ type: fc.constant('set-participation'), participantId: participant, takesPart: fc.boolean(), reason: fc.string({ maxLength: 20 }) }),

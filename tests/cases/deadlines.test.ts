@@ -57,7 +57,7 @@ describe('deadlinesFor', () => {
   });
 
   it('an attempt does not meet first contact, but a letter can give RJ information', () => {
-    const c = run(EASTER_REFERRAL, [{ type: 'record-contact', participantId: HARMED.id, entry: { kind: 'attempt', on: '2026-04-07', method: 'letter', outcome: 'letter-sent', rjInformationGiven: true, by: 's_facil1' } }], at('2026-04-07'));
+    const c = run(EASTER_REFERRAL, [{ type: 'record-contact', participantId: HARMED.id, entry: { kind: 'attempt', on: '2026-04-07', method: 'letter', outcome: 'letter-sent', rjInformationGiven: true } }], at('2026-04-07'));
     expect(brief(deadlinesFor(c, '2026-04-09', holidays, rules))).toEqual([
       ['first-contact-harmed', HARMED.id, '2026-04-08', 'overdue'],
       ['rj-information-harmed', HARMED.id, '2026-04-13', 'met'],

@@ -13,15 +13,17 @@ describe('who may do what in casework', () => {
     expect(e).toEqual({ code: 'FORBIDDEN', message: 'Only administrators and coordinators may choose the lead facilitator and co-facilitator of a case.' });
     expect(diffSnapshots(before, await snapshotDir(w.dir))).toEqual([]);
     // Closing is a coordinator's decision too.
-    const close = { type: 'close' as const, closure: { outcome: 'no-contact' as const, closedOn: '2026-03-16', summary: 'No reply to three letters.', closedBy: w.staff.fatima } };
+    const close = { type: 'close' as const, closure: { outcome: 'no-contact' as const, closedOn: '2026-03-16', summary: 'No reply to three letters.' } };
     expect(await w.fails('applyCaseCommand', { caseId: v.case.id, revision: v.case.revision, command: close })).toEqual({ code: 'FORBIDDEN', message: 'Only administrators and coordinators may close cases.' });
     // The service refuses it too when called directly (the CLI, a test).
     await expect(w.service.cases.applyCaseCommand({ caseId: v.case.id, revision: v.case.revision, command: { type: 'assign-team', leadId: w.staff.fatima } })).rejects.toMatchObject({ code: 'FORBIDDEN' });
 
     // Everything else a facilitator does is allowed.
     const s = steps(await w.call('getCaseworkReference', {}));
-    v = await apply(w, v, s.contact(people(v).harmed, w.staff.fatima));
+    v = await apply(w, v, s.contact(people(v).harmed));
     expect(v.case.timeline.at(-1)).toMatchObject({ by: 'Fatima Hussain', kind: 'contact.recorded' });
+    // Who made contact is who is signed in.
+    expect(v.case.participants.find((p) => p.role === 'harmed')?.contacts?.at(-1)?.by).toBe(w.staff.fatima);
     expect((await w.call('createReferral', { referral: referral({ offenceDate: '2026-01-01', receivedOn: '2026-01-05' }), duplicatesSeen: true })).case.reference).toBe('RJ-2026-0002');
     // Staff and settings are not a facilitator's to change.
     expect((await w.fails('saveStaffMember', { name: 'New Person', role: 'facilitator', level: 'foundation', active: true })).code).toBe('FORBIDDEN');

@@ -78,7 +78,7 @@ describe('casework refuses what it must, and then writes nothing', () => {
     const contact = await w.fails('applyCaseCommand', {
       caseId: v.case.id,
       revision: 1,
-      command: { type: 'record-contact', participantId: p.harmed, entry: { kind: 'contact', on: '2026-03-02', method: 'phone', outcome: 'information-given', by: w.staff.sian } },
+      command: { type: 'record-contact', participantId: p.harmed, entry: { kind: 'contact', on: '2026-03-02', method: 'phone', outcome: 'information-given' } },
     });
     expect(contact).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/before the referral was received/) });
   });

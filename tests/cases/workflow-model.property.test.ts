@@ -6,7 +6,7 @@ import { DEFAULT_CASEWORK_SETTINGS } from '../../src-main/domain/casebook/casewo
 import { addDays } from '../../src-main/domain/time/dates';
 import { factorsFor } from '../../src-main/domain/risk/risk';
 import { applyCommand, type WorkflowCommand, type WorkflowContext } from '../../src-main/domain/cases/workflow';
-import { elements, factors, newCase, STAFF } from '../support/case-fixtures';
+import { as, elements, factors, newCase, signIn, STAFF, type Step } from '../support/case-fixtures';
 
 /**
  * Model-based test of the case workflow. Random sequences of commands (mostly sensible, some
@@ -16,7 +16,8 @@ import { elements, factors, newCase, STAFF } from '../support/case-fixtures';
  *  - a case only enters the process stage when every participant taking part has given all
  *    required consent (with a parent's signature for an under-18) and has a current,
  *    in-date, signed-off risk assessment, signed by the right role; and, for a sensitive
- *    case, is led by an Advanced practitioner with a co-facilitator;
+ *    case, is led by an Advanced practitioner with a co-facilitator, and signed off by someone
+ *    other than the person who assessed;
  *  - an ended case (closed or exited) accepts nothing but "reopen";
  *  - every exit has a reason (and a withdrawal says who withdrew);
  *  - the timeline only grows, by exactly one event per accepted command, in time order;
@@ -47,18 +48,24 @@ const sid = fc.constantFrom(...staffIds);
 const signer = fc.constantFrom('s_coord1', 's_manag1', 's_manag1', 's_facil1');
 const reasonText = fc.constantFrom('They asked to stop.', 'Risk cannot be reduced.', '   ', '', 'Moved away; no forwarding address.');
 
-/** Commands take their dates from the day they run, so they are built as functions of today. */
-type Make = (today: string) => WorkflowCommand[];
+/**
+ * Commands take their dates from the day they run, so they are built as functions of today.
+ * Who signs is who is signed in: a step may sign someone in for the commands after it; each
+ * step starts signed in as the coordinator, Jo Whitfield.
+ */
+type Make = (today: string) => Step[];
 
-const giveAll = (id: string, withParent: boolean, takenBy: string): Make => (today) =>
-  elements.map((e) => ({ type: 'record-consent', participantId: id, elementId: e.id, status: 'given', on: today, method: 'signed-form', takenBy, ...(withParent && e.parentGuardianForUnder18 ? { parentGuardianId: 'p_parent1' } : {}) }));
+const giveAll = (id: string, withParent: boolean, takenBy: string): Make => (today) => [
+  signIn(takenBy),
+  ...elements.map((e): WorkflowCommand => ({ type: 'record-consent', participantId: id, elementId: e.id, status: 'given', on: today, method: 'signed-form', ...(withParent && e.parentGuardianForUnder18 ? { parentGuardianId: 'p_parent1' } : {}) })),
+];
 
-const assess = (id: string, high: boolean, decision: 'direct' | 'indirect-only' | 'not-suitable', reviewDays: number): Make => (today) => [
+const assess = (id: string, high: boolean, decision: 'direct' | 'indirect-only' | 'not-suitable', reviewDays: number, assessor = 's_facil1'): Make => (today) => [
+  signIn(assessor),
   {
     type: 'assess-risk',
     participantId: id,
     assessedOn: today,
-    assessedBy: 's_facil1',
     factors: factorsFor(factors, ROLE[id] ?? 'other').map((f, i) => ({ factorId: f.id, rating: high && i === 0 ? 'high' : 'low', ...(high && i === 0 ? { mitigation: 'Separate rooms.' } : {}) })),
     decision,
     ...(decision === 'not-suitable' ? { reason: 'Not safe.' } : {}),
@@ -74,10 +81,10 @@ const assess = (id: string, high: boolean, decision: 'direct' | 'indirect-only' 
 const prepareAll = fc
   .record({ by: fc.constantFrom('s_manag1', 's_coord1'), high: fc.boolean(), lead: fc.constantFrom('s_advan1', 's_facil1'), reviewDays: fc.constantFrom(1, 60, 60) })
   .map(({ by, high, lead, reviewDays }): Make => (today) => {
-    const out: WorkflowCommand[] = [{ type: 'assign-team', leadId: lead, coFacilitatorId: lead === 's_facil1' ? 's_advan2' : 's_facil1' }];
+    const out: Step[] = [{ type: 'assign-team', leadId: lead, coFacilitatorId: lead === 's_facil1' ? 's_advan2' : 's_facil1' }];
     for (const id of IDS) {
-      out.push({ type: 'record-contact', participantId: id, entry: { kind: 'contact', on: today, method: 'in-person', outcome: 'interested', by: 's_facil1' } });
-      out.push(...assess(id, high, 'direct', reviewDays)(today), ...giveAll(id, true, 's_facil1')(today), { type: 'sign-off-risk', participantId: id, by });
+      out.push(signIn('s_facil1'), { type: 'record-contact', participantId: id, entry: { kind: 'contact', on: today, method: 'in-person', outcome: 'interested' } });
+      out.push(...assess(id, high, 'direct', reviewDays)(today), ...giveAll(id, true, 's_facil1')(today), signIn(by), { type: 'sign-off-risk', participantId: id });
     }
     return out;
   });
@@ -86,11 +93,12 @@ const command: fc.Arbitrary<Make> = fc.oneof(
   { weight: 8, arbitrary: fc.tuple(fc.integer({ min: 1, max: 7 }), fc.option(fc.constantFrom('direct', 'indirect') as fc.Arbitrary<'direct' | 'indirect'>, { nil: undefined })).map(([n, k]): Make => () => Array.from({ length: n }, () => ({ type: 'advance' as const, ...(k ? { processKind: k } : {}) }))) },
   { weight: 1, arbitrary: prepareAll },
   { weight: 4, arbitrary: fc.tuple(pid, fc.boolean(), fc.constantFrom('s_facil1', 's_advan1', 's_gone01')).map(([id, parent, by]) => giveAll(id, parent, by)) },
-  { weight: 2, arbitrary: fc.tuple(pid, fc.constantFrom(...elements.map((e) => e.id)), fc.constantFrom('given', 'declined') as fc.Arbitrary<'given' | 'declined'>).map(([id, el, status]): Make => (today) => [{ type: 'record-consent', participantId: id, elementId: el, status, on: today, method: 'recorded-verbal', takenBy: 's_facil1' }]) },
-  { weight: 1, arbitrary: pid.map((id): Make => (today) => [{ type: 'withdraw-consent', participantId: id, on: today, takenBy: 's_facil1', reason: 'Not ready.' }]) },
-  { weight: 4, arbitrary: fc.tuple(pid, fc.boolean(), fc.constantFrom('direct', 'direct', 'indirect-only', 'not-suitable') as fc.Arbitrary<'direct' | 'indirect-only' | 'not-suitable'>, fc.constantFrom(1, 30, 90)).map(([id, high, d, days]) => assess(id, high, d, days)) },
-  { weight: 4, arbitrary: fc.tuple(pid, signer).map(([id, by]): Make => () => [{ type: 'sign-off-risk', participantId: id, by }]) },
-  { weight: 3, arbitrary: fc.tuple(pid, fc.constantFrom('contact', 'attempt') as fc.Arbitrary<'contact' | 'attempt'>).map(([id, kind]): Make => (today) => [{ type: 'record-contact', participantId: id, entry: { kind, on: today, method: 'phone', outcome: kind === 'contact' ? 'information-given' : 'no-answer', by: 's_facil1' } }]) },
+  { weight: 2, arbitrary: fc.tuple(pid, fc.constantFrom(...elements.map((e) => e.id)), fc.constantFrom('given', 'declined') as fc.Arbitrary<'given' | 'declined'>).map(([id, el, status]): Make => (today) => [signIn('s_facil1'), { type: 'record-consent', participantId: id, elementId: el, status, on: today, method: 'recorded-verbal' }]) },
+  { weight: 1, arbitrary: pid.map((id): Make => (today) => [signIn('s_facil1'), { type: 'withdraw-consent', participantId: id, on: today, reason: 'Not ready.' }]) },
+  // Mostly a facilitator assesses; sometimes the manager or coordinator, who may then try to sign off their own.
+  { weight: 4, arbitrary: fc.tuple(pid, fc.boolean(), fc.constantFrom('direct', 'direct', 'indirect-only', 'not-suitable') as fc.Arbitrary<'direct' | 'indirect-only' | 'not-suitable'>, fc.constantFrom(1, 30, 90), fc.constantFrom('s_facil1', 's_facil1', 's_manag1', 's_coord1')).map(([id, high, d, days, who]) => assess(id, high, d, days, who)) },
+  { weight: 4, arbitrary: fc.tuple(pid, signer).map(([id, by]): Make => () => [signIn(by), { type: 'sign-off-risk', participantId: id }]) },
+  { weight: 3, arbitrary: fc.tuple(pid, fc.constantFrom('contact', 'attempt') as fc.Arbitrary<'contact' | 'attempt'>).map(([id, kind]): Make => (today) => [signIn('s_facil1'), { type: 'record-contact', participantId: id, entry: { kind, on: today, method: 'phone', outcome: kind === 'contact' ? 'information-given' : 'no-answer' } }]) },
   { weight: 3, arbitrary: fc.tuple(fc.option(sid, { nil: undefined }), fc.option(fc.option(sid, { nil: null }), { nil: undefined })).map(([lead, co]): Make => () => [{ type: 'assign-team', ...(lead ? { leadId: lead } : {}), ...(co !== undefined ? { coFacilitatorId: co } : {}) }]) },
   { weight: 1, arbitrary: fc.tuple(fc.constantFrom('withdrawn', 'not-suitable', 'no-contact', 'declined') as fc.Arbitrary<'withdrawn'>, reasonText, fc.option(pid, { nil: undefined })).map(([kind, reason, by]): Make => () => [{ type: 'exit', kind, reason, ...(by ? { withdrawnBy: by } : {}) }]) },
   { weight: 1, arbitrary: reasonText.map((reason): Make => () => [{ type: 'reopen', reason }]) },
@@ -110,9 +118,9 @@ const twist = fc.constantFrom<Make>(
   () => [{ type: 'update-referral', changes: { sensitive: ['Domestic abuse'] } }],
   () => [{ type: 'set-participation', participantId: 'p_respon1', takesPart: false, reason: 'Declined to continue.' }],
   () => [{ type: 'set-participation', participantId: 'p_harmed1', takesPart: false, reason: 'Declined to continue.' }],
-  (today) => [...assess('p_harmed1', false, 'indirect-only', 60)(today), { type: 'sign-off-risk', participantId: 'p_harmed1', by: 's_manag1' }],
-  (today) => [...assess('p_suppor1', false, 'direct', 1)(today), { type: 'sign-off-risk', participantId: 'p_suppor1', by: 's_manag1' }],
-  (today) => [{ type: 'withdraw-consent', participantId: 'p_suppor1', on: today, takenBy: 's_facil1', elementIds: ['confidentiality'] }],
+  (today) => [...assess('p_harmed1', false, 'indirect-only', 60)(today), signIn('s_manag1'), { type: 'sign-off-risk', participantId: 'p_harmed1' }],
+  (today) => [...assess('p_suppor1', false, 'direct', 1)(today), signIn('s_manag1'), { type: 'sign-off-risk', participantId: 'p_suppor1' }],
+  (today) => [signIn('s_facil1'), { type: 'withdraw-consent', participantId: 'p_suppor1', on: today, elementIds: ['confidentiality'] }],
 );
 
 /** Half the runs start with a careful preparation, so that the later steps meet a case at the consent stage. */
@@ -145,6 +153,8 @@ function cleared(c: Case, p: Participant, today: string): boolean {
   const high = a.factors.some((f) => f.rating === 'high');
   const okRole = sensitive || high ? a.signOff.role === DEFAULT_CASEWORK_SETTINGS.riskApproverRole : ['coordinator', 'manager'].includes(a.signOff.role);
   if (!okRole) return false;
+  // The person who assessed does not sign off their own assessment in a sensitive case.
+  if (sensitive && a.signOff.by === a.assessedBy) return false;
   return !(c.processKind === 'direct' && a.decision === 'indirect-only');
 }
 
@@ -161,7 +171,7 @@ function readyForProcess(c: Case, today: string): boolean {
 /** Closing needs an outcome; the early-exit ones are open at any stage, the others from the process on. */
 const close = (today: string, outcome: 'completed-without-agreement' | 'no-contact' = 'completed-without-agreement'): WorkflowCommand => ({
   type: 'close',
-  closure: { outcome, closedOn: today, summary: 'Process completed.', closedBy: 's_facil1' },
+  closure: { outcome, closedOn: today, summary: 'Process completed.' },
 });
 const ended = (c: Case) => c.stage === 'closed' || c.exit !== undefined;
 const isPrefix = <T>(a: readonly T[] | undefined, b: readonly T[] | undefined) => JSON.stringify(b?.slice(0, a?.length ?? 0) ?? []) === JSON.stringify(a ?? []);
@@ -182,8 +192,12 @@ describe('workflow model', () => {
           step++;
           const now = new Date(START + step * STEP_MS).toISOString();
           const today = now.slice(0, 10);
-          const ctx: WorkflowContext = { now, today, actor: 'Model', staff: STAFF, settings: DEFAULT_CASEWORK_SETTINGS, consentElements: elements, riskFactors: factors };
+          let ctx: WorkflowContext = { now, today, actor: as('s_coord1'), staff: STAFF, settings: DEFAULT_CASEWORK_SETTINGS, consentElements: elements, riskFactors: factors };
           for (const cmd of make(today)) {
+            if (cmd !== null && typeof cmd === 'object' && 'signIn' in cmd && typeof cmd.signIn === 'string') {
+              ctx = { ...ctx, actor: as(cmd.signIn) };
+              continue;
+            }
             const prev = c;
             const r = applyCommand(prev, cmd, ctx);
             if (!r.ok) {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Harness } from '../support/e2e/harness';
-import { ADMIN, addStaff, applyAll, consentCommands, contactCommand, createReferral, h1, invoke, look, nav, reloadHome, riskCommand, startWithCasebook } from '../support/e2e/steps';
+import { ADMIN, addStaff, applyAll, consentCommands, contactCommand, createReferral, h1, invoke, look, nav, reloadHome, riskCommand, signOffCommand, startWithCasebook } from '../support/e2e/steps';
 import type { CaseView, CaseworkReference } from '../../src-main/domain/cases/case-view';
 import type { WorkflowCommand } from '../../src-main/domain/cases/workflow';
 import type { StaffMember } from '../../src-main/domain/staff/staff';
@@ -52,7 +52,7 @@ async function intoProcess(view: CaseView, lead: StaffMember, approver: StaffMem
     ...people.map((p) => riskCommand(ref, p, { on, by: lead.id, decision: 'direct', reviewOn: addDays(ref.today, 60) })),
     { type: 'advance' },
     ...people.flatMap((p) => consentCommands(ref, p, { on, by: lead.id })),
-    ...people.map((p): WorkflowCommand => ({ type: 'sign-off-risk', participantId: p.id, by: approver.id })),
+    ...people.map((p) => signOffCommand(p.id, approver.id)),
     { type: 'advance' },
     { type: 'advance', processKind: 'direct' },
   ]);
@@ -117,8 +117,9 @@ describe('calendar, figures, venues and overdue agreement actions', () => {
           ],
           signatoryIds: [aisha!.id, lukasz!.id],
           signedOn: addDays(ref.today, -20),
-          countersignedBy: staff.tom.id,
         },
+        // Tom countersigned; the administrator records it for him.
+        onBehalfOf: staff.tom.id,
       } as WorkflowCommand,
     ]);
     // The page read the reference data (without staff and venues) when it unlocked; start afresh.

@@ -52,7 +52,6 @@ const held: WorkflowCommand = {
     groundRules: ['Everyone will have the chance to speak without being interrupted.'],
     summary: 'Both spoke; an apology was given and accepted.',
     result: 'agreement-reached',
-    recordedBy: 's_advan1',
   },
 };
 
@@ -65,7 +64,6 @@ const agreement = (signedOn?: string): WorkflowCommand => ({
       { id: 'a_repair0001', kind: 'reparation', description: 'Repaint the fence', byParticipantId: RESPONSIBLE.id, dueOn: '2026-05-01', completionShownBy: 'A photograph', status: 'pending' },
     ],
     signatoryIds: [HARMED.id, RESPONSIBLE.id],
-    countersignedBy: 's_advan1',
     ...(signedOn ? { signedOn } : {}),
   },
 });
@@ -92,17 +90,17 @@ describe('the restorative process on a case', () => {
       [
         { type: 'update-action', actionId: 'a_letter0001', status: 'done', evidenceNotes: 'Letter read and passed on.', resolvedOn: '2026-04-02' },
         { type: 'update-action', actionId: 'a_repair0001', status: 'not-done', evidenceNotes: 'Moved away; did not do it.', resolvedOn: '2026-05-04' },
-        { type: 'add-review', review: { on: '2026-05-05', by: 's_advan1', note: 'One of two actions done.' } },
+        { type: 'add-review', review: { on: '2026-05-05', note: 'One of two actions done.' } },
       ],
       at('2026-05-05'),
     );
-    expect(refusal(c, { type: 'close', closure: { outcome: 'agreement-completed', closedOn: '2026-05-05', summary: 'x', closedBy: 's_advan1' } }, at('2026-05-05'))).toMatch(/partly completed/);
-    c = run(c, [{ type: 'close', closure: { outcome: 'agreement-partly-completed', closedOn: '2026-05-05', summary: 'Letter done; reparation not.', closedBy: 's_advan1' } }], at('2026-05-05'));
+    expect(refusal(c, { type: 'close', closure: { outcome: 'agreement-completed', closedOn: '2026-05-05', summary: 'x' } }, at('2026-05-05'))).toMatch(/partly completed/);
+    c = run(c, [{ type: 'close', closure: { outcome: 'agreement-partly-completed', closedOn: '2026-05-05', summary: 'Letter done; reparation not.' } }], at('2026-05-05'));
     expect(c.stage).toBe('closed');
     expect(refusal(c, conference({ id: 'm_late000001', date: '2026-05-20' }), at('2026-05-06'))).toMatch(/closed/);
 
     // Feedback is asked for after closure, and still accepted then.
-    c = run(c, [{ type: 'record-feedback', feedback: { participantId: HARMED.id, givenOn: '2026-05-10', enteredBy: 's_facil1', answers: { satisfiedWithOutcome: 4, feltSafe: 5 }, overall: 8, equalityConsent: false } }], at('2026-05-10'));
+    c = run(c, [{ type: 'record-feedback', feedback: { participantId: HARMED.id, givenOn: '2026-05-10', answers: { satisfiedWithOutcome: 4, feltSafe: 5 }, overall: 8, equalityConsent: false } }], at('2026-05-10'));
     expect(c.feedback).toHaveLength(1);
     expect(CaseSchema.safeParse(c).success).toBe(true);
     expect(c.timeline.slice(-9).map((e) => e.kind)).toEqual([
@@ -186,24 +184,24 @@ describe('refusals', () => {
   });
 
   it('refuses feedback from someone who declined to be contacted for it, and equality answers without consent', () => {
-    const c = run(started(), [{ type: 'record-consent', participantId: RESPONSIBLE.id, elementId: 'feedback-contact', status: 'declined', on: TODAY, method: 'recorded-verbal', takenBy: 's_facil1' }], at(TODAY));
-    const fb = (participantId: string, extra: object = {}): WorkflowCommand => ({ type: 'record-feedback', feedback: { participantId, givenOn: TODAY, enteredBy: 's_facil1', answers: {}, equalityConsent: false, ...extra } });
+    const c = run(started(), [{ type: 'record-consent', participantId: RESPONSIBLE.id, elementId: 'feedback-contact', status: 'declined', on: TODAY, method: 'recorded-verbal' }], at(TODAY));
+    const fb = (participantId: string, extra: object = {}): WorkflowCommand => ({ type: 'record-feedback', feedback: { participantId, givenOn: TODAY, answers: {}, equalityConsent: false, ...extra } });
     expect(refusal(c, fb(RESPONSIBLE.id))).toMatch(/did not agree to be contacted for feedback/);
     expect(refusal(c, fb(HARMED.id, { equality: { ageBand: '25–34' } }))).toMatch(/agreed to give them/);
   });
 
   it('maps an early-exit outcome to the exit the case list knows, at any stage', () => {
     const c = readyCase();
-    const closed = run(c, [{ type: 'close', closure: { outcome: 'withdrawn', closedOn: TODAY, summary: 'Changed their mind.', closedBy: 's_facil1', withdrawnBy: RESPONSIBLE.id } }], at(TODAY));
+    const closed = run(c, [{ type: 'close', closure: { outcome: 'withdrawn', closedOn: TODAY, summary: 'Changed their mind.', withdrawnBy: RESPONSIBLE.id } }], at(TODAY));
     expect(closed.exit).toMatchObject({ kind: 'withdrawn', withdrawnBy: RESPONSIBLE.id, on: TODAY });
     expect(closed.closure?.outcome).toBe('withdrawn');
     const early = { ...c, stage: 'contact' as const };
-    expect(refusal(early, { type: 'close', closure: { outcome: 'completed-without-agreement', closedOn: TODAY, summary: 'x', closedBy: 's_facil1' } })).toMatch(/has not started/);
+    expect(refusal(early, { type: 'close', closure: { outcome: 'completed-without-agreement', closedOn: TODAY, summary: 'x' } })).toMatch(/has not started/);
   });
 
   it('rejects stored records that point at nothing', () => {
     const c = run(started(), [conference()], at(TODAY));
-    const bad = { ...c, conferenceRecords: [{ ...(held as { record: object }).record, meetingId: 'm_missing001' }] };
+    const bad = { ...c, conferenceRecords: [{ ...(held as { record: object }).record, recordedBy: 's_advan1', meetingId: 'm_missing001' }] };
     expect(CaseSchema.safeParse(bad).success).toBe(false);
     const wrongCase = { ...c, schedule: c.schedule!.map((m) => ({ ...m, caseId: 'c_someoneelse1' })) };
     expect(CaseSchema.safeParse(wrongCase).success).toBe(false);

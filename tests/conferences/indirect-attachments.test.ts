@@ -18,7 +18,7 @@ async function indirectCase(w: World): Promise<CaseView> {
   v = await toConsentStage(w, v, { lead: w.staff.jo });
   const s = steps(await w.call('getCaseworkReference', {}));
   const p = people(v);
-  return applyAll(w, v, [s.signOff(p.harmed, w.staff.jo), s.signOff(p.responsible, w.staff.jo), { type: 'advance', processKind: 'indirect', processForm: 'letter-exchange' }]);
+  return applyAll(w, v, [s.signOff(p.harmed), s.signOff(p.responsible), { type: 'advance', processKind: 'indirect', processForm: 'letter-exchange' }]);
 }
 
 function entry(v: CaseView) {

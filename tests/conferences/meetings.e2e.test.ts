@@ -2,9 +2,8 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Harness } from '../support/e2e/harness';
-import { ADMIN, addStaff, applyAll, caseWithMeeting, consentCommands, contactCommand, createReferral, expectClash, focusedClass, invoke, look, meetingCard, notice, openCase, reloadHome, riskCommand, scheduleForm, startWithCasebook, tab, uk } from '../support/e2e/steps';
+import { ADMIN, addStaff, applyAll, caseWithMeeting, consentCommands, contactCommand, createReferral, expectClash, focusedClass, invoke, look, meetingCard, notice, openCase, reloadHome, riskCommand, scheduleForm, signOffCommand, startWithCasebook, tab, uk } from '../support/e2e/steps';
 import type { CaseView, CaseworkReference } from '../../src-main/domain/cases/case-view';
-import type { WorkflowCommand } from '../../src-main/domain/cases/workflow';
 import type { StaffMember } from '../../src-main/domain/staff/staff';
 import type { Venue } from '../../src-main/domain/conferences/venue';
 import { addDays, formatDate } from '../../src-main/domain/time/dates';
@@ -37,8 +36,9 @@ async function readyForProcess(view: CaseView, decision: 'direct' | 'indirect-on
     { type: 'advance' },
     ...people.filter((p) => p.role !== 'supporter').map((p) => contactCommand(p.id, ref.today, by)),
     { type: 'advance' },
-    ...people.map((p) => riskCommand(ref, p, { on: ref.today, by, decision, reviewOn: addDays(ref.today, 28) })),
-    ...people.map((p): WorkflowCommand => ({ type: 'sign-off-risk', participantId: p.id, by })),
+    // Assessed by Tom, a colleague, so that Siân's sign-off is not of her own assessment.
+    ...people.map((p) => riskCommand(ref, p, { on: ref.today, by: staff.tom.id, decision, reviewOn: addDays(ref.today, 28) })),
+    ...people.map((p) => signOffCommand(p.id, by)),
     { type: 'advance' },
     { type: 'advance' },
     ...people.flatMap((p) => consentCommands(ref, p, { on: ref.today, by })),
@@ -157,7 +157,7 @@ describe('meetings and process on the case page', () => {
     // Bronwen, the supporter, has since withdrawn her consent; a colleague recorded it.
     const bronwen = direct.case.participants.find((p) => p.role === 'supporter')!;
     direct = await invoke<CaseView>(h, 'getCaseView', { id: direct.case.id });
-    direct = await applyAll(h, direct, [{ type: 'withdraw-consent', participantId: bronwen.id, on: ref.today, takenBy: staff.sian.id, reason: 'She would rather not be in the room.' }]);
+    direct = await applyAll(h, direct, [{ type: 'withdraw-consent', participantId: bronwen.id, on: ref.today, onBehalfOf: staff.sian.id, reason: 'She would rather not be in the room.' }]);
     await openCase(page, direct.case.reference);
     await tab(page, 'Meetings and process');
 

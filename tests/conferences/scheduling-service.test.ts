@@ -93,11 +93,11 @@ describe('scheduling meetings through the service', () => {
 
     const s = steps(await w.call('getCaseworkReference', {}));
     const p = people(v);
-    v = await apply(w, v, s.signOff(p.harmed, w.staff.jo));
+    v = await apply(w, v, s.signOff(p.harmed));
     const half = await refusal(w, v, { type: 'set-meeting-status', meetingId: conference.id, to: 'confirmed' });
     expect(half.problems).toEqual(["Łukasz Kowalski's risk assessment has not been signed off."]);
 
-    v = await applyAll(w, v, [s.signOff(p.responsible, w.staff.jo), { type: 'set-meeting-status', meetingId: conference.id, to: 'confirmed' }]);
+    v = await applyAll(w, v, [s.signOff(p.responsible), { type: 'set-meeting-status', meetingId: conference.id, to: 'confirmed' }]);
     expect(v.case.schedule?.[0]?.status).toBe('confirmed');
     // A preparation meeting is never held up by consent: it is how consent is taken.
     const prep = meetingFor(early, { kind: 'preparation', participantIds: [people(early).harmed], venueId: venues.library });

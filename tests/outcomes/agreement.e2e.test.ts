@@ -2,9 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Harness } from '../support/e2e/harness';
-import { addStaff, applyAll, consentCommands, contactCommand, createReferral, fillAction, invoke, look, notice, openCase, reloadHome, riskCommand, startWithCasebook, tab, uk } from '../support/e2e/steps';
+import { addStaff, applyAll, consentCommands, contactCommand, createReferral, fillAction, invoke, look, notice, openCase, reloadHome, riskCommand, signOffCommand, staffLabel, startWithCasebook, tab, uk } from '../support/e2e/steps';
 import type { CaseView, CaseworkReference } from '../../src-main/domain/cases/case-view';
-import type { WorkflowCommand } from '../../src-main/domain/cases/workflow';
 import type { StaffMember } from '../../src-main/domain/staff/staff';
 import type { Participant } from '../../src-main/domain/cases/case';
 import { addDays, formatDate } from '../../src-main/domain/time/dates';
@@ -57,13 +56,13 @@ describe('outcome agreement and feedback on the case page', () => {
       ...both.map((p) => contactCommand(p.id, ref.today, staff.priya.id)),
       { type: 'advance' },
       ...both.map((p) => riskCommand(ref, p, { on: ref.today, by: staff.priya.id, decision: 'direct', reviewOn: addDays(ref.today, 28) })),
-      ...both.map((p): WorkflowCommand => ({ type: 'sign-off-risk', participantId: p.id, by: staff.sian.id })),
+      ...both.map((p) => signOffCommand(p.id, staff.sian.id)),
       { type: 'advance' },
       { type: 'advance' },
       ...both.flatMap((p) => consentCommands(ref, p, { on: ref.today, by: staff.priya.id })),
       // Aisha may be asked for feedback; Daniel said no.
-      { type: 'record-consent', participantId: aisha.id, elementId: 'feedback-contact', status: 'given', on: ref.today, method: 'signed-form', takenBy: staff.priya.id },
-      { type: 'record-consent', participantId: daniel.id, elementId: 'feedback-contact', status: 'declined', on: ref.today, method: 'signed-form', takenBy: staff.priya.id },
+      { type: 'record-consent', participantId: aisha.id, elementId: 'feedback-contact', status: 'given', on: ref.today, method: 'signed-form', onBehalfOf: staff.priya.id },
+      { type: 'record-consent', participantId: daniel.id, elementId: 'feedback-contact', status: 'declined', on: ref.today, method: 'signed-form', onBehalfOf: staff.priya.id },
       { type: 'advance', processKind: 'direct' },
       {
         type: 'schedule-meeting',
@@ -80,8 +79,8 @@ describe('outcome agreement and feedback on the case page', () => {
           groundRules: ref.conferences.groundRules.groundRules,
           summary: 'Aisha described the effect of the break-in; Daniel explained what happened and apologised. They agreed three actions.',
           result: 'agreement-reached',
-          recordedBy: staff.priya.id,
         },
+        onBehalfOf: staff.priya.id,
       },
     ]);
     expect(view.case.stage).toBe('outcome');
@@ -102,11 +101,11 @@ describe('outcome agreement and feedback on the case page', () => {
     await page.getByRole('button', { name: 'Draft the agreement' }).click();
     const form = page.getByTestId('agreement-form');
     expect((await focused(page)).text).toBe('Draft the outcome agreement');
-    // The conference just held is chosen; both parties sign by default; the lead countersigns.
+    // The conference just held is chosen; both parties sign by default; whoever is signed in countersigns.
     expect(await form.getByLabel('Conference it was made at').inputValue()).toBe('m_conference01');
     expect(await form.getByLabel('Aisha Khan (person harmed)').isChecked()).toBe(true);
     expect(await form.getByLabel('Daniel Price (person responsible)').isChecked()).toBe(true);
-    expect(await form.getByLabel('Facilitator who countersigns').inputValue()).toBe(staff.priya.id);
+    expect(await form.getByTestId('signed-by-you').textContent()).toContain('Countersigned by you (Siân Evans, RJ coordinator).');
 
     await form.getByRole('button', { name: 'Save agreement' }).click();
     const summary = form.locator('.govuk-error-summary');
@@ -157,6 +156,9 @@ describe('outcome agreement and feedback on the case page', () => {
     await form.getByRole('button', { name: 'Save agreement' }).click();
     await summary.getByRole('link', { name: 'Daniel Price has an action, so must sign the agreement: tick their name' }).waitFor();
     await form.getByLabel('Daniel Price (person responsible)').check();
+    // Priya, the lead, countersigns the printed agreement: Siân, an administrator, records it for her.
+    await form.getByLabel('Record this for someone else').check();
+    await form.getByLabel('Who is this for?').selectOption({ label: staffLabel(staff.priya) });
     await form.getByRole('button', { name: 'Save agreement' }).click();
     await notice(page, 'Draft agreement saved: print it for signing');
   });
@@ -259,7 +261,7 @@ describe('outcome agreement and feedback on the case page', () => {
 
     await page.getByRole('button', { name: 'Add a monitoring review' }).click();
     form = page.getByTestId('review-form');
-    expect(await form.getByLabel('Reviewed by').inputValue()).toBe(staff.sian.id);
+    expect(await form.getByTestId('signed-by-you').textContent()).toBe('Reviewed by you (Siân Evans, RJ coordinator).');
     await form.getByLabel('What the review found').fill('Spoke to Aisha and Daniel. The letter was well received; updates on the course are late.');
     await form.getByRole('button', { name: 'Add review' }).click();
     await notice(page, 'Monitoring review added');
@@ -367,7 +369,7 @@ describe('outcome agreement and feedback on the case page', () => {
     const r = await h.registry.invoke('applyCaseCommand', {
       caseId: view.case.id,
       revision: current.case.revision,
-      command: { type: 'record-feedback', feedback: { participantId: daniel.id, givenOn: ref.today, enteredBy: staff.sian.id, answers: {}, equalityConsent: false } },
+      command: { type: 'record-feedback', feedback: { participantId: daniel.id, givenOn: ref.today, answers: {}, equalityConsent: false } },
     });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.message).toContain('did not agree to be contacted for feedback');

@@ -2,15 +2,18 @@ import { describe, expect, it } from 'vitest';
 import type { Case, Participant } from '../../src-main/domain/cases/case';
 import { DEFAULT_CASEWORK_SETTINGS } from '../../src-main/domain/casebook/casework-settings';
 import { approverRoleRequired, assessRisk, currentAssessment, factorsFor, highestRating, overdueReviews, riskStatus, signOffRisk, type AssessRiskInput, type RiskContext } from '../../src-main/domain/risk/risk';
-import { factors, HARMED, newCase, NOW, RESPONSIBLE, STAFF, TODAY } from '../support/case-fixtures';
+import { factors, HARMED, newCase, NOW, RESPONSIBLE, signedBy, TODAY } from '../support/case-fixtures';
 
-const ctx: RiskContext = { today: TODAY, now: NOW, staff: STAFF, factors, settings: DEFAULT_CASEWORK_SETTINGS };
+const ctx: RiskContext = { today: TODAY, now: NOW, factors, settings: DEFAULT_CASEWORK_SETTINGS };
+/** Assessments are made by Siân Prydderch (s_facil1), signed in. */
+const FACIL = signedBy('s_facil1');
+const signOff = (c: Case, participantId: string, by: string, settings = ctx, note?: string) => signOffRisk(c, { participantId, ...(note ? { note } : {}) }, settings, signedBy(by));
+const signedOff = (c: Case, participantId: string, by: string) => (signOffRisk(c, { participantId }, ctx, signedBy(by)) as { value: { participant: Participant } }).value.participant;
 
 function input(p: Participant, over: Partial<AssessRiskInput> = {}, high = false): AssessRiskInput {
   return {
     participantId: p.id,
     assessedOn: '2026-03-10',
-    assessedBy: 's_facil1',
     factors: factorsFor(factors, p.role).map((f, i) => (high && i === 0 ? { factorId: f.id, rating: 'high', mitigation: 'Separate arrival times.' } : { factorId: f.id, rating: 'low' })),
     decision: 'direct',
     reviewOn: '2026-04-10',
@@ -33,7 +36,7 @@ describe('risk factors', () => {
 
 describe('assessing', () => {
   it('records a version with every factor rated', () => {
-    const r = assessRisk(newCase(), input(HARMED), ctx);
+    const r = assessRisk(newCase(), input(HARMED), ctx, FACIL);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const a = currentAssessment(r.value)!;
@@ -51,9 +54,9 @@ describe('assessing', () => {
     ['not suitable with no reason', (i: AssessRiskInput) => ({ ...i, decision: 'not-suitable' as const }), /reason this participant is not suitable/],
     ['a review date before the assessment', (i: AssessRiskInput) => ({ ...i, reviewOn: '2026-03-10' }), /review date must be after/],
     ['a future assessment', (i: AssessRiskInput) => ({ ...i, assessedOn: '2026-03-17', reviewOn: '2026-05-01' }), /in the future/],
-    ['an assessor who has left', (i: AssessRiskInput) => ({ ...i, assessedBy: 's_gone01' }), /no longer active/],
-  ])('refuses %s', (_, change, pattern) => {
-    const r = assessRisk(newCase(), change(input(HARMED)), ctx);
+    ['an assessor who has left', (i: AssessRiskInput) => i, /no longer active/, 's_gone01'],
+  ])('refuses %s', (_, change, pattern, assessor = 's_facil1') => {
+    const r = assessRisk(newCase(), change(input(HARMED)), ctx, signedBy(assessor));
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.reason).toMatch(pattern);
   });
@@ -61,46 +64,68 @@ describe('assessing', () => {
 
 describe('signing off', () => {
   it('an ordinary assessment by a coordinator or manager, not a facilitator', () => {
-    const c = apply(newCase(), (assessRisk(newCase(), input(HARMED), ctx) as { value: Participant }).value);
-    expect(signOffRisk(c, { participantId: HARMED.id, by: 's_facil1' }, ctx)).toMatchObject({ ok: false, reason: expect.stringMatching(/rj coordinator or manager/) });
-    const r = signOffRisk(c, { participantId: HARMED.id, by: 's_coord1', note: 'Discussed in supervision.' }, ctx);
+    const c = apply(newCase(), (assessRisk(newCase(), input(HARMED), ctx, FACIL) as { value: Participant }).value);
+    expect(signOff(c, HARMED.id, 's_facil1')).toMatchObject({ ok: false, reason: expect.stringMatching(/rj coordinator or manager/) });
+    const r = signOff(c, HARMED.id, 's_coord1', ctx, 'Discussed in supervision.');
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(currentAssessment(r.value)?.signOff).toEqual({ by: 's_coord1', role: 'coordinator', at: NOW, note: 'Discussed in supervision.' });
-    expect(riskStatus(r.value, false, DEFAULT_CASEWORK_SETTINGS)).toBe('signed-off');
-    expect(signOffRisk(apply(c, r.value), { participantId: HARMED.id, by: 's_manag1' }, ctx)).toMatchObject({ ok: false, reason: expect.stringMatching(/already signed off/) });
+    expect(currentAssessment(r.value.participant)?.signOff).toEqual({ by: 's_coord1', role: 'coordinator', at: NOW, note: 'Discussed in supervision.' });
+    expect(riskStatus(r.value.participant, false, DEFAULT_CASEWORK_SETTINGS)).toBe('signed-off');
+    expect(signOff(apply(c, r.value.participant), HARMED.id, 's_manag1')).toMatchObject({ ok: false, reason: expect.stringMatching(/already signed off/) });
   });
 
   it('a high rating by the role in settings', () => {
-    const p = (assessRisk(newCase(), input(HARMED, {}, true), ctx) as { value: Participant }).value;
+    const p = (assessRisk(newCase(), input(HARMED, {}, true), ctx, FACIL) as { value: Participant }).value;
     const c = apply(newCase(), p);
     expect(approverRoleRequired(currentAssessment(p)!, false, DEFAULT_CASEWORK_SETTINGS)).toBe('manager');
-    expect(signOffRisk(c, { participantId: HARMED.id, by: 's_coord1' }, ctx)).toMatchObject({ ok: false, reason: expect.stringMatching(/a factor is rated high, the assessment must be signed off by a manager; Jo Whitfield is a rj coordinator/) });
-    expect(signOffRisk(c, { participantId: HARMED.id, by: 's_manag1' }, ctx).ok).toBe(true);
+    expect(signOff(c, HARMED.id, 's_coord1')).toMatchObject({ ok: false, reason: expect.stringMatching(/a factor is rated high, the assessment must be signed off by a manager; Jo Whitfield is a rj coordinator/) });
+    expect(signOff(c, HARMED.id, 's_manag1').ok).toBe(true);
     // The role is a setting.
-    expect(signOffRisk(c, { participantId: HARMED.id, by: 's_coord1' }, { ...ctx, settings: { riskApproverRole: 'coordinator' } }).ok).toBe(true);
+    expect(signOff(c, HARMED.id, 's_coord1', { ...ctx, settings: { riskApproverRole: 'coordinator' } }).ok).toBe(true);
   });
 
   it('any assessment in a sensitive case by the role in settings', () => {
     const sensitive = newCase({ referral: { ...newCase().referral, sensitive: ['Stalking or harassment'] } });
-    const c = apply(sensitive, (assessRisk(sensitive, input(HARMED), ctx) as { value: Participant }).value);
-    expect(signOffRisk(c, { participantId: HARMED.id, by: 's_coord1' }, ctx)).toMatchObject({ ok: false, reason: expect.stringMatching(/sensitive case/) });
-    const signed = signOffRisk(c, { participantId: HARMED.id, by: 's_manag1' }, ctx);
-    expect(signed.ok && riskStatus(signed.value, true, DEFAULT_CASEWORK_SETTINGS)).toBe('signed-off');
+    const c = apply(sensitive, (assessRisk(sensitive, input(HARMED), ctx, FACIL) as { value: Participant }).value);
+    expect(signOff(c, HARMED.id, 's_coord1')).toMatchObject({ ok: false, reason: expect.stringMatching(/sensitive case/) });
+    const signed = signOff(c, HARMED.id, 's_manag1');
+    expect(signed.ok && riskStatus(signed.value.participant, true, DEFAULT_CASEWORK_SETTINGS)).toBe('signed-off');
   });
 
   it('a case that became sensitive after a coordinator signed needs the approver again', () => {
-    const c = apply(newCase(), (assessRisk(newCase(), input(HARMED), ctx) as { value: Participant }).value);
-    const r = signOffRisk(c, { participantId: HARMED.id, by: 's_coord1' }, ctx);
-    expect(r.ok && riskStatus(r.value, true, DEFAULT_CASEWORK_SETTINGS)).toBe('needs-approver');
+    const c = apply(newCase(), (assessRisk(newCase(), input(HARMED), ctx, FACIL) as { value: Participant }).value);
+    const r = signOff(c, HARMED.id, 's_coord1');
+    expect(r.ok && riskStatus(r.value.participant, true, DEFAULT_CASEWORK_SETTINGS)).toBe('needs-approver');
+  });
+});
+
+describe('signing off an assessment you made yourself', () => {
+  const assessedBy = (c: Case, by: string, high = false) => apply(c, (assessRisk(c, input(HARMED, {}, high), ctx, signedBy(by)) as { value: Participant }).value);
+
+  it('is refused in a sensitive case, whatever the signer\u2019s role', () => {
+    const sensitive = newCase({ referral: { ...newCase().referral, sensitive: ['Domestic abuse'] } });
+    const c = assessedBy(sensitive, 's_manag1');
+    expect(signOff(c, HARMED.id, 's_manag1')).toMatchObject({ ok: false, reason: expect.stringMatching(/someone other than the person who assessed it, and you assessed it/) });
+    // An administrator recording the manager's own sign-off is refused the same way, naming them.
+    const forManager = signOffRisk(c, { participantId: HARMED.id }, ctx, { by: signedBy('s_manag1').by, recordedOnBehalfBy: signedBy('s_admin1').by });
+    expect(forManager).toMatchObject({ ok: false, reason: expect.stringMatching(/and Şükrü Yılmaz assessed it/) });
+  });
+
+  it('is allowed otherwise, and the sign-off keeps the warning', () => {
+    const c = assessedBy(newCase(), 's_coord1');
+    const r = signOff(c, HARMED.id, 's_coord1');
+    expect(r).toMatchObject({ ok: true, value: { sameAsAssessor: true } });
+    expect(r.ok && currentAssessment(r.value.participant)?.signOff).toEqual({ by: 's_coord1', role: 'coordinator', at: NOW, sameAsAssessor: true });
+    const someoneElse = signOff(c, HARMED.id, 's_manag1');
+    expect(someoneElse.ok && [someoneElse.value.sameAsAssessor, currentAssessment(someoneElse.value.participant)?.signOff?.sameAsAssessor]).toEqual([false, undefined]);
   });
 });
 
 describe('re-assessment and reviews', () => {
   it('makes a new, unsigned version and keeps the old one', () => {
-    let c = apply(newCase(), (assessRisk(newCase(), input(HARMED), ctx) as { value: Participant }).value);
-    c = apply(c, (signOffRisk(c, { participantId: HARMED.id, by: 's_coord1' }, ctx) as { value: Participant }).value);
-    const r = assessRisk(c, input(HARMED, { decision: 'indirect-only', assessedOn: TODAY, reviewOn: '2026-06-16' }), ctx);
+    let c = apply(newCase(), (assessRisk(newCase(), input(HARMED), ctx, FACIL) as { value: Participant }).value);
+    c = apply(c, signedOff(c, HARMED.id, 's_coord1'));
+    const r = assessRisk(c, input(HARMED, { decision: 'indirect-only', assessedOn: TODAY, reviewOn: '2026-06-16' }), ctx, FACIL);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.value.risk).toHaveLength(2);
@@ -110,8 +135,8 @@ describe('re-assessment and reviews', () => {
   });
 
   it('flags reviews that are overdue, only for open cases and people taking part', () => {
-    let c = apply(newCase(), (assessRisk(newCase(), input(HARMED, { reviewOn: '2026-03-13' }), ctx) as { value: Participant }).value);
-    c = apply(c, (assessRisk(c, input(RESPONSIBLE, { reviewOn: '2026-03-16' }), ctx) as { value: Participant }).value);
+    let c = apply(newCase(), (assessRisk(newCase(), input(HARMED, { reviewOn: '2026-03-13' }), ctx, FACIL) as { value: Participant }).value);
+    c = apply(c, (assessRisk(c, input(RESPONSIBLE, { reviewOn: '2026-03-16' }), ctx, FACIL) as { value: Participant }).value);
     expect(overdueReviews(c, TODAY)).toEqual([{ participantId: HARMED.id, version: 1, reviewOn: '2026-03-13' }]);
     expect(overdueReviews(c, '2026-03-17').map((o) => o.participantId)).toEqual([HARMED.id, RESPONSIBLE.id]);
     expect(overdueReviews({ ...c, exit: { kind: 'declined', reason: 'x', on: TODAY } }, '2026-03-17')).toEqual([]);

@@ -7,7 +7,9 @@ import { parseConsentElements, type ConsentElement } from '../../src-main/domain
 import { parseDeadlineRules, type DeadlineRules } from '../../src-main/domain/cases/deadlines';
 import { parseCaseworkLists, type CaseworkLists } from '../../src-main/domain/referrals/referral';
 import { factorsFor, parseRiskFactors, type RiskFactor } from '../../src-main/domain/risk/risk';
-import type { StaffMember } from '../../src-main/domain/staff/staff';
+import type { StaffMember, StaffRole } from '../../src-main/domain/staff/staff';
+import type { Actor, Signature } from '../../src-main/domain/staff/signer';
+import type { Role } from '../../src-main/domain/access/roles';
 import type { TemplateResult } from '../../src-main/domain/shared/template-file';
 import { applyCommand, type WorkflowCommand, type WorkflowContext } from '../../src-main/domain/cases/workflow';
 
@@ -46,11 +48,27 @@ export const STAFF: StaffMember[] = [
 export const NOW = '2026-03-16T10:00:00.000Z';
 export const TODAY = '2026-03-16';
 
+/** The login a member of staff of STAFF unlocks with: a manager works cases as a coordinator. */
+const LOGIN_ROLE: Record<StaffRole, Role> = { coordinator: 'coordinator', manager: 'coordinator', facilitator: 'facilitator', volunteer: 'facilitator', administrator: 'administrator', 'quality-lead': 'quality-lead' };
+
+/** The member of staff with this id, signed in (with the login role that goes with their staff role, unless given). */
+export function as(staffId: string, role?: Role): Actor {
+  const staff = STAFF.find((s) => s.id === staffId);
+  if (!staff) throw new Error(`${staffId} is not in STAFF`);
+  return { name: staff.name, role: role ?? LOGIN_ROLE[staff.role], staff };
+}
+
+/** What a record names when this member of staff signs it themselves. */
+export function signedBy(staffId: string): Signature {
+  return { by: as(staffId).staff! };
+}
+
+/** Signed in as Jo Whitfield, the coordinator, unless `over` says otherwise. */
 export function ctx(over: Partial<WorkflowContext> = {}): WorkflowContext {
   return {
     now: NOW,
     today: TODAY,
-    actor: 'Jo Whitfield',
+    actor: as('s_coord1'),
     staff: STAFF,
     settings: DEFAULT_CASEWORK_SETTINGS,
     consentElements: elements,
@@ -87,18 +105,28 @@ export function newCase(over: Partial<Case> = {}): Case {
   };
 }
 
+/** A step of `run`: a command, or signing in as someone else for the commands after it. */
+export type Step = WorkflowCommand | { signIn: string };
+/** Who signs is who is signed in: the commands after this are recorded by this member of staff. */
+export const signIn = (staffId: string): Step => ({ signIn: staffId });
+
 /** Apply commands in order, failing the test with the refusal if any is refused. */
-export function run(c: Case, commands: WorkflowCommand[], context: WorkflowContext = ctx()): Case {
+export function run(c: Case, steps: Step[], context: WorkflowContext = ctx()): Case {
   let cur = c;
-  for (const cmd of commands) {
-    const r = applyCommand(cur, cmd, context);
+  let signedIn = context;
+  for (const cmd of steps) {
+    if ('signIn' in cmd) {
+      signedIn = { ...context, actor: as(cmd.signIn) };
+      continue;
+    }
+    const r = applyCommand(cur, cmd, signedIn);
     if (!r.ok) throw new Error(`${cmd.type} refused: ${r.reason}`);
     cur = r.value;
   }
   return cur;
 }
 
-export function allConsent(participantId: string, opts: { parentGuardianId?: string; takenBy?: string } = {}): WorkflowCommand[] {
+export function allConsent(participantId: string, opts: { parentGuardianId?: string } = {}): WorkflowCommand[] {
   return elements.map((e) => ({
     type: 'record-consent' as const,
     participantId,
@@ -106,7 +134,6 @@ export function allConsent(participantId: string, opts: { parentGuardianId?: str
     status: 'given' as const,
     on: '2026-03-10',
     method: 'signed-form' as const,
-    takenBy: opts.takenBy ?? 's_facil1',
     ...(opts.parentGuardianId && e.parentGuardianForUnder18 ? { parentGuardianId: opts.parentGuardianId } : {}),
   }));
 }
@@ -116,7 +143,6 @@ export function lowRisk(p: Participant, over: { rating?: 'low' | 'medium' | 'hig
     type: 'assess-risk',
     participantId: p.id,
     assessedOn: '2026-03-09',
-    assessedBy: 's_facil1',
     factors: factorsFor(factors, p.role).map((f, i) => ({
       factorId: f.id,
       rating: i === 0 && over.rating ? over.rating : 'low',
@@ -131,16 +157,23 @@ export function lowRisk(p: Participant, over: { rating?: 'low' | 'medium' | 'hig
 export const contact = (participantId: string, on = '2026-03-03'): WorkflowCommand => ({
   type: 'record-contact',
   participantId,
-  entry: { kind: 'contact', on, method: 'phone', outcome: 'information-given', rjInformationGiven: true, by: 's_facil1' },
+  entry: { kind: 'contact', on, method: 'phone', outcome: 'information-given', rjInformationGiven: true },
 });
 
-/** A case taken, by the rules, to the consent stage with everything in place for a direct process. */
+export const signOff = (participantId: string): WorkflowCommand => ({ type: 'sign-off-risk', participantId });
+
+/**
+ * A case taken, by the rules, to the consent stage with everything in place for a direct
+ * process: contacts, assessments and consent by Siân Prydderch (s_facil1), the sign-offs by
+ * `signer`, signed in.
+ */
 export function readyCase(over: Partial<Case> = {}, signer = 's_coord1'): Case {
   const c = newCase(over);
   return run(c, [
     { type: 'advance' },
     { type: 'assign-team', leadId: 's_advan1', coFacilitatorId: 's_facil1' },
     { type: 'advance' },
+    signIn('s_facil1'),
     contact(HARMED.id),
     contact(RESPONSIBLE.id),
     { type: 'advance' },
@@ -149,8 +182,9 @@ export function readyCase(over: Partial<Case> = {}, signer = 's_coord1'): Case {
     { type: 'advance' },
     ...allConsent(HARMED.id),
     ...allConsent(RESPONSIBLE.id),
-    { type: 'sign-off-risk', participantId: HARMED.id, by: signer },
-    { type: 'sign-off-risk', participantId: RESPONSIBLE.id, by: signer },
+    signIn(signer),
+    signOff(HARMED.id),
+    signOff(RESPONSIBLE.id),
     { type: 'advance' },
   ]);
 }

@@ -22,6 +22,7 @@ import { MemoryFiles } from './files';
 export const PASS = 'correct horse battery staple';
 export const FAC_PASS = 'facilitator passphrase 1';
 export const QL_PASS = 'quality lead passphrase 1';
+export const MANAGER_PASS = 'manager passphrase 1';
 
 /** Monday 16 March 2026, 10:00 in London (GMT). */
 export const START = '2026-03-16T10:00:00.000Z';
@@ -54,7 +55,12 @@ export interface World {
   call<N extends CommandName>(name: N, input: InputOf<N>): Promise<OutputOf<N>>;
   /** The typed error a command answers with; fails the test if it succeeds. */
   fails<N extends CommandName>(name: N, input: InputOf<N>): Promise<Failure>;
-  as(who: 'admin' | 'facilitator' | 'quality-lead'): Promise<void>;
+  /**
+   * Sign in as someone else: the administrator Jo Whitfield, the facilitator Fatima Hussain,
+   * the quality lead, or the manager Şükrü Yılmaz (a coordinator login, added the first time).
+   * Who signs is who is signed in, so this is how a test chooses who a record names.
+   */
+  as(who: 'admin' | 'facilitator' | 'quality-lead' | 'manager'): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -81,8 +87,9 @@ afterEach(async () => {
 /**
  * A real service over a store in a temporary folder, unlocked as the administrator "Jo
  * Whitfield", who is also on the staff list as an Advanced coordinator (so "my cases" is
- * theirs), with a facilitator user and a quality-lead user, and a staff list covering each
- * level and role.
+ * theirs), with a facilitator user (Fatima Hussain, an Intermediate facilitator) and a
+ * quality-lead user, and a staff list covering each level and role. The manager, Şükrü
+ * Yılmaz, can unlock too once a test signs in as them (`as('manager')`).
  */
 export async function caseworkWorld(o: Partial<ServiceOptions> = {}): Promise<World> {
   const clock: Clock = {
@@ -111,6 +118,7 @@ export async function caseworkWorld(o: Partial<ServiceOptions> = {}): Promise<Wo
     sukru: await add('Şükrü Yılmaz', 'manager'),
     fatima: await add('Fatima Hussain', 'facilitator', 'intermediate'),
   };
+  let managerId: string | undefined;
   const w: World = {
     dir,
     service,
@@ -132,9 +140,15 @@ export async function caseworkWorld(o: Partial<ServiceOptions> = {}): Promise<Wo
       return r.error as Failure;
     },
     async as(who) {
+      if (who === 'manager' && managerId === undefined) {
+        await service.lock('manual');
+        await service.unlock(created.session.user.id, PASS);
+        managerId = (await service.addUser({ name: 'Şükrü Yılmaz', role: 'coordinator', passphrase: MANAGER_PASS, staffId: staff.sukru })).id;
+      }
       await service.lock('manual');
       if (who === 'admin') await service.unlock(created.session.user.id, PASS);
       else if (who === 'facilitator') await service.unlock(facilitatorId, FAC_PASS);
+      else if (who === 'manager') await service.unlock(managerId!, MANAGER_PASS);
       else await service.unlock(qualityLeadId, QL_PASS);
     },
     async close() {

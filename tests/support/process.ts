@@ -34,6 +34,8 @@ export type Until = 'team' | 'consent' | 'process';
  * A new referral taken as far as `until`: 'team' (screened, team assigned: nobody has consented
  * or been assessed), 'consent' (both parties contacted on 10 March 2026, assessed and
  * consenting, risk not yet signed off) or 'process' (risk signed off, a direct process under way).
+ * The facilitator (Fatima Hussain) records the contacts, assessments and consent; the
+ * administrator (Jo Whitfield) does the rest and is signed in at the end.
  */
 export async function caseUntil(w: World, until: Until, o: { lead?: string; co?: string; referral?: Partial<ReferralInput> } = {}): Promise<CaseView> {
   const v0 = await w.call('createReferral', { referral: referral(o.referral), duplicatesSeen: true });
@@ -43,7 +45,8 @@ export async function caseUntil(w: World, until: Until, o: { lead?: string; co?:
   if (until === 'consent') return v;
   const s = steps(await w.call('getCaseworkReference', {}));
   const p = people(v);
-  return applyAll(w, v, [s.signOff(p.harmed, w.staff.jo), s.signOff(p.responsible, w.staff.jo), { type: 'advance', processKind: 'direct', processForm: 'face-to-face' }]);
+  // Signed off by the administrator, Jo Whitfield (a coordinator on the staff list), who is signed in.
+  return applyAll(w, v, [s.signOff(p.harmed), s.signOff(p.responsible), { type: 'advance', processKind: 'direct', processForm: 'face-to-face' }]);
 }
 
 export interface WithCase {
@@ -100,8 +103,8 @@ export async function refusal(w: World, v: CaseView, command: unknown): Promise<
   throw new Error(`${(command as { type?: string }).type} was applied but was expected to be refused`);
 }
 
-/** The conference record form's answers for a meeting: everyone invited came. */
-export function conferenceRecord(w: World, v: CaseView, meeting: MeetingInput, over: Record<string, unknown> = {}) {
+/** The conference record form's answers for a meeting: everyone invited came. Who recorded it is whoever is signed in. */
+export function conferenceRecord(_w: World, _v: CaseView, meeting: MeetingInput, over: Record<string, unknown> = {}) {
   return {
     meetingId: meeting.id,
     heldOn: meeting.date,
@@ -110,13 +113,12 @@ export function conferenceRecord(w: World, v: CaseView, meeting: MeetingInput, o
     groundRules: ['Respect', 'No interruptions'],
     summary: 'Both spoke about the burglary and its effects; an apology was offered and accepted.',
     result: 'agreement-reached' as const,
-    recordedBy: w.staff.jo,
     ...over,
   };
 }
 
-/** An agreement with one action per (kind, due date), by the person responsible, as a draft. */
-export function agreementFor(w: World, v: CaseView, actions: { kind: 'apology' | 'reparation' | 'letter'; dueOn: string }[], o: { meetingId?: string; signedOn?: string } = {}) {
+/** An agreement with one action per (kind, due date), by the person responsible, as a draft. Whoever is signed in countersigns. */
+export function agreementFor(_w: World, v: CaseView, actions: { kind: 'apology' | 'reparation' | 'letter'; dueOn: string }[], o: { meetingId?: string; signedOn?: string } = {}) {
   const p = people(v);
   return {
     ...(o.meetingId ? { meetingId: o.meetingId } : {}),
@@ -130,7 +132,6 @@ export function agreementFor(w: World, v: CaseView, actions: { kind: 'apology' |
       status: 'pending' as const,
     })),
     signatoryIds: [p.harmed, p.responsible],
-    countersignedBy: w.staff.jo,
     ...(o.signedOn ? { signedOn: o.signedOn } : {}),
   };
 }

@@ -9,8 +9,9 @@ import { ROLES, type Role } from './roles';
  * list of roles of its own.
  *
  * Rules about a *person* rather than a login (the manager who signs off a risk assessment, the
- * Advanced practitioner who leads a sensitive case) are decided against the signed-in person's
- * staff record in the domain rules themselves; this module is about roles only.
+ * Advanced practitioner who leads a sensitive case) are decided against staff records in the
+ * domain rules themselves: a signature is always the signed-in person's (domain/staff/signer.ts),
+ * unless an administrator uses 'record-on-behalf'. This module is about roles only.
  */
 const EVERYONE = ROLES;
 const CASEWORKERS = ['administrator', 'coordinator', 'facilitator'] as const satisfies readonly Role[];
@@ -36,6 +37,8 @@ export const CAPABILITIES = {
   'change-cases': { roles: CASEWORKERS, doing: 'change cases' },
   'assign-team': { roles: MANAGERS, doing: 'choose the lead facilitator and co-facilitator of a case' },
   'close-cases': { roles: MANAGERS, doing: 'close cases' },
+  // Who signs is who is signed in; recording a paper record for someone else names both people.
+  'record-on-behalf': { roles: ADMINISTRATORS, doing: 'record something for someone else' },
   // Staff and rooms
   'manage-staff': { roles: MANAGERS, doing: 'add or change members of staff' },
   'manage-venues': { roles: MANAGERS, doing: 'add or change venues' },

@@ -32,4 +32,6 @@ export interface CaseChange {
   next: Case;
   kind: string;
   text: string;
+  /** Names the audit entry adds to the changed fields ("self-sign-off"): never values. */
+  marks?: string[];
 }

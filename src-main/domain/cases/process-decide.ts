@@ -1,11 +1,12 @@
 import type { Case } from './case';
 import type { Decision } from '../shared/decision';
-import type { ProcessCommand } from './process-commands';
+import type { SignedProcessCommand, UnsignedProcessCommand } from './process-commands';
 import type { CaseChange, ProcessContext } from './process-context';
+import type { Signature } from '../staff/signer';
 import { addMonitoringReview, chooseProcess, closeCase, logIndirect, recordAgreement, recordConference, recordFeedback, signAgreement, updateAction } from '../outcomes/outcome-steps';
 import { scheduleMeeting, setMeetingStatus, updateMeeting } from '../conferences/schedule';
 
-export function decideProcess(c: Case, command: ProcessCommand, ctx: ProcessContext): Decision<CaseChange> {
+export function decideProcess(c: Case, command: UnsignedProcessCommand, ctx: ProcessContext): Decision<CaseChange> {
   switch (command.type) {
     case 'choose-process':
       return chooseProcess(c, command);
@@ -15,21 +16,25 @@ export function decideProcess(c: Case, command: ProcessCommand, ctx: ProcessCont
       return updateMeeting(c, command.meeting, ctx, command.reschedule === true);
     case 'set-meeting-status':
       return setMeetingStatus(c, command, ctx);
-    case 'record-conference':
-      return recordConference(c, command, ctx);
     case 'log-indirect':
       return logIndirect(c, command, ctx);
-    case 'record-agreement':
-      return recordAgreement(c, command, ctx);
-    case 'sign-agreement':
-      return signAgreement(c, command, ctx);
     case 'update-action':
       return updateAction(c, command, ctx);
-    case 'add-review':
-      return addMonitoringReview(c, command, ctx);
-    case 'close':
-      return closeCase(c, command, ctx);
-    case 'record-feedback':
-      return recordFeedback(c, command, ctx);
   }
+}
+
+type Signed<K extends SignedProcessCommand['type']> = (c: Case, cmd: Extract<SignedProcessCommand, { type: K }>, ctx: ProcessContext, signer: Signature) => Decision<CaseChange>;
+
+/** The process commands whose record names who did it: the signer (domain/staff/signer.ts). */
+const SIGNED: { [K in SignedProcessCommand['type']]: Signed<K> } = {
+  'record-conference': recordConference,
+  'record-agreement': recordAgreement,
+  'sign-agreement': signAgreement,
+  'add-review': addMonitoringReview,
+  close: closeCase,
+  'record-feedback': recordFeedback,
+};
+
+export function decideSignedProcess(c: Case, command: SignedProcessCommand, ctx: ProcessContext, signer: Signature): Decision<CaseChange> {
+  return (SIGNED[command.type] as Signed<SignedProcessCommand['type']>)(c, command, ctx, signer);
 }

@@ -9,12 +9,13 @@ import { allow, refuse, type Decision } from '../shared/decision';
 import { ParticipantIdSchema, PARTICIPANT_ROLE_LABELS, PARTICIPANT_ROLES } from './participant-role';
 import { assessRisk, AssessRiskSchema, RISK_DECISION_LABELS, signOffRisk, SignOffRiskSchema, type RiskFactor } from '../risk/risk';
 import { atLeastLevel, findStaff, isPractitioner, StaffIdSchema, type StaffMember } from '../staff/staff';
+import { ON_BEHALF_FIELD, onBehalf, onBehalfText, signature, type Actor, type Signature } from '../staff/signer';
 import { strictForm } from '../shared/strict-form';
 import { requiredText, text } from '../shared/text';
 import { advanceProblems, isEnded, isSensitive, stageIndex } from './workflow-gates';
-import { AFTER_CLOSURE, PROCESS_COMMAND_SCHEMAS, type ProcessCommand } from './process-commands';
+import { AFTER_CLOSURE, PROCESS_COMMAND_SCHEMAS, SIGNED_PROCESS_COMMANDS } from './process-commands';
 import type { CaseChange, ProcessContext } from './process-context';
-import { decideProcess } from './process-decide';
+import { decideProcess, decideSignedProcess } from './process-decide';
 import { cancelOpenMeetings } from '../conferences/schedule';
 import { PROCESS_FORMS, type ProcessForm } from '../conferences/process-type';
 
@@ -31,8 +32,11 @@ export interface WorkflowContext extends ProcessContext {
   now: string;
   /** Today in England and Wales (dates.londonDate(now)); dates are checked against it. */
   today: string;
-  /** Who is acting, as shown on the timeline. */
-  actor: string;
+  /**
+   * The signed-in person: the timeline names them, every record that says who did something
+   * names their staff record (signer.ts), and rules about roles are judged on them.
+   */
+  actor: Actor;
   staff: readonly StaffMember[];
   settings: Pick<CaseworkSettings, 'riskApproverRole'>;
   consentElements: readonly ConsentElement[];
@@ -56,7 +60,7 @@ export const WorkflowCommandSchema = z.discriminatedUnion(
       /** When it ended, if not today (a withdrawal by letter received late, say). */
       on: dateField('Date the case ended').optional(),
     }),
-    cmd('reopen', { reason: reason('Reason for reopening') }),
+    cmd('reopen', { reason: reason('Reason for reopening'), ...ON_BEHALF_FIELD }),
     cmd('assign-team', { leadId: StaffIdSchema.nullable().optional(), coFacilitatorId: StaffIdSchema.nullable().optional() }),
     cmd('add-participant', {
       participant: strictForm({ id: ParticipantIdSchema, role: z.enum(PARTICIPANT_ROLES, { error: 'Choose a participant role' }), person: PersonSchema, takesPart: z.boolean().optional() }, 'the participant'),
@@ -77,6 +81,21 @@ export const WorkflowCommandSchema = z.discriminatedUnion(
 );
 export type WorkflowCommand = z.infer<typeof WorkflowCommandSchema>;
 export type WorkflowCommandType = WorkflowCommand['type'];
+
+/**
+ * The commands whose record names who did it ("taken by", "assessed by", "signed off by",
+ * "closed by"…). None of them carries that person: it is the signed-in person, or, for an
+ * administrator's `onBehalfOf`, the person named, with the administrator kept beside them.
+ */
+export const SIGNED_COMMANDS = ['record-consent', 'withdraw-consent', 'assess-risk', 'sign-off-risk', 'record-contact', 'reopen', ...SIGNED_PROCESS_COMMANDS] as const;
+export type SignedCommand = Extract<WorkflowCommand, { type: (typeof SIGNED_COMMANDS)[number] }>;
+// Every signed command takes onBehalfOf (this fails to compile if one does not).
+const _everySignedCommandTakesOnBehalf: SignedCommand['onBehalfOf'] = undefined;
+void _everySignedCommandTakesOnBehalf;
+
+export function isSigned(command: WorkflowCommand): command is SignedCommand {
+  return (SIGNED_COMMANDS as readonly string[]).includes(command.type);
+}
 
 type Change = CaseChange;
 
@@ -130,12 +149,13 @@ function exitCase(c: Case, cmd: Extract<WorkflowCommand, { type: 'exit' }>, ctx:
   return allow({ next, kind: 'case.exit', text: `Case ended at ${c.stage}: ${label}. Reason: ${cmd.reason}${note}` });
 }
 
-function reopen(c: Case, cmd: Extract<WorkflowCommand, { type: 'reopen' }>): Decision<Change> {
+function reopen(c: Case, cmd: Extract<WorkflowCommand, { type: 'reopen' }>, ctx: WorkflowContext, signer: Signature): Decision<Change> {
   if (!isEnded(c)) return refuse('This case is open; there is nothing to reopen.');
   // An exited case resumes where it stopped; a closed case goes back to monitoring.
   // The closure is kept on the timeline; the case no longer has one while it is open.
   const { exit: _exit, closure: _closure, ...rest } = c;
-  const next: Case = c.exit ? rest : { ...rest, stage: 'monitoring' };
+  const reopened = { ...rest, reopenings: [...(c.reopenings ?? []), { on: ctx.today, reason: cmd.reason, by: signer.by.id, ...onBehalf(signer) }] };
+  const next: Case = c.exit ? reopened : { ...reopened, stage: 'monitoring' };
   return allow({ next, kind: 'case.reopened', text: `Case reopened at ${next.stage}. Reason: ${cmd.reason}` });
 }
 
@@ -195,14 +215,14 @@ function updateReferral(c: Case, cmd: Extract<WorkflowCommand, { type: 'update-r
   return allow({ next: { ...c, referral }, kind: 'referral.updated', text: `Referral details changed: ${Object.keys(cmd.changes).join(', ') || 'nothing'}.` });
 }
 
-function decide(c: Case, command: WorkflowCommand, ctx: WorkflowContext): Decision<Change> {
+type UnsignedCommand = Exclude<WorkflowCommand, SignedCommand>;
+
+function decide(c: Case, command: UnsignedCommand, ctx: WorkflowContext): Decision<Change> {
   switch (command.type) {
     case 'advance':
       return advance(c, command, ctx);
     case 'exit':
       return exitCase(c, command, ctx);
-    case 'reopen':
-      return reopen(c, command);
     case 'assign-team':
       return assignTeam(c, command, ctx);
     case 'add-participant':
@@ -214,35 +234,6 @@ function decide(c: Case, command: WorkflowCommand, ctx: WorkflowContext): Decisi
     }
     case 'set-participation':
       return setParticipation(c, command);
-    case 'record-consent': {
-      const { type: _t, ...input } = command;
-      const el = ctx.consentElements.find((e) => e.id === input.elementId);
-      return fromParticipant(c, recordConsent(c, input, { ...ctx, elements: ctx.consentElements }), 'consent.recorded', (p) =>
-        `${displayName(p.person)} ${input.status} consent to element ${el?.number ?? ''} (${el?.title ?? input.elementId}) on ${formatDate(input.on)}: ${CONSENT_METHOD_LABELS[input.method].toLowerCase()}.`,
-      );
-    }
-    case 'withdraw-consent': {
-      const { type: _t, ...input } = command;
-      return fromParticipant(c, withdrawConsent(c, input, { ...ctx, elements: ctx.consentElements }), 'consent.withdrawn', (p) =>
-        `${displayName(p.person)} withdrew consent on ${formatDate(input.on)}.${input.reason ? ` Reason: ${input.reason}` : ''}`,
-      );
-    }
-    case 'assess-risk': {
-      const { type: _t, ...input } = command;
-      return fromParticipant(c, assessRisk(c, input, { ...ctx, factors: ctx.riskFactors }), 'risk.assessed', (p) =>
-        `Risk assessed for ${displayName(p.person)} (version ${p.risk?.length ?? 1}): ${RISK_DECISION_LABELS[input.decision].toLowerCase()}; review by ${formatDate(input.reviewOn)}.`,
-      );
-    }
-    case 'sign-off-risk': {
-      const { type: _t, ...input } = command;
-      return fromParticipant(c, signOffRisk(c, input, { ...ctx, factors: ctx.riskFactors }), 'risk.signed-off', (p) => `Risk assessment for ${displayName(p.person)} signed off by ${findStaff(ctx.staff, input.by)?.name ?? input.by}.`);
-    }
-    case 'record-contact': {
-      const { type: _t, ...input } = command;
-      return fromParticipant(c, recordContact(c, input, ctx), 'contact.recorded', (p) =>
-        `${input.entry.kind === 'attempt' ? 'Contact attempt' : 'Contact'} with ${displayName(p.person)} on ${formatDate(input.entry.on)}: ${OUTCOME_LABELS[input.entry.outcome].toLowerCase()}.`,
-      );
-    }
     case 'record-meeting': {
       const d = recordMeeting(c, command.meeting, ctx);
       if (!d.ok) return d;
@@ -256,8 +247,62 @@ function decide(c: Case, command: WorkflowCommand, ctx: WorkflowContext): Decisi
       return allow({ next: command.notes ? { ...rest, notes: command.notes } : rest, kind: 'notes.updated', text: 'Case notes updated.' });
     }
     default:
-      return decideProcess(c, command as ProcessCommand, ctx);
+      return decideProcess(c, command, ctx);
   }
+}
+
+/** A command whose record names who did it, decided with the signature of the signed-in person. */
+function decideSigned(c: Case, command: SignedCommand, ctx: WorkflowContext, signer: Signature): Decision<Change> {
+  switch (command.type) {
+    case 'reopen':
+      return reopen(c, command, ctx, signer);
+    case 'record-consent': {
+      const { type: _t, ...input } = command;
+      const el = ctx.consentElements.find((e) => e.id === input.elementId);
+      return fromParticipant(c, recordConsent(c, input, { ...ctx, elements: ctx.consentElements }, signer), 'consent.recorded', (p) =>
+        `${displayName(p.person)} ${input.status} consent to element ${el?.number ?? ''} (${el?.title ?? input.elementId}) on ${formatDate(input.on)}: ${CONSENT_METHOD_LABELS[input.method].toLowerCase()}.`,
+      );
+    }
+    case 'withdraw-consent': {
+      const { type: _t, ...input } = command;
+      return fromParticipant(c, withdrawConsent(c, input, { ...ctx, elements: ctx.consentElements }, signer), 'consent.withdrawn', (p) =>
+        `${displayName(p.person)} withdrew consent on ${formatDate(input.on)}.${input.reason ? ` Reason: ${input.reason}` : ''}`,
+      );
+    }
+    case 'assess-risk': {
+      const { type: _t, ...input } = command;
+      return fromParticipant(c, assessRisk(c, input, { ...ctx, factors: ctx.riskFactors }, signer), 'risk.assessed', (p) =>
+        `Risk assessed for ${displayName(p.person)} (version ${p.risk?.length ?? 1}): ${RISK_DECISION_LABELS[input.decision].toLowerCase()}; review by ${formatDate(input.reviewOn)}.`,
+      );
+    }
+    case 'sign-off-risk': {
+      const { type: _t, ...input } = command;
+      const d = signOffRisk(c, input, { ...ctx, factors: ctx.riskFactors }, signer);
+      if (!d.ok) return d;
+      const { participant: p, sameAsAssessor } = d.value;
+      return allow({
+        next: replaceParticipant(c, p),
+        kind: 'risk.signed-off',
+        text: `Risk assessment for ${displayName(p.person)} signed off by ${signer.by.name}.${sameAsAssessor ? ' Warning: signed off by the same person who assessed it.' : ''}`,
+        // The audit trail keeps the warning too, as a field name (never a value).
+        ...(sameAsAssessor ? { marks: ['self-sign-off'] } : {}),
+      });
+    }
+    case 'record-contact': {
+      const { type: _t, ...input } = command;
+      return fromParticipant(c, recordContact(c, input, ctx, signer), 'contact.recorded', (p) =>
+        `${input.entry.kind === 'attempt' ? 'Contact attempt' : 'Contact'} with ${displayName(p.person)} on ${formatDate(input.entry.on)}: ${OUTCOME_LABELS[input.entry.outcome].toLowerCase()}.`,
+      );
+    }
+    default:
+      return decideSignedProcess(c, command, ctx, signer);
+  }
+}
+
+/** A change to a case, and what the audit trail should mark beyond the fields it changed ("on-behalf", "self-sign-off"). */
+export interface AppliedCommand {
+  case: Case;
+  auditMarks: string[];
 }
 
 /**
@@ -265,6 +310,12 @@ function decide(c: Case, command: WorkflowCommand, ctx: WorkflowContext): Decisi
  * command and the resulting case, and appends exactly one timeline event to every change.
  */
 export function applyCommand(c: Case, command: unknown, ctx: WorkflowContext): Decision<Case> {
+  const d = applyCommandMarked(c, command, ctx);
+  return d.ok ? allow(d.value.case) : d;
+}
+
+/** applyCommand, with the marks the audit entry adds to the changed fields. */
+export function applyCommandMarked(c: Case, command: unknown, ctx: WorkflowContext): Decision<AppliedCommand> {
   const parsed = WorkflowCommandSchema.safeParse(command);
   if (!parsed.success) return refuse(...parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)));
   const cmd = parsed.data;
@@ -272,10 +323,19 @@ export function applyCommand(c: Case, command: unknown, ctx: WorkflowContext): D
   if (!allowedWhenEnded && c.stage === 'closed') return refuse('This case is closed. Reopen it, giving a reason, before changing it.');
   if (!allowedWhenEnded && c.exit) return refuse(`This case ended (${c.exit.kind.replace('-', ' ')}) on ${formatDate(c.exit.on)}. Reopen it, giving a reason, before changing it.`);
   if (c.timeline.length >= 100_000) return refuse('This case has reached the limit of 100,000 timeline events.');
-  const d = decide(c, cmd, ctx);
+  let d: Decision<Change>;
+  let signer: Signature | undefined;
+  if (isSigned(cmd)) {
+    const s = signature(ctx.actor, ctx.staff, cmd.onBehalfOf);
+    if (!s.ok) return s;
+    signer = s.value;
+    d = decideSigned(c, cmd, ctx, signer);
+  } else d = decide(c, cmd, ctx);
   if (!d.ok) return d;
-  const event = { at: ctx.now, by: ctx.actor.slice(0, 200), kind: d.value.kind, text: d.value.text.slice(0, 20_000) };
+  const text = d.value.text + (signer ? onBehalfText(signer) : '');
+  const event = { at: ctx.now, by: ctx.actor.name.slice(0, 200), kind: d.value.kind, text: text.slice(0, 20_000) };
   const result = CaseSchema.safeParse({ ...d.value.next, updatedAt: ctx.now, timeline: [...c.timeline, event] });
   if (!result.success) return refuse(...result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
-  return allow(result.data);
+  const auditMarks = [...(d.value.marks ?? []), ...(signer?.recordedOnBehalfBy ? ['on-behalf'] : [])];
+  return allow({ case: result.data, auditMarks });
 }

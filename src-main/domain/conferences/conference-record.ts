@@ -3,7 +3,7 @@ import { dateField, formatDate } from '../time/dates';
 import { allow, refuse, type Decision } from '../shared/decision';
 import { ParticipantIdSchema } from '../cases/participant-role';
 import { StaffIdSchema } from '../staff/staff';
-import { strictForm } from '../shared/strict-form';
+import { signedRecordSchemas } from '../staff/signer';
 import { requiredText, text } from '../shared/text';
 import { MeetingIdSchema, repeated } from './ids';
 import { peopleInvited, type Meeting } from './meeting';
@@ -17,26 +17,24 @@ export const CONFERENCE_RESULT_LABELS: Record<ConferenceResult, string> = {
   adjourned: 'Adjourned',
 };
 
-export const ConferenceRecordSchema = strictForm(
-  {
-    meetingId: MeetingIdSchema,
-    heldOn: dateField('Date held'),
-    /** Participants and supporters from the case who came. */
-    attendedIds: z.array(ParticipantIdSchema).min(1, { error: 'Choose who attended' }).max(50, { error: 'At most 50 attendees' }),
-    attendedStaffIds: z.array(StaffIdSchema).min(1, { error: 'Choose the facilitators who attended' }).max(10, { error: 'At most 10 staff' }),
-    /** Others present, described by role only ("police officer", "interpreter"), never by name. */
-    othersPresent: z.array(requiredText('Other person present', 200)).max(20, { error: 'At most 20 others present' }).optional(),
-    /** The ground rules agreed at the start; the service's defaults are in templates/conferences/ground-rules.yaml. */
-    groundRules: z.array(requiredText('Ground rule', 500)).min(1, { error: 'Record the ground rules agreed at the start' }).max(30, { error: 'At most 30 ground rules' }),
-    summary: requiredText('Summary', 50_000),
-    result: z.enum(CONFERENCE_RESULTS, { error: `Choose the result: ${CONFERENCE_RESULTS.join(', ')}` }),
-    /** When an adjourned conference will resume, if known. */
-    resumesOn: dateField('Date it resumes').optional(),
-    notes: text('Notes', 20_000).optional(),
-    recordedBy: StaffIdSchema,
-  },
-  'the conference record',
-).superRefine((r, ctx) => {
+const recordFields = {
+  meetingId: MeetingIdSchema,
+  heldOn: dateField('Date held'),
+  /** Participants and supporters from the case who came. */
+  attendedIds: z.array(ParticipantIdSchema).min(1, { error: 'Choose who attended' }).max(50, { error: 'At most 50 attendees' }),
+  attendedStaffIds: z.array(StaffIdSchema).min(1, { error: 'Choose the facilitators who attended' }).max(10, { error: 'At most 10 staff' }),
+  /** Others present, described by role only ("police officer", "interpreter"), never by name. */
+  othersPresent: z.array(requiredText('Other person present', 200)).max(20, { error: 'At most 20 others present' }).optional(),
+  /** The ground rules agreed at the start; the service's defaults are in templates/conferences/ground-rules.yaml. */
+  groundRules: z.array(requiredText('Ground rule', 500)).min(1, { error: 'Record the ground rules agreed at the start' }).max(30, { error: 'At most 30 ground rules' }),
+  summary: requiredText('Summary', 50_000),
+  result: z.enum(CONFERENCE_RESULTS, { error: `Choose the result: ${CONFERENCE_RESULTS.join(', ')}` }),
+  /** When an adjourned conference will resume, if known. */
+  resumesOn: dateField('Date it resumes').optional(),
+  notes: text('Notes', 20_000).optional(),
+};
+
+function checkRecord(r: { attendedIds: string[]; attendedStaffIds: string[]; resumesOn?: string | undefined; result: ConferenceResult; heldOn: string }, ctx: z.RefinementCtx): void {
   if (repeated(r.attendedIds).length > 0) ctx.addIssue({ code: 'custom', path: ['attendedIds'], message: 'Someone is listed twice as attending: remove the repeat' });
   if (repeated(r.attendedStaffIds).length > 0) ctx.addIssue({ code: 'custom', path: ['attendedStaffIds'], message: 'A member of staff is listed twice: remove the repeat' });
   if (r.resumesOn !== undefined && r.result !== 'adjourned') {
@@ -45,7 +43,12 @@ export const ConferenceRecordSchema = strictForm(
   if (r.resumesOn !== undefined && r.resumesOn <= r.heldOn) {
     ctx.addIssue({ code: 'custom', path: ['resumesOn'], message: 'The conference must resume after the day it was held' });
   }
-});
+}
+
+/** The record as the form sends it (who recorded it is the signed-in person, signer.ts), and as the case keeps it, with recordedBy. */
+const recordSchemas = signedRecordSchemas(recordFields, 'recordedBy', 'the conference record', checkRecord);
+export const ConferenceRecordInputSchema = recordSchemas.input;
+export const ConferenceRecordSchema = recordSchemas.stored;
 export type ConferenceRecord = z.infer<typeof ConferenceRecordSchema>;
 
 /** Checks against the meeting that was booked, which the schema alone cannot see. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { dateField } from '../time/dates';
 import { ListIdSchema, ParticipantIdSchema, PARTICIPANT_ROLES } from '../cases/participant-role';
 import { StaffIdSchema } from '../staff/staff';
+import { RECORDED_ON_BEHALF_FIELD } from '../staff/signer';
 import { duplicateIds, parseYamlTemplate, type TemplateResult } from '../shared/template-file';
 import { requiredText, text } from '../shared/text';
 
@@ -60,8 +61,9 @@ export const ConsentEntrySchema = z.strictObject({
   on: dateField('Consent date'),
   /** How it was given; a withdrawal may come by any means, so it is optional there. */
   method: z.enum(CONSENT_METHODS, { error: 'Choose how consent was given: signed form or recorded verbal' }).optional(),
-  /** The facilitator who took it (their record is the countersignature). */
+  /** The facilitator who took it (their record is the countersignature): the signed-in person. */
   takenBy: StaffIdSchema,
+  ...RECORDED_ON_BEHALF_FIELD,
   /** For an under-18: the parent or guardian (a participant in the case) who also signed. */
   parentGuardianId: ParticipantIdSchema.optional(),
   reason: text('Reason', 2_000).optional(),

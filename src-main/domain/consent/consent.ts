@@ -4,8 +4,9 @@ import type { Case, Participant } from '../cases/case';
 import { dateField, formatDate } from '../time/dates';
 import { allow, refuse, type Decision } from '../shared/decision';
 import { ListIdSchema, ParticipantIdSchema, type ParticipantRole } from '../cases/participant-role';
-import { findStaff, StaffIdSchema, type StaffMember } from '../staff/staff';
+import { ON_BEHALF_FIELD, onBehalf, type Signature } from '../staff/signer';
 import { text } from '../shared/text';
+import { strictForm } from '../shared/strict-form';
 
 /**
  * Consent is written, free, informed and withdrawable at any time (product.md). It is kept
@@ -87,31 +88,30 @@ export function consentState(p: Participant, elements: readonly ConsentElement[]
 export interface ConsentContext {
   today: string;
   now: string;
-  staff: readonly StaffMember[];
   elements: readonly ConsentElement[];
 }
 
-export const RecordConsentSchema = z.strictObject({
+export const RecordConsentSchema = strictForm({
   participantId: ParticipantIdSchema,
   elementId: ListIdSchema,
   status: z.enum(['given', 'declined'], { error: 'Record consent as given or declined (use withdraw for a withdrawal)' }),
   on: dateField('Consent date'),
   method: z.enum(CONSENT_METHODS, { error: 'Choose how consent was given: signed form or recorded verbal' }),
-  takenBy: StaffIdSchema,
   parentGuardianId: ParticipantIdSchema.optional(),
   reason: text('Reason', 2_000).optional(),
-});
+  ...ON_BEHALF_FIELD,
+}, 'the command');
 export type RecordConsentInput = z.infer<typeof RecordConsentSchema>;
 
-export const WithdrawConsentSchema = z.strictObject({
+export const WithdrawConsentSchema = strictForm({
   participantId: ParticipantIdSchema,
   on: dateField('Withdrawal date'),
   /** Which elements; all currently given ones when left out (the usual case). */
   elementIds: z.array(ListIdSchema).max(50).optional(),
-  takenBy: StaffIdSchema,
   method: z.enum(CONSENT_METHODS).optional(),
   reason: text('Reason', 2_000).optional(),
-});
+  ...ON_BEHALF_FIELD,
+}, 'the command');
 export type WithdrawConsentInput = z.infer<typeof WithdrawConsentSchema>;
 
 function nextVersion(p: Participant, elementId: string): number {
@@ -125,15 +125,14 @@ function checkDate(on: string, c: Case, today: string, what: string): string[] {
   return out;
 }
 
-export function recordConsent(c: Case, input: RecordConsentInput, ctx: ConsentContext): Decision<Participant> {
+/** Consent is taken by the person who signs (signer.ts): the signed-in person, or whom an administrator records it for. */
+export function recordConsent(c: Case, input: RecordConsentInput, ctx: ConsentContext, signer: Signature): Decision<Participant> {
   const p = c.participants.find((x) => x.id === input.participantId);
   if (!p) return refuse('That participant is not in this case.');
   const el = ctx.elements.find((e) => e.id === input.elementId);
   if (!el) return refuse(`"${input.elementId}" is not one of the consent elements.`);
   const problems = checkDate(input.on, c, ctx.today, 'consent');
-  const taker = findStaff(ctx.staff, input.takenBy);
-  if (!taker) problems.push('The person who took consent is not on the staff list.');
-  else if (!taker.active) problems.push(`${taker.name} is no longer active and cannot take consent.`);
+  if (!signer.by.active) problems.push(`${signer.by.name} is no longer active and cannot take consent.`);
   if (input.parentGuardianId !== undefined) {
     const pg = c.participants.find((x) => x.id === input.parentGuardianId);
     if (!pg || pg.role !== 'parent-guardian') problems.push('The co-signing parent or guardian must be a parent or guardian taking part in this case.');
@@ -147,7 +146,8 @@ export function recordConsent(c: Case, input: RecordConsentInput, ctx: ConsentCo
     status: input.status,
     on: input.on,
     method: input.method,
-    takenBy: input.takenBy,
+    takenBy: signer.by.id,
+    ...onBehalf(signer),
     ...(input.parentGuardianId ? { parentGuardianId: input.parentGuardianId } : {}),
     ...(input.reason ? { reason: input.reason } : {}),
     recordedAt: ctx.now,
@@ -159,11 +159,10 @@ export function recordConsent(c: Case, input: RecordConsentInput, ctx: ConsentCo
  * A participant may withdraw at any time and need give no reason. Every element currently
  * given (or those named) gets a new "withdrawn" version dated when they withdrew.
  */
-export function withdrawConsent(c: Case, input: WithdrawConsentInput, ctx: ConsentContext): Decision<Participant> {
+export function withdrawConsent(c: Case, input: WithdrawConsentInput, ctx: ConsentContext, signer: Signature): Decision<Participant> {
   const p = c.participants.find((x) => x.id === input.participantId);
   if (!p) return refuse('That participant is not in this case.');
   const problems = checkDate(input.on, c, ctx.today, 'withdrawal');
-  if (!findStaff(ctx.staff, input.takenBy)) problems.push('The person recording the withdrawal is not on the staff list.');
   const current = currentConsent(p);
   const given = [...current.values()].filter((e) => e.status === 'given').map((e) => e.elementId);
   const ids = [...new Set(input.elementIds ?? given)];
@@ -179,7 +178,8 @@ export function withdrawConsent(c: Case, input: WithdrawConsentInput, ctx: Conse
     status: 'withdrawn',
     on: input.on,
     ...(input.method ? { method: input.method } : {}),
-    takenBy: input.takenBy,
+    takenBy: signer.by.id,
+    ...onBehalf(signer),
     ...(input.reason ? { reason: input.reason } : {}),
     recordedAt: ctx.now,
   }));

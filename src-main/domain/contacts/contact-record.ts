@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { dateField } from '../time/dates';
 import { ParticipantIdSchema } from '../cases/participant-role';
 import { StaffIdSchema } from '../staff/staff';
+import { RECORDED_ON_BEHALF_FIELD } from '../staff/signer';
 import { text } from '../shared/text';
 
 /**
@@ -52,7 +53,9 @@ export const ContactEntryBase = z.strictObject({
   /** Information about RJ was given (Victims' Code right 3): a deadline is judged on this. */
   rjInformationGiven: z.boolean().optional(),
   notes: text('Notes', 10_000).optional(),
+  /** Who made the contact or the attempt: the signed-in person (signer.ts). */
   by: StaffIdSchema,
+  ...RECORDED_ON_BEHALF_FIELD,
   recordedAt: z.iso.datetime(),
 });
 

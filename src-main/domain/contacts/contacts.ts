@@ -2,8 +2,10 @@ import { z } from 'zod';
 import type { Case, Participant } from '../cases/case';
 import { formatDate } from '../time/dates';
 import { allow, refuse, type Decision } from '../shared/decision';
+import { strictForm } from '../shared/strict-form';
 import { ParticipantIdSchema } from '../cases/participant-role';
 import { findStaff, type StaffMember } from '../staff/staff';
+import { ON_BEHALF_FIELD, onBehalf, type Signature } from '../staff/signer';
 
 /**
  * Contact attempts and contacts with each participant, and preparation meetings. Attempts
@@ -21,10 +23,12 @@ export interface ContactContext {
   staff: readonly StaffMember[];
 }
 
-export const RecordContactSchema = z.strictObject({
+/** Who made contact is not in the command: it is the signed-in person (signer.ts). */
+export const RecordContactSchema = strictForm({
   participantId: ParticipantIdSchema,
-  entry: ContactEntryBase.omit({ recordedAt: true }).superRefine(checkOutcome),
-});
+  entry: ContactEntryBase.omit({ recordedAt: true, by: true, recordedOnBehalfBy: true }).superRefine(checkOutcome),
+  ...ON_BEHALF_FIELD,
+}, 'the command');
 export type RecordContactInput = z.infer<typeof RecordContactSchema>;
 
 export const RecordMeetingSchema = PreparationMeetingSchema.omit({ recordedAt: true });
@@ -37,13 +41,12 @@ function dateProblems(c: Case, on: string, today: string, what: string): string[
   return out;
 }
 
-export function recordContact(c: Case, input: RecordContactInput, ctx: ContactContext): Decision<Participant> {
+export function recordContact(c: Case, input: RecordContactInput, ctx: ContactContext, signer: Signature): Decision<Participant> {
   const p = c.participants.find((x) => x.id === input.participantId);
   if (!p) return refuse('That participant is not in this case.');
-  const parsed = ContactEntrySchema.safeParse({ ...input.entry, recordedAt: ctx.now });
+  const parsed = ContactEntrySchema.safeParse({ ...input.entry, by: signer.by.id, ...onBehalf(signer), recordedAt: ctx.now });
   if (!parsed.success) return refuse(...parsed.error.issues.map((i) => i.message));
   const problems = dateProblems(c, parsed.data.on, ctx.today, 'contact');
-  if (!findStaff(ctx.staff, parsed.data.by)) problems.push('The member of staff who made contact is not on the staff list.');
   if (problems.length > 0) return refuse(...problems);
   return allow({ ...p, contacts: [...(p.contacts ?? []), parsed.data] });
 }

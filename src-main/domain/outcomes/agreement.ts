@@ -4,6 +4,7 @@ import { dateField, formatDate } from '../time/dates';
 import { allow, refuse, type Decision } from '../shared/decision';
 import { ParticipantIdSchema } from '../cases/participant-role';
 import { StaffIdSchema } from '../staff/staff';
+import { RECORDED_ON_BEHALF_FIELD } from '../staff/signer';
 import { strictForm } from '../shared/strict-form';
 import { requiredText, text } from '../shared/text';
 import { ActionIdSchema, MeetingIdSchema, repeated } from '../conferences/ids';
@@ -70,12 +71,16 @@ export type AgreementAction = z.infer<typeof AgreementActionSchema>;
 export const MonitoringReviewSchema = strictForm(
   {
     on: dateField('Review date'),
+    /** Who reviewed: the signed-in person (signer.ts). */
     by: StaffIdSchema,
     note: requiredText('Review note', 5_000),
+    ...RECORDED_ON_BEHALF_FIELD,
   },
   'the review',
 );
 export type MonitoringReview = z.infer<typeof MonitoringReviewSchema>;
+/** A review as the form sends it: the reviewer is the signed-in person. */
+export const MonitoringReviewInputSchema = MonitoringReviewSchema.omit({ by: true, recordedOnBehalfBy: true });
 
 export const OutcomeAgreementFieldsSchema = strictForm(
   {
@@ -87,8 +92,10 @@ export const OutcomeAgreementFieldsSchema = strictForm(
     signatoryIds: z.array(ParticipantIdSchema).min(1, { error: 'Choose who signs the agreement' }).max(50, { error: 'At most 50 signatories' }),
     /** Absent while the agreement is a draft printed for signing. */
     signedOn: dateField('Date signed').optional(),
-    /** The facilitator who countersigns. */
+    /** The facilitator who countersigns: the signed-in person who drafted or signed it (signer.ts). */
     countersignedBy: StaffIdSchema,
+    /** The administrator who recorded the countersignature for them, if one did. */
+    ...RECORDED_ON_BEHALF_FIELD,
     reviews: z.array(MonitoringReviewSchema).max(1_000, { error: 'At most 1,000 reviews' }),
   },
   'the agreement',

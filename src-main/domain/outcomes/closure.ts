@@ -3,6 +3,7 @@ import { dateField, formatDate } from '../time/dates';
 import { allow, refuse, type Decision } from '../shared/decision';
 import { ParticipantIdSchema } from '../cases/participant-role';
 import { StaffIdSchema } from '../staff/staff';
+import { RECORDED_ON_BEHALF_FIELD, signedRecordSchemas } from '../staff/signer';
 import { strictForm } from '../shared/strict-form';
 import { requiredText } from '../shared/text';
 import { agreementProgress, type OutcomeAgreement } from './agreement';
@@ -36,21 +37,25 @@ export const CLOSURE_OUTCOME_LABELS: Record<ClosureOutcome, string> = {
 /** Outcomes that are early exits, named as case.ts names them. */
 export const EXIT_OUTCOMES = { withdrawn: 'withdrawn', 'not-suitable': 'not-suitable', 'no-contact': 'no-contact', declined: 'declined' } as const;
 
-export const ClosureSchema = strictForm(
-  {
-    outcome: z.enum(CLOSURE_OUTCOMES, { error: `Choose how the case ended: ${CLOSURE_OUTCOMES.join(', ')}` }),
-    closedOn: dateField('Date closed'),
-    summary: requiredText('Summary', 20_000),
-    closedBy: StaffIdSchema,
-    /** For a withdrawal: who withdrew. */
-    withdrawnBy: ParticipantIdSchema.optional(),
-  },
-  'the closure',
-).superRefine((c, ctx) => {
+const closureFields = {
+  outcome: z.enum(CLOSURE_OUTCOMES, { error: `Choose how the case ended: ${CLOSURE_OUTCOMES.join(', ')}` }),
+  closedOn: dateField('Date closed'),
+  summary: requiredText('Summary', 20_000),
+  /** For a withdrawal: who withdrew. */
+  withdrawnBy: ParticipantIdSchema.optional(),
+};
+
+function checkClosure(c: { withdrawnBy?: string | undefined; outcome: ClosureOutcome }, ctx: z.RefinementCtx): void {
   if (c.withdrawnBy !== undefined && c.outcome !== 'withdrawn') {
     ctx.addIssue({ code: 'custom', path: ['withdrawnBy'], message: 'Only a withdrawal names who withdrew: remove it, or choose "withdrawn"' });
   }
-});
+}
+
+/** A closure as the form sends it (who closed the case is the signed-in person, signer.ts), and as the case keeps it, with closedBy. */
+const closureSchemas = signedRecordSchemas(closureFields, 'closedBy', 'the closure', checkClosure);
+export const ClosureInputSchema = closureSchemas.input;
+export type ClosureInput = z.infer<typeof ClosureInputSchema>;
+export const ClosureSchema = closureSchemas.stored;
 export type Closure = z.infer<typeof ClosureSchema>;
 
 /** Facts about the case that closing depends on, gathered by the service. */
@@ -117,7 +122,9 @@ export const ReopeningSchema = strictForm(
   {
     on: dateField('Date reopened'),
     reason: requiredText('Reason for reopening', 5_000),
+    /** Who reopened it: the signed-in person (signer.ts). */
     by: StaffIdSchema,
+    ...RECORDED_ON_BEHALF_FIELD,
   },
   'the reopening',
 );

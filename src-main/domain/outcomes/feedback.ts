@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { dateField } from '../time/dates';
 import { ParticipantIdSchema } from '../cases/participant-role';
-import { StaffIdSchema } from '../staff/staff';
+import { signedRecordSchemas } from '../staff/signer';
 import { strictForm } from '../shared/strict-form';
 import { text } from '../shared/text';
 
@@ -74,29 +74,27 @@ export const EqualityMonitoringSchema = strictForm(
 );
 export type EqualityMonitoring = z.infer<typeof EqualityMonitoringSchema>;
 
-export const FeedbackSchema = strictForm(
-  {
-    participantId: ParticipantIdSchema,
-    givenOn: dateField('Date given'),
-    enteredBy: StaffIdSchema,
-    answers: FeedbackAnswersSchema,
-    overall: z
-      .number({ error: 'Overall score: choose a whole number from 0 to 10' })
-      .int({ error: 'Overall score: choose a whole number from 0 to 10' })
-      .min(0, { error: 'Overall score: choose a whole number from 0 to 10' })
-      .max(10, { error: 'Overall score: choose a whole number from 0 to 10' })
-      .optional(),
-    wouldRecommend: z.enum(RECOMMEND_ANSWERS, { error: 'Would they recommend it: choose yes, no or unsure' }).optional(),
-    comments: text('Comments', 10_000).optional(),
-    /**
-     * Equality data is special-category data (UK GDPR Article 9), asked for separately and
-     * kept only with the person's own consent to this part, recorded here.
-     */
-    equalityConsent: z.boolean({ error: 'Say whether the person agreed to equality monitoring (true or false)' }),
-    equality: EqualityMonitoringSchema.optional(),
-  },
-  'the feedback',
-).superRefine((f, ctx) => {
+const feedbackFields = {
+  participantId: ParticipantIdSchema,
+  givenOn: dateField('Date given'),
+  answers: FeedbackAnswersSchema,
+  overall: z
+    .number({ error: 'Overall score: choose a whole number from 0 to 10' })
+    .int({ error: 'Overall score: choose a whole number from 0 to 10' })
+    .min(0, { error: 'Overall score: choose a whole number from 0 to 10' })
+    .max(10, { error: 'Overall score: choose a whole number from 0 to 10' })
+    .optional(),
+  wouldRecommend: z.enum(RECOMMEND_ANSWERS, { error: 'Would they recommend it: choose yes, no or unsure' }).optional(),
+  comments: text('Comments', 10_000).optional(),
+  /**
+   * Equality data is special-category data (UK GDPR Article 9), asked for separately and
+   * kept only with the person's own consent to this part, recorded here.
+   */
+  equalityConsent: z.boolean({ error: 'Say whether the person agreed to equality monitoring (true or false)' }),
+  equality: EqualityMonitoringSchema.optional(),
+};
+
+function checkFeedback(f: { equality?: EqualityMonitoring | undefined; equalityConsent: boolean }, ctx: z.RefinementCtx): void {
   if (f.equality !== undefined && !f.equalityConsent) {
     ctx.addIssue({
       code: 'custom',
@@ -104,7 +102,13 @@ export const FeedbackSchema = strictForm(
       message: 'Equality monitoring answers can only be kept when the person agreed to give them: remove the answers, or record their consent',
     });
   }
-});
+}
+
+/** Feedback as the form sends it (who entered it is the signed-in person, signer.ts), and as the case keeps it, with enteredBy. */
+const feedbackSchemas = signedRecordSchemas(feedbackFields, 'enteredBy', 'the feedback', checkFeedback);
+export const FeedbackInputSchema = feedbackSchemas.input;
+export type FeedbackInput = z.infer<typeof FeedbackInputSchema>;
+export const FeedbackSchema = feedbackSchemas.stored;
 export type Feedback = z.infer<typeof FeedbackSchema>;
 
 /** Satisfied with the outcome, or undefined if that statement was not answered. */

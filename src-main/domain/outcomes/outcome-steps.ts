@@ -3,11 +3,12 @@ import { currentConsent } from '../consent/consent';
 import { formatDate } from '../time/dates';
 import { allow, refuse, type Decision } from '../shared/decision';
 import { ACTION_KINDS, addReview, agreementProgress, OutcomeAgreementSchema, updateAction as updateActionRule, type OutcomeAgreement } from './agreement';
-import { CLOSURE_OUTCOME_LABELS, closureProblems, EXIT_OUTCOMES } from './closure';
+import { CLOSURE_OUTCOME_LABELS, closureProblems, EXIT_OUTCOMES, type Closure } from './closure';
 import { CONFERENCE_RESULT_LABELS, recordConference as recordConferenceRule } from '../conferences/conference-record';
-import { feedbackProblems } from './feedback';
+import { feedbackProblems, type Feedback } from './feedback';
 import { describeProcess, INDIRECT_MEDIUM_LABELS } from '../conferences/process-type';
 import { findStaff } from '../staff/staff';
+import { onBehalf, type Signature } from '../staff/signer';
 import type { ProcessCommand } from '../cases/process-commands';
 import type { CaseChange, ProcessContext } from '../cases/process-context';
 import { cancelOpenMeetings } from '../conferences/schedule';
@@ -24,7 +25,6 @@ const name = (c: Case, id: string) => {
   const p = c.participants.find((x) => x.id === id);
   return p ? displayName(p.person) : 'someone no longer in the case';
 };
-const staffName = (ctx: ProcessContext, id: string) => findStaff(ctx.staff, id)?.name ?? 'a former member of staff';
 
 function processStarted(c: Case): string | undefined {
   return at(c.stage) < at('process') ? 'The restorative process has not started: move the case to the process stage first.' : undefined;
@@ -39,12 +39,11 @@ export function chooseProcess(c: Case, cmd: Cmd<'choose-process'>): Decision<Cas
   return allow({ next: { ...c, processKind: cmd.process.kind, processForm: cmd.process.form }, kind: 'process.chosen', text: `Process: ${describeProcess(cmd.process)}.` });
 }
 
-export function recordConference(c: Case, cmd: Cmd<'record-conference'>, ctx: ProcessContext): Decision<CaseChange> {
+export function recordConference(c: Case, cmd: Cmd<'record-conference'>, ctx: ProcessContext, signer: Signature): Decision<CaseChange> {
   const meeting = (c.schedule ?? []).find((m) => m.id === cmd.record.meetingId);
   if (!meeting) return refuse('That conference is not booked in this case.');
   if ((c.conferenceRecords ?? []).some((r) => r.meetingId === meeting.id)) return refuse('This conference already has a record.');
-  if (!findStaff(ctx.staff, cmd.record.recordedBy)) return refuse('The member of staff recording this is not on the staff list.');
-  const d = recordConferenceRule(meeting, cmd.record, ctx.today);
+  const d = recordConferenceRule(meeting, { ...cmd.record, recordedBy: signer.by.id, ...onBehalf(signer) }, ctx.today);
   if (!d.ok) return d;
   const schedule = (c.schedule ?? []).map((m) => (m.id === meeting.id ? d.value.meeting : m));
   // A conference that ended (with or without agreement) moves the case on to its outcome.
@@ -96,7 +95,7 @@ const reparsed = (g: unknown): Decision<OutcomeAgreement> => {
 };
 
 /** Draft (or replace a draft of) the agreement; with a date signed it is also signed. Once signed, actions change one at a time. */
-export function recordAgreement(c: Case, cmd: Cmd<'record-agreement'>, ctx: ProcessContext): Decision<CaseChange> {
+export function recordAgreement(c: Case, cmd: Cmd<'record-agreement'>, ctx: ProcessContext, signer: Signature): Decision<CaseChange> {
   const notStarted = processStarted(c);
   if (notStarted) return refuse(notStarted);
   if (c.agreement?.signedOn !== undefined) return refuse('The agreement has been signed: record progress on each action instead of changing it.');
@@ -104,13 +103,12 @@ export function recordAgreement(c: Case, cmd: Cmd<'record-agreement'>, ctx: Proc
   const problems: string[] = [];
   if (input.actions.some((a) => a.status !== 'pending')) problems.push('Every action starts as pending: record progress after the agreement is signed.');
   if (input.meetingId !== undefined && !(c.schedule ?? []).some((m) => m.id === input.meetingId && m.kind === 'conference')) problems.push('The conference chosen is not booked in this case.');
-  if (!findStaff(ctx.staff, input.countersignedBy)) problems.push('The facilitator who countersigns is not on the staff list.');
   const taking = new Set(c.participants.filter((p) => p.takesPart !== false).map((p) => p.id));
   if (input.signatoryIds.some((id) => !taking.has(id))) problems.push('Everyone who signs must be taking part in this case.');
   if (input.actions.some((a) => !taking.has(a.byParticipantId))) problems.push('Each action must be done by someone taking part in this case.');
   if (input.signedOn !== undefined) problems.push(...signingProblems(c, input.meetingId, input.signedOn, ctx.today));
   if (problems.length > 0) return refuse(...problems);
-  const d = reparsed({ ...input, caseId: c.id, reviews: [] });
+  const d = reparsed({ ...input, caseId: c.id, reviews: [], countersignedBy: signer.by.id, ...onBehalf(signer) });
   if (!d.ok) return d;
   const g = d.value;
   const verb = c.agreement ? 'changed' : 'drafted';
@@ -121,13 +119,15 @@ export function recordAgreement(c: Case, cmd: Cmd<'record-agreement'>, ctx: Proc
   });
 }
 
-export function signAgreement(c: Case, cmd: Cmd<'sign-agreement'>, ctx: ProcessContext): Decision<CaseChange> {
+/** The facilitator who records the signing countersigns: the agreement names them from now on. */
+export function signAgreement(c: Case, cmd: Cmd<'sign-agreement'>, ctx: ProcessContext, signer: Signature): Decision<CaseChange> {
   const g = c.agreement;
   if (!g) return refuse('There is no agreement to sign: draft it first.');
   if (g.signedOn !== undefined) return refuse(`The agreement was already signed on ${formatDate(g.signedOn)}.`);
   const problems = signingProblems(c, g.meetingId, cmd.signedOn, ctx.today);
   if (problems.length > 0) return refuse(...problems);
-  const d = reparsed({ ...g, signedOn: cmd.signedOn });
+  const { recordedOnBehalfBy: _drafted, ...draft } = g;
+  const d = reparsed({ ...draft, signedOn: cmd.signedOn, countersignedBy: signer.by.id, ...onBehalf(signer) });
   if (!d.ok) return d;
   return allow({ next: signedStage({ ...c, agreement: d.value }, d.value), kind: 'agreement.signed', text: `Outcome agreement signed on ${formatDate(cmd.signedOn)}.` });
 }
@@ -148,13 +148,12 @@ export function updateAction(c: Case, cmd: Cmd<'update-action'>, ctx: ProcessCon
   });
 }
 
-export function addMonitoringReview(c: Case, cmd: Cmd<'add-review'>, ctx: ProcessContext): Decision<CaseChange> {
+export function addMonitoringReview(c: Case, cmd: Cmd<'add-review'>, ctx: ProcessContext, signer: Signature): Decision<CaseChange> {
   const g = c.agreement;
   if (!g?.signedOn) return refuse('Monitoring starts once the agreement is signed.');
-  if (!findStaff(ctx.staff, cmd.review.by)) return refuse('The reviewer is not on the staff list.');
-  const d = addReview(g, cmd.review, ctx.today);
+  const d = addReview(g, { ...cmd.review, by: signer.by.id, ...onBehalf(signer) }, ctx.today);
   if (!d.ok) return d;
-  return allow({ next: { ...c, agreement: d.value }, kind: 'agreement.review', text: `Monitoring review on ${formatDate(cmd.review.on)} by ${staffName(ctx, cmd.review.by)}.` });
+  return allow({ next: { ...c, agreement: d.value }, kind: 'agreement.review', text: `Monitoring review on ${formatDate(cmd.review.on)} by ${signer.by.name}.` });
 }
 
 /**
@@ -162,15 +161,14 @@ export function addMonitoringReview(c: Case, cmd: Cmd<'add-review'>, ctx: Proces
  * no contact, declined) also records the exit, as the casework screens and lists know it; any
  * other outcome moves the case to closed. Either way it is read-only until reopened.
  */
-export function closeCase(c: Case, cmd: Cmd<'close'>, ctx: ProcessContext): Decision<CaseChange> {
-  const k = cmd.closure;
+export function closeCase(c: Case, cmd: Cmd<'close'>, ctx: ProcessContext, signer: Signature): Decision<CaseChange> {
+  const k: Closure = { ...cmd.closure, closedBy: signer.by.id, ...onBehalf(signer) };
   const exitKind = Object.hasOwn(EXIT_OUTCOMES, k.outcome) ? EXIT_OUTCOMES[k.outcome as keyof typeof EXIT_OUTCOMES] : undefined;
   // Ending early cancels what is still booked; a completed process must record its meetings first.
   const base = exitKind ? cancelOpenMeetings(c, `Case ended: ${CLOSURE_OUTCOME_LABELS[k.outcome].toLowerCase()}`) : c;
   const problems: string[] = [];
   if (!exitKind && at(c.stage) < at('process')) problems.push(`The restorative process has not started, so "${CLOSURE_OUTCOME_LABELS[k.outcome].toLowerCase()}" cannot be the outcome: choose withdrawn, not suitable, no contact or declined.`);
   if (k.outcome === 'withdrawn' && k.withdrawnBy === undefined) problems.push('Say who withdrew.');
-  if (!findStaff(ctx.staff, k.closedBy)) problems.push('The member of staff closing the case is not on the staff list.');
   problems.push(
     ...closureProblems(k, {
       today: ctx.today,
@@ -191,8 +189,8 @@ export function closeCase(c: Case, cmd: Cmd<'close'>, ctx: ProcessContext): Deci
   return allow({ next, kind: exitKind ? 'case.exit' : 'case.closed', text });
 }
 
-export function recordFeedback(c: Case, cmd: Cmd<'record-feedback'>, ctx: ProcessContext): Decision<CaseChange> {
-  const f = cmd.feedback;
+export function recordFeedback(c: Case, cmd: Cmd<'record-feedback'>, ctx: ProcessContext, signer: Signature): Decision<CaseChange> {
+  const f: Feedback = { ...cmd.feedback, enteredBy: signer.by.id, ...onBehalf(signer) };
   const asksFeedback = ctx.consentElements.some((e) => e.id === FEEDBACK_CONSENT_ELEMENT);
   const participantIds = c.participants.map((p) => p.id);
   const problems = feedbackProblems(f, {
@@ -202,7 +200,6 @@ export function recordFeedback(c: Case, cmd: Cmd<'record-feedback'>, ctx: Proces
     mayContactForFeedback: asksFeedback ? c.participants.filter((p) => currentConsent(p).get(FEEDBACK_CONSENT_ELEMENT)?.status === 'given').map((p) => p.id) : participantIds,
     existing: c.feedback ?? [],
   });
-  if (!findStaff(ctx.staff, f.enteredBy)) problems.push('The member of staff entering the feedback is not on the staff list.');
   if (f.givenOn < c.referral.receivedOn) problems.push('The date given is before the referral was received.');
   if (problems.length > 0) return refuse(...problems);
   return allow({ next: { ...c, feedback: [...(c.feedback ?? []), f] }, kind: 'feedback.recorded', text: `Feedback from ${name(c, f.participantId)} entered (given on ${formatDate(f.givenOn)}).` });

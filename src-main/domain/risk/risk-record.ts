@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { dateField } from '../time/dates';
 import { ListIdSchema, PARTICIPANT_ROLES, type ParticipantRole } from '../cases/participant-role';
 import { STAFF_ROLES, StaffIdSchema } from '../staff/staff';
+import { RECORDED_ON_BEHALF_FIELD } from '../staff/signer';
 import { duplicateIds, parseYamlTemplate, type TemplateResult } from '../shared/template-file';
 import { requiredText, text } from '../shared/text';
 
@@ -59,17 +60,20 @@ export const FactorRatingSchema = z.strictObject({
 export type FactorRating = z.infer<typeof FactorRatingSchema>;
 
 export const RiskSignOffSchema = z.strictObject({
+  /** Who signed it off: the signed-in person (signer.ts). */
   by: StaffIdSchema,
   /** The signer's role when they signed, so a later change of role does not rewrite history. */
   role: z.enum(STAFF_ROLES),
   at: z.iso.datetime(),
   note: text('Sign-off note', 2_000).optional(),
+  ...RECORDED_ON_BEHALF_FIELD,
+  /** Signed off by the person who made the assessment: allowed outside sensitive cases, and kept as a warning. */
+  sameAsAssessor: z.literal(true).optional(),
 });
 
-/** What an assessor records; the stored assessment adds its version, sign-off and time. */
+/** What an assessor records; the stored assessment adds who assessed, its version, sign-off and time. */
 export const assessmentFields = {
   assessedOn: dateField('Assessment date'),
-  assessedBy: StaffIdSchema,
   factors: z.array(FactorRatingSchema).max(100),
   decision: z.enum(RISK_DECISIONS, { error: 'Choose direct, indirect only or not suitable' }),
   /** Required for "not suitable" (every such decision needs a recorded reason). */
@@ -80,6 +84,9 @@ export const assessmentFields = {
 export const RiskAssessmentSchema = z.strictObject({
   version: z.number().int().min(1),
   ...assessmentFields,
+  /** Who assessed: the signed-in person (signer.ts). */
+  assessedBy: StaffIdSchema,
+  ...RECORDED_ON_BEHALF_FIELD,
   signOff: RiskSignOffSchema.optional(),
   recordedAt: z.iso.datetime(),
 });

@@ -4,8 +4,10 @@ import type { CaseworkSettings } from '../casebook/casework-settings';
 import { formatDate } from '../time/dates';
 import { allow, refuse, type Decision } from '../shared/decision';
 import { ParticipantIdSchema } from '../cases/participant-role';
-import { findStaff, STAFF_ROLE_LABELS, StaffIdSchema, type StaffMember, type StaffRole } from '../staff/staff';
+import { STAFF_ROLE_LABELS, type StaffRole } from '../staff/staff';
+import { ON_BEHALF_FIELD, onBehalf, type Signature } from '../staff/signer';
 import { text } from '../shared/text';
+import { strictForm } from '../shared/strict-form';
 
 /**
  * Risk assessment per participant (supporters too), revisited at every stage. Each version
@@ -57,35 +59,34 @@ export function riskStatus(p: Participant, sensitive: boolean, settings: Pick<Ca
 export interface RiskContext {
   today: string;
   now: string;
-  staff: readonly StaffMember[];
   factors: readonly RiskFactor[];
   settings: Pick<CaseworkSettings, 'riskApproverRole'>;
 }
 
-export const AssessRiskSchema = z.strictObject({
+/** Who assessed and who signs off are not in the commands: they are the signed-in person (signer.ts). */
+export const AssessRiskSchema = strictForm({
   participantId: ParticipantIdSchema,
   ...assessmentFields,
-});
+  ...ON_BEHALF_FIELD,
+}, 'the command');
 export type AssessRiskInput = z.infer<typeof AssessRiskSchema>;
 
-export const SignOffRiskSchema = z.strictObject({
+export const SignOffRiskSchema = strictForm({
   participantId: ParticipantIdSchema,
-  by: StaffIdSchema,
   note: text('Sign-off note', 2_000).optional(),
-});
+  ...ON_BEHALF_FIELD,
+}, 'the command');
 export type SignOffRiskInput = z.infer<typeof SignOffRiskSchema>;
 
 /** Records a new version of the participant's assessment. */
-export function assessRisk(c: Case, input: AssessRiskInput, ctx: RiskContext): Decision<Participant> {
+export function assessRisk(c: Case, input: AssessRiskInput, ctx: RiskContext, signer: Signature): Decision<Participant> {
   const p = c.participants.find((x) => x.id === input.participantId);
   if (!p) return refuse('That participant is not in this case.');
   const problems: string[] = [];
   if (input.assessedOn > ctx.today) problems.push(`The assessment date ${formatDate(input.assessedOn)} is in the future.`);
   if (input.assessedOn < c.referral.receivedOn) problems.push(`The assessment date is before the referral was received (${formatDate(c.referral.receivedOn)}).`);
   if (input.reviewOn <= input.assessedOn) problems.push('The review date must be after the assessment date.');
-  const assessor = findStaff(ctx.staff, input.assessedBy);
-  if (!assessor) problems.push('The assessor is not on the staff list.');
-  else if (!assessor.active) problems.push(`${assessor.name} is no longer active and cannot assess risk.`);
+  if (!signer.by.active) problems.push(`${signer.by.name} is no longer active and cannot assess risk.`);
   const wanted = factorsFor(ctx.factors, p.role);
   const seen = new Set<string>();
   for (const f of input.factors) {
@@ -102,7 +103,8 @@ export function assessRisk(c: Case, input: AssessRiskInput, ctx: RiskContext): D
   const a: RiskAssessment = {
     version: (currentAssessment(p)?.version ?? 0) + 1,
     assessedOn: input.assessedOn,
-    assessedBy: input.assessedBy,
+    assessedBy: signer.by.id,
+    ...onBehalf(signer),
     factors: input.factors,
     decision: input.decision,
     ...(input.reason ? { reason: input.reason } : {}),
@@ -112,26 +114,41 @@ export function assessRisk(c: Case, input: AssessRiskInput, ctx: RiskContext): D
   return allow({ ...p, risk: [...(p.risk ?? []), a] });
 }
 
-export function signOffRisk(c: Case, input: SignOffRiskInput, ctx: RiskContext): Decision<Participant> {
+/** The sign-off and whether the assessor signed their own assessment (allowed, with a warning, outside sensitive cases). */
+export interface SignedOff {
+  participant: Participant;
+  sameAsAssessor: boolean;
+}
+
+/**
+ * Sign off the current assessment as the signer (signer.ts): the approver role, and whether
+ * they assessed it themselves, are judged on the person who signs, never on an id typed in.
+ */
+export function signOffRisk(c: Case, input: SignOffRiskInput, ctx: RiskContext, signer: Signature): Decision<SignedOff> {
   const p = c.participants.find((x) => x.id === input.participantId);
   if (!p) return refuse('That participant is not in this case.');
   const a = currentAssessment(p);
   if (!a) return refuse(`There is no risk assessment for ${p.person.givenName} to sign off.`);
   if (a.signOff) return refuse('This assessment is already signed off; re-assess to make a new version.');
-  const signer = findStaff(ctx.staff, input.by);
-  if (!signer) return refuse('The person signing off is not on the staff list.');
-  if (!signer.active) return refuse(`${signer.name} is no longer active and cannot sign off.`);
-  const required = approverRoleRequired(a, c.referral.sensitive.length > 0, ctx.settings);
-  if (!signOffRoleAcceptable(signer.role, required)) {
-    const why = c.referral.sensitive.length > 0 ? 'this is a sensitive case' : 'a factor is rated high';
+  const who = signer.by;
+  if (!who.active) return refuse(`${who.name} is no longer active and cannot sign off.`);
+  const sensitive = c.referral.sensitive.length > 0;
+  const required = approverRoleRequired(a, sensitive, ctx.settings);
+  if (!signOffRoleAcceptable(who.role, required)) {
+    const why = sensitive ? 'this is a sensitive case' : 'a factor is rated high';
     return refuse(
       required
-        ? `Because ${why}, the assessment must be signed off by a ${STAFF_ROLE_LABELS[required].toLowerCase()}; ${signer.name} is a ${STAFF_ROLE_LABELS[signer.role].toLowerCase()}.`
-        : `A risk assessment is signed off by a ${ORDINARY_SIGN_OFF_ROLES.map((r) => STAFF_ROLE_LABELS[r].toLowerCase()).join(' or ')}.`,
+        ? `Because ${why}, the assessment must be signed off by a ${STAFF_ROLE_LABELS[required].toLowerCase()}; ${who.name} is a ${STAFF_ROLE_LABELS[who.role].toLowerCase()}.`
+        : `A risk assessment is signed off by a ${ORDINARY_SIGN_OFF_ROLES.map((r) => STAFF_ROLE_LABELS[r].toLowerCase()).join(' or ')}; ${who.name} is a ${STAFF_ROLE_LABELS[who.role].toLowerCase()}.`,
     );
   }
-  const signed: RiskAssessment = { ...a, signOff: { by: signer.id, role: signer.role, at: ctx.now, ...(input.note ? { note: input.note } : {}) } };
-  return allow({ ...p, risk: (p.risk ?? []).map((x) => (x === a ? signed : x)) });
+  const sameAsAssessor = a.assessedBy === who.id;
+  if (sameAsAssessor && sensitive) {
+    return refuse(`This is a sensitive case: the risk assessment must be signed off by someone other than the person who assessed it, and ${signer.recordedOnBehalfBy ? who.name : 'you'} assessed it.`);
+  }
+  const signOff = { by: who.id, role: who.role, at: ctx.now, ...(input.note ? { note: input.note } : {}), ...onBehalf(signer), ...(sameAsAssessor ? { sameAsAssessor: true as const } : {}) };
+  const signed: RiskAssessment = { ...a, signOff };
+  return allow({ participant: { ...p, risk: (p.risk ?? []).map((x) => (x === a ? signed : x)) }, sameAsAssessor });
 }
 
 export interface OverdueReview {

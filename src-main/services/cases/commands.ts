@@ -1,7 +1,7 @@
 import type { FileWrite } from '../../store/journal';
 import { type Case } from '../../domain/cases/case';
 import { CasebookError } from '../../domain/shared/errors';
-import { applyCommand, type WorkflowCommand } from '../../domain/cases/workflow';
+import { applyCommandMarked, type WorkflowCommand } from '../../domain/cases/workflow';
 import type { CaseView } from '../../domain/cases/case-view';
 import { changedFields } from './changed-fields';
 import { workflowContext, type Casework } from './context';
@@ -25,15 +25,18 @@ export async function applyCaseCommand(cw: Casework, input: { caseId: string; re
   if (command.type === 'assign-team') requireCapability(s.user.role, 'assign-team');
   // Coordinators close cases (product.md); facilitators record everything up to that point.
   if (command.type === 'close') requireCapability(s.user.role, 'close-cases');
+  // Who signs is who is signed in; recording for someone else is an administrator's explicit act.
+  if ('onBehalfOf' in command && command.onBehalfOf !== undefined && command.onBehalfOf !== s.user.staffId) requireCapability(s.user.role, 'record-on-behalf');
   const c: Case = await s.readCase(caseId);
   if (c.revision !== revision) {
     throw new CasebookError('CONFLICT', `Someone else changed this case since you opened it (it is now at revision ${c.revision}, you had ${revision}); reload it to see their changes, then make yours again.`);
   }
   const booksTime = command.type === 'schedule-meeting' || command.type === 'update-meeting' || command.type === 'set-meeting-status';
-  const d = applyCommand(c, command, workflowContext(cw, booksTime ? c.id : undefined));
+  const d = applyCommandMarked(c, command, workflowContext(cw, booksTime ? c.id : undefined));
   if (!d.ok) throw refused(d, 'command');
-  const next: Case = { ...d.value, revision: c.revision + 1 };
-  const fields = changedFields(c, next);
+  const next: Case = { ...d.value.case, revision: c.revision + 1 };
+  // Field names only; "on-behalf" and "self-sign-off" say how it was signed, never by whom.
+  const fields = [...changedFields(c, next), ...d.value.auditMarks];
   await s.saveCasesWith([next], [s.draft(`case.${command.type}`, { type: 'case', id: c.id }, fields)], { summarise: (x) => summaryRow(x, cw.today, cw.t), extra });
   return caseView(next, cw);
 }

@@ -1,6 +1,8 @@
 import { londonDate } from '../../domain/time/dates';
 import type { GateContext } from '../../domain/cases/workflow-gates';
 import type { WorkflowContext } from '../../domain/cases/workflow';
+import type { Actor } from '../../domain/staff/signer';
+import { staffOf } from '../../domain/staff/people';
 import type { Store } from '../../store/store';
 import { meetingsOutside } from './facts';
 import type { CaseworkTemplates } from '../templates/loader';
@@ -27,6 +29,13 @@ export function gateContext(cw: Casework): GateContext {
   return { today: cw.today, staff: cw.s.index.staff, settings: cw.s.index.casework, consentElements: cw.t.consentElements };
 }
 
+/** The signed-in person: their name, login role and staff record. */
+export function actorOf(cw: Casework): Actor {
+  const u = cw.s.user;
+  const staff = staffOf(u, cw.s.index.staff);
+  return { name: u.name, role: u.role, ...(staff ? { staff } : {}) };
+}
+
 /** With `bookingsOutside`, the meetings of every other case, for a command that books time. */
 export function workflowContext(cw: Casework, bookingsOutside?: string): WorkflowContext {
   return {
@@ -34,8 +43,9 @@ export function workflowContext(cw: Casework, bookingsOutside?: string): Workflo
     ...(bookingsOutside ? { otherMeetings: meetingsOutside(cw.s.summaries.all(), bookingsOutside) } : {}),
     ...gateContext(cw),
     now: cw.now,
-    // The timeline names the person who was signed in.
-    actor: cw.s.user.name,
+    // The timeline names the person who is signed in, and every record that says who did
+    // something names their staff record: who signs is who is signed in.
+    actor: actorOf(cw),
     riskFactors: cw.t.riskFactors,
   };
 }

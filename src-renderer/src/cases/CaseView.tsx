@@ -3,6 +3,9 @@ import { displayName } from '../../../src-main/domain/cases/case';
 import { PROCESS_KIND_LABELS } from '../../../src-main/domain/conferences/process-type';
 import type { CaseView as View } from '../../../src-main/domain/cases/case-view';
 import { can } from '../../../src-main/domain/access/capabilities';
+import { staffOf } from '../../../src-main/domain/staff/people';
+import type { StaffMember } from '../../../src-main/domain/staff/staff';
+import type { User } from '../../../src-main/domain/casebook/user';
 import { useNav } from '../app/nav';
 import { useSession } from '../app/session';
 import { useCasework } from './casework-state';
@@ -89,6 +92,12 @@ export function CaseView() {
   );
 }
 
+/** The signed-in person's staff record (one list of people: every login is linked to one). */
+function meOf(user: Pick<User, 'staffId'> | undefined, staff: readonly StaffMember[]): { me?: StaffMember } {
+  const me = user ? staffOf(user, staff) : undefined;
+  return me ? { me } : {};
+}
+
 function CasePage({ view }: { view: View }) {
   const session = useSession((s) => s.session);
   const reference = useCasework((s) => s.reference)!;
@@ -105,7 +114,8 @@ function CasePage({ view }: { view: View }) {
     canEdit: canWork && !ended,
     canAssignTeam: canWork && can(session?.user.role, 'assign-team'),
     canClose: canWork && can(session?.user.role, 'close-cases'),
-    me: reference.staff.find((s) => s.active && s.name === session?.user.name),
+    canRecordOnBehalf: canWork && can(session?.user.role, 'record-on-behalf'),
+    ...meOf(session?.user, reference.staff),
   };
   return (
     <>

@@ -12,7 +12,8 @@ import { SelectField } from '../shared/components/SelectField';
 import { TextArea } from '../shared/components/TextArea';
 import { ErrorSummary } from '../shared/components/ErrorSummary';
 import { FormPanel, useCommandForm, type FieldProblem } from './command-form';
-import { DateBox, nameAndRole, readDate, staffOptions, ukToday, type CaseContext } from './shared';
+import { DateBox, nameAndRole, readDate, ukToday, type CaseContext } from './shared';
+import { ON_BEHALF_DEFAULTS, ON_BEHALF_FIELDS, readOnBehalf, SignedBy, type OnBehalfValues } from './signed-by';
 import { CLOSURE_OUTCOME_LABELS, CLOSURE_OUTCOMES, EXIT_OUTCOMES, suggestOutcome, type ClosureOutcome } from '../../../src-main/domain/outcomes/closure';
 import { MOVE_TO_LABELS } from './labels';
 import './workflow.scss';
@@ -76,7 +77,7 @@ export function WorkflowPanel({ ctx }: { ctx: CaseContext }) {
             Reopen the case
           </button>
         )}
-        {form === 'reopen' && ctx.canWork && <ReopenForm />}
+        {form === 'reopen' && ctx.canWork && <ReopenForm ctx={ctx} />}
       </section>
     );
   }
@@ -255,18 +256,23 @@ function ExitForm({ ctx }: { ctx: CaseContext }) {
   );
 }
 
-function ReopenForm() {
-  const f = useCommandForm<{ reason: string }>({
+function ReopenForm({ ctx }: { ctx: CaseContext }) {
+  const f = useCommandForm<OnBehalfValues & { reason: string }>({
     prefix: 'reopen-',
-    fields: ['reason'],
-    defaultValues: { reason: '' },
-    build: (v) => ({ commands: [{ type: 'reopen', reason: v.reason.trim() }] }),
-    fieldFor: (path) => (path === 'reason' ? 'reason' : undefined),
+    fields: ['reason', ...ON_BEHALF_FIELDS],
+    defaultValues: { ...ON_BEHALF_DEFAULTS, reason: '' },
+    build: (v) => {
+      const errors: FieldProblem[] = [];
+      const onBehalfOf = readOnBehalf(v, errors);
+      return { errors, commands: [{ type: 'reopen', reason: v.reason.trim(), ...onBehalfOf }] };
+    },
+    fieldFor: (path) => (path === 'reason' || path === 'onBehalfOf' ? path : undefined),
     notice: 'Case reopened',
   });
   return (
     <FormPanel title="Reopen the case" summary={f.summary} focusKey={f.focusKey} onSubmit={f.onSubmit} submitLabel="Reopen the case" submitting={f.formState.isSubmitting} testId="reopen-form">
       <TextArea id={f.id('reason')} label="Reason for reopening" error={f.error('reason')} registration={f.register('reason')} />
+      <SignedBy ctx={ctx} f={f} verb="Reopened by" />
     </FormPanel>
   );
 }
@@ -285,12 +291,11 @@ function WhoWithdrew({ ctx, id, error, registration }: { ctx: CaseContext; id: s
   );
 }
 
-interface CloseValues {
+interface CloseValues extends OnBehalfValues {
   outcome: string;
   withdrawnBy: string;
   closedOn: string;
   summary: string;
-  closedBy: string;
 }
 
 /**
@@ -303,26 +308,27 @@ function CloseForm({ ctx }: { ctx: CaseContext }) {
   const suggested = suggestOutcome({ ...(c.agreement ? { agreement: c.agreement } : {}), today: reference.today });
   const f = useCommandForm<CloseValues>({
     prefix: 'close-',
-    fields: ['outcome', 'withdrawnBy', 'closedOn', 'summary', 'closedBy'],
-    defaultValues: { outcome: suggested ?? '', withdrawnBy: '', closedOn: ukToday(reference), summary: '', closedBy: ctx.me?.id ?? '' },
+    fields: ['outcome', 'withdrawnBy', 'closedOn', 'summary', ...ON_BEHALF_FIELDS],
+    defaultValues: { ...ON_BEHALF_DEFAULTS, outcome: suggested ?? '', withdrawnBy: '', closedOn: ukToday(reference), summary: '' },
     build: (v) => {
       const errors: FieldProblem[] = [];
       if (!v.outcome) errors.push({ field: 'outcome', message: 'Choose how the case ended' });
       if (v.outcome === 'withdrawn' && !v.withdrawnBy) errors.push({ field: 'withdrawnBy', message: 'Choose who withdrew' });
       if (!v.summary.trim()) errors.push({ field: 'summary', message: 'Enter a summary of how the case ended' });
-      if (!v.closedBy) errors.push({ field: 'closedBy', message: 'Choose who is closing the case' });
+      const onBehalfOf = readOnBehalf(v, errors);
       const closedOn = readDate(v.closedOn, 'closedOn', { label: 'Date closed', notAfter: reference.today, notBefore: c.referral.receivedOn, notBeforeWhy: `The date must be on or after the referral was received (${formatDate(c.referral.receivedOn)})` }, errors);
       if (errors.length > 0 || !closedOn) return { errors };
       return {
         commands: [
           {
             type: 'close',
-            closure: { outcome: v.outcome as ClosureOutcome, closedOn, summary: v.summary.trim(), closedBy: v.closedBy, ...(v.outcome === 'withdrawn' ? { withdrawnBy: v.withdrawnBy } : {}) },
+            closure: { outcome: v.outcome as ClosureOutcome, closedOn, summary: v.summary.trim(), ...(v.outcome === 'withdrawn' ? { withdrawnBy: v.withdrawnBy } : {}) },
+            ...onBehalfOf,
           },
         ],
       };
     },
-    fieldFor: (path) => ({ 'closure.outcome': 'outcome', 'closure.withdrawnBy': 'withdrawnBy', 'closure.closedOn': 'closedOn', 'closure.summary': 'summary', 'closure.closedBy': 'closedBy' })[path],
+    fieldFor: (path) => ({ 'closure.outcome': 'outcome', 'closure.withdrawnBy': 'withdrawnBy', 'closure.closedOn': 'closedOn', 'closure.summary': 'summary', onBehalfOf: 'onBehalfOf' })[path],
     notice: 'Case closed',
   });
   const outcome = f.watch('outcome');
@@ -346,7 +352,7 @@ function CloseForm({ ctx }: { ctx: CaseContext }) {
       />
       <DateBox id={f.id('closedOn')} label="Date closed" error={f.error('closedOn')} registration={f.register('closedOn')} />
       <TextArea id={f.id('summary')} label="Summary" hint="What happened, in a few lines. This is kept on the case record." error={f.error('summary')} registration={f.register('summary')} />
-      <SelectField id={f.id('closedBy')} label="Closed by" error={f.error('closedBy')} placeholder="Choose a member of staff" options={staffOptions(reference, (s) => s.active)} registration={f.register('closedBy')} />
+      <SignedBy ctx={ctx} f={f} verb="Closed by" />
     </FormPanel>
   );
 }

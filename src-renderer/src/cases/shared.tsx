@@ -32,8 +32,10 @@ export interface CaseContext {
   canAssignTeam: boolean;
   /** canWork, and may close the case (the 'close-cases' capability). */
   canClose: boolean;
-  /** The staff member who is the signed-in person, matched by name, to pre-fill "taken by". */
+  /** The signed-in person's staff record: whom every "taken by", "signed off by"… names. */
   me?: StaffMember;
+  /** canWork, and may record something for someone else (the 'record-on-behalf' capability: administrators). */
+  canRecordOnBehalf: boolean;
 }
 
 const DEFAULT_LABELS: Settings['roleLabels'] = { harmed: 'Person harmed', responsible: 'Person responsible' };
@@ -149,6 +151,11 @@ export function staffById(reference: CaseworkReference, id: string | undefined):
 export function staffName(reference: CaseworkReference, id: string | undefined): string {
   if (!id) return 'Not recorded';
   return staffById(reference, id)?.name ?? 'Someone no longer on the staff list';
+}
+
+/** "Margaret Hughes", or "Margaret Hughes (recorded by Siân Evans)" when an administrator recorded it for them. */
+export function signerName(reference: CaseworkReference, id: string | undefined, recordedOnBehalfBy?: string): string {
+  return recordedOnBehalfBy ? `${staffName(reference, id)} (recorded by ${staffName(reference, recordedOnBehalfBy)})` : staffName(reference, id);
 }
 
 /** Active staff as choices, practitioners first; `filter` narrows it (practitioners only, say). */

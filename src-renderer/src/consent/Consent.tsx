@@ -8,7 +8,8 @@ import { TextArea } from '../shared/components/TextArea';
 import { SelectField } from '../shared/components/SelectField';
 import { CheckboxesField, RadiosField } from '../shared/components/ChoiceFields';
 import { FormPanel, useCommandForm, type FieldProblem } from '../cases/command-form';
-import { CONSENT_STATE_TAGS, DateBox, formatDate, OpenFormButton, optional, participantsInOrder, readDate, roleOf, staffName, staffOptions, StatusTag, ukToday, who, type CaseContext } from '../cases/shared';
+import { CONSENT_STATE_TAGS, DateBox, formatDate, OpenFormButton, optional, participantsInOrder, readDate, roleOf, signerName, staffName, StatusTag, ukToday, who, type CaseContext } from '../cases/shared';
+import { ON_BEHALF_DEFAULTS, ON_BEHALF_FIELDS, readOnBehalf, SignedBy, type OnBehalfValues } from '../cases/signed-by';
 import './consent.scss';
 
 const STATUS_TAGS: Record<ConsentEntry['status'] | 'not-asked', { label: string; colour: TagColour }> = {
@@ -95,7 +96,7 @@ function ParticipantConsent({ ctx, p }: { ctx: CaseContext; p: Participant }) {
                   {e?.method ? CONSENT_METHOD_LABELS[e.method] : '—'}
                   {pg && <span className="cb-block">Co-signed by {who(pg)}</span>}
                 </td>
-                <td className="govuk-table__cell">{e ? staffName(reference, e.takenBy) : '—'}</td>
+                <td className="govuk-table__cell">{e ? signerName(reference, e.takenBy, e.recordedOnBehalfBy) : '—'}</td>
               </tr>
             );
           })}
@@ -132,7 +133,8 @@ function History({ entries, ctx, element }: { entries: ConsentEntry[]; ctx: Case
           {[...entries].reverse().map((e) => (
             <li key={e.version}>
               <strong>{STATUS_TAGS[e.status].label}</strong> on {formatDate(e.on)}
-              {e.method ? `, ${CONSENT_METHOD_LABELS[e.method].toLowerCase()}` : ''}, recorded by {staffName(ctx.reference, e.takenBy)}
+              {e.method ? `, ${CONSENT_METHOD_LABELS[e.method].toLowerCase()}` : ''}
+              {e.recordedOnBehalfBy ? `, taken by ${staffName(ctx.reference, e.takenBy)}, recorded by ${staffName(ctx.reference, e.recordedOnBehalfBy)}` : `, recorded by ${staffName(ctx.reference, e.takenBy)}`}
               {e.reason ? `. ${e.reason}` : ''}
             </li>
           ))}
@@ -142,17 +144,16 @@ function History({ entries, ctx, element }: { entries: ConsentEntry[]; ctx: Case
   );
 }
 
-interface ConsentValues {
+interface ConsentValues extends OnBehalfValues {
   elementIds: string[];
   status: 'given' | 'declined';
   on: string;
   method: '' | ConsentMethod;
-  takenBy: string;
   parentGuardianId: string;
   reason: string;
 }
 
-const CONSENT_FIELDS = ['elementIds', 'status', 'on', 'method', 'takenBy', 'parentGuardianId', 'reason'] as const;
+const CONSENT_FIELDS = ['elementIds', 'status', 'on', 'method', 'parentGuardianId', 'reason', ...ON_BEHALF_FIELDS] as const;
 
 function RecordConsentForm({ ctx, p }: { ctx: CaseContext; p: Participant }) {
   const { reference, c } = ctx;
@@ -163,14 +164,14 @@ function RecordConsentForm({ ctx, p }: { ctx: CaseContext; p: Participant }) {
   const f = useCommandForm<ConsentValues>({
     prefix: `consent-${p.id}-`,
     fields: CONSENT_FIELDS,
-    defaultValues: { elementIds: notYet, status: 'given', on: ukToday(reference), method: '', takenBy: ctx.me?.id ?? '', parentGuardianId: '', reason: '' },
+    defaultValues: { ...ON_BEHALF_DEFAULTS, elementIds: notYet, status: 'given', on: ukToday(reference), method: '', parentGuardianId: '', reason: '' },
     build: (v) => {
       const errors: FieldProblem[] = [];
       const ids = Array.isArray(v.elementIds) ? v.elementIds : v.elementIds ? [v.elementIds as unknown as string] : [];
       if (ids.length === 0) errors.push({ field: 'elementIds', message: 'Choose at least one element' });
       const on = readDate(v.on, 'on', { label: 'Date', notAfter: reference.today, notBefore: c.referral.receivedOn, notBeforeWhy: `The date must be on or after the referral was received (${formatDate(c.referral.receivedOn)})` }, errors);
       if (!v.method) errors.push({ field: 'method', message: 'Choose how consent was given: signed form or recorded verbal consent' });
-      if (!v.takenBy) errors.push({ field: 'takenBy', message: 'Choose who took consent' });
+      const onBehalfOf = readOnBehalf(v, errors);
       const commands: WorkflowCommand[] = ids.map((elementId) => ({
         type: 'record-consent',
         participantId: p.id,
@@ -178,9 +179,9 @@ function RecordConsentForm({ ctx, p }: { ctx: CaseContext; p: Participant }) {
         status: v.status,
         on: on ?? '',
         method: v.method as ConsentMethod,
-        takenBy: v.takenBy,
         ...(v.parentGuardianId ? { parentGuardianId: v.parentGuardianId } : {}),
         ...(optional(v.reason) ? { reason: optional(v.reason) } : {}),
+        ...onBehalfOf,
       }));
       return { errors, commands };
     },
@@ -224,7 +225,7 @@ function RecordConsentForm({ ctx, p }: { ctx: CaseContext; p: Participant }) {
         choices={CONSENT_METHODS.map((m) => ({ value: m, label: CONSENT_METHOD_LABELS[m] }))}
         registration={f.register('method')}
       />
-      <SelectField id={f.id('takenBy')} label="Taken by" hint="Their record is the facilitator's countersignature." error={f.error('takenBy')} placeholder="Choose a member of staff" options={staffOptions(reference)} registration={f.register('takenBy')} />
+      <SignedBy ctx={ctx} f={f} verb="Taken by" hint="The record of who took it is the facilitator's countersignature." />
       {(under18 || parents.length > 0) && (
         <SelectField
           id={f.id('parentGuardianId')}
@@ -241,16 +242,15 @@ function RecordConsentForm({ ctx, p }: { ctx: CaseContext; p: Participant }) {
   );
 }
 
-interface WithdrawValues {
+interface WithdrawValues extends OnBehalfValues {
   scope: 'all' | 'some';
   elementIds: string[];
   on: string;
   method: '' | ConsentMethod;
-  takenBy: string;
   reason: string;
 }
 
-const WITHDRAW_FIELDS = ['scope', 'elementIds', 'on', 'method', 'takenBy', 'reason'] as const;
+const WITHDRAW_FIELDS = ['scope', 'elementIds', 'on', 'method', 'reason', ...ON_BEHALF_FIELDS] as const;
 
 /** Withdrawal is recorded plainly: no reason is needed and nothing asks them to think again. */
 function WithdrawForm({ ctx, p }: { ctx: CaseContext; p: Participant }) {
@@ -259,13 +259,13 @@ function WithdrawForm({ ctx, p }: { ctx: CaseContext; p: Participant }) {
   const f = useCommandForm<WithdrawValues>({
     prefix: `withdraw-${p.id}-`,
     fields: WITHDRAW_FIELDS,
-    defaultValues: { scope: 'all', elementIds: [], on: ukToday(reference), method: '', takenBy: ctx.me?.id ?? '', reason: '' },
+    defaultValues: { ...ON_BEHALF_DEFAULTS, scope: 'all', elementIds: [], on: ukToday(reference), method: '', reason: '' },
     build: (v) => {
       const errors: FieldProblem[] = [];
       const ids = Array.isArray(v.elementIds) ? v.elementIds : v.elementIds ? [v.elementIds as unknown as string] : [];
       if (v.scope === 'some' && ids.length === 0) errors.push({ field: 'elementIds', message: 'Choose which consent they withdrew' });
       const on = readDate(v.on, 'on', { label: 'Date they withdrew', notAfter: reference.today, notBefore: c.referral.receivedOn }, errors);
-      if (!v.takenBy) errors.push({ field: 'takenBy', message: 'Choose who is recording the withdrawal' });
+      const onBehalfOf = readOnBehalf(v, errors);
       return {
         errors,
         commands: [
@@ -274,9 +274,9 @@ function WithdrawForm({ ctx, p }: { ctx: CaseContext; p: Participant }) {
             participantId: p.id,
             on: on ?? '',
             ...(v.scope === 'some' ? { elementIds: ids } : {}),
-            takenBy: v.takenBy,
             ...(v.method ? { method: v.method } : {}),
             ...(optional(v.reason) ? { reason: optional(v.reason) } : {}),
+            ...onBehalfOf,
           },
         ],
       };
@@ -325,7 +325,7 @@ function WithdrawForm({ ctx, p }: { ctx: CaseContext; p: Participant }) {
         options={CONSENT_METHODS.map((m) => ({ value: m, label: m === 'signed-form' ? 'In writing' : 'In person or by phone (recorded)' }))}
         registration={f.register('method')}
       />
-      <SelectField id={f.id('takenBy')} label="Recorded by" error={f.error('takenBy')} placeholder="Choose a member of staff" options={staffOptions(reference)} registration={f.register('takenBy')} />
+      <SignedBy ctx={ctx} f={f} verb="Recorded by" />
       <TextArea id={f.id('reason')} label="Reason (optional)" hint="Only if they chose to give one." error={f.error('reason')} registration={f.register('reason')} />
     </FormPanel>
   );

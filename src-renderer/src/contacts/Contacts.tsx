@@ -7,7 +7,8 @@ import { TextArea } from '../shared/components/TextArea';
 import { SelectField } from '../shared/components/SelectField';
 import { CheckboxesField, RadiosField, SingleCheckbox } from '../shared/components/ChoiceFields';
 import { FormPanel, useCommandForm, type FieldProblem } from '../cases/command-form';
-import { DateBox, formatDate, nameAndRole, optional, OpenFormButton, participantsInOrder, readDate, roleOf, staffName, staffOptions, ukToday, who, type CaseContext } from '../cases/shared';
+import { DateBox, formatDate, nameAndRole, optional, OpenFormButton, participantsInOrder, readDate, roleOf, signerName, staffName, staffOptions, ukToday, who, type CaseContext } from '../cases/shared';
+import { ON_BEHALF_DEFAULTS, ON_BEHALF_FIELDS, readOnBehalf, SignedBy, type OnBehalfValues } from '../cases/signed-by';
 import { MEETING_FORMAT_LABELS } from '../cases/labels';
 
 /** Contact attempts and contacts per participant, and preparation meetings. */
@@ -111,7 +112,7 @@ function ParticipantContacts({ ctx, p }: { ctx: CaseContext; p: Participant }) {
                     </span>
                   )}
                 </td>
-                <td className="govuk-table__cell">{staffName(ctx.reference, e.by)}</td>
+                <td className="govuk-table__cell">{signerName(ctx.reference, e.by, e.recordedOnBehalfBy)}</td>
                 <td className="govuk-table__cell cb-pre-wrap">{e.notes || '—'}</td>
               </tr>
             ))}
@@ -128,7 +129,7 @@ function ParticipantContacts({ ctx, p }: { ctx: CaseContext; p: Participant }) {
   );
 }
 
-interface ContactValues {
+interface ContactValues extends OnBehalfValues {
   kind: ContactKind;
   on: string;
   time: string;
@@ -136,23 +137,22 @@ interface ContactValues {
   outcome: string;
   rjInformationGiven: boolean;
   notes: string;
-  by: string;
 }
 
-const CONTACT_FIELDS = ['kind', 'on', 'time', 'method', 'outcome', 'rjInformationGiven', 'notes', 'by'] as const;
+const CONTACT_FIELDS = ['kind', 'on', 'time', 'method', 'outcome', 'rjInformationGiven', 'notes', ...ON_BEHALF_FIELDS] as const;
 
 function ContactForm({ ctx, p }: { ctx: CaseContext; p: Participant }) {
   const { reference, c } = ctx;
   const f = useCommandForm<ContactValues>({
     prefix: `contact-${p.id}-`,
     fields: CONTACT_FIELDS,
-    defaultValues: { kind: 'contact', on: ukToday(reference), time: '', method: p.person.preferredContact ?? '', outcome: '', rjInformationGiven: false, notes: '', by: ctx.me?.id ?? '' },
+    defaultValues: { ...ON_BEHALF_DEFAULTS, kind: 'contact', on: ukToday(reference), time: '', method: p.person.preferredContact ?? '', outcome: '', rjInformationGiven: false, notes: '' },
     build: (v) => {
       const errors: FieldProblem[] = [];
       const on = readDate(v.on, 'on', { label: 'Date', notAfter: reference.today, notBefore: c.referral.receivedOn, notBeforeWhy: `The date must be on or after the referral was received (${formatDate(c.referral.receivedOn)})` }, errors);
       if (!v.method) errors.push({ field: 'method', message: 'Choose how you tried to make contact' });
       if (!v.outcome) errors.push({ field: 'outcome', message: 'Choose what happened' });
-      if (!v.by) errors.push({ field: 'by', message: 'Choose who made contact' });
+      const onBehalfOf = readOnBehalf(v, errors);
       return {
         errors,
         commands: [
@@ -167,8 +167,8 @@ function ContactForm({ ctx, p }: { ctx: CaseContext; p: Participant }) {
               outcome: v.outcome as (typeof CONTACT_OUTCOMES)[number],
               ...(v.rjInformationGiven ? { rjInformationGiven: true } : {}),
               ...(optional(v.notes) ? { notes: optional(v.notes) } : {}),
-              by: v.by,
             },
+            ...onBehalfOf,
           },
         ],
       };
@@ -206,7 +206,7 @@ function ContactForm({ ctx, p }: { ctx: CaseContext; p: Participant }) {
         registration={f.register('rjInformationGiven')}
       />
       <TextArea id={f.id('notes')} label="Notes (optional)" error={f.error('notes')} registration={f.register('notes')} />
-      <SelectField id={f.id('by')} label="Who made contact" error={f.error('by')} placeholder="Choose a member of staff" options={staffOptions(reference)} registration={f.register('by')} />
+      <SignedBy ctx={ctx} f={f} verb="Contact made by" />
     </FormPanel>
   );
 }

@@ -2,7 +2,7 @@ import { STAGES } from '../../../src-main/domain/cases/case';
 import { agreementProgress, overdueActions, type AgreementProgress, type OutcomeAgreement } from '../../../src-main/domain/outcomes/agreement';
 import { useCaseView } from '../cases/case-view-state';
 import { Tag } from '../shared/components/Tag';
-import { formatDate, OpenFormButton, Row, staffName, StatusTag, type CaseContext } from '../cases/shared';
+import { formatDate, OpenFormButton, Row, signerName, StatusTag, type CaseContext } from '../cases/shared';
 import { conferenceLabel, conferences, kindLabel, participantName, STATE_TAGS, STATUS_TAGS } from './agreement/common';
 import { DraftForm } from './agreement/DraftForm';
 import { ProgressForm, ReviewForm, SignForm } from './agreement/forms';
@@ -52,7 +52,7 @@ function Details({ ctx, g }: { ctx: CaseContext; g: OutcomeAgreement }) {
     <dl className="govuk-summary-list" data-testid="agreement-details">
       <Row label="Made at">{meeting ? conferenceLabel(meeting) : g.meetingId ? 'A conference no longer booked' : 'Not made at a conference'}</Row>
       <Row label="Signed by">{g.signatoryIds.map((id) => participantName(ctx.c, id)).join(', ')}</Row>
-      <Row label="Countersigned by">{staffName(ctx.reference, g.countersignedBy)}</Row>
+      <Row label="Countersigned by">{signerName(ctx.reference, g.countersignedBy, g.recordedOnBehalfBy)}</Row>
       <Row label="Date signed">{g.signedOn ? formatDate(g.signedOn) : 'Not signed yet'}</Row>
     </dl>
   );
@@ -117,7 +117,7 @@ function Signed({ ctx, g }: { ctx: CaseContext; g: OutcomeAgreement }) {
               {reviews.map((r, i) => (
                 <tr className="govuk-table__row" key={`${r.on}-${i}`}>
                   <td className="govuk-table__cell cb-nowrap">{formatDate(r.on)}</td>
-                  <td className="govuk-table__cell">{staffName(ctx.reference, r.by)}</td>
+                  <td className="govuk-table__cell">{signerName(ctx.reference, r.by, r.recordedOnBehalfBy)}</td>
                   <td className="govuk-table__cell cb-pre-wrap">{r.note}</td>
                 </tr>
               ))}

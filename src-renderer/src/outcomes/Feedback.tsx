@@ -4,7 +4,7 @@ import { FEEDBACK_CONSENT_ELEMENT } from '../../../src-main/domain/outcomes/outc
 import { AGREE_SCALE_LABELS, FEEDBACK_ITEMS, type AgreeScore, type Feedback as FeedbackRecord } from '../../../src-main/domain/outcomes/feedback';
 import { useCaseView } from '../cases/case-view-state';
 import { Tag } from '../shared/components/Tag';
-import { formatDate, OpenFormButton, participantsInOrder, roleOf, Row, staffName, who, type CaseContext } from '../cases/shared';
+import { formatDate, OpenFormButton, participantsInOrder, roleOf, Row, signerName, who, type CaseContext } from '../cases/shared';
 import { FeedbackForm } from './feedback/FeedbackForm';
 import { EQUALITY_QUESTIONS, RECOMMEND_LABELS, statement } from './feedback/common';
 import './agreement/outcome.scss';
@@ -81,7 +81,7 @@ function RecordView({ ctx, f }: { ctx: CaseContext; f: FeedbackRecord }) {
     <div className="cb-feedback-record">
       <dl className="govuk-summary-list" data-testid="feedback-record">
         <Row label="Given on">{formatDate(f.givenOn)}</Row>
-        <Row label="Entered by">{staffName(ctx.reference, f.enteredBy)}</Row>
+        <Row label="Entered by">{signerName(ctx.reference, f.enteredBy, f.recordedOnBehalfBy)}</Row>
         {FEEDBACK_ITEMS.map((item) => {
           const score = f.answers[item] as AgreeScore | undefined;
           return (

@@ -1,8 +1,6 @@
 import {
-  approverRoleRequired,
   currentAssessment,
   factorsFor,
-  ORDINARY_SIGN_OFF_ROLES,
   RISK_DECISION_LABELS,
   RISK_DECISIONS,
   RISK_RATINGS,
@@ -11,17 +9,18 @@ import {
   type RiskRating,
 } from '../../../src-main/domain/risk/risk';
 import { addDays } from '../../../src-main/domain/time/dates';
-import { STAFF_ROLE_LABELS, type StaffRole } from '../../../src-main/domain/staff/staff';
+import { STAFF_ROLE_LABELS } from '../../../src-main/domain/staff/staff';
 import type { Participant } from '../../../src-main/domain/cases/case';
 import { isoToUk } from '../shared/lib/dates';
 import { useCaseView } from '../cases/case-view-state';
 import { DateTime } from '../shared/components/DateTime';
 import { Tag, type TagColour } from '../shared/components/Tag';
 import { TextArea } from '../shared/components/TextArea';
-import { SelectField } from '../shared/components/SelectField';
 import { RadiosField } from '../shared/components/ChoiceFields';
 import { FormPanel, useCommandForm, type FieldProblem } from '../cases/command-form';
-import { DateBox, formatDate, OpenFormButton, ROLE_IN_A_SENTENCE, optional, participantsInOrder, readDate, RISK_STATUS_TAGS, roleOf, Row, staffName, staffOptions, StatusTag, ukToday, who, type CaseContext } from '../cases/shared';
+import { DateBox, formatDate, OpenFormButton, optional, participantsInOrder, readDate, RISK_STATUS_TAGS, roleOf, Row, signerName, StatusTag, ukToday, who, type CaseContext } from '../cases/shared';
+import { ON_BEHALF_DEFAULTS, ON_BEHALF_FIELDS, readOnBehalf, SignedBy, type OnBehalfValues } from '../cases/signed-by';
+import { SelfSignOffWarning, SignOffForm, signOffNeeds } from './SignOffForm';
 import './risk.scss';
 
 const RATING_TAGS: Record<RiskRating, { label: string; colour: TagColour }> = {
@@ -35,8 +34,6 @@ const DECISION_HINTS: Record<RiskDecision, string> = {
   'indirect-only': 'Messages, letters or recordings only: no meeting between the parties.',
   'not-suitable': 'A restorative process should not go ahead for this person.',
 };
-
-const withArticle = (role: StaffRole) => ROLE_IN_A_SENTENCE[role];
 
 /** Risk assessments for everyone in the case, supporters included. */
 export function Risk({ ctx }: { ctx: CaseContext }) {
@@ -52,13 +49,6 @@ export function Risk({ ctx }: { ctx: CaseContext }) {
       ))}
     </>
   );
-}
-
-function signOffNeeds(ctx: CaseContext, a: RiskAssessment): string {
-  const sensitive = ctx.c.referral.sensitive.length > 0;
-  const role = approverRoleRequired(a, sensitive, ctx.reference.settings);
-  if (!role) return `${ORDINARY_SIGN_OFF_ROLES.map(withArticle).join(' or ')}`;
-  return `${withArticle(role)}, because ${sensitive ? 'this is a sensitive case' : 'a factor is rated high'}`;
 }
 
 function ParticipantRisk({ ctx, p }: { ctx: CaseContext; p: Participant }) {
@@ -87,7 +77,7 @@ function ParticipantRisk({ ctx, p }: { ctx: CaseContext; p: Participant }) {
           <dl className="govuk-summary-list">
             <Row label="Version">{a.version}</Row>
             <Row label="Assessed">
-              {formatDate(a.assessedOn)} by {staffName(reference, a.assessedBy)}
+              {formatDate(a.assessedOn)} by {signerName(reference, a.assessedBy, a.recordedOnBehalfBy)}
             </Row>
             <Row label="Decision">{RISK_DECISION_LABELS[a.decision]}</Row>
             {a.reason && <Row label="Reason">{a.reason}</Row>}
@@ -97,7 +87,8 @@ function ParticipantRisk({ ctx, p }: { ctx: CaseContext; p: Participant }) {
             <Row label="Sign-off" testId="sign-off-row">
               {a.signOff ? (
                 <>
-                  {staffName(reference, a.signOff.by)} ({STAFF_ROLE_LABELS[a.signOff.role]}), <DateTime iso={a.signOff.at} />
+                  {signerName(reference, a.signOff.by, a.signOff.recordedOnBehalfBy)} ({STAFF_ROLE_LABELS[a.signOff.role]}), <DateTime iso={a.signOff.at} />
+                  {a.signOff.sameAsAssessor ? <span className="cb-block">Signed off by the same person who assessed it.</span> : null}
                   {a.signOff.note ? <span className="cb-block">{a.signOff.note}</span> : null}
                 </>
               ) : (
@@ -120,8 +111,8 @@ function ParticipantRisk({ ctx, p }: { ctx: CaseContext; p: Participant }) {
                   Version {x.version}: {formatDate(x.assessedOn)}, {RISK_DECISION_LABELS[x.decision].toLowerCase()}
                 </h4>
                 <p className="govuk-body-s">
-                  Assessed by {staffName(reference, x.assessedBy)}.{' '}
-                  {x.signOff ? `Signed off by ${staffName(reference, x.signOff.by)} (${STAFF_ROLE_LABELS[x.signOff.role]}).` : 'Not signed off.'}
+                  Assessed by {signerName(reference, x.assessedBy, x.recordedOnBehalfBy)}.{' '}
+                  {x.signOff ? `Signed off by ${signerName(reference, x.signOff.by, x.signOff.recordedOnBehalfBy)} (${STAFF_ROLE_LABELS[x.signOff.role]}).` : 'Not signed off.'}
                 </p>
                 <FactorTable ctx={ctx} a={x} caption={`Risk factors for ${who(p)}, version ${x.version}`} />
               </div>
@@ -129,6 +120,7 @@ function ParticipantRisk({ ctx, p }: { ctx: CaseContext; p: Participant }) {
           </div>
         </details>
       )}
+      {ctx.canEdit && a && !a.signOff && form !== `signoff:${p.id}` && <SelfSignOffWarning ctx={ctx} a={a} signer={ctx.me} />}
       {ctx.canEdit && (
         <div className="govuk-button-group">
           <OpenFormButton form={`assess:${p.id}`}>
@@ -197,20 +189,20 @@ function FactorTable({ ctx, a, caption }: { ctx: CaseContext; a: RiskAssessment;
   );
 }
 
-type AssessValues = Record<string, string> & {
-  assessedOn: string;
-  assessedBy: string;
-  decision: string;
-  reason: string;
-  reviewOn: string;
-};
+type AssessValues = Record<string, string | boolean> &
+  OnBehalfValues & {
+    assessedOn: string;
+    decision: string;
+    reason: string;
+    reviewOn: string;
+  };
 
 function AssessForm({ ctx, p, previous }: { ctx: CaseContext; p: Participant; previous?: RiskAssessment }) {
   const { reference, c } = ctx;
   const factors = factorsFor(reference.riskFactors, p.role);
   const defaults: AssessValues = {
+    ...ON_BEHALF_DEFAULTS,
     assessedOn: ukToday(reference),
-    assessedBy: ctx.me?.id ?? '',
     decision: previous?.decision ?? '',
     reason: previous?.reason ?? '',
     reviewOn: isoToUk(addDays(reference.today, 28)),
@@ -220,7 +212,7 @@ function AssessForm({ ctx, p, previous }: { ctx: CaseContext; p: Participant; pr
     defaults[`rating-${factor.id}`] = old?.rating ?? '';
     defaults[`mitigation-${factor.id}`] = old?.mitigation ?? '';
   }
-  const fields = ['assessedOn', 'assessedBy', ...factors.flatMap((x) => [`rating-${x.id}`, `mitigation-${x.id}`]), 'decision', 'reason', 'reviewOn'];
+  const fields = ['assessedOn', ...factors.flatMap((x) => [`rating-${x.id}`, `mitigation-${x.id}`]), 'decision', 'reason', 'reviewOn', ...ON_BEHALF_FIELDS];
   const f = useCommandForm<AssessValues>({
     prefix: `assess-${p.id}-`,
     fields,
@@ -228,15 +220,16 @@ function AssessForm({ ctx, p, previous }: { ctx: CaseContext; p: Participant; pr
     build: (v) => {
       const errors: FieldProblem[] = [];
       const assessedOn = readDate(v.assessedOn, 'assessedOn', { label: 'Assessment date', notAfter: reference.today, notBefore: c.referral.receivedOn }, errors);
-      if (!v.assessedBy) errors.push({ field: 'assessedBy', message: 'Choose who made the assessment' });
+      const text = (name: string) => String(v[name] ?? '');
       for (const factor of factors) {
-        const rating = v[`rating-${factor.id}`];
+        const rating = text(`rating-${factor.id}`);
         if (!rating) errors.push({ field: `rating-${factor.id}`, message: `Rate ${factor.title.toLowerCase()}: low, medium or high` });
-        else if (rating !== 'low' && !optional(v[`mitigation-${factor.id}`])) errors.push({ field: `mitigation-${factor.id}`, message: `${factor.title} is rated ${rating}: say how the risk will be reduced` });
+        else if (rating !== 'low' && !optional(text(`mitigation-${factor.id}`))) errors.push({ field: `mitigation-${factor.id}`, message: `${factor.title} is rated ${rating}: say how the risk will be reduced` });
       }
       if (!v.decision) errors.push({ field: 'decision', message: 'Choose the decision: direct, indirect only or not suitable' });
       if (v.decision === 'not-suitable' && !optional(v.reason)) errors.push({ field: 'reason', message: 'Give the reason this person is not suitable' });
       const reviewOn = readDate(v.reviewOn, 'reviewOn', { label: 'Review date', after: assessedOn ?? reference.today, afterWhy: 'The review date must be after the assessment date' }, errors);
+      const onBehalfOf = readOnBehalf(v, errors);
       return {
         errors,
         commands: [
@@ -244,14 +237,14 @@ function AssessForm({ ctx, p, previous }: { ctx: CaseContext; p: Participant; pr
             type: 'assess-risk',
             participantId: p.id,
             assessedOn: assessedOn ?? '',
-            assessedBy: v.assessedBy,
             factors: factors.map((factor) => {
-              const mitigation = optional(v[`mitigation-${factor.id}`]);
-              return { factorId: factor.id, rating: v[`rating-${factor.id}`] as RiskRating, ...(mitigation ? { mitigation } : {}) };
+              const mitigation = optional(text(`mitigation-${factor.id}`));
+              return { factorId: factor.id, rating: text(`rating-${factor.id}`) as RiskRating, ...(mitigation ? { mitigation } : {}) };
             }),
             decision: v.decision as RiskDecision,
             ...(v.decision === 'not-suitable' && optional(v.reason) ? { reason: optional(v.reason) } : {}),
             reviewOn: reviewOn ?? '',
+            ...onBehalfOf,
           },
         ],
       };
@@ -263,7 +256,7 @@ function AssessForm({ ctx, p, previous }: { ctx: CaseContext; p: Participant; pr
         return factor ? `${m[2]}-${factor.id}` : undefined;
       }
       const name = path.split('.')[0];
-      return name && ['assessedOn', 'assessedBy', 'decision', 'reason', 'reviewOn'].includes(name) ? name : undefined;
+      return name && ['assessedOn', 'decision', 'reason', 'reviewOn', 'onBehalfOf'].includes(name) ? name : undefined;
     },
     notice: `New risk assessment for ${who(p)} saved`,
   });
@@ -280,7 +273,7 @@ function AssessForm({ ctx, p, previous }: { ctx: CaseContext; p: Participant; pr
     >
       {previous && <p className="govuk-body">This makes version {previous.version + 1}. The ratings from version {previous.version} are filled in: change what has changed.</p>}
       <DateBox id={f.id('assessedOn')} label="Date of the assessment" error={f.error('assessedOn')} registration={f.register('assessedOn')} />
-      <SelectField id={f.id('assessedBy')} label="Assessed by" error={f.error('assessedBy')} placeholder="Choose a member of staff" options={staffOptions(reference)} registration={f.register('assessedBy')} />
+      <SignedBy ctx={ctx} f={f} verb="Assessed by" />
       <h4 className="govuk-heading-s">Risk factors</h4>
       <div className="cb-factors">
         {factors.map((factor) => (
@@ -323,39 +316,6 @@ function AssessForm({ ctx, p, previous }: { ctx: CaseContext; p: Participant; pr
         registration={f.register('decision')}
       />
       <DateBox id={f.id('reviewOn')} label="Review by" hint="The assessment must be reviewed by this date." error={f.error('reviewOn')} registration={f.register('reviewOn')} />
-    </FormPanel>
-  );
-}
-
-function SignOffForm({ ctx, p, a }: { ctx: CaseContext; p: Participant; a: RiskAssessment }) {
-  const { reference } = ctx;
-  const required = approverRoleRequired(a, ctx.c.referral.sensitive.length > 0, reference.settings);
-  const allowed: readonly StaffRole[] = required ? [required] : ORDINARY_SIGN_OFF_ROLES;
-  const options = staffOptions(reference, (s) => allowed.includes(s.role));
-  const mine = ctx.me && allowed.includes(ctx.me.role) ? ctx.me.id : '';
-  const f = useCommandForm<{ by: string; note: string }>({
-    prefix: `signoff-${p.id}-`,
-    fields: ['by', 'note'],
-    defaultValues: { by: mine, note: '' },
-    build: (v) => {
-      if (!v.by) return { errors: [{ field: 'by', message: 'Choose who is signing off' }] };
-      return { commands: [{ type: 'sign-off-risk', participantId: p.id, by: v.by, ...(optional(v.note) ? { note: optional(v.note) } : {}) }] };
-    },
-    fieldFor: (path) => ({ by: 'by', note: 'note' })[path.split('.')[0] ?? ''],
-    notice: `Risk assessment for ${who(p)} signed off`,
-  });
-  return (
-    <FormPanel title={`Sign off the risk assessment for ${who(p)}`} summary={f.summary} focusKey={f.focusKey} onSubmit={f.onSubmit} submitLabel="Sign off" submitting={f.formState.isSubmitting} testId="signoff-form">
-      <p className="govuk-body" data-testid="approver-needed">
-        Version {a.version} must be signed off by {signOffNeeds(ctx, a)}.
-      </p>
-      {options.length === 0 && (
-        <p className="govuk-body">
-          Nobody active on the staff list is {allowed.map(withArticle).join(' or ')}. An administrator can add them in Settings.
-        </p>
-      )}
-      <SelectField id={f.id('by')} label="Signed off by" error={f.error('by')} placeholder="Choose a member of staff" options={options} registration={f.register('by')} />
-      <TextArea id={f.id('note')} label="Note (optional)" error={f.error('note')} registration={f.register('note')} />
     </FormPanel>
   );
 }

@@ -87,9 +87,16 @@ export async function caseWithMeeting(h: Harness, today: string, o: { date: stri
   ]);
 }
 
-/** What a colleague records outside the page (for applyAll): a phone contact in which the person was interested. */
+/*
+ * What a colleague records outside the page (for applyAll). The page's administrator is the
+ * one signed in, so the record is theirs when `by` is their own staff id, and otherwise they
+ * record it for the colleague `by` names (onBehalfOf: an administrator's explicit act, which
+ * the record and the timeline keep with both names). Who signs is who is signed in.
+ */
+
+/** A phone contact in which the person was interested. */
 export function contactCommand(participantId: string, on: string, by: string): WorkflowCommand {
-  return { type: 'record-contact', participantId, entry: { kind: 'contact', on, method: 'phone', outcome: 'interested', rjInformationGiven: true, by } };
+  return { type: 'record-contact', participantId, entry: { kind: 'contact', on, method: 'phone', outcome: 'interested', rjInformationGiven: true }, onBehalfOf: by };
 }
 
 /** A risk assessment with every factor for the person's role rated low. */
@@ -98,16 +105,21 @@ export function riskCommand(ref: CaseworkReference, p: { id: string; role: Parti
     type: 'assess-risk',
     participantId: p.id,
     assessedOn: o.on,
-    assessedBy: o.by,
     factors: factorsFor(ref.riskFactors, p.role).map((f) => ({ factorId: f.id, rating: 'low' as const })),
     decision: o.decision,
     reviewOn: o.reviewOn,
+    onBehalfOf: o.by,
   };
+}
+
+/** The sign-off of a person's current risk assessment, by `by`. */
+export function signOffCommand(participantId: string, by: string): WorkflowCommand {
+  return { type: 'sign-off-risk', participantId, onBehalfOf: by };
 }
 
 /** Consent given, on a signed form, to every element the person's role requires. */
 export function consentCommands(ref: CaseworkReference, p: { id: string; role: ParticipantRole }, o: { on: string; by: string }): WorkflowCommand[] {
-  return requiredElements(ref.consentElements, p.role).map((e) => ({ type: 'record-consent', participantId: p.id, elementId: e.id, status: 'given', on: o.on, method: 'signed-form', takenBy: o.by }));
+  return requiredElements(ref.consentElements, p.role).map((e) => ({ type: 'record-consent', participantId: p.id, elementId: e.id, status: 'given', on: o.on, method: 'signed-form', onBehalfOf: o.by }));
 }
 
 /** Create a casebook through the first-run screens and arrive at Home. */

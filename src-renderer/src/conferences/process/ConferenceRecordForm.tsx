@@ -5,14 +5,14 @@ import { describeMeeting, peopleInvited, staffBooked, type Meeting } from '../..
 import { isoToUk } from '../../shared/lib/dates';
 import { TextField } from '../../shared/components/TextField';
 import { TextArea } from '../../shared/components/TextArea';
-import { SelectField } from '../../shared/components/SelectField';
 import { CheckboxesField, RadiosField } from '../../shared/components/ChoiceFields';
 import { FormPanel, useCommandForm, type FieldProblem } from '../../cases/command-form';
 import { DateBox, optional, readDate, staffOptions, type CaseContext } from '../../cases/shared';
+import { ON_BEHALF_DEFAULTS, ON_BEHALF_FIELDS, readOnBehalf, SignedBy, type OnBehalfValues } from '../../cases/signed-by';
 import { personName, ticked } from './people';
 import './conference-record.scss';
 
-interface Values {
+interface Values extends OnBehalfValues {
   heldOn: string;
   attendedIds: string[];
   attendedStaffIds: string[];
@@ -23,10 +23,9 @@ interface Values {
   result: '' | ConferenceResult;
   resumesOn: string;
   notes: string;
-  recordedBy: string;
 }
 
-const FIELDS = ['heldOn', 'attendedIds', 'attendedStaffIds', 'othersPresent', 'groundRules', 'summary', 'result', 'resumesOn', 'notes', 'recordedBy'] as const;
+const FIELDS = ['heldOn', 'attendedIds', 'attendedStaffIds', 'othersPresent', 'groundRules', 'summary', 'result', 'resumesOn', 'notes', ...ON_BEHALF_FIELDS] as const;
 
 /** "Police officer\nInterpreter" → one role a line, blanks dropped. */
 function lines(text: string): string[] {
@@ -49,6 +48,7 @@ export function ConferenceRecordForm({ ctx, meeting }: { ctx: CaseContext; meeti
     prefix: `record-${meeting.id}-`,
     fields: FIELDS,
     defaultValues: {
+      ...ON_BEHALF_DEFAULTS,
       heldOn: isoToUk(meeting.date),
       attendedIds: invited,
       attendedStaffIds: staffBooked(meeting),
@@ -59,7 +59,6 @@ export function ConferenceRecordForm({ ctx, meeting }: { ctx: CaseContext; meeti
       result: '',
       resumesOn: '',
       notes: '',
-      recordedBy: ctx.me?.id ?? meeting.leadFacilitatorId,
     },
     build: (v) => {
       const errors: FieldProblem[] = [];
@@ -67,7 +66,7 @@ export function ConferenceRecordForm({ ctx, meeting }: { ctx: CaseContext; meeti
       if (!v.summary.trim()) errors.push({ field: 'summary', message: 'Enter a summary of the conference' });
       if (!v.result) errors.push({ field: 'result', message: 'Choose the result of the conference' });
       const resumesOn = v.result === 'adjourned' ? readDate(v.resumesOn, 'resumesOn', { label: 'Date it resumes', required: false, ...(heldOn ? { after: heldOn, afterWhy: 'The conference must resume after the day it was held' } : {}) }, errors) : undefined;
-      if (!v.recordedBy) errors.push({ field: 'recordedBy', message: 'Choose who is recording the conference' });
+      const onBehalfOf = readOnBehalf(v, errors);
       const others = lines(v.othersPresent);
       const rules = [...new Set([...ticked(v.groundRules), ...v.extraRules.map((r) => r.text.trim()).filter(Boolean)])];
       return {
@@ -86,8 +85,8 @@ export function ConferenceRecordForm({ ctx, meeting }: { ctx: CaseContext; meeti
               result: v.result as ConferenceResult,
               ...(resumesOn ? { resumesOn } : {}),
               ...(optional(v.notes) ? { notes: optional(v.notes) } : {}),
-              recordedBy: v.recordedBy,
             },
+            ...onBehalfOf,
           },
         ],
       };
@@ -158,7 +157,7 @@ export function ConferenceRecordForm({ ctx, meeting }: { ctx: CaseContext; meeti
         registration={f.register('result')}
       />
       <TextArea id={f.id('notes')} label="Notes (optional)" error={f.error('notes')} registration={f.register('notes')} />
-      <SelectField id={f.id('recordedBy')} label="Recorded by" error={f.error('recordedBy')} placeholder="Choose a member of staff" options={staffOptions(reference)} registration={f.register('recordedBy')} />
+      <SignedBy ctx={ctx} f={f} verb="Recorded by" />
     </FormPanel>
   );
 }

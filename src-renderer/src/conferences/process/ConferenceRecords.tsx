@@ -1,6 +1,6 @@
 import { CONFERENCE_RESULT_LABELS, type ConferenceRecord, type ConferenceResult } from '../../../../src-main/domain/conferences/conference-record';
 import { Tag, type TagColour } from '../../shared/components/Tag';
-import { formatDate, Row, staffName, type CaseContext } from '../../cases/shared';
+import { formatDate, Row, signerName, staffName, type CaseContext } from '../../cases/shared';
 import { names } from './people';
 import './conference-record.scss';
 
@@ -52,7 +52,7 @@ function RecordCard({ ctx, r }: { ctx: CaseContext; r: ConferenceRecord }) {
               <span className="cb-pre-wrap">{r.notes}</span>
             </Row>
           )}
-          <Row label="Recorded by">{staffName(ctx.reference, r.recordedBy)}</Row>
+          <Row label="Recorded by">{signerName(ctx.reference, r.recordedBy, r.recordedOnBehalfBy)}</Row>
         </dl>
       </div>
     </div>

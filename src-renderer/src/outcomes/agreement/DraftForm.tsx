@@ -5,7 +5,8 @@ import { SelectField } from '../../shared/components/SelectField';
 import { TextArea } from '../../shared/components/TextArea';
 import { CheckboxesField } from '../../shared/components/ChoiceFields';
 import { FormPanel, useCommandForm, type FieldProblem } from '../../cases/command-form';
-import { DateBox, formatDate, nameAndRole, optional, participantsInOrder, readDate, staffOptions, type CaseContext } from '../../cases/shared';
+import { DateBox, formatDate, nameAndRole, optional, participantsInOrder, readDate, type CaseContext } from '../../cases/shared';
+import { ON_BEHALF_DEFAULTS, ON_BEHALF_FIELDS, readOnBehalf, SignedBy } from '../../cases/signed-by';
 import { actionWording, conferenceLabel, conferences, kindLabel, newActionId, participantName, takingPart } from './common';
 
 /** Form values: fixed fields, then five per action row, named "<field>-<row id>". */
@@ -27,8 +28,9 @@ const list = (v: unknown): string[] => (Array.isArray(v) ? (v as string[]) : typ
 
 /**
  * Draft the outcome agreement, or change the draft: the actions (add and remove rows), who
- * signs, the facilitator who countersigns, the conference it was made at, and, if everyone has
- * already signed, the date. Without a date it is saved as a draft to print for signing.
+ * signs, the conference it was made at, and, if everyone has already signed, the date. Without
+ * a date it is saved as a draft to print for signing. The facilitator who countersigns is the
+ * signed-in person (or, for an administrator, whom they record it for).
  */
 export function DraftForm({ ctx, draft }: { ctx: CaseContext; draft?: OutcomeAgreement }) {
   const { c, reference } = ctx;
@@ -41,14 +43,14 @@ export function DraftForm({ ctx, draft }: { ctx: CaseContext; draft?: OutcomeAgr
   const defaults: DraftValues = {
     meetingId: draft ? (draft.meetingId ?? '') : (booked.find((m) => m.status === 'held')?.id ?? ''),
     signatoryIds: draft ? draft.signatoryIds : takingPart(c).filter((p) => SIGNING_ROLES.includes(p.role)).map((p) => p.id),
-    countersignedBy: draft?.countersignedBy ?? c.leadFacilitatorId ?? ctx.me?.id ?? '',
+    ...ON_BEHALF_DEFAULTS,
     signedOn: '',
   };
   for (const a of draft?.actions ?? []) {
     Object.assign(defaults, { [`kind-${a.id}`]: a.kind, [`description-${a.id}`]: a.description, [`by-${a.id}`]: a.byParticipantId, [`dueOn-${a.id}`]: isoToUk(a.dueOn), [`shown-${a.id}`]: a.completionShownBy });
   }
 
-  const fields = [...rows.flatMap((k) => ROW_FIELDS.map((f) => `${f}-${k}`)), 'actions', 'signatoryIds', 'countersignedBy', 'meetingId', 'signedOn'];
+  const fields = [...rows.flatMap((k) => ROW_FIELDS.map((f) => `${f}-${k}`)), 'actions', 'signatoryIds', ...ON_BEHALF_FIELDS, 'meetingId', 'signedOn'];
   const f = useCommandForm<DraftValues>({
     prefix: 'agreement-',
     fields,
@@ -85,7 +87,7 @@ export function DraftForm({ ctx, draft }: { ctx: CaseContext; draft?: OutcomeAgr
       const unsigned = [...new Set(actions.map((a) => a.byParticipantId).filter((id) => id && !signatoryIds.includes(id)))];
       for (const id of unsigned) errors.push({ field: 'signatoryIds', message: `${participantName(c, id)} has an action, so must sign the agreement: tick their name` });
       if (signatoryIds.length === 0) errors.push({ field: 'signatoryIds', message: 'Choose who signs the agreement' });
-      if (!text(v.countersignedBy)) errors.push({ field: 'countersignedBy', message: 'Choose the facilitator who countersigns' });
+      const onBehalfOf = readOnBehalf({ forSomeoneElse: v.forSomeoneElse === true, onBehalfOf: text(v.onBehalfOf) }, errors);
       return {
         errors,
         commands: [
@@ -95,9 +97,9 @@ export function DraftForm({ ctx, draft }: { ctx: CaseContext; draft?: OutcomeAgr
               ...(meetingId ? { meetingId } : {}),
               actions,
               signatoryIds,
-              countersignedBy: text(v.countersignedBy),
               ...(signedOn ? { signedOn } : {}),
             },
+            ...onBehalfOf,
           },
         ],
       };
@@ -110,7 +112,7 @@ export function DraftForm({ ctx, draft }: { ctx: CaseContext; draft?: OutcomeAgr
         return row && field ? `${field}-${row}` : undefined;
       }
       const name = path.replace(/^agreement\.?/, '').split('.')[0];
-      return name && ['actions', 'signatoryIds', 'countersignedBy', 'meetingId', 'signedOn'].includes(name) ? name : undefined;
+      return name && ['actions', 'signatoryIds', 'onBehalfOf', 'meetingId', 'signedOn'].includes(name) ? name : undefined;
     },
     notice: (v) => (optional(text(v.signedOn)) ? 'Outcome agreement signed' : draft ? 'Draft agreement changed' : 'Draft agreement saved: print it for signing'),
   });
@@ -146,7 +148,6 @@ export function DraftForm({ ctx, draft }: { ctx: CaseContext; draft?: OutcomeAgr
 
   const kindOptions = ACTION_KINDS.map((k) => ({ value: k, label: kindLabel(reference, k) }));
   const personOptions = people.map((p) => ({ value: p.id, label: nameAndRole(p, ctx.labels) }));
-  const staff = staffOptions(reference);
   const kinds = f.watch(rows.map((k) => `kind-${k}`));
 
   return (
@@ -230,7 +231,7 @@ export function DraftForm({ ctx, draft }: { ctx: CaseContext; draft?: OutcomeAgr
         choices={people.map((p) => ({ value: p.id, label: nameAndRole(p, ctx.labels) }))}
         registration={f.register('signatoryIds')}
       />
-      <SelectField id={f.id('countersignedBy')} label="Facilitator who countersigns" error={f.error('countersignedBy')} placeholder="Choose a member of staff" options={staff} registration={f.register('countersignedBy')} />
+      <SignedBy ctx={ctx} f={f} verb="Countersigned by" hint="The facilitator who countersigns is whoever saves the agreement, or records it signed." />
       <DateBox
         id={f.id('signedOn')}
         label="Date signed (optional)"

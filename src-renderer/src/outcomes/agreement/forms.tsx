@@ -1,10 +1,10 @@
 import { ACTION_STATUS_LABELS, ACTION_STATUSES, type ActionStatus, type AgreementAction, type OutcomeAgreement } from '../../../../src-main/domain/outcomes/agreement';
 import { isoToUk } from '../../shared/lib/dates';
 import { RadiosField } from '../../shared/components/ChoiceFields';
-import { SelectField } from '../../shared/components/SelectField';
 import { TextArea } from '../../shared/components/TextArea';
 import { FormPanel, useCommandForm, type FieldProblem } from '../../cases/command-form';
-import { DateBox, formatDate, optional, readDate, staffOptions, ukToday, type CaseContext } from '../../cases/shared';
+import { DateBox, formatDate, optional, readDate, ukToday, type CaseContext } from '../../cases/shared';
+import { ON_BEHALF_DEFAULTS, ON_BEHALF_FIELDS, readOnBehalf, SignedBy, type OnBehalfValues } from '../../cases/signed-by';
 import { conferences, kindLabel } from './common';
 
 /** The day everyone signed the printed agreement: it then starts, and is monitored. */
@@ -13,10 +13,10 @@ export function SignForm({ ctx, g }: { ctx: CaseContext; g: OutcomeAgreement }) 
   const meeting = conferences(c).find((m) => m.id === g.meetingId);
   const earliest = meeting?.date ?? c.referral.receivedOn;
   const firstDue = g.actions.reduce<string | undefined>((a, x) => (a === undefined || x.dueOn < a ? x.dueOn : a), undefined);
-  const f = useCommandForm<{ signedOn: string }>({
+  const f = useCommandForm<OnBehalfValues & { signedOn: string }>({
     prefix: 'sign-',
-    fields: ['signedOn'],
-    defaultValues: { signedOn: ukToday(reference) },
+    fields: ['signedOn', ...ON_BEHALF_FIELDS],
+    defaultValues: { ...ON_BEHALF_DEFAULTS, signedOn: ukToday(reference) },
     build: (v) => {
       const errors: FieldProblem[] = [];
       const signedOn = readDate(v.signedOn, 'signedOn', {
@@ -27,9 +27,10 @@ export function SignForm({ ctx, g }: { ctx: CaseContext; g: OutcomeAgreement }) 
         notBeforeWhy: meeting ? `The date signed must be on or after the conference (${formatDate(meeting.date)})` : `The date signed must be on or after the referral was received (${formatDate(earliest)})`,
       }, errors);
       if (signedOn && firstDue && firstDue < signedOn) errors.push({ field: 'signedOn', message: `An action is due on ${formatDate(firstDue)}, before this date: change the draft's due dates first` });
-      return { errors, commands: [{ type: 'sign-agreement', signedOn: signedOn ?? '' }] };
+      const onBehalfOf = readOnBehalf(v, errors);
+      return { errors, commands: [{ type: 'sign-agreement', signedOn: signedOn ?? '', ...onBehalfOf }] };
     },
-    fieldFor: (path) => (path === 'signedOn' ? 'signedOn' : undefined),
+    fieldFor: (path) => (path === 'signedOn' || path === 'onBehalfOf' ? path : undefined),
     notice: 'Signatures recorded: the agreement is now being monitored',
   });
   return (
@@ -39,6 +40,7 @@ export function SignForm({ ctx, g }: { ctx: CaseContext; g: OutcomeAgreement }) 
         actions cannot be changed, only their progress recorded.
       </p>
       <DateBox id={f.id('signedOn')} label="Date signed" error={f.error('signedOn')} registration={f.register('signedOn')} />
+      <SignedBy ctx={ctx} f={f} verb="Countersigned by" />
     </FormPanel>
   );
 }
@@ -119,10 +121,10 @@ export function ProgressForm({ ctx, g, action, n }: { ctx: CaseContext; g: Outco
 /** A monitoring review: a dated note of how the agreement is going. */
 export function ReviewForm({ ctx, g }: { ctx: CaseContext; g: OutcomeAgreement }) {
   const { reference } = ctx;
-  const f = useCommandForm<{ on: string; by: string; note: string }>({
+  const f = useCommandForm<OnBehalfValues & { on: string; note: string }>({
     prefix: 'review-',
-    fields: ['on', 'by', 'note'],
-    defaultValues: { on: ukToday(reference), by: ctx.me?.id ?? '', note: '' },
+    fields: ['on', 'note', ...ON_BEHALF_FIELDS],
+    defaultValues: { ...ON_BEHALF_DEFAULTS, on: ukToday(reference), note: '' },
     build: (v) => {
       const errors: FieldProblem[] = [];
       const on = readDate(v.on, 'on', {
@@ -132,18 +134,18 @@ export function ReviewForm({ ctx, g }: { ctx: CaseContext; g: OutcomeAgreement }
         notBefore: g.signedOn,
         notBeforeWhy: `The review date must be on or after the agreement was signed (${formatDate(g.signedOn ?? '')})`,
       }, errors);
-      if (!v.by) errors.push({ field: 'by', message: 'Choose who carried out the review' });
       if (!v.note.trim()) errors.push({ field: 'note', message: 'Enter what the review found' });
-      return { errors, commands: [{ type: 'add-review', review: { on: on ?? '', by: v.by, note: v.note.trim() } }] };
+      const onBehalfOf = readOnBehalf(v, errors);
+      return { errors, commands: [{ type: 'add-review', review: { on: on ?? '', note: v.note.trim() }, ...onBehalfOf }] };
     },
-    fieldFor: (path) => ({ 'review.on': 'on', 'review.by': 'by', 'review.note': 'note' })[path],
+    fieldFor: (path) => ({ 'review.on': 'on', 'review.note': 'note', onBehalfOf: 'onBehalfOf' })[path],
     notice: 'Monitoring review added',
   });
   return (
     <FormPanel title="Add a monitoring review" summary={f.summary} focusKey={f.focusKey} onSubmit={f.onSubmit} submitLabel="Add review" submitting={f.formState.isSubmitting} testId="review-form">
       <DateBox id={f.id('on')} label="Review date" error={f.error('on')} registration={f.register('on')} />
-      <SelectField id={f.id('by')} label="Reviewed by" error={f.error('by')} placeholder="Choose a member of staff" options={staffOptions(reference)} registration={f.register('by')} />
       <TextArea id={f.id('note')} label="What the review found" hint="For example, who you spoke to and how each open action is going." error={f.error('note')} registration={f.register('note')} />
+      <SignedBy ctx={ctx} f={f} verb="Reviewed by" />
     </FormPanel>
   );
 }

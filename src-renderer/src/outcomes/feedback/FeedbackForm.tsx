@@ -4,15 +4,16 @@ import { RadiosField } from '../../shared/components/ChoiceFields';
 import { SelectField } from '../../shared/components/SelectField';
 import { TextArea } from '../../shared/components/TextArea';
 import { FormPanel, useCommandForm, type FieldProblem } from '../../cases/command-form';
-import { DateBox, formatDate, optional, readDate, staffOptions, ukToday, who, type CaseContext } from '../../cases/shared';
+import { DateBox, formatDate, optional, readDate, ukToday, who, type CaseContext } from '../../cases/shared';
+import { ON_BEHALF_DEFAULTS, ON_BEHALF_FIELDS, readOnBehalf, SignedBy } from '../../cases/signed-by';
 import { EQUALITY_QUESTIONS, equalityChoices, RECOMMEND_LABELS, statement } from './common';
 
-type FeedbackValues = Record<string, string>;
+type FeedbackValues = Record<string, string | boolean>;
 
 const answerField = (item: string) => `answer-${item}`;
 const equalityField = (key: string) => `eq-${key}`;
 const SCORES = Array.from({ length: 11 }, (_, i) => i);
-const FIXED = ['givenOn', 'enteredBy'];
+const FIXED = ['givenOn', ...ON_BEHALF_FIELDS];
 const AFTER = ['overall', 'wouldRecommend', 'comments', 'equalityConsent'];
 
 /**
@@ -24,7 +25,7 @@ const AFTER = ['overall', 'wouldRecommend', 'comments', 'equalityConsent'];
 export function FeedbackForm({ ctx, p }: { ctx: CaseContext; p: Participant }) {
   const { reference, c } = ctx;
   const questions = EQUALITY_QUESTIONS.filter((q) => equalityChoices(reference, q.key).length > 0);
-  const defaults: FeedbackValues = { givenOn: ukToday(reference), enteredBy: ctx.me?.id ?? '', overall: '', wouldRecommend: '', comments: '', equalityConsent: '' };
+  const defaults: FeedbackValues = { ...ON_BEHALF_DEFAULTS, givenOn: ukToday(reference), overall: '', wouldRecommend: '', comments: '', equalityConsent: '' };
   for (const item of FEEDBACK_ITEMS) defaults[answerField(item)] = '';
   for (const q of questions) defaults[equalityField(q.key)] = '';
   const fields = [...FIXED, ...FEEDBACK_ITEMS.map(answerField), ...AFTER, ...questions.map((q) => equalityField(q.key))];
@@ -33,8 +34,11 @@ export function FeedbackForm({ ctx, p }: { ctx: CaseContext; p: Participant }) {
     prefix: `feedback-${p.id}-`,
     fields,
     defaultValues: defaults,
-    build: (v) => {
+    build: (values) => {
       const errors: FieldProblem[] = [];
+      const onBehalfOf = readOnBehalf({ forSomeoneElse: values.forSomeoneElse === true, onBehalfOf: String(values.onBehalfOf ?? '') }, errors);
+      // Every other field is text.
+      const v = Object.fromEntries(Object.entries(values).map(([k, x]) => [k, typeof x === 'string' ? x : ''])) as Record<string, string>;
       const givenOn = readDate(v.givenOn, 'givenOn', {
         label: 'Date given',
         notAfter: reference.today,
@@ -42,7 +46,6 @@ export function FeedbackForm({ ctx, p }: { ctx: CaseContext; p: Participant }) {
         notBefore: c.referral.receivedOn,
         notBeforeWhy: `The date given must be on or after the referral was received (${formatDate(c.referral.receivedOn)})`,
       }, errors);
-      if (!v.enteredBy) errors.push({ field: 'enteredBy', message: 'Choose who is entering the feedback' });
       if (!v.equalityConsent) errors.push({ field: 'equalityConsent', message: 'Say whether they agreed to answer the equality monitoring questions' });
       const answers = Object.fromEntries(FEEDBACK_ITEMS.flatMap((item) => (v[answerField(item)] ? [[item, Number(v[answerField(item)])]] : [])));
       const consented = v.equalityConsent === 'yes';
@@ -56,7 +59,6 @@ export function FeedbackForm({ ctx, p }: { ctx: CaseContext; p: Participant }) {
             feedback: {
               participantId: p.id,
               givenOn: givenOn ?? '',
-              enteredBy: v.enteredBy ?? '',
               answers,
               ...(v.overall ? { overall: Number(v.overall) } : {}),
               ...(v.wouldRecommend ? { wouldRecommend: v.wouldRecommend as RecommendAnswer } : {}),
@@ -64,6 +66,7 @@ export function FeedbackForm({ ctx, p }: { ctx: CaseContext; p: Participant }) {
               equalityConsent: consented,
               ...(consented && Object.keys(equality).length > 0 ? { equality } : {}),
             },
+            ...onBehalfOf,
           },
         ],
       };
@@ -81,7 +84,7 @@ export function FeedbackForm({ ctx, p }: { ctx: CaseContext; p: Participant }) {
   return (
     <FormPanel title={`Enter feedback from ${who(p)}`} summary={f.summary} focusKey={f.focusKey} onSubmit={f.onSubmit} submitLabel="Save feedback" submitting={f.formState.isSubmitting} testId="feedback-form">
       <DateBox id={f.id('givenOn')} label="Date they gave it" error={f.error('givenOn')} registration={f.register('givenOn')} />
-      <SelectField id={f.id('enteredBy')} label="Entered by" error={f.error('enteredBy')} placeholder="Choose a member of staff" options={staffOptions(reference)} registration={f.register('enteredBy')} />
+      <SignedBy ctx={ctx} f={f} verb="Entered by" />
 
       <h4 className="govuk-heading-m">How far do they agree with each statement?</h4>
       <p className="govuk-hint">Leave a statement as &ldquo;No answer&rdquo; if they did not answer it.</p>

@@ -85,15 +85,18 @@ export function CheckboxesField(props: Props) {
   return <Group type="checkbox" {...props} />;
 }
 
-/** One checkbox on its own ("Needs an interpreter"), read as true or false. */
-export function SingleCheckbox({ id, label, hint, error, registration }: { id: string; label: ReactNode; hint?: ReactNode; error?: string; registration: UseFormRegisterReturn }) {
+/**
+ * One checkbox on its own ("Needs an interpreter"), read as true or false. `conditional` is
+ * revealed under it while it is ticked (GOV.UK conditional reveal): pass it only then.
+ */
+export function SingleCheckbox({ id, label, hint, error, registration, conditional }: { id: string; label: ReactNode; hint?: ReactNode; error?: string; registration: UseFormRegisterReturn; conditional?: ReactNode }) {
   const hintId = hint ? `${id}-hint` : undefined;
   return (
     <div className={groupClass(error)}>
       <ErrorMessage id={id} error={error} />
       <div className="govuk-checkboxes govuk-checkboxes--small">
         <div className="govuk-checkboxes__item">
-          <input className="govuk-checkboxes__input" id={id} type="checkbox" aria-describedby={describedBy(id, hint, error)} {...registration} />
+          <input className="govuk-checkboxes__input" id={id} type="checkbox" aria-describedby={describedBy(id, hint, error)} aria-controls={conditional ? `${id}-conditional` : undefined} {...registration} />
           <label className="govuk-label govuk-checkboxes__label" htmlFor={id}>
             {label}
           </label>
@@ -103,6 +106,11 @@ export function SingleCheckbox({ id, label, hint, error, registration }: { id: s
             </div>
           )}
         </div>
+        {conditional && (
+          <div className="govuk-checkboxes__conditional" id={`${id}-conditional`}>
+            {conditional}
+          </div>
+        )}
       </div>
     </div>
   );
