@@ -1,3 +1,2 @@
-import { agreedCase, bigCase, realCase } from './tests/documents/fixtures';
-import { caseRuleProblems } from './src-main/domain/cases/case-file-rules';
-for (const c of [agreedCase(), bigCase(), realCase()]) console.log(c.stage, c.participants.length, caseRuleProblems(c, { today: '2026-12-06' }).map(p => p.path + ' ' + p.message.slice(0, 50)));
+import { PassphraseSchema } from './src-main/domain/casebook/passphrase';
+for (const p of ['correct horse battery staple','facilitator passphrase 1','quality lead passphrase 1','benchmark passphrase 2026','another passphrase 1','wrong wrong wrong','hunter2hunter2']) console.log(p, PassphraseSchema.safeParse(p).success);

@@ -3,7 +3,7 @@
  * published lists of breached passwords), keyboard runs, and phrases people choose for a
  * casebook. Compact enough to ship in the domain, so the one PassphraseSchema refuses them
  * alike in the CLI, in the store and in the app's forms, which run sandboxed and read no files.
- * Each is compared after `guessKey` (passphrase.ts): case, spaces, punctuation, digits and
+ * Each is compared after `guessKeys` (passphrase.ts): case, spaces, punctuation, digits and
  * symbols at either end and look-alike digits do not matter, so "P@ssw0rd 2026!" is "password".
  *
  * "correct horse battery staple" belongs here by fame, but the tests use it as their

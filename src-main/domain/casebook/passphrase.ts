@@ -10,18 +10,25 @@ export const PASSPHRASE_MIN_DISTINCT = 5;
 const LOOK_ALIKES: Record<string, string> = { '@': 'a', '4': 'a', $: 's', '5': 's', '0': 'o', '3': 'e', '1': 'i', '!': 'i', '|': 'i', '7': 't' };
 
 /**
- * The form in which passphrases are compared with the common ones: lower case, without spaces,
- * without the digits and symbols added at either end ("Password2026!"), look-alikes read as
- * letters, punctuation left out. A passphrase without letters is compared by its digits.
+ * The forms in which passphrases are compared with the common ones: lower case, without spaces
+ * or punctuation, look-alikes read as letters, and without digits and symbols added at either
+ * end ("Password2026!"). Which end characters were added and which are look-alikes cannot be
+ * told apart ("h3ll0" is "hello", "password1234" is "password"), so every split of the first
+ * and last few is tried. A passphrase without letters is compared by its digits.
  */
-export function guessKey(p: string): string {
+export function guessKeys(p: string): string[] {
   const s = p.normalize('NFKC').toLowerCase().replace(/\s+/gu, '');
-  if (!/\p{L}/u.test(s)) return s.replace(/\D+/g, '');
-  const core = s.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
-  return core.replace(/[@4$5031!|7]/g, (c) => LOOK_ALIKES[c] ?? c).replace(/[^\p{L}\p{N}]/gu, '');
+  if (!/\p{L}/u.test(s)) return [s.replace(/\D+/g, '')];
+  const [, lead = '', core = '', trail = ''] = /^([^\p{L}]*)([\s\S]*?)([^\p{L}]*)$/u.exec(s) ?? [];
+  const key = (x: string) => x.replace(/[@4$5031!|7]/g, (c) => LOOK_ALIKES[c] ?? c).replace(/[^\p{L}\p{N}]/gu, '');
+  const out = new Set<string>();
+  for (let i = 0; i <= Math.min(lead.length, 8); i++) {
+    for (let j = 0; j <= Math.min(trail.length, 8); j++) out.add(key(lead.slice(lead.length - i) + core + trail.slice(0, j)));
+  }
+  return [...out];
 }
 
-const COMMON = new Set(COMMON_PASSPHRASES.map(guessKey));
+const COMMON = new Set(COMMON_PASSPHRASES.flatMap(guessKeys));
 
 /** The shortest piece that the key repeats ("passwordpassword" → "password"). */
 function repeatedUnit(key: string): string {
@@ -33,8 +40,7 @@ function repeatedUnit(key: string): string {
 export function passphraseWeakness(p: string): string | undefined {
   if (p.trim() === '') return 'Passphrase cannot be only spaces: use a few words you will remember, with spaces between them';
   if (new Set(p).size < PASSPHRASE_MIN_DISTINCT) return `Passphrase must use at least ${PASSPHRASE_MIN_DISTINCT} different characters: use a few words you will remember`;
-  const key = guessKey(p);
-  if (COMMON.has(key) || COMMON.has(repeatedUnit(key))) return 'That passphrase is on the list of common passphrases that are guessed first: choose words of your own';
+  if (guessKeys(p).some((key) => COMMON.has(key) || COMMON.has(repeatedUnit(key)))) return 'That passphrase is on the list of common passphrases that are guessed first: choose words of your own';
   return undefined;
 }
 

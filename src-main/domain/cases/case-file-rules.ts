@@ -38,20 +38,20 @@ function pastDates(c: Case): [string, string | undefined][] {
     ['closure.closedOn', c.closure?.closedOn],
     ['agreement.signedOn', c.agreement?.signedOn],
   ];
-  const each = <T>(list: readonly T[] | undefined, path: string, date: (x: T) => string | undefined) => list?.forEach((x, i) => out.push([`${path}[${i}]`, date(x)]));
+  const each = <T>(list: readonly T[] | undefined, path: string, field: string, date: (x: T) => string | undefined) => list?.forEach((x, i) => out.push([`${path}[${i}].${field}`, date(x)]));
   c.participants.forEach((p, i) => {
     const base = `participants[${i}]`;
     out.push([`${base}.person.dateOfBirth`, p.person.dateOfBirth]);
-    each(p.consent, `${base}.consent`, (e) => e.on);
-    each(p.contacts, `${base}.contacts`, (e) => e.on);
-    each(p.risk, `${base}.risk`, (e) => e.assessedOn);
+    each(p.consent, `${base}.consent`, 'on', (e) => e.on);
+    each(p.contacts, `${base}.contacts`, 'on', (e) => e.on);
+    each(p.risk, `${base}.risk`, 'assessedOn', (e) => e.assessedOn);
   });
-  each(c.meetings, 'meetings', (m) => m.on);
-  each(c.conferenceRecords, 'conferenceRecords', (r) => r.heldOn);
-  each(c.indirectLog, 'indirectLog', (e) => e.on);
-  each(c.reopenings, 'reopenings', (r) => r.on);
-  each(c.feedback, 'feedback', (f) => f.givenOn);
-  each(c.timeline, 'timeline', (e) => e.at.slice(0, 10));
+  each(c.meetings, 'meetings', 'on', (m) => m.on);
+  each(c.conferenceRecords, 'conferenceRecords', 'heldOn', (r) => r.heldOn);
+  each(c.indirectLog, 'indirectLog', 'on', (e) => e.on);
+  each(c.reopenings, 'reopenings', 'on', (r) => r.on);
+  each(c.feedback, 'feedback', 'givenOn', (f) => f.givenOn);
+  each(c.timeline, 'timeline', 'at', (e) => e.at.slice(0, 10));
   return out;
 }
 
