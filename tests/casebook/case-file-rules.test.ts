@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Case } from '../../src-main/domain/cases/case';
-import { parseCaseFile, parseCaseFileBytes, parseCaseFileText, type ImportResult } from '../../src-main/domain/cases/case-file';
+import { firstNonUtf8, parseCaseFile, parseCaseFileBytes, parseCaseFileText, type ImportResult } from '../../src-main/domain/cases/case-file';
 import { demoResources, generateDemoCases } from '../../src-main/demo/demo-cases';
 
 /**
@@ -127,7 +128,32 @@ describe('text that is not what it seems, in a file', () => {
     const bytes = new TextEncoder().encode(text);
     const at = text.indexOf('"givenName":"') + 14;
     const broken = new Uint8Array([...bytes.slice(0, at), 0xc3, 0x28, ...bytes.slice(at)]);
-    expect(problems(parseCaseFileBytes(broken, OPTS))).toEqual([{ path: '(file)', message: expect.stringMatching(/^The file is not UTF-8 text/) }]);
+    expect(problems(parseCaseFileBytes(broken, OPTS))).toEqual([{ path: '(file)', message: expect.stringMatching(/^The file is not UTF-8 text \(first on line 1\)/) }]);
+  });
+
+  it('finds the first byte that is not UTF-8 exactly where a strict decoder fails', () => {
+    const text = fc.string({ unit: 'binary', maxLength: 40 });
+    const bytes = fc.oneof(
+      fc.uint8Array({ maxLength: 40 }),
+      fc.tuple(text, fc.uint8Array({ minLength: 1, maxLength: 3 }), text).map(([a, bad, b]) => new Uint8Array([...new TextEncoder().encode(a), ...bad, ...new TextEncoder().encode(b)])),
+    );
+    fc.assert(
+      fc.property(bytes, (b) => {
+        const at = firstNonUtf8(b);
+        let valid = true;
+        try {
+          new TextDecoder('utf-8', { fatal: true }).decode(b);
+        } catch {
+          valid = false;
+        }
+        expect(at === -1).toBe(valid);
+        if (!valid) {
+          // Everything before it decodes; the file breaks there.
+          expect(() => new TextDecoder('utf-8', { fatal: true }).decode(b.subarray(0, at))).not.toThrow();
+        }
+      }),
+      { numRuns: 3_000 },
+    );
   });
 });
 

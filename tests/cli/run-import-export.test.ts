@@ -87,7 +87,9 @@ describe('import', () => {
 
 describe('export', () => {
   it('writes an owner-only file in the import format, and warns that it is not encrypted', async () => {
-    const s = await seeded([], 7);
+    const s = await seeded();
+    // Cases as the casebook makes them, so the export reads back under the import's workflow rules.
+    for (const c of generateDemoCases({ count: 7, seed: 'export', now: NOW, resources: demoResources(7) })) s.cases.set(c.id, c);
     const out = join(dir, 'out.json');
     const r = await run(['export', '--out', out]);
     expect(r.code).toBe(0);

@@ -227,9 +227,34 @@ export function parseCaseFileBytes(bytes: Uint8Array, options: CaseFileOptions):
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return { ok: false, code: 'INVALID_INPUT', problems: [{ path: '(file)', message: 'The file is not UTF-8 text: save it again as UTF-8 (in a spreadsheet, "CSV UTF-8"; in a text editor, "UTF-8")' }] };
+    const at = firstNonUtf8(bytes);
+    const line = bytes.subarray(0, Math.max(at, 0)).reduce((n, b) => (b === 0x0a ? n + 1 : n), 1);
+    return { ok: false, code: 'INVALID_INPUT', problems: [{ path: '(file)', message: `The file is not UTF-8 text (first on line ${line}): save it again as UTF-8 (in a spreadsheet, "CSV UTF-8"; in a text editor, "UTF-8")` }] };
   }
   return parseCaseFileText(text, options, bytes.byteLength);
+}
+
+/** Where the first byte that does not start a well-formed UTF-8 sequence is, or -1. */
+export function firstNonUtf8(b: Uint8Array): number {
+  for (let i = 0; i < b.length; ) {
+    const c = b[i] as number;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    const n = c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : 0;
+    if (n === 0) return i;
+    let cp = c & (0x3f >> n);
+    for (let k = 1; k <= n; k++) {
+      const d = b[i + k];
+      if (d === undefined || (d & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (d & 0x3f);
+    }
+    // Overlong forms, surrogates and code points past U+10FFFF are not UTF-8 either.
+    if (cp < [0, 0x80, 0x800, 0x10000][n]! || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += n + 1;
+  }
+  return -1;
 }
 
 /**
