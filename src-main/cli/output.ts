@@ -1,12 +1,13 @@
+import { BIDI_CONTROL, C0_CONTROL, C1_CONTROL, LINE_SEPARATOR, LONE_SURROGATE } from '../domain/shared/text';
 import type { CliIo } from './command';
 
 /**
  * Case data is typed by people and imported from files, so before it reaches a terminal we
- * drop control characters (an ESC could recolour or rewrite the screen) and bidirectional
- * overrides (which can make text display in a misleading order).
+ * drop control characters (an ESC could recolour or rewrite the screen), bidirectional
+ * controls and marks (which can make text display in a misleading order), line separators and
+ * broken characters, as domain/shared/text.ts defines them.
  */
-// eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+const UNSAFE = new RegExp(`${C0_CONTROL.source}|\\r|${C1_CONTROL.source}|${BIDI_CONTROL.source}|[\\u200E\\u200F]|${LINE_SEPARATOR.source}|${LONE_SURROGATE.source}`, 'gu');
 
 export function printable(s: string): string {
   return s.replace(UNSAFE, '');

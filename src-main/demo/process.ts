@@ -9,6 +9,7 @@ import type { DemoResources } from './resources';
 import { makeAgreement, makeClosure, makeFeedback } from './outcome';
 import { makeIndirectLog } from './indirect';
 import { mayAskFeedback, withFeedbackConsent, withFirstContacts } from './consent-and-contact';
+import { withGates } from './gates';
 import { type CaseScene, ASSESSMENT, at, CONSENT, CONTACT, day, DAY_MS, isMinor, MONITORING, OUTCOME, PREPARATION, PROCESS, type ProcessInput, type ProcessRecords } from './process-days';
 
 
@@ -63,11 +64,15 @@ export class CaseProcess {
 
   build(): ProcessRecords {
     const out: ProcessRecords = { participants: this.participants, events: this.events };
-    if (this.si >= CONTACT && this.c.exit?.kind !== 'no-contact') this.firstContacts();
-    if (this.si < PREPARATION) return out;
+    // Contact lost after the assessment started still ends as "no contact"; before it, there was none.
+    if (this.si >= ASSESSMENT || (this.si >= CONTACT && this.c.exit?.kind !== 'no-contact')) this.firstContacts();
+    // The contacts just recorded replaced the participants `out` was made with.
+    if (this.si < PREPARATION) return { ...out, participants: this.participants };
 
     const kind = this.si >= CONSENT || this.r.chance(0.35) ? this.chooseKind() : undefined;
     let form = kind ? this.chooseForm(kind) : undefined;
+    const gate = { si: this.si, exited: this.c.exit !== undefined, leadId: this.c.leadId, approverId: this.res.coordinator.id, receivedDay: this.c.receivedDay, indirectOnly: kind === 'indirect' };
+    this.participants = withGates(this.r, { ...gate, stageDay: (i) => this.stageDay(i) }, this.participants);
     this.preparation();
     if (this.si >= CONSENT) this.feedbackConsent();
 

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { parseFont } from './parsed-fonts';
+import { BIDI_CONTROL } from '../domain/shared/text';
 
 export interface FontFace {
   /** Family name, for messages and for the PDF's font name. */
@@ -165,6 +166,8 @@ export class FontChain {
     for (const ch of text.normalize('NFC')) {
       const cp = ch.codePointAt(0)!;
       if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) continue; // control characters never print
+      // Runs are laid out in their script's direction; explicit direction controls are not applied (bidi.ts).
+      if (cp >= 0x2000 && BIDI_CONTROL.test(ch)) continue;
       let face: number;
       let drawn = ch;
       let rtl = RTL.test(ch);

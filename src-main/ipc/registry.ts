@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { requireCapability } from '../domain/access/capabilities';
 import { CasebookError, type Result } from '../domain/shared/errors';
+import { asInput } from '../domain/shared/text';
 import type { CasebookService } from '../services/casebook/api';
 import type { CallContext } from '../services/shared/call-context';
 import { COMMAND_NAMES } from './command-names';
@@ -64,7 +65,8 @@ export function createRegistry(service: CasebookService): HandlerRegistry {
         if (!session) throw new CasebookError('LOCKED', 'The casebook is locked: unlock it first');
         requireCapability(session.user.role, spec.access);
       }
-      const parsed = spec.input.safeParse(rawInput ?? {});
+      // Input is held to the rules for the way in (domain/shared/text.ts); stored records are not re-judged.
+      const parsed = asInput(() => spec.input.safeParse(rawInput ?? {}));
       if (!parsed.success) {
         const issues = zodIssues(parsed.error);
         throw new CasebookError('INVALID_INPUT', issues.map((i) => `${i.path}: ${i.message}`).join('; '), { issues });

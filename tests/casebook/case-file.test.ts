@@ -10,7 +10,7 @@ import {
   toCaseFile,
   type ImportResult,
 } from '../../src-main/domain/cases/case-file';
-import { generateDemoCases } from '../../src-main/demo/demo-cases';
+import { demoResources, generateDemoCases } from '../../src-main/demo/demo-cases';
 
 /** Cases as plain JSON, to be broken on purpose field by field with `damage`. */
 const loose = (cs: Case[]): unknown[] => copy(cs);
@@ -30,7 +30,12 @@ function damage(record: unknown, path: string, value: unknown): void {
 }
 
 const NOW = new Date('2026-03-01T12:00:00Z');
-const cases = (n = 3, seed: string | number = 'import-tests'): Case[] => generateDemoCases({ count: n, seed, now: NOW });
+/** Demo cases as the casebook makes them (with staff and venues), so each has what its stage needs. */
+const cases = (n = 3, seed: string | number = 'import-tests'): Case[] => generateDemoCases({ count: n, seed, now: NOW, resources: demoResources(n) });
+/** Cases with nothing past the referral yet, whose ids nothing else in them refers to. */
+const early = (n: number): Case[] => generateDemoCases({ count: n * 10, seed: 'early', now: NOW }).filter((c) => c.stage === 'referral' || c.stage === 'screening').slice(0, n);
+/** Today as the service's clock gives it. */
+const OPTS = { today: '2026-03-01' };
 const file = (cs: unknown[], extra: Record<string, unknown> = {}) => ({ format: 'rj-casebook-cases', version: 1, cases: cs, ...extra });
 /** Deep copy through JSON, as a file would arrive, so tests can damage it freely. */
 const copy = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
@@ -44,7 +49,7 @@ const paths = (r: ImportResult) => problems(r).map((p) => p.path);
 describe('parseCaseFile: the envelope', () => {
   it('accepts a valid file and returns the cases', () => {
     const cs = cases();
-    const r = parseCaseFile(copy(file(cs, { exportedAt: '2026-03-01T12:00:00.000Z' })));
+    const r = parseCaseFile(copy(file(cs, { exportedAt: '2026-03-01T12:00:00.000Z' })), OPTS);
     expect(r).toEqual({ ok: true, cases: cs });
   });
 
@@ -54,24 +59,24 @@ describe('parseCaseFile: the envelope', () => {
     ['a string', 'cases'],
     ['a number', 42],
   ])('refuses a top level that is %s', (what, data) => {
-    const p = problems(parseCaseFile(data));
+    const p = problems(parseCaseFile(data, OPTS));
     expect(p).toEqual([{ path: '(file)', message: expect.stringContaining(`it holds ${what}`) }]);
   });
 
   it('refuses a wrong format, a wrong version and unknown top-level fields', () => {
-    const r = parseCaseFile({ format: 'something-else', version: '1', cases: cases(1), extra: true });
+    const r = parseCaseFile({ format: 'something-else', version: '1', cases: cases(1), extra: true }, OPTS);
     expect(paths(r).sort()).toEqual(['extra', 'format', 'version']);
   });
 
   it('says a newer version needs a newer app, with its own code', () => {
-    const r = parseCaseFile(file(cases(1), { version: 2 }));
+    const r = parseCaseFile(file(cases(1), { version: 2 }), OPTS);
     expect(r).toMatchObject({ ok: false, code: 'NEWER_VERSION', problems: [{ path: 'version', message: expect.stringMatching(/newer RJ Casebook/) }] });
   });
 
   it('refuses an empty list and a cases field that is not a list', () => {
-    expect(problems(parseCaseFile(file([])))).toEqual([{ path: 'cases', message: 'The file has no cases to import' }]);
-    expect(paths(parseCaseFile({ format: 'rj-casebook-cases', version: 1, cases: {} }))).toEqual(['cases']);
-    expect(paths(parseCaseFile({ format: 'rj-casebook-cases', version: 1 }))).toEqual(['cases']);
+    expect(problems(parseCaseFile(file([]), OPTS))).toEqual([{ path: 'cases', message: 'The file has no cases to import' }]);
+    expect(paths(parseCaseFile({ format: 'rj-casebook-cases', version: 1, cases: {} }, OPTS))).toEqual(['cases']);
+    expect(paths(parseCaseFile({ format: 'rj-casebook-cases', version: 1 }, OPTS))).toEqual(['cases']);
   });
 });
 
@@ -84,7 +89,7 @@ describe('parseCaseFile: every invalid record, with its path', () => {
     damage(cs[4], 'participants.0.person.nickname', 'Spike');
     damage(cs[5], 'referral.offenceDate', '2999-01-01');
     damage(cs[5], 'reference', REMOVE);
-    const r = parseCaseFile(file(cs));
+    const r = parseCaseFile(file(cs), OPTS);
     expect(r.ok).toBe(false);
     expect(paths(r).sort()).toEqual(
       [
@@ -104,7 +109,7 @@ describe('parseCaseFile: every invalid record, with its path', () => {
     const cs = loose(cases(1));
     damage(cs[0], 'referral.offenceDate', '2026-02-28');
     damage(cs[0], 'referral.receivedOn', '2026-01-01');
-    expect(problems(parseCaseFile(file(cs)))).toEqual([{ path: 'cases[0].referral.offenceDate', message: expect.stringMatching(/after the referral/) }]);
+    expect(problems(parseCaseFile(file(cs), OPTS))).toEqual([{ path: 'cases[0].referral.offenceDate', message: expect.stringMatching(/after the referral/) }]);
   });
 
   it('refuses wrong types and huge strings at their paths', () => {
@@ -113,7 +118,7 @@ describe('parseCaseFile: every invalid record, with its path', () => {
     damage(cs[1], 'notes', 'x'.repeat(100_001));
     damage(cs[2], 'referral.offenceDescription', 'y'.repeat(5_000_000));
     damage(cs[2], 'participants.0.person.givenName', 'G'.repeat(121));
-    const p = problems(parseCaseFile(file(cs)));
+    const p = problems(parseCaseFile(file(cs), OPTS));
     expect(p.map((x) => x.path).sort()).toEqual(['cases[0].revision', 'cases[1].notes', 'cases[2].participants[0].person.givenName', 'cases[2].referral.offenceDescription']);
     expect(p.find((x) => x.path === 'cases[1].notes')?.message).toMatch(/at most 100000 characters/);
     // A message never repeats the offending value.
@@ -121,7 +126,7 @@ describe('parseCaseFile: every invalid record, with its path', () => {
   });
 
   it('refuses records that are not objects', () => {
-    expect(paths(parseCaseFile(file([...cases(1), null, 'case', 7])))).toEqual(['cases[1]', 'cases[2]', 'cases[3]']);
+    expect(paths(parseCaseFile(file([...cases(1), null, 'case', 7]), OPTS))).toEqual(['cases[1]', 'cases[2]', 'cases[3]']);
   });
 });
 
@@ -130,7 +135,7 @@ describe('parseCaseFile: hostile keys', () => {
     const text = JSON.stringify(file(cases(2)))
       .replace('"referral":{', '"referral":{"__proto__":{"polluted":true},')
       .replace('"format"', '"__proto__":{"polluted":true},"format"');
-    const r = parseCaseFileText(text);
+    const r = parseCaseFileText(text, OPTS);
     expect(paths(r).sort()).toEqual(['__proto__', 'cases[0].referral.__proto__'].sort());
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
@@ -140,7 +145,7 @@ describe('parseCaseFile: hostile keys', () => {
     damage(cs[0], 'participants.0.person.constructor', { prototype: {} });
     damage(cs[2], 'timeline.0.prototype', 'x');
     damage(cs[1], 'stage', 'nope');
-    const r = parseCaseFile(file(cs));
+    const r = parseCaseFile(file(cs), OPTS);
     expect(paths(r).sort()).toEqual(['cases[0].participants[0].person.constructor', 'cases[1].stage', 'cases[2].timeline[0].prototype']);
   });
 
@@ -154,11 +159,11 @@ describe('parseCaseFile: hostile keys', () => {
 
 describe('parseCaseFile: duplicates', () => {
   it('refuses duplicate ids and references within the file, and duplicate participant ids within a case', () => {
-    const cs = copy(cases(4));
+    const cs = copy(early(4));
     damage(cs[2], 'id', cs[0]!.id);
     damage(cs[3], 'reference', cs[1]!.reference);
     cs[1]!.participants[1]!.id = cs[1]!.participants[0]!.id;
-    const p = problems(parseCaseFile(file(cs)));
+    const p = problems(parseCaseFile(file(cs), OPTS));
     expect(p).toEqual(
       expect.arrayContaining([
         { path: 'cases[2].id', message: expect.stringMatching(/also used by cases\[0\]/) },
@@ -172,28 +177,28 @@ describe('parseCaseFile: duplicates', () => {
 
 describe('parseCaseFileText', () => {
   it('refuses files over 200 MB before parsing', () => {
-    const r = parseCaseFileText('{}', MAX_IMPORT_BYTES + 1);
+    const r = parseCaseFileText('{}', OPTS, MAX_IMPORT_BYTES + 1);
     expect(problems(r)[0]?.message).toMatch(/limit is 200 MB/);
-    expect(parseCaseFileText(JSON.stringify(file(cases(1))), MAX_IMPORT_BYTES).ok).toBe(true);
+    expect(parseCaseFileText(JSON.stringify(file(cases(1))), OPTS, MAX_IMPORT_BYTES).ok).toBe(true);
   });
 
   it('reports bad JSON with a line and column, without quoting the data', () => {
     const text = '{\n  "format": "rj-casebook-cases",\n  "secret": Siân Gruffudd\n}';
-    const p = problems(parseCaseFileText(text));
+    const p = problems(parseCaseFileText(text, OPTS));
     expect(p).toHaveLength(1);
     expect(p[0]?.message).toMatch(/^The file is not valid JSON/);
     expect(p[0]?.message).not.toContain('Gruffudd');
-    const trailing = problems(parseCaseFileText('{\n "a": 1,\n}'));
+    const trailing = problems(parseCaseFileText('{\n "a": 1,\n}', OPTS));
     expect(trailing[0]?.message).toMatch(/at line 3, column 1/);
   });
 
   it('accepts a byte-order mark', () => {
-    expect(parseCaseFileText('\uFEFF' + JSON.stringify(file(cases(1)))).ok).toBe(true);
+    expect(parseCaseFileText('\uFEFF' + JSON.stringify(file(cases(1))), OPTS).ok).toBe(true);
   });
 
   it('round-trips what export writes', () => {
     const cs = cases(50, 'round-trip');
-    const r = parseCaseFileText(JSON.stringify(toCaseFile(cs, NOW), null, 2));
+    const r = parseCaseFileText(JSON.stringify(toCaseFile(cs, NOW), null, 2), OPTS);
     expect(r).toEqual({ ok: true, cases: cs });
   });
 
@@ -202,7 +207,7 @@ describe('parseCaseFileText', () => {
     const blocks = [...doc.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1] as string);
     const example = blocks.find((b) => b.includes('"participants"'));
     expect(example).toBeDefined();
-    const r = parseCaseFileText(example as string);
+    const r = parseCaseFileText(example as string, OPTS);
     expect(r.ok ? 'ok' : r.problems).toBe('ok');
   });
 });
@@ -229,11 +234,11 @@ describe('attachments in the indirect log', () => {
     const exported = toCaseFile([withLetter()], NOW).cases[0]!;
     expect(exported.indirectLog).toEqual([expect.not.objectContaining({ attachment: expect.anything() })]);
     expect(exported.indirectLog![0]!.summary).toBe('Letter passed on.');
-    expect(parseCaseFile(copy(toCaseFile([withLetter()], NOW)))).toMatchObject({ ok: true });
+    expect(parseCaseFile(copy(toCaseFile([withLetter()], NOW)), OPTS)).toMatchObject({ ok: true });
   });
 
   it('are refused in an import, saying what to do', () => {
-    expect(problems(parseCaseFile(copy(file([withLetter()]))))).toEqual([
+    expect(problems(parseCaseFile(copy(file([withLetter()])), OPTS))).toEqual([
       { path: 'cases[0].indirectLog[0].attachment', message: expect.stringMatching(/cannot be imported.*attach the file again/) },
     ]);
   });

@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { CaseSummarySchema, EXITS, STAGES, summarise, summariseWith } from '../../src-main/domain/cases/case';
 import { isCaseSummary } from '../../src-main/domain/cases/case-summary-check';
 import { generateDemoCases } from '../../src-main/demo/demo-cases';
+import { CaseFactsSchema } from '../../src-main/domain/cases/case-facts';
+import { asInput } from '../../src-main/domain/shared/text';
+import { isPlainFacts } from '../../src-main/services/cases/facts';
 
 /**
  * The hand-written summary check must agree exactly with CaseSummarySchema: the store trusts
@@ -132,5 +135,56 @@ describe('isCaseSummary agrees with CaseSummarySchema', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+/**
+ * The process facts' fast check (services/cases/facts.ts) passes only facts CaseFactsSchema keeps
+ * unchanged, by the rules for stored text and for text coming in alike: interpreter text with
+ * the characters domain/shared/text.ts refuses (C0 and C1 controls, separators, lone
+ * surrogates, direction controls, piles of marks) goes to the schema, never around it.
+ */
+describe('isPlainFacts agrees with CaseFactsSchema on text', () => {
+  const odd = fc.constantFrom('\u0007', '\u0085', '\u009b', '\u2028', '\u2029', '\ud800', '\udc00', '\u202e', '\u2066', '\u200c', '\u200d', '\u0301\u0301\u0301\u0301\u0301', '\u0301', ' ', '1');
+  const piece = fc.constantFrom('Amira', 'Łukasz', 'محمد', 'رضا', 'Nguyễn', 'Polish', 'Arabic', 'Language Line', 'क्ष');
+  const textish = fc.array(fc.oneof(piece, odd), { minLength: 1, maxLength: 4 }).map((parts) => parts.join(''));
+  const meeting = (interpreter: Record<string, string>) => ({
+    id: 'm_abcdef12',
+    kind: 'conference',
+    format: 'in-person',
+    date: '2026-03-20',
+    start: '10:00',
+    durationMinutes: 90,
+    status: 'confirmed',
+    leadFacilitatorId: 's_facil1',
+    participantIds: ['p_harmed1'],
+    supporterIds: [],
+    interpreter,
+  });
+  const facts = fc.record({ name: textish, language: textish, agency: fc.option(textish, { nil: undefined }) }).map(({ name, language, agency }) => ({
+    meetings: [meeting({ name, language, ...(agency === undefined ? {} : { agency }) })],
+    feedback: [],
+    deadlines: [],
+  }));
+
+  it('never passes facts the schema would refuse or change, read as stored or as input', () => {
+    let plain = 0;
+    fc.assert(
+      fc.property(facts, (f) => {
+        if (!isPlainFacts(f)) return;
+        plain++;
+        for (const parse of [() => CaseFactsSchema.safeParse(f), () => asInput(() => CaseFactsSchema.safeParse(f))]) {
+          const r = parse();
+          expect(r.success).toBe(true);
+          expect(r.data).toEqual(f);
+        }
+      }),
+      { numRuns: 3_000 },
+    );
+    expect(plain).toBeGreaterThan(100);
+  });
+
+  it('passes clean facts in any script, joiners between letters included', () => {
+    for (const name of ['Amira Haddad', 'محمد‌رضا', 'Nguyễn Thị Lan', 'क्‍ष']) expect(isPlainFacts({ meetings: [meeting({ name, language: 'Arabic' })], feedback: [], deadlines: [] })).toBe(true);
   });
 });

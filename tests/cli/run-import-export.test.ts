@@ -2,7 +2,7 @@ import { stat, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCaseFile } from '../../src-main/domain/cases/case-file';
-import { generateDemoCases } from '../../src-main/demo/demo-cases';
+import { demoResources, generateDemoCases } from '../../src-main/demo/demo-cases';
 import { dir, env, NOW, run, seeded, store, useCliWorld, world } from './run-world';
 
 /**
@@ -14,7 +14,7 @@ useCliWorld();
 
 describe('import', () => {
   const file = (name: string) => join(dir, name);
-  const good = () => generateDemoCases({ count: 5, seed: 'import', now: NOW });
+  const good = () => generateDemoCases({ count: 5, seed: 'import', now: NOW, resources: demoResources(5) });
 
   it('imports a valid file', async () => {
     const s = await seeded();
@@ -87,13 +87,15 @@ describe('import', () => {
 
 describe('export', () => {
   it('writes an owner-only file in the import format, and warns that it is not encrypted', async () => {
-    const s = await seeded([], 7);
+    const s = await seeded();
+    // Cases as the casebook makes them, so the export reads back under the import's workflow rules.
+    for (const c of generateDemoCases({ count: 7, seed: 'export', now: NOW, resources: demoResources(7) })) s.cases.set(c.id, c);
     const out = join(dir, 'out.json');
     const r = await run(['export', '--out', out]);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/NOT encrypted/);
     if (process.platform !== 'win32') expect((await stat(out)).mode & 0o777).toBe(0o600);
-    const parsed = parseCaseFile(JSON.parse(await readFile(out, 'utf8')));
+    const parsed = parseCaseFile(JSON.parse(await readFile(out, 'utf8')), { today: '2026-03-01' });
     expect(parsed.ok && parsed.cases).toEqual([...s.cases.values()]);
     expect(s.audit).toContain('cases.export');
   });

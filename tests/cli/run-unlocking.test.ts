@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateDemoCases } from '../../src-main/demo/demo-cases';
+import { demoResources, generateDemoCases } from '../../src-main/demo/demo-cases';
 import { FakeTty } from '../support/cli/harness';
 import { dir, env, NOW, PASS, run, seeded, store, useCliWorld, world } from './run-world';
 
@@ -47,6 +47,13 @@ describe('init', () => {
     const short = await run(['init', '--service', 'RJ', '--user', 'Ann Smith'], { env: { ...other, CASEBOOK_PASSPHRASE: 'short' } });
     expect(short.code).toBe(2);
     expect(short.stderr).toMatch(/at least 12 characters/);
+    // Long enough but easy to guess: the same rule as the app's set-up screen, and nothing made.
+    for (const [weak, why] of [['aaaaaaaaaaaa', /5 different characters/], [' '.repeat(12), /only spaces/], ['Password2026!', /common passphrases/]] as const) {
+      const r = await run(['init', '--service', 'RJ', '--user', 'Ann Smith'], { env: { ...other, CASEBOOK_PASSPHRASE: weak } });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(why);
+      expect(r.stderr).toMatch(/Nothing was created/);
+    }
     expect(world.stores.has(join(dir, 'other'))).toBe(false);
     expect((await run(['init', '--user', 'Ann Smith'], { env: other })).code).toBe(2);
   });
@@ -95,7 +102,7 @@ describe('unlocking', () => {
   it('exits 4 for changes while another copy holds the store, but still reads', async () => {
     const s = await seeded([], 3);
     s.heldBy = { user: 'ann', host: 'office-pc', pid: 4242, since: '2026-03-01T09:00:00Z' };
-    await writeFile(join(dir, 'one.json'), JSON.stringify({ format: 'rj-casebook-cases', version: 1, cases: generateDemoCases({ count: 1, seed: 'x', now: NOW }) }));
+    await writeFile(join(dir, 'one.json'), JSON.stringify({ format: 'rj-casebook-cases', version: 1, cases: generateDemoCases({ count: 1, seed: 'x', now: NOW, resources: demoResources(1) }) }));
     const r = await run(['import', '--from', join(dir, 'one.json'), '--json']);
     expect(r.code).toBe(4);
     expect(r.json().error).toMatchObject({ code: 'STORE_IN_USE', details: { holder: { host: 'office-pc' } } });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { STAGES } from '../../src-main/domain/cases/case';
+import { PassphraseSchema } from '../../src-main/domain/casebook/passphrase';
 import { ROLES } from '../../src-main/domain/access/roles';
 import { commands, type CommandName } from '../../src-main/ipc/contract';
 import { FAC_PASS, PASS } from '../support/casebook';
@@ -107,6 +108,7 @@ export interface Known {
 
 /** Passphrase-like values are marked so a message that echoes one can be recognised. */
 const secret = (min: number) => fc.string({ minLength: Math.max(0, min - 7), maxLength: 30 }).map((s) => `SECRET-${s}`);
+const newSecret = secret(12).filter((p) => PassphraseSchema.safeParse(p).success);
 
 /** Stands for the id of a backup that exists when the call is made (routine backups rotate away). */
 export const LIVE_BACKUP = '@@live-backup@@';
@@ -162,9 +164,10 @@ function validField(command: CommandName, name: string, known: Known): fc.Arbitr
     serviceName: text,
     userName: person,
     name: person,
-    passphrase: secret(12),
-    newPassphrase: secret(12),
-    next: secret(12),
+    // A new passphrase must also not be a common one ("SECRET-12345" is "secret" with digits).
+    passphrase: newSecret,
+    newPassphrase: newSecret,
+    next: newSecret,
     current: secret(1),
     userId: ids(known.userIds, 'u_0000000000'),
     role: fc.constantFrom(...ROLES),

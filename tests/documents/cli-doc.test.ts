@@ -7,7 +7,7 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CaseSchema } from '../../src-main/domain/cases/case';
+import { CaseSchema, STAGES, type Case } from '../../src-main/domain/cases/case';
 import { DOCUMENT_KINDS, DOCUMENT_PARTICIPANT } from '../../src-main/documents/generate';
 import { agreedCase, bigCase, realCase } from './fixtures';
 import { spawnCli as cli, type Ran } from '../support/cli/spawn-cli';
@@ -21,14 +21,32 @@ let cleanup: () => Promise<void>;
 const env = () => ({ CASEBOOK_STORE: store, CASEBOOK_PASSPHRASE: PASS });
 const json = (r: Ran) => JSON.parse(r.stdout) as { ok: boolean; value: Record<string, unknown>; error?: { code: string; message: string } };
 
+/**
+ * The fixtures show documents, not a whole workflow: give them what the workflow would have
+ * recorded before their stage (a contact with each party; for a case past the process, a
+ * signed-off risk assessment and consent from everyone taking part), so the import accepts them.
+ */
+function asTheWorkflowLeftIt(c: Case): Case {
+  const past = STAGES.indexOf(c.stage) >= STAGES.indexOf('process');
+  const recorded = '2026-01-20T10:00:00.000Z';
+  const participants = c.participants.map((p) => {
+    const contacts = p.contacts?.some((e) => e.kind === 'contact') || !['harmed', 'responsible'].includes(p.role) ? p.contacts : [...(p.contacts ?? []), { kind: 'contact' as const, on: '2026-01-20', method: 'phone' as const, outcome: 'interested' as const, by: 's_zoefac01', recordedAt: recorded }];
+    if (!past || p.takesPart === false) return { ...p, ...(contacts ? { contacts } : {}) };
+    const risk = p.risk?.some((a) => a.signOff) ? p.risk : [...(p.risk ?? []), { version: (p.risk?.length ?? 0) + 1, assessedOn: '2026-01-20', assessedBy: 's_zoefac01', factors: [], decision: 'direct' as const, reviewOn: '2026-07-20', signOff: { by: 's_nguyen01', role: 'coordinator' as const, at: recorded }, recordedAt: recorded }];
+    const consent = p.consent?.some((e) => e.status === 'given') ? p.consent : [...(p.consent ?? []), { elementId: 'process-explained', version: 1, status: 'given' as const, on: '2026-01-20', method: 'signed-form' as const, takenBy: 's_zoefac01', recordedAt: recorded }];
+    return { ...p, ...(contacts ? { contacts } : {}), risk, consent };
+  });
+  return CaseSchema.parse({ ...c, participants });
+}
+
 // The real case with its outcome agreement, so that every document can be made from it.
-const real = agreedCase();
-const big = bigCase();
-const cjk = CaseSchema.parse({
+const real = asTheWorkflowLeftIt(agreedCase());
+const big = asTheWorkflowLeftIt(bigCase());
+const cjk = asTheWorkflowLeftIt({
   ...realCase(),
   id: 'c_docscjk000001',
   reference: 'RJ-2026-0077',
-  participants: [...real.participants, { id: 'p_cjk0000001', role: 'supporter', person: { givenName: '小龍', familyName: '李' } }],
+  participants: [...realCase().participants, { id: 'p_cjk0000001', role: 'supporter', person: { givenName: '小龍', familyName: '李' } }],
 });
 
 beforeAll(async () => {

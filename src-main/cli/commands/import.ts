@@ -1,5 +1,6 @@
 import { checkImportSize, MAX_IMPORT_BYTES, parseCaseFileBytes } from '../../domain/cases/case-file';
 import { CasebookError } from '../../domain/shared/errors';
+import { londonDate } from '../../domain/time/dates';
 import { requireOption } from '../args';
 import { ok, type CommandDef } from '../command';
 import { fileSize, readBytes } from '../files';
@@ -22,7 +23,7 @@ export const importCases: CommandDef = {
     if (tooBig) throw new CasebookError('INVALID_INPUT', `${shown}: ${tooBig.message}. Nothing was imported.`);
     // The file is checked first with the rules the import uses, without opening the casebook:
     // its problems cost nobody a passphrase.
-    const result = parseCaseFileBytes(await readBytes(from, shown, MAX_IMPORT_BYTES));
+    const result = parseCaseFileBytes(await readBytes(from, shown, MAX_IMPORT_BYTES), { today: londonDate(ctx.io.now().toISOString()) });
     if (!result.ok) {
       const what = result.code === 'NEWER_VERSION' ? 'was written by a newer version of RJ Casebook' : `has ${plural(result.problems.length, 'problem')}`;
       throw new CasebookError(result.code, `${shown} ${what}; nothing was imported. Fix them and try again.`, { issues: result.problems });

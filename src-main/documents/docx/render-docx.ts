@@ -31,6 +31,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { imageSize } from '../image-size';
+import { withBidiClosed } from '../bidi';
 import { stabilise } from './stable-zip';
 import {
   DEFAULT_LABELS,
@@ -332,7 +333,9 @@ function footerParagraphs(model: DocumentModel, labels: DocumentLabels): Paragra
   ];
 }
 
-export async function renderDocx(model: DocumentModel, options: DocxOptions = {}): Promise<DocxResult> {
+export async function renderDocx(given: DocumentModel, options: DocxOptions = {}): Promise<DocxResult> {
+  // Word applies direction controls: each piece of text closes those it opens (bidi.ts).
+  const model = withBidiClosed(given);
   const labels = { ...DEFAULT_LABELS, ...model.labels };
   const builder = new DocxBuilder(labels, options);
   const children: (Paragraph | Table)[] = [];

@@ -8,6 +8,8 @@
  */
 import { DEFAULT_LABELS, type Block, type DocumentModel, type ImageData, type TableBlock, type TextRun } from '../model';
 import { imageSize } from '../image-size';
+import { withBidiClosed } from '../bidi';
+import { C0_CONTROL, C1_CONTROL, LINE_SEPARATOR, LONE_SURROGATE } from '../../domain/shared/text';
 
 export interface HtmlOptions {
   /**
@@ -36,9 +38,9 @@ export interface HtmlResult {
 /** The class names the renderer uses, for the stylesheet and tests. */
 export const DOCUMENT_HTML_CLASSES = { root: 'rjdoc', visuallyHidden: 'rjdoc-visually-hidden' } as const;
 
-// Control characters other than tab and newline never belong in text (and some are invalid in HTML).
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+// Control characters other than tab and newline never belong in text (and some are invalid in
+// HTML), nor do line separators and broken characters (domain/shared/text.ts).
+const CONTROL = new RegExp(`${C0_CONTROL.source}|${C1_CONTROL.source}|${LINE_SEPARATOR.source}|${LONE_SURROGATE.source}`, 'gu');
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Text or an attribute value, escaped for HTML. */
@@ -149,7 +151,9 @@ class HtmlBuilder {
   }
 }
 
-export function renderHtml(model: DocumentModel, options: HtmlOptions = {}): HtmlResult {
+export function renderHtml(given: DocumentModel, options: HtmlOptions = {}): HtmlResult {
+  // Browsers apply direction controls: each piece of text closes those it opens (bidi.ts).
+  const model = withBidiClosed(given);
   const words = { ...DEFAULT_WORDS, ...options.words };
   const labels = { ...DEFAULT_LABELS, ...model.labels };
   const builder = new HtmlBuilder(words, labels, options.headingOffset ?? 0);

@@ -1,11 +1,18 @@
 import { z } from 'zod';
 import { CaseSchema, type Case } from './case';
+import { caseRuleProblems, type CaseFileOptions } from './case-file-rules';
+import { findDuplicateKeys } from '../shared/json-keys';
+import { asInput } from '../shared/text';
+
+export type { CaseFileOptions } from './case-file-rules';
 
 /**
  * The case exchange file: what `casebook export` writes and `casebook import` reads
  * (documented in docs/import-format.md). Pure functions only: the services do the file I/O.
  * Validation is all-or-nothing and reports every problem at once with its JSON path, because
- * someone fixing a spreadsheet export wants the whole list, not one error per attempt.
+ * someone fixing a spreadsheet export wants the whole list, not one error per attempt. A case
+ * in a file meets the rules for text coming in (domain/shared/text.ts) and the workflow's rules
+ * (case-file-rules.ts), which need today from the caller's clock: `options`.
  */
 export const CASE_FILE_FORMAT = 'rj-casebook-cases';
 export const CASE_FILE_VERSION = 1;
@@ -142,7 +149,7 @@ function duplicates(records: unknown[]): ImportProblem[] {
 }
 
 /** Validate parsed JSON. Returns the cleaned cases, or every problem found. */
-export function parseCaseFile(data: unknown): ImportResult {
+export function parseCaseFile(data: unknown, options: CaseFileOptions): ImportResult {
   if (!isPlainObject(data)) {
     const what = Array.isArray(data) ? 'a list' : data === null ? 'null' : `a ${typeof data}`;
     return { ok: false, code: 'INVALID_INPUT', problems: [{ path: '(file)', message: `The file must hold one JSON object with "format", "version" and "cases"; it holds ${what}` }] };
@@ -171,23 +178,25 @@ export function parseCaseFile(data: unknown): ImportResult {
       problems.push(...forbidden);
       return;
     }
-    const parsed = CaseSchema.safeParse(rec);
+    const parsed = asInput(() => CaseSchema.safeParse(rec));
     if (!parsed.success) {
       problems.push(...zodProblems(parsed.error, ['cases', i]));
       return;
     }
+    const broken = caseRuleProblems(parsed.data, options);
+    for (const p of broken) problems.push({ path: `cases[${i}].${p.path}`, message: p.message });
     // Attachments stay in the casebook that holds them (named by its own key): a case file
     // cannot carry one, so a log entry naming one would point at nothing here.
     const attached = (parsed.data.indirectLog ?? []).flatMap((e, j) => (e.attachment ? [j] : []));
     for (const j of attached) problems.push({ path: `cases[${i}].indirectLog[${j}].attachment`, message: 'Attachments cannot be imported: remove "attachment" and attach the file again in the app' });
-    if (attached.length === 0) cases.push(parsed.data);
+    if (attached.length === 0 && broken.length === 0) cases.push(parsed.data);
   });
   problems.push(...duplicates(records));
   return problems.length > 0 ? { ok: false, code: 'INVALID_INPUT', problems } : { ok: true, cases };
 }
 
 /** Check the size, parse the JSON text and validate it. */
-export function parseCaseFileText(text: string, byteLength = new TextEncoder().encode(text).byteLength): ImportResult {
+export function parseCaseFileText(text: string, options: CaseFileOptions, byteLength = new TextEncoder().encode(text).byteLength): ImportResult {
   const tooBig = checkImportSize(byteLength);
   if (tooBig) return { ok: false, code: 'INVALID_INPUT', problems: [tooBig] };
   // Spreadsheet tools often save a byte-order mark first; JSON.parse would refuse it.
@@ -198,23 +207,54 @@ export function parseCaseFileText(text: string, byteLength = new TextEncoder().e
   } catch (e) {
     return { ok: false, code: 'INVALID_INPUT', problems: [{ path: '(file)', message: `The file is not valid JSON: ${describeJsonError(e, body)}` }] };
   }
-  return parseCaseFile(data);
+  const repeated = findDuplicateKeys(body).map((d) => ({
+    path: formatPath(d.path),
+    message: `The field ${JSON.stringify(d.key.slice(0, 60))} appears ${d.times === 2 ? 'twice' : `${d.times} times`}; keep one`,
+  }));
+  const r = parseCaseFile(data, options);
+  if (repeated.length === 0) return r;
+  return { ok: false, code: r.ok ? 'INVALID_INPUT' : r.code, problems: [...repeated, ...(r.ok ? [] : r.problems)] };
 }
 
 /**
  * Read a case file's bytes: the size first (so a huge file costs nothing), then strict UTF-8
  * (a byte that is not UTF-8 is refused, never quietly replaced), then the JSON and its cases.
  */
-export function parseCaseFileBytes(bytes: Uint8Array): ImportResult {
+export function parseCaseFileBytes(bytes: Uint8Array, options: CaseFileOptions): ImportResult {
   const tooBig = checkImportSize(bytes.byteLength);
   if (tooBig) return { ok: false, code: 'INVALID_INPUT', problems: [tooBig] };
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return { ok: false, code: 'INVALID_INPUT', problems: [{ path: '(file)', message: 'The file is not UTF-8 text: save it again as UTF-8 (in a spreadsheet, "CSV UTF-8"; in a text editor, "UTF-8")' }] };
+    const at = firstNonUtf8(bytes);
+    const line = bytes.subarray(0, Math.max(at, 0)).reduce((n, b) => (b === 0x0a ? n + 1 : n), 1);
+    return { ok: false, code: 'INVALID_INPUT', problems: [{ path: '(file)', message: `The file is not UTF-8 text (first on line ${line}): save it again as UTF-8 (in a spreadsheet, "CSV UTF-8"; in a text editor, "UTF-8")` }] };
   }
-  return parseCaseFileText(text, bytes.byteLength);
+  return parseCaseFileText(text, options, bytes.byteLength);
+}
+
+/** Where the first byte that does not start a well-formed UTF-8 sequence is, or -1. */
+export function firstNonUtf8(b: Uint8Array): number {
+  for (let i = 0; i < b.length; ) {
+    const c = b[i] as number;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    const n = c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : 0;
+    if (n === 0) return i;
+    let cp = c & (0x3f >> n);
+    for (let k = 1; k <= n; k++) {
+      const d = b[i + k];
+      if (d === undefined || (d & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (d & 0x3f);
+    }
+    // Overlong forms, surrogates and code points past U+10FFFF are not UTF-8 either.
+    if (cp < [0, 0x80, 0x800, 0x10000][n]! || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += n + 1;
+  }
+  return -1;
 }
 
 /**

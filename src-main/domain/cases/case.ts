@@ -84,8 +84,8 @@ export type Referral = z.infer<typeof ReferralSchema>;
 
 export const TimelineEventSchema = z.strictObject({
   at: z.iso.datetime(),
-  by: z.string().max(200),
-  kind: z.string().max(60),
+  by: text('Timeline author', 200),
+  kind: text('Timeline entry kind', 60),
   text: text('Timeline text', 20_000),
 });
 

@@ -32,6 +32,8 @@ export function fold(s: string): string {
   return s
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
+    // A zero-width joiner or non-joiner changes how a name is drawn, not who it names.
+    .replace(/[\u200C\u200D]/g, '')
     // Plain lower-casing: en-GB has no locale-specific rules, and this is several times faster.
     .toLowerCase()
     .replace(SPECIAL, (c) => LETTERS[c] ?? c)

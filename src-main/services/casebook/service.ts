@@ -51,7 +51,7 @@ export async function createCasebookService(o: ServiceOptions): Promise<Casebook
   const documents = createDocuments(ctx);
 
   const session = sessionUseCases(dir, h, o, () => cases.internals.prime());
-  const transfer = transferUseCases(dir, h, files, ctx.summariser, run);
+  const transfer = transferUseCases(dir, h, files, ctx.summariser, run, o.now ?? (() => new Date()));
   const service: CasebookService = {
     ...session,
     ...settingsUseCases(h),

@@ -3,6 +3,7 @@ import { CaseSchema, type Case, type CaseSummary, type Stage } from '../../domai
 import { MAX_IMPORT_BYTES, parseCaseFileBytes, toCaseFile, type CaseFileCheck } from '../../domain/cases/case-file';
 import { matchesAuditFilter, type AuditFilter } from '../../domain/casebook/audit';
 import { CasebookError } from '../../domain/shared/errors';
+import { londonDate } from '../../domain/time/dates';
 import { AuditLog } from '../../store/audit-log';
 import { searchCases } from '../cases/case-search';
 import type { CallContext } from '../shared/call-context';
@@ -16,11 +17,20 @@ import { verifyStore } from './verify-store';
  * Cases in and out of the casebook as a whole: the list, one case, import and export of case
  * files, and the audit trail and verify that answer for all of it.
  */
-export function transferUseCases(dir: string, h: StoreHolder, files: FilePorts, summariser: () => (c: Case) => CaseSummary, serial: <T>(job: () => Promise<T>) => Promise<T>) {
+export function transferUseCases(
+  dir: string,
+  h: StoreHolder,
+  files: FilePorts,
+  summariser: () => (c: Case) => CaseSummary,
+  serial: <T>(job: () => Promise<T>) => Promise<T>,
+  now: () => Date,
+) {
   const pickCaseFile = async () => {
     if (!files.filePicker) throw new CasebookError('WRITE_FAILED', 'Choosing a file is not available here: this copy of RJ Casebook has no way to choose one');
     return files.filePicker.pick(MAX_IMPORT_BYTES, 'case-file');
   };
+  /** A case file is read against today in England and Wales on the service's clock (it may be locked: checking needs no casebook). */
+  const readCaseFile = (bytes: Uint8Array) => parseCaseFileBytes(bytes, { today: londonDate(now().toISOString()) });
 
   const importCases = async (cases: Case[]): Promise<{ imported: number }> => {
     const s = h.need();
@@ -55,7 +65,7 @@ export function transferUseCases(dir: string, h: StoreHolder, files: FilePorts, 
     async checkCaseFile(): Promise<CaseFileCheck> {
       const file = await pickCaseFile();
       if (!file) return { picked: false, ok: false, cases: 0, newerVersion: false, problems: [] };
-      const r = parseCaseFileBytes(file.bytes);
+      const r = readCaseFile(file.bytes);
       return r.ok
         ? { picked: true, ok: true, cases: r.cases.length, newerVersion: false, problems: [] }
         : { picked: true, ok: false, cases: 0, newerVersion: r.code === 'NEWER_VERSION', problems: r.problems };
@@ -64,7 +74,7 @@ export function transferUseCases(dir: string, h: StoreHolder, files: FilePorts, 
       requireCapability(h.need().user.role, 'import-cases');
       const file = await pickCaseFile();
       if (!file) return { picked: false, imported: 0 };
-      const r = parseCaseFileBytes(file.bytes);
+      const r = readCaseFile(file.bytes);
       if (!r.ok) {
         const what = r.code === 'NEWER_VERSION' ? 'was written by a newer version of RJ Casebook' : `has ${r.problems.length === 1 ? '1 problem' : `${r.problems.length} problems`}`;
         throw new CasebookError(r.code, `The file ${what}; nothing was imported. Fix ${r.problems.length === 1 ? 'it' : 'them'} and try again.`, { issues: r.problems });

@@ -2,6 +2,7 @@ import { CaseFactsSchema, type CaseFacts } from '../../domain/cases/case-facts';
 import type { CaseSummary } from '../../domain/cases/case';
 import type { BookedSlot } from '../../domain/cases/process-context';
 import { isRealDate } from '../../domain/cases/case-summary-check';
+import { isPersonName, SINGLE_LINE_MAX, textProblem } from '../../domain/shared/text';
 import { ACTION_STATUSES } from '../../domain/outcomes/agreement';
 import { CLOSURE_OUTCOMES } from '../../domain/outcomes/closure';
 import { FIRST_MEETING_YEAR, LAST_MEETING_YEAR } from '../../domain/time/london-time';
@@ -50,14 +51,12 @@ function shaped(v: unknown, allowed: ReadonlySet<string>): v is Obj {
 }
 const list = (v: unknown, max: number, ok: (x: unknown) => boolean, min = 0): boolean => Array.isArray(v) && v.length >= min && v.length <= max && v.every(ok);
 
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-const PERSON_NAME = /^[\p{L}\p{M}][\p{L}\p{M}\p{Zs}'’.-]*$/u;
-/** Text the schema would keep exactly as it is: already trimmed, short enough, no control characters. */
-const isText = (v: unknown, max: number, required: boolean): boolean => typeof v === 'string' && v.length <= max && (!required || v.length > 0) && v === v.trim() && !CONTROL.test(v);
+/** Text the schema would keep exactly as it is: already trimmed, short enough, clean even by the rules for the way in. */
+const isText = (v: unknown, max: number, required: boolean): boolean =>
+  typeof v === 'string' && v.length <= max && (!required || v.length > 0) && v === v.trim() && textProblem(v, { singleLine: max <= SINGLE_LINE_MAX, input: true }) === undefined;
 const INTERPRETER_KEYS = new Set(['name', 'language', 'agency']);
 const isInterpreter = (v: unknown): boolean =>
-  shaped(v, INTERPRETER_KEYS) && isText(v.name, 120, true) && PERSON_NAME.test(v.name as string) && isText(v.language, 60, true) && optional(v, 'agency', (x) => isText(x, 200, false));
+  shaped(v, INTERPRETER_KEYS) && isText(v.name, 120, true) && isPersonName(v.name as string) && isText(v.language, 60, true) && optional(v, 'agency', (x) => isText(x, 200, false));
 
 const SLOT_KEYS = new Set(['id', 'kind', 'format', 'date', 'start', 'durationMinutes', 'status', 'venueId', 'leadFacilitatorId', 'coFacilitatorId', 'participantIds', 'supporterIds', 'interpreter']);
 const isParticipantId = (x: unknown) => typeof x === 'string' && PARTICIPANT_ID.test(x);
