@@ -10,6 +10,16 @@ import type { FilePorts } from '../services/shared/files';
  * outside world comes through CliIo and CliDeps, so tests can run commands in-process with
  * fake streams and a fake service.
  */
+/** What a command needs of the casebook before it runs. */
+export interface UnlockNeeds {
+  writes: boolean;
+  capability?: Capability;
+  /** In words that finish "you cannot …". */
+  doing: string;
+  /** Restoring or accepting the casebook: allowed when its files do not match the last save. */
+  repairs?: boolean;
+}
+
 export interface OutStream {
   write(chunk: string): unknown;
   isTTY?: boolean;
@@ -74,7 +84,7 @@ export interface CommandContext {
    */
   call<N extends CommandName>(name: N, input: InputOf<N>, progress?: (done: number, total: number) => void): Promise<OutputOf<N>>;
   /** Unlock the store as --user with the passphrase from the environment or the terminal. */
-  unlock(o: { writes: boolean; capability?: Capability; doing: string }): Promise<Session>;
+  unlock(o: UnlockNeeds): Promise<Session>;
   /** The file the next save of the casebook goes to (--out): written new, or replaced with force. */
   saveTo(abs: string, shown: string, o?: { force?: boolean }): void;
   /** The file the casebook reads next (--from). */

@@ -1,10 +1,10 @@
 import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
-import { refusalFor, can, type Capability } from '../domain/access/capabilities';
+import { refusalFor, can } from '../domain/access/capabilities';
 import { ROLE_LABELS } from '../domain/access/roles';
-import type { CasebookNotice, Session, Status } from '../domain/casebook/session';
+import { needsRepair, type CasebookNotice, type Session, type Status } from '../domain/casebook/session';
 import { CasebookError } from '../domain/shared/errors';
-import type { CommandContext, GlobalOptions } from './command';
+import type { CommandContext, GlobalOptions, UnlockNeeds } from './command';
 
 /**
  * Opening and unlocking for commands that need a session. The checks run in the order a
@@ -69,7 +69,7 @@ const POLL_MS = 150;
 export async function unlockAs(
   ctx: Pick<CommandContext, 'global' | 'call' | 'warn'>,
   passphrase: () => Promise<string>,
-  o: { writes: boolean; capability?: Capability; doing: string },
+  o: UnlockNeeds,
 ): Promise<Session> {
   await storeMustExist(ctx.global);
   let status = await ctx.call('getStatus', {});
@@ -95,7 +95,7 @@ export async function unlockAs(
       throw new CasebookError('FORBIDDEN', `${refusalFor(o.capability).slice(0, -1)}; ${session.user.name} is ${/^[aeiou]/.test(role) ? 'an' : 'a'} ${role}.`);
     }
     for (const notice of session.notices) if (notice.kind !== 'in-use') tellNotice(ctx, notice);
-    if (!session.readOnly) return session;
+    if (!session.readOnly || (o.repairs && needsRepair(session))) return session;
     // Whoever holds it now (the status taken before unlocking may be out of date).
     const after = await ctx.call('getStatus', {});
     const h = after.heldBy;

@@ -25,6 +25,7 @@ export const COMMAND_NAMES = [
   'restoreFileWhileLocked',
   'listAudit',
   'verifyStore',
+  'acceptCasebookAsItIs',
   'checkCaseFile',
   'importCases',
   'exportCases',

@@ -1,7 +1,7 @@
 import { CasebookError } from '../domain/shared/errors';
 import { keyringGeneration } from './keyring';
 import { KEYRING, ROOT } from './layout';
-import { compareWithRoot, pinnedDigests, rootFile, type RootProblem } from './root';
+import { compareWithRoot, pinnedDigests, rootFile, type Root, type RootProblem } from './root';
 import type { Store } from './store';
 
 /**
@@ -28,12 +28,18 @@ export async function checkAgainstRoot(store: Store): Promise<void> {
       { file: KEYRING },
     );
   }
+  const problems = await differencesFromRoot(store, root);
+  if (problems.length > 0) markRolledBack(store, problems);
+}
+
+/** Where the files and the audit trail's end differ from the root (unlock, and verify at any time). */
+export async function differencesFromRoot(store: Store, root: Root): Promise<RootProblem[]> {
   const problems: RootProblem[] = compareWithRoot(root, await pinnedDigests(store.dir));
   const head = store.audit.headEntry;
   if (head.seq !== root.audit.seq || head.hash !== root.audit.hash) {
     problems.push({ file: 'audit', message: `the audit trail ends at entry ${head.seq}, but the casebook's last save recorded entry ${root.audit.seq}: entries may have been removed or put back from an older copy` });
   }
-  if (problems.length > 0) markRolledBack(store, problems);
+  return problems;
 }
 
 function markRolledBack(store: Store, problems: RootProblem[]): void {

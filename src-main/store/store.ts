@@ -81,12 +81,20 @@ export class Store {
   }
 
   private ensureWritable(): void {
+    this.ensureHoldsLock();
+    if (this.refuseWrites !== undefined) throw new CasebookError('READ_ONLY', this.refuseWrites);
+  }
+
+  /**
+   * Able to write files at all, even when the files do not match the last save: the remedies
+   * for that (a backup of things as they are, a restore, accepting them) need exactly this.
+   */
+  private ensureHoldsLock(): void {
     if (this.closed || this.stale) throw new CasebookError('LOCKED', 'The casebook is locked: unlock it first');
     if (this.pending) {
       throw new CasebookError('WRITE_FAILED', 'An earlier change could not be finished (the disk may be full). Free some space, then lock and unlock the casebook to finish it before making more changes.');
     }
-    if (this.refuseWrites !== undefined) throw new CasebookError('READ_ONLY', this.refuseWrites);
-    if (this.readOnly) throw new CasebookError('READ_ONLY', `This casebook is open read-only because ${this.whyReadOnly()}, so nothing can be changed now.`);
+    if (this.lockHandle === undefined) throw new CasebookError('READ_ONLY', `This casebook is open read-only because ${this.whyReadOnly()}, so nothing can be changed now.`);
   }
 
   private closed = false;
@@ -129,13 +137,26 @@ export class Store {
    * deciding not to restore a backup). Recorded in the trail.
    */
   async reseal(action: string): Promise<void> {
+    // Only the holder of the lock may accept the files as they are; until the new root is
+    // written the refusal stands (a failed reseal leaves the casebook refusing writes).
+    const refused = this.refuseWrites;
     this.refuseWrites = undefined;
-    this.integrity = [];
-    this.ensureWritable();
+    try {
+      this.ensureWritable();
+    } catch (e) {
+      this.refuseWrites = refused;
+      throw e;
+    }
     const files = await pinnedDigests(this.dir);
     this.root = { ...(this.root ?? { format: 1, commit: 0, at: this.opts.now().toISOString(), keyringGeneration: 0, audit: this.audit.headEntry }), files: Object.fromEntries(files) };
     const index = this.withLayout(this.index);
-    await this.commit([{ rel: INDEX, bytes: this.indexFile().encode(index) }], [this.draft(action, { type: 'casebook', id: this.index.storeId }, ['root'])]);
+    try {
+      await this.commit([{ rel: INDEX, bytes: this.indexFile().encode(index) }], [this.draft(action, { type: 'casebook', id: this.index.storeId }, ['root'])]);
+    } catch (e) {
+      this.refuseWrites = refused;
+      throw e;
+    }
+    this.integrity = [];
     this.index = index;
   }
 
@@ -227,12 +248,13 @@ export class Store {
 
   async backup(reason: string): Promise<{ id: string; bytes: number; createdAt: string; reason: string }> {
     // A read-only instance must not write backups or rotate away the writer's.
-    this.ensureWritable();
+    this.ensureHoldsLock();
     const now = this.opts.now();
     const bytes = await buildBundle(this.dir, this.dk, { storeId: this.index.storeId, reason, now });
     const id = newBackupId(now);
     await writeBackup(this.dir, id, reason, bytes);
-    await rotateBackups(this.dir, this.index.settings.backupsToKeep);
+    // While the files do not match the last save, every older backup may be the good one: none is rotated away.
+    if (this.refuseWrites === undefined) await rotateBackups(this.dir, this.index.settings.backupsToKeep);
     return { id, bytes: bytes.length, createdAt: now.toISOString(), reason };
   }
 
@@ -249,7 +271,8 @@ export class Store {
    * through the journal so a crash midway is finished at the next unlock.
    */
   async restore(bundle: Bundle, name: string): Promise<void> {
-    this.ensureWritable();
+    // A casebook that does not match its last save can still be restored: that is the remedy.
+    this.ensureHoldsLock();
     verifyBundle(bundle, this.dk, name, this.index.storeId);
     await this.backup('before-restore');
     const current = await storeFiles(this.dir);

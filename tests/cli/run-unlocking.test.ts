@@ -144,3 +144,42 @@ describe('verify', () => {
     expect(j.json()).toMatchObject({ ok: false, error: { code: 'CORRUPT', details: { problems: s.problems } } });
   });
 });
+
+describe('accept-as-it-is', () => {
+  const rolledBack = async () => {
+    const s = await seeded([{ name: 'Łukasz Nowak', role: 'facilitator' }]);
+    s.problems = [{ file: 'index.cbk', message: 'is not the version the casebook last saved (change 9)' }];
+    return s;
+  };
+
+  it('says what does not match when a command opens the casebook, and refuses changes', async () => {
+    await rolledBack();
+    const list = await run(['cases', 'list', '--user', 'Siân Gruffudd']);
+    expect(list.code).toBe(0);
+    expect(list.stderr).toMatch(/does not match its own record of its last save/);
+    expect(list.stderr).toContain('index.cbk is not the version the casebook last saved');
+    const backup = await run(['backup', '--out', join(dir, 'copy.cbk'), '--user', 'Siân Gruffudd', '--json']);
+    expect(backup.json().error).toMatchObject({ code: 'READ_ONLY' });
+  });
+
+  it('asks for --yes, refuses other roles, then seals it and records the decision', async () => {
+    const s = await rolledBack();
+    const unconfirmed = await run(['accept-as-it-is']);
+    expect(unconfirmed.code).toBe(2);
+    expect(unconfirmed.stderr).toMatch(/Add --yes/);
+    const other = await run(['accept-as-it-is', '--yes', '--user', 'Łukasz Nowak', '--json'], { env: { ...env, CASEBOOK_PASSPHRASE: 'Łukasz Nowak passphrase' } });
+    expect(other.json().error).toMatchObject({ code: 'FORBIDDEN' });
+    expect(s.problems).toHaveLength(1);
+    const r = await run(['accept-as-it-is', '--yes', '--user', 'Siân Gruffudd']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/sealed as it is now/);
+    expect(s.problems).toEqual([]);
+    expect(s.audit).toContain('casebook.accept-as-it-is');
+  });
+
+  it('has nothing to accept in a casebook that matches', async () => {
+    await seeded();
+    const r = await run(['accept-as-it-is', '--yes', '--json']);
+    expect(r.json().error).toMatchObject({ code: 'CONFLICT' });
+  });
+});

@@ -1,4 +1,5 @@
 import type { CommandDef } from '../command';
+import { accept } from './accept';
 import { auditList } from './audit-list';
 import { backup } from './backup';
 import { caseShow } from './case-show';
@@ -15,4 +16,4 @@ import { restore } from './restore';
 import { verify } from './verify';
 
 /** Every command, in the order `casebook --help` lists them. */
-export const COMMANDS: readonly CommandDef[] = [init, verify, auditList, backup, restore, importCases, exportCases, demo, casesList, caseShow, doc, meetingsList, ics, figures];
+export const COMMANDS: readonly CommandDef[] = [init, verify, auditList, backup, restore, accept, importCases, exportCases, demo, casesList, caseShow, doc, meetingsList, ics, figures];

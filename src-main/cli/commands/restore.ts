@@ -31,7 +31,7 @@ export const restore: CommandDef = {
       return done('locked');
     }
     try {
-      await ctx.unlock({ writes: true, capability: 'manage-backups', doing: 'restore a backup' });
+      await ctx.unlock({ writes: true, repairs: true, capability: 'manage-backups', doing: 'restore a backup' });
     } catch (e) {
       // Only a casebook too damaged to open falls back; a wrong passphrase or role does not.
       if (!(e instanceof CasebookError) || e.code !== 'CORRUPT') throw e;

@@ -27,6 +27,7 @@ export const CAPABILITIES = {
   'manage-backups': { roles: ADMINISTRATORS, doing: 'take and restore backups' },
   'read-audit': { roles: ADMINISTRATORS, doing: 'read the audit trail' },
   'verify-casebook': { roles: ADMINISTRATORS, doing: 'verify the casebook' },
+  'accept-casebook-as-it-is': { roles: ADMINISTRATORS, doing: 'accept a casebook that does not match its last save' },
   'import-cases': { roles: ADMINISTRATORS, doing: 'import cases' },
   'export-cases': { roles: ADMINISTRATORS, doing: 'export cases' },
   'add-demo-cases': { roles: ADMINISTRATORS, doing: 'add demo cases' },

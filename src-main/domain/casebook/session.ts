@@ -27,9 +27,17 @@ export const SessionSchema = z.strictObject({
 });
 export type Session = z.infer<typeof SessionSchema>;
 
-/** Who holds the casebook's lock, as the lock file says. */
+/**
+ * Read-only only because the files do not match the casebook's last save: this copy holds the
+ * lock, so an administrator can still put it right (restore a backup, or accept it as it is).
+ */
+export function needsRepair(s: Pick<Session, 'readOnly' | 'notices'>): boolean {
+  return s.readOnly && s.notices.some((n) => n.kind === 'does-not-match') && !s.notices.some((n) => n.kind === 'in-use' || n.kind === 'folder-read-only');
+}
+
 /** A command-line run holds the casebook for seconds, the desktop app for a whole session: another command may wait for the first. */
 export const LockProgramSchema = z.enum(['desktop', 'command line']);
+/** Who holds the casebook's lock, as the lock file says. */
 export const LockHolderSchema = z.strictObject({ user: z.string(), host: z.string(), pid: z.number(), since: z.string(), program: LockProgramSchema.optional() });
 export type LockHolder = z.infer<typeof LockHolderSchema>;
 

@@ -111,6 +111,12 @@ export const casebookCommands = {
     summary: 'Read the audit trail',
   },
   verifyStore: { input: empty, output: VerifyResultSchema, access: 'verify-casebook', summary: 'Decrypt every file and walk the audit chain' },
+  acceptCasebookAsItIs: {
+    input: z.strictObject({ confirm: z.literal(true, { error: 'Confirm that you have decided not to restore a backup' }) }),
+    output: SessionSchema,
+    access: 'accept-casebook-as-it-is',
+    summary: 'Accept a casebook whose files do not match its last save, instead of restoring a backup',
+  },
   checkCaseFile: {
     input: empty,
     output: CaseFileCheckSchema,

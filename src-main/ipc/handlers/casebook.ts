@@ -29,6 +29,7 @@ export function casebookHandlers(s: CasebookService): HandlersOf<typeof casebook
     restoreFileWhileLocked: (i) => s.restoreFileWhileLocked(i.user, i.passphrase),
     listAudit: (i) => s.listAudit(i),
     verifyStore: () => s.verify(),
+    acceptCasebookAsItIs: () => s.acceptAsItIs(),
     checkCaseFile: () => s.checkCaseFile(),
     importCases: (_i, c) => s.importCaseFile(c),
     exportCases: () => s.exportCases(),

@@ -58,6 +58,8 @@ export interface CasebookService {
   restoreFileWhileLocked(userIdOrName: string, passphrase: string): Promise<{ restored: boolean }>;
   listAudit(f: AuditFilter): Promise<{ total: number; entries: AuditEntry[] }>;
   verify(): Promise<VerifyResult>;
+  /** An administrator's decision to keep a casebook that does not match its last save (instead of restoring a backup). */
+  acceptAsItIs(): Promise<Session>;
   listCases(f: { stage?: Stage | undefined; query?: string | undefined }): CaseSummary[];
   getCase(id: string): Promise<Case>;
   /** Insert or replace a whole case (validated); bumps revision; audit-logged. For tests and benchmarks. */

@@ -10,6 +10,7 @@ import { createStaff } from '../staff';
 import { loadCaseworkTemplates, type TemplateDirs } from '../templates/loader';
 import type { CasebookService } from './api';
 import { backupUseCases } from './backups';
+import { acceptUseCases } from './accept-as-it-is';
 import { addDemoCases } from './demo';
 import { StoreHolder } from './holder';
 import { serialQueue } from './serial-queue';
@@ -57,6 +58,7 @@ export async function createCasebookService(o: ServiceOptions): Promise<Casebook
     ...settingsUseCases(h),
     ...backupUseCases(dir, h, files, session.lock, run, o),
     ...transfer,
+    ...acceptUseCases(h),
     // Outside the queue as a whole (saving a venue queues itself); each step queued on its own.
     addDemoCases: (i, c) =>
       addDemoCases(

@@ -2,7 +2,9 @@ import { promises as fs } from 'node:fs';
 import { CasebookError } from '../../domain/shared/errors';
 import { checkAttachments, listAttachmentFiles } from '../../store/attachments';
 import { AuditLog } from '../../store/audit-log';
-import { abs, ATTACHMENTS_DIR, attachmentFile, CASES_DIR, caseFile } from '../../store/layout';
+import { differencesFromRoot } from '../../store/integrity';
+import { abs, ATTACHMENTS_DIR, attachmentFile, CASES_DIR, caseFile, ROOT } from '../../store/layout';
+import { rootFile } from '../../store/root';
 import { SummaryIndex } from '../../store/summaries';
 import type { Store } from '../../store/store';
 
@@ -61,5 +63,13 @@ export async function verifyStore(store: Store): Promise<VerifyReport> {
   for (const [ref, rel] of named) if (!present.has(ref)) problems.push({ file: rel, message: `its log names an attachment that is missing (${attachmentFile(ref)})` });
   const audit = await new AuditLog(store.dir, store.dk).readAll();
   problems.push(...audit.problems);
+  // Every file that describes the whole casebook is the one its last save recorded.
+  try {
+    const root = await rootFile(store.dir, store.dk).read();
+    if (root) problems.push(...(await differencesFromRoot(store, root)));
+    else if (store.index.sealed) problems.push({ file: ROOT, message: 'is missing, although the casebook has had one since it was sealed' });
+  } catch (e) {
+    note(ROOT, e);
+  }
   return { ok: problems.length === 0, entries: audit.entries.length, problems };
 }

@@ -5,7 +5,7 @@ import { useSession } from './session';
 import { useNav, type Page } from './nav';
 import { lockNow } from './lock';
 import { SkipLink } from '../shared/components/SkipLink';
-import { WarningText } from '../shared/components/WarningText';
+import { CasebookNotices } from './CasebookNotices';
 import { useActivityReports } from './useActivityReports';
 import { Home } from '../home/Home';
 import { Cases } from '../cases/Cases';
@@ -73,9 +73,7 @@ export function Shell() {
           </ul>
         </nav>
         <main className="govuk-main-wrapper cb-layout__main" id="main-content" tabIndex={-1}>
-          {session.readOnly && (
-            <WarningText>This casebook is open read-only because someone else is using it. You cannot change anything.</WarningText>
-          )}
+          <CasebookNotices />
           <CurrentPage page={page !== 'audit' || can(session.user.role, 'read-audit') ? page : 'home'} />
         </main>
       </div>

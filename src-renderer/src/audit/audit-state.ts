@@ -55,15 +55,21 @@ function toInput(f: AuditFilterForm, offset: number) {
   };
 }
 
+let asked = 0;
+
 export const useAudit = create<AuditState>()((set, get) => ({
   ...auditInitial,
   async load(filter = get().filter, offset = 0) {
-    set({ filter, offset, error: undefined });
+    // The page number, the count and the rows change together, when the rows arrive: otherwise
+    // "Showing 26 to 50" would sit above the first page's rows for a moment. A newer request
+    // wins over a slower older one.
+    const ask = ++asked;
+    set({ error: undefined });
     try {
       const { total, entries } = await call('listAudit', toInput(filter, offset));
-      set({ total, entries });
+      if (ask === asked) set({ filter, offset, total, entries });
     } catch (e) {
-      set({ error: messageOf(e) });
+      if (ask === asked) set({ filter, error: messageOf(e) });
     }
   },
   async loadUsers() {

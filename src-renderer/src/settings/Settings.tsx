@@ -1,4 +1,5 @@
 import { can, type Capability } from '../../../src-main/domain/access/capabilities';
+import { needsRepair } from '../../../src-main/domain/casebook/session';
 import { useSession } from '../app/session';
 import { usePageTitle } from '../shared/hooks/usePageTitle';
 import { ServiceSettingsForm } from './ServiceSettingsForm';
@@ -25,7 +26,8 @@ export function Settings() {
       {may('manage-users') && <UsersSection />}
       <CaseworkSettingsSections />
       <VenuesSection />
-      {may('manage-backups') && <BackupsSection />}
+      {/* Restoring is how a casebook that no longer matches its last save is put right. */}
+      {(may('manage-backups') || (!!session && needsRepair(session) && can(session.user.role, 'manage-backups'))) && <BackupsSection />}
       {(may('import-cases') || may('export-cases')) && <MoveCasesSection canImport={may('import-cases')} canExport={may('export-cases')} />}
       <ChangePassphraseForm />
     </>

@@ -67,8 +67,10 @@ export function createFakeService(world: FakeWorld, dir: string, files: FilePort
   const session = (): Session => {
     const { s, user } = need();
     const h = s.heldBy;
-    const notices = h ? [{ kind: 'in-use' as const, message: `This casebook is open read-only because ${h.user} on ${h.host} has had it open since ${h.since}.`, problems: [] }] : [];
-    return { user: publicUser(user), settings: s.settings, readOnly: Boolean(h), notices };
+    const notices: Session['notices'] = h ? [{ kind: 'in-use' as const, message: `This casebook is open read-only because ${h.user} on ${h.host} has had it open since ${h.since}.`, problems: [] }] : [];
+    // Like the real store: files that do not match the last save open it read-only, named.
+    if (s.problems.length > 0) notices.push({ kind: 'does-not-match', message: 'This casebook does not match its own record of its last save.', problems: s.problems });
+    return { user: publicUser(user), settings: s.settings, readOnly: notices.length > 0, notices };
   };
   const admin = () => {
     if (need().user.role !== 'administrator') throw new CasebookError('FORBIDDEN', 'Only administrators may do this');
@@ -193,6 +195,13 @@ export function createFakeService(world: FakeWorld, dir: string, files: FilePort
     async verify() {
       const { s } = need();
       return { ok: s.problems.length === 0, entries: s.audit.length, problems: s.problems };
+    },
+    async acceptAsItIs() {
+      const { s } = need();
+      if (s.problems.length === 0) throw new CasebookError('CONFLICT', 'This casebook matches its last save: there is nothing to accept.');
+      s.problems = [];
+      s.audit.push('casebook.accept-as-it-is');
+      return session();
     },
     listCases(f) {
       const q = f.query?.toLowerCase();
