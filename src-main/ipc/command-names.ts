@@ -29,6 +29,7 @@ export const COMMAND_NAMES = [
   'importCases',
   'exportCases',
   'addDemoCases',
+  'checkForUpdates',
   // cases (commands/cases.ts)
   'listCases',
   'getCase',
