@@ -1,4 +1,4 @@
-import { app, dialog, ipcMain, Menu, powerMonitor, shell, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, Menu, net, powerMonitor, shell, type BrowserWindow } from 'electron';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRegistry } from '../ipc/registry';
@@ -47,6 +47,9 @@ async function start(): Promise<void> {
     filePicker: createFilePicker(() => mainWindow),
     // The idle lock counts time away from the whole computer too, not only from the window.
     systemIdleSeconds: () => powerMonitor.getSystemIdleTime(),
+    // "Check for updates" goes through Chromium's network stack: the system's proxy and certificates.
+    fetch: (url, init) => net.fetch(url, init),
+    appVersion: app.getVersion(),
   });
   installQuitHandler(app, service);
   installIpcBridge(ipcMain, createRegistry(service), () => mainWindow?.webContents);

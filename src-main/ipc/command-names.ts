@@ -30,6 +30,7 @@ export const COMMAND_NAMES = [
   'importCases',
   'exportCases',
   'addDemoCases',
+  'checkForUpdates',
   // cases (commands/cases.ts)
   'listCases',
   'getCase',

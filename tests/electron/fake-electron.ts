@@ -185,6 +185,15 @@ export const shell = {
 
 export const powerMonitor = new EventEmitter();
 
+/** Electron's net: what was fetched through Chromium's network stack. */
+export const net = {
+  fetched: [] as string[],
+  async fetch(url: string): Promise<Response> {
+    net.fetched.push(url);
+    return new Response('{}');
+  },
+};
+
 export const Menu = {
   current: null as unknown,
   buildFromTemplate(t: unknown): unknown {
@@ -241,4 +250,4 @@ export function reset(): void {
   dialog.openDialogAnswer = { canceled: true, filePaths: [] };
 }
 
-export default { app, BrowserWindow, protocol, ipcMain, ipcRenderer, contextBridge, shell, powerMonitor, Menu, dialog };
+export default { app, BrowserWindow, protocol, ipcMain, ipcRenderer, contextBridge, shell, powerMonitor, net, Menu, dialog };

@@ -14,7 +14,7 @@ const service = vi.hoisted(() => ({
   currentSession: () => undefined,
   status: async () => ({ state: 'locked', users: [] }),
 }));
-const createCasebookService = vi.hoisted(() => vi.fn(async (_opts: { storeDir: string; fileSaver?: unknown }) => service));
+const createCasebookService = vi.hoisted(() => vi.fn(async (_opts: { storeDir: string; fileSaver?: unknown; fetch?: (url: string, init: RequestInit) => Promise<Response> }) => service));
 
 vi.mock('electron', () => import('./fake-electron'));
 vi.mock('../../src-main/services/casebook/service', () => ({ createCasebookService }));
@@ -47,9 +47,22 @@ describe('main entry', () => {
   });
 
   it('opens the service on the default store folder and wires IPC and the protocol', () => {
-    expect(createCasebookService).toHaveBeenCalledExactlyOnceWith({ storeDir: '/fake/userData/casebook', fileSaver: expect.objectContaining({ save: expect.any(Function) }), filePicker: expect.objectContaining({ pick: expect.any(Function) }), systemIdleSeconds: expect.any(Function) });
+    expect(createCasebookService).toHaveBeenCalledExactlyOnceWith({
+      storeDir: '/fake/userData/casebook',
+      fileSaver: expect.objectContaining({ save: expect.any(Function) }),
+      filePicker: expect.objectContaining({ pick: expect.any(Function) }),
+      systemIdleSeconds: expect.any(Function),
+      fetch: expect.any(Function),
+      appVersion: '0.0.0-test',
+    });
     expect(fake.ipcMain.handlers.has(IPC_CHANNEL)).toBe(true);
     expect(fake.protocol.handlers.has('app')).toBe(true);
+  });
+
+  it('checks for updates through Chromium\'s network stack (the system\'s proxy and certificates)', async () => {
+    const opts = createCasebookService.mock.calls[0]![0];
+    await opts.fetch!('https://intranet.example.org/update.json', {});
+    expect(fake.net.fetched).toEqual(['https://intranet.example.org/update.json']);
   });
 
   it('creates one locked-down window and loads app://casebook/index.html', () => {

@@ -32,6 +32,8 @@ export const CAPABILITIES = {
   'export-cases': { roles: ADMINISTRATORS, doing: 'export cases' },
   'add-demo-cases': { roles: ADMINISTRATORS, doing: 'add demo cases' },
   'change-casework-settings': { roles: ADMINISTRATORS, doing: 'change the casework settings' },
+  // Asks the service's update address about a newer version; downloads nothing (docs/install.md).
+  'check-updates': { roles: MANAGERS, doing: 'check for updates' },
   // Cases
   'read-cases': { roles: EVERYONE, doing: 'read cases' },
   'take-referrals': { roles: CASEWORKERS, doing: 'take referrals' },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { requiredText } from '../shared/text';
+import { UpdateInfoUrlSchema } from './updates';
 
 export const IDLE_LOCK_MIN = 1;
 export const IDLE_LOCK_MAX = 240;
@@ -16,6 +17,8 @@ export const SettingsSchema = z.strictObject({
     .min(IDLE_LOCK_MIN, { error: `Idle lock must be at least ${IDLE_LOCK_MIN} minute` })
     .max(IDLE_LOCK_MAX, { error: `Idle lock must be at most ${IDLE_LOCK_MAX} minutes` }),
   backupsToKeep: z.number().int().min(1, { error: 'Keep at least 1 backup' }).max(100, { error: 'Keep at most 100 backups' }),
+  /** Where "Check for updates" looks (docs/install.md); empty or absent: it never checks. */
+  updateInfoUrl: UpdateInfoUrlSchema.optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

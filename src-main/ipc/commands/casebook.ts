@@ -6,6 +6,7 @@ import { CaseworkSettingsSchema } from '../../domain/casebook/casework-settings'
 import { PassphraseSchema } from '../../domain/casebook/passphrase';
 import { RecoveryKeySchema, SessionSchema, StatusSchema, TypedPassphraseSchema, VerifyResultSchema } from '../../domain/casebook/session';
 import { SettingsPatchSchema, SettingsSchema } from '../../domain/casebook/settings';
+import { UpdateCheckSchema } from '../../domain/casebook/updates';
 import { UserIdSchema, UserSchema } from '../../domain/casebook/user';
 import { CaseFileCheckSchema } from '../../domain/cases/case-file';
 import { personName, requiredText } from '../../domain/shared/text';
@@ -144,5 +145,11 @@ export const casebookCommands = {
     output: z.strictObject({ imported: z.number().int(), seed: z.string() }),
     access: 'add-demo-cases',
     summary: 'Fill a practice casebook with realistic made-up cases',
+  },
+  checkForUpdates: {
+    input: empty,
+    output: UpdateCheckSchema,
+    access: 'check-updates',
+    summary: "Ask the service's update address whether a newer version is out (downloads nothing)",
   },
 } as const satisfies CommandGroup;

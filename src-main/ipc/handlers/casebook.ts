@@ -34,5 +34,6 @@ export function casebookHandlers(s: CasebookService): HandlersOf<typeof casebook
     importCases: (_i, c) => s.importCaseFile(c),
     exportCases: () => s.exportCases(),
     addDemoCases: (i, c) => s.addDemoCases(i, c),
+    checkForUpdates: () => s.checkForUpdates(),
   };
 }

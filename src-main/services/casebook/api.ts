@@ -4,6 +4,7 @@ import type { CaseworkSettings } from '../../domain/casebook/casework-settings';
 import type { Session, Status, VerifyResult } from '../../domain/casebook/session';
 import type { Settings, SettingsPatch } from '../../domain/casebook/settings';
 import type { User } from '../../domain/casebook/user';
+import type { UpdateCheck } from '../../domain/casebook/updates';
 import type { Role } from '../../domain/access/roles';
 import type { Case, CaseSummary, Stage } from '../../domain/cases/case';
 import type { CaseFileCheck } from '../../domain/cases/case-file';
@@ -73,6 +74,8 @@ export interface CasebookService {
   /** Every case as a case file, saved where the user chooses; audit-logged once saved. */
   exportCases(): Promise<{ saved: boolean; fileName: string; cases: number; bytes: number }>;
   addDemoCases(i: { count: number; seed: string; append?: boolean | undefined }, context?: CallContext): Promise<{ imported: number; seed: string }>;
+  /** Ask the update address in the settings whether a newer version is out; downloads nothing. */
+  checkForUpdates(): Promise<UpdateCheck>;
   close(): Promise<void>;
   readonly cases: CasesApi;
   readonly referrals: ReferralsApi;

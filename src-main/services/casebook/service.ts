@@ -17,8 +17,9 @@ import { serialQueue } from './serial-queue';
 import { sessionUseCases } from './session';
 import { settingsUseCases } from './settings';
 import { transferUseCases } from './transfer';
+import { updateUseCases, type UpdateOptions } from './updates';
 
-export interface ServiceOptions extends OpenOptions, TemplateDirs, FilePorts {
+export interface ServiceOptions extends OpenOptions, TemplateDirs, FilePorts, UpdateOptions {
   storeDir: string;
   /** Seconds since the last input anywhere on the computer (Electron's powerMonitor), for the idle lock. */
   systemIdleSeconds?: (() => number) | undefined;
@@ -59,6 +60,7 @@ export async function createCasebookService(o: ServiceOptions): Promise<Casebook
     ...backupUseCases(dir, h, files, session.lock, run, o),
     ...transfer,
     ...acceptUseCases(h),
+    ...updateUseCases(h, o, run),
     // Outside the queue as a whole (saving a venue queues itself); each step queued on its own.
     addDemoCases: (i, c) =>
       addDemoCases(
@@ -102,7 +104,8 @@ function serialised(s: CasebookService, run: ReturnType<typeof serialQueue>): Ca
   };
   // These open a dialog (or call ones that do) and queue their own store work.
   const ownQueue = new Set<keyof CasebookService>(['saveBackupCopy', 'restoreBackupFile', 'restoreFileWhileLocked', 'checkCaseFile', 'importCaseFile', 'exportCases', 'addDemoCases']);
-  const direct = new Set<string>(['currentSession', 'onLocked', 'settings', 'users', 'listCases', 'reportActivity', ...ownQueue]);
+  // checkForUpdates waits on the network and queues only its audit entry.
+  const direct = new Set<string>(['currentSession', 'onLocked', 'settings', 'users', 'listCases', 'reportActivity', 'checkForUpdates', ...ownQueue]);
   const top = queued(s, direct);
   return {
     ...top,

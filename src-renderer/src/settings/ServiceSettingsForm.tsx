@@ -21,7 +21,7 @@ const Schema = SettingsSchema.extend({
   }),
   backupsToKeep: z.number({ error: 'Enter how many backups to keep, as a number' }).pipe(SettingsSchema.shape.backupsToKeep),
 });
-const FIELDS = ['serviceName', 'roleLabels.harmed', 'roleLabels.responsible', 'idleLockMinutes', 'backupsToKeep'] as const;
+const FIELDS = ['serviceName', 'roleLabels.harmed', 'roleLabels.responsible', 'idleLockMinutes', 'backupsToKeep', 'updateInfoUrl'] as const;
 
 /** The service's settings, for administrators. Errors from the main process land on their fields. */
 export function ServiceSettingsForm() {
@@ -44,10 +44,11 @@ export function ServiceSettingsForm() {
     if (settings) reset(settings);
   }, [settings, reset]);
 
-  const onValid = async (v: Settings) => {
+  const onValid = async ({ updateInfoUrl, ...rest }: Settings) => {
     setSaved(false);
     try {
-      await save(v);
+      // An empty box where no address was ever set is no change (an empty one clears it).
+      await save(updateInfoUrl || settings?.updateInfoUrl ? { ...rest, updateInfoUrl } : rest);
       setSaved(true);
     } catch (e) {
       applyServerError(e, FIELDS, setError);
@@ -110,6 +111,16 @@ export function ServiceSettingsForm() {
           registration={register('backupsToKeep', number)}
           inputMode="numeric"
           widthClass="govuk-input--width-3"
+        />
+        <TextField
+          id="updateInfoUrl"
+          label="Update address (optional)"
+          hint="The https:// address of the update file your IT team publishes, for Check for updates. Leave it empty and RJ Casebook never checks."
+          error={messageFor('updateInfoUrl')}
+          registration={register('updateInfoUrl')}
+          type="url"
+          autoComplete="off"
+          spellCheck={false}
         />
         <button type="submit" className="govuk-button" disabled={formState.isSubmitting}>
           Save settings

@@ -10,6 +10,7 @@ export function ServiceSettingsSummary() {
     ['Words for the person responsible', s.roleLabels.responsible],
     ['Lock after', `${s.idleLockMinutes} ${s.idleLockMinutes === 1 ? 'minute' : 'minutes'} without use`],
     ['Backups kept', String(s.backupsToKeep)],
+    ['Update address', s.updateInfoUrl || 'Not set: RJ Casebook does not check for updates'],
   ];
   return (
     <section aria-labelledby="service-settings-title">

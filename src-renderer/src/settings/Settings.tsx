@@ -8,10 +8,11 @@ import { BackupsSection } from './BackupsSection';
 import { MoveCasesSection } from './MoveCasesSection';
 import { ChangePassphraseForm } from './ChangePassphraseForm';
 import { UsersSection } from './UsersSection';
+import { UpdatesSection } from './UpdatesSection';
 import { CaseworkSettingsSections } from './CaseworkSettingsSections';
 import { VenuesSection } from '../conferences/venues/VenuesSection';
 
-/** Settings: the service's own (administrators change them), people, venues, backups, moving cases in and out, and your passphrase. */
+/** Settings: the service's own (administrators change them), people, venues, backups, moving cases in and out, updates, and your passphrase. */
 export function Settings() {
   const h1 = usePageTitle('Settings');
   const session = useSession((s) => s.session);
@@ -29,6 +30,8 @@ export function Settings() {
       {/* Restoring is how a casebook that no longer matches its last save is put right. */}
       {(may('manage-backups') || (!!session && needsRepair(session) && can(session.user.role, 'manage-backups'))) && <BackupsSection />}
       {(may('import-cases') || may('export-cases')) && <MoveCasesSection canImport={may('import-cases')} canExport={may('export-cases')} />}
+      {/* Checking changes nothing, so a read-only session may check too. */}
+      {session && can(session.user.role, 'check-updates') && <UpdatesSection />}
       <ChangePassphraseForm />
     </>
   );

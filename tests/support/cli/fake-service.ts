@@ -256,6 +256,8 @@ export function createFakeService(world: FakeWorld, dir: string, files: FilePort
         i,
         c,
       ),
+    // The command line has no update check.
+    checkForUpdates: (missing('casebook') as Pick<CasebookService, 'checkForUpdates'>).checkForUpdates,
     async close() {
       world.closed++;
       current = undefined;

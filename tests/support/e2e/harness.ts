@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createCasebookService } from '../../../src-main/services/casebook/service';
 import type { CasebookService } from '../../../src-main/services/casebook/api';
+import type { Fetcher } from '../../../src-main/services/casebook/updates';
 import { createRegistry, type HandlerRegistry } from '../../../src-main/ipc/registry';
 import { COMMAND_NAMES } from '../../../src-main/ipc/command-names';
 
@@ -58,6 +59,8 @@ export interface HarnessOptions {
   storeDir?: string;
   /** Argon2 at OWASP's floor keeps tests quick; the real app calibrates. */
   kdf?: 'minimum' | 'calibrate';
+  /** How the service fetches (the update check); tests point it at a server on 127.0.0.1. */
+  fetch?: Fetcher;
 }
 
 /** `npm test` builds before vitest runs; a bare `vitest` run builds here if nothing is built. */
@@ -97,7 +100,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   const calls: string[] = [];
 
   async function open(): Promise<void> {
-    service = await createCasebookService({ storeDir, kdf: opts.kdf ?? 'minimum', fileSaver, filePicker, now: () => new Date(Date.now() + clockOffsetMs) });
+    service = await createCasebookService({ storeDir, kdf: opts.kdf ?? 'minimum', fileSaver, filePicker, now: () => new Date(Date.now() + clockOffsetMs), fetch: opts.fetch });
     registry = createRegistry(service);
     context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London', viewport: { width: 1280, height: 900 } });
     await context.route('**/*', (route) => serve(route.request().url(), route));

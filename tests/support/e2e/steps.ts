@@ -8,7 +8,7 @@ import type { CaseView, CaseworkReference } from '../../../src-main/domain/cases
 import { addDays, formatDate } from '../../../src-main/domain/time/dates';
 import { requiredElements } from '../../../src-main/domain/consent/consent';
 import { factorsFor, type RiskDecision } from '../../../src-main/domain/risk/risk';
-import { checkA11y, screenshot, startHarness, type Harness } from './harness';
+import { checkA11y, screenshot, startHarness, type Harness, type HarnessOptions } from './harness';
 
 /**
  * Steps every end-to-end test takes: wait for a page, look at it (screenshot + axe), call the
@@ -146,8 +146,8 @@ export const PASS = 'correct horse battery staple';
  * first-run screens (the page arrives at Home), or straight through the service where those
  * screens are not what the test is about (the page shows them until `reloadHome`).
  */
-export async function startWithCasebook(through: 'screens' | 'service' = 'screens'): Promise<Harness> {
-  const h = await startHarness();
+export async function startWithCasebook(through: 'screens' | 'service' = 'screens', opts: HarnessOptions = {}): Promise<Harness> {
+  const h = await startHarness(opts);
   try {
     if (through === 'screens') await createCasebook(h.page, { service: SERVICE, admin: ADMIN, passphrase: PASS });
     else await h.service.create({ serviceName: SERVICE, userName: ADMIN, passphrase: PASS });
