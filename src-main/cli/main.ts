@@ -1,7 +1,9 @@
 import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
 import type { CasebookService } from '../services/casebook/api';
 import type { FilePorts } from '../services/shared/files';
 import { runCli } from './run';
+import { defaultStoreDir } from './store-dir';
 
 /**
  * The `casebook` command (npm run casebook -- COMMAND). Everything lives in run.ts so tests
@@ -10,7 +12,10 @@ import { runCli } from './run';
 // Loaded lazily so that --help and usage errors never load the store code (and start quickly).
 async function openService(storeDir: string, files: FilePorts): Promise<CasebookService> {
   const { createCasebookService } = await import('../services/casebook/service');
-  return createCasebookService({ storeDir, ...files, program: 'command line' });
+  // The desktop app's own settings folder, so the app and the command line share one record of
+  // how far each casebook had got (a whole folder put back from an older copy is noticed).
+  const appFolder = dirname(defaultStoreDir({ ...process.env, CASEBOOK_STORE: undefined }, process.platform, homedir()));
+  return createCasebookService({ storeDir, ...files, program: 'command line', seenRecord: join(appFolder, 'known-casebooks.json') });
 }
 
 // `casebook cases list | head` closes the pipe early; that is not an error worth a stack trace.

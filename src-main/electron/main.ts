@@ -1,5 +1,5 @@
 import { app, dialog, ipcMain, Menu, net, powerMonitor, shell, type BrowserWindow } from 'electron';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRegistry } from '../ipc/registry';
 import { toSafeError } from '../ipc/safe-error';
@@ -43,6 +43,8 @@ async function start(): Promise<void> {
 
   const service = await createCasebookService({
     storeDir: resolveStoreDir(process.env, app.getPath('userData')),
+    // Outside the casebook folder, so a whole folder put back from an older copy is noticed.
+    seenRecord: join(app.getPath('userData'), 'known-casebooks.json'),
     fileSaver: createFileSaver(() => mainWindow),
     filePicker: createFilePicker(() => mainWindow),
     // The idle lock counts time away from the whole computer too, not only from the window.

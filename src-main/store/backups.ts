@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import type { BackupInfo } from '../domain/casebook/backup';
+import { CasebookError } from '../domain/shared/errors';
 import { parseBundle, verifyBundle } from './backup-bundle';
 import { writeFileDurably } from './durable-write';
 import type { DataKey } from './envelope';
@@ -50,6 +51,21 @@ export async function rotateBackups(storeDir: string, keep: number): Promise<voi
   for (const b of routine.slice(keep)) await fs.rm(abs(storeDir, b.rel), { force: true });
 }
 
+/** Open every file of a backup just built with the key, or say which part of the casebook is damaged. */
+export function provedRestorable(bytes: Buffer, dk: DataKey, storeId: string): void {
+  try {
+    verifyBundle(parseBundle(bytes, 'the new backup'), dk, 'the new backup', storeId);
+  } catch (e) {
+    const file = e instanceof CasebookError ? e.details?.file : undefined;
+    const what = typeof file === 'string' && file !== 'the new backup' ? `${file} does not open` : 'it did not check out';
+    throw new CasebookError(
+      'CORRUPT',
+      `No backup was taken, because part of the casebook is damaged (${what}). Older backups have been kept. Run Verify to see what is damaged, then restore the newest backup that verifies.`,
+      typeof file === 'string' ? { file } : {},
+    );
+  }
+}
+
 /** The newest backup that opens cleanly with this key, for the advice a damaged casebook gives. */
 export async function findCleanBackup(dir: string, dk: DataKey): Promise<{ id: string; createdAt: string } | undefined> {
   for (const b of await listBackupFiles(dir)) {
@@ -61,4 +77,29 @@ export async function findCleanBackup(dir: string, dk: DataKey): Promise<{ id: s
     }
   }
   return undefined;
+}
+
+/**
+ * What is wrong with the backups in the folder: every one is read and its files checked against
+ * the hashes its signed manifest lists; the newest routine one is opened in full with the key,
+ * because that is the one a restore would reach for first. (Opening all of them would make verify as slow as
+ * that many restores.)
+ */
+export async function backupProblems(dir: string, dk: DataKey, storeId: string): Promise<{ file: string; message: string }[]> {
+  const problems: { file: string; message: string }[] = [];
+  const all = await listBackupFiles(dir);
+  let newestChecked = false;
+  for (const b of all) {
+    try {
+      const bundle = parseBundle(await fs.readFile(abs(dir, b.rel)), b.rel);
+      // A copy taken just before a restore keeps what was there, damage and all: only its own
+      // hashes are checked.
+      if (b.reason === 'before-restore') continue;
+      if (!newestChecked) verifyBundle(bundle, dk, b.rel, storeId);
+      newestChecked = true;
+    } catch (e) {
+      problems.push({ file: b.rel, message: e instanceof CasebookError ? e.message.replace(/; nothing was restored$/, '') : 'could not be read' });
+    }
+  }
+  return problems;
 }

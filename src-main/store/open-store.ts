@@ -24,14 +24,17 @@ import { LEGACY_LAYOUT, MIN_SHARD_BITS, type SummaryLayout } from './summary-lay
 import { checkAgainstRoot } from './integrity';
 import { emptyRoot } from './root';
 import { findCleanBackup } from './backups';
+import { lastSeen } from './seen-record';
 
 export type OpenOptions = {
   kdf?: KdfProfile;
   now?: () => Date;
   /** Which program holds the lock, so another command-line run knows it will be let go of soon. */
   program?: LockProgram;
+  /** Where this computer remembers how far each casebook had got, outside the casebook (seen-record.ts). */
+  seenRecord?: string;
 };
-const opts = (o: OpenOptions): StoreOptions => ({ kdf: o.kdf ?? 'calibrate', now: o.now ?? (() => new Date()) });
+const opts = (o: OpenOptions): StoreOptions => ({ kdf: o.kdf ?? 'calibrate', now: o.now ?? (() => new Date()), seenRecord: o.seenRecord });
 
 export type StoreState = { state: 'uninitialised' } | { state: 'orphaned' } | { state: 'ready'; keyring: KeyringBody };
 
@@ -223,6 +226,7 @@ export async function openWithKey(dir: string, unlockedWith: KeyringBody, key: B
     store.folderReadOnly = folderReadOnly;
     store.checkMac();
     await checkAgainstRoot(store);
+    await compareWithSeen(store);
     if (handle && store.integrity.length === 0) {
       await upgradeStore(store, needsMigrationFlag.get(index) ?? false);
       // A casebook from before the sealed root gets one now.
@@ -234,6 +238,18 @@ export async function openWithKey(dir: string, unlockedWith: KeyringBody, key: B
     await handle?.release();
     throw e;
   }
+}
+
+/** A whole folder put back from an older copy: behind the point this computer last saw it reach. */
+async function compareWithSeen(store: Store): Promise<void> {
+  const file = store.opts.seenRecord;
+  if (!file || !store.root) return;
+  const seen = await lastSeen(file, store.index.storeId);
+  if (!seen || store.root.commit >= seen.commit) return;
+  const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { timeZone: 'Europe/London', dateStyle: 'long', timeStyle: 'short' });
+  store.olderThanSeen =
+    `This casebook is an older copy than the one this computer last had open: it was last saved on ${when(store.root.at)} (change ${store.root.commit}), but this computer saw it reach change ${seen.commit} on ${when(seen.at)}. ` +
+    'If nobody put back an older copy of the casebook folder on purpose, changes made since may be missing: an administrator should restore the newest backup before anything else is changed.';
 }
 
 const needsMigrationFlag = new WeakMap<IndexData, boolean>();

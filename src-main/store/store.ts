@@ -6,7 +6,8 @@ import type { User } from '../domain/casebook/user';
 import type { CasebookNotice } from '../domain/casebook/session';
 import { AuditLog } from './audit-log';
 import { buildBundle, parseBundle, storeFiles, verifyBundle, type Bundle } from './backup-bundle';
-import { listBackupFiles, newBackupId, rotateBackups, writeBackup } from './backups';
+import { recordSeen } from './seen-record';
+import { listBackupFiles, newBackupId, provedRestorable, rotateBackups, writeBackup } from './backups';
 import { EncryptedFile } from './encrypted-file';
 import type { DataKey } from './envelope';
 import { IndexSchema, type IndexData } from './index-db';
@@ -24,6 +25,8 @@ import type { SummaryLayout } from './summary-layout';
 export interface StoreOptions {
   kdf: KdfProfile;
   now: () => Date;
+  /** Where this computer remembers how far each casebook had got (seen-record.ts); none in tests that do not ask. */
+  seenRecord?: string | undefined;
 }
 
 /**
@@ -71,8 +74,12 @@ export class Store {
   }
 
   /** What the person must be told while this casebook is open (the session carries it to every screen). */
+  /** Set when the routine backup could not be taken (damage found, disk full): said until one is. */
+  backupProblem: string | undefined;
+
   notices(): CasebookNotice[] {
     const out: CasebookNotice[] = [];
+    if (this.backupProblem) out.push({ kind: 'backups', message: this.backupProblem, problems: [] });
     if (this.lockHandle === undefined && this.folderReadOnly) out.push({ kind: 'folder-read-only', message: `This casebook is open read-only because ${this.folderReadOnly}. You can read it but not change it.`, problems: [] });
     else if (this.lockHandle === undefined) out.push({ kind: 'in-use', message: `This casebook is open read-only because ${this.whyReadOnly()}. You can read it but not change, print or save anything from it.`, problems: [] });
     if (this.refuseWrites !== undefined) out.push({ kind: 'does-not-match', message: this.refuseWrites, problems: this.integrity });
@@ -200,9 +207,15 @@ export class Store {
   }
 
   async readCase(id: string): Promise<Case> {
-    if (!this.summaries.get(id)) throw new CasebookError('NOT_FOUND', 'No case with that id in this casebook');
+    const row = this.summaries.get(id);
+    if (!row) throw new CasebookError('NOT_FOUND', 'No case with that id in this casebook');
     const c = await this.caseFileOf(id).read();
     if (!c) throw new CasebookError('CORRUPT', `${caseFile(id)} is missing although the case list names it`, { file: caseFile(id) });
+    // The case list (pinned by the sealed root) says which revision was saved last: an older
+    // copy of the file put back would otherwise open as if nothing had happened since.
+    if (c.id !== id || c.revision !== row.revision) {
+      throw new CasebookError('CORRUPT', `${caseFile(id)} holds revision ${c.revision} of case ${row.reference}, but the casebook last saved revision ${row.revision}: it may have been replaced by an older copy. Restore a backup, or ask an administrator to run Verify.`, { file: caseFile(id) });
+    }
     return c;
   }
 
@@ -251,10 +264,15 @@ export class Store {
     this.ensureHoldsLock();
     const now = this.opts.now();
     const bytes = await buildBundle(this.dir, this.dk, { storeId: this.index.storeId, reason, now });
+    // A backup is proved to restore before it counts as one: a damaged file is found now, not
+    // copied into every later backup while rotation deletes the good ones. The copy taken just
+    // before a restore is the exception: it keeps what is there, damaged or not.
+    if (reason !== 'before-restore') provedRestorable(bytes, this.dk, this.index.storeId);
     const id = newBackupId(now);
     await writeBackup(this.dir, id, reason, bytes);
     // While the files do not match the last save, every older backup may be the good one: none is rotated away.
     if (this.refuseWrites === undefined) await rotateBackups(this.dir, this.index.settings.backupsToKeep);
+    this.backupProblem = undefined;
     return { id, bytes: bytes.length, createdAt: now.toISOString(), reason };
   }
 
@@ -346,6 +364,8 @@ export class Store {
     if (this.closed) return;
     this.closed = true;
     this.dk.key.fill(0);
+    // Only the writer moves the casebook on; a read-only copy has nothing new to remember.
+    if (this.opts.seenRecord && this.root && this.lockHandle) await recordSeen(this.opts.seenRecord, this.index.storeId, { commit: this.root.commit, at: this.root.at });
     const h = this.lockHandle;
     this.lockHandle = undefined;
     await h?.release();

@@ -80,3 +80,20 @@ describe('restoring when the casebook will not open', () => {
     }
   });
 });
+
+describe('creating a casebook', () => {
+  it('refuses a folder that holds other files, and leaves them as they were', async () => {
+    const t = await freshService();
+    try {
+      await writeFile(join(t.dir, 'minutes.docx'), 'not ours');
+      const e = await t.service.create({ serviceName: 'Northshire RJ', userName: 'Siân Williams', passphrase: PASS }).then(() => undefined, (x: unknown) => x as { code: string; message: string });
+      expect(e?.code).toBe('CONFLICT');
+      expect(e?.message).toMatch(/already holds other files/);
+      expect(await readFile(join(t.dir, 'minutes.docx'), 'utf8')).toBe('not ours');
+      expect((await t.service.status()).state).toBe('uninitialised');
+    } finally {
+      await t.service.close();
+      await t.cleanup();
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { copyFile, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { copyFile, cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CasebookService } from '../../src-main/services/casebook/api';
@@ -137,5 +137,38 @@ describe('putting it right', () => {
     expect(session.readOnly).toBe(false);
     expect(session.notices).toEqual([]);
     expect((await s.settings()).serviceName).toBe('Northshire RJ');
+  });
+});
+
+describe('the whole folder put back from an older copy', () => {
+  async function withRecord(record: string) {
+    const s = await createCasebookService({ storeDir: t.dir, kdf: 'minimum', seenRecord: record });
+    others.push(s);
+    return s;
+  }
+
+  it('is noticed on a computer that saw the casebook get further, and not otherwise', async () => {
+    const record = join(await mkdtemp(join(tmpdir(), 'seen-')), 'known-casebooks.json');
+    await t.service.close();
+    const older = await mkdtemp(join(tmpdir(), 'older-copy-'));
+    await cp(t.dir, older, { recursive: true });
+    // The computer opens the casebook and moves it on; its record remembers how far.
+    const s = await withRecord(record);
+    await s.unlock(t.userId, PASS);
+    await s.saveCase(sampleCase({ reference: 'RJ-2026-0005' }));
+    await s.close();
+    expect(await readFile(record, 'utf8')).not.toMatch(/RJ-2026|Siân/);
+    // The whole folder, root and all, is put back as it was.
+    await rm(t.dir, { recursive: true });
+    await cp(older, t.dir, { recursive: true });
+    const back = await withRecord(record);
+    const session = await back.unlock(t.userId, PASS);
+    const notice = session.notices.find((n) => n.kind === 'older-copy');
+    expect(notice?.message).toMatch(/an older copy than the one this computer last had open/);
+    expect(session.readOnly).toBe(false);
+    await back.close();
+    // A computer with no record of it (a new laptop) cannot tell: docs/store-format.md says so.
+    const elsewhere = await withRecord(join(older, '..', 'another-computer.json'));
+    expect((await elsewhere.unlock(t.userId, PASS)).notices).toEqual([]);
   });
 });

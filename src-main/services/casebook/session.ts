@@ -28,12 +28,22 @@ export function sessionUseCases(dir: string, h: StoreHolder, o: OpenOptions & { 
     return h.session(next);
   };
 
-  /** A routine backup on the first unlock of each day, so a bad day can be undone. */
+  /**
+   * A routine backup on the first unlock of each day, so a bad day can be undone. A backup dated
+   * in the future (a clock that was wrong) does not count, or it would stop them until that
+   * date. When one cannot be taken the person is told on every screen, not left to find out on
+   * the day they need it.
+   */
   const dailyBackup = async (s: Store) => {
     if (s.readOnly) return;
-    const newest = (await listBackupFiles(dir))[0];
-    if (newest && s.opts.now().getTime() - Date.parse(newest.createdAt) < 86_400_000) return;
-    await s.backup('daily').catch(() => undefined);
+    const now = s.opts.now().getTime();
+    const newest = (await listBackupFiles(dir)).find((b) => Date.parse(b.createdAt) <= now);
+    if (newest && now - Date.parse(newest.createdAt) < 86_400_000) return;
+    try {
+      await s.backup('daily');
+    } catch (e) {
+      s.backupProblem = e instanceof CasebookError ? e.message : 'The daily backup could not be taken. Take one from Settings, and check the disk has room.';
+    }
   };
 
   const lock = async (reason: string): Promise<void> => {

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import { CasebookError } from '../../domain/shared/errors';
 import { checkAttachments, listAttachmentFiles } from '../../store/attachments';
 import { AuditLog } from '../../store/audit-log';
+import { backupProblems } from '../../store/backups';
 import { differencesFromRoot } from '../../store/integrity';
 import { abs, ATTACHMENTS_DIR, attachmentFile, CASES_DIR, caseFile, ROOT } from '../../store/layout';
 import { rootFile } from '../../store/root';
@@ -63,6 +64,7 @@ export async function verifyStore(store: Store): Promise<VerifyReport> {
   for (const [ref, rel] of named) if (!present.has(ref)) problems.push({ file: rel, message: `its log names an attachment that is missing (${attachmentFile(ref)})` });
   const audit = await new AuditLog(store.dir, store.dk).readAll();
   problems.push(...audit.problems);
+  problems.push(...(await backupProblems(store.dir, store.dk, store.index.storeId)));
   // Every file that describes the whole casebook is the one its last save recorded.
   try {
     const root = await rootFile(store.dir, store.dk).read();

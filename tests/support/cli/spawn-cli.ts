@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -9,6 +11,7 @@ import { fileURLToPath } from 'node:url';
  */
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const TSX = createRequire(import.meta.url).resolve('tsx/cli');
+const CONFIG_HOME = join(tmpdir(), `casebook-cli-config-${process.pid}`);
 
 export interface Ran {
   code: number | null;
@@ -19,6 +22,9 @@ export interface Ran {
 export function spawnCli(args: string[], env: Record<string, string> = {}): Promise<Ran> {
   // A clean environment: nothing from the developer's own CASEBOOK_* settings leaks in.
   const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('CASEBOOK_')));
+  // The app's settings folder (where the record of how far each casebook had got is kept) is a
+  // temporary one, never the real home folder of whoever runs the tests.
+  base.XDG_CONFIG_HOME = CONFIG_HOME;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [TSX, 'src-main/cli/main.ts', ...args], { cwd: ROOT, env: { ...base, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
     child.stdin.end(); // not a terminal: the passphrase must come from the environment
