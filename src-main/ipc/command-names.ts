@@ -16,6 +16,7 @@ export const COMMAND_NAMES = [
   'updateCaseworkSettings',
   'listUsers',
   'addUser',
+  'removeUser',
   'listBackups',
   'createBackup',
   'saveBackupCopy',

@@ -347,9 +347,23 @@ export class Store {
    * screen reads) are rewritten in one commit with the index change and its audit entries.
    */
   async renameUsers(names: ReadonlyMap<string, string>, index: IndexData, drafts: AuditDraft[]): Promise<void> {
+    await this.commitPeople(this.keyring.users.map((u) => (names.has(u.userId) ? { ...u, name: names.get(u.userId) as string } : u)), index, drafts);
+  }
+
+  /**
+   * Take a person off the casebook: their wrap of the data key is deleted from the keyring, so
+   * their passphrase opens nothing from now on (and, because the keyring's generation goes up,
+   * not in an older keyring.json put back either). Someone who kept a copy of the old keyring
+   * file still holds a wrap of the same data key: docs/store-format.md says so.
+   */
+  async removeUserWrap(userId: string, index: IndexData, drafts: AuditDraft[]): Promise<void> {
+    await this.commitPeople(this.keyring.users.filter((u) => u.userId !== userId), index, drafts);
+  }
+
+  /** The keyring's people and the index in one commit, with the keyring's generation moved on. */
+  private async commitPeople(users: KeyringBody['users'], index: IndexData, drafts: AuditDraft[]): Promise<void> {
     this.ensureWritable();
     const parsed = this.withLayout(index);
-    const users = this.keyring.users.map((u) => (names.has(u.userId) ? { ...u, name: names.get(u.userId) as string } : u));
     const next = nextKeyring({ ...this.keyring, users }, this.dk.key);
     await this.commit([{ rel: KEYRING, bytes: serializeKeyring(next) }, { rel: INDEX, bytes: this.indexFile().encode(parsed) }], drafts);
     this.keyring = next;

@@ -73,6 +73,12 @@ export const casebookCommands = {
     access: 'manage-users',
     summary: 'Add a person who can unlock this casebook',
   },
+  removeUser: {
+    input: z.strictObject({ userId: UserIdSchema }),
+    output: z.array(UserSchema),
+    access: 'manage-users',
+    summary: 'Take a person off those who can unlock this casebook (their staff record stays)',
+  },
   listBackups: { input: empty, output: z.array(BackupInfoSchema), access: 'manage-backups', summary: 'List the backups' },
   createBackup: { input: empty, output: BackupInfoSchema, access: 'manage-backups', summary: 'Take a backup now' },
   saveBackupCopy: {

@@ -20,6 +20,7 @@ export function casebookHandlers(s: CasebookService): HandlersOf<typeof casebook
     updateCaseworkSettings: (i) => s.updateCaseworkSettings(i),
     listUsers: async () => s.users(),
     addUser: (i) => s.addUser(i),
+    removeUser: (i) => s.removeUser(i.userId),
     listBackups: () => s.listBackups(),
     createBackup: () => s.createBackup('manual'),
     saveBackupCopy: () => s.saveBackupCopy(),

@@ -43,6 +43,8 @@ export interface CasebookService {
   updateCaseworkSettings(patch: Partial<CaseworkSettings>): Promise<CaseworkSettings>;
   users(): User[];
   addUser(i: { name: string; role: Role; passphrase: string; staffId?: string | undefined }): Promise<User>;
+  /** Take someone off the people who can unlock (their staff record stays); returns those left. */
+  removeUser(userId: string): Promise<User[]>;
   listBackups(): Promise<BackupInfo[]>;
   createBackup(reason: string): Promise<BackupInfo>;
   /** An encrypted copy of the whole store, saved where the user chooses (the file saver). */

@@ -11,6 +11,7 @@ import { loadCaseworkTemplates, type TemplateDirs } from '../templates/loader';
 import type { CasebookService } from './api';
 import { backupUseCases } from './backups';
 import { acceptUseCases } from './accept-as-it-is';
+import { removePersonUseCases } from './remove-person';
 import { addDemoCases } from './demo';
 import { StoreHolder } from './holder';
 import { serialQueue } from './serial-queue';
@@ -60,6 +61,7 @@ export async function createCasebookService(o: ServiceOptions): Promise<Casebook
     ...backupUseCases(dir, h, files, session.lock, run, o),
     ...transfer,
     ...acceptUseCases(h),
+    ...removePersonUseCases(h),
     ...updateUseCases(h, o, run),
     // Outside the queue as a whole (saving a venue queues itself); each step queued on its own.
     addDemoCases: (i, c) =>

@@ -5,7 +5,9 @@ import { PRACTITIONER_LEVEL_LABELS, STAFF_ROLE_LABELS } from '../../../src-main/
 import { useCasework } from '../cases/casework-state';
 import { call } from '../shared/api/client';
 import { DateTime } from '../shared/components/DateTime';
+import { useSession } from '../app/session';
 import { AddUserForm } from './AddUserForm';
+import { RemovePerson } from './RemovePerson';
 
 /**
  * The people who can unlock this casebook, each with their own passphrase and role, and the
@@ -15,6 +17,8 @@ import { AddUserForm } from './AddUserForm';
 export function UsersSection() {
   const [users, setUsers] = useState<User[]>([]);
   const [loadError, setLoadError] = useState<string>();
+  const [removing, setRemoving] = useState<User>();
+  const me = useSession((s) => s.session?.user.id);
   const load = useCallback(async () => {
     try {
       setUsers(await call('listUsers'));
@@ -49,6 +53,9 @@ export function UsersSection() {
             <th scope="col" className="govuk-table__header">Role</th>
             <th scope="col" className="govuk-table__header">On the staff list as</th>
             <th scope="col" className="govuk-table__header">Added</th>
+            <th scope="col" className="govuk-table__header">
+              <span className="govuk-visually-hidden">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody className="govuk-table__body">
@@ -60,10 +67,26 @@ export function UsersSection() {
               <td className="govuk-table__cell">
                 <DateTime iso={u.createdAt} />
               </td>
+              <td className="govuk-table__cell">
+                {u.id !== me && (
+                  <button type="button" className="cb-link-button" onClick={() => setRemoving(u)}>
+                    Remove<span className="govuk-visually-hidden"> {u.name}</span>
+                  </button>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
+      {removing && (
+        <RemovePerson
+          person={removing}
+          onDone={(left) => {
+            setRemoving(undefined);
+            if (left) setUsers(left);
+          }}
+        />
+      )}
       <AddUserForm onAdded={load} users={users} />
     </section>
   );

@@ -196,6 +196,11 @@ export function createFakeService(world: FakeWorld, dir: string, files: FilePort
       const { s } = need();
       return { ok: s.problems.length === 0, entries: s.audit.length, problems: s.problems };
     },
+    async removeUser(userId) {
+      const { s } = need();
+      s.users = s.users.filter((u) => u.id !== userId);
+      return s.users.map(publicUser);
+    },
     async acceptAsItIs() {
       const { s } = need();
       if (s.problems.length === 0) throw new CasebookError('CONFLICT', 'This casebook matches its last save: there is nothing to accept.');
