@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { can } from '../../../src-main/domain/access/capabilities';
 import { needsRepair, type CasebookNotice, type Session } from '../../../src-main/domain/casebook/session';
-import { call, messageOf } from '../shared/api/client';
+import { call } from '../shared/api/client';
+import { useAction } from '../shared/hooks/useAction';
 import { ConfirmAction } from '../shared/components/ConfirmAction';
 import { WarningText } from '../shared/components/WarningText';
 import { useNav } from './nav';
@@ -54,18 +55,8 @@ function Repair() {
   const go = useNav((n) => n.go);
   const unlocked = useSession((s) => s.unlocked);
   const [asking, setAsking] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  const accept = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      unlocked(await call('acceptCasebookAsItIs', { confirm: true }));
-    } catch (e) {
-      setError(messageOf(e));
-      setBusy(false);
-    }
-  };
+  const { busy, error, run } = useAction();
+  const accept = () => run(async () => unlocked(await call('acceptCasebookAsItIs', { confirm: true })));
   return (
     <>
       <p className="govuk-body">

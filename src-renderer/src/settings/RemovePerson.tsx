@@ -1,22 +1,12 @@
-import { useState } from 'react';
 import type { User } from '../../../src-main/domain/casebook/user';
-import { call, messageOf } from '../shared/api/client';
+import { call } from '../shared/api/client';
+import { useAction } from '../shared/hooks/useAction';
 import { ConfirmAction } from '../shared/components/ConfirmAction';
 
 /** The question before someone is taken off the casebook: what it does, and what it does not. */
 export function RemovePerson({ person, onDone }: { person: User; onDone(left?: User[]): void }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  const remove = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      onDone(await call('removeUser', { userId: person.id }));
-    } catch (e) {
-      setError(messageOf(e));
-      setBusy(false);
-    }
-  };
+  const { busy, error, run } = useAction();
+  const remove = () => run(async () => onDone(await call('removeUser', { userId: person.id })));
   return (
     <ConfirmAction title={`Remove ${person.name}?`} confirmLabel={`Yes, remove ${person.name}`} busy={busy} onCancel={() => onDone()} onConfirm={() => void remove()}>
       {error && (
