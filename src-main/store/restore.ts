@@ -74,8 +74,11 @@ export async function restoreWithPassphrase(dir: string, bundle: Bundle, name: s
   const entry = findUser(keyring, who);
   const key = entry && (await unwrapForUser(keyring, entry.userId, passphrase));
   if (!entry || !key) {
-    const whose = now.state === 'sound' ? 'this casebook (a passphrase changed since the backup was taken no longer works)' : `${name} (passphrases are as they were when it was taken)`;
-    throw new CasebookError('AUTH_FAILED', `That passphrase does not open ${whose}; nothing was changed`);
+    const why =
+      now.state === 'sound'
+        ? 'That passphrase does not open this casebook: use the one you unlock it with now (a passphrase changed or removed since the backup was taken cannot bring it back)'
+        : `That passphrase does not open ${name}: use the one you had when it was taken`;
+    throw new CasebookError('AUTH_FAILED', `${why}; nothing was changed`);
   }
   const dk = dataKeyOf(keyring, key);
   try {

@@ -94,21 +94,21 @@ describe('backups kept off this computer', () => {
     const form = panel.getByTestId('restore-from-file');
     await form.waitFor();
     // Started with the name of the person who tried to unlock.
-    expect(await form.getByLabel('Your name in the backup').inputValue()).toBe(CASEBOOK.admin);
+    expect(await form.getByLabel('Your name', { exact: true }).inputValue()).toBe(CASEBOOK.admin);
 
-    await form.getByLabel('Your passphrase in the backup').fill('not the passphrase at all');
+    await form.getByLabel('Your passphrase', { exact: true }).fill('not the passphrase at all');
     h.toPick.push({ name: 'casebook-backup.cbkbak', bytes: copy });
     await form.getByRole('button', { name: 'Restore from a backup file' }).click();
     const summary = form.locator('.govuk-error-summary');
-    await summary.getByRole('link', { name: /That passphrase does not open the backup file/ }).waitFor();
+    await summary.getByRole('link', { name: /That passphrase does not open this casebook: use the one you unlock it with now/ }).waitFor();
     expect(await focusedClass(page)).toContain('govuk-error-summary');
-    expect(await form.getByLabel('Your passphrase in the backup').getAttribute('aria-describedby')).toContain('restore-file-passphrase-error');
+    expect(await form.getByLabel('Your passphrase', { exact: true }).getAttribute('aria-describedby')).toContain('restore-file-passphrase-error');
     await look(page, '9b-04-damaged-restore-file-error');
 
     // The file is chosen before the passphrase is tried, so it is chosen again.
     expect(h.toPick).toHaveLength(0);
     h.toPick.push({ name: 'casebook-backup.cbkbak', bytes: copy });
-    await form.getByLabel('Your passphrase in the backup').fill(CASEBOOK.passphrase);
+    await form.getByLabel('Your passphrase', { exact: true }).fill(CASEBOOK.passphrase);
     await form.getByRole('button', { name: 'Restore from a backup file' }).click();
     await page.getByText('The backup was restored. Unlock the casebook again.').waitFor();
     await unlock(page);

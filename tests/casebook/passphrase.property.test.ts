@@ -61,7 +61,9 @@ describe('PassphraseSchema refuses easy guesses', () => {
   it('a common passphrase, however it is dressed up', () => {
     fc.assert(
       fc.property(dressed, (p) => {
-        expect(refused(p)).toMatch(/list of common passphrases/);
+        // A short common word padded with one repeated digit (abc222222222) is refused first for
+        // having too few different characters: refused either way, with a reason that is true.
+        expect(refused(p)).toMatch(/list of common passphrases|at least 5 different characters/);
       }),
       { numRuns: 500 },
     );

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sampleCase } from '../support/fault/fixtures';
 import { unlockStore } from '../../src-main/store/open-store';
-import { INDEX } from '../../src-main/store/layout';
+import { INDEX, ROOT } from '../../src-main/store/layout';
 import type { IndexData } from '../../src-main/store/index-db';
 import { createCasebookService } from '../../src-main/services/casebook/service';
 import { DEFAULT_RESOURCES_DIR, DEFAULT_TEMPLATES_DIR, loadCaseworkTemplates } from '../../src-main/services/templates/loader';
@@ -19,12 +19,14 @@ describe('stores and data files from before casework', () => {
       const { session } = await first.create({ serviceName: 'Oldshire RJ', userName: 'Old Admin', passphrase: PASS });
       const old = await first.saveCase(sampleCase({ reference: 'RJ-2026-0001' }));
       await first.close();
-      // Write the index the way the foundation did: without the fields casework added.
+      // Write the index the way the foundation did: without the fields casework added, and
+      // without the sealed root that came later still.
       const s = await unlockStore(dir, session.user.id, PASS, { kdf: 'minimum' });
-      const { staff: _staff, casework: _casework, ...legacy } = s.index;
+      const { staff: _staff, casework: _casework, sealed: _sealed, ...legacy } = s.index;
       const bytes = s.indexFile().encode({ ...legacy, referenceCounters: { '2025': 7 } } as unknown as IndexData);
       await s.close();
       await writeFile(join(dir, INDEX), bytes);
+      await rm(join(dir, ROOT));
 
       const service = await createCasebookService({ storeDir: dir, kdf: 'minimum' });
       await service.unlock(session.user.id, PASS);

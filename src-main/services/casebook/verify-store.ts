@@ -68,7 +68,9 @@ export async function verifyStore(store: Store): Promise<VerifyReport> {
   // Every file that describes the whole casebook is the one its last save recorded.
   try {
     const root = await rootFile(store.dir, store.dk).read();
-    if (root) problems.push(...(await differencesFromRoot(store, root)));
+    // A file already named for what is wrong with it (a stray shard, a duplicate) is not named twice.
+    const alreadyNamed = new Set(problems.map((p) => p.file));
+    if (root) problems.push(...(await differencesFromRoot(store, root)).filter((p) => !alreadyNamed.has(p.file)));
     else if (store.index.sealed) problems.push({ file: ROOT, message: 'is missing, although the casebook has had one since it was sealed' });
   } catch (e) {
     note(ROOT, e);

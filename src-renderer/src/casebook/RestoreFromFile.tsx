@@ -10,8 +10,8 @@ import { applyServerError } from '../shared/lib/form-errors';
 import { useFormErrors } from '../shared/hooks/useFormErrors';
 
 const Schema = z.object({
-  user: z.string().trim().min(1, { error: 'Enter your name as it is in the backup' }),
-  passphrase: z.string().min(1, { error: 'Enter the passphrase that opens the backup' }),
+  user: z.string().trim().min(1, { error: 'Enter your name' }),
+  passphrase: z.string().min(1, { error: 'Enter your passphrase' }),
 });
 type Values = z.infer<typeof Schema>;
 const FIELDS = ['user', 'passphrase'] as const;
@@ -19,9 +19,11 @@ const FIELDS = ['user', 'passphrase'] as const;
 const PREFIX = 'restore-file-';
 
 /**
- * Restore a copy saved elsewhere while the casebook is locked: it will not open, so the
- * passphrase must open the backup itself (as it was when the copy was saved), and the person
- * must have been an administrator then. The main process shows the dialog to choose the file.
+ * Restore a copy saved elsewhere while the casebook is locked and will not open. The passphrase
+ * is the one that unlocks the casebook now (the people who can unlock are kept as they are, so a
+ * passphrase changed or removed since the copy cannot bring it back); only when the keyring
+ * itself is damaged is it the one from when the copy was saved. The person must be an
+ * administrator. The main process shows the dialog to choose the file.
  */
 export function RestoreFromFile({ userName, onRestored }: { userName: string; onRestored: () => void }) {
   const [focusKey, setFocusKey] = useState(0);
@@ -54,12 +56,12 @@ export function RestoreFromFile({ userName, onRestored }: { userName: string; on
       </h3>
       <p className="govuk-body">
         Use a copy saved with “Save a copy of the casebook”, for example on an encrypted USB stick or in your service’s secure file store. Give the name and passphrase
-        of an administrator as they were when the copy was saved. You choose the file next; it is checked before anything is replaced.
+        of an administrator. You choose the file next; it is checked before anything is replaced.
       </p>
       <ErrorSummary errors={summary} focusKey={focusKey} level={4} />
       <form noValidate onSubmit={handleSubmit(onValid, () => setFocusKey((k) => k + 1))}>
-        <TextField {...field('user')} label="Your name in the backup" autoComplete="off" spellCheck={false} widthClass="govuk-!-width-two-thirds" />
-        <PassphraseField {...field('passphrase')} label="Your passphrase in the backup" hint="The passphrase you had when the copy was saved" autoComplete="current-password" />
+        <TextField {...field('user')} label="Your name" autoComplete="off" spellCheck={false} widthClass="govuk-!-width-two-thirds" />
+        <PassphraseField {...field('passphrase')} label="Your passphrase" hint="The one you unlock the casebook with. Only if the casebook’s list of people is damaged too, the one you had when the copy was saved." autoComplete="current-password" />
         <button type="submit" className="govuk-button govuk-button--warning" disabled={formState.isSubmitting}>
           Restore from a backup file
         </button>

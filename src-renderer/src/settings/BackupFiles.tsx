@@ -43,8 +43,8 @@ export function BackupFiles() {
           an encrypted USB stick or in your service’s secure file store.
         </p>
         <p className="govuk-body">
-          The copy is encrypted like the casebook itself. It can be restored only with a passphrase or the recovery key of this casebook (passphrases as they were
-          when the copy was saved).
+          The copy is encrypted like the casebook itself. It can be restored only with a passphrase of this casebook: over it, the passphrase you unlock it with
+          now; onto a new computer, the one you had when the copy was saved.
         </p>
       </FileAction>
       <FileAction id="backup-file" title="Restore from a backup file" action={restore} onRun={restoreFile} confirm={RESTORE_FILE}>
