@@ -5,7 +5,8 @@ import { CasebookError } from '../domain/shared/errors';
 import { parseBundle, verifyBundle } from './backup-bundle';
 import { writeFileDurably } from './durable-write';
 import type { DataKey } from './envelope';
-import { abs, BACKUPS_DIR } from './layout';
+import { dataKeyOf, findUser, parseKeyring, unwrapForUser } from './keyring';
+import { abs, BACKUPS_DIR, KEYRING } from './layout';
 
 /**
  * Rotating backups in the store's backups/ folder. The id is the time (sortable) plus a short
@@ -102,4 +103,38 @@ export async function backupProblems(dir: string, dk: DataKey, storeId: string):
     }
   }
   return problems;
+}
+
+/**
+ * When keyring.json itself is damaged: the newest backup whose own keyring this person's
+ * passphrase opens, and that opens in full with the key it gives. Also the people the unlock
+ * screen can list (from the newest backup whose keyring reads), without any passphrase.
+ */
+export async function backupOpenedBy(dir: string, who: string, passphrase: string): Promise<{ id: string; createdAt: string; userId: string } | undefined> {
+  for (const b of await listBackupFiles(dir)) {
+    try {
+      const bundle = parseBundle(await fs.readFile(abs(dir, b.rel)), b.rel);
+      const keyring = parseKeyring(bundle.files.get(KEYRING) ?? Buffer.alloc(0));
+      const entry = findUser(keyring, who);
+      const key = entry && (await unwrapForUser(keyring, entry.userId, passphrase));
+      if (!entry || !key) continue;
+      verifyBundle(bundle, dataKeyOf(keyring, key), b.rel, keyring.storeId);
+      return { id: b.id, createdAt: b.createdAt, userId: entry.userId };
+    } catch {
+      // try the next older one
+    }
+  }
+  return undefined;
+}
+
+export async function peopleInNewestBackup(dir: string): Promise<{ id: string; name: string }[]> {
+  for (const b of await listBackupFiles(dir)) {
+    try {
+      const keyring = parseKeyring(parseBundle(await fs.readFile(abs(dir, b.rel)), b.rel).files.get(KEYRING) ?? Buffer.alloc(0));
+      return keyring.users.map((u) => ({ id: u.userId, name: u.name }));
+    } catch {
+      // try the next older one
+    }
+  }
+  return [];
 }

@@ -23,7 +23,7 @@ import { SummaryIndex } from './summaries';
 import { LEGACY_LAYOUT, MIN_SHARD_BITS, type SummaryLayout } from './summary-layout';
 import { checkAgainstRoot } from './integrity';
 import { emptyRoot } from './root';
-import { findCleanBackup } from './backups';
+import { backupOpenedBy, findCleanBackup } from './backups';
 import { lastSeen } from './seen-record';
 
 export type OpenOptions = {
@@ -110,15 +110,26 @@ async function mustBeEmpty(dir: string): Promise<void> {
 }
 
 /** A damaged file stops the unlock; say which backup would open cleanly, so the user can act. */
+const ukDateTime = (iso: string) => new Date(iso).toLocaleString('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+
 async function pointToCleanBackup(e: CasebookError, dir: string, dk: DataKey): Promise<void> {
   const clean = await findCleanBackup(dir, dk).catch(() => undefined);
   if (clean) {
     e.details.cleanBackup = clean.id;
-    const when = new Date(clean.createdAt).toLocaleString('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
-    e.message += `. The backup taken on ${when} opens cleanly: restore it from the unlock screen or with "casebook restore".`;
+    e.message += `. The backup taken on ${ukDateTime(clean.createdAt)} opens cleanly: restore it from the unlock screen or with "casebook restore".`;
   } else {
     e.message += '. No backup in this casebook opens cleanly; restore from a copy kept elsewhere.';
   }
+}
+
+async function pointToBackupForKeyring(e: CasebookError, dir: string, who: string, passphrase: string): Promise<void> {
+  const found = await backupOpenedBy(dir, who, passphrase).catch(() => undefined);
+  if (!found) {
+    e.message += '. No backup in this casebook opens with that passphrase; restore from a copy kept elsewhere.';
+    return;
+  }
+  e.details.cleanBackup = found.id;
+  e.message += `. The backup taken on ${ukDateTime(found.createdAt)} opens with your passphrase: restore it from the unlock screen or with "casebook restore".`;
 }
 
 function inUse(h: LockHolder): CasebookError {
@@ -153,7 +164,12 @@ async function requireKeyring(dir: string): Promise<KeyringBody> {
 }
 
 export async function unlockStore(dir: string, userIdOrName: string, passphrase: string, o: OpenOptions & { requireWritable?: boolean } = {}): Promise<Store> {
-  const keyring = await requireKeyring(dir);
+  const keyring = await requireKeyring(dir).catch(async (e: unknown) => {
+    // The keyring itself damaged or missing: the backups' own keyrings say which one this
+    // passphrase opens, so the unlock screen can offer to restore it.
+    if (e instanceof CasebookError && e.code === 'CORRUPT' && e.details.file === KEYRING) await pointToBackupForKeyring(e, dir, userIdOrName, passphrase);
+    throw e;
+  });
   const entry = findUser(keyring, userIdOrName);
   if (!entry) throw authFailed();
   const key = await unwrapForUser(keyring, entry.userId, passphrase);

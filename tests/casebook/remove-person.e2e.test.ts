@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkA11y, screenshot, startHarness, type Harness } from '../support/e2e/harness';
+import { unlockWith } from '../support/e2e/steps';
 
 /** An administrator takes someone off the casebook from Settings, after a question that says what it does. */
 const PASS = 'copper willow harbour 2026';
@@ -19,10 +20,7 @@ describe('removing a person who can unlock', () => {
 
   it('asks first, then removes them from the list and the unlock screen', async () => {
     const page = h.page;
-    await page.getByRole('heading', { level: 1, name: 'Unlock the casebook' }).waitFor();
-    await page.getByLabel('Gwen Parry').check();
-    await page.getByLabel('Passphrase', { exact: true }).fill(PASS);
-    await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+    await unlockWith(page, PASS, 'Gwen Parry');
     await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
     const people = page.getByRole('region', { name: 'People who can unlock this casebook' });

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { createCasebookService } from '../../src-main/services/casebook/service';
 import { createdService, freshService, PASS } from '../support/casebook';
+
+const freshServiceAt = (dir: string) => createCasebookService({ storeDir: dir, kdf: 'minimum' });
 
 describe('restoring when the casebook will not open', () => {
   it('names the damaged file and a clean backup, then restores it with the passphrase', async () => {
@@ -93,6 +96,35 @@ describe('creating a casebook', () => {
       expect((await t.service.status()).state).toBe('uninitialised');
     } finally {
       await t.service.close();
+      await t.cleanup();
+    }
+  });
+});
+
+describe('a damaged keyring.json', () => {
+  it('still shows who can unlock (from the newest backup), points to the backup the passphrase opens, and restores it', async () => {
+    const t = await createdService();
+    try {
+      await t.service.updateSettings({ serviceName: 'Kept Safe RJ' });
+      const backup = await t.service.createBackup('manual');
+      await t.service.close();
+      await writeFile(join(t.dir, 'keyring.json'), '{"body": 1');
+      const again = await freshServiceAt(t.dir);
+      try {
+        const status = await again.status();
+        expect(status).toMatchObject({ state: 'locked', users: [{ id: t.userId, name: 'Siân Williams' }] });
+        const err = await again.unlock(t.userId, PASS).catch((e: unknown) => e);
+        expect(err).toMatchObject({ code: 'CORRUPT', details: { file: 'keyring.json', cleanBackup: backup.id } });
+        expect((err as Error).message).toMatch(/opens with your passphrase/);
+        const wrong = await again.unlock(t.userId, 'not the passphrase at all').catch((e: unknown) => e);
+        expect((wrong as { details: Record<string, unknown> }).details.cleanBackup).toBeUndefined();
+        await again.restoreWhileLocked({ backupId: backup.id }, t.userId, PASS);
+        expect((await again.unlock(t.userId, PASS)).settings.serviceName).toBe('Kept Safe RJ');
+        expect((await again.verify()).ok).toBe(true);
+      } finally {
+        await again.close();
+      }
+    } finally {
       await t.cleanup();
     }
   });

@@ -2,6 +2,7 @@ import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkA11y, screenshot, startHarness, type Harness } from '../support/e2e/harness';
+import { unlockWith } from '../support/e2e/steps';
 
 /**
  * A file put back from an older copy (a sync tool, a restored folder) opens fine but does not
@@ -29,9 +30,7 @@ describe('a casebook with a file put back from an older copy', () => {
 
   it('opens read-only, says which file does not match, and lets the administrator accept it as it is', async () => {
     const page = h.page;
-    await page.getByRole('heading', { level: 1, name: 'Unlock the casebook' }).waitFor();
-    await page.getByLabel('Passphrase', { exact: true }).fill(PASS);
-    await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+    await unlockWith(page, PASS);
     await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
     const notices = page.getByTestId('casebook-notices');
     await notices.getByText(/does not match its own record of its last save/).waitFor();

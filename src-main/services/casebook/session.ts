@@ -1,6 +1,7 @@
 import { CasebookError } from '../../domain/shared/errors';
 import type { Session, Status } from '../../domain/casebook/session';
-import { listBackupFiles } from '../../store/backups';
+import { listBackupFiles, peopleInNewestBackup } from '../../store/backups';
+import { KEYRING } from '../../store/layout';
 import { isStale, readHolder } from '../../store/lock-file';
 import { createStore, inspectStore, recoverStore, unlockStore, type OpenOptions } from '../../store/open-store';
 import type { Store } from '../../store/store';
@@ -61,7 +62,13 @@ export function sessionUseCases(dir: string, h: StoreHolder, o: OpenOptions & { 
     async status(): Promise<Status> {
       const s = h.store;
       if (s) return { state: 'unlocked', users: [], session: h.session(s), ...(s.heldBy ? { heldBy: s.heldBy } : {}) };
-      const found = await inspectStore(dir);
+      const found = await inspectStore(dir).catch(async (e: unknown) => {
+        // A damaged keyring must not hide the casebook: the unlock screen lists the people in
+        // the newest backup, and unlocking then offers the backup their passphrase opens.
+        if (e instanceof CasebookError && e.code === 'CORRUPT' && e.details.file === KEYRING) return { state: 'damaged-keyring' as const };
+        throw e;
+      });
+      if (found.state === 'damaged-keyring') return { state: 'locked', users: await peopleInNewestBackup(dir) };
       if (found.state !== 'ready') return { state: 'uninitialised', users: [] };
       const holder = await readHolder(dir);
       return {

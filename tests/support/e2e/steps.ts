@@ -159,6 +159,14 @@ export async function startWithCasebook(through: 'screens' | 'service' = 'screen
 }
 
 /** Reload the page and wait for Home: after set-up behind the page, which read the reference data when it unlocked. */
+/** On the unlock screen: type the passphrase (the one person, or the one chosen) and unlock. */
+export async function unlockWith(p: Page, passphrase: string, person?: string): Promise<void> {
+  await p.getByRole('heading', { level: 1, name: 'Unlock the casebook' }).waitFor();
+  if (person) await p.getByLabel(person).check();
+  await p.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+  await p.getByRole('button', { name: 'Unlock', exact: true }).click();
+}
+
 export async function reloadHome(p: Page): Promise<void> {
   await p.reload();
   await h1(p, 'Home');
