@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { promises as fsPromises } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { readFile, utimes, writeFile } from 'node:fs/promises';
 import { hostname, uptime, userInfo } from 'node:os';
@@ -217,4 +218,31 @@ describe('one instance unlocking twice', () => {
     expect(t.service.currentSession()?.readOnly, 'the session ended up read-only').toBe(false);
     expect(JSON.parse(await readFile(lockPath(), 'utf8').catch(() => 'null')), 'the lock file is gone').toMatchObject({ pid: process.pid });
   });
+});
+
+describe('a folder that cannot be written', () => {
+  // The suite runs as root in CI, where permissions do not stop a write, so the disk's refusal
+  // is made where the lock is taken: the first write any unlock makes.
+  for (const code of ['EROFS', 'EACCES'] as const) {
+    it(`opens read-only and says why (${code}), refusing changes`, async () => {
+      await t.service.close();
+      const open = fsPromises.open.bind(fsPromises);
+      const spy = vi.spyOn(fsPromises, 'open').mockImplementation(async (path, ...rest) => {
+        if (String(path).endsWith('casebook.lock')) throw Object.assign(new Error(code), { code });
+        return open(path, ...(rest as [string]));
+      });
+      try {
+        const b = await second();
+        const session = await b.unlock(t.userId, PASS);
+        expect(session.readOnly).toBe(true);
+        const notice = session.notices.find((n) => n.kind === 'folder-read-only');
+        expect(notice?.message).toMatch(code === 'EROFS' ? /a disk that cannot be written to/ : /may read the casebook folder but not change it/);
+        const e = await rejection(b.saveCase(sampleCase({ reference: 'RJ-2026-0012' })));
+        expect(e?.code).toBe('READ_ONLY');
+        expect(e?.message).not.toMatch(/Something went wrong/);
+      } finally {
+        spy.mockRestore();
+      }
+    });
+  }
 });
