@@ -30,15 +30,24 @@ export async function writeFileDurably(path: string, data: Uint8Array, relName: 
   }
 }
 
+/** Why a write failed, and what has to change before it can succeed, in plain words. */
+export function whyWriteFailed(e: unknown): { why: string; until: string } {
+  // A failure already put in words keeps the system's code as its cause.
+  const system = e instanceof CasebookError ? e.cause : e;
+  const code = (system as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOSPC') return { why: 'the disk is full', until: 'the disk has room' };
+  if (code === 'EACCES' || code === 'EPERM') return { why: 'permission was refused', until: 'your account may write to the casebook folder again' };
+  if (code === 'EROFS') return { why: 'the disk is read-only', until: 'the disk can be written to again' };
+  if (code === 'EDQUOT') return { why: 'the disk quota is used up', until: 'there is room in your quota' };
+  return { why: 'the write failed', until: 'the disk or folder is working again' };
+}
+
 export function writeFailed(relName: string, e: unknown): CasebookError {
   if (e instanceof CasebookError) return e;
-  const code = (e as NodeJS.ErrnoException)?.code;
-  const why =
-    code === 'ENOSPC' ? 'the disk is full' :
-    code === 'EACCES' || code === 'EPERM' ? 'permission was refused' :
-    code === 'EROFS' ? 'the disk is read-only' :
-    code === 'EDQUOT' ? 'the disk quota is used up' : 'the write failed';
-  return new CasebookError('WRITE_FAILED', `Could not save ${relName}: ${why}. Nothing was changed; the previous state is intact. Free some space or check the folder, then try again.`, { file: relName });
+  const { why } = whyWriteFailed(e);
+  const err = new CasebookError('WRITE_FAILED', `Could not save ${relName}: ${why}. Nothing was changed; the previous state is intact. Free some space or check the folder, then try again.`, { file: relName });
+  err.cause = e;
+  return err;
 }
 
 async function renameWithRetry(from: string, to: string): Promise<void> {

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import { z } from 'zod';
 import { CasebookError } from '../domain/shared/errors';
 import { openJson, sealJson, type DataKey } from './envelope';
-import { removeDurably, writeFileDurably, writeFailed } from './durable-write';
+import { removeDurably, whyWriteFailed, writeFileDurably, writeFailed } from './durable-write';
 import { abs, JOURNAL, STORE_REL } from './layout';
 
 /**
@@ -51,9 +51,13 @@ export async function commitFiles(storeDir: string, dk: DataKey, writes: FileWri
  * no other commit may overwrite the journal before that happens.
  */
 export class JournalPending extends CasebookError {
+  /** What has to change before the change can be finished ("the disk has room", "your account may write …"). */
+  readonly until: string;
   constructor(cause: unknown) {
     const first = writeFailed(JOURNAL, cause);
-    super('WRITE_FAILED', `${first.message.split('. ')[0]}. The change was recorded safely and will be finished when the disk has room and the casebook is next unlocked; nothing is lost.`, first.details);
+    const { until } = whyWriteFailed(cause);
+    super('WRITE_FAILED', `${first.message.split('. ')[0]}. The change was recorded safely and will be finished once ${until} and the casebook is next unlocked; nothing is lost.`, first.details);
+    this.until = until;
   }
 }
 

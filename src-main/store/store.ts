@@ -98,15 +98,16 @@ export class Store {
    */
   private ensureHoldsLock(): void {
     if (this.closed || this.stale) throw new CasebookError('LOCKED', 'The casebook is locked: unlock it first');
-    if (this.pending) {
-      throw new CasebookError('WRITE_FAILED', 'An earlier change could not be finished (the disk may be full). Free some space, then lock and unlock the casebook to finish it before making more changes.');
+    if (this.pending !== undefined) {
+      throw new CasebookError('WRITE_FAILED', `An earlier change is waiting in journal.cbk to be finished. Once ${this.pending}, lock and unlock the casebook to finish it before making more changes.`);
     }
     if (this.lockHandle === undefined) throw new CasebookError('READ_ONLY', `This casebook is open read-only because ${this.whyReadOnly()}, so nothing can be changed now.`);
   }
 
   private closed = false;
   /** Set when a commit's journal could not be applied: no further commit may overwrite it. */
-  private pending = false;
+  /** Set when a decided change is waiting in the journal: what has to change before it can be finished. */
+  private pending: string | undefined;
   /** Set after a restore: the data in memory is no longer what is on disk. */
   private stale = false;
 
@@ -175,7 +176,7 @@ export class Store {
       // The change is decided; try once to finish it now (the fault may have passed).
       const finished = await replayJournal(this.dir, this.dk).then(() => true, () => false);
       if (!finished) {
-        this.pending = true;
+        this.pending = e.until;
         throw e;
       }
     }
