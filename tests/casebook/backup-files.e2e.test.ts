@@ -40,7 +40,7 @@ describe('backups kept off this computer', () => {
   it('saves an encrypted copy where the person chooses, says where to keep it, and records it', async () => {
     await nav(page, 'Settings');
     const part = page.getByTestId('backup-copy');
-    expect(await part.textContent()).toMatch(/encrypted USB stick.*secure file store.*restored only with a passphrase or the recovery key of this casebook/);
+    expect(await part.textContent()).toMatch(/encrypted USB stick.*secure file store.*restored only with a passphrase of this casebook: over it, the passphrase you unlock it with now/);
     await part.getByRole('button', { name: 'Save a copy of the casebook' }).click();
     await part.getByRole('status').getByText(/^A copy of the casebook was saved as casebook-backup-\d{4}-\d{2}-\d{2}\.cbkbak \(.+\)$/).waitFor();
     expect(h.saved.map((s) => s.name)).toEqual([expect.stringMatching(/^casebook-backup-.*\.cbkbak$/)]);

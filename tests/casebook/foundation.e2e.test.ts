@@ -278,7 +278,7 @@ describe('secure foundation', () => {
     await people.getByLabel('Type it again').fill('facilitator passphrase 1');
     await people.getByRole('button', { name: 'Add person' }).click();
     await people.getByText('Jo Bloggs can now unlock this casebook').waitFor();
-    expect(await people.getByRole('cell', { name: 'Jo Bloggs' }).count()).toBe(1);
+    expect(await people.getByRole('cell', { name: 'Jo Bloggs', exact: true }).count()).toBe(1);
     await look(page, '18a-settings-people');
     await page.getByRole('button', { name: 'Lock' }).click();
     await unlockAs(page, 'Jo Bloggs', 'facilitator passphrase 1');

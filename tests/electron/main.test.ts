@@ -54,6 +54,8 @@ describe('main entry', () => {
       systemIdleSeconds: expect.any(Function),
       fetch: expect.any(Function),
       appVersion: '0.0.0-test',
+      // Outside the casebook folder: the record that notices a whole folder put back.
+      seenRecord: expect.stringMatching(/known-casebooks\.json$/),
     });
     expect(fake.ipcMain.handlers.has(IPC_CHANNEL)).toBe(true);
     expect(fake.protocol.handlers.has('app')).toBe(true);
