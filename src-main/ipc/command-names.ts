@@ -27,6 +27,7 @@ export const COMMAND_NAMES = [
   'listAudit',
   'verifyStore',
   'acceptCasebookAsItIs',
+  'rotateDataKey',
   'checkCaseFile',
   'importCases',
   'exportCases',

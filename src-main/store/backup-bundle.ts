@@ -53,14 +53,15 @@ export async function storeFiles(storeDir: string): Promise<string[]> {
 }
 
 export async function buildBundle(storeDir: string, dk: DataKey, meta: { storeId: string; reason: string; now: Date }): Promise<Buffer> {
-  const rels = await storeFiles(storeDir);
-  const parts: Buffer[] = [];
-  const files: Manifest['files'] = [];
-  for (const rel of rels) {
-    const bytes = await fs.readFile(abs(storeDir, rel));
-    parts.push(bytes);
-    files.push({ rel, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
-  }
+  const files = new Map<string, Buffer>();
+  for (const rel of await storeFiles(storeDir)) files.set(rel, await fs.readFile(abs(storeDir, rel)));
+  return bundleOf(files, dk, meta);
+}
+
+/** A backup of these files (in this order), signed with this key: taken from the folder, or re-encrypted when the key changes. */
+export function bundleOf(contents: ReadonlyMap<string, Buffer>, dk: DataKey, meta: { storeId: string; reason: string; now: Date }): Buffer {
+  const parts = [...contents.values()];
+  const files: Manifest['files'] = [...contents].map(([rel, bytes]) => ({ rel, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') }));
   const body = { format: 1 as const, storeId: meta.storeId, keyId: dk.keyId.toString('hex'), createdAt: meta.now.toISOString(), reason: meta.reason, files };
   const manifest = Buffer.from(JSON.stringify({ ...body, mac: macOf(body, dk) }), 'utf8');
   const len = Buffer.alloc(4);
@@ -94,7 +95,18 @@ export function parseBundle(bytes: Buffer, name: string): Bundle {
   return { manifest, files };
 }
 
+/** The key id the backup's own keyring names (a damaged manifest's key id does not match it). */
+function keyIdInside(b: Bundle): string | undefined {
+  try {
+    return parseKeyring(b.files.get(KEYRING) ?? Buffer.alloc(0)).keyId;
+  } catch {
+    return undefined;
+  }
+}
+
 const KIND_OF: [RegExp, Kind][] = [[/^index\.cbk$/, 'index'], [/^root\.cbk$/, 'root'], [/^cases\//, 'case'], [/^summaries\//, 'summaries'], [/^audit\//, 'audit']];
+/** The envelope kind of a store file holding JSON, by its name; undefined for the keyring and attachments. */
+export const kindOf = (rel: string): Kind | undefined => KIND_OF.find(([re]) => re.test(rel))?.[1];
 
 /**
  * Prove every file in the bundle opens with this key: the manifest signature and every
@@ -107,6 +119,11 @@ export function verifyBundle(b: Bundle, dk: DataKey, name: string, storeId?: str
     // only one of them (or in neither) has been damaged.
     const otherKey = b.manifest.keyId !== dk.keyId.toString('hex');
     const otherStore = storeId !== undefined && b.manifest.storeId !== storeId;
+    if (otherKey && storeId !== undefined && !otherStore && keyIdInside(b) === b.manifest.keyId) {
+      // Only a key change (rotate-key.ts) gives one casebook a second key; its backups are
+      // re-encrypted then, so this is one that could not be (damaged) or came from elsewhere.
+      throw new CasebookError('CONFLICT', `${name.charAt(0).toUpperCase()}${name.slice(1)} was made with an earlier key of this casebook, before the key was changed, so it cannot be restored over it. It can be restored into an empty folder ("restore while locked") with a passphrase from that time; nothing was restored`);
+    }
     if (otherKey && (storeId === undefined || otherStore)) {
       throw new CasebookError('CONFLICT', `${name.charAt(0).toUpperCase()}${name.slice(1)} is a backup of a different casebook; nothing was restored`);
     }
@@ -115,7 +132,7 @@ export function verifyBundle(b: Bundle, dk: DataKey, name: string, storeId?: str
   if (!b.files.has(KEYRING) || !b.files.has(INDEX)) throw bad(name, 'incomplete');
   parseKeyring(b.files.get(KEYRING)!);
   for (const [rel, bytes] of b.files) {
-    const kind = KIND_OF.find(([re]) => re.test(rel))?.[1];
+    const kind = kindOf(rel);
     if (kind) open(dk, kind, rel, bytes).fill(0);
     else if (rel.startsWith(`${ATTACHMENTS_DIR}/`)) openAttachment(dk, rel, bytes).bytes.fill(0);
   }

@@ -1,9 +1,9 @@
 import { promises as fs } from 'node:fs';
 import { z } from 'zod';
 import { CasebookError } from '../domain/shared/errors';
-import { openJson, sealJson, type DataKey } from './envelope';
+import { MAGIC, openJson, sealJson, type DataKey } from './envelope';
 import { removeDurably, whyWriteFailed, writeFileDurably, writeFailed } from './durable-write';
-import { abs, JOURNAL, STORE_REL } from './layout';
+import { abs, JOURNAL, KEYRING, STORE_REL } from './layout';
 
 /**
  * Multi-file commits. Saving a case touches the case file, one summary shard and the audit
@@ -61,15 +61,22 @@ export class JournalPending extends CasebookError {
   }
 }
 
+/**
+ * The keyring is replaced last, after the deletes: a change of the data key (rotate-key.ts)
+ * seals its journal with the key it replaces, so once the new keyring is in place the journal
+ * has nothing left to do: one sealed with the key the keyring names as replaced is finished.
+ */
 async function apply(storeDir: string, writes: FileWrite[], deletes: string[]): Promise<void> {
-  for (const w of writes) await writeFileDurably(abs(storeDir, w.rel), w.bytes, w.rel);
+  const last = writes.filter((w) => w.rel === KEYRING);
+  for (const w of writes) if (w.rel !== KEYRING) await writeFileDurably(abs(storeDir, w.rel), w.bytes, w.rel);
   for (const d of deletes) await removeDurably(abs(storeDir, d)).catch((e) => {
     throw writeFailed(d, e);
   });
+  for (const w of last) await writeFileDurably(abs(storeDir, w.rel), w.bytes, w.rel);
 }
 
 /** Replay an unfinished commit, if any. Returns true if one was replayed. */
-export async function replayJournal(storeDir: string, dk: DataKey): Promise<boolean> {
+export async function replayJournal(storeDir: string, dk: DataKey, previousKeyId?: string): Promise<boolean> {
   let bytes: Buffer;
   try {
     bytes = await fs.readFile(abs(storeDir, JOURNAL));
@@ -77,12 +84,22 @@ export async function replayJournal(storeDir: string, dk: DataKey): Promise<bool
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
     throw e;
   }
+  if (previousKeyId !== undefined && sealedWith(bytes, previousKeyId)) {
+    // The key change's own journal, and its new keyring (its last write) is in place: already applied.
+    await removeDurably(abs(storeDir, JOURNAL));
+    return true;
+  }
   const parsed = JournalSchema.safeParse(openJson(dk, 'journal', JOURNAL, bytes));
   if (!parsed.success) throw new CasebookError('CORRUPT', `${JOURNAL} is not valid; it was not replayed`, { file: JOURNAL });
   const writes = parsed.data.writes.map((w) => ({ rel: w.rel, bytes: Buffer.from(w.data, 'base64') }));
   await apply(storeDir, writes, parsed.data.deletes);
   await removeDurably(abs(storeDir, JOURNAL));
   return true;
+}
+
+/** The envelope's key id (bytes 6 to 14) is this one: a damaged journal's is not, and is refused as before. */
+function sealedWith(bytes: Buffer, keyId: string): boolean {
+  return bytes.length >= 14 && bytes.subarray(0, 4).equals(MAGIC) && bytes.subarray(6, 14).toString('hex') === keyId;
 }
 
 export async function hasJournal(storeDir: string): Promise<boolean> {

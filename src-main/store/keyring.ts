@@ -40,6 +40,11 @@ const BodySchema = z.strictObject({
    * removed passphrase still works — is refused. Absent in keyrings written before it existed.
    */
   generation: z.number().int().min(0).optional(),
+  /**
+   * The key id this keyring's key replaced, when the data key was changed (rotate-key.ts): a
+   * journal sealed with exactly that key is the change's own, already applied in full.
+   */
+  previousKeyId: z.string().regex(/^[0-9a-f]{16}$/).optional(),
   mac: z.string().regex(/^[0-9a-f]{64}$/).optional(),
 });
 export type KeyringBody = z.infer<typeof BodySchema>;

@@ -163,7 +163,21 @@ async function requireKeyring(dir: string): Promise<KeyringBody> {
   throw new CasebookError('NOT_FOUND', 'There is no casebook in this folder yet; create one first');
 }
 
+/** The casebook's key was changed and the change has just been finished at this unlock. */
+const keyChanged = () =>
+  new CasebookError('AUTH_FAILED', "This casebook's key was changed by an administrator: unlock with the passphrase you were given then (the one from before no longer works), or with the new recovery key.", { keyChanged: true });
+
 export async function unlockStore(dir: string, userIdOrName: string, passphrase: string, o: OpenOptions & { requireWritable?: boolean } = {}): Promise<Store> {
+  try {
+    return await unlockOnce(dir, userIdOrName, passphrase, o);
+  } catch (e) {
+    // Finishing a key change at this unlock replaced the keyring: try the passphrase on the new one.
+    if (e instanceof CasebookError && e.details.keyChanged === true) return unlockOnce(dir, userIdOrName, passphrase, o);
+    throw e;
+  }
+}
+
+async function unlockOnce(dir: string, userIdOrName: string, passphrase: string, o: OpenOptions & { requireWritable?: boolean }): Promise<Store> {
   const keyring = await requireKeyring(dir).catch(async (e: unknown) => {
     // The keyring itself damaged or missing: the backups' own keyrings say which one this
     // passphrase opens, so the unlock screen can offer to restore it.
@@ -223,10 +237,12 @@ export async function openWithKey(dir: string, unlockedWith: KeyringBody, key: B
     }
     const so = opts(o);
     if (handle) {
-      const replayed = await replayJournal(dir, dk);
+      const replayed = await replayJournal(dir, dk, unlockedWith.previousKeyId);
       // A replayed commit may have written the keyring (an upgrade to format 2, a new wrap):
       // what is kept in memory, signed again and written by later commits, is the one on disk.
       if (replayed) keyring = (await readKeyring(dir)) ?? keyring;
+      // The replayed commit changed the data key (rotate-key.ts): the key unwrapped opens nothing now.
+      if (keyring.keyId !== unlockedWith.keyId) throw keyChanged();
       // Temp files are left only by a writer that died; listing 10,000 case files to look for
       // them on every unlock would cost more than the rest of the unlock.
       if (crashed || replayed) await removeLeftoverTempFiles(dir, [CASES_DIR, SUMMARIES_DIR, AUDIT_DIR, BACKUPS_DIR, ATTACHMENTS_DIR]);

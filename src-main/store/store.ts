@@ -16,6 +16,7 @@ import { chooseKdfParams, type KdfProfile } from './kdf';
 import { checkKeyringMac, keyringGeneration, nextKeyring, parseKeyring, serializeKeyring, unwrapForUser, wrapForUser, type KeyringBody } from './keyring';
 import { nextRoot, pinnedDigests, rootFile, type Root } from './root';
 import { planRestore } from './restore-plan';
+import { planRotation, rotationWraps, type RotationPlan } from './rotation-plan';
 import { PassphraseSchema } from '../domain/casebook/passphrase';
 import { abs, caseFile, INDEX, KEYRING, ROOT, STORE_FORMAT } from './layout';
 import type { LockHandle, LockHolder } from './lock-file';
@@ -311,6 +312,17 @@ export class Store {
     await this.writeJournaled([...files].map(([rel, bytes]) => ({ rel, bytes })), current.filter((rel) => !files.has(rel)));
     // What is in memory now describes the old files: nothing more may be written from it.
     this.stale = true;
+  }
+
+  /** A new data key after a suspected leak, in one commit (rotation-plan.ts); this store is stale afterwards. */
+  async rotateDataKey(i: { passphrase: string; others: { userId: string; passphrase: string }[]; draft: AuditDraft }): Promise<RotationPlan> {
+    this.ensureWritable();
+    const wrapsFor = await rotationWraps(this.keyring, this.user.id, i.passphrase, i.others, this.opts.kdf);
+    const plan = await planRotation({ dir: this.dir, from: this.dk, keyring: this.keyring, index: this.index, root: this.root, wrapsFor, draft: i.draft, now: this.opts.now() });
+    await this.writeJournaled(plan.writes, plan.deletes);
+    this.stale = true;
+    this.root = plan.root;
+    return plan;
   }
 
   async rewrapForUser(userId: string, current: string, next: string): Promise<void> {

@@ -28,6 +28,8 @@ export const CAPABILITIES = {
   'read-audit': { roles: ADMINISTRATORS, doing: 'read the audit trail' },
   'verify-casebook': { roles: ADMINISTRATORS, doing: 'verify the casebook' },
   'accept-casebook-as-it-is': { roles: ADMINISTRATORS, doing: 'accept a casebook that does not match its last save' },
+  // After a suspected leak: a new data key, every file re-encrypted, new passphrases for everyone.
+  'rotate-data-key': { roles: ADMINISTRATORS, doing: 'change the key of the casebook' },
   'import-cases': { roles: ADMINISTRATORS, doing: 'import cases' },
   'export-cases': { roles: ADMINISTRATORS, doing: 'export cases' },
   'add-demo-cases': { roles: ADMINISTRATORS, doing: 'add demo cases' },

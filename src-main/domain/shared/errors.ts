@@ -31,6 +31,8 @@ export interface CasebookErrorDetails {
   holder?: { user: string; host: string; pid: number; since: string };
   /** For CORRUPT: the newest backup that verifies cleanly, if any. */
   cleanBackup?: string;
+  /** For AUTH_FAILED: a change of the data key was finished at this unlock, so the keyring is new. */
+  keyChanged?: boolean;
 }
 
 export class CasebookError extends Error {

@@ -124,6 +124,15 @@ export const casebookCommands = {
     access: 'accept-casebook-as-it-is',
     summary: 'Accept a casebook whose files do not match its last save, instead of restoring a backup',
   },
+  rotateDataKey: {
+    input: z.strictObject({
+      passphrase: TypedPassphraseSchema,
+      others: z.array(z.strictObject({ userId: UserIdSchema, passphrase: PassphraseSchema })).max(200),
+    }),
+    output: z.strictObject({ recoveryKey: z.string(), removed: z.array(z.string()), backupsLeft: z.number().int().min(0), session: SessionSchema }),
+    access: 'rotate-data-key',
+    summary: 'After a suspected leak: a new key for the whole casebook, a new recovery key and a new passphrase for everyone else',
+  },
   checkCaseFile: {
     input: empty,
     output: CaseFileCheckSchema,

@@ -31,6 +31,7 @@ export function casebookHandlers(s: CasebookService): HandlersOf<typeof casebook
     listAudit: (i) => s.listAudit(i),
     verifyStore: () => s.verify(),
     acceptCasebookAsItIs: () => s.acceptAsItIs(),
+    rotateDataKey: (i) => s.rotateDataKey(i),
     checkCaseFile: () => s.checkCaseFile(),
     importCases: (_i, c) => s.importCaseFile(c),
     exportCases: () => s.exportCases(),

@@ -63,6 +63,12 @@ export interface CasebookService {
   verify(): Promise<VerifyResult>;
   /** An administrator's decision to keep a casebook that does not match its last save (instead of restoring a backup). */
   acceptAsItIs(): Promise<Session>;
+  /**
+   * Administrators only, after a suspected leak: a new data key for every file, a new recovery key
+   * (returned once) and a new passphrase for each other person; anyone not given one is removed
+   * (named in `removed`). The casebook stays open with the new key.
+   */
+  rotateDataKey(i: { passphrase: string; others: { userId: string; passphrase: string }[] }): Promise<{ recoveryKey: string; removed: string[]; backupsLeft: number; session: Session }>;
   listCases(f: { stage?: Stage | undefined; query?: string | undefined }): CaseSummary[];
   getCase(id: string): Promise<Case>;
   /** Insert or replace a whole case (validated); bumps revision; audit-logged. For tests and benchmarks. */

@@ -12,6 +12,7 @@ import type { CasebookService } from './api';
 import { backupUseCases } from './backups';
 import { acceptUseCases } from './accept-as-it-is';
 import { removePersonUseCases } from './remove-person';
+import { rotateKeyUseCases } from './rotate-key';
 import { addDemoCases } from './demo';
 import { StoreHolder } from './holder';
 import { serialQueue } from './serial-queue';
@@ -53,7 +54,7 @@ export async function createCasebookService(o: ServiceOptions): Promise<Casebook
   const figures = createFigures(ctx);
   const documents = createDocuments(ctx);
 
-  const session = sessionUseCases(dir, h, o, () => cases.internals.prime());
+  const { adopt, ...session } = sessionUseCases(dir, h, o, () => cases.internals.prime());
   const transfer = transferUseCases(dir, h, files, ctx.summariser, run, o.now ?? (() => new Date()));
   const service: CasebookService = {
     ...session,
@@ -62,6 +63,7 @@ export async function createCasebookService(o: ServiceOptions): Promise<Casebook
     ...transfer,
     ...acceptUseCases(h),
     ...removePersonUseCases(h),
+    ...rotateKeyUseCases(dir, h, o, adopt),
     ...updateUseCases(h, o, run),
     // Outside the queue as a whole (saving a venue queues itself); each step queued on its own.
     addDemoCases: (i, c) =>

@@ -102,6 +102,8 @@ export function sessionUseCases(dir: string, h: StoreHolder, o: OpenOptions & { 
       return replace(await recoverStore(dir, userId, key, next, o));
     },
     lock,
+    /** Hold a store opened by another use case (the casebook opened again with a new key). */
+    adopt: replace,
     /** The window says the person is using it; the idle lock counts from now. */
     async reportActivity() {
       h.need();

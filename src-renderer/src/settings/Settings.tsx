@@ -8,6 +8,7 @@ import { BackupsSection } from './BackupsSection';
 import { MoveCasesSection } from './MoveCasesSection';
 import { ChangePassphraseForm } from './ChangePassphraseForm';
 import { UsersSection } from './UsersSection';
+import { RotateKeySection } from './RotateKeySection';
 import { UpdatesSection } from './UpdatesSection';
 import { CaseworkSettingsSections } from './CaseworkSettingsSections';
 import { VenuesSection } from '../conferences/venues/VenuesSection';
@@ -33,6 +34,7 @@ export function Settings() {
       {/* Checking changes nothing, so a read-only session may check too. */}
       {session && can(session.user.role, 'check-updates') && <UpdatesSection />}
       <ChangePassphraseForm />
+      {may('rotate-data-key') && <RotateKeySection />}
     </>
   );
 }

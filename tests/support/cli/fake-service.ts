@@ -208,6 +208,10 @@ export function createFakeService(world: FakeWorld, dir: string, files: FilePort
       s.audit.push('casebook.accept-as-it-is');
       return session();
     },
+    async rotateDataKey() {
+      need();
+      throw new CasebookError('CONFLICT', 'The fake service does not change keys');
+    },
     listCases(f) {
       const q = f.query?.toLowerCase();
       return [...need().s.cases.values()]

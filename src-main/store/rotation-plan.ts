@@ -1,0 +1,92 @@
+import { promises as fs } from 'node:fs';
+import type { AuditDraft } from '../domain/casebook/audit';
+import { AuditLog } from './audit-log';
+import { storeFiles } from './backup-bundle';
+import type { DataKey } from './envelope';
+import { EncryptedFile } from './encrypted-file';
+import { IndexSchema, type IndexData } from './index-db';
+import type { FileWrite } from './journal';
+import { PassphraseSchema } from '../domain/casebook/passphrase';
+import { CasebookError } from '../domain/shared/errors';
+import { chooseKdfParams, type KdfProfile } from './kdf';
+import { nextKeyring, serializeKeyring, unwrapForUser, wrapForRecovery, wrapForUser, type KeyringBody } from './keyring';
+import { abs, INDEX, KEYRING, ROOT } from './layout';
+import { newRecoveryKey } from './recovery-key';
+import { nextRoot, rootFile, type Root } from './root';
+import { newDataKey, rekeyFiles } from './rotate-key';
+
+/**
+ * What a change of the data key writes, in one journaled commit: every file of the casebook
+ * re-encrypted under a new key, the index with only the people who keep a passphrase, the audit
+ * entry chained onto the trail as it is, a new root, and last the keyring (new key id, new wraps,
+ * a new recovery key, its generation one on, so an older keyring.json put back is refused).
+ */
+export interface RotationInput {
+  dir: string;
+  from: DataKey;
+  keyring: KeyringBody;
+  index: IndexData;
+  root: Root | undefined;
+  /** The wraps of the new key, one per person who keeps a passphrase (made by the caller, who knows them). */
+  wrapsFor: (key: Buffer) => Promise<KeyringBody['users']>;
+  draft: AuditDraft;
+  now: Date;
+}
+
+export interface RotationPlan {
+  dk: DataKey;
+  keyring: KeyringBody;
+  index: IndexData;
+  root: Root;
+  recoveryKey: string;
+  writes: FileWrite[];
+  deletes: string[];
+}
+
+export async function planRotation(p: RotationInput): Promise<RotationPlan> {
+  const dk = newDataKey();
+  const current = new Map<string, Buffer>();
+  for (const rel of await storeFiles(p.dir)) if (rel !== KEYRING && rel !== ROOT) current.set(rel, await fs.readFile(abs(p.dir, rel)));
+  const { files, gone } = rekeyFiles(current, p.from, dk);
+  const users = await p.wrapsFor(dk.key);
+  const kept = new Set(users.map((u) => u.userId));
+  const index = IndexSchema.parse({ ...p.index, users: p.index.users.filter((u) => kept.has(u.id)) });
+  files.set(INDEX, new EncryptedFile<IndexData>(p.dir, INDEX, 'index', IndexSchema, dk).encode(index));
+  const trail = new AuditLog(p.dir, dk);
+  trail.loadHeadFromFiles(files);
+  const prepared = trail.prepare([p.draft], p.now);
+  for (const w of prepared.writes) files.set(w.rel, w.bytes);
+  const recovery = newRecoveryKey();
+  const keyring = nextKeyring({ ...p.keyring, keyId: dk.keyId.toString('hex'), previousKeyId: p.keyring.keyId, users, recovery: wrapForRecovery(p.keyring.storeId, recovery.bytes, dk.key) }, dk.key);
+  recovery.bytes.fill(0);
+  const writes = [...files].map(([rel, bytes]) => ({ rel, bytes }));
+  writes.push({ rel: KEYRING, bytes: serializeKeyring(keyring) });
+  const root = nextRoot(p.root, { writes, audit: prepared.head, keyringGeneration: keyring.generation ?? 0, now: p.now });
+  // The root goes before the keyring: the journal writes the keyring last whatever the order.
+  writes.splice(writes.length - 1, 0, { rel: ROOT, bytes: rootFile(p.dir, dk).encode(root) });
+  return { dk, keyring, index, root, recoveryKey: recovery.display, writes, deletes: gone };
+}
+
+/**
+ * The administrator's passphrase checked against the keyring, every new passphrase checked, and
+ * then a way to wrap the new key for each of them (the administrator first, with the same
+ * passphrase and fresh key-derivation parameters).
+ */
+export async function rotationWraps(keyring: KeyringBody, adminId: string, passphrase: string, others: { userId: string; passphrase: string }[], profile: KdfProfile) {
+  const mine = await unwrapForUser(keyring, adminId, passphrase);
+  if (!mine) throw new CasebookError('AUTH_FAILED', 'Your passphrase is not right; nothing was changed');
+  mine.fill(0);
+  for (const o of others) {
+    const checked = PassphraseSchema.safeParse(o.passphrase);
+    if (!checked.success) throw new CasebookError('INVALID_INPUT', checked.error.issues[0]?.message ?? 'Choose a longer passphrase');
+  }
+  const people = [{ userId: adminId, passphrase }, ...others];
+  return async (key: Buffer): Promise<KeyringBody['users']> => {
+    const wraps = [];
+    for (const p of people) {
+      const name = keyring.users.find((u) => u.userId === p.userId)?.name ?? '';
+      wraps.push(await wrapForUser(keyring, p.userId, name, p.passphrase, await chooseKdfParams(profile), key));
+    }
+    return wraps;
+  };
+}
