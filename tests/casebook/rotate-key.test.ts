@@ -6,7 +6,7 @@ import { open } from '../../src-main/store/envelope';
 import { dataKeyOf, parseKeyring, unwrapForUser } from '../../src-main/store/keyring';
 import { prepareAttachment, readAttachment } from '../../src-main/store/attachments';
 import { unlockStore } from '../../src-main/store/open-store';
-import { createdService, FAC_PASS, PASS } from '../support/casebook';
+import { createdService, FAC_PASS, freshService, PASS } from '../support/casebook';
 import { rejection, sampleCase } from '../support/fault/fixtures';
 
 /**
@@ -123,6 +123,29 @@ describe('changing the data key', () => {
     await t.service.unlock(facId, NEW_FAC);
     expect((await t.service.getCase(c.id)).id).toBe(c.id);
     expect((await rejection(t.service.unlock(facId, FAC_PASS)))?.code).toBe('CONFLICT');
+  });
+
+  it('names a backup left under the old key, which still restores into an empty folder with a passphrase from then', async () => {
+    const c = await t.service.saveCase(sampleCase());
+    const before = await t.service.createBackup('manual');
+    const name = `${before.id}-manual.cbkbak`;
+    const oldCopy = await readFile(join(t.dir, 'backups', name));
+    await t.service.rotateDataKey({ passphrase: PASS, others: [{ userId: facId, passphrase: NEW_FAC }, { userId: qlId, passphrase: NEW_FAC }] });
+    // As a crash before the backups were re-encrypted would leave it.
+    await writeFile(join(t.dir, 'backups', name), oldCopy);
+    const refused = await rejection(t.service.restoreBackup(before.id));
+    expect(refused?.code).toBe('CONFLICT');
+    expect(refused?.message).toMatch(/earlier key/);
+    await t.service.lock('manual');
+    const elsewhere = await freshService();
+    try {
+      await elsewhere.service.restoreWhileLocked({ bytes: oldCopy, name: 'the backup file' }, 'Siân Williams', PASS);
+      await elsewhere.service.unlock(facId, FAC_PASS);
+      expect((await elsewhere.service.getCase(c.id)).id).toBe(c.id);
+    } finally {
+      await elsewhere.service.close();
+      await elsewhere.cleanup();
+    }
   });
 
   async function unlockStoreAfterLock(passphrase: string) {
