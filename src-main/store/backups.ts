@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import type { BackupInfo } from '../domain/casebook/backup';
 import { CasebookError } from '../domain/shared/errors';
-import { parseBundle, verifyBundle } from './backup-bundle';
+import { checkSignature, parseBundle, verifyBundle } from './backup-bundle';
 import { writeFileDurably } from './durable-write';
 import type { DataKey } from './envelope';
 import { dataKeyOf, findUser, parseKeyring, unwrapForUser } from './keyring';
@@ -81,23 +81,19 @@ export async function findCleanBackup(dir: string, dk: DataKey): Promise<{ id: s
 }
 
 /**
- * What is wrong with the backups in the folder: every one is read and its files checked against
- * the hashes its signed manifest lists; the newest routine one is opened in full with the key,
- * because that is the one a restore would reach for first. (Opening all of them would make verify as slow as
- * that many restores.)
+ * What is wrong with the backups in the folder: every one is read, its files checked against the
+ * hashes its manifest lists and the manifest's signature checked with this casebook's key. Each
+ * was opened in full as it was taken (provedRestorable), so a backup whose bytes are unchanged
+ * still restores; opening them all again would make verify as slow as that many restores.
  */
 export async function backupProblems(dir: string, dk: DataKey, storeId: string): Promise<{ file: string; message: string }[]> {
   const problems: { file: string; message: string }[] = [];
-  const all = await listBackupFiles(dir);
-  let newestChecked = false;
-  for (const b of all) {
+  for (const b of await listBackupFiles(dir)) {
     try {
       const bundle = parseBundle(await fs.readFile(abs(dir, b.rel)), b.rel);
       // A copy taken just before a restore keeps what was there, damage and all: only its own
       // hashes are checked.
-      if (b.reason === 'before-restore') continue;
-      if (!newestChecked) verifyBundle(bundle, dk, b.rel, storeId);
-      newestChecked = true;
+      if (b.reason !== 'before-restore') checkSignature(bundle, dk, b.rel, storeId);
     } catch (e) {
       problems.push({ file: b.rel, message: e instanceof CasebookError ? e.message.replace(/; nothing was restored$/, '') : 'could not be read' });
     }
