@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { checkSupervisor, cpdChecks, dbsCheck, observedPracticeCheck, registrationCheck, serviceCompliance, staffCompliance, supervisionCheck } from '../../src-main/domain/staff/compliance';
 import { countedForShare, registeredShare } from '../../src-main/domain/staff/in-post';
-import { parseQualityRules, type QualityRules } from '../../src-main/domain/staff/quality-rules';
+import { parseQualityRules } from '../../src-main/domain/staff/quality-rules';
 import type { StaffMember } from '../../src-main/domain/staff/staff';
 import { addMonths } from '../../src-main/domain/time/dates';
 import { read } from '../support/case-fixtures';
+import { SHIPPED_QUALITY_RULES as rules } from '../support/quality-rules';
 
 const FILE = 'templates/quality/rules.yaml';
-const parsed = parseQualityRules(read(FILE), FILE);
-if (!parsed.ok) throw new Error(parsed.message);
-const rules: QualityRules = parsed.value;
 
 const member = (over: Partial<StaffMember> = {}): StaffMember => ({ id: 's_prac01', name: 'Sam Okafor', role: 'facilitator', level: 'intermediate', active: true, employment: 'paid', started: '2020-01-06', ...over });
 const advanced: StaffMember = member({ id: 's_super1', name: 'Ada Lowe', level: 'advanced', registration: { level: 'advanced', number: 'RJC-100', registeredOn: '2020-01-01', renewalDue: '2030-01-01' } });

@@ -1,3 +1,5 @@
+import { serviceCompliance } from '../../../src-main/domain/staff/compliance';
+import { SHIPPED_QUALITY_RULES } from '../quality-rules';
 import { readFile } from 'node:fs/promises';
 import type { StaffMember } from '../../../src-main/domain/staff/staff';
 import type { Venue } from '../../../src-main/domain/conferences/venue';
@@ -24,6 +26,8 @@ export interface FakeStore {
   audit: string[];
   heldBy?: { user: string; host: string; pid: number; since: string };
   problems: { file: string; message: string }[];
+  /** The staff register `staff compliance` judges (with the shipped rules file), when a test sets one. */
+  register?: StaffMember[];
 }
 
 export class FakeWorld {
@@ -102,7 +106,14 @@ export function createFakeService(world: FakeWorld, dir: string, files: FilePort
         throw new CasebookError('INTERNAL', `${group}.${String(name)} is not in the fake service`);
       },
     });
-  const staffApi = { saveStaffMember: async (m: Omit<StaffMember, 'id'>) => (demoStaff = [...demoStaff, { ...m, id: `s_fake${String(demoStaff.length).padStart(4, '0')}` }]) };
+  const staffApi = {
+    // The real rules over the test's register: the CLI's part is choosing the day and the output.
+    getCompliance: async (i: { at?: string }) => {
+      need();
+      return serviceCompliance(store()?.register ?? [], i.at ?? '2026-03-01', SHIPPED_QUALITY_RULES);
+    },
+    saveStaffMember: async (m: Omit<StaffMember, 'id'>) => (demoStaff = [...demoStaff, { ...m, id: `s_fake${String(demoStaff.length).padStart(4, '0')}` }]),
+  };
   const conferencesApi = { saveVenue: async (v: Omit<Venue, 'id'>) => (demoVenues = [...demoVenues, { ...v, id: `v_fake${String(demoVenues.length).padStart(4, '0')}` }]) };
   const casesApi = { getCaseworkReference: () => ({ staff: demoStaff, venues: demoVenues }) as unknown as ReturnType<CasebookService['cases']['getCaseworkReference']> };
 
