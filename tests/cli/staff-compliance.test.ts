@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { StaffMember } from '../../src-main/domain/staff/staff';
 import { run, seeded, useCliWorld } from './run-world';
 
-/** `casebook staff compliance` in-process over the fake service, which judges a register with the shipped rules. */
+/** `casebook staff compliance`, `staff cpd`, `staff supervision` and `staff observed` in-process over the fake service, which judges a register with the shipped rules. */
 useCliWorld();
 
 const sam: StaffMember = {
@@ -42,5 +42,30 @@ describe('staff compliance', () => {
     const bad = await run(['staff', 'compliance', '--at', '2025-02-29']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--at must be a real date/);
+  });
+
+  it('records CPD, supervision and observed practice by name, and compliance counts them', async () => {
+    const s = await seeded();
+    s.register = [structuredClone(sam), ada];
+    const cpd = await run(['staff', 'cpd', '--staff', 'sam okafor', '--date', '2026-02-01', '--hours', '12', '--rjc-approved', '--activity', 'RJC webinar']);
+    expect(cpd.stderr).toBe('');
+    expect(cpd.stdout).toMatch(/Recorded 12 hours of CPD for Sam Okafor on 2026-02-01/);
+    expect((await run(['staff', 'supervision', '--staff', 'Sam', '--date', '2026-02-20', '--supervisor', 'Ada Lowe'])).code).toBe(0);
+    expect((await run(['staff', 'observed', '--staff', 's_sam001', '--date', '2026-02-21', '--observer', 'Ada'])).code).toBe(0);
+    expect(s.register[0]).toMatchObject({
+      cpd: [{ date: '2026-02-01', activity: 'RJC webinar', hours: 12, rjcApproved: true }],
+      supervision: [sam.supervision![0], { date: '2026-02-20', supervisorId: 's_ada001', kind: 'case' }],
+      observed: [{ date: '2026-02-21', observerId: 's_ada001' }],
+    });
+    const v = (await run(['staff', 'compliance', '--at', '2026-03-01', '--json'])).json().value as { staff: { name: string; checks: { rule: string; status: string }[] }[] };
+    const checks = Object.fromEntries(v.staff.find((p) => p.name === 'Sam Okafor')!.checks.map((c) => [c.rule, c.status]));
+    expect(checks).toMatchObject({ supervision: 'met', 'observed-practice': 'met', 'cpd-hours': 'met', 'cpd-approved': 'met' });
+  });
+
+  it('refuses bad options before asking for a passphrase', async () => {
+    await seeded();
+    expect((await run(['staff', 'cpd', '--staff', 'Sam', '--date', '2026-02-30', '--hours', '1', '--activity', 'x'])).stderr).toMatch(/--date must be a real date/);
+    expect((await run(['staff', 'cpd', '--staff', 'Sam', '--date', '2026-02-01', '--hours', 'two', '--activity', 'x'])).stderr).toMatch(/--hours must be a number/);
+    expect((await run(['staff', 'supervision', '--staff', 'Sam', '--date', '2026-02-01', '--supervisor', 'Ada', '--kind', 'peer'])).stderr).toMatch(/--kind is case or line/);
   });
 });
