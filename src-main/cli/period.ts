@@ -54,11 +54,11 @@ export function describePeriod(p: Period): string {
 }
 
 /**
- * The member of staff --facilitator names: by staff id, by full name (not case- or
+ * The member of staff --facilitator (or another option naming a person) names: by staff id, by full name (not case- or
  * accent-sensitive), or by the one name that contains what was typed ("Siân" for "Siân
  * Prydderch"). Several matches are listed so the person can choose.
  */
-export function findFacilitator(staff: readonly StaffMember[], given: string): StaffMember {
+export function findFacilitator(staff: readonly StaffMember[], given: string, option = 'facilitator'): StaffMember {
   const typed = given.trim();
   if (StaffIdSchema.safeParse(typed).success) {
     const byId = staff.find((s) => s.id === typed);
@@ -66,7 +66,7 @@ export function findFacilitator(staff: readonly StaffMember[], given: string): S
     throw new CasebookError('NOT_FOUND', `No one on the staff list has the id ${typed}.`);
   }
   const want = fold(typed);
-  if (want === '') throw new CasebookError('USAGE', '--facilitator needs a name or a staff id.');
+  if (want === '') throw new CasebookError('USAGE', `--${option} needs a name or a staff id.`);
   const exact = staff.filter((s) => fold(s.name) === want);
   const found = exact.length > 0 ? exact : staff.filter((s) => fold(s.name).includes(want));
   if (found.length === 1) return found[0] as StaffMember;

@@ -46,6 +46,11 @@ export const COMMAND_NAMES = [
   'createReferral',
   // staff (commands/staff.ts)
   'saveStaffMember',
+  'saveRegisterDetails',
+  'recordCpd',
+  'recordSupervision',
+  'recordObservedPractice',
+  'getCompliance',
   // conferences (commands/conferences.ts)
   'saveVenue',
   'getCalendar',

@@ -162,4 +162,12 @@ describe('casebook CLI over the real service', () => {
     expect(list.code).toBe(0);
     expect((json(list).value as unknown[]).length).toBe(60);
   }, 120_000);
+
+  it('checks staff compliance against the shipped rules file, in the shape the issue sets', async () => {
+    const r = await cli(['staff', 'compliance', '--at', '2026-03-16', '--json'], asAdmin(b));
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    // The only person is the administrator, who holds no practitioner level: nobody is counted.
+    expect(json(r).value).toEqual({ at: '2026-03-16', registeredShare: 0, registeredShareMet: false, staff: [] });
+  }, 120_000);
 });

@@ -13,7 +13,9 @@ import { importCases } from './import';
 import { init } from './init';
 import { meetingsList } from './meetings';
 import { restore } from './restore';
+import { staffCompliance } from './staff-compliance';
+import { staffCpd, staffObserved, staffSupervision } from './staff-record';
 import { verify } from './verify';
 
 /** Every command, in the order `casebook --help` lists them. */
-export const COMMANDS: readonly CommandDef[] = [init, verify, auditList, backup, restore, accept, importCases, exportCases, demo, casesList, caseShow, doc, meetingsList, ics, figures];
+export const COMMANDS: readonly CommandDef[] = [init, verify, auditList, backup, restore, accept, importCases, exportCases, demo, casesList, caseShow, doc, meetingsList, ics, figures, staffCompliance, staffCpd, staffSupervision, staffObserved];

@@ -17,6 +17,8 @@ const EVERYONE = ROLES;
 const CASEWORKERS = ['administrator', 'coordinator', 'facilitator'] as const satisfies readonly Role[];
 const MANAGERS = ['administrator', 'coordinator'] as const satisfies readonly Role[];
 const ADMINISTRATORS = ['administrator'] as const satisfies readonly Role[];
+const QUALITY = ['administrator', 'quality-lead'] as const satisfies readonly Role[];
+const OVERSEERS = ['administrator', 'coordinator', 'quality-lead'] as const satisfies readonly Role[];
 
 export const CAPABILITIES = {
   // The casebook itself
@@ -47,6 +49,12 @@ export const CAPABILITIES = {
   // Staff and rooms
   'manage-staff': { roles: MANAGERS, doing: 'add or change members of staff' },
   'manage-venues': { roles: MANAGERS, doing: 'add or change venues' },
+  // The staff register (issue 11): quality leads and administrators keep everyone's; anyone
+  // signed in adds their own CPD and sees their own compliance (the service narrows it to them).
+  'manage-register': { roles: QUALITY, doing: "keep the staff register (CPD, supervision, observed practice) for anyone but themselves" },
+  'record-own-cpd': { roles: EVERYONE, doing: 'record their own CPD' },
+  'read-own-compliance': { roles: EVERYONE, doing: 'see their own compliance with the RJC codes' },
+  'read-all-compliance': { roles: OVERSEERS, doing: "see every practitioner's compliance with the RJC codes" },
   // What leaves the casebook
   'save-documents': { roles: CASEWORKERS, doing: 'save or print documents' },
   'export-calendar': { roles: CASEWORKERS, doing: 'export meetings to a calendar' },

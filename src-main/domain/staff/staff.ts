@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import { personName } from '../shared/text';
+import { levelAtLeast, PRACTITIONER_LEVEL_LABELS, PRACTITIONER_LEVELS, StaffIdSchema, type PractitionerLevel } from './ids';
+import { REGISTER_FIELDS } from './register';
+
+export { PRACTITIONER_LEVEL_LABELS, PRACTITIONER_LEVELS, StaffIdSchema, type PractitionerLevel, type StaffId } from './ids';
 
 /**
- * The minimal staff list casework needs: who can lead or co-facilitate a case and who may
- * sign off a risk assessment. The full register (training, CPD, supervision) comes later and
- * will extend this record rather than replace it.
+ * One record per person: who can lead or co-facilitate a case and who may sign off a risk
+ * assessment, and the quality lead's register (register.ts: employment, RJC registration, CPD,
+ * supervision, observed practice, DBS), every part of it optional so older casebooks still open.
  */
-export const StaffIdSchema = z.string({ error: 'Choose a member of staff' }).regex(/^s_[a-z0-9]{6,40}$/, { error: 'Choose a member of staff from the staff list' });
-export type StaffId = z.infer<typeof StaffIdSchema>;
 
 export const STAFF_ROLES = ['coordinator', 'facilitator', 'manager', 'quality-lead', 'administrator', 'volunteer'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
@@ -20,14 +22,6 @@ export const STAFF_ROLE_LABELS: Record<StaffRole, string> = {
   volunteer: 'Volunteer facilitator',
 };
 
-/** RJC practitioner registration levels, lowest first, so the order can be compared. */
-export const PRACTITIONER_LEVELS = ['foundation', 'intermediate', 'advanced'] as const;
-export type PractitionerLevel = (typeof PRACTITIONER_LEVELS)[number];
-export const PRACTITIONER_LEVEL_LABELS: Record<PractitionerLevel, string> = {
-  foundation: 'Foundation',
-  intermediate: 'Intermediate',
-  advanced: 'Advanced',
-};
 
 export const StaffMemberSchema = z.strictObject({
   id: StaffIdSchema,
@@ -37,6 +31,7 @@ export const StaffMemberSchema = z.strictObject({
   level: z.enum(PRACTITIONER_LEVELS, { error: 'Choose a practitioner level: Foundation, Intermediate or Advanced' }).optional(),
   /** Staff who leave stay on the list (old cases name them) but cannot be given new work. */
   active: z.boolean({ error: 'Say whether this member of staff is active (true or false)' }),
+  ...REGISTER_FIELDS,
 });
 export type StaffMember = z.infer<typeof StaffMemberSchema>;
 
@@ -58,13 +53,17 @@ export function isPractitioner(s: StaffMember): boolean {
 }
 
 export function atLeastLevel(s: StaffMember, level: PractitionerLevel): boolean {
-  return s.level !== undefined && PRACTITIONER_LEVELS.indexOf(s.level) >= PRACTITIONER_LEVELS.indexOf(level);
+  return levelAtLeast(s.level, level);
 }
 
 export function describeStaff(s: StaffMember): string {
   return s.level ? `${s.name} (${STAFF_ROLE_LABELS[s.role]}, ${PRACTITIONER_LEVEL_LABELS[s.level]})` : `${s.name} (${STAFF_ROLE_LABELS[s.role]})`;
 }
 
-/** A member of staff as a form sends it: without an id when they are new. */
-export const StaffMemberInputSchema = StaffMemberSchema.partial({ id: true });
+/**
+ * A member of staff as the staff form sends it: without an id when they are new, and without
+ * the register, which changes only through its own commands (recordCpd…), so a form that
+ * never saw the logs cannot wipe them.
+ */
+export const StaffMemberInputSchema = StaffMemberSchema.pick({ id: true, name: true, role: true, level: true, active: true }).partial({ id: true });
 export type StaffMemberInput = z.infer<typeof StaffMemberInputSchema>;

@@ -51,6 +51,19 @@ export function addDays(date: string, n: number): string {
   return fromDayNumber(dayNumber(date) + n);
 }
 
+/**
+ * The same day `n` calendar months later (or earlier), or the last day of a shorter month:
+ * 31 January + 1 month = 28 or 29 February, 29 February 2024 + 12 months = 28 February 2025.
+ * "Every year" and "after 12 months" in the RJC's codes are counted this way.
+ */
+export function addMonths(date: string, n: number): string {
+  const { y, m, d } = parts(date);
+  const index = y * 12 + (m - 1) + n;
+  const ty = Math.floor(index / 12);
+  const tm = index - ty * 12 + 1;
+  return makeDate(ty, tm, Math.min(d, daysInMonth(ty, tm)));
+}
+
 /** 0 = Sunday … 6 = Saturday, as Date#getUTCDay. */
 export function dayOfWeek(date: string): number {
   return (((dayNumber(date) + 4) % 7) + 7) % 7;

@@ -1,12 +1,46 @@
-import { StaffListSchema, StaffMemberInputSchema } from '../../domain/staff/staff';
+import { ServiceComplianceSchema } from '../../domain/staff/compliance-schema';
+import { GetComplianceInputSchema, RecordCpdInputSchema, RecordObservedPracticeInputSchema, RecordSupervisionInputSchema, SaveRegisterDetailsInputSchema } from '../../domain/staff/register-commands';
+import { StaffListSchema, StaffMemberInputSchema, StaffMemberSchema } from '../../domain/staff/staff';
 import type { CommandGroup } from '../command-spec';
 
-/** The staff list: who leads, co-facilitates, takes consent and signs off risk. */
+/** The staff list (who leads, co-facilitates, takes consent and signs off risk) and the quality lead's register. */
 export const staffCommands = {
   saveStaffMember: {
     input: StaffMemberInputSchema,
     output: StaffListSchema,
     access: 'manage-staff',
     summary: 'Add or change a member of staff',
+  },
+  saveRegisterDetails: {
+    input: SaveRegisterDetailsInputSchema,
+    output: StaffMemberSchema,
+    access: 'manage-register',
+    summary: 'Change a member of staff’s employment, dates, RJC registration or DBS check',
+  },
+  // Self-service: the service asks for 'manage-register' when the entry is for someone else.
+  recordCpd: {
+    input: RecordCpdInputSchema,
+    output: StaffMemberSchema,
+    access: 'record-own-cpd',
+    summary: 'Record CPD on your own staff record, or (quality leads, administrators) on anyone’s',
+  },
+  recordSupervision: {
+    input: RecordSupervisionInputSchema,
+    output: StaffMemberSchema,
+    access: 'manage-register',
+    summary: 'Record a case supervision or line management session; a case supervisor must be Advanced',
+  },
+  recordObservedPractice: {
+    input: RecordObservedPracticeInputSchema,
+    output: StaffMemberSchema,
+    access: 'manage-register',
+    summary: 'Record an observed practice',
+  },
+  // Everyone may ask; the service narrows it to your own record unless you oversee the register.
+  getCompliance: {
+    input: GetComplianceInputSchema,
+    output: ServiceComplianceSchema,
+    access: 'read-own-compliance',
+    summary: 'Each practitioner’s compliance with the RJC codes on a day, and the registered share',
   },
 } as const satisfies CommandGroup;

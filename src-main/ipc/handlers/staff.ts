@@ -6,5 +6,10 @@ import type { HandlersOf } from './types';
 export function staffHandlers(s: CasebookService): HandlersOf<typeof staffCommands> {
   return {
     saveStaffMember: (i) => s.staff.saveStaffMember(i),
+    saveRegisterDetails: (i) => s.staff.saveRegisterDetails(i),
+    recordCpd: (i) => s.staff.recordCpd(i),
+    recordSupervision: (i) => s.staff.recordSupervision(i),
+    recordObservedPractice: (i) => s.staff.recordObservedPractice(i),
+    getCompliance: (i) => s.staff.getCompliance(i),
   };
 }

@@ -1,7 +1,19 @@
+import type { ServiceCompliance } from '../../domain/staff/compliance-schema';
+import type { GetComplianceInput, RecordCpdInput, RecordObservedPracticeInput, RecordSupervisionInput, SaveRegisterDetailsInput } from '../../domain/staff/register-commands';
 import type { StaffMember, StaffMemberInput } from '../../domain/staff/staff';
 
-/** The staff list, reached as `service.staff`. */
+/** The staff list and its register, reached as `service.staff`. */
 export interface StaffApi {
   /** Coordinators and administrators; a new member gets an `s_` id. Returns the whole list. */
   saveStaffMember(input: StaffMemberInput): Promise<StaffMember[]>;
+  /** Quality leads and administrators: employment, dates, RJC registration, DBS. Returns the record. */
+  saveRegisterDetails(input: SaveRegisterDetailsInput): Promise<StaffMember>;
+  /** Anyone for their own record (no staffId); quality leads and administrators for anyone's. Returns the record. */
+  recordCpd(input: RecordCpdInput): Promise<StaffMember>;
+  /** Quality leads and administrators; a case supervisor must hold Advanced registration. */
+  recordSupervision(input: RecordSupervisionInput): Promise<StaffMember>;
+  /** Quality leads and administrators. */
+  recordObservedPractice(input: RecordObservedPracticeInput): Promise<StaffMember>;
+  /** Every practitioner's checks for those who oversee; one's own for anyone else. */
+  getCompliance(input: GetComplianceInput): Promise<ServiceCompliance>;
 }

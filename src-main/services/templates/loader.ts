@@ -9,6 +9,7 @@ import { CasebookError } from '../../domain/shared/errors';
 import { parseCaseworkLists, type CaseworkLists } from '../../domain/referrals/referral';
 import { parseRiskFactors, type RiskFactor } from '../../domain/risk/risk';
 import { describeProblem, type TemplateResult } from '../../domain/shared/template-file';
+import { parseQualityRules, type QualityRules } from '../../domain/staff/quality-rules';
 
 /**
  * Reads the data files casework depends on (templates/casework/*.yaml and the bank holidays in
@@ -28,6 +29,8 @@ export interface CaseworkTemplates {
   holidays: HolidayCalendar;
   /** The restorative process's wording (issue 5): default ground rules, action kinds, feedback statements and equality lists. */
   conferences: { groundRules: GroundRulesFile; agreementActions: AgreementActionsFile; feedback: FeedbackFile };
+  /** The RJC's practitioner and service rules the staff register is checked against (issue 11). */
+  qualityRules: QualityRules;
 }
 
 export interface TemplateDirs {
@@ -45,6 +48,7 @@ export const CASEWORK_FILES = {
   groundRules: 'templates/conferences/ground-rules.yaml',
   agreementActions: 'templates/conferences/agreement-actions.yaml',
   feedback: 'templates/conferences/feedback.yaml',
+  qualityRules: 'templates/quality/rules.yaml',
 } as const;
 
 const pathOf = (dir: string | URL): string => (dir instanceof URL ? fileURLToPath(dir) : dir);
@@ -69,7 +73,7 @@ export async function loadCaseworkTemplates(dirs: TemplateDirs = {}): Promise<Ca
   const t = dirs.templatesDir ?? DEFAULT_TEMPLATES_DIR;
   const r = dirs.resourcesDir ?? DEFAULT_RESOURCES_DIR;
   const f = CASEWORK_FILES;
-  const [lists, consent, risk, deadlines, holidayText, groundRules, actions, feedback] = await Promise.all([
+  const [lists, consent, risk, deadlines, holidayText, groundRules, actions, feedback, quality] = await Promise.all([
     readText(t, 'casework/lists.yaml', f.lists),
     readText(t, 'casework/consent-elements.yaml', f.consentElements),
     readText(t, 'casework/risk-factors.yaml', f.riskFactors),
@@ -78,6 +82,7 @@ export async function loadCaseworkTemplates(dirs: TemplateDirs = {}): Promise<Ca
     readText(t, 'conferences/ground-rules.yaml', f.groundRules),
     readText(t, 'conferences/agreement-actions.yaml', f.agreementActions),
     readText(t, 'conferences/feedback.yaml', f.feedback),
+    readText(t, 'quality/rules.yaml', f.qualityRules),
   ]);
   let holidayJson: unknown;
   try {
@@ -99,5 +104,6 @@ export async function loadCaseworkTemplates(dirs: TemplateDirs = {}): Promise<Ca
       agreementActions: must(parseAgreementActions(actions, f.agreementActions), f.agreementActions),
       feedback: must(parseFeedbackTemplate(feedback, f.feedback), f.feedback),
     },
+    qualityRules: must(parseQualityRules(quality, f.qualityRules), f.qualityRules),
   };
 }

@@ -1,5 +1,8 @@
+import { serviceCompliance } from '../../../src-main/domain/staff/compliance';
+import { SHIPPED_QUALITY_RULES } from '../quality-rules';
 import { readFile } from 'node:fs/promises';
 import type { StaffMember } from '../../../src-main/domain/staff/staff';
+import type { CpdEntry, ObservedPractice, SupervisionEntry } from '../../../src-main/domain/staff/register';
 import type { Venue } from '../../../src-main/domain/conferences/venue';
 import { CaseSchema, summarise, type Case } from '../../../src-main/domain/cases/case';
 import { CasebookError } from '../../../src-main/domain/shared/errors';
@@ -24,6 +27,8 @@ export interface FakeStore {
   audit: string[];
   heldBy?: { user: string; host: string; pid: number; since: string };
   problems: { file: string; message: string }[];
+  /** The staff register `staff compliance` judges (with the shipped rules file), when a test sets one. */
+  register?: StaffMember[];
 }
 
 export class FakeWorld {
@@ -102,9 +107,27 @@ export function createFakeService(world: FakeWorld, dir: string, files: FilePort
         throw new CasebookError('INTERNAL', `${group}.${String(name)} is not in the fake service`);
       },
     });
-  const staffApi = { saveStaffMember: async (m: Omit<StaffMember, 'id'>) => (demoStaff = [...demoStaff, { ...m, id: `s_fake${String(demoStaff.length).padStart(4, '0')}` }]) };
+  const addEntry = (staffId: string | undefined, field: 'cpd' | 'supervision' | 'observed', { staffId: _id, ...entry }: { staffId?: string }) => {
+    need();
+    const m = store()?.register?.find((x) => x.id === staffId);
+    if (!m) throw new CasebookError('INVALID_INPUT', 'There is no member of staff with that id.');
+    (m[field] as unknown[] | undefined) = [...(m[field] ?? []), entry];
+    return m;
+  };
+  const staffApi = {
+    // The real rules over the test's register: the CLI's part is choosing the day and the output.
+    getCompliance: async (i: { at?: string }) => {
+      need();
+      return serviceCompliance(store()?.register ?? [], i.at ?? '2026-03-01', SHIPPED_QUALITY_RULES);
+    },
+    // The register's entries land on the test's register as given; the real checks are the service's (tests/staff).
+    recordCpd: async (i: { staffId?: string } & CpdEntry) => addEntry(i.staffId, 'cpd', i),
+    recordSupervision: async (i: { staffId: string } & SupervisionEntry) => addEntry(i.staffId, 'supervision', i),
+    recordObservedPractice: async (i: { staffId: string } & ObservedPractice) => addEntry(i.staffId, 'observed', i),
+    saveStaffMember: async (m: Omit<StaffMember, 'id'>) => (demoStaff = [...demoStaff, { ...m, id: `s_fake${String(demoStaff.length).padStart(4, '0')}` }]),
+  };
   const conferencesApi = { saveVenue: async (v: Omit<Venue, 'id'>) => (demoVenues = [...demoVenues, { ...v, id: `v_fake${String(demoVenues.length).padStart(4, '0')}` }]) };
-  const casesApi = { getCaseworkReference: () => ({ staff: demoStaff, venues: demoVenues }) as unknown as ReturnType<CasebookService['cases']['getCaseworkReference']> };
+  const casesApi = { getCaseworkReference: () => ({ staff: store()?.register ?? demoStaff, venues: demoVenues }) as unknown as ReturnType<CasebookService['cases']['getCaseworkReference']> };
 
   const importCases = async (cases: Case[]) => {
     admin();
