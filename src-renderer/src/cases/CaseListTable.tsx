@@ -131,7 +131,9 @@ export function CaseListTable({ total, rowAt, onRange, onVisible, sort, onSort, 
   const onKeyDown = (e: KeyboardEvent<HTMLTableSectionElement>) => {
     const at = (e.target as HTMLElement).dataset.rowIndex;
     if (at === undefined) return;
-    const i = Number(at);
+    // A key held down outruns rendering: while a row is still waiting to be drawn and focused,
+    // the next press moves on from that row, not from the one that still has focus.
+    const i = focusIndex.current ?? Number(at);
     let next: number | undefined;
     if (e.key === 'ArrowDown') next = Math.min(total - 1, i + 1);
     else if (e.key === 'ArrowUp') next = Math.max(0, i - 1);
