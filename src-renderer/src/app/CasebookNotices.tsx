@@ -3,7 +3,9 @@ import { can } from '../../../src-main/domain/access/capabilities';
 import { needsRepair, type CasebookNotice, type Session } from '../../../src-main/domain/casebook/session';
 import { call } from '../shared/api/client';
 import { useAction } from '../shared/hooks/useAction';
+import { ActionError } from '../shared/components/ActionError';
 import { ConfirmAction } from '../shared/components/ConfirmAction';
+import { Details } from '../shared/components/Details';
 import { WarningText } from '../shared/components/WarningText';
 import { useNav } from './nav';
 import { useSession } from './session';
@@ -30,20 +32,15 @@ function Notice({ notice, session }: { notice: CasebookNotice; session: Session 
     <div className="cb-notice">
       <WarningText>{notice.message}</WarningText>
       {notice.problems.length > 0 && (
-        <details className="govuk-details">
-          <summary className="govuk-details__summary">
-            <span className="govuk-details__summary-text">What does not match</span>
-          </summary>
-          <div className="govuk-details__text">
-            <ul className="govuk-list govuk-list--bullet">
-              {notice.problems.map((p) => (
-                <li key={`${p.file}:${p.message}`}>
-                  <code>{p.file}</code>: {p.message}
-                </li>
-              ))}
-            </ul>
-          </div>
-        </details>
+        <Details summary="What does not match">
+          <ul className="govuk-list govuk-list--bullet">
+            {notice.problems.map((p) => (
+              <li key={`${p.file}:${p.message}`}>
+                <code>{p.file}</code>: {p.message}
+              </li>
+            ))}
+          </ul>
+        </Details>
       )}
       {notice.kind === 'does-not-match' && needsRepair(session) && can(session.user.role, 'accept-casebook-as-it-is') && <Repair />}
     </div>
@@ -62,11 +59,7 @@ function Repair() {
       <p className="govuk-body">
         Restore the newest backup from before this happened, or, if you have looked and know why, keep the casebook as it is.
       </p>
-      {error && (
-        <p className="govuk-error-message" role="alert">
-          <span className="govuk-visually-hidden">Error:</span> {error}
-        </p>
-      )}
+      <ActionError message={error} />
       {asking ? (
         <ConfirmAction title="Keep the casebook as it is?" confirmLabel="Yes, keep it as it is" busy={busy} onCancel={() => setAsking(false)} onConfirm={() => void accept()}>
           <p className="govuk-body">

@@ -1,6 +1,7 @@
 import type { User } from '../../../src-main/domain/casebook/user';
 import { call } from '../shared/api/client';
 import { useAction } from '../shared/hooks/useAction';
+import { ActionError } from '../shared/components/ActionError';
 import { ConfirmAction } from '../shared/components/ConfirmAction';
 
 /** The question before someone is taken off the casebook: what it does, and what it does not. */
@@ -9,11 +10,7 @@ export function RemovePerson({ person, onDone }: { person: User; onDone(left?: U
   const remove = () => run(async () => onDone(await call('removeUser', { userId: person.id })));
   return (
     <ConfirmAction title={`Remove ${person.name}?`} confirmLabel={`Yes, remove ${person.name}`} busy={busy} onCancel={() => onDone()} onConfirm={() => void remove()}>
-      {error && (
-        <p className="govuk-error-message" role="alert">
-          <span className="govuk-visually-hidden">Error:</span> {error}
-        </p>
-      )}
+      <ActionError message={error} />
       <p className="govuk-body">
         Their passphrase will no longer open this casebook, and they will not be on the unlock screen. Their staff record, and their name on cases and
         signatures, stay. The change is recorded in the audit trail.

@@ -4,6 +4,7 @@ import { PassphraseSchema } from '../../../src-main/domain/casebook/passphrase';
 import type { User } from '../../../src-main/domain/casebook/user';
 import { useSession } from '../app/session';
 import { call, messageOf } from '../shared/api/client';
+import { ActionError } from '../shared/components/ActionError';
 import { ConfirmAction } from '../shared/components/ConfirmAction';
 import { ErrorSummary, type SummaryError } from '../shared/components/ErrorSummary';
 import { TextField } from '../shared/components/TextField';
@@ -90,11 +91,7 @@ export function RotateKeySection() {
       </form>
       {asking && (
         <ConfirmAction title="Change the casebook’s key now?" confirmLabel="Yes, change the key" busy={busy} onCancel={() => setAsking(undefined)} onConfirm={() => void rotate()}>
-          {error && (
-            <p className="govuk-error-message" role="alert">
-              <span className="govuk-visually-hidden">Error:</span> {error}
-            </p>
-          )}
+          <ActionError message={error} />
           <p className="govuk-body">Every file and every backup in the casebook folder is encrypted again. This may take a while for a large casebook; do not close RJ Casebook meanwhile.</p>
           {removed.length > 0 && <p className="govuk-body">These people will be taken off the people who can unlock: {removed.map((u) => u.name).join(', ')}.</p>}
           <p className="govuk-body">Backup files saved elsewhere keep the old key: restoring one needs a passphrase from before, and afterwards the key should be changed again.</p>

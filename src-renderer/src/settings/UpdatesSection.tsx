@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { UpdateCheck } from '../../../src-main/domain/casebook/updates';
 import { call, messageOf } from '../shared/api/client';
+import { Details } from '../shared/components/Details';
 
 /**
  * Check for updates, for those who may (administrators and coordinators). RJ Casebook never
@@ -40,11 +41,8 @@ export function UpdatesSection() {
             <p className={`govuk-body${latest ? ' govuk-!-font-weight-bold' : ''}`}>{result.message}</p>
             {latest?.notes && <p className="govuk-body">{latest.notes}</p>}
             {latest && (
-              <details className="govuk-details">
-                <summary className="govuk-details__summary">
-                  <span className="govuk-details__summary-text">For your IT team</span>
-                </summary>
-                <dl className="govuk-details__text govuk-summary-list">
+              <Details summary="For your IT team">
+                <dl className="govuk-summary-list">
                   <div className="govuk-summary-list__row">
                     <dt className="govuk-summary-list__key">Download</dt>
                     <dd className="govuk-summary-list__value govuk-!-text-break-word">{latest.downloadUrl}</dd>
@@ -54,7 +52,7 @@ export function UpdatesSection() {
                     <dd className="govuk-summary-list__value govuk-!-text-break-word">{latest.sha256}</dd>
                   </div>
                 </dl>
-              </details>
+              </Details>
             )}
           </div>
         )}
