@@ -50,6 +50,7 @@ export const COMMAND_NAMES = [
   'recordCpd',
   'recordSupervision',
   'recordObservedPractice',
+  'getStaffRecords',
   'getCompliance',
   // conferences (commands/conferences.ts)
   'saveVenue',

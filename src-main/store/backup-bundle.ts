@@ -5,7 +5,7 @@ import { CasebookError } from '../domain/shared/errors';
 import { open, type DataKey, type Kind } from './envelope';
 import { parseKeyring } from './keyring';
 import { canonicalJson } from './canonical-json';
-import { abs, ATTACHMENTS_DIR, AUDIT_DIR, CASES_DIR, INDEX, KEYRING, ROOT, STORE_REL, SUMMARIES_DIR } from './layout';
+import { abs, ATTACHMENTS_DIR, AUDIT_DIR, CASES_DIR, INDEX, KEYRING, REGISTERS_DIR, ROOT, STORE_REL, SUMMARIES_DIR } from './layout';
 import { openAttachment } from './attachments';
 
 /**
@@ -45,7 +45,7 @@ function macOf(m: Omit<Manifest, 'mac'>, dk: DataKey): string {
 export async function storeFiles(storeDir: string): Promise<string[]> {
   const out = [KEYRING, INDEX];
   if (await fs.access(abs(storeDir, ROOT)).then(() => true, () => false)) out.push(ROOT);
-  for (const dir of [SUMMARIES_DIR, CASES_DIR, AUDIT_DIR, ATTACHMENTS_DIR]) {
+  for (const dir of [SUMMARIES_DIR, CASES_DIR, REGISTERS_DIR, AUDIT_DIR, ATTACHMENTS_DIR]) {
     const names = await fs.readdir(abs(storeDir, dir)).catch(() => [] as string[]);
     for (const n of names.sort()) if (REL.test(`${dir}/${n}`)) out.push(`${dir}/${n}`);
   }
@@ -104,7 +104,7 @@ function keyIdInside(b: Bundle): string | undefined {
   }
 }
 
-const KIND_OF: [RegExp, Kind][] = [[/^index\.cbk$/, 'index'], [/^root\.cbk$/, 'root'], [/^cases\//, 'case'], [/^summaries\//, 'summaries'], [/^audit\//, 'audit']];
+const KIND_OF: [RegExp, Kind][] = [[/^index\.cbk$/, 'index'], [/^root\.cbk$/, 'root'], [/^cases\//, 'case'], [/^summaries\//, 'summaries'], [/^audit\//, 'audit'], [/^registers\//, 'register']];
 /** The envelope kind of a store file holding JSON, by its name; undefined for the keyring and attachments. */
 export const kindOf = (rel: string): Kind | undefined => KIND_OF.find(([re]) => re.test(rel))?.[1];
 

@@ -11,8 +11,8 @@ import { MAX_SHARD_BITS, MIN_SHARD_BITS } from './summary-layout';
  * when one of them changes. Case rows live in the summary shards, not here, so saving a case
  * does not rewrite it (except the save that makes the shards split, which records it here).
  */
-/** 2: every login is linked to a staff record (migrations.ts). */
-export const CURRENT_SCHEMA = 2;
+/** 2: every login is linked to a staff record; 3: the staff register moved to its own file (migrations.ts). */
+export const CURRENT_SCHEMA = 3;
 
 export const IndexSchema = z.strictObject({
   schemaVersion: z.literal(CURRENT_SCHEMA),
@@ -43,6 +43,12 @@ export const IndexSchema = z.strictObject({
    * not an older casebook that has never had one. Only the store sets it.
    */
   sealed: z.literal(true).optional(),
+  /**
+   * Added with the staff register (issue 11): the revision of each register file (registers.ts)
+   * as last saved. The index is pinned by the sealed root, so an older copy of a register file
+   * put back no longer matches; the registers themselves are not read at unlock.
+   */
+  registers: z.record(z.string().regex(/^[a-z][a-z-]{0,30}$/), z.number().int().min(1)).default({}),
 });
 
 export type IndexData = z.infer<typeof IndexSchema>;

@@ -22,15 +22,18 @@ export const CASES_DIR = 'cases';
 export const SUMMARIES_DIR = 'summaries';
 export const AUDIT_DIR = 'audit';
 export const ATTACHMENTS_DIR = 'attachments';
+/** Registers kept beside the cases (the staff register, policies, complaints): read when first needed, never at unlock. */
+export const REGISTERS_DIR = 'registers';
 
 export const caseFile = (id: string) => `${CASES_DIR}/${id}.cbk`;
+export const registerFile = (name: string) => `${REGISTERS_DIR}/${name}.cbk`;
 export const auditFile = (segment: number) => `${AUDIT_DIR}/${String(segment).padStart(6, '0')}.cbk`;
 /** An attachment is named by a keyed digest of its content (64 lower-case hex digits; attachments.ts). */
 export const attachmentFile = (ref: string) => `${ATTACHMENTS_DIR}/${ref}.cbk`;
 export const ATTACHMENT_REL = /^attachments\/([0-9a-f]{64})\.cbk$/;
 
 /** Every name a file of the store may have, for the journal and backups: nothing else is ever written or restored. */
-export const STORE_REL = /^(keyring\.json|index\.cbk|root\.cbk|(cases|summaries|audit)\/[A-Za-z0-9_]{1,60}\.cbk|attachments\/[0-9a-f]{64}\.cbk)$/;
+export const STORE_REL = /^(keyring\.json|index\.cbk|root\.cbk|(cases|summaries|audit|registers)\/[A-Za-z0-9_]{1,60}\.cbk|attachments\/[0-9a-f]{64}\.cbk)$/;
 
 export function abs(storeDir: string, rel: string): string {
   return join(storeDir, ...rel.split('/'));

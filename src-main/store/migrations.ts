@@ -1,7 +1,8 @@
 import { CasebookError } from '../domain/shared/errors';
 import type { Role } from '../domain/access/roles';
 import { linkUsersToStaff } from '../domain/staff/people';
-import type { StaffMember } from '../domain/staff/staff';
+import { StaffMemberSchema, type StaffMember } from '../domain/staff/staff';
+import { STAFF_REGISTER } from '../domain/staff/register';
 import { newId } from './ids';
 import { CURRENT_SCHEMA } from './index-db';
 import { INDEX } from './layout';
@@ -11,7 +12,18 @@ import { INDEX } from './layout';
  * the raw data of version N and returns version N+1. The store takes a backup before running
  * any step, and validates the result with the current schema before writing it.
  */
-export type Migration = { from: number; describe: string; up: (raw: Record<string, unknown>) => Record<string, unknown> };
+export type Migration = {
+  from: number;
+  describe: string;
+  up: (raw: Record<string, unknown>) => Record<string, unknown>;
+  /** What the step moves out of the index into register files (registers.ts), by register name. */
+  carry?: (raw: Record<string, unknown>) => Record<string, unknown>;
+};
+/** The index brought up to date, and the register files the steps moved data into. */
+export interface Migrated {
+  index: Record<string, unknown>;
+  registers: Record<string, unknown>;
+}
 
 type RawUser = { id: string; name: string; role: Role; staffId?: string };
 
@@ -28,7 +40,28 @@ export const MIGRATIONS: Migration[] = [
       return { ...raw, users: linked.users, staff: linked.staff };
     },
   },
+  {
+    // The register (employment, registration, CPD, supervision…) grew with every entry and was
+    // read at every unlock. It moves to registers/staff.cbk, written in the same commit as the
+    // index that no longer holds it; the staff list keeps only who people are.
+    from: 2,
+    describe: 'move the staff register out of the index into its own file',
+    up: (raw) => ({ ...raw, staff: staffOf(raw).map((m) => pick(m, STAFF_LIST_FIELDS)) }),
+    carry: (raw) => {
+      const register: Record<string, unknown> = {};
+      for (const m of staffOf(raw)) {
+        const rest = omit(m, STAFF_LIST_FIELDS);
+        if (Object.keys(rest).length > 0 && typeof m.id === 'string') register[m.id] = rest;
+      }
+      return Object.keys(register).length > 0 ? { [STAFF_REGISTER]: register } : {};
+    },
+  },
 ];
+
+const STAFF_LIST_FIELDS = Object.keys(StaffMemberSchema.shape);
+const staffOf = (raw: Record<string, unknown>) => (Array.isArray(raw.staff) ? raw.staff : []) as Record<string, unknown>[];
+const pick = (o: Record<string, unknown>, keys: string[]) => Object.fromEntries(Object.entries(o).filter(([k]) => keys.includes(k)));
+const omit = (o: Record<string, unknown>, keys: string[]) => Object.fromEntries(Object.entries(o).filter(([k]) => !keys.includes(k)));
 
 export function schemaVersionOf(raw: unknown): number {
   const v = (raw as { schemaVersion?: unknown } | null)?.schemaVersion;
@@ -46,12 +79,14 @@ export function needsMigration(raw: unknown, current = CURRENT_SCHEMA): boolean 
   return v < current;
 }
 
-export function migrate(raw: Record<string, unknown>, steps = MIGRATIONS, current = CURRENT_SCHEMA): Record<string, unknown> {
+export function migrate(raw: Record<string, unknown>, steps = MIGRATIONS, current = CURRENT_SCHEMA): Migrated {
   let data = raw;
+  const registers: Record<string, unknown> = {};
   for (let v = schemaVersionOf(raw); v < current; v++) {
     const step = steps.find((s) => s.from === v);
     if (!step) throw new CasebookError('NEWER_VERSION', `No migration from data version ${v}`);
+    Object.assign(registers, step.carry?.(data));
     data = { ...step.up(data), schemaVersion: v + 1 };
   }
-  return data;
+  return { index: data, registers };
 }

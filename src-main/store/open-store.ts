@@ -17,6 +17,7 @@ import { abs, ATTACHMENTS_DIR, AUDIT_DIR, BACKUPS_DIR, CASES_DIR, INDEX, KEYRING
 import { removeLeftoverTempFiles } from './durable-write';
 import { acquireLock, type LockHandle, type LockHolder, type LockProgram } from './lock-file';
 import { migrate, needsMigration } from './migrations';
+import { carriedWrites } from './registers';
 import { newRecoveryKey, parseRecoveryKey } from './recovery-key';
 import { Store, type StoreOptions } from './store';
 import { SummaryIndex } from './summaries';
@@ -75,7 +76,7 @@ export async function createStore(dir: string, i: { serviceName: string; userNam
     recovery: wrapForRecovery(storeId, recovery.bytes, key),
   };
   recovery.bytes.fill(0);
-  const index: IndexData = { schemaVersion: CURRENT_SCHEMA, storeId, settings: defaultSettings(i.serviceName), users: [user], referenceCounters: {}, staff: [staffRecord], casework: DEFAULT_CASEWORK_SETTINGS, venues: [], summaryShardBits: MIN_SHARD_BITS, sealed: true };
+  const index: IndexData = { schemaVersion: CURRENT_SCHEMA, storeId, settings: defaultSettings(i.serviceName), users: [user], referenceCounters: {}, staff: [staffRecord], casework: DEFAULT_CASEWORK_SETTINGS, venues: [], summaryShardBits: MIN_SHARD_BITS, sealed: true, registers: {} };
   const summaries = new SummaryIndex(dir, dk, { bits: MIN_SHARD_BITS, legacy: false });
   const store = new Store(dir, dk, keyring, index, summaries, new AuditLog(dir, dk), user, so, handle, undefined);
   store.root = emptyRoot(now, GENESIS);
@@ -256,11 +257,12 @@ export async function openWithKey(dir: string, unlockedWith: KeyringBody, key: B
     await audit.loadHead();
     const store = new Store(dir, dk, keyring, index, summaries, audit, user, so, handle, heldBy);
     store.folderReadOnly = folderReadOnly;
+    store.carried = pendingMigration.get(index);
     store.checkMac();
     await checkAgainstRoot(store);
     await compareWithSeen(store);
     if (handle && store.integrity.length === 0) {
-      await upgradeStore(store, needsMigrationFlag.get(index) ?? false);
+      await upgradeStore(store, pendingMigration.get(index));
       // A casebook from before the sealed root gets one now.
       if (!store.root) await store.reseal('casebook.seal');
     }
@@ -284,7 +286,8 @@ async function compareWithSeen(store: Store): Promise<void> {
     'If nobody put back an older copy of the casebook folder on purpose, changes made since may be missing: an administrator should restore the newest backup before anything else is changed.';
 }
 
-const needsMigrationFlag = new WeakMap<IndexData, boolean>();
+/** For an index migrated in memory at this unlock: what the steps carried into register files, written with it. */
+const pendingMigration = new WeakMap<IndexData, Record<string, unknown>>();
 
 async function loadIndex(dir: string, dk: DataKey, readOnly: boolean): Promise<IndexData> {
   let bytes: Buffer;
@@ -296,9 +299,10 @@ async function loadIndex(dir: string, dk: DataKey, readOnly: boolean): Promise<I
   const raw = openJson(dk, 'index', INDEX, bytes) as Record<string, unknown>;
   const migrating = needsMigration(raw);
   if (migrating && readOnly) throw new CasebookError('READ_ONLY', 'This casebook needs upgrading, which cannot be done while another instance has it open');
-  const parsed = IndexSchema.safeParse(migrating ? migrate(raw) : raw);
+  const migrated = migrating ? migrate(raw) : undefined;
+  const parsed = IndexSchema.safeParse(migrated ? migrated.index : raw);
   if (!parsed.success) throw new CasebookError('CORRUPT', `${INDEX} holds settings or users that are not valid; it was not opened`, { file: INDEX });
-  needsMigrationFlag.set(parsed.data, migrating);
+  if (migrated) pendingMigration.set(parsed.data, migrated.registers);
   return parsed.data;
 }
 
@@ -317,10 +321,15 @@ function summaryLayoutOf(index: IndexData, keyring: KeyringBody): SummaryLayout 
  * An older store is brought up to date at a writable unlock: the old files backed up first,
  * then the index migrated in memory is written, then the files laid out as format 2.
  */
-async function upgradeStore(store: Store, schema: boolean): Promise<void> {
+async function upgradeStore(store: Store, carried: Record<string, unknown> | undefined): Promise<void> {
   const format = store.keyring.storeFormat < STORE_FORMAT || store.summaries.layout.legacy;
-  if (!schema && !format) return;
+  if (!carried && !format) return;
   await store.backup('before-migration');
-  if (schema) await store.updateIndex(store.index, [store.draft('casebook.migrate', { type: 'casebook', id: store.index.storeId }, ['schemaVersion'])]);
+  if (carried) {
+    // Register files the steps filled go in the same commit as the index that names their revisions.
+    const { index, writes } = carriedWrites(store.dir, store.dk, store.index, carried);
+    await store.updateIndex(index, [store.draft('casebook.migrate', { type: 'casebook', id: store.index.storeId }, ['schemaVersion', ...Object.keys(carried).map((n) => `registers.${n}`)])], writes);
+    store.carried = undefined;
+  }
   if (format) await store.upgradeFormat();
 }

@@ -20,6 +20,7 @@ import { planRotation, rotationWraps, type RotationPlan } from './rotation-plan'
 import { PassphraseSchema } from '../domain/casebook/passphrase';
 import { abs, caseFile, INDEX, KEYRING, ROOT, STORE_FORMAT } from './layout';
 import type { LockHandle, LockHolder } from './lock-file';
+import { carriedWrites, Registers } from './registers';
 import { SummaryIndex } from './summaries';
 import type { SummaryLayout } from './summary-layout';
 
@@ -49,13 +50,16 @@ export class Store {
     readonly heldBy: LockHolder | undefined,
   ) {}
 
+  /** The staff register and the registers beside it, read when first needed (registers.ts). */
+  readonly registers = new Registers(this);
   /** The casebook's record of its last save (root.ts); absent only before the first reseal of an older casebook. */
   root: Root | undefined;
   /** Set when the files on disk do not match the root: nothing may be written until an administrator decides. */
   refuseWrites: string | undefined;
   /** What did not match the root at unlock (file and plain words), for the session and verify. */
   integrity: { file: string; message: string }[] = [];
-
+  /** What a migration at this unlock moved out of the index, until written (registers.ts carriedWrites). */
+  carried: Record<string, unknown> | undefined;
   /** Set at unlock when the folder cannot be written at all: why, in plain words. */
   folderReadOnly: string | undefined;
   /** Set at unlock when a record kept outside the casebook shows a later save than the folder holds. */
@@ -74,10 +78,8 @@ export class Store {
     return h ? `${h.user} on ${h.host} has had it open since ${h.since}` : 'another copy of RJ Casebook has it open';
   }
 
-  /** What the person must be told while this casebook is open (the session carries it to every screen). */
   /** Set when the routine backup could not be taken (damage found, disk full): said until one is. */
   backupProblem: string | undefined;
-
   notices(): CasebookNotice[] {
     const out: CasebookNotice[] = [];
     if (this.backupProblem) out.push({ kind: 'backups', message: this.backupProblem, problems: [] });
@@ -106,7 +108,6 @@ export class Store {
   }
 
   private closed = false;
-  /** Set when a commit's journal could not be applied: no further commit may overwrite it. */
   /** Set when a decided change is waiting in the journal: what has to change before it can be finished. */
   private pending: string | undefined;
   /** Set after a restore: the data in memory is no longer what is on disk. */
@@ -158,15 +159,19 @@ export class Store {
     }
     const files = await pinnedDigests(this.dir);
     this.root = { ...(this.root ?? { format: 1, commit: 0, at: this.opts.now().toISOString(), keyringGeneration: 0, audit: this.audit.headEntry }), files: Object.fromEntries(files) };
-    const index = this.withLayout(this.index);
+    // An index migrated in memory at this unlock is written with the register files it moved out.
+    const carried = carriedWrites(this.dir, this.dk, this.index, this.carried ?? {});
+    const index = this.withLayout(carried.index);
+    const fields = ['root', ...Object.keys(this.carried ?? {}).map((n) => `registers.${n}`)];
     try {
-      await this.commit([{ rel: INDEX, bytes: this.indexFile().encode(index) }], [this.draft(action, { type: 'casebook', id: this.index.storeId }, ['root'])]);
+      await this.commit([{ rel: INDEX, bytes: this.indexFile().encode(index) }, ...carried.writes], [this.draft(action, { type: 'casebook', id: this.index.storeId }, fields)]);
     } catch (e) {
       this.refuseWrites = refused;
       throw e;
     }
     this.integrity = [];
     this.index = index;
+    this.carried = undefined;
   }
 
   private async writeJournaled(writes: FileWrite[], deletes: string[]): Promise<void> {
@@ -355,19 +360,14 @@ export class Store {
     if (index) this.index = index;
   }
 
-  /**
-   * A person's name changed on the staff list: the index and the keyring (which the unlock
-   * screen reads) are rewritten in one commit with the index change and its audit entries.
-   */
+  /** A person renamed on the staff list: the index and the keyring (the unlock screen reads it) in one commit. */
   async renameUsers(names: ReadonlyMap<string, string>, index: IndexData, drafts: AuditDraft[]): Promise<void> {
     await this.commitPeople(this.keyring.users.map((u) => (names.has(u.userId) ? { ...u, name: names.get(u.userId) as string } : u)), index, drafts);
   }
 
   /**
-   * Take a person off the casebook: their wrap of the data key is deleted from the keyring, so
-   * their passphrase opens nothing from now on (and, because the keyring's generation goes up,
-   * not in an older keyring.json put back either). Someone who kept a copy of the old keyring
-   * file still holds a wrap of the same data key: docs/store-format.md says so.
+   * Take a person off: their wrap is deleted and the keyring's generation goes up, so their passphrase opens
+   * nothing, nor in an older keyring.json put back (a kept copy still does: docs/store-format.md).
    */
   async removeUserWrap(userId: string, index: IndexData, drafts: AuditDraft[]): Promise<void> {
     await this.commitPeople(this.keyring.users.filter((u) => u.userId !== userId), index, drafts);

@@ -282,7 +282,7 @@ describe.each(ops)('a full disk while $name', (op) => {
       expect(o.error!.code, `${where}: ${o.error!.message}`).toBe('WRITE_FAILED');
       expect(o.error!.message, where).toMatch(/disk is full/);
       expect(o.error!.message, where).not.toMatch(/\/tmp\/|casebook-full-|\n\s+at /);
-      expect(o.error!.details.file, where).toMatch(/^(keyring\.json|index\.cbk|journal\.cbk|(cases|summaries|audit)\/[A-Za-z0-9_]+\.cbk|backups\/[^/]+\.cbkbak)$/);
+      expect(o.error!.details.file, where).toMatch(/^(keyring\.json|index\.cbk|journal\.cbk|(cases|summaries|audit|registers)\/[A-Za-z0-9_]+\.cbk|backups\/[^/]+\.cbkbak)$/);
     }
   });
 

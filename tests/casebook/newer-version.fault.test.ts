@@ -123,16 +123,16 @@ describe('migrate and needsMigration with a fake list of steps', () => {
     const seen: number[] = [];
     const spied = steps.map((s) => ({ ...s, up: (raw: Record<string, unknown>) => (seen.push(s.from), s.up(raw)) }));
     const raw = Object.freeze({ schemaVersion: 1, things: Object.freeze(['a', 'b']), keep: 'me' });
-    const out = migrate(raw, spied, 4);
+    const out = migrate(raw, spied, 4).index;
     expect(seen).toEqual([1, 2, 3]);
     expect(out).toEqual({ schemaVersion: 4, keep: 'me', name: 'untitled', things: 2 });
     expect(raw).toEqual({ schemaVersion: 1, things: ['a', 'b'], keep: 'me' });
   });
 
   it('starts from the stored version and does nothing when already current', () => {
-    expect(migrate({ schemaVersion: 3, name: 'x', things: [] }, steps, 4)).toEqual({ schemaVersion: 4, name: 'x', things: 0 });
+    expect(migrate({ schemaVersion: 3, name: 'x', things: [] }, steps, 4).index).toEqual({ schemaVersion: 4, name: 'x', things: 0 });
     const current = { schemaVersion: 4, name: 'x', things: 0 };
-    expect(migrate(current, steps, 4)).toEqual(current);
+    expect(migrate(current, steps, 4)).toEqual({ index: current, registers: {} });
   });
 
   it('refuses when a step is missing, rather than skipping it', () => {
@@ -178,7 +178,7 @@ describe('migrate and needsMigration with a fake list of steps', () => {
           describe: `step ${from}`,
           up: (raw) => ({ ...raw, [`step${from}`]: ((raw[`step${from}`] as number | undefined) ?? 0) + 1 }),
         }));
-        const out = migrate({ ...extra, schemaVersion: start }, chain, current);
+        const out = migrate({ ...extra, schemaVersion: start }, chain, current).index;
         expect(out.schemaVersion).toBe(current);
         for (let v = 1; v < current; v++) expect(out[`step${v}`], `step ${v} from ${start}`).toBe(v >= start ? 1 : undefined);
         for (const [k, v] of Object.entries(extra)) expect(out[k]).toEqual(v);

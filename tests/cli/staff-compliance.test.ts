@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { StaffMember } from '../../src-main/domain/staff/staff';
+import type { StaffRecord } from '../../src-main/domain/staff/record';
 import { run, seeded, useCliWorld } from './run-world';
 
 /** `casebook staff compliance`, `staff cpd`, `staff supervision` and `staff observed` in-process over the fake service, which judges a register with the shipped rules. */
 useCliWorld();
 
-const sam: StaffMember = {
+const sam: StaffRecord = {
   id: 's_sam001',
   name: 'Sam Okafor',
   role: 'facilitator',
@@ -15,8 +15,8 @@ const sam: StaffMember = {
   started: '2020-01-06',
   supervision: [{ date: '2026-09-02', supervisorId: 's_ada001', kind: 'case' }],
 };
-const ada: StaffMember = { id: 's_ada001', name: 'Ada Lowe', role: 'coordinator', level: 'advanced', active: true, registration: { level: 'advanced', number: 'RJC-1', registeredOn: '2020-01-01', renewalDue: '2030-01-01' } };
-const admin: StaffMember = { id: 's_adm001', name: 'Pat Admin', role: 'administrator', active: true };
+const ada: StaffRecord = { id: 's_ada001', name: 'Ada Lowe', role: 'coordinator', level: 'advanced', active: true, registration: { level: 'advanced', number: 'RJC-1', registeredOn: '2020-01-01', renewalDue: '2030-01-01' } };
+const admin: StaffRecord = { id: 's_adm001', name: 'Pat Admin', role: 'administrator', active: true };
 
 describe('staff compliance', () => {
   it('answers --json in exactly the shape the issue sets', async () => {

@@ -2,15 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { checkSupervisor, cpdChecks, dbsCheck, observedPracticeCheck, registrationCheck, serviceCompliance, staffCompliance, supervisionCheck } from '../../src-main/domain/staff/compliance';
 import { countedForShare, registeredShare } from '../../src-main/domain/staff/in-post';
 import { parseQualityRules } from '../../src-main/domain/staff/quality-rules';
-import type { StaffMember } from '../../src-main/domain/staff/staff';
+import type { StaffRecord } from '../../src-main/domain/staff/record';
 import { addMonths } from '../../src-main/domain/time/dates';
 import { read } from '../support/case-fixtures';
 import { SHIPPED_QUALITY_RULES as rules } from '../support/quality-rules';
 
 const FILE = 'templates/quality/rules.yaml';
 
-const member = (over: Partial<StaffMember> = {}): StaffMember => ({ id: 's_prac01', name: 'Sam Okafor', role: 'facilitator', level: 'intermediate', active: true, employment: 'paid', started: '2020-01-06', ...over });
-const advanced: StaffMember = member({ id: 's_super1', name: 'Ada Lowe', level: 'advanced', registration: { level: 'advanced', number: 'RJC-100', registeredOn: '2020-01-01', renewalDue: '2030-01-01' } });
+const member = (over: Partial<StaffRecord> = {}): StaffRecord => ({ id: 's_prac01', name: 'Sam Okafor', role: 'facilitator', level: 'intermediate', active: true, employment: 'paid', started: '2020-01-06', ...over });
+const advanced: StaffRecord = member({ id: 's_super1', name: 'Ada Lowe', level: 'advanced', registration: { level: 'advanced', number: 'RJC-100', registeredOn: '2020-01-01', renewalDue: '2030-01-01' } });
 
 describe('the rules file', () => {
   it('holds every number the codes set', () => {

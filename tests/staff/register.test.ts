@@ -5,7 +5,7 @@ import { caseworkWorld, type World } from '../support/casebook';
 const ADVANCED = { level: 'advanced' as const, number: 'RJC-0001', registeredOn: '2025-01-10', renewalDue: '2027-01-10' };
 
 async function staffOf(w: World, id: string) {
-  return w.service.cases.getCaseworkReference().staff.find((m) => m.id === id)!;
+  return (await w.service.staff.getStaffRecords({ staffId: id }))[0]!;
 }
 
 async function auditSince(w: World, start: number) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { registeredShare } from '../../src-main/domain/staff/in-post';
-import type { StaffMember } from '../../src-main/domain/staff/staff';
+import type { StaffRecord } from '../../src-main/domain/staff/record';
 import { addDays, daysInMonth, fromDayNumber, parts } from '../../src-main/domain/time/dates';
 import { SHIPPED_QUALITY_RULES as rules } from '../support/quality-rules';
 
@@ -19,7 +19,7 @@ function wholeMonths(from: string, to: string): number {
   return (b.y - a.y) * 12 + (b.m - a.m) - (short ? 1 : 0);
 }
 
-function bruteForce(staff: StaffMember[], at: string) {
+function bruteForce(staff: StaffRecord[], at: string) {
   let counted = 0;
   let registered = 0;
   for (const m of staff) {
@@ -54,7 +54,7 @@ describe('the registered share', () => {
   it('matches a brute-force count', () => {
     fc.assert(
       fc.property(day.chain((at) => fc.tuple(fc.array(member(at), { maxLength: 25 }), fc.constant(at))), ([raw, at]) => {
-        const staff: StaffMember[] = raw.map((r, i) => ({
+        const staff: StaffRecord[] = raw.map((r, i) => ({
           id: `s_p${String(i).padStart(5, '0')}`,
           name: `Person ${i}`,
           role: 'facilitator',

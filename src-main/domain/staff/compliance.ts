@@ -5,7 +5,7 @@ import type { ComplianceCheck, ComplianceStatus, ServiceCompliance, StaffComplia
 import { practisingOn, registeredShare } from './in-post';
 import type { QualityRules } from './quality-rules';
 import type { SupervisionKind } from './register';
-import type { StaffMember } from './staff';
+import type { StaffRecord } from './record';
 
 /**
  * The RJC's practitioner rules for one person on one day, as pure functions of their record and
@@ -32,7 +32,7 @@ const dueWords = (due: string, at: string) => (at > due ? `was due by ${formatDa
 const latest = (dates: readonly string[], at: string): string | undefined => dates.filter((d) => d <= at).sort().at(-1);
 
 /** A check that repeats: counted from the last time, or from the start date when there has been none. */
-function periodic(rule: ComplianceCheck['rule'], what: string, last: string | undefined, m: StaffMember, at: string, dueAfter: (from: string) => string, rules: QualityRules): ComplianceCheck {
+function periodic(rule: ComplianceCheck['rule'], what: string, last: string | undefined, m: StaffRecord, at: string, dueAfter: (from: string) => string, rules: QualityRules): ComplianceCheck {
   if (last) {
     const due = dueAfter(last);
     return { rule, status: statusByDue(due, at, rules), due, detail: `last ${what} ${ago(last, at)}, on ${formatDate(last)}; ${dueWords(due, at)}` };
@@ -44,12 +44,12 @@ function periodic(rule: ComplianceCheck['rule'], what: string, last: string | un
   return { rule, status: 'not-met', due: null, detail: `no ${what} recorded, and no start date to count from` };
 }
 
-export function supervisionCheck(m: StaffMember, at: string, rules: QualityRules): ComplianceCheck {
+export function supervisionCheck(m: StaffRecord, at: string, rules: QualityRules): ComplianceCheck {
   const last = latest((m.supervision ?? []).filter((s) => s.kind === 'case').map((s) => s.date), at);
   return periodic('supervision', 'case supervision', last, m, at, (d) => addDays(d, rules.supervision.everyWeeks * 7), rules);
 }
 
-export function observedPracticeCheck(m: StaffMember, at: string, rules: QualityRules): ComplianceCheck {
+export function observedPracticeCheck(m: StaffRecord, at: string, rules: QualityRules): ComplianceCheck {
   const last = latest((m.observed ?? []).map((o) => o.date), at);
   return periodic('observed-practice', 'observed practice', last, m, at, (d) => addMonths(d, rules.observedPractice.everyMonths), rules);
 }
@@ -60,7 +60,7 @@ const hoursText = (h: number) => `${Number.isInteger(h) ? h : h.toFixed(2).repla
  * CPD over the rolling 12 months up to and including `at`, against the level held on `at` for
  * the whole year (not pro rata: rules.yaml says so). No due date: the year moves every day.
  */
-export function cpdChecks(m: StaffMember, at: string, rules: QualityRules): ComplianceCheck[] {
+export function cpdChecks(m: StaffRecord, at: string, rules: QualityRules): ComplianceCheck[] {
   if (!m.level) return [];
   const from = addMonths(at, -12);
   const entries = (m.cpd ?? []).filter((e) => e.date > from && e.date <= at);
@@ -75,7 +75,7 @@ export function cpdChecks(m: StaffMember, at: string, rules: QualityRules): Comp
   ];
 }
 
-export function registrationCheck(m: StaffMember, at: string, rules: QualityRules): ComplianceCheck {
+export function registrationCheck(m: StaffRecord, at: string, rules: QualityRules): ComplianceCheck {
   const r = m.registration;
   if (!r) return { rule: 'registration', status: 'not-met', due: null, detail: 'not registered with the RJC' };
   if (r.registeredOn > at) return { rule: 'registration', status: 'not-met', due: null, detail: `registered with the RJC only from ${formatDate(r.registeredOn)}` };
@@ -84,7 +84,7 @@ export function registrationCheck(m: StaffMember, at: string, rules: QualityRule
   return { rule: 'registration', status, due: r.renewalDue, detail: `${PRACTITIONER_LEVEL_LABELS[r.level]}, number ${r.number}; ${when}` };
 }
 
-export function dbsCheck(m: StaffMember, at: string, rules: QualityRules): ComplianceCheck {
+export function dbsCheck(m: StaffRecord, at: string, rules: QualityRules): ComplianceCheck {
   const d = m.dbs;
   if (!d || d.certificateDate > at) return { rule: 'dbs', status: 'not-met', due: null, detail: 'no DBS check recorded' };
   const what = `certificate of ${formatDate(d.certificateDate)}`;
@@ -94,13 +94,13 @@ export function dbsCheck(m: StaffMember, at: string, rules: QualityRules): Compl
   return { rule: 'dbs', status: statusByDue(due, at, rules), due, detail: `${what}; recheck ${dueWords(due, at).replace('next ', '')}` };
 }
 
-export function staffCompliance(m: StaffMember, at: string, rules: QualityRules): StaffCompliance {
+export function staffCompliance(m: StaffRecord, at: string, rules: QualityRules): StaffCompliance {
   const checks = [supervisionCheck(m, at, rules), observedPracticeCheck(m, at, rules), ...cpdChecks(m, at, rules), registrationCheck(m, at, rules), dbsCheck(m, at, rules)];
   return { staffId: m.id, name: m.name, level: m.level ?? null, checks };
 }
 
 /** Every practitioner in post on `at` (leavers and administration-only staff left out), and the registered share. */
-export function serviceCompliance(staff: readonly StaffMember[], at: string, rules: QualityRules): ServiceCompliance {
+export function serviceCompliance(staff: readonly StaffRecord[], at: string, rules: QualityRules): ServiceCompliance {
   const share = registeredShare(staff, at, rules);
   const practising = staff.filter((m) => practisingOn(m, at)).sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
   return { at, registeredShare: share.share, registeredShareMet: share.met, counted: share.counted, registered: share.registered, staff: practising.map((m) => staffCompliance(m, at, rules)) };
@@ -110,7 +110,7 @@ export function serviceCompliance(staff: readonly StaffMember[], at: string, rul
  * Case Supervisor Code: a case supervisor holds the rules' registration level (Advanced),
  * current on the day. Line management has no such rule. The reason names both people.
  */
-export function checkSupervisor(supervisee: StaffMember, supervisor: StaffMember | undefined, kind: SupervisionKind, date: string, rules: QualityRules): Decision<StaffMember> {
+export function checkSupervisor(supervisee: StaffRecord, supervisor: StaffRecord | undefined, kind: SupervisionKind, date: string, rules: QualityRules): Decision<StaffRecord> {
   if (!supervisor) return refuse('The supervisor is not on the staff list.');
   if (supervisor.id === supervisee.id) return refuse(`${supervisee.name} cannot supervise themselves.`);
   if (kind === 'line') return allow(supervisor);

@@ -1,6 +1,6 @@
 import { addMonths } from '../time/dates';
 import type { QualityRules } from './quality-rules';
-import type { StaffMember } from './staff';
+import type { StaffRecord } from './record';
 
 /**
  * Who the RJC's rules apply to on a day, and who the Registered Service Provider share counts.
@@ -8,7 +8,7 @@ import type { StaffMember } from './staff';
  */
 
 /** In post on `at`: started by then (or no start recorded) and not yet left. */
-export function inPost(m: StaffMember, at: string): boolean {
+export function inPost(m: StaffRecord, at: string): boolean {
   if (m.started !== undefined && m.started > at) return false;
   if (m.ended !== undefined) return m.ended >= at;
   // Marked inactive before the register recorded leaving dates: treat as gone.
@@ -16,7 +16,7 @@ export function inPost(m: StaffMember, at: string): boolean {
 }
 
 /** The practitioner code applies to staff who hold a practitioner level and are in post. */
-export function practisingOn(m: StaffMember, at: string): boolean {
+export function practisingOn(m: StaffRecord, at: string): boolean {
   return m.level !== undefined && inPost(m, at);
 }
 
@@ -25,20 +25,20 @@ export function practisingOn(m: StaffMember, at: string): boolean {
  * hold no level and are left out), and volunteers only once they have delivered for the
  * rules' months. A volunteer with no start date cannot show those months, so is not counted.
  */
-export function countedForShare(m: StaffMember, at: string, rules: QualityRules): boolean {
+export function countedForShare(m: StaffRecord, at: string, rules: QualityRules): boolean {
   if (!practisingOn(m, at)) return false;
   if (m.employment !== 'volunteer') return true;
   return m.started !== undefined && addMonths(m.started, rules.registeredShare.volunteersCountedAfterMonths) <= at;
 }
 
 /** RJC-registered on `at`: registered by then and the renewal not yet passed. */
-export function registeredOn(m: StaffMember, at: string): boolean {
+export function registeredOn(m: StaffRecord, at: string): boolean {
   const r = m.registration;
   return r !== undefined && r.registeredOn <= at && r.renewalDue >= at;
 }
 
 /** The registered share among those counted; 0 when no one is counted (no service to speak of yet). */
-export function registeredShare(staff: readonly StaffMember[], at: string, rules: QualityRules): { counted: number; registered: number; share: number; met: boolean } {
+export function registeredShare(staff: readonly StaffRecord[], at: string, rules: QualityRules): { counted: number; registered: number; share: number; met: boolean } {
   const counted = staff.filter((m) => countedForShare(m, at, rules));
   const registered = counted.filter((m) => registeredOn(m, at)).length;
   const share = counted.length === 0 ? 0 : registered / counted.length;

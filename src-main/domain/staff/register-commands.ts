@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { strictForm } from '../shared/strict-form';
 import { dateField } from '../time/dates';
 import { StaffIdSchema } from './ids';
@@ -36,3 +37,7 @@ export const SaveRegisterDetailsInputSchema = strictForm(
   'the register details',
 ).refine((d) => !d.started || !d.ended || d.ended >= d.started, { path: ['ended'], error: 'Left on must be on or after Started on' });
 export type SaveRegisterDetailsInput = ReturnType<typeof SaveRegisterDetailsInputSchema.parse>;
+
+/** One person's register record (your own when the id is left out), or everyone's the caller may see. */
+export const GetStaffRecordsInputSchema = strictForm({ staffId: StaffIdSchema.optional(), everyone: z.boolean({ error: 'everyone: true or false' }).optional() }, 'the staff record query');
+export type GetStaffRecordsInput = ReturnType<typeof GetStaffRecordsInputSchema.parse>;

@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import { dateField } from '../time/dates';
 import { requiredText, text } from '../shared/text';
+import { AttachmentRefSchema } from '../conferences/ids';
 import { practitionerLevel, StaffIdSchema } from './ids';
 
 /**
- * The quality lead's register, kept on each staff record: what the RJC's codes ask a service to
- * show for each practitioner. Every field is optional on the stored record so a casebook from
- * before the register opens as it was; the logs grow only through their own commands.
+ * The quality lead's register: what the RJC's codes ask a service to show for each
+ * practitioner, one record per person on the staff list. It is kept in its own file (the
+ * store's `registers/staff.cbk`), not in the index, so unlocking costs the same however many
+ * years of CPD and supervision it holds. Every field is optional: a person is added to the
+ * staff list first, and the logs grow only through their own commands.
  */
 export const EMPLOYMENTS = ['paid', 'sessional', 'volunteer'] as const;
 export type Employment = (typeof EMPLOYMENTS)[number];
@@ -72,7 +75,18 @@ export const ObservedPracticeSchema = z.strictObject({
 });
 export type ObservedPractice = z.infer<typeof ObservedPracticeSchema>;
 
-/** The register's fields on the staff record (staff.ts spreads these into its schema). */
+export const TrainingEntrySchema = z.strictObject({
+  date: dateField('Training date'),
+  course: requiredText('Course', 200),
+  provider: requiredText('Provider', 200),
+  /** The RJC level the course trains to, when it is one (a safeguarding course is not). */
+  level: practitionerLevel('Training level').optional(),
+  /** The certificate, encrypted in the store's attachments (named by a keyed digest). */
+  certificate: AttachmentRefSchema.optional(),
+});
+export type TrainingEntry = z.infer<typeof TrainingEntrySchema>;
+
+/** The register's fields for one person. */
 export const REGISTER_FIELDS = {
   employment: z.enum(EMPLOYMENTS, { error: 'Employment: choose paid, sessional or volunteer' }).optional(),
   started: dateField('Started on').optional(),
@@ -83,4 +97,21 @@ export const REGISTER_FIELDS = {
   cpd: z.array(CpdEntrySchema).max(MAX_LOG, { error: `At most ${MAX_LOG} CPD entries` }).optional(),
   supervision: z.array(SupervisionEntrySchema).max(MAX_LOG, { error: `At most ${MAX_LOG} supervision entries` }).optional(),
   observed: z.array(ObservedPracticeSchema).max(MAX_LOG, { error: `At most ${MAX_LOG} observed practice entries` }).optional(),
+  training: z.array(TrainingEntrySchema).max(MAX_LOG, { error: `At most ${MAX_LOG} training entries` }).optional(),
+  inductionCompletedOn: dateField('Induction completed on').optional(),
 };
+
+export const StaffRegisterRecordSchema = z.strictObject(REGISTER_FIELDS);
+export type StaffRegisterRecord = z.infer<typeof StaffRegisterRecordSchema>;
+
+/** The whole register file: each person's record by staff id. */
+export const StaffRegisterSchema = z.record(StaffIdSchema, StaffRegisterRecordSchema);
+export type StaffRegister = z.infer<typeof StaffRegisterSchema>;
+export const STAFF_REGISTER = 'staff';
+
+/** The register fields of a record, without the staff-list fields (what is written to the register file). */
+export function registerPart<T extends StaffRegisterRecord>(record: T): StaffRegisterRecord {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(REGISTER_FIELDS) as (keyof StaffRegisterRecord)[]) if (record[k] !== undefined) out[k] = record[k];
+  return out as StaffRegisterRecord;
+}

@@ -1,14 +1,13 @@
 import { z } from 'zod';
 import { personName } from '../shared/text';
 import { levelAtLeast, PRACTITIONER_LEVEL_LABELS, PRACTITIONER_LEVELS, StaffIdSchema, type PractitionerLevel } from './ids';
-import { REGISTER_FIELDS } from './register';
 
 export { PRACTITIONER_LEVEL_LABELS, PRACTITIONER_LEVELS, StaffIdSchema, type PractitionerLevel, type StaffId } from './ids';
 
 /**
  * One record per person: who can lead or co-facilitate a case and who may sign off a risk
- * assessment, and the quality lead's register (register.ts: employment, RJC registration, CPD,
- * supervision, observed practice, DBS), every part of it optional so older casebooks still open.
+ * assessment. Kept in the index (read at unlock: every screen names staff). The quality lead's
+ * register for the same person (register.ts) is kept apart and joined when needed (StaffRecord).
  */
 
 export const STAFF_ROLES = ['coordinator', 'facilitator', 'manager', 'quality-lead', 'administrator', 'volunteer'] as const;
@@ -31,9 +30,9 @@ export const StaffMemberSchema = z.strictObject({
   level: z.enum(PRACTITIONER_LEVELS, { error: 'Choose a practitioner level: Foundation, Intermediate or Advanced' }).optional(),
   /** Staff who leave stay on the list (old cases name them) but cannot be given new work. */
   active: z.boolean({ error: 'Say whether this member of staff is active (true or false)' }),
-  ...REGISTER_FIELDS,
 });
 export type StaffMember = z.infer<typeof StaffMemberSchema>;
+
 
 export const StaffListSchema = z.array(StaffMemberSchema).max(2_000).superRefine((list, ctx) => {
   const seen = new Set<string>();

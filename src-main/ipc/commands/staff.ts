@@ -1,6 +1,7 @@
 import { ServiceComplianceSchema } from '../../domain/staff/compliance-schema';
-import { GetComplianceInputSchema, RecordCpdInputSchema, RecordObservedPracticeInputSchema, RecordSupervisionInputSchema, SaveRegisterDetailsInputSchema } from '../../domain/staff/register-commands';
-import { StaffListSchema, StaffMemberInputSchema, StaffMemberSchema } from '../../domain/staff/staff';
+import { GetComplianceInputSchema, GetStaffRecordsInputSchema, RecordCpdInputSchema, RecordObservedPracticeInputSchema, RecordSupervisionInputSchema, SaveRegisterDetailsInputSchema } from '../../domain/staff/register-commands';
+import { StaffRecordListSchema, StaffRecordSchema } from '../../domain/staff/record';
+import { StaffListSchema, StaffMemberInputSchema } from '../../domain/staff/staff';
 import type { CommandGroup } from '../command-spec';
 
 /** The staff list (who leads, co-facilitates, takes consent and signs off risk) and the quality lead's register. */
@@ -13,28 +14,35 @@ export const staffCommands = {
   },
   saveRegisterDetails: {
     input: SaveRegisterDetailsInputSchema,
-    output: StaffMemberSchema,
+    output: StaffRecordSchema,
     access: 'manage-register',
     summary: 'Change a member of staff’s employment, dates, RJC registration or DBS check',
   },
   // Self-service: the service asks for 'manage-register' when the entry is for someone else.
   recordCpd: {
     input: RecordCpdInputSchema,
-    output: StaffMemberSchema,
+    output: StaffRecordSchema,
     access: 'record-own-cpd',
     summary: 'Record CPD on your own staff record, or (quality leads, administrators) on anyone’s',
   },
   recordSupervision: {
     input: RecordSupervisionInputSchema,
-    output: StaffMemberSchema,
+    output: StaffRecordSchema,
     access: 'manage-register',
     summary: 'Record a case supervision or line management session; a case supervisor must be Advanced',
   },
   recordObservedPractice: {
     input: RecordObservedPracticeInputSchema,
-    output: StaffMemberSchema,
+    output: StaffRecordSchema,
     access: 'manage-register',
     summary: 'Record an observed practice',
+  },
+  // Everyone may ask for their own; the service asks for 'read-all-compliance' for anyone else's.
+  getStaffRecords: {
+    input: GetStaffRecordsInputSchema,
+    output: StaffRecordListSchema,
+    access: 'read-own-compliance',
+    summary: 'Register records (employment, registration, training, CPD, supervision, observed practice, DBS): your own, one person’s or everyone’s',
   },
   // Everyone may ask; the service narrows it to your own record unless you oversee the register.
   getCompliance: {

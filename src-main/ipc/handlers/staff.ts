@@ -10,6 +10,7 @@ export function staffHandlers(s: CasebookService): HandlersOf<typeof staffComman
     recordCpd: (i) => s.staff.recordCpd(i),
     recordSupervision: (i) => s.staff.recordSupervision(i),
     recordObservedPractice: (i) => s.staff.recordObservedPractice(i),
+    getStaffRecords: (i) => s.staff.getStaffRecords(i),
     getCompliance: (i) => s.staff.getCompliance(i),
   };
 }

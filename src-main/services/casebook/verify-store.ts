@@ -4,7 +4,8 @@ import { checkAttachments, listAttachmentFiles } from '../../store/attachments';
 import { AuditLog } from '../../store/audit-log';
 import { backupProblems } from '../../store/backups';
 import { differencesFromRoot } from '../../store/integrity';
-import { abs, ATTACHMENTS_DIR, attachmentFile, CASES_DIR, caseFile, ROOT } from '../../store/layout';
+import { abs, ATTACHMENTS_DIR, attachmentFile, CASES_DIR, caseFile, REGISTERS_DIR, registerFile, ROOT } from '../../store/layout';
+import { readRegisterBody } from '../../store/registers';
 import { rootFile } from '../../store/root';
 import { SummaryIndex } from '../../store/summaries';
 import type { Store } from '../../store/store';
@@ -58,6 +59,7 @@ export async function verifyStore(store: Store): Promise<VerifyReport> {
     }
   }
   for (const stray of files) problems.push({ file: `${CASES_DIR}/${stray}`, message: 'is not in the case list' });
+  problems.push(...(await registerProblems(store)));
   // Every attachment is decrypted and its content checked against the keyed digest it is named by.
   problems.push(...(await checkAttachments(store)));
   const present = new Set((await listAttachmentFiles(store.dir)).map((f) => f.slice(ATTACHMENTS_DIR.length + 1, -'.cbk'.length)));
@@ -76,4 +78,20 @@ export async function verifyStore(store: Store): Promise<VerifyReport> {
     note(ROOT, e);
   }
   return { ok: problems.length === 0, entries: audit.entries.length, problems };
+}
+
+/** Each register the index names opens at the revision it names; a register file it does not name is a stray. */
+async function registerProblems(store: Store): Promise<VerifyReport['problems']> {
+  const problems: VerifyReport['problems'] = [];
+  const named = new Set(Object.keys(store.index.registers));
+  for (const name of named) {
+    try {
+      await readRegisterBody(store.dir, store.dk, store.index, name);
+    } catch (e) {
+      problems.push({ file: registerFile(name), message: e instanceof CasebookError ? e.message : 'could not be read' });
+    }
+  }
+  const present = await fs.readdir(abs(store.dir, REGISTERS_DIR)).catch(() => [] as string[]);
+  for (const n of present) if (n.endsWith('.cbk') && !named.has(n.slice(0, -4))) problems.push({ file: `${REGISTERS_DIR}/${n}`, message: 'is not part of the casebook as last saved: it may have been put there from another copy' });
+  return problems;
 }

@@ -1,5 +1,6 @@
 import type { ServiceCompliance } from '../../domain/staff/compliance-schema';
-import type { GetComplianceInput, RecordCpdInput, RecordObservedPracticeInput, RecordSupervisionInput, SaveRegisterDetailsInput } from '../../domain/staff/register-commands';
+import type { GetComplianceInput, GetStaffRecordsInput, RecordCpdInput, RecordObservedPracticeInput, RecordSupervisionInput, SaveRegisterDetailsInput } from '../../domain/staff/register-commands';
+import type { StaffRecord } from '../../domain/staff/record';
 import type { StaffMember, StaffMemberInput } from '../../domain/staff/staff';
 
 /** The staff list and its register, reached as `service.staff`. */
@@ -7,13 +8,15 @@ export interface StaffApi {
   /** Coordinators and administrators; a new member gets an `s_` id. Returns the whole list. */
   saveStaffMember(input: StaffMemberInput): Promise<StaffMember[]>;
   /** Quality leads and administrators: employment, dates, RJC registration, DBS. Returns the record. */
-  saveRegisterDetails(input: SaveRegisterDetailsInput): Promise<StaffMember>;
+  saveRegisterDetails(input: SaveRegisterDetailsInput): Promise<StaffRecord>;
   /** Anyone for their own record (no staffId); quality leads and administrators for anyone's. Returns the record. */
-  recordCpd(input: RecordCpdInput): Promise<StaffMember>;
+  recordCpd(input: RecordCpdInput): Promise<StaffRecord>;
   /** Quality leads and administrators; a case supervisor must hold Advanced registration. */
-  recordSupervision(input: RecordSupervisionInput): Promise<StaffMember>;
+  recordSupervision(input: RecordSupervisionInput): Promise<StaffRecord>;
   /** Quality leads and administrators. */
-  recordObservedPractice(input: RecordObservedPracticeInput): Promise<StaffMember>;
+  recordObservedPractice(input: RecordObservedPracticeInput): Promise<StaffRecord>;
+  /** Register records: your own (no id), one person's or everyone's (those who oversee the register). */
+  getStaffRecords(input: GetStaffRecordsInput): Promise<StaffRecord[]>;
   /** Every practitioner's checks for those who oversee; one's own for anyone else. */
   getCompliance(input: GetComplianceInput): Promise<ServiceCompliance>;
 }

@@ -1,13 +1,13 @@
 import { caseworkOf } from '../cases/context';
 import type { ServiceContext } from '../shared/context';
 import type { StaffApi } from './api';
-import { getCompliance, recordCpd, recordObservedPractice, recordSupervision } from './register';
+import { getCompliance, getStaffRecords, recordCpd, recordObservedPractice, recordSupervision } from './register';
 import { saveRegisterDetails } from './register-details';
 import { saveStaffMember } from './staff';
 
 export type { StaffApi } from './api';
 
-/** The staff list and its register, kept in the index. The service queues every staff command (casebook/service.ts). */
+/** The staff list (in the index) and its register (in registers/staff.cbk). The service queues every staff command (casebook/service.ts). */
 export function createStaff(ctx: ServiceContext): StaffApi {
   const cw = () => caseworkOf(ctx.need(), ctx.templates);
   return {
@@ -16,6 +16,7 @@ export function createStaff(ctx: ServiceContext): StaffApi {
     recordCpd: (input) => recordCpd(cw(), input),
     recordSupervision: (input) => recordSupervision(cw(), input),
     recordObservedPractice: (input) => recordObservedPractice(cw(), input),
-    getCompliance: async (input) => getCompliance(cw(), input),
+    getStaffRecords: (input) => getStaffRecords(cw(), input),
+    getCompliance: (input) => getCompliance(cw(), input),
   };
 }

@@ -1,9 +1,11 @@
 import { requireCapability } from '../../domain/access/capabilities';
 import type { SaveRegisterDetailsInput } from '../../domain/staff/register-commands';
-import { findStaff, StaffListSchema, type StaffMember } from '../../domain/staff/staff';
+import type { StaffRecord } from '../../domain/staff/record';
+import { StaffRegisterRecordSchema, registerPart } from '../../domain/staff/register';
 import { formatDate } from '../../domain/time/dates';
 import type { Casework } from '../cases/context';
 import { fromZod, invalidInput, type Issue } from '../shared/errors';
+import { saveStaffRecord, staffRecordOf } from './register-file';
 
 /**
  * A person's employment, start and leaving dates, RJC registration and DBS check: what the
@@ -22,11 +24,10 @@ function futureDates(input: SaveRegisterDetailsInput, today: string): Issue[] {
   return past.filter(([, d]) => d && d > today).map(([path, d]) => ({ path, message: `${formatDate(d as string)} is in the future: enter the day it happened` }));
 }
 
-export async function saveRegisterDetails(cw: Casework, input: SaveRegisterDetailsInput): Promise<StaffMember> {
+export async function saveRegisterDetails(cw: Casework, input: SaveRegisterDetailsInput): Promise<StaffRecord> {
   const s = cw.s;
   requireCapability(s.user.role, 'manage-register');
-  const member = findStaff(s.index.staff, input.staffId);
-  if (!member) throw invalidInput([{ path: 'staffId', message: 'There is no member of staff with that id.' }]);
+  const member = await staffRecordOf(s, input.staffId);
   const future = futureDates(input, cw.today);
   if (future.length > 0) throw invalidInput(future);
   const updated: Record<string, unknown> = { ...member };
@@ -38,11 +39,10 @@ export async function saveRegisterDetails(cw: Casework, input: SaveRegisterDetai
     else updated[k] = v;
     changed.push(k);
   }
-  const next = updated as StaffMember;
+  const next = updated as StaffRecord;
   if (next.started && next.ended && next.ended < next.started) throw invalidInput([{ path: 'ended', message: 'Left on must be on or after Started on' }]);
   if (changed.length === 0) return member;
-  const checked = StaffListSchema.safeParse(s.index.staff.map((m) => (m.id === member.id ? next : m)));
-  if (!checked.success) throw fromZod(checked.error, ['staff']);
-  await s.updateIndex({ ...s.index, staff: checked.data }, [s.draft('staff.register', { type: 'staff', id: member.id }, changed)]);
-  return next;
+  const checked = StaffRegisterRecordSchema.safeParse(registerPart(next));
+  if (!checked.success) throw fromZod(checked.error, []);
+  return saveStaffRecord(s, next, [s.draft('staff.register', { type: 'staff', id: member.id }, changed)]);
 }

@@ -2,7 +2,6 @@ import { CasebookError } from '../../domain/shared/errors';
 import { fold } from '../../domain/shared/fold';
 import { requireCapability } from '../../domain/access/capabilities';
 import { StaffListSchema, type StaffMember, type StaffMemberInput } from '../../domain/staff/staff';
-import { REGISTER_FIELDS } from '../../domain/staff/register';
 import type { Casework } from '../cases/context';
 import { fromZod } from '../shared/errors';
 import { newId as randomId } from '../../store/ids';
@@ -24,9 +23,8 @@ export async function saveStaffMember(cw: Casework, input: StaffMemberInput): Pr
   if (input.id !== undefined && !before) throw new CasebookError('NOT_FOUND', 'There is no member of staff with that id; leave the id out to add someone new.');
   let id = input.id ?? randomId('s');
   while (!before && staff.some((m) => m.id === id)) id = randomId('s');
-  // The form does not carry the register; keep it as it was.
-  const kept = before ? Object.fromEntries(Object.keys(REGISTER_FIELDS).filter((k) => Object.hasOwn(before, k)).map((k) => [k, before[k as keyof StaffMember]])) : {};
-  const member: StaffMember = { ...kept, ...input, id };
+  // The register is kept apart (registers/staff.cbk) and changes only through its own commands.
+  const member: StaffMember = { ...input, id };
   if (staff.some((m) => m.id !== id && fold(m.name) === fold(member.name))) {
     throw new CasebookError('CONFLICT', 'There is already a member of staff with that name. Change theirs instead, or tell the two apart (a middle initial, say).', {
       issues: [{ path: 'name', message: 'There is already a member of staff with that name' }],

@@ -3,6 +3,7 @@ import { SHIPPED_QUALITY_RULES } from '../quality-rules';
 import { readFile } from 'node:fs/promises';
 import type { StaffMember } from '../../../src-main/domain/staff/staff';
 import type { CpdEntry, ObservedPractice, SupervisionEntry } from '../../../src-main/domain/staff/register';
+import type { StaffRecord } from '../../../src-main/domain/staff/record';
 import type { Venue } from '../../../src-main/domain/conferences/venue';
 import { CaseSchema, summarise, type Case } from '../../../src-main/domain/cases/case';
 import { CasebookError } from '../../../src-main/domain/shared/errors';
@@ -28,7 +29,7 @@ export interface FakeStore {
   heldBy?: { user: string; host: string; pid: number; since: string };
   problems: { file: string; message: string }[];
   /** The staff register `staff compliance` judges (with the shipped rules file), when a test sets one. */
-  register?: StaffMember[];
+  register?: StaffRecord[];
 }
 
 export class FakeWorld {
@@ -121,6 +122,11 @@ export function createFakeService(world: FakeWorld, dir: string, files: FilePort
       return serviceCompliance(store()?.register ?? [], i.at ?? '2026-03-01', SHIPPED_QUALITY_RULES);
     },
     // The register's entries land on the test's register as given; the real checks are the service's (tests/staff).
+    getStaffRecords: async (i: { staffId?: string; everyone?: boolean }) => {
+      need();
+      const all = store()?.register ?? [];
+      return i.everyone ? all : all.filter((m) => m.id === i.staffId);
+    },
     recordCpd: async (i: { staffId?: string } & CpdEntry) => addEntry(i.staffId, 'cpd', i),
     recordSupervision: async (i: { staffId: string } & SupervisionEntry) => addEntry(i.staffId, 'supervision', i),
     recordObservedPractice: async (i: { staffId: string } & ObservedPractice) => addEntry(i.staffId, 'observed', i),
