@@ -7,6 +7,7 @@ import { verifyStore } from '../src-main/services/casebook/verify-store';
 import { buildStore, BENCH_PASS } from './build-store';
 import { benchCaseload, describeCaseload } from './caseload';
 import { benchDocuments, documentBenchTable } from './documents';
+import { benchAnonymiser, describeAnonymiserBench } from './anonymiser';
 import { benchCaseloadInChromium } from './caseload-chromium';
 import { benchProcess, busiestMonth, calendarRange, describeProcessBench, FIGURES_PERIOD } from './process';
 import { median, peakMemoryMiB, round } from './measure';
@@ -146,6 +147,10 @@ else console.log(`case list in Chromium (${largest} cases, window.casebook round
 process.stderr.write('documents…\n');
 const documents = await benchDocuments({ log: (line) => process.stderr.write(`${line}\n`) });
 console.log(documentBenchTable(documents));
+// The anonymiser and the leak check (issue 12), at a year's pack.
+process.stderr.write('anonymiser and leak check…\n');
+const anonymiserBench = await benchAnonymiser(RUNS);
+console.log(describeAnonymiserBench(anonymiserBench));
 console.log('targets', targets, `peak memory ${peakMemoryMiB()} MiB`);
 await mkdir('bench', { recursive: true });
-await writeFile('bench/results.json', JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, runs: RUNS, peakMemoryMiB: peakMemoryMiB(), targets, store: withSaves, ...(memory ? { mainProcessMemory: memory } : {}), ...(caseload ? { caseload } : {}), caseloadInChromium, documents }, null, 2) + '\n');
+await writeFile('bench/results.json', JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, runs: RUNS, peakMemoryMiB: peakMemoryMiB(), targets, store: withSaves, ...(memory ? { mainProcessMemory: memory } : {}), ...(caseload ? { caseload } : {}), caseloadInChromium, documents, anonymiser: anonymiserBench }, null, 2) + '\n');
