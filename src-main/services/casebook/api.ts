@@ -64,6 +64,8 @@ export interface CasebookService {
   restoreWhileLocked(source: { backupId: string } | { file: string } | { bytes: Uint8Array; name: string }, userIdOrName: string, passphrase: string, partial?: boolean): Promise<Restored<true>>;
   /** restoreWhileLocked with a backup file the user chooses. */
   restoreFileWhileLocked(userIdOrName: string, passphrase: string, partial?: boolean): Promise<Restored<boolean>>;
+  /** Not a command (tests only): resolves when the background check of case files started at the last unlock has finished or stopped. */
+  casesChecked(): Promise<void>;
   listAudit(f: AuditFilter): Promise<{ total: number; entries: AuditEntry[] }>;
   verify(): Promise<VerifyResult>;
   /** An administrator's decision to keep a casebook that does not match its last save (instead of restoring a backup). */

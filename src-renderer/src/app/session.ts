@@ -27,6 +27,8 @@ interface SessionData {
 
 interface SessionActions {
   refresh(): Promise<void>;
+  /** Take the notices of the open casebook afresh: some arrive after unlocking (the check of every case file). */
+  refreshNotices(): Promise<void>;
   created(recoveryKey: string, session: Session, replaced?: boolean): void;
   recoveryKeyStored(): void;
   unlocked(session: Session): void;
@@ -49,6 +51,16 @@ export const useSession = create<SessionData & SessionActions>()((set, get) => (
       else set({ status, phase: get().phase === 'recover' ? 'recover' : 'locked', session: undefined });
     } catch (e) {
       set({ phase: 'unavailable', problem: messageOf(e) });
+    }
+  },
+
+  async refreshNotices() {
+    if (get().phase !== 'unlocked') return;
+    const status = await call('getStatus').catch(() => undefined);
+    const now = get().session;
+    // Only the notices change here; a lock or unlock in between is left to the usual path.
+    if (status?.state === 'unlocked' && status.session && now && status.session.user.id === now.user.id && get().phase === 'unlocked') {
+      if (JSON.stringify(status.session.notices) !== JSON.stringify(now.notices)) set({ session: { ...now, notices: status.session.notices } });
     }
   },
 
