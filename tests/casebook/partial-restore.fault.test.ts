@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { caseworkWorld, freshService, PASS, referral, type World } from '../support/casebook';
+import { damageInBackup as damage } from '../support/backup-damage';
 import { diffSnapshots, snapshotDir } from '../support/fault/fixtures';
 
 /**
@@ -12,19 +13,6 @@ import { diffSnapshots, snapshotDir } from '../support/fault/fixtures';
  * out so verify is clean, and says which were lost. Damage to anything else is still refused.
  */
 const CASES = 6;
-
-/** Flip one byte inside each named file's bytes in a backup file (its manifest still matches the rest). */
-function damage(backup: Uint8Array, rels: readonly string[]): Uint8Array {
-  const out = Buffer.from(backup);
-  const len = out.readUInt32BE(8);
-  const manifest = JSON.parse(out.subarray(12, 12 + len).toString('utf8')) as { files: { rel: string; size: number }[] };
-  let at = 12 + len;
-  for (const f of manifest.files) {
-    if (rels.includes(f.rel)) out[at + Math.floor(f.size / 2)]! ^= 0x5a;
-    at += f.size;
-  }
-  return out;
-}
 
 async function withCases(): Promise<{ w: World; cases: { id: string; reference: string }[]; backup: Uint8Array }> {
   const w = await caseworkWorld();

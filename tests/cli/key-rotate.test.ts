@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CliIo, InStream } from '../../src-main/cli/command';
-import { runCli } from '../../src-main/cli/run';
-import { createCasebookService } from '../../src-main/services/casebook/service';
 import { createdService, PASS } from '../support/casebook';
-import { FakeTty, Sink } from '../support/cli/harness';
+import { FakeTty, runReal } from '../support/cli/harness';
 
 /**
  * `casebook key rotate` in-process over the real service (the fake one does not change keys):
@@ -12,14 +9,6 @@ import { FakeTty, Sink } from '../support/cli/harness';
  */
 const FAC = 'facilitator passphrase 1';
 const NEW_FAC = 'a new temporary passphrase';
-
-async function cli(dir: string, argv: string[], stdin: InStream = Object.assign(new FakeTty([]), { isTTY: false })) {
-  const stdout = new Sink();
-  const stderr = new Sink();
-  const io: CliIo = { stdout, stderr, stdin, env: { CASEBOOK_STORE: dir, CASEBOOK_PASSPHRASE: PASS }, platform: 'linux', homedir: '/home/nobody-here', cwd: process.cwd(), now: () => new Date() };
-  const code = await runCli(argv, io, { openService: (storeDir, files) => createCasebookService({ storeDir, kdf: 'minimum', ...files }) });
-  return { code, stdout: stdout.text, stderr: stderr.text };
-}
 
 async function threePeople() {
   const t = await createdService();
@@ -33,12 +22,12 @@ describe('casebook key rotate', () => {
   it('changes the key, gives the people kept their new passphrase, takes off the rest and says the old recovery key no longer works', async () => {
     const t = await threePeople();
     try {
-      const refused = await cli(t.dir, ['key', 'rotate', '--user', 'Siân Williams']);
+      const refused = await runReal(t.dir, ['key', 'rotate', '--user', 'Siân Williams']);
       expect(refused.code).toBe(2);
       expect(refused.stderr).toMatch(/--yes/);
 
       const tty = new FakeTty([`${NEW_FAC}\r`, `${NEW_FAC}\r`]);
-      const r = await cli(t.dir, ['key', 'rotate', '--user', 'Siân Williams', '--keep', 'fatima hussain', '--yes'], tty);
+      const r = await runReal(t.dir, ['key', 'rotate', '--user', 'Siân Williams', '--keep', 'fatima hussain', '--yes'], tty);
       expect(r.stderr).toMatch(/New passphrase for Fatima Hussain.*\n.*Type it again/s);
       expect(r.stderr).not.toContain(NEW_FAC);
       expect(r.code).toBe(0);
@@ -64,14 +53,14 @@ describe('casebook key rotate', () => {
   it('gives --json the new key and who was kept, and refuses new passphrases without a terminal, changing nothing', async () => {
     const t = await threePeople();
     try {
-      const noTerminal = await cli(t.dir, ['key', 'rotate', '--user', 'Siân Williams', '--keep', 'Fatima Hussain', '--yes']);
+      const noTerminal = await runReal(t.dir, ['key', 'rotate', '--user', 'Siân Williams', '--keep', 'Fatima Hussain', '--yes']);
       expect(noTerminal.code).toBe(2);
       expect(noTerminal.stderr).toMatch(/terminal/);
       const fatima = (await t.service.status()).users.find((u) => u.name === 'Fatima Hussain')!;
       await t.service.unlock(fatima.id, FAC);
       await t.service.lock('manual');
 
-      const r = await cli(t.dir, ['key', 'rotate', '--user', 'Siân Williams', '--yes', '--json']);
+      const r = await runReal(t.dir, ['key', 'rotate', '--user', 'Siân Williams', '--yes', '--json']);
       expect(r.code).toBe(0);
       expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, value: { kept: [], removed: ['Fatima Hussain', 'Quinn Lead'], oldRecoveryKeyWorks: false, recoveryKey: expect.any(String) } });
     } finally {
