@@ -26,8 +26,9 @@ interface Row {
 const isRow = (r: unknown): r is Row =>
   typeof r === 'object' && r !== null && typeof (r as Row).id === 'string' && typeof (r as Row).reference === 'string' && typeof (r as Row).revision === 'number';
 
+// As every refused restore does, the details name the backup (the message names the file inside it).
 const refused = (rel: string, name: string) =>
-  new CasebookError('CORRUPT', `${rel} in ${name} is damaged, so this backup cannot be restored: choose another backup. Nothing was restored`, { file: rel });
+  new CasebookError('CORRUPT', `${rel} in ${name} is damaged, so this backup cannot be restored: choose another backup. Nothing was restored`, { file: name });
 
 /** Run a check of one file that every restore needs, turning any failure into a refusal naming it. */
 function whole(rel: string, name: string, check: () => void): void {
@@ -91,7 +92,7 @@ export function checkForRestore(b: Bundle, dk: DataKey, name: string, storeId: s
       'CORRUPT',
       `${lost.length === 1 ? 'One case' : `${lost.length} cases`} in ${name} did not open: ${refs.join(', ')}. Everything else in it opens. ` +
         'Choose "Restore the cases that open" (command line: --recover-what-opens) to restore the rest without them, or choose another backup. Nothing was restored',
-      { file: caseFile(lost[0]!.id), recoverable: true, lost: refs },
+      { file: name, recoverable: true, lost: refs },
     );
   }
   return lost;
