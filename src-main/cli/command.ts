@@ -92,6 +92,8 @@ export interface CommandContext {
   /** Bytes the last save wrote. */
   written(): number | undefined;
   passphrase(o: { confirm: boolean }): Promise<string>;
+  /** A new passphrase for another person, typed twice on the terminal (never from the environment). */
+  newPassphraseFor(name: string): Promise<string>;
   /** A progress line on stderr, only when stderr is a terminal (it would clutter logs otherwise). */
   progress(line: string): void;
   /** Advice printed on stderr in every mode: stdout stays clean for --json. */

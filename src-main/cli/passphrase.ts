@@ -87,3 +87,18 @@ export async function readPassphrase(io: CliIo, o: { confirm: boolean }): Promis
   if (first !== second) throw new CasebookError('USAGE', 'The two passphrases were different; nothing was changed. Run the command again.');
   return first;
 }
+
+/**
+ * A new passphrase for someone else (a change of the data key gives each person kept one), typed
+ * twice on the terminal. Never from CASEBOOK_PASSPHRASE: that is the passphrase of whoever runs
+ * the command, and giving it to someone else would be a mistake nobody notices.
+ */
+export async function readNewPassphraseFor(io: CliIo, name: string): Promise<string> {
+  if (!io.stdin.isTTY || !io.stdin.setRawMode) {
+    throw new CasebookError('USAGE', `A new passphrase for ${name} has to be typed on a terminal, and there is none here; nothing was changed. Run the command in a terminal, or leave ${name} out of --keep.`);
+  }
+  const first = await promptHidden(io.stdin, io.stderr, `New passphrase for ${name} (at least 12 characters): `);
+  const second = await promptHidden(io.stdin, io.stderr, 'Type it again: ');
+  if (first !== second) throw new CasebookError('USAGE', `The two passphrases for ${name} were different; nothing was changed. Run the command again.`);
+  return first;
+}

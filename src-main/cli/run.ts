@@ -8,7 +8,7 @@ import type { CliDeps, CliIo, CommandContext, GlobalOptions, OptionValues } from
 import { COMMANDS } from './commands/index';
 import { commandHelp, generalHelp } from './help';
 import { printable, writeJson } from './output';
-import { CliCancelled, readPassphrase, refuseSecretArguments } from './passphrase';
+import { CliCancelled, readNewPassphraseFor, readPassphrase, refuseSecretArguments } from './passphrase';
 import { defaultStoreDir } from './store-dir';
 import { CliFiles } from './file-ports';
 import { unlockAs } from './session';
@@ -97,6 +97,7 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDeps): Promise<
         return r.value as OutputOf<N>;
       },
       passphrase: (o) => readPassphrase(io, o),
+      newPassphraseFor: (name) => readNewPassphraseFor(io, name),
       unlock: (o) => unlockAs(ctx, () => readPassphrase(io, { confirm: false }), o),
       saveTo: (abs, shown, o) => files.saveTo(abs, shown, o),
       readFrom: (abs, shown) => files.readFrom(abs, shown),

@@ -32,6 +32,8 @@ export type Manifest = z.infer<typeof ManifestSchema>;
 export interface Bundle {
   manifest: Manifest;
   files: Map<string, Buffer>;
+  /** Case files whose bytes differ from the manifest (damaged since the backup was written): only a restore of what opens may pass them over. */
+  damaged?: Set<string>;
 }
 
 function macKey(dk: DataKey): Buffer {
@@ -84,15 +86,21 @@ export function parseBundle(bytes: Buffer, name: string): Bundle {
     throw bad(name, 'unreadable manifest');
   }
   const files = new Map<string, Buffer>();
+  const damaged = new Set<string>();
   let at = 12 + len;
   for (const f of manifest.files) {
     const chunk = bytes.subarray(at, at + f.size);
-    if (chunk.length !== f.size || createHash('sha256').update(chunk).digest('hex') !== f.sha256) throw bad(name, `${f.rel} does not match`);
+    if (chunk.length !== f.size) throw bad(name, `${f.rel} does not match`);
+    // A case file is one case: the rest of the backup can still be restored without it.
+    if (createHash('sha256').update(chunk).digest('hex') !== f.sha256) {
+      if (!f.rel.startsWith(`${CASES_DIR}/`)) throw bad(name, `${f.rel} does not match`);
+      damaged.add(f.rel);
+    }
     files.set(f.rel, chunk);
     at += f.size;
   }
   if (at !== bytes.length) throw bad(name, 'unexpected trailing data');
-  return { manifest, files };
+  return { manifest, files, damaged };
 }
 
 /** The key id the backup's own keyring names (a damaged manifest's key id does not match it). */
@@ -128,6 +136,13 @@ export function verifyBundle(b: Bundle, dk: DataKey, name: string, storeId?: str
  * enough for one that was opened in full as it was taken.
  */
 export function checkSignature(b: Bundle, dk: DataKey, name: string, storeId?: string): void {
+  checkManifest(b, dk, name, storeId);
+  const [first] = b.damaged ?? [];
+  if (first) throw bad(name, `${first} does not match`);
+}
+
+/** The manifest's signature and the files every restore needs, leaving damaged case files to the caller (lost-cases.ts). */
+export function checkManifest(b: Bundle, dk: DataKey, name: string, storeId?: string): void {
   const { mac, ...rest } = b.manifest;
   if (macOf(rest, dk) !== mac) {
     // Another casebook's backup differs in both its store and its key; a backup that differs in

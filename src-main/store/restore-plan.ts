@@ -9,6 +9,7 @@ import { newId } from './ids';
 import { IndexSchema } from './index-db';
 import { keyringGeneration, nextKeyring, serializeKeyring, type KeyringBody } from './keyring';
 import { INDEX, KEYRING, ROOT } from './layout';
+import { restoreFields, withoutLostCases, type LostCase } from './lost-cases';
 import { digestOf, isPinned, rootFile, RootSchema, type Root } from './root';
 
 /**
@@ -32,10 +33,13 @@ export interface RestorePlanInput {
   commitNow?: number | undefined;
   draft: AuditDraft;
   now: Date;
+  /** Cases of the backup that do not open, left out at the administrator's choice (lost-cases.ts). */
+  lost?: readonly LostCase[] | undefined;
 }
 
 export function planRestore(p: RestorePlanInput): Map<string, Buffer> {
   const files = new Map(p.bundle.files);
+  withoutLostCases(files, p.dk, p.lost ?? []);
   const keyring = nextKeyring(p.keyring, p.dk.key);
   files.set(KEYRING, serializeKeyring(keyring));
   const raw = openJson(p.dk, 'index', INDEX, files.get(INDEX)!) as Record<string, unknown>;
@@ -51,7 +55,7 @@ export function planRestore(p: RestorePlanInput): Map<string, Buffer> {
   }
   const trail = new AuditLog(p.dir, p.dk);
   trail.loadHeadFromFiles(files);
-  const prepared = trail.prepare([p.draft], p.now);
+  const prepared = trail.prepare([{ ...p.draft, fields: [...p.draft.fields, ...restoreFields(p.lost)] }], p.now);
   for (const w of prepared.writes) files.set(w.rel, w.bytes);
   const backupRoot = rootOf(files, p.dk);
   const root: Root = {

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { CasebookError } from '../domain/shared/errors';
-import { buildBundle, parseBundle, storeFiles, verifyBundle, type Bundle } from './backup-bundle';
+import { buildBundle, parseBundle, storeFiles, type Bundle } from './backup-bundle';
+import { checkForRestore, type LostCase } from './lost-cases';
 import { listBackupFiles, newBackupId, writeBackup } from './backups';
 import { openJson, type DataKey } from './envelope';
 import { IndexSchema } from './index-db';
@@ -60,8 +61,16 @@ async function currentKeyring(dir: string): Promise<{ state: 'sound'; keyring: K
  * must open it, not the backup's: a passphrase changed or a person removed since the backup was
  * taken cannot be used to bring the casebook back, and the keyring is kept as it is. And when the
  * casebook opens with it, this way is refused: an administrator restores from Settings instead.
+ * With `partial`, the backup's cases that do not open are left out and returned (lost-cases.ts).
  */
-export async function restoreWithPassphrase(dir: string, bundle: Bundle, name: string, who: string, passphrase: string, o: OpenOptions = {}): Promise<void> {
+export async function restoreWithPassphrase(
+  dir: string,
+  bundle: Bundle,
+  name: string,
+  who: string,
+  passphrase: string,
+  { partial = false, ...o }: OpenOptions & { partial?: boolean } = {},
+): Promise<LostCase[]> {
   const backupKeyring = parseKeyring(bundle.files.get(KEYRING) ?? Buffer.alloc(0));
   const now = await currentKeyring(dir);
   if (now.state === 'sound' && now.keyring.storeId !== backupKeyring.storeId) {
@@ -82,7 +91,7 @@ export async function restoreWithPassphrase(dir: string, bundle: Bundle, name: s
   }
   const dk = dataKeyOf(keyring, key);
   try {
-    verifyBundle(bundle, dk, name, keyring.storeId);
+    const lost = checkForRestore(bundle, dk, name, keyring.storeId, partial);
     if (now.state === 'sound') await refuseIfItOpens(dir, keyring, key, entry.userId, o);
     const currentIndex = await fs.readFile(abs(dir, INDEX)).catch(() => undefined);
     const current = currentIndex ? IndexSchema.safeParse(safeOpen(dk, currentIndex)) : undefined;
@@ -107,11 +116,13 @@ export async function restoreWithPassphrase(dir: string, bundle: Bundle, name: s
         commitNow: root?.commit,
         draft: { userId: entry.userId, userName: entry.name, action: 'backup.restore', entity: { type: 'backup', id: name }, fields: [] },
         now: stamp,
+        lost,
       });
       await commitFiles(dir, dk, [...files].map(([rel, bytes]) => ({ rel, bytes })), existing.filter((rel) => !files.has(rel)));
     } finally {
       await handle.release();
     }
+    return lost;
   } finally {
     key.fill(0);
   }

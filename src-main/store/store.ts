@@ -5,7 +5,8 @@ import { CasebookError } from '../domain/shared/errors';
 import type { User } from '../domain/casebook/user';
 import type { CasebookNotice } from '../domain/casebook/session';
 import { AuditLog } from './audit-log';
-import { buildBundle, parseBundle, storeFiles, verifyBundle, type Bundle } from './backup-bundle';
+import { buildBundle, parseBundle, storeFiles, type Bundle } from './backup-bundle';
+import { checkForRestore, type LostCase } from './lost-cases';
 import { recordSeen } from './seen-record';
 import { listBackupFiles, newBackupId, provedRestorable, rotateBackups, writeBackup } from './backups';
 import { EncryptedFile } from './encrypted-file';
@@ -80,6 +81,7 @@ export class Store {
 
   /** Set when the routine backup could not be taken (damage found, disk full): said until one is. */
   backupProblem: string | undefined;
+  /** What the person must be told while this casebook is open (the session carries it to every screen). */
   notices(): CasebookNotice[] {
     const out: CasebookNotice[] = [];
     if (this.backupProblem) out.push({ kind: 'backups', message: this.backupProblem, problems: [] });
@@ -290,19 +292,14 @@ export class Store {
     return { bundle, rel: found.rel };
   }
 
-  /**
-   * Replace the store with a verified bundle: a backup of the current state is taken first,
-   * then every file of the bundle is written and files it does not have are removed, all
-   * through the journal so a crash midway is finished at the next unlock.
-   */
-  async restore(bundle: Bundle, name: string): Promise<void> {
+  /** Replace the store with a checked bundle (backed up first), journaled; `partial` leaves out and returns cases that do not open. */
+  async restore(bundle: Bundle, name: string, partial = false): Promise<LostCase[]> {
     // A casebook that does not match its last save can still be restored: that is the remedy.
     this.ensureHoldsLock();
-    verifyBundle(bundle, this.dk, name, this.index.storeId);
+    const lost = checkForRestore(bundle, this.dk, name, this.index.storeId, partial);
     await this.backup('before-restore');
     const current = await storeFiles(this.dir);
-    // The backup's files, with the keyring and the people who can unlock as they are now, the
-    // restore chained onto the backup's trail and a new root, all in one commit (restore-plan.ts).
+    // The backup's files (less any lost cases) with today's keyring and people, and a new root, in one commit (restore-plan.ts).
     const files = planRestore({
       dir: this.dir,
       dk: this.dk,
@@ -313,10 +310,12 @@ export class Store {
       commitNow: this.root?.commit,
       draft: this.draft('backup.restore', { type: 'backup', id: name }),
       now: this.opts.now(),
+      lost,
     });
     await this.writeJournaled([...files].map(([rel, bytes]) => ({ rel, bytes })), current.filter((rel) => !files.has(rel)));
     // What is in memory now describes the old files: nothing more may be written from it.
     this.stale = true;
+    return lost;
   }
 
   /** A new data key after a suspected leak, in one commit (rotation-plan.ts); this store is stale afterwards. */

@@ -11,6 +11,7 @@ import { figures } from './figures';
 import { ics } from './ics';
 import { importCases } from './import';
 import { init } from './init';
+import { keyRotate } from './key-rotate';
 import { meetingsList } from './meetings';
 import { restore } from './restore';
 import { staffCompliance } from './staff-compliance';
@@ -18,4 +19,4 @@ import { staffCpd, staffObserved, staffSupervision } from './staff-record';
 import { verify } from './verify';
 
 /** Every command, in the order `casebook --help` lists them. */
-export const COMMANDS: readonly CommandDef[] = [init, verify, auditList, backup, restore, accept, importCases, exportCases, demo, casesList, caseShow, doc, meetingsList, ics, figures, staffCompliance, staffCpd, staffSupervision, staffObserved];
+export const COMMANDS: readonly CommandDef[] = [init, verify, auditList, backup, restore, accept, keyRotate, importCases, exportCases, demo, casesList, caseShow, doc, meetingsList, ics, figures, staffCompliance, staffCpd, staffSupervision, staffObserved];

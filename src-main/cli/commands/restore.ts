@@ -13,22 +13,28 @@ export const restore: CommandDef = {
   summary: 'Replace the casebook with a backup file, after checking it',
   options: {
     from: { type: 'string', value: 'FILE', description: 'The backup file written by "casebook backup"', required: true },
+    'recover-what-opens': { type: 'boolean', description: 'When cases in the backup do not open, restore everything else without them (they are listed by reference)' },
   },
   help:
     'The backup is checked before anything is replaced, and what is there now is kept as a backup first.\n' +
     'If the casebook is damaged and will not open, or the folder is empty (a new computer), give --user NAME\n' +
-    'and the passphrase that person had when the backup was taken.',
+    'and the passphrase that person had when the backup was taken.\n' +
+    'A backup with cases that do not open is refused, listing them; add --recover-what-opens to restore the rest.',
   async run(ctx) {
     const shown = requireOption(restore, ctx.options, 'from');
     const from = ctx.resolvePath(shown);
     await fileSize(from, shown);
     ctx.readFrom(from, shown);
-    const done = (how: string) => ok({ restored: true, file: from, how }, `Restored the casebook from ${shown}. Unlock it again to carry on.`);
+    const partial = ctx.options['recover-what-opens'] === true;
+    const done = (how: string, lost: string[] | undefined) =>
+      ok(
+        { restored: true, file: from, how, ...(lost ? { lost } : {}) },
+        `Restored the casebook from ${shown}.${lost?.length ? ` These cases did not open and were left out: ${lost.join(', ')}.` : ''} Unlock it again to carry on.`,
+      );
 
     const status = await ctx.call('getStatus', {});
     if (status.state === 'uninitialised') {
-      await restoreLocked(ctx, status.users.length === 1 ? status.users[0]?.name : undefined);
-      return done('locked');
+      return done('locked', await restoreLocked(ctx, status.users.length === 1 ? status.users[0]?.name : undefined, partial));
     }
     try {
       await ctx.unlock({ writes: true, repairs: true, capability: 'manage-backups', doing: 'restore a backup' });
@@ -36,16 +42,14 @@ export const restore: CommandDef = {
       // Only a casebook too damaged to open falls back; a wrong passphrase or role does not.
       if (!(e instanceof CasebookError) || e.code !== 'CORRUPT') throw e;
       ctx.warn(`The casebook does not open (${e.message}). Restoring with the passphrase that opens the backup instead.`);
-      await restoreLocked(ctx, status.users.length === 1 ? status.users[0]?.name : undefined);
-      return done('locked');
+      return done('locked', await restoreLocked(ctx, status.users.length === 1 ? status.users[0]?.name : undefined, partial));
     }
-    await ctx.call('restoreBackupFile', {});
-    return done('unlocked');
+    return done('unlocked', (await ctx.call('restoreBackupFile', { partial })).lost);
   },
 };
 
-async function restoreLocked(ctx: CommandContext, onlyUser: string | undefined): Promise<void> {
+async function restoreLocked(ctx: CommandContext, onlyUser: string | undefined, partial: boolean): Promise<string[] | undefined> {
   const who = ctx.global.user ?? onlyUser;
   if (!who) throw new CasebookError('USAGE', 'Say whose passphrase opens the backup with --user NAME (or CASEBOOK_USER).');
-  await ctx.call('restoreFileWhileLocked', { user: who, passphrase: await ctx.passphrase({ confirm: false }) });
+  return (await ctx.call('restoreFileWhileLocked', { user: who, passphrase: await ctx.passphrase({ confirm: false }), partial })).lost;
 }

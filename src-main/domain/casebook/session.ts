@@ -10,10 +10,11 @@ import { UserChoiceSchema, UserSchema } from './user';
 /**
  * Something the person must know about the casebook they have open, shown on every screen
  * until it is dealt with: why it is read-only, or that its files do not match its own record
- * of its last save (named file by file for an administrator to check).
+ * of its last save (named file by file for an administrator to check), or that case files found
+ * by the check after unlocking do not open (`damaged-cases`, naming the cases by reference).
  */
 export const CasebookNoticeSchema = z.strictObject({
-  kind: z.enum(['in-use', 'folder-read-only', 'does-not-match', 'older-copy', 'backups']),
+  kind: z.enum(['in-use', 'folder-read-only', 'does-not-match', 'older-copy', 'backups', 'damaged-cases']),
   message: z.string(),
   problems: z.array(z.strictObject({ file: z.string(), message: z.string() })),
 });

@@ -33,6 +33,12 @@ export interface CasebookErrorDetails {
   cleanBackup?: string;
   /** For AUTH_FAILED: a change of the data key was finished at this unlock, so the keyring is new. */
   keyChanged?: boolean;
+  /**
+   * For CORRUPT from a restore: only case files of the backup are damaged, so the rest can be
+   * restored when asked for explicitly; `lost` names those cases by reference (never by name).
+   */
+  recoverable?: boolean;
+  lost?: string[];
 }
 
 export class CasebookError extends Error {

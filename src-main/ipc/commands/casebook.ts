@@ -19,6 +19,13 @@ import type { CommandGroup } from '../command-spec';
  */
 const empty = z.strictObject({});
 const Saved = z.strictObject({ saved: z.boolean(), fileName: z.string() });
+/**
+ * A restore refuses a backup with cases that do not open, listing them (error details
+ * `recoverable`, `lost`); `partial: true` restores the rest, and `lost` answers with the
+ * references of the cases left out.
+ */
+const Partial = z.boolean().optional();
+const Lost = z.array(z.string().max(60)).optional();
 
 export const casebookCommands = {
   getStatus: { input: empty, output: StatusSchema, access: 'anyone', summary: 'Whether a casebook exists, is locked, and who can unlock it' },
@@ -88,26 +95,26 @@ export const casebookCommands = {
     summary: 'Save an encrypted copy of the whole casebook where you choose (another drive)',
   },
   restoreBackup: {
-    input: z.strictObject({ id: BackupInfoSchema.shape.id }),
-    output: z.strictObject({ restored: z.literal(true) }),
+    input: z.strictObject({ id: BackupInfoSchema.shape.id, partial: Partial }),
+    output: z.strictObject({ restored: z.literal(true), lost: Lost }),
     access: 'manage-backups',
     summary: 'Restore a backup after verifying it; the casebook locks afterwards',
   },
   restoreBackupFile: {
-    input: empty,
-    output: z.strictObject({ restored: z.boolean() }),
+    input: z.strictObject({ partial: Partial }),
+    output: z.strictObject({ restored: z.boolean(), lost: Lost }),
     access: 'manage-backups',
     summary: 'Restore a backup file you choose, after verifying it; the casebook locks afterwards',
   },
   restoreBackupWhileLocked: {
-    input: z.strictObject({ userId: UserIdSchema, passphrase: TypedPassphraseSchema, backupId: BackupInfoSchema.shape.id }),
-    output: z.strictObject({ restored: z.literal(true) }),
+    input: z.strictObject({ userId: UserIdSchema, passphrase: TypedPassphraseSchema, backupId: BackupInfoSchema.shape.id, partial: Partial }),
+    output: z.strictObject({ restored: z.literal(true), lost: Lost }),
     access: 'anyone',
     summary: 'Restore a backup when the casebook will not open; the passphrase must open the backup',
   },
   restoreFileWhileLocked: {
-    input: z.strictObject({ user: z.string().min(1).max(200), passphrase: TypedPassphraseSchema }),
-    output: z.strictObject({ restored: z.boolean() }),
+    input: z.strictObject({ user: z.string().min(1).max(200), passphrase: TypedPassphraseSchema, partial: Partial }),
+    output: z.strictObject({ restored: z.boolean(), lost: Lost }),
     access: 'anyone',
     summary: 'Restore a backup file when the casebook will not open, or onto a new computer; the passphrase must open the backup',
   },

@@ -49,16 +49,23 @@ export interface CasebookService {
   createBackup(reason: string): Promise<BackupInfo>;
   /** An encrypted copy of the whole store, saved where the user chooses (the file saver). */
   saveBackupCopy(): Promise<{ saved: boolean; fileName: string; bytes: number }>;
-  restoreBackup(id: string): Promise<{ restored: true }>;
+  /**
+   * Every restore refuses a backup with cases that do not open, listing them (CORRUPT, details
+   * `recoverable` and `lost`); asked again with `partial`, it restores the rest and `lost` names
+   * the cases left out, by reference.
+   */
+  restoreBackup(id: string, partial?: boolean): Promise<Restored<true>>;
   /** Verify a backup file the user chooses (the file picker) with the current key, then replace the store with it. */
-  restoreBackupFile(): Promise<{ restored: boolean }>;
+  restoreBackupFile(partial?: boolean): Promise<Restored<boolean>>;
   /**
    * Restore without unlocking first, for when the casebook will not open: the passphrase must
    * open the backup itself. Works on an empty folder too (restoring onto a new computer).
    */
-  restoreWhileLocked(source: { backupId: string } | { file: string } | { bytes: Uint8Array; name: string }, userIdOrName: string, passphrase: string): Promise<{ restored: true }>;
+  restoreWhileLocked(source: { backupId: string } | { file: string } | { bytes: Uint8Array; name: string }, userIdOrName: string, passphrase: string, partial?: boolean): Promise<Restored<true>>;
   /** restoreWhileLocked with a backup file the user chooses. */
-  restoreFileWhileLocked(userIdOrName: string, passphrase: string): Promise<{ restored: boolean }>;
+  restoreFileWhileLocked(userIdOrName: string, passphrase: string, partial?: boolean): Promise<Restored<boolean>>;
+  /** Not a command (tests only): resolves when the background check of case files started at the last unlock has finished or stopped. */
+  casesChecked(): Promise<void>;
   listAudit(f: AuditFilter): Promise<{ total: number; entries: AuditEntry[] }>;
   verify(): Promise<VerifyResult>;
   /** An administrator's decision to keep a casebook that does not match its last save (instead of restoring a backup). */
@@ -92,3 +99,6 @@ export interface CasebookService {
   readonly figures: FiguresApi;
   readonly documents: DocumentsApi;
 }
+
+/** What a restore answers: `lost` only when it was asked to restore what opens. */
+export type Restored<R extends boolean> = { restored: R; lost?: string[] };

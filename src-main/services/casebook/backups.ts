@@ -1,6 +1,7 @@
 import { requireCapability } from '../../domain/access/capabilities';
 import { CasebookError } from '../../domain/shared/errors';
-import { buildBundle, parseBundle, verifyBundle } from '../../store/backup-bundle';
+import { buildBundle, parseBundle } from '../../store/backup-bundle';
+import type { LostCase } from '../../store/lost-cases';
 import { listBackupFiles } from '../../store/backups';
 import type { OpenOptions } from '../../store/open-store';
 import { readBundleFrom, restoreWithPassphrase } from '../../store/restore';
@@ -8,6 +9,10 @@ import type { FilePorts } from '../shared/files';
 import { audit } from './audit-entry';
 import { mustBeAbleToRecord } from '../shared/leaving';
 import type { StoreHolder } from './holder';
+import type { Restored } from './api';
+
+/** A restore's answer: the references of the cases left out, when it was asked to restore what opens. */
+const restored = <R extends boolean>(r: R, partial: boolean, lost: readonly LostCase[]): Restored<R> => (partial ? { restored: r, lost: lost.map((l) => l.reference) } : { restored: r });
 
 /** The largest backup file anyone can choose to restore (a casebook of 10,000 cases is under 100 MB). */
 const MAX_BACKUP_BYTES = 2 * 1024 * 1024 * 1024 - 1;
@@ -22,12 +27,12 @@ export function backupUseCases(dir: string, h: StoreHolder, files: FilePorts, lo
     if (!files.filePicker) throw new CasebookError('WRITE_FAILED', 'Choosing a file is not available here: this copy of RJ Casebook has no way to choose one');
     return files.filePicker.pick(MAX_BACKUP_BYTES, 'backup');
   };
-  const restoreWhileLocked = async (source: { backupId: string } | { file: string } | { bytes: Uint8Array; name: string }, who: string, passphrase: string) => {
+  const restoreWhileLocked = async (source: { backupId: string } | { file: string } | { bytes: Uint8Array; name: string }, who: string, passphrase: string, partial = false) => {
     if (h.store) throw new CasebookError('CONFLICT', 'Lock the casebook before restoring this way, or restore from Settings');
     const { bundle, name } = await readBundleFrom(dir, source);
-    await restoreWithPassphrase(dir, bundle, name, who, passphrase, o);
+    const lost = await restoreWithPassphrase(dir, bundle, name, who, passphrase, { ...o, partial });
     h.tell('restore');
-    return { restored: true as const };
+    return restored(true, partial, lost);
   };
 
   return {
@@ -56,34 +61,33 @@ export function backupUseCases(dir: string, h: StoreHolder, files: FilePorts, lo
       if (saved) await serial(() => audit(h.need(), 'backup.export', { type: 'backup', id: 'file' }));
       return { saved, fileName, bytes: bytes.length };
     },
-    async restoreBackup(id: string) {
+    async restoreBackup(id: string, partial = false) {
       const s = h.need();
       requireCapability(s.user.role, 'manage-backups');
       const { bundle, rel } = await s.readBackup(id);
-      await s.restore(bundle, rel);
+      const lost = await s.restore(bundle, rel, partial);
       await lock('restore');
-      return { restored: true as const };
+      return restored(true, partial, lost);
     },
-    async restoreBackupFile() {
+    async restoreBackupFile(partial = false): Promise<Restored<boolean>> {
       const s = h.need();
       requireCapability(s.user.role, 'manage-backups');
       const file = await pickBackup();
       if (!file) return { restored: false };
-      await serial(async () => {
-        const now = h.need();
+      const lost = await serial(async () => {
         const bundle = parseBundle(Buffer.from(file.bytes), 'the backup file');
-        verifyBundle(bundle, now.dk, 'the backup file', now.index.storeId);
-        await now.restore(bundle, 'the backup file');
+        const left = await h.need().restore(bundle, 'the backup file', partial);
         await lock('restore');
+        return left;
       });
-      return { restored: true };
+      return restored(true, partial, lost);
     },
     restoreWhileLocked,
-    async restoreFileWhileLocked(who: string, passphrase: string) {
+    async restoreFileWhileLocked(who: string, passphrase: string, partial = false): Promise<Restored<boolean>> {
       if (h.store) throw new CasebookError('CONFLICT', 'Lock the casebook before restoring this way, or restore from Settings');
       const file = await pickBackup();
       if (!file) return { restored: false };
-      return serial(() => restoreWhileLocked({ bytes: file.bytes, name: file.name }, who, passphrase));
+      return serial(() => restoreWhileLocked({ bytes: file.bytes, name: file.name }, who, passphrase, partial));
     },
   };
 }

@@ -1,6 +1,7 @@
 import { CasebookError } from '../../domain/shared/errors';
 import type { Session } from '../../domain/casebook/session';
 import type { Store } from '../../store/store';
+import { damagedCasesNotice } from '../../domain/casebook/damaged-cases';
 
 /**
  * The one unlocked store a casebook service may hold, and who to tell when it locks. Locking
@@ -9,6 +10,16 @@ import type { Store } from '../../store/store';
 export class StoreHolder {
   store: Store | undefined;
   readonly listeners = new Set<(reason: string) => void>();
+  /**
+   * What the last background check of each casebook (by store id) found: cases whose files do not
+   * open. Kept across locks, so the next day's first unlock does not back up a known-damaged casebook.
+   */
+  readonly damagedCases = new Map<string, { id: string; reference: string }[]>();
+
+  /** References of the cases known to be damaged in this casebook (none until a check has found some). */
+  damagedIn(s: Store): string[] {
+    return (this.damagedCases.get(s.index.storeId) ?? []).map((c) => c.reference);
+  }
 
   need = (): Store => {
     if (!this.store) throw new CasebookError('LOCKED', 'The casebook is locked: unlock it first');
@@ -18,7 +29,8 @@ export class StoreHolder {
   current = (): Store | undefined => this.store;
 
   session(s: Store): Session {
-    return { user: s.user, settings: s.index.settings, readOnly: s.readOnly, notices: s.notices() };
+    const damaged = this.damagedIn(s);
+    return { user: s.user, settings: s.index.settings, readOnly: s.readOnly, notices: [...s.notices(), ...(damaged.length ? [damagedCasesNotice(damaged)] : [])] };
   }
 
   tell(reason: string): void {

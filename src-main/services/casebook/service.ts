@@ -10,6 +10,7 @@ import { createStaff } from '../staff';
 import { loadCaseworkTemplates, type TemplateDirs } from '../templates/loader';
 import type { CasebookService } from './api';
 import { backupUseCases } from './backups';
+import { caseCheck } from './case-check';
 import { acceptUseCases } from './accept-as-it-is';
 import { removePersonUseCases } from './remove-person';
 import { rotateKeyUseCases } from './rotate-key';
@@ -54,7 +55,12 @@ export async function createCasebookService(o: ServiceOptions): Promise<Casebook
   const figures = createFigures(ctx);
   const documents = createDocuments(ctx);
 
-  const { adopt, ...session } = sessionUseCases(dir, h, o, () => cases.internals.prime());
+  // Every case file read in the background after each unlock; it queues only its second looks.
+  const check = caseCheck(h, run);
+  const { adopt, ...session } = sessionUseCases(dir, h, o, (s) => {
+    cases.internals.prime();
+    check.start(s);
+  });
   const transfer = transferUseCases(dir, h, files, ctx.summariser, run, o.now ?? (() => new Date()));
   const service: CasebookService = {
     ...session,
@@ -65,6 +71,7 @@ export async function createCasebookService(o: ServiceOptions): Promise<Casebook
     ...removePersonUseCases(h),
     ...rotateKeyUseCases(dir, h, o, adopt),
     ...updateUseCases(h, o, run),
+    casesChecked: check.casesChecked,
     // Outside the queue as a whole (saving a venue queues itself); each step queued on its own.
     addDemoCases: (i, c) =>
       addDemoCases(
@@ -109,7 +116,8 @@ function serialised(s: CasebookService, run: ReturnType<typeof serialQueue>): Ca
   // These open a dialog (or call ones that do) and queue their own store work.
   const ownQueue = new Set<keyof CasebookService>(['saveBackupCopy', 'restoreBackupFile', 'restoreFileWhileLocked', 'checkCaseFile', 'importCaseFile', 'exportCases', 'addDemoCases']);
   // checkForUpdates waits on the network and queues only its audit entry.
-  const direct = new Set<string>(['currentSession', 'onLocked', 'settings', 'users', 'listCases', 'reportActivity', 'checkForUpdates', ...ownQueue]);
+  // casesChecked waits for a check that queues its own second looks: queued itself, it would wait for them forever.
+  const direct = new Set<string>(['currentSession', 'onLocked', 'settings', 'users', 'listCases', 'reportActivity', 'checkForUpdates', 'casesChecked', ...ownQueue]);
   const top = queued(s, direct);
   return {
     ...top,

@@ -33,10 +33,11 @@ export function sessionUseCases(dir: string, h: StoreHolder, o: OpenOptions & { 
    * A routine backup on the first unlock of each day, so a bad day can be undone. A backup dated
    * in the future (a clock that was wrong) does not count, or it would stop them until that
    * date. When one cannot be taken the person is told on every screen, not left to find out on
-   * the day they need it.
+   * the day they need it. None is taken while the last check found damaged cases (its notice says so).
    */
   const dailyBackup = async (s: Store) => {
-    if (s.readOnly) return;
+    // A backup of a casebook with cases known not to open would rotate away one that holds them (case-check.ts).
+    if (s.readOnly || h.damagedIn(s).length > 0) return;
     const now = s.opts.now().getTime();
     const newest = (await listBackupFiles(dir)).find((b) => Date.parse(b.createdAt) <= now);
     if (newest && now - Date.parse(newest.createdAt) < 86_400_000) return;

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { can } from '../../../src-main/domain/access/capabilities';
 import { needsRepair, type CasebookNotice, type Session } from '../../../src-main/domain/casebook/session';
 import { call } from '../shared/api/client';
@@ -10,13 +10,28 @@ import { WarningText } from '../shared/components/WarningText';
 import { useNav } from './nav';
 import { useSession } from './session';
 
+/** How often a screen left open looks for new notices (a getStatus call: memory only in the main process). */
+const NOTICES_EVERY_MS = 20_000;
+
 /**
  * What the person must know about this casebook while it is open, on every screen: someone
  * else has it, the folder cannot be written, its files do not match its last save, it is an
- * older copy than one seen before, backups are failing. Each says what to do about it.
+ * older copy than one seen before, backups are failing, case files do not open. Each says what
+ * to do about it.
  */
 export function CasebookNotices() {
   const session = useSession((s) => s.session);
+  const refreshNotices = useSession((s) => s.refreshNotices);
+  const page = useNav((n) => n.page);
+  // Some notices come after unlocking (the background check of every case file): look again on
+  // each move to another screen, and now and then on a screen left open.
+  useEffect(() => {
+    void refreshNotices();
+  }, [page, refreshNotices]);
+  useEffect(() => {
+    const timer = setInterval(() => void refreshNotices(), NOTICES_EVERY_MS);
+    return () => clearInterval(timer);
+  }, [refreshNotices]);
   if (!session || session.notices.length === 0) return null;
   return (
     <div data-testid="casebook-notices">

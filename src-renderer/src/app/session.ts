@@ -17,6 +17,8 @@ interface SessionData {
   status?: Status;
   session?: Session;
   recoveryKey?: string;
+  /** The recovery key shown replaces an earlier one (the key was changed): the old one no longer works. */
+  recoveryKeyReplaced?: boolean;
   lockReason?: LockReason;
   /** Set just before the renderer itself locks, so the later onLocked event keeps our reason. */
   pendingLockReason?: LockReason;
@@ -25,7 +27,9 @@ interface SessionData {
 
 interface SessionActions {
   refresh(): Promise<void>;
-  created(recoveryKey: string, session: Session): void;
+  /** Take the notices of the open casebook afresh: some arrive after unlocking (the check of every case file). */
+  refreshNotices(): Promise<void>;
+  created(recoveryKey: string, session: Session, replaced?: boolean): void;
   recoveryKeyStored(): void;
   unlocked(session: Session): void;
   showRecover(): void;
@@ -50,12 +54,22 @@ export const useSession = create<SessionData & SessionActions>()((set, get) => (
     }
   },
 
-  created(recoveryKey, session) {
-    set({ phase: 'recovery-key', recoveryKey, session, lockReason: undefined });
+  async refreshNotices() {
+    if (get().phase !== 'unlocked') return;
+    const status = await call('getStatus').catch(() => undefined);
+    const now = get().session;
+    // Only the notices change here; a lock or unlock in between is left to the usual path.
+    if (status?.state === 'unlocked' && status.session && now && status.session.user.id === now.user.id && get().phase === 'unlocked') {
+      if (JSON.stringify(status.session.notices) !== JSON.stringify(now.notices)) set({ session: { ...now, notices: status.session.notices } });
+    }
+  },
+
+  created(recoveryKey, session, replaced = false) {
+    set({ phase: 'recovery-key', recoveryKey, recoveryKeyReplaced: replaced, session, lockReason: undefined });
   },
 
   recoveryKeyStored() {
-    set({ phase: 'unlocked', recoveryKey: undefined });
+    set({ phase: 'unlocked', recoveryKey: undefined, recoveryKeyReplaced: undefined });
   },
 
   unlocked(session) {
@@ -88,6 +102,7 @@ export function resetSession(reason: LockReason): void {
     lockReason: pending ?? (wasLocked ? useSession.getState().lockReason : reason),
     session: undefined,
     recoveryKey: undefined,
+    recoveryKeyReplaced: undefined,
     pendingLockReason: undefined,
   });
 }

@@ -6,12 +6,13 @@ import { WarningText } from '../shared/components/WarningText';
 import { usePageTitle } from '../shared/hooks/usePageTitle';
 
 /**
- * The recovery key is shown once, straight after the casebook is created. The person must
- * say they have stored it before going on: without it a forgotten passphrase loses the data.
+ * The recovery key is shown once, straight after the casebook is created or its key is changed
+ * (then it replaces the old one, which opens nothing any more). The person must say they have
+ * stored it before going on: without it a forgotten passphrase loses the data.
  */
 export function RecoveryKey() {
-  const h1 = usePageTitle('Your recovery key');
-  const { recoveryKey, session, recoveryKeyStored } = useSession();
+  const { recoveryKey, recoveryKeyReplaced, session, recoveryKeyStored } = useSession();
+  const h1 = usePageTitle(recoveryKeyReplaced ? 'Your new recovery key' : 'Your recovery key');
   const [stored, setStored] = useState(false);
   const [error, setError] = useState<string>();
   const [focusKey, setFocusKey] = useState(0);
@@ -30,8 +31,13 @@ export function RecoveryKey() {
     <PublicLayout serviceName={session?.settings.serviceName}>
       <ErrorSummary errors={error ? [{ fieldId: 'stored', message: error }] : []} focusKey={focusKey} />
       <h1 className="govuk-heading-l" ref={h1} tabIndex={-1}>
-        Your recovery key
+        {recoveryKeyReplaced ? 'Your new recovery key' : 'Your recovery key'}
       </h1>
+      {recoveryKeyReplaced && (
+        <WarningText>
+          The casebook&rsquo;s key was changed, so the old recovery key no longer works. Destroy it, and store this new one in its place.
+        </WarningText>
+      )}
       <p className="govuk-body">
         If everyone forgets their passphrase, this key is the only way back into the casebook. Nobody else has a copy,
         and you will not see it again.

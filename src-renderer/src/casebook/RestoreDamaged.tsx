@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { ApiError, call } from '../shared/api/client';
 import { WarningText } from '../shared/components/WarningText';
 import { RestoreFromFile } from './RestoreFromFile';
+import { lostCasesOf, RecoverWhatOpens } from './RecoverWhatOpens';
 
 export interface Damage {
   /** The newest backup kept with the casebook that opens cleanly, if there is one. */
@@ -21,14 +22,18 @@ export interface Damage {
 export function RestoreDamaged({ damage, onRestored }: { damage: Damage; onRestored: () => void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
-  const restore = async (backupId: string) => {
+  const [lost, setLost] = useState<string[]>();
+  const restore = async (backupId: string, partial = false) => {
     setBusy(true);
     setError(undefined);
+    setLost(undefined);
     try {
-      await call('restoreBackupWhileLocked', { userId: damage.userId, passphrase: damage.passphrase, backupId });
+      await call('restoreBackupWhileLocked', { userId: damage.userId, passphrase: damage.passphrase, backupId, partial });
       onRestored();
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : 'The backup could not be restored');
+      const references = lostCasesOf(e);
+      if (references) setLost(references);
+      else setError(e instanceof ApiError ? e.message : 'The backup could not be restored');
     } finally {
       setBusy(false);
     }
@@ -44,6 +49,7 @@ export function RestoreDamaged({ damage, onRestored }: { damage: Damage; onResto
           <p className="govuk-body">The casebook cannot be opened as it is, but a backup that opens cleanly was found (see the message above).</p>
           <WarningText>Restoring replaces the casebook with the backup. Changes made since it was taken are kept aside as a backup, not lost.</WarningText>
           {error && <p className="govuk-error-message">{error}</p>}
+          {lost && <RecoverWhatOpens lost={lost} busy={busy} onRestore={() => void restore(backupId, true)} onCancel={() => setLost(undefined)} />}
           <button type="button" className="govuk-button govuk-button--warning" disabled={busy} onClick={() => void restore(backupId)}>
             {busy ? 'Restoring…' : 'Restore the backup that opens cleanly'}
           </button>

@@ -8,6 +8,7 @@ import { TextField } from '../shared/components/TextField';
 import { PassphraseField } from '../shared/components/PassphraseField';
 import { applyServerError } from '../shared/lib/form-errors';
 import { useFormErrors } from '../shared/hooks/useFormErrors';
+import { lostCasesOf, RecoverWhatOpens } from './RecoverWhatOpens';
 
 const Schema = z.object({
   user: z.string().trim().min(1, { error: 'Enter your name' }),
@@ -27,7 +28,8 @@ const PREFIX = 'restore-file-';
  */
 export function RestoreFromFile({ userName, onRestored }: { userName: string; onRestored: () => void }) {
   const [focusKey, setFocusKey] = useState(0);
-  const { register, handleSubmit, setError, setValue, formState } = useForm<Values>({
+  const [lost, setLost] = useState<string[]>();
+  const { register, handleSubmit, setError, setValue, getValues, formState } = useForm<Values>({
     resolver: zodResolver(Schema),
     // GOV.UK pattern: focus goes to the error summary, not the first field.
     shouldFocusError: false,
@@ -36,11 +38,15 @@ export function RestoreFromFile({ userName, onRestored }: { userName: string; on
   const { summary, messageFor } = useFormErrors(formState.errors, FIELDS, PREFIX);
   const field = (name: (typeof FIELDS)[number]) => ({ id: PREFIX + name, error: messageFor(name), registration: register(name) });
 
-  const onValid = async (v: Values) => {
+  const onValid = async (v: Values, partial = false) => {
+    setLost(undefined);
     try {
       // Cancelled in the dialog: nothing changed, so nothing is said.
-      if ((await call('restoreFileWhileLocked', v)).restored) onRestored();
+      if ((await call('restoreFileWhileLocked', { ...v, partial })).restored) onRestored();
     } catch (e) {
+      // Only some cases in the file do not open: the person decides, with the passphrase kept for the second go.
+      const references = lostCasesOf(e);
+      if (references) return setLost(references);
       // A passphrase that does not open the backup is about that box.
       if (e instanceof ApiError && e.code === 'AUTH_FAILED') setError('passphrase', { type: 'server', message: e.message });
       else applyServerError(e, FIELDS, setError);
@@ -59,7 +65,8 @@ export function RestoreFromFile({ userName, onRestored }: { userName: string; on
         of an administrator. You choose the file next; it is checked before anything is replaced.
       </p>
       <ErrorSummary errors={summary} focusKey={focusKey} level={4} />
-      <form noValidate onSubmit={handleSubmit(onValid, () => setFocusKey((k) => k + 1))}>
+      {lost && <RecoverWhatOpens lost={lost} busy={formState.isSubmitting} chooseFileAgain onRestore={() => void onValid(getValues(), true)} onCancel={() => setLost(undefined)} />}
+      <form noValidate onSubmit={handleSubmit((v) => onValid(v), () => setFocusKey((k) => k + 1))}>
         <TextField {...field('user')} label="Your name" autoComplete="off" spellCheck={false} widthClass="govuk-!-width-two-thirds" />
         <PassphraseField {...field('passphrase')} label="Your passphrase" hint="The one you unlock the casebook with. Only if the casebook’s list of people is damaged too, the one you had when the copy was saved." autoComplete="current-password" />
         <button type="submit" className="govuk-button govuk-button--warning" disabled={formState.isSubmitting}>

@@ -2,6 +2,8 @@ import { call } from '../shared/api/client';
 import { formatBytes } from '../shared/lib/dates';
 import { FileAction, useFileAction, type FileActionConfirm } from '../shared/components/FileAction';
 import { restoreAndLock } from './backups-state';
+import { lostCasesOf, RecoverWhatOpens } from '../casebook/RecoverWhatOpens';
+import { useState } from 'react';
 
 const RESTORE_FILE: FileActionConfirm = {
   title: 'Restore from a backup file?',
@@ -29,9 +31,18 @@ export function BackupFiles() {
       return r.saved ? { heading: `A copy of the casebook was saved as ${r.fileName} (${formatBytes(r.bytes)})` } : undefined;
     });
   // Restored: the casebook locks and this page goes; cancelled: nothing changed, nothing is said.
-  const restoreFile = () =>
+  // Cases of the chosen backup that do not open, until the person decides (choosing the file again).
+  const [lost, setLost] = useState<string[]>();
+  const restoreFile = (partial = false) =>
     restore.run(async () => {
-      await restoreAndLock(async () => (await call('restoreBackupFile')).restored);
+      setLost(undefined);
+      try {
+        await restoreAndLock(async () => (await call('restoreBackupFile', { partial })).restored);
+      } catch (e) {
+        const references = lostCasesOf(e);
+        if (!references) throw e;
+        setLost(references);
+      }
       return undefined;
     });
 
@@ -47,9 +58,10 @@ export function BackupFiles() {
           now; onto a new computer, the one you had when the copy was saved.
         </p>
       </FileAction>
-      <FileAction id="backup-file" title="Restore from a backup file" action={restore} onRun={restoreFile} confirm={RESTORE_FILE}>
+      <FileAction id="backup-file" title="Restore from a backup file" action={restore} onRun={() => restoreFile()} confirm={RESTORE_FILE}>
         <p className="govuk-body">Replace the casebook with a copy saved earlier. Only a copy of this casebook can be restored here.</p>
       </FileAction>
+      {lost && <RecoverWhatOpens lost={lost} busy={restore.busy} chooseFileAgain onRestore={() => void restoreFile(true)} onCancel={() => setLost(undefined)} />}
     </>
   );
 }

@@ -7,6 +7,7 @@ import { DateTime } from '../shared/components/DateTime';
 import { ErrorSummary } from '../shared/components/ErrorSummary';
 import { ConfirmAction } from '../shared/components/ConfirmAction';
 import { BackupFiles } from './BackupFiles';
+import { RecoverWhatOpens } from '../casebook/RecoverWhatOpens';
 
 /**
  * The list of backups, "Back up now", and Restore with a confirm step: a restore replaces
@@ -14,7 +15,7 @@ import { BackupFiles } from './BackupFiles';
  * saved elsewhere and restoring from such a file.
  */
 export function BackupsSection() {
-  const { backups, busy, error, errorKey, notice, load, backUpNow, restore } = useBackups();
+  const { backups, busy, error, errorKey, notice, lost, load, backUpNow, restore, dismissLost } = useBackups();
   const [confirming, setConfirming] = useState<BackupInfo>();
 
   useEffect(() => {
@@ -31,6 +32,17 @@ export function BackupsSection() {
         {busy ? 'Working…' : notice}
       </p>
       <ErrorSummary errors={error ? [{ message: error }] : []} focusKey={errorKey} level={3} />
+      {lost && (
+        <RecoverWhatOpens
+          lost={lost.references}
+          busy={busy}
+          onRestore={() => void restore(lost.id, true)}
+          onCancel={() => {
+            dismissLost();
+            setConfirming(undefined);
+          }}
+        />
+      )}
       {backups && backups.length === 0 && <p className="govuk-body">There are no backups yet.</p>}
       {backups && backups.length > 0 && (
         <table className="govuk-table" data-testid="backups">
@@ -63,7 +75,7 @@ export function BackupsSection() {
           </tbody>
         </table>
       )}
-      {confirming && (
+      {confirming && !lost && (
         <ConfirmAction
           title={`Restore the backup made ${formatDateTime(confirming.createdAt)}?`}
           confirmLabel="Yes, restore this backup"

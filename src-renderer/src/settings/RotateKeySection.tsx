@@ -51,7 +51,7 @@ export function RotateKeySection() {
       const given = others.filter((u) => asking.others[u.id]).map((u) => ({ userId: u.id, passphrase: asking.others[u.id]! }));
       const done = await call('rotateDataKey', { passphrase: asking.passphrase, others: given });
       // The new recovery key, once, on the same screen as when the casebook was created.
-      shown(done.recoveryKey, done.session);
+      shown(done.recoveryKey, done.session, true);
     }).catch((e: unknown) => setErrors([{ message: messageOf(e) }]));
   const messageFor = (id: string) => errors.find((e) => e.fieldId === id)?.message;
 
@@ -66,7 +66,7 @@ export function RotateKeySection() {
       </p>
       <p className="govuk-body">
         Give everyone else a new temporary passphrase below and tell them it in person; they can change it once they are in. Anyone you leave blank is taken off the people who can unlock.
-        You keep your own passphrase. A new recovery key is shown once at the end.
+        You keep your own passphrase. A new recovery key is shown once at the end: the old recovery key will no longer work, so the new one must be stored in its place.
       </p>
       <ErrorSummary errors={errors} focusKey={focusKey} />
       <form noValidate onSubmit={handleSubmit(onSubmit)}>

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { BackupInfo } from '../../../src-main/ipc/contract';
 import { call, messageOf } from '../shared/api/client';
 import { useSession } from '../app/session';
+import { lostCasesOf } from '../casebook/RecoverWhatOpens';
 
 interface BackupsState {
   backups?: BackupInfo[];
@@ -11,12 +12,16 @@ interface BackupsState {
   errorKey: number;
   /** The last thing that happened, for the aria-live status line. */
   notice?: string;
+  /** A backup refused because some of its cases do not open: which, until the person decides. */
+  lost?: { id: string; references: string[] };
   load(): Promise<void>;
   backUpNow(): Promise<void>;
-  restore(id: string): Promise<void>;
+  /** `partial`: restore what opens, leaving out the cases that do not (asked for after seeing them). */
+  restore(id: string, partial?: boolean): Promise<void>;
+  dismissLost(): void;
 }
 
-export const backupsInitial = { backups: undefined, busy: false, error: undefined, errorKey: 0, notice: undefined };
+export const backupsInitial = { backups: undefined, busy: false, error: undefined, errorKey: 0, notice: undefined, lost: undefined };
 
 /**
  * A restore locks the casebook, and the main process tells us through onLocked. Say why
@@ -55,14 +60,17 @@ export const useBackups = create<BackupsState>()((set, get) => {
         failed(e);
       }
     },
-    async restore(id) {
-      set({ busy: true, error: undefined, notice: undefined });
+    async restore(id, partial = false) {
+      set({ busy: true, error: undefined, notice: undefined, lost: undefined });
       try {
         // Restored: the casebook locks, and every store is cleared, this one too.
-        await restoreAndLock(async () => (await call('restoreBackup', { id })).restored);
+        await restoreAndLock(async () => (await call('restoreBackup', { id, partial })).restored);
       } catch (e) {
-        failed(e);
+        const references = lostCasesOf(e);
+        if (references) set({ lost: { id, references }, busy: false });
+        else failed(e);
       }
     },
+    dismissLost: () => set({ lost: undefined }),
   };
 });

@@ -221,6 +221,8 @@ export function createFakeService(world: FakeWorld, dir: string, files: FilePort
       return api.restoreWhileLocked({ bytes: f.bytes, name: f.name }, who, passphrase);
     },
     listAudit: async () => ({ total: 0, entries: [] }),
+    // The fake store has no case files to check.
+    casesChecked: async () => undefined,
     async verify() {
       const { s } = need();
       return { ok: s.problems.length === 0, entries: s.audit.length, problems: s.problems };

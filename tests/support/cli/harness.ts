@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CliIo, InStream } from '../../../src-main/cli/command';
 import { runCli } from '../../../src-main/cli/run';
+import { createCasebookService } from '../../../src-main/services/casebook/service';
 import { FakeWorld } from './fake-service';
 
 /**
@@ -81,4 +82,16 @@ export async function runWith(world: FakeWorld, argv: string[], o: RunOptions = 
 export async function tempDir(prefix = 'casebook-cli-'): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), prefix));
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * The CLI in-process over the real encrypted service (for what the fake one does not do: keys,
+ * backups that are damaged), as the administrator whose passphrase is `passphrase`.
+ */
+export async function runReal(store: string, argv: string[], stdin: InStream = Object.assign(new FakeTty([]), { isTTY: false }), passphrase = 'correct horse battery staple') {
+  const stdout = new Sink();
+  const stderr = new Sink();
+  const io: CliIo = { stdout, stderr, stdin, env: { CASEBOOK_STORE: store, CASEBOOK_PASSPHRASE: passphrase }, platform: 'linux', homedir: '/home/nobody-here', cwd: process.cwd(), now: () => new Date() };
+  const code = await runCli(argv, io, { openService: (storeDir, files) => createCasebookService({ storeDir, kdf: 'minimum', ...files }) });
+  return { code, stdout: stdout.text, stderr: stderr.text };
 }
