@@ -50,6 +50,10 @@ describe('the register file', () => {
     expect(e.code).toBe('CORRUPT');
     expect(e.message).toContain(REL);
     expect((await w.service.verify()).problems.map((p) => p.file)).toContain(REL);
+    // The background check after unlock reads it too, and says so on every screen.
+    await w.service.casesChecked();
+    const notice = w.service.currentSession()?.notices.find((n) => n.kind === 'damaged-cases');
+    expect(notice?.message).toMatch(/^The staff register does not open/);
   });
 
   it.each([

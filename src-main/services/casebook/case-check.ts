@@ -1,4 +1,6 @@
 import { CasebookError } from '../../domain/shared/errors';
+import { registerFile } from '../../store/layout';
+import { readRegisterBody } from '../../store/registers';
 import type { Store } from '../../store/store';
 import type { StoreHolder } from './holder';
 
@@ -15,6 +17,8 @@ const doesNotOpen = (e: unknown) => e instanceof CasebookError && e.code === 'CO
  * moving on, so a file that does not open is looked at again inside the service's queue, where
  * no save is half done, and reported only if it still does not open at the same revision.
  *
+ * The registers kept beside the cases (registers.ts) are read the same way.
+ *
  * What is found is a notice on every screen; while cases are known to be damaged the daily
  * backup is not taken (session.ts), so the backups that still hold them are not rotated away.
  */
@@ -28,7 +32,7 @@ export function caseCheck(h: StoreHolder, serial: <T>(job: () => Promise<T>) => 
     serial(async () => stillOpen(s) && s.summaries.get(id)?.revision === revision && (await s.readCase(id).then(() => false, doesNotOpen)));
 
   const checkAll = async (s: Store) => {
-    const lost: { id: string; reference: string }[] = [];
+    const lost: { id: string; reference: string; register?: true }[] = [];
     for (const row of [...s.summaries.all()]) {
       await yieldToOthers();
       if (!stillOpen(s)) return;
@@ -36,6 +40,15 @@ export function caseCheck(h: StoreHolder, serial: <T>(job: () => Promise<T>) => 
       // Saved meanwhile (its row moved on), or locked meanwhile (the key is wiped): not damage.
       if (!failed || !stillOpen(s) || s.summaries.get(row.id)?.revision !== row.revision) continue;
       if (await confirmed(s, row.id, row.revision)) lost.push({ id: row.id, reference: row.reference });
+    }
+    // The registers (staff register…) are not read at unlock either: read each once here.
+    for (const name of Object.keys(s.index.registers)) {
+      await yieldToOthers();
+      if (!stillOpen(s)) return;
+      const failed = await readRegisterBody(s.dir, s.dk, s.index, name).then(() => false, doesNotOpen);
+      if (failed && stillOpen(s) && (await serial(async () => stillOpen(s) && readRegisterBody(s.dir, s.dk, s.index, name).then(() => false, doesNotOpen)))) {
+        lost.push({ id: registerFile(name), reference: name, register: true });
+      }
     }
     if (stillOpen(s)) h.damagedCases.set(s.index.storeId, lost);
   };

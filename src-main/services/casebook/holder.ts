@@ -14,9 +14,9 @@ export class StoreHolder {
    * What the last background check of each casebook (by store id) found: cases whose files do not
    * open. Kept across locks, so the next day's first unlock does not back up a known-damaged casebook.
    */
-  readonly damagedCases = new Map<string, { id: string; reference: string }[]>();
+  readonly damagedCases = new Map<string, { id: string; reference: string; register?: true }[]>();
 
-  /** References of the cases known to be damaged in this casebook (none until a check has found some). */
+  /** References of the cases (and names of the registers) known to be damaged in this casebook (none until a check has found some). */
   damagedIn(s: Store): string[] {
     return (this.damagedCases.get(s.index.storeId) ?? []).map((c) => c.reference);
   }
@@ -29,8 +29,10 @@ export class StoreHolder {
   current = (): Store | undefined => this.store;
 
   session(s: Store): Session {
-    const damaged = this.damagedIn(s);
-    return { user: s.user, settings: s.index.settings, readOnly: s.readOnly, notices: [...s.notices(), ...(damaged.length ? [damagedCasesNotice(damaged)] : [])] };
+    const damaged = this.damagedCases.get(s.index.storeId) ?? [];
+    const cases = damaged.filter((d) => !d.register).map((d) => d.reference);
+    const registers = damaged.filter((d) => d.register).map((d) => d.reference);
+    return { user: s.user, settings: s.index.settings, readOnly: s.readOnly, notices: [...s.notices(), ...(damaged.length ? [damagedCasesNotice(cases, registers)] : [])] };
   }
 
   tell(reason: string): void {
