@@ -66,6 +66,8 @@ export const COMMAND_NAMES = [
   'saveDocument',
   'recordPrint',
   'saveBlankForm',
+  // data protection (commands/data-protection.ts)
+  'checkFileForPersonalData',
 ] as const;
 
 /** The single IPC channel; the command name travels in the payload and is checked against the list. */

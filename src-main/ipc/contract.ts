@@ -3,6 +3,7 @@ import type { CommandSpec } from './command-spec';
 import { casebookCommands } from './commands/casebook';
 import { casesCommands } from './commands/cases';
 import { conferencesCommands } from './commands/conferences';
+import { dataProtectionCommands } from './commands/data-protection';
 import { documentsCommands } from './commands/documents';
 import { figuresCommands } from './commands/figures';
 import { referralsCommands } from './commands/referrals';
@@ -23,6 +24,7 @@ export const commands = {
   ...conferencesCommands,
   ...figuresCommands,
   ...documentsCommands,
+  ...dataProtectionCommands,
 } as const satisfies Record<string, CommandSpec>;
 
 export type { Access, CommandSpec } from './command-spec';

@@ -11,6 +11,7 @@ import { casesHandlers } from './handlers/cases';
 import { conferencesHandlers } from './handlers/conferences';
 import { documentsHandlers } from './handlers/documents';
 import { figuresHandlers } from './handlers/figures';
+import { dataProtectionHandlers } from './handlers/data-protection';
 import { referralsHandlers } from './handlers/referrals';
 import { staffHandlers } from './handlers/staff';
 import { toSafeError } from './safe-error';
@@ -37,6 +38,7 @@ function handlersFor(s: CasebookService): Record<CommandName, Handler> {
     ...staffHandlers(s),
     ...conferencesHandlers(s),
     ...figuresHandlers(s),
+    ...dataProtectionHandlers(s),
     ...documentsHandlers(s),
   } satisfies Record<CommandName, unknown>;
   return all as unknown as Record<CommandName, Handler>;

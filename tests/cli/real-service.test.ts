@@ -1,6 +1,7 @@
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { strToU8, zipSync } from 'fflate';
 import { acquireLock } from '../../src-main/store/lock-file';
 import type { Case } from '../../src-main/domain/cases/case';
 import { tempDir } from '../support/cli/harness';
@@ -71,6 +72,20 @@ describe('casebook CLI over the real service', () => {
     const again = await cli(['import', '--from', out, '--json'], asAdmin(b));
     expect(again.code).toBe(1);
     expect(json(again).error?.code).toBe('CONFLICT');
+
+    // pack-check: a document naming someone from the casebook exits 7 and says where, never who.
+    const person = exported[3]!.participants[0]!.person;
+    const word = (text: string) => zipSync({ 'word/document.xml': strToU8(`<w:document><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:document>`) });
+    const leaky = join(dir, 'leaky.docx');
+    const clean = join(dir, 'clean.docx');
+    await writeFile(leaky, word(`Case study: ${person.givenName} ${person.familyName} met the person responsible.`));
+    await writeFile(clean, word('Case study: the person harmed met the person responsible in the third week.'));
+    const [found, nothing] = await Promise.all([cli(['pack-check', leaky, '--json'], asAdmin(b)), cli(['pack-check', clean], asAdmin(b))]);
+    expect(found.code).toBe(7);
+    expect(json(found).error).toMatchObject({ code: 'PERSONAL_DATA', message: expect.stringContaining('word/document.xml: a name') });
+    expect(found.stdout + found.stderr).not.toContain(person.familyName);
+    expect(nothing.code).toBe(0);
+    expect(nothing.stdout).toMatch(/No personal data was found: .* 60 cases/);
   }, 120_000);
 
   it('exits 2 for usage problems and an invalid file, 3 for a wrong passphrase', async () => {

@@ -13,10 +13,11 @@ import { importCases } from './import';
 import { init } from './init';
 import { keyRotate } from './key-rotate';
 import { meetingsList } from './meetings';
+import { packCheck } from './pack-check';
 import { restore } from './restore';
 import { staffCompliance } from './staff-compliance';
 import { staffCpd, staffObserved, staffSupervision } from './staff-record';
 import { verify } from './verify';
 
 /** Every command, in the order `casebook --help` lists them. */
-export const COMMANDS: readonly CommandDef[] = [init, verify, auditList, backup, restore, accept, keyRotate, importCases, exportCases, demo, casesList, caseShow, doc, meetingsList, ics, figures, staffCompliance, staffCpd, staffSupervision, staffObserved];
+export const COMMANDS: readonly CommandDef[] = [init, verify, auditList, backup, restore, accept, keyRotate, importCases, exportCases, demo, casesList, caseShow, doc, packCheck, meetingsList, ics, figures, staffCompliance, staffCpd, staffSupervision, staffObserved];

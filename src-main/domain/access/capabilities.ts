@@ -55,6 +55,8 @@ export const CAPABILITIES = {
   'record-own-cpd': { roles: EVERYONE, doing: 'record their own CPD' },
   'read-own-compliance': { roles: EVERYONE, doing: 'see their own compliance with the RJC codes' },
   'read-all-compliance': { roles: OVERSEERS, doing: "see every practitioner's compliance with the RJC codes" },
+  // Reads every case to learn who to look for, so only those who may see every case.
+  'check-for-personal-data': { roles: OVERSEERS, doing: 'check a document for personal data' },
   // What leaves the casebook
   'save-documents': { roles: CASEWORKERS, doing: 'save or print documents' },
   'export-calendar': { roles: CASEWORKERS, doing: 'export meetings to a calendar' },

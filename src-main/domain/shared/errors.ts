@@ -10,6 +10,8 @@ export const ERROR_CODES = {
   STORE_IN_USE: 4,
   CORRUPT: 5,
   NEWER_VERSION: 6,
+  /** The leak check found personal data in a document (nothing was written). */
+  PERSONAL_DATA: 7,
   WRITE_FAILED: 1,
   NOT_FOUND: 1,
   FORBIDDEN: 1,

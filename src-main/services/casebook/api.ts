@@ -15,6 +15,7 @@ import type { DocumentsApi } from '../documents/api';
 import type { FiguresApi } from '../figures/api';
 import type { ReferralsApi } from '../referrals/api';
 import type { StaffApi } from '../staff/api';
+import type { DataProtectionApi } from '../data-protection';
 
 /**
  * What the services layer offers to the handler registry (and, through it, to the app, the
@@ -98,6 +99,7 @@ export interface CasebookService {
   readonly conferences: ConferencesApi;
   readonly figures: FiguresApi;
   readonly documents: DocumentsApi;
+  readonly dataProtection: DataProtectionApi;
 }
 
 /** What a restore answers: `lost` only when it was asked to restore what opens. */

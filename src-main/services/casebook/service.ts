@@ -2,6 +2,7 @@ import type { OpenOptions } from '../../store/open-store';
 import { createCases } from '../cases';
 import { createConferences } from '../conferences';
 import { createDocuments } from '../documents';
+import { createDataProtection } from '../data-protection';
 import { createFigures } from '../figures';
 import { createReferrals } from '../referrals';
 import type { ServiceContext } from '../shared/context';
@@ -54,6 +55,7 @@ export async function createCasebookService(o: ServiceOptions): Promise<Casebook
   const conferences = createConferences(ctx, cases.api);
   const figures = createFigures(ctx);
   const documents = createDocuments(ctx);
+  const dataProtection = createDataProtection(ctx);
 
   // Every case file read in the background after each unlock; it queues only its second looks.
   const check = caseCheck(h, run);
@@ -93,6 +95,7 @@ export async function createCasebookService(o: ServiceOptions): Promise<Casebook
     conferences,
     figures,
     documents,
+    dataProtection,
   };
   return serialised(service, run);
 }
@@ -127,5 +130,6 @@ function serialised(s: CasebookService, run: ReturnType<typeof serialQueue>): Ca
     conferences: s.conferences,
     figures: s.figures,
     documents: s.documents,
+    dataProtection: s.dataProtection,
   };
 }

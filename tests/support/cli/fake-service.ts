@@ -308,6 +308,7 @@ export function createFakeService(world: FakeWorld, dir: string, files: FilePort
     conferences: { ...(missing('conferences') as CasebookService['conferences']), ...conferencesApi },
     figures: missing('figures') as CasebookService['figures'],
     documents: missing('documents') as CasebookService['documents'],
+    dataProtection: missing('dataProtection') as CasebookService['dataProtection'],
   };
   return api;
 }

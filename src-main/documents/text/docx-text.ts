@@ -1,0 +1,44 @@
+import { strFromU8, unzipSync } from 'fflate';
+import { CasebookError } from '../../domain/shared/errors';
+
+/**
+ * The words in every XML part of a DOCX: the body, headers, footers, footnotes, comments, charts
+ * and the document properties (author, title, keywords), which is where a name hides that a
+ * reader of the page never sees. Runs are joined ("Siân" split into "Si" and "ân" runs, as Word
+ * splits a word that was edited, is read whole); paragraphs, cells and breaks start new lines.
+ */
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+function decode(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
+    if (e[0] === '#') {
+      const cp = e[1]?.toLowerCase() === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return Number.isFinite(cp) && cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : ' ';
+    }
+    return ENTITIES[e.toLowerCase()] ?? m;
+  });
+}
+
+/** Text of one XML part: runs within a paragraph joined, paragraphs and table cells on their own lines. */
+export function textOfXml(xml: string): string {
+  return decode(
+    xml
+      .replace(/<\/w:p>|<\/a:p>|<\/w:tc>|<w:br\b[^>]*\/>|<w:tab\b[^>]*\/>/g, '\n')
+      // Attribute values can hold text too (a chart's series name, a hyperlink's tooltip).
+      .replace(/<[^>]*?\b(?:w:val|name|title|descr|tooltip)="([^"]*)"[^>]*>/g, ' $1 ')
+      .replace(/<[^>]+>/g, ''),
+  );
+}
+
+export function textOfDocx(bytes: Uint8Array): { where: string; text: string }[] {
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(bytes, { filter: (f) => /\.(xml|rels)$/i.test(f.name) });
+  } catch {
+    throw new CasebookError('INVALID_INPUT', 'That file is not a Word document (DOCX) that can be read: it may be damaged, or another kind of file renamed');
+  }
+  return Object.entries(files)
+    .filter(([name]) => name.endsWith('.xml'))
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, data]) => ({ where: name, text: textOfXml(strFromU8(data)) }));
+}

@@ -1,0 +1,10 @@
+import type { CasebookService } from '../../services/casebook/api';
+import type { dataProtectionCommands } from '../commands/data-protection';
+import type { HandlersOf } from './types';
+
+/** The data-protection commands, each a call into `service.dataProtection`. */
+export function dataProtectionHandlers(s: CasebookService): HandlersOf<typeof dataProtectionCommands> {
+  return {
+    checkFileForPersonalData: () => s.dataProtection.checkFileForPersonalData(),
+  };
+}

@@ -1,0 +1,34 @@
+import { requireCapability } from '../../domain/access/capabilities';
+import type { DocumentCheck } from '../../domain/data-protection/leak-report';
+import { CasebookError } from '../../domain/shared/errors';
+import type { ServiceContext } from '../shared/context';
+import { checkDocument, MAX_CHECKED_BYTES } from './document-check';
+
+/** Data protection in daily use, reached as `service.dataProtection`. */
+export interface DataProtectionApi {
+  /** Choose a PDF or DOCX and look in it for personal data the casebook holds (and the shapes of any other). */
+  checkFileForPersonalData(): Promise<DocumentCheck>;
+}
+
+/**
+ * The file dialog is opened outside the service's queue (so it never holds up other work);
+ * reading the cases and recording the check are queued.
+ */
+export function createDataProtection(ctx: ServiceContext): DataProtectionApi {
+  return {
+    async checkFileForPersonalData() {
+      requireCapability(ctx.need().user.role, 'check-for-personal-data');
+      const picker = ctx.files.filePicker;
+      if (!picker) throw new CasebookError('WRITE_FAILED', 'Choosing a file is not available here: this copy of RJ Casebook has no way to choose one');
+      const file = await picker.pick(MAX_CHECKED_BYTES, 'document');
+      if (!file) return { picked: false, clean: true, known: [], patterns: [], casesSearched: 0, message: 'No file was chosen.' };
+      return ctx.serial(async () => {
+        const s = ctx.need();
+        const result = await checkDocument(s, file);
+        // Recorded where the casebook can be written; the check itself changes nothing and names nothing.
+        if (!s.readOnly) await s.commit([], [s.draft('document.leak-check', { type: 'document', id: result.clean ? 'clean' : 'personal-data-found' }, ['known', 'patterns'])]);
+        return { picked: true, ...result };
+      });
+    },
+  };
+}

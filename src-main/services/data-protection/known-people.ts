@@ -1,0 +1,24 @@
+import { peopleOfCases } from '../../domain/data-protection/anonymiser/case-people';
+import { knownIdentifiers, type KnownIdentifiers } from '../../domain/data-protection/anonymiser/known';
+import { CasebookError } from '../../domain/shared/errors';
+import type { Store } from '../../store/store';
+
+/**
+ * Everyone every case in the casebook names, closed cases included, for the anonymiser and the
+ * leak check. A case that does not open cannot say who it names, so the check would promise
+ * more than it knows: it stops and says which case to put right first.
+ */
+export async function knownPeopleOf(s: Store): Promise<{ known: KnownIdentifiers; cases: number }> {
+  const cases = [];
+  for (const row of s.summaries.all()) {
+    try {
+      cases.push(await s.readCase(row.id));
+    } catch (e) {
+      if (e instanceof CasebookError && e.code === 'CORRUPT') {
+        throw new CasebookError('CORRUPT', `Case ${row.reference} does not open, so the check cannot know everyone the casebook names: restore a backup or run Verify first. Nothing was checked.`, e.details);
+      }
+      throw e;
+    }
+  }
+  return { known: knownIdentifiers(peopleOfCases(cases)), cases: cases.length };
+}
