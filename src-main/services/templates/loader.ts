@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { loadBankHolidays, type HolidayCalendar } from '../../domain/time/bank-holidays';
@@ -10,6 +10,7 @@ import { parseCaseworkLists, type CaseworkLists } from '../../domain/referrals/r
 import { parseRiskFactors, type RiskFactor } from '../../domain/risk/risk';
 import { describeProblem, type TemplateResult } from '../../domain/shared/template-file';
 import { parseQualityRules, type QualityRules } from '../../domain/staff/quality-rules';
+import { parseFramework, type Framework } from '../../domain/quality/frameworks';
 
 /**
  * Reads the data files casework depends on (templates/casework/*.yaml and the bank holidays in
@@ -31,6 +32,8 @@ export interface CaseworkTemplates {
   conferences: { groundRules: GroundRulesFile; agreementActions: AgreementActionsFile; feedback: FeedbackFile };
   /** The RJC's practitioner and service rules the staff register is checked against (issue 11). */
   qualityRules: QualityRules;
+  /** The RJC frameworks an evidence pack is built for (issue 12): templates/quality/frameworks/<id>.yaml, by id. */
+  frameworks: Framework[];
 }
 
 export interface TemplateDirs {
@@ -49,7 +52,11 @@ export const CASEWORK_FILES = {
   agreementActions: 'templates/conferences/agreement-actions.yaml',
   feedback: 'templates/conferences/feedback.yaml',
   qualityRules: 'templates/quality/rules.yaml',
+  frameworks: 'templates/quality/frameworks',
 } as const;
+
+/** The frameworks a service is shipped with; it may add its own beside them. */
+const SHIPPED_FRAMEWORKS = ['rsqm', 'organisation', 'rsp-renewal'];
 
 const pathOf = (dir: string | URL): string => (dir instanceof URL ? fileURLToPath(dir) : dir);
 
@@ -105,5 +112,24 @@ export async function loadCaseworkTemplates(dirs: TemplateDirs = {}): Promise<Ca
       feedback: must(parseFeedbackTemplate(feedback, f.feedback), f.feedback),
     },
     qualityRules: must(parseQualityRules(quality, f.qualityRules), f.qualityRules),
+    frameworks: await loadFrameworks(t),
   };
+}
+
+/** Every framework file in the folder, each named after its id; the shipped ones must be there. */
+async function loadFrameworks(t: string | URL): Promise<Framework[]> {
+  const folder = CASEWORK_FILES.frameworks;
+  const names = await readdir(join(pathOf(t), 'quality', 'frameworks')).catch(() => [] as string[]);
+  const ids = names.filter((n) => /^[a-z][a-z0-9-]{1,30}\.yaml$/.test(n)).map((n) => n.slice(0, -'.yaml'.length)).sort();
+  for (const id of SHIPPED_FRAMEWORKS) {
+    if (!ids.includes(id)) throw new CasebookError('CORRUPT', `${folder}/${id}.yaml is missing, so RJ Casebook cannot start. Reinstall RJ Casebook, or put the file back if it was moved.`, { file: `${folder}/${id}.yaml` });
+  }
+  const out: Framework[] = [];
+  for (const id of ids) {
+    const shown = `${folder}/${id}.yaml`;
+    const framework = must(parseFramework(await readText(t, `quality/frameworks/${id}.yaml`, shown), shown), shown);
+    if (framework.id !== id) throw new CasebookError('CORRUPT', `${shown}: its id is "${framework.id}" but the file is named ${id}.yaml; make them the same, so RJ Casebook cannot start until then.`, { file: shown });
+    out.push(framework);
+  }
+  return out;
 }
