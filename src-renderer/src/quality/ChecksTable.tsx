@@ -19,7 +19,7 @@ export function ChecksTable({ checks }: { checks: readonly ComplianceCheck[] }) 
       {checks.length === 0 ? (
         <p className="govuk-body">Nothing to check: only practitioners in post are checked against the RJC’s codes.</p>
       ) : (
-        <DataTable caption="Compliance today" columns={COLUMNS} rows={checks} rowKey={(k) => k.rule} rowHeaders />
+        <DataTable caption="Compliance today" columns={COLUMNS} rows={checks} rowKey={(k) => k.rule} rowTestId={(k) => `check-${k.rule}`} rowHeaders />
       )}
     </section>
   );

@@ -1,6 +1,6 @@
 import { COMPLIANCE_RULES, type ServiceCompliance, type StaffCompliance } from '../../../src-main/domain/staff/compliance-schema';
 import { PRACTITIONER_LEVEL_LABELS } from '../../../src-main/domain/staff/staff';
-import { dueText, ruleLabel, StatusTag } from './compliance-tags';
+import { ruleLabel, shortDueText, StatusTag } from './compliance-tags';
 import { DataTable, type Column } from './DataTable';
 
 /** Practitioners down, rules across: each cell the status and the day it falls due. The name opens their record. */
@@ -28,11 +28,16 @@ export function ComplianceTable({ c, onOpen }: { c: ServiceCompliance; onOpen(st
         return (
           <>
             <StatusTag status={k.status} />
-            <span className="cb-quality-muted cb-quality-table__due">{dueText(k.due)}</span>
+            {k.due && <span className="cb-quality-muted cb-quality-table__due">{shortDueText(k.due)}</span>}
           </>
         );
       },
     })),
   ];
-  return <DataTable caption="Practitioners against each rule" captionShown columns={columns} rows={c.staff} rowKey={(s) => s.staffId} rowHeaders className="cb-quality-table" testId="compliance-table" />;
+  return (
+    // Focusable, so a keyboard can scroll it when the window is too narrow for every rule.
+    <div className="cb-quality-table-wrap" role="region" aria-labelledby="compliance-table-caption" tabIndex={0}>
+      <DataTable caption="Practitioners against each rule" captionId="compliance-table-caption" captionShown columns={columns} rows={c.staff} rowKey={(s) => s.staffId} rowHeaders className="cb-quality-table" testId="compliance-table" />
+    </div>
+  );
 }

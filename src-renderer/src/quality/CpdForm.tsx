@@ -16,7 +16,7 @@ export function CpdForm({ staffId, today, done }: { staffId?: string; today: str
       schema: RecordCpdInputSchema,
       build: (v) => {
         const problems: FieldProblem[] = [];
-        const date = readDay(v.date, 'date', 'Date of the CPD', problems, { notAfter: today });
+        const date = readDay(v.date, 'date', 'Date', problems, { notAfter: today });
         const hours = v.hours.trim() === '' ? undefined : Number(v.hours.trim());
         if (hours === undefined) problems.push({ field: 'hours', message: 'Enter the hours, like 1.5' });
         else if (Number.isNaN(hours)) problems.push({ field: 'hours', message: 'Hours must be a number, like 1.5' });

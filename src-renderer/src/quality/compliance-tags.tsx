@@ -18,6 +18,12 @@ export function dueText(due: string | null): string {
   return due ? formatDate(due) : 'No date';
 }
 
+/** "11 Sept 2024": the compliance table has seven columns to fit across the page. */
+const short = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+export function shortDueText(due: string | null): string {
+  return due ? short.format(new Date(`${due}T00:00:00Z`)) : 'No date';
+}
+
 /** One check that needs someone to act, with whose it is. */
 export interface Chase extends ComplianceCheck {
   staffId: string;
