@@ -129,6 +129,21 @@ describe('the staff register on screen', () => {
     await page.getByText('CPD added: RJC webinar on harm, 12 hours').waitFor();
     await expect.poll(() => statusOf('cpd-hours')).toBe('Met');
     expect(await page.getByTestId('supervision').innerText()).toContain('Alex Morgan');
+    // Details: a registration half filled in is refused at each box missing, then saved whole.
+    await page.getByRole('button', { name: 'Change details of Sam Price' }).click();
+    const details = page.getByTestId('details-form');
+    await details.getByLabel('Level', { exact: true }).first().selectOption('intermediate');
+    await details.getByRole('button', { name: 'Save details' }).click();
+    await details.locator('.govuk-error-summary').getByText('Enter the date registered').waitFor();
+    expect(await details.locator('#details-registration\\.renewalDue-error').innerText()).toContain('Enter the renewal date');
+    await look(page, '11q-06a-details-errors');
+    await details.getByLabel('Registration number').fill('RJC-7788');
+    await details.getByLabel('Registered on').fill(uk(addDays(today, -30)));
+    await details.getByLabel('Renewal due').fill(uk(addDays(today, 335)));
+    await details.getByRole('button', { name: 'Save details' }).click();
+    await page.getByText('Sam Price’s details saved').waitFor();
+    await expect.poll(() => statusOf('registration')).toBe('Met');
+    expect(await page.getByTestId('register-details').innerText()).toContain('Intermediate, number RJC-7788');
     // The quality lead keeps the register but does not hand out casework.
     expect(await page.getByRole('button', { name: 'Mark Sam Price as left' }).count()).toBe(0);
     await look(page, '11q-06-register-record-after');
@@ -141,10 +156,16 @@ describe('the staff register on screen', () => {
     expect(await page.getByTestId('dash-compliance-due').count()).toBe(0);
     await nav(page, 'My record');
     expect(await page.getByRole('button', { name: 'Add supervision' }).count()).toBe(0);
-    await page.getByRole('button', { name: 'Add CPD' }).click();
+    // By keyboard: Enter opens the form with focus on its heading; Enter in a box submits, and the summary takes focus.
+    await page.getByRole('button', { name: 'Add CPD' }).focus();
+    await page.keyboard.press('Enter');
     const form = page.getByTestId('cpd-form');
-    await form.getByRole('button', { name: 'Add CPD' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Add CPD');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('cpd-date');
+    await page.keyboard.press('Enter');
     await form.locator('.govuk-error-summary').getByText('Enter the date', { exact: true }).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.className)).toContain('govuk-error-summary');
     await look(page, '11q-07-my-record-errors');
     await form.getByLabel('Date').fill(uk(addDays(today, -1)));
     await form.getByLabel('Activity').fill('Reading on shuttle mediation');

@@ -43,11 +43,11 @@ function build(r: StaffRecord, v: Values, today: string) {
   const registration = {
     level: v.regLevel || undefined,
     number: v.regNumber.trim(),
-    registeredOn: regFilled ? readDay(v.registeredOn, 'registration.registeredOn', 'Registered on', problems, { notAfter: today }) : undefined,
-    renewalDue: regFilled ? readDay(v.renewalDue, 'registration.renewalDue', 'Renewal due', problems) : undefined,
+    registeredOn: regFilled ? readDay(v.registeredOn, 'registration.registeredOn', 'Date registered', problems, { notAfter: today }) : undefined,
+    renewalDue: regFilled ? readDay(v.renewalDue, 'registration.renewalDue', 'Renewal date', problems) : undefined,
   };
   const dbsFilled = !!(v.dbsLevel || v.certificateDate.trim());
-  const dbs = { level: v.dbsLevel || undefined, certificateDate: dbsFilled ? readDay(v.certificateDate, 'dbs.certificateDate', 'DBS certificate date', problems, { notAfter: today }) : undefined, updateService: v.updateService };
+  const dbs = { level: v.dbsLevel || undefined, certificateDate: dbsFilled ? readDay(v.certificateDate, 'dbs.certificateDate', 'Certificate date', problems, { notAfter: today }) : undefined, updateService: v.updateService };
   const input = {
     staffId: r.id,
     employment: v.employment || (r.employment ? null : undefined),
