@@ -53,6 +53,12 @@ describe('marking a leaver', () => {
     expect(fresh.map((e) => e.action).sort()).toEqual(['case.assign-team', 'case.assign-team', 'case.assign-team', 'staff.leaver']);
     expect(fresh.find((e) => e.action === 'staff.leaver')?.fields).toEqual(['ended', 'active']);
     expect(JSON.stringify(fresh)).not.toMatch(/2026-03-13|Siân|Παπαδόπουλος/);
+
+    // One commit on disk: after locking, the register, the staff list and the cases agree, and verify finds nothing.
+    await w.as('admin');
+    expect((await w.call('getStaffRecords', { staffId: w.staff.sian }))[0]).toMatchObject({ ended: '2026-03-13', active: false });
+    expect((await w.call('getCase', { id: led.case.id })).leadFacilitatorId).toBe(w.staff.alex);
+    expect((await w.service.verify()).problems).toEqual([]);
   });
 
   it('marks someone as left without moving anything when no one is named', async () => {

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { ServiceCompliance } from '../../../src-main/domain/staff/compliance-schema';
 import type { StaffRecord } from '../../../src-main/domain/staff/record';
-import { call, messageOf } from '../shared/api/client';
+import { ApiError, call, messageOf } from '../shared/api/client';
 import { useNav } from '../app/nav';
 
 /**
@@ -48,6 +48,6 @@ export interface LoadedRecord {
 export async function loadRecord(staffId: string | undefined): Promise<LoadedRecord> {
   const [records, compliance] = await Promise.all([call('getStaffRecords', staffId ? { staffId } : {}), call('getCompliance', {})]);
   const record = records[0];
-  if (!record) throw new Error('There is no record for that member of staff.');
+  if (!record) throw new ApiError('NOT_FOUND', 'There is no record for that member of staff.');
   return { record, checks: compliance.staff.find((s) => s.staffId === record.id)?.checks ?? [] };
 }
