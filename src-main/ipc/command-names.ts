@@ -52,6 +52,7 @@ export const COMMAND_NAMES = [
   'recordObservedPractice',
   'getStaffRecords',
   'getCompliance',
+  'markLeaver',
   // conferences (commands/conferences.ts)
   'saveVenue',
   'getCalendar',

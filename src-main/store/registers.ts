@@ -64,6 +64,15 @@ export class Registers {
     await this.host.updateIndex(prepared.index, drafts, [prepared.write]);
     this.cache.set(name, value);
   }
+
+  /**
+   * A register's next revision for a commit that writes more beside it (a leaver's record and
+   * the cases reassigned from them): the file, the index recording it, and `saved` to call
+   * once that commit has been written, so the cache never runs ahead of the disk.
+   */
+  prepare<T>(name: string, value: T, index: IndexData = this.host.index): { write: FileWrite; index: IndexData; saved(): void } {
+    return { ...prepareRegister(this.host.dir, this.host.dk, index, name, value), saved: () => this.cache.set(name, value) };
+  }
 }
 
 /** The bytes of a register's next revision, and the index that records it (for commits that write more). */

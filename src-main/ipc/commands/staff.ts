@@ -1,5 +1,6 @@
 import { ServiceComplianceSchema } from '../../domain/staff/compliance-schema';
 import { GetComplianceInputSchema, GetStaffRecordsInputSchema, RecordCpdInputSchema, RecordObservedPracticeInputSchema, RecordSupervisionInputSchema, SaveRegisterDetailsInputSchema } from '../../domain/staff/register-commands';
+import { MarkLeaverInputSchema, MarkLeaverResultSchema } from '../../domain/staff/leaver';
 import { StaffRecordListSchema, StaffRecordSchema } from '../../domain/staff/record';
 import { StaffListSchema, StaffMemberInputSchema } from '../../domain/staff/staff';
 import type { CommandGroup } from '../command-spec';
@@ -50,5 +51,13 @@ export const staffCommands = {
     output: ServiceComplianceSchema,
     access: 'read-own-compliance',
     summary: 'Each practitioner’s compliance with the RJC codes on a day, and the registered share',
+  },
+  // 'manage-staff', not 'manage-register': it changes the staff list and hands out casework,
+  // which coordinators decide (quality leads keep the register but do not assign cases).
+  markLeaver: {
+    input: MarkLeaverInputSchema,
+    output: MarkLeaverResultSchema,
+    access: 'manage-staff',
+    summary: 'Mark a member of staff as left, and hand their open cases to someone active in the same step',
   },
 } as const satisfies CommandGroup;

@@ -12,5 +12,6 @@ export function staffHandlers(s: CasebookService): HandlersOf<typeof staffComman
     recordObservedPractice: (i) => s.staff.recordObservedPractice(i),
     getStaffRecords: (i) => s.staff.getStaffRecords(i),
     getCompliance: (i) => s.staff.getCompliance(i),
+    markLeaver: (i) => s.staff.markLeaver(i),
   };
 }

@@ -1,5 +1,6 @@
 import type { ServiceCompliance } from '../../domain/staff/compliance-schema';
 import type { GetComplianceInput, GetStaffRecordsInput, RecordCpdInput, RecordObservedPracticeInput, RecordSupervisionInput, SaveRegisterDetailsInput } from '../../domain/staff/register-commands';
+import type { MarkLeaverInput, MarkLeaverResult } from '../../domain/staff/leaver';
 import type { StaffRecord } from '../../domain/staff/record';
 import type { StaffMember, StaffMemberInput } from '../../domain/staff/staff';
 
@@ -19,4 +20,6 @@ export interface StaffApi {
   getStaffRecords(input: GetStaffRecordsInput): Promise<StaffRecord[]>;
   /** Every practitioner's checks for those who oversee; one's own for anyone else. */
   getCompliance(input: GetComplianceInput): Promise<ServiceCompliance>;
+  /** Coordinators and administrators: the day someone left, and who takes over their open cases, in one save. */
+  markLeaver(input: MarkLeaverInput): Promise<MarkLeaverResult>;
 }

@@ -2,6 +2,7 @@ import { caseworkOf } from '../cases/context';
 import type { ServiceContext } from '../shared/context';
 import type { StaffApi } from './api';
 import { getCompliance, getStaffRecords, recordCpd, recordObservedPractice, recordSupervision } from './register';
+import { markLeaver } from './leaver';
 import { saveRegisterDetails } from './register-details';
 import { saveStaffMember } from './staff';
 
@@ -18,5 +19,6 @@ export function createStaff(ctx: ServiceContext): StaffApi {
     recordObservedPractice: (input) => recordObservedPractice(cw(), input),
     getStaffRecords: (input) => getStaffRecords(cw(), input),
     getCompliance: (input) => getCompliance(cw(), input),
+    markLeaver: (input) => markLeaver(cw(), input),
   };
 }

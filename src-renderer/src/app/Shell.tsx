@@ -15,9 +15,13 @@ import { AuditTrail } from '../audit/AuditTrail';
 import { NewReferral } from '../referrals/NewReferral';
 import { Calendar } from '../conferences/calendar/Calendar';
 import { Figures } from '../figures/Figures';
+import { Quality } from '../quality/Quality';
+import { StaffRecordPage } from '../quality/StaffRecordPage';
+import { MyRecord } from '../quality/MyRecord';
 
 /** `needs`: the capability the page is for; `writes`: it changes the casebook, so not when open read-only. */
-const NAV: { page: Page; label: string; needs?: Capability; writes?: boolean }[] = [
+/** `onStaffList`: only for a login linked to a staff record (My record has nothing to show otherwise). */
+const NAV: { page: Page; label: string; needs?: Capability; writes?: boolean; onStaffList?: boolean }[] = [
   { page: 'home', label: 'Home' },
   { page: 'cases', label: 'Cases' },
   { page: 'new-referral', label: 'New referral', needs: 'take-referrals', writes: true },
@@ -25,6 +29,8 @@ const NAV: { page: Page; label: string; needs?: Capability; writes?: boolean }[]
   { page: 'figures', label: 'Figures' },
   { page: 'settings', label: 'Settings' },
   { page: 'audit', label: 'Audit trail', needs: 'read-audit' },
+  { page: 'quality', label: 'Quality', needs: 'read-all-compliance' },
+  { page: 'my-record', label: 'My record', onStaffList: true },
 ];
 
 /** The unlocked app: header (service, who, Lock), side navigation, the current page. */
@@ -34,7 +40,7 @@ export function Shell() {
   useActivityReports(session !== undefined);
   if (!session) return null;
   // Quality leads read cases but do not take referrals (the contract refuses createReferral).
-  const items = NAV.filter((n) => (!n.needs || can(session.user.role, n.needs)) && (!n.writes || !session.readOnly));
+  const items = NAV.filter((n) => (!n.needs || can(session.user.role, n.needs)) && (!n.writes || !session.readOnly) && (!n.onStaffList || session.user.staffId !== undefined));
 
   return (
     <>
@@ -63,7 +69,7 @@ export function Shell() {
                 <button
                   type="button"
                   className="cb-side-nav__link"
-                  aria-current={page === n.page || (n.page === 'cases' && page === 'case') ? 'page' : undefined}
+                  aria-current={page === n.page || (n.page === 'cases' && page === 'case') || (n.page === 'quality' && page === 'staff-record') ? 'page' : undefined}
                   onClick={() => go(n.page)}
                 >
                   {n.label}
@@ -97,6 +103,12 @@ function CurrentPage({ page }: { page: Page }): ReactNode {
       return <Settings />;
     case 'audit':
       return <AuditTrail />;
+    case 'quality':
+      return <Quality />;
+    case 'staff-record':
+      return <StaffRecordPage />;
+    case 'my-record':
+      return <MyRecord />;
     default:
       return <Home />;
   }

@@ -4,6 +4,7 @@ import { useCases, casesInitial } from '../cases/cases-state';
 import { useCasework, caseworkInitial } from '../cases/casework-state';
 import { useNav, navInitial } from './nav';
 import { useProcess, processInitial } from '../conferences/process-state';
+import { useQuality, qualityInitial } from '../quality/quality-state';
 import { useSettings, settingsInitial } from '../settings/settings-state';
 import { resetSession, useSession, type LockReason } from './session';
 import { onLocked } from '../shared/api/client';
@@ -21,6 +22,7 @@ export function clearAllStores(reason: LockReason): void {
   useSettings.setState(settingsInitial);
   useNav.setState(navInitial);
   useProcess.setState(processInitial);
+  useQuality.setState(qualityInitial);
   resetSession(reason);
 }
 

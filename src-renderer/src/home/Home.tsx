@@ -12,6 +12,7 @@ import { STAGE_LABELS } from '../shared/lib/labels';
 import { formatDate } from '../shared/lib/dates';
 import { usePageTitle } from '../shared/hooks/usePageTitle';
 import { CaseSummaryTable } from '../cases/CaseSummaryTable';
+import { ComplianceDue } from './ComplianceDue';
 import '../shared/components/casework.scss';
 
 type Dashboard = OutputOf<'getDashboard'>;
@@ -112,6 +113,7 @@ export function Home() {
           <StageCounts dash={dash} total={total} />
         </>
       )}
+      <ComplianceDue />
       {!canTakeReferrals && (
         <p className="govuk-body">
           <button type="button" className="cb-link-button" onClick={() => go('cases')}>

@@ -130,6 +130,14 @@ export function createFakeService(world: FakeWorld, dir: string, files: FilePort
     recordCpd: async (i: { staffId?: string } & CpdEntry) => addEntry(i.staffId, 'cpd', i),
     recordSupervision: async (i: { staffId: string } & SupervisionEntry) => addEntry(i.staffId, 'supervision', i),
     recordObservedPractice: async (i: { staffId: string } & ObservedPractice) => addEntry(i.staffId, 'observed', i),
+    // The leaver on the test's register; moving cases is the service's (tests/staff/leaver.test.ts).
+    markLeaver: async (i: { staffId: string; leftOn: string }) => {
+      need();
+      const m = store()?.register?.find((x) => x.id === i.staffId);
+      if (!m) throw new CasebookError('INVALID_INPUT', 'There is no member of staff with that id.');
+      Object.assign(m, { ended: i.leftOn, active: false });
+      return { moved: 0, record: m };
+    },
     saveStaffMember: async (m: Omit<StaffMember, 'id'>) => (demoStaff = [...demoStaff, { ...m, id: `s_fake${String(demoStaff.length).padStart(4, '0')}` }]),
   };
   const conferencesApi = { saveVenue: async (v: Omit<Venue, 'id'>) => (demoVenues = [...demoVenues, { ...v, id: `v_fake${String(demoVenues.length).padStart(4, '0')}` }]) };
