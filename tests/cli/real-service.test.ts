@@ -82,7 +82,7 @@ describe('casebook CLI over the real service', () => {
     await writeFile(clean, word('Case study: the person harmed met the person responsible in the third week.'));
     const [found, nothing] = await Promise.all([cli(['pack-check', leaky, '--json'], asAdmin(b)), cli(['pack-check', clean], asAdmin(b))]);
     expect(found.code).toBe(7);
-    expect(json(found).error).toMatchObject({ code: 'PERSONAL_DATA', message: expect.stringContaining('word/document.xml: a name') });
+    expect(json(found).error).toMatchObject({ code: 'PERSONAL_DATA', message: expect.stringContaining('the body: a name') });
     expect(found.stdout + found.stderr).not.toContain(person.familyName);
     expect(nothing.code).toBe(0);
     expect(nothing.stdout).toMatch(/No personal data was found: .* 60 cases/);

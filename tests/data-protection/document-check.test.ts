@@ -55,10 +55,10 @@ describe('checking a document for personal data', () => {
   it('looks in every part of a Word document, the properties and the file name included', async () => {
     const { w } = await withCase();
     const r = await check(w, 'pack.docx', docx({ 'word/document.xml': body('A good year.'), 'docProps/core.xml': '<cp:coreProperties><dc:creator>Siân Evans</dc:creator></cp:coreProperties>' }));
-    expect(r.known).toEqual([{ where: 'docProps/core.xml', kind: 'name', count: 1 }]);
+    expect(r.known).toEqual([{ where: 'the document properties', kind: 'name', count: 1 }]);
     // A word split into two runs by an edit is read whole.
     const split = await check(w, 'pack.docx', docx({ 'word/document.xml': '<w:document><w:p><w:r><w:t>Kowal</w:t></w:r><w:r><w:t>ski agreed</w:t></w:r></w:p></w:document>' }));
-    expect(split.known).toEqual([{ where: 'word/document.xml', kind: 'name', count: 1 }]);
+    expect(split.known).toEqual([{ where: 'the body', kind: 'name', count: 1 }]);
     const named = await check(w, 'Lukasz Kowalski case study.docx', docx({ 'word/document.xml': body('A good year.') }));
     expect(named.known).toEqual([{ where: 'the file name', kind: 'name', count: 1 }]);
   });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { strToU8, zipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import type { Case } from '../../src-main/domain/cases/case';
 import type { StaffMember } from '../../src-main/domain/staff/staff';
@@ -86,6 +87,22 @@ describe('the staff register on screen', () => {
     await page.getByRole('status').filter({ hasText: 'Compliance on' }).waitFor();
     await page.getByLabel('Compliance on').fill(uk(today));
     await page.getByRole('button', { name: 'Show compliance' }).click();
+  });
+
+  it('checks a document for personal data before it is shared, naming the place and kind but never the person', async () => {
+    const word = (text: string) => zipSync({ 'word/document.xml': strToU8(`<w:document><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:document>`) });
+    h.toPick.push({ name: 'case study.docx', bytes: word('Case study: Grace Adeyemi met the person responsible.') });
+    const section = page.getByTestId('check-document');
+    await section.getByRole('button', { name: 'Check a document for personal data' }).click();
+    const summary = section.locator('.govuk-error-summary');
+    await summary.waitFor();
+    expect(await summary.innerText()).toMatch(/Personal data from the casebook was found \(the body: a name/);
+    expect(await page.content()).not.toContain('Adeyemi');
+    await look(page, '11q-02b-document-check-found');
+    h.toPick.push({ name: 'report.docx', bytes: word('Referrals rose this quarter; most processes were indirect.') });
+    await section.getByRole('button', { name: 'Check a document for personal data' }).click();
+    await section.getByText('No personal data was found', { exact: true }).waitFor();
+    await look(page, '11q-02c-document-check-clean');
   });
 
   it('refuses a case supervisor who is not Advanced, with the reason at the field, then records supervision, observed practice and CPD', async () => {

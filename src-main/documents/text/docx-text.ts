@@ -30,6 +30,19 @@ export function textOfXml(xml: string): string {
   );
 }
 
+/** A part's name in the words a person reading the document would use ("the body", "a footer"). */
+export function placeOf(part: string): string {
+  const n = part.replace(/^word\//, '');
+  if (n === 'document.xml') return 'the body';
+  if (/^header\d*\.xml$/.test(n)) return 'a header';
+  if (/^footer\d*\.xml$/.test(n)) return 'a footer';
+  if (/^(footnotes|endnotes)\.xml$/.test(n)) return n.startsWith('foot') ? 'the footnotes' : 'the endnotes';
+  if (n === 'comments.xml') return 'the comments';
+  if (/^charts\//.test(n)) return 'a chart';
+  if (/^docProps\//.test(part)) return 'the document properties';
+  return part;
+}
+
 export function textOfDocx(bytes: Uint8Array): { where: string; text: string }[] {
   let files: Record<string, Uint8Array>;
   try {
@@ -40,5 +53,5 @@ export function textOfDocx(bytes: Uint8Array): { where: string; text: string }[]
   return Object.entries(files)
     .filter(([name]) => name.endsWith('.xml'))
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([name, data]) => ({ where: name, text: textOfXml(strFromU8(data)) }));
+    .map(([name, data]) => ({ where: placeOf(name), text: textOfXml(strFromU8(data)) }));
 }

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useCasework } from '../cases/casework-state';
+import { CheckDocument } from '../data-protection/CheckDocument';
 import { ActionError } from '../shared/components/ActionError';
 import { usePageTitle } from '../shared/hooks/usePageTitle';
 import { formatDate } from '../shared/lib/dates';
@@ -41,6 +42,7 @@ export function Quality() {
           <ComplianceTable c={compliance} onOpen={openRecord} />
         </>
       )}
+      <CheckDocument />
     </>
   );
 }
