@@ -12,8 +12,9 @@ const FILTERS: Record<PickKind, { name: string; extensions: string[] }[]> = {
   ],
   backup: [{ name: 'RJ Casebook backup', extensions: ['cbkbak'] }],
   'case-file': [{ name: 'Case file (JSON)', extensions: ['json'] }],
+  certificate: [{ name: 'Certificates (PDF or image)', extensions: ['pdf', 'png', 'jpg', 'jpeg'] }],
 };
-const TITLES: Record<PickKind, string> = { attachment: 'Attach a file', backup: 'Choose a backup to restore', 'case-file': 'Choose a case file to import' };
+const TITLES: Record<PickKind, string> = { attachment: 'Attach a file', backup: 'Choose a backup to restore', 'case-file': 'Choose a case file to import', certificate: 'Attach a training certificate' };
 
 /**
  * Choosing a file in the app (an attachment, a backup, a case file): the system's open dialog over the main window. The size is

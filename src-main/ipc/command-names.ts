@@ -52,6 +52,9 @@ export const COMMAND_NAMES = [
   'recordObservedPractice',
   'getStaffRecords',
   'getCompliance',
+  'recordTraining',
+  'saveCertificate',
+  'importRegister',
   // conferences (commands/conferences.ts)
   'saveVenue',
   'getCalendar',

@@ -12,5 +12,8 @@ export function staffHandlers(s: CasebookService): HandlersOf<typeof staffComman
     recordObservedPractice: (i) => s.staff.recordObservedPractice(i),
     getStaffRecords: (i) => s.staff.getStaffRecords(i),
     getCompliance: (i) => s.staff.getCompliance(i),
+    recordTraining: (i) => s.staff.recordTraining(i),
+    saveCertificate: (i) => s.staff.saveCertificate(i),
+    importRegister: (i) => s.staff.importRegister(i),
   };
 }

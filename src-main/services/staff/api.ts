@@ -2,6 +2,8 @@ import type { ServiceCompliance } from '../../domain/staff/compliance-schema';
 import type { GetComplianceInput, GetStaffRecordsInput, RecordCpdInput, RecordObservedPracticeInput, RecordSupervisionInput, SaveRegisterDetailsInput } from '../../domain/staff/register-commands';
 import type { StaffRecord } from '../../domain/staff/record';
 import type { StaffMember, StaffMemberInput } from '../../domain/staff/staff';
+import type { ImportRegisterInput, ImportRegisterResult } from '../../domain/staff/import-layout';
+import type { CertificateRequest, RecordTrainingInput } from '../../domain/staff/training-commands';
 
 /** The staff list and its register, reached as `service.staff`. */
 export interface StaffApi {
@@ -19,4 +21,10 @@ export interface StaffApi {
   getStaffRecords(input: GetStaffRecordsInput): Promise<StaffRecord[]>;
   /** Every practitioner's checks for those who oversee; one's own for anyone else. */
   getCompliance(input: GetComplianceInput): Promise<ServiceCompliance>;
+  /** Quality leads and administrators: a training course, with its certificate chosen through the file picker when asked. */
+  recordTraining(input: RecordTrainingInput): Promise<{ picked: boolean; record?: StaffRecord }>;
+  /** Save a copy of a certificate named by someone's training (your own, or anyone's for those who oversee); audited once saved. */
+  saveCertificate(input: CertificateRequest): Promise<{ saved: boolean; fileName: string }>;
+  /** Quality leads and administrators (and 'manage-staff' for a staff file): a CSV register, all rows or none, in one commit. */
+  importRegister(input: ImportRegisterInput): Promise<ImportRegisterResult>;
 }
