@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src-main/domain/shared/csv';
 import { detectImportKind } from '../../src-main/domain/staff/import-layout';
@@ -149,5 +150,15 @@ describe('importing the register', () => {
     expect(r).toMatchObject({ added: 0, updated: 1 });
     const [sian] = await w.call('getStaffRecords', { staffId: w.staff.sian });
     expect(sian).toMatchObject({ name: 'Siân Prydderch', level: 'intermediate', employment: 'sessional', started: '2021-09-01' });
+  });
+
+  it('imports the samples in docs/samples as the layout page says, in order', async () => {
+    const w = await caseworkWorld();
+    for (const kind of ['staff', 'training', 'cpd', 'supervision'] as const) {
+      const csv = await readFile(new URL(`../../docs/samples/${kind}.csv`, import.meta.url), 'utf8');
+      expect((await imported(w, csv)).kind).toBe(kind);
+    }
+    const lukasz = (await w.call('getStaffRecords', { everyone: true })).find((m) => m.name === 'Łukasz Nowak')!;
+    expect(lukasz).toMatchObject({ employment: 'volunteer', training: [{ course: 'Safeguarding adults' }], cpd: [{ hours: 3 }], supervision: [{ kind: 'line' }] });
   });
 });
