@@ -7,6 +7,7 @@ import { createReferrals } from '../referrals';
 import type { ServiceContext } from '../shared/context';
 import type { FilePorts } from '../shared/files';
 import { createStaff } from '../staff';
+import { fillDemoRegister } from '../staff/demo-register';
 import { loadCaseworkTemplates, type TemplateDirs } from '../templates/loader';
 import type { CasebookService } from './api';
 import { backupUseCases } from './backups';
@@ -76,6 +77,7 @@ export async function createCasebookService(o: ServiceOptions): Promise<Casebook
           existing: () => h.need().summaries.all(),
           now: () => h.need().opts.now(),
           importCases: (list) => run(() => transfer.importCases(list)),
+          fillRegister: (build) => run(() => fillDemoRegister(h.need(), build)),
         },
         i,
         c,
