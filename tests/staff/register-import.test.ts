@@ -129,8 +129,21 @@ describe('importing the register', () => {
       expect.stringMatching(/^the column activity is missing/),
     ]);
     expect(({} as Record<string, unknown>).x).toBeUndefined();
-    const unknownKey = await w.fails('importRegister', { ...rowsOf('name,role\nA B,facilitator\n'), __proto__: { kind: 'x' } } as never);
-    expect(unknownKey.code).toBe('INVALID_INPUT');
+  });
+
+  it.each([
+    ['__proto__ as a key of the input', () => JSON.parse('{"columns":["name","role"],"rows":[],"__proto__":{"kind":"staff"}}')],
+    ['columns as text', () => ({ columns: 'name,role', rows: [] })],
+    ['no columns', () => ({ columns: [], rows: [] })],
+    ['a row without its line', () => ({ columns: ['name', 'role'], rows: [{ values: ['A B', 'facilitator'] }] })],
+    ['a huge cell', () => ({ columns: ['name', 'role'], rows: [{ line: 2, values: ['x'.repeat(5_000), 'facilitator'] }] })],
+    ['more than 10,000 rows', () => ({ columns: ['name', 'role'], rows: Array.from({ length: 10_001 }, (_, i) => ({ line: i + 2, values: ['A B', 'facilitator'] })) })],
+    ['an unknown kind', () => ({ kind: 'policies', columns: ['name', 'role'], rows: [] })],
+  ])('refuses %s with a clear error, storing nothing', async (_, input) => {
+    const w = await caseworkWorld();
+    const before = (await w.call('getStaffRecords', { everyone: true })).length;
+    expect((await w.fails('importRegister', input() as never)).code).toBe('INVALID_INPUT');
+    expect(await w.call('getStaffRecords', { everyone: true })).toHaveLength(before);
   });
 
   it('refuses a case supervisor who is not Advanced, a name twice in a staff file, and a staff file from a quality lead', async () => {
