@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { StaffRecord } from '../../src-main/domain/staff/record';
@@ -91,5 +91,18 @@ describe('staff training', () => {
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/Recorded RJ facilitation for Sam Okafor on 2026-01-12, with its certificate kept encrypted/);
     expect(s.register[0]!.training).toEqual([{ date: '2026-01-12', course: 'RJ facilitation', provider: 'RJC', level: 'intermediate', certificate: 'f'.repeat(64) }]);
+  });
+
+  it('saves a copy of a kept certificate, found by course, and never over an existing file', async () => {
+    const s = await seeded();
+    s.register = [{ ...structuredClone(sam), training: [{ date: '2026-01-12', course: 'RJ facilitation', provider: 'RJC', certificate: 'f'.repeat(64) }] }];
+    const out = join(dir, 'copy.pdf');
+    const r = await run(['staff', 'certificate', '--staff', 'Sam', '--course', 'rj FACILITATION', '--out', out, '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.json().value).toMatchObject({ fileName: 'certificate.pdf' });
+    expect(await readFile(out, 'utf8')).toMatch(/^%PDF/);
+    expect(s.audit).toContain('certificate.export s_sam001');
+    expect((await run(['staff', 'certificate', '--staff', 'Sam', '--course', 'RJ facilitation', '--out', out])).code).not.toBe(0);
+    expect((await run(['staff', 'certificate', '--staff', 'Sam', '--course', 'Knitting', '--out', join(dir, 'other.pdf')])).stderr).toMatch(/no certificate kept for that course/);
   });
 });

@@ -17,7 +17,8 @@ import { staffCompliance } from './staff-compliance';
 import { staffCpd, staffObserved, staffSupervision, staffTraining } from './staff-record';
 import { staffAdd, staffList, staffShow } from './staff-people';
 import { staffImport } from './staff-import';
+import { staffCertificate } from './staff-certificate';
 import { verify } from './verify';
 
 /** Every command, in the order `casebook --help` lists them. */
-export const COMMANDS: readonly CommandDef[] = [init, verify, auditList, backup, restore, accept, importCases, exportCases, demo, casesList, caseShow, doc, meetingsList, ics, figures, staffAdd, staffList, staffShow, staffImport, staffCompliance, staffCpd, staffSupervision, staffObserved, staffTraining];
+export const COMMANDS: readonly CommandDef[] = [init, verify, auditList, backup, restore, accept, importCases, exportCases, demo, casesList, caseShow, doc, meetingsList, ics, figures, staffAdd, staffList, staffShow, staffImport, staffCompliance, staffCpd, staffSupervision, staffObserved, staffTraining, staffCertificate];
