@@ -12,9 +12,16 @@ const FILTERS: Record<PickKind, { name: string; extensions: string[] }[]> = {
   ],
   backup: [{ name: 'RJ Casebook backup', extensions: ['cbkbak'] }],
   'case-file': [{ name: 'Case file (JSON)', extensions: ['json'] }],
+  certificate: [{ name: 'Certificates (PDF or image)', extensions: ['pdf', 'png', 'jpg', 'jpeg'] }],
   document: [{ name: 'PDF or Word document', extensions: ['pdf', 'docx'] }],
 };
-const TITLES: Record<PickKind, string> = { attachment: 'Attach a file', backup: 'Choose a backup to restore', 'case-file': 'Choose a case file to import', document: 'Choose a document to check for personal data' };
+const TITLES: Record<PickKind, string> = {
+  attachment: 'Attach a file',
+  backup: 'Choose a backup to restore',
+  'case-file': 'Choose a case file to import',
+  certificate: 'Attach a training certificate',
+  document: 'Choose a document to check for personal data',
+};
 
 /**
  * Choosing a file in the app (an attachment, a backup, a case file): the system's open dialog over the main window. The size is

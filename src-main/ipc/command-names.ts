@@ -53,6 +53,9 @@ export const COMMAND_NAMES = [
   'getStaffRecords',
   'getCompliance',
   'markLeaver',
+  'recordTraining',
+  'saveCertificate',
+  'importRegister',
   // conferences (commands/conferences.ts)
   'saveVenue',
   'getCalendar',

@@ -58,10 +58,14 @@ export class Registers {
     return value;
   }
 
-  /** Save a whole register (already validated by the caller) with its audit entries, in one commit with the index that records its revision. */
-  async save<T>(name: string, value: T, drafts: AuditDraft[], index: IndexData = this.host.index): Promise<void> {
+  /**
+   * Save a whole register (already validated by the caller) with its audit entries, in one
+   * commit with the index that records its revision and any files its entries name (`extra`:
+   * an encrypted certificate), so an entry never reaches the disk without its file.
+   */
+  async save<T>(name: string, value: T, drafts: AuditDraft[], index: IndexData = this.host.index, extra: FileWrite[] = []): Promise<void> {
     const prepared = prepareRegister(this.host.dir, this.host.dk, index, name, value);
-    await this.host.updateIndex(prepared.index, drafts, [prepared.write]);
+    await this.host.updateIndex(prepared.index, drafts, [...extra, prepared.write]);
     this.cache.set(name, value);
   }
 

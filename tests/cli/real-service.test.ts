@@ -185,4 +185,19 @@ describe('casebook CLI over the real service', () => {
     // The only person is the administrator, who holds no practitioner level: nobody is counted.
     expect(json(r).value).toEqual({ at: '2026-03-16', registeredShare: 0, registeredShareMet: false, staff: [] });
   }, 120_000);
+
+  it('imports a staff register from CSV all or nothing, and shows a person by name', async () => {
+    const staff = join(dir, 'staff.csv');
+    await writeFile(staff, '\uFEFFName,Role,Level,Employment,Started\r\nMaría José Núñez,facilitator,foundation,volunteer,01/02/2025\r\nYusuf Ali,facilitator,unknown,paid,2025-02-30\r\n');
+    const bad = await cli(['staff', 'import', '--from', staff], asAdmin(b));
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/line 3: level: choose one of foundation, intermediate, advanced/);
+    await writeFile(staff, '\uFEFFName,Role,Level,Employment,Started\r\nMaría José Núñez,facilitator,foundation,volunteer,01/02/2025\r\n');
+    const good = await cli(['staff', 'import', '--from', staff], asAdmin(b));
+    expect(good.stderr).toBe('');
+    expect(good.stdout).toMatch(/1 person added/);
+    const show = await cli(['staff', 'show', 'maria jose', '--json'], asAdmin(b));
+    expect(json(show).value).toMatchObject({ name: 'María José Núñez', level: 'foundation', employment: 'volunteer', started: '2025-02-01' });
+    expect((await cli(['verify'], asAdmin(b))).code).toBe(0);
+  }, 120_000);
 });

@@ -16,8 +16,11 @@ import { meetingsList } from './meetings';
 import { packCheck } from './pack-check';
 import { restore } from './restore';
 import { staffCompliance } from './staff-compliance';
-import { staffCpd, staffObserved, staffSupervision } from './staff-record';
+import { staffCpd, staffObserved, staffSupervision, staffTraining } from './staff-record';
+import { staffAdd, staffList, staffShow } from './staff-people';
+import { staffImport } from './staff-import';
+import { staffCertificate } from './staff-certificate';
 import { verify } from './verify';
 
 /** Every command, in the order `casebook --help` lists them. */
-export const COMMANDS: readonly CommandDef[] = [init, verify, auditList, backup, restore, accept, keyRotate, importCases, exportCases, demo, casesList, caseShow, doc, packCheck, meetingsList, ics, figures, staffCompliance, staffCpd, staffSupervision, staffObserved];
+export const COMMANDS: readonly CommandDef[] = [init, verify, auditList, backup, restore, accept, keyRotate, importCases, exportCases, demo, casesList, caseShow, doc, packCheck, meetingsList, ics, figures, staffAdd, staffList, staffShow, staffImport, staffCompliance, staffCpd, staffSupervision, staffObserved, staffTraining, staffCertificate];

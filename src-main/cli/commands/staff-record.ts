@@ -1,6 +1,6 @@
 import { CasebookError } from '../../domain/shared/errors';
-import type { StaffMember } from '../../domain/staff/staff';
-import { isCalendarDate } from '../../domain/time/dates';
+import { PRACTITIONER_LEVELS, type PractitionerLevel, type StaffMember } from '../../domain/staff/staff';
+import { dayOption } from '../day';
 import { requireOption } from '../args';
 import { ok, type CommandContext, type CommandDef, type OptionSpec } from '../command';
 import type { Capability } from '../../domain/access/capabilities';
@@ -8,25 +8,24 @@ import { printable } from '../output';
 import { findFacilitator } from '../period';
 
 /**
- * `casebook staff cpd | supervision | observed`: one entry on a person's register, through the
+ * `casebook staff cpd | supervision | observed | training`: one entry on a person's register, through the
  * same contract commands as the app's forms (so the same checks: no future dates, 0 or 1,000
  * hours refused, a case supervisor must be Advanced). People are named as on the staff list.
  */
 const seeHelp = (def: CommandDef) => `Run "casebook ${def.words.join(' ')} --help".`;
 
 function dateOf(def: CommandDef, ctx: CommandContext): string {
-  const v = requireOption(def, ctx.options, 'date').trim();
-  if (!isCalendarDate(v)) throw new CasebookError('USAGE', `--date must be a real date written YYYY-MM-DD, like 2026-04-01, not "${printable(v).slice(0, 40)}". ${seeHelp(def)}`);
-  return v;
+  requireOption(def, ctx.options, 'date');
+  return dayOption(def, ctx.options, 'date') as string;
 }
 
-async function person(def: CommandDef, ctx: CommandContext, option: string): Promise<StaffMember> {
+export async function person(def: CommandDef, ctx: CommandContext, option: string): Promise<StaffMember> {
   const staff = (await ctx.call('getCaseworkReference', {})).staff;
   return findFacilitator(staff, requireOption(def, ctx.options, option), option);
 }
 
-const STAFF = { type: 'string', value: 'NAME', required: true, description: 'Whose record: their name as on the staff list, or their staff id (s_…)' } as const;
-const DATE = { type: 'string', value: 'DATE', required: true, description: 'The day it happened, YYYY-MM-DD (not in the future)' } as const;
+export const STAFF = { type: 'string', value: 'NAME', required: true, description: 'Whose record: their name as on the staff list, or their staff id (s_…)' } as const;
+export const DATE = { type: 'string', value: 'DATE', required: true, description: 'The day it happened, 31/01/2026 or 2026-01-31 (not in the future)' } as const;
 
 /**
  * One register command: the person and the date (checked before any passphrase is asked for,
@@ -118,5 +117,31 @@ export const staffObserved = entryCommand({
     const by = await person(def, ctx, 'observer');
     const m = await ctx.call('recordObservedPractice', { staffId: who.id, date, observerId: by.id });
     return { value: m, text: `Recorded an observed practice of ${printable(m.name)} by ${printable(by.name)} on ${date}.` };
+  },
+});
+
+export const staffTraining = entryCommand({
+  what: 'training',
+  summary: 'Record a training course, with its certificate kept encrypted (PDF, PNG or JPEG)',
+  options: {
+    course: { type: 'string', value: 'TEXT', required: true, description: 'The course, e.g. "RJC Foundation practitioner course"' },
+    provider: { type: 'string', value: 'TEXT', required: true, description: 'Who ran it' },
+    level: { type: 'string', value: 'foundation|intermediate|advanced', description: 'The RJC level the course trains to, when it is one' },
+    certificate: { type: 'string', value: 'FILE', description: 'The certificate to keep with it: a PDF, PNG or JPEG file, at most 25 MB' },
+  },
+  example: 'casebook staff training --staff "Sam Okafor" --date 12/03/2026 --course "RJ facilitation" --provider "RJC" --level foundation --certificate cert.pdf',
+  needs: 'manage-register',
+  doing: 'record training',
+  check(def, ctx) {
+    const level = ctx.options.level === undefined ? undefined : String(ctx.options.level).trim().toLowerCase();
+    if (level !== undefined && !(PRACTITIONER_LEVELS as readonly string[]).includes(level)) throw new CasebookError('USAGE', `--level is foundation, intermediate or advanced. ${seeHelp(def)}`);
+    const file = typeof ctx.options.certificate === 'string' ? ctx.options.certificate : undefined;
+    if (file) ctx.readFrom(ctx.resolvePath(file), file);
+    return { course: requireOption(def, ctx.options, 'course'), provider: requireOption(def, ctx.options, 'provider'), level: level as PractitionerLevel | undefined, file };
+  },
+  async record(ctx, who, date, { course, provider, level, file }) {
+    const r = await ctx.call('recordTraining', { staffId: who.id, date, course, provider, ...(level ? { level } : {}), ...(file ? { withCertificate: true } : {}) });
+    const m = r.record as StaffMember;
+    return { value: m, text: `Recorded ${printable(course)} for ${printable(m.name)} on ${date}${file ? ', with its certificate kept encrypted' : ''}.` };
   },
 });

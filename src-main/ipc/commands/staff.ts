@@ -3,6 +3,9 @@ import { GetComplianceInputSchema, GetStaffRecordsInputSchema, RecordCpdInputSch
 import { MarkLeaverInputSchema, MarkLeaverResultSchema } from '../../domain/staff/leaver';
 import { StaffRecordListSchema, StaffRecordSchema } from '../../domain/staff/record';
 import { StaffListSchema, StaffMemberInputSchema } from '../../domain/staff/staff';
+import { z } from 'zod';
+import { ImportRegisterInputSchema, ImportRegisterResultSchema } from '../../domain/staff/import-layout';
+import { CertificateRequestSchema, RecordTrainingInputSchema } from '../../domain/staff/training-commands';
 import type { CommandGroup } from '../command-spec';
 
 /** The staff list (who leads, co-facilitates, takes consent and signs off risk) and the quality lead's register. */
@@ -59,5 +62,25 @@ export const staffCommands = {
     output: MarkLeaverResultSchema,
     access: 'manage-staff',
     summary: 'Mark a member of staff as left, and hand their open cases to someone active in the same step',
+  },
+  recordTraining: {
+    input: RecordTrainingInputSchema,
+    output: z.strictObject({ picked: z.boolean(), record: StaffRecordSchema.optional() }),
+    access: 'manage-register',
+    summary: 'Record a training course, with its certificate (PDF, PNG or JPEG) chosen and kept encrypted',
+  },
+  // Your own certificate, or (those who oversee the register) anyone's: the service asks.
+  saveCertificate: {
+    input: CertificateRequestSchema,
+    output: z.strictObject({ saved: z.boolean(), fileName: z.string() }),
+    access: 'read-own-compliance',
+    summary: 'Save a copy of a training certificate',
+  },
+  // A staff file also needs 'manage-staff': the service asks.
+  importRegister: {
+    input: ImportRegisterInputSchema,
+    output: ImportRegisterResultSchema,
+    access: 'manage-register',
+    summary: 'Import a staff, CPD, supervision or training register from CSV rows: all or nothing, every bad row named by its line',
   },
 } as const satisfies CommandGroup;

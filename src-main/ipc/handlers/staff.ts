@@ -13,5 +13,8 @@ export function staffHandlers(s: CasebookService): HandlersOf<typeof staffComman
     getStaffRecords: (i) => s.staff.getStaffRecords(i),
     getCompliance: (i) => s.staff.getCompliance(i),
     markLeaver: (i) => s.staff.markLeaver(i),
+    recordTraining: (i) => s.staff.recordTraining(i),
+    saveCertificate: (i) => s.staff.saveCertificate(i),
+    importRegister: (i) => s.staff.importRegister(i),
   };
 }

@@ -5,6 +5,9 @@ import type { Venue } from '../../domain/conferences/venue';
 import { CasebookError } from '../../domain/shared/errors';
 import type { StaffMember } from '../../domain/staff/staff';
 import { generateDemoCases } from '../../demo/demo-cases';
+import { demoStaffRegister } from '../../demo/staff-register';
+import type { StaffRegister } from '../../domain/staff/register';
+import { londonDate } from '../../domain/time/dates';
 import { DEMO_COORDINATOR, demoFacilitatorNames, demoStaff, demoVenues, type DemoResources } from '../../demo/resources';
 import type { CasesApi } from '../cases/api';
 import type { ConferencesApi } from '../conferences/api';
@@ -27,6 +30,8 @@ export interface DemoDeps extends DemoResourceDeps {
   existing(): readonly Pick<CaseSummary, 'id' | 'reference'>[];
   now(): Date;
   importCases(cases: Case[]): Promise<{ imported: number }>;
+  /** Save a register for the staff who have none yet (services/staff/demo-register.ts); left out where there is no register. */
+  fillRegister?(build: (staff: readonly StaffMember[]) => StaffRegister): Promise<void>;
 }
 
 /**
@@ -73,6 +78,9 @@ export async function addDemoCases(d: DemoDeps, i: { count: number; seed: string
   }
   // The demo's facilitators and rooms, so its cases come with meetings, agreements and feedback.
   const resources = await ensureDemoResources(d, i.count);
+  // Their register too, so compliance has something true to show; only the demo's own people.
+  const demoIds = new Set([...resources.facilitators, resources.coordinator].map((m) => m.id));
+  await d.fillRegister?.((staff) => demoStaffRegister(staff.filter((m) => demoIds.has(m.id)), londonDate(d.now().toISOString()), i.seed));
   const cases = generateDemoCases({
     count: i.count,
     seed: i.seed,

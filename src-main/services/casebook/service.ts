@@ -8,6 +8,7 @@ import { createReferrals } from '../referrals';
 import type { ServiceContext } from '../shared/context';
 import type { FilePorts } from '../shared/files';
 import { createStaff } from '../staff';
+import { fillDemoRegister } from '../staff/demo-register';
 import { loadCaseworkTemplates, type TemplateDirs } from '../templates/loader';
 import type { CasebookService } from './api';
 import { backupUseCases } from './backups';
@@ -85,6 +86,7 @@ export async function createCasebookService(o: ServiceOptions): Promise<Casebook
           existing: () => h.need().summaries.all(),
           now: () => h.need().opts.now(),
           importCases: (list) => run(() => transfer.importCases(list)),
+          fillRegister: (build) => run(() => fillDemoRegister(h.need(), build)),
         },
         i,
         c,
@@ -126,7 +128,7 @@ function serialised(s: CasebookService, run: ReturnType<typeof serialQueue>): Ca
     ...top,
     cases: queued(s.cases, new Set<keyof CasebookService['cases']>(['getCaseworkReference', 'queryCaseload', 'getDashboard'])),
     referrals: queued(s.referrals, new Set()),
-    staff: queued(s.staff, new Set()),
+    staff: queued(s.staff, new Set<keyof CasebookService['staff']>(['recordTraining', 'saveCertificate'])),
     conferences: s.conferences,
     figures: s.figures,
     documents: s.documents,

@@ -6,6 +6,7 @@ import { backupProblems } from '../../store/backups';
 import { differencesFromRoot } from '../../store/integrity';
 import { abs, ATTACHMENTS_DIR, attachmentFile, CASES_DIR, caseFile, REGISTERS_DIR, registerFile, ROOT } from '../../store/layout';
 import { readRegisterBody } from '../../store/registers';
+import { STAFF_REGISTER, StaffRegisterSchema } from '../../domain/staff/register';
 import { rootFile } from '../../store/root';
 import { SummaryIndex } from '../../store/summaries';
 import type { Store } from '../../store/store';
@@ -41,7 +42,7 @@ export async function verifyStore(store: Store): Promise<VerifyReport> {
   } catch (e) {
     note((e as CasebookError).details?.file ?? 'summaries', e);
   }
-  const named = new Map<string, string>(); // attachment ref → the case file whose log names it
+  const named = new Map<string, string>(); // attachment ref → the case or register file that names it
   const files = new Set((await fs.readdir(abs(store.dir, CASES_DIR)).catch(() => [] as string[])).filter((n) => n.endsWith('.cbk')));
   for (const row of summaries.all()) {
     const rel = caseFile(row.id);
@@ -59,6 +60,7 @@ export async function verifyStore(store: Store): Promise<VerifyReport> {
     }
   }
   for (const stray of files) problems.push({ file: `${CASES_DIR}/${stray}`, message: 'is not in the case list' });
+  for (const ref of await certificatesNamed(store)) named.set(ref, registerFile(STAFF_REGISTER));
   problems.push(...(await registerProblems(store)));
   // Every attachment is decrypted and its content checked against the keyed digest it is named by.
   problems.push(...(await checkAttachments(store)));
@@ -94,4 +96,17 @@ async function registerProblems(store: Store): Promise<VerifyReport['problems']>
   const present = await fs.readdir(abs(store.dir, REGISTERS_DIR)).catch(() => [] as string[]);
   for (const n of present) if (n.endsWith('.cbk') && !named.has(n.slice(0, -4))) problems.push({ file: `${REGISTERS_DIR}/${n}`, message: 'is not part of the casebook as last saved: it may have been put there from another copy' });
   return problems;
+}
+
+/**
+ * The training certificates the staff register names: attachments as a case's letters are, so
+ * one that goes missing is named with the register that points at it. A register that cannot
+ * be read is already reported by registerProblems.
+ */
+async function certificatesNamed(store: Store): Promise<string[]> {
+  if (store.index.registers[STAFF_REGISTER] === undefined) return [];
+  const body = await readRegisterBody(store.dir, store.dk, store.index, STAFF_REGISTER).catch(() => undefined);
+  const register = StaffRegisterSchema.safeParse(body);
+  if (!register.success) return [];
+  return Object.values(register.data).flatMap((r) => (r.training ?? []).flatMap((t) => (t.certificate ? [t.certificate] : [])));
 }

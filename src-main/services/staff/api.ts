@@ -3,6 +3,8 @@ import type { GetComplianceInput, GetStaffRecordsInput, RecordCpdInput, RecordOb
 import type { MarkLeaverInput, MarkLeaverResult } from '../../domain/staff/leaver';
 import type { StaffRecord } from '../../domain/staff/record';
 import type { StaffMember, StaffMemberInput } from '../../domain/staff/staff';
+import type { ImportRegisterInput, ImportRegisterResult } from '../../domain/staff/import-layout';
+import type { CertificateRequest, RecordTrainingInput } from '../../domain/staff/training-commands';
 
 /** The staff list and its register, reached as `service.staff`. */
 export interface StaffApi {
@@ -22,4 +24,10 @@ export interface StaffApi {
   getCompliance(input: GetComplianceInput): Promise<ServiceCompliance>;
   /** Coordinators and administrators: the day someone left, and who takes over their open cases, in one save. */
   markLeaver(input: MarkLeaverInput): Promise<MarkLeaverResult>;
+  /** Quality leads and administrators: a training course, with its certificate chosen through the file picker when asked. */
+  recordTraining(input: RecordTrainingInput): Promise<{ picked: boolean; record?: StaffRecord }>;
+  /** Save a copy of a certificate named by someone's training (your own, or anyone's for those who oversee); audited once saved. */
+  saveCertificate(input: CertificateRequest): Promise<{ saved: boolean; fileName: string }>;
+  /** Quality leads and administrators (and 'manage-staff' for a staff file): a CSV register, all rows or none, in one commit. */
+  importRegister(input: ImportRegisterInput): Promise<ImportRegisterResult>;
 }

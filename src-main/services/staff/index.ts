@@ -5,10 +5,16 @@ import { getCompliance, getStaffRecords, recordCpd, recordObservedPractice, reco
 import { markLeaver } from './leaver';
 import { saveRegisterDetails } from './register-details';
 import { saveStaffMember } from './staff';
+import { importRegister } from './register-import';
+import { certificateOf, recordTraining } from './training';
+import { requireCapability } from '../../domain/access/capabilities';
+import { MAX_ATTACHMENT_BYTES } from '../../domain/conferences/attachments';
+import { CasebookError } from '../../domain/shared/errors';
+import { saveTo } from '../shared/save';
 
 export type { StaffApi } from './api';
 
-/** The staff list (in the index) and its register (in registers/staff.cbk). The service queues every staff command (casebook/service.ts). */
+/** The staff list (in the index) and its register (in registers/staff.cbk). The service queues every staff command but the two that open a dialog (casebook/service.ts). */
 export function createStaff(ctx: ServiceContext): StaffApi {
   const cw = () => caseworkOf(ctx.need(), ctx.templates);
   return {
@@ -20,5 +26,23 @@ export function createStaff(ctx: ServiceContext): StaffApi {
     getStaffRecords: (input) => getStaffRecords(cw(), input),
     getCompliance: (input) => getCompliance(cw(), input),
     markLeaver: (input) => markLeaver(cw(), input),
+    importRegister: (input) => importRegister(cw(), input),
+    // These two open a dialog, so they queue only their store work (casebook/service.ts).
+    async recordTraining(input) {
+      requireCapability(ctx.need().user.role, 'manage-register');
+      let file: { name: string; bytes: Uint8Array } | undefined;
+      if (input.withCertificate) {
+        const picker = ctx.files.filePicker;
+        if (!picker) throw new CasebookError('WRITE_FAILED', 'Attaching files is not available here: this copy of RJ Casebook has no way to choose a file');
+        file = await picker.pick(MAX_ATTACHMENT_BYTES, 'certificate');
+        if (!file) return { picked: false };
+      }
+      return { picked: true, record: await ctx.serial(() => recordTraining(cw(), input, file)) };
+    },
+    async saveCertificate(input) {
+      const c = await ctx.serial(() => certificateOf(cw(), input));
+      const saved = await saveTo(ctx, c.name, c.bytes, 'original', (s) => s.draft('certificate.export', { type: 'staff', id: input.staffId }, ['certificate']));
+      return { saved, fileName: c.name };
+    },
   };
 }

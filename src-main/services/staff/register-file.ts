@@ -2,6 +2,7 @@ import type { AuditDraft } from '../../domain/casebook/audit';
 import { recordOf, withRegister, type StaffRecord } from '../../domain/staff/record';
 import { registerPart, STAFF_REGISTER, StaffRegisterSchema, type StaffRegister } from '../../domain/staff/register';
 import { findStaff } from '../../domain/staff/staff';
+import type { FileWrite } from '../../store/journal';
 import type { Store } from '../../store/store';
 import { invalidInput } from '../shared/errors';
 
@@ -27,10 +28,10 @@ export async function staffRecordOf(s: Store, staffId: string, field = 'staffId'
 }
 
 /** Save one person's register record (already validated) with the audit entries that describe the change. */
-export async function saveStaffRecord(s: Store, record: StaffRecord, drafts: AuditDraft[]): Promise<StaffRecord> {
+export async function saveStaffRecord(s: Store, record: StaffRecord, drafts: AuditDraft[], extra: FileWrite[] = []): Promise<StaffRecord> {
   const register = await readStaffRegister(s);
   const next: StaffRegister = { ...register, [record.id]: registerPart(record) };
   const checked = StaffRegisterSchema.parse(next);
-  await s.registers.save(STAFF_REGISTER, checked, drafts);
+  await s.registers.save(STAFF_REGISTER, checked, drafts, s.index, extra);
   return recordOf(findStaff(s.index.staff, record.id)!, checked);
 }

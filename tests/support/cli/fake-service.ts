@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import type { StaffMember } from '../../../src-main/domain/staff/staff';
 import type { CpdEntry, ObservedPractice, SupervisionEntry } from '../../../src-main/domain/staff/register';
 import type { StaffRecord } from '../../../src-main/domain/staff/record';
+import { detectImportKind, type ImportRegisterInput } from '../../../src-main/domain/staff/import-layout';
 import type { Venue } from '../../../src-main/domain/conferences/venue';
 import { CaseSchema, summarise, type Case } from '../../../src-main/domain/cases/case';
 import { CasebookError } from '../../../src-main/domain/shared/errors';
@@ -30,6 +31,8 @@ export interface FakeStore {
   problems: { file: string; message: string }[];
   /** The staff register `staff compliance` judges (with the shipped rules file), when a test sets one. */
   register?: StaffRecord[];
+  /** What `staff import` sent, in order. */
+  imports?: ImportRegisterInput[];
 }
 
 export class FakeWorld {
@@ -108,7 +111,7 @@ export function createFakeService(world: FakeWorld, dir: string, files: FilePort
         throw new CasebookError('INTERNAL', `${group}.${String(name)} is not in the fake service`);
       },
     });
-  const addEntry = (staffId: string | undefined, field: 'cpd' | 'supervision' | 'observed', { staffId: _id, ...entry }: { staffId?: string }) => {
+  const addEntry = (staffId: string | undefined, field: 'cpd' | 'supervision' | 'observed' | 'training', { staffId: _id, ...entry }: { staffId?: string }) => {
     need();
     const m = store()?.register?.find((x) => x.id === staffId);
     if (!m) throw new CasebookError('INVALID_INPUT', 'There is no member of staff with that id.');
@@ -138,7 +141,40 @@ export function createFakeService(world: FakeWorld, dir: string, files: FilePort
       Object.assign(m, { ended: i.leftOn, active: false });
       return { moved: 0, record: m };
     },
-    saveStaffMember: async (m: Omit<StaffMember, 'id'>) => (demoStaff = [...demoStaff, { ...m, id: `s_fake${String(demoStaff.length).padStart(4, '0')}` }]),
+    saveStaffMember: async (m: Omit<StaffMember, 'id'>) => {
+      const member = { ...m, id: `s_fake${String(demoStaff.length + (store()?.register?.length ?? 0)).padStart(4, '0')}` };
+      demoStaff = [...demoStaff, member];
+      // With a test register, a new member joins it, so `staff add` then `staff list` sees them.
+      store()?.register?.push(member);
+      return store()?.register ?? demoStaff;
+    },
+    saveRegisterDetails: async ({ staffId, ...details }: { staffId: string }) => {
+      need();
+      const m = store()?.register?.find((x) => x.id === staffId);
+      if (!m) throw new CasebookError('INVALID_INPUT', 'There is no member of staff with that id.');
+      return Object.assign(m, details);
+    },
+    // Training lands on the test's register as given; a certificate is only named (the real store keeps it: tests/staff).
+    recordTraining: async ({ staffId, withCertificate, ...entry }: { staffId: string; withCertificate?: boolean }) => {
+      const file = withCertificate ? await pick() : undefined;
+      const m = addEntry(staffId, 'training', entry);
+      if (file) Object.assign(m.training!.at(-1)!, { certificate: 'f'.repeat(64) });
+      return { picked: true, record: m };
+    },
+    saveCertificate: async (i: { staffId: string; certificate: string }) => {
+      need();
+      const name = 'certificate.pdf';
+      await save(name, '%PDF-1.4 fake certificate');
+      store()?.audit.push(`certificate.export ${i.staffId}`);
+      return { saved: true, fileName: name };
+    },
+    // The rows are kept as the test's world sees them: the real checks are the service's (tests/staff/register-import.test.ts).
+    importRegister: async (i: ImportRegisterInput) => {
+      need();
+      const s = store()!;
+      s.imports = [...(s.imports ?? []), i];
+      return { kind: i.kind ?? detectImportKind(i.columns) ?? 'staff', rows: i.rows.length, added: 0, updated: 0 };
+    },
   };
   const conferencesApi = { saveVenue: async (v: Omit<Venue, 'id'>) => (demoVenues = [...demoVenues, { ...v, id: `v_fake${String(demoVenues.length).padStart(4, '0')}` }]) };
   const casesApi = { getCaseworkReference: () => ({ staff: store()?.register ?? demoStaff, venues: demoVenues }) as unknown as ReturnType<CasebookService['cases']['getCaseworkReference']> };

@@ -26,22 +26,8 @@ export function formatBytes(n: number): string {
   return `${(n / (1024 * 1024)).toFixed(1)} MB`;
 }
 
-/**
- * Read a date typed the UK way: "23/11/2026", "23-11-2026", "23.11.2026" or "23 11 2026"
- * (ISO "2026-11-23" is accepted too). Returns YYYY-MM-DD, or undefined if it is not a real
- * date. Two-digit years are refused: "26" could be 1926 or 2026.
- */
-export function parseUkDate(input: string): string | undefined {
-  const s = input.trim();
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
-  const uk = /^(\d{1,2})[/.\-\s]+(\d{1,2})[/.\-\s]+(\d{4})$/.exec(s);
-  const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : uk ? [uk[3], uk[2], uk[1]] : [];
-  if (!y || !m || !d) return undefined;
-  const ymd = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
-  const date = new Date(`${ymd}T00:00:00Z`);
-  // Date rolls 31/02 over into March; a real date survives the round trip unchanged.
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === ymd ? ymd : undefined;
-}
+/** Read a date typed the UK way (or ISO): one rule shared with the command line. */
+export { parseUkDate } from '../../../../src-main/domain/time/uk-date';
 
 /** YYYY-MM-DD shown back in a box as "23/11/2026". */
 export function isoToUk(ymd: string): string {
