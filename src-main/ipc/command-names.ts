@@ -52,6 +52,15 @@ export const COMMAND_NAMES = [
   'recordObservedPractice',
   'getStaffRecords',
   'getCompliance',
+  // quality: policies and complaints (commands/quality.ts)
+  'listPolicies',
+  'savePolicy',
+  'addPolicyVersion',
+  'attachPolicyDocument',
+  'savePolicyDocument',
+  'listComplaints',
+  'recordComplaint',
+  'updateComplaint',
   // conferences (commands/conferences.ts)
   'saveVenue',
   'getCalendar',

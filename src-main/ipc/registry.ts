@@ -13,6 +13,7 @@ import { documentsHandlers } from './handlers/documents';
 import { figuresHandlers } from './handlers/figures';
 import { referralsHandlers } from './handlers/referrals';
 import { staffHandlers } from './handlers/staff';
+import { qualityHandlers } from './handlers/quality';
 import { toSafeError } from './safe-error';
 
 /**
@@ -35,6 +36,7 @@ function handlersFor(s: CasebookService): Record<CommandName, Handler> {
     ...casesHandlers(s),
     ...referralsHandlers(s),
     ...staffHandlers(s),
+    ...qualityHandlers(s),
     ...conferencesHandlers(s),
     ...figuresHandlers(s),
     ...documentsHandlers(s),

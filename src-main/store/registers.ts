@@ -58,10 +58,14 @@ export class Registers {
     return value;
   }
 
-  /** Save a whole register (already validated by the caller) with its audit entries, in one commit with the index that records its revision. */
-  async save<T>(name: string, value: T, drafts: AuditDraft[], index: IndexData = this.host.index): Promise<void> {
+  /**
+   * Save a whole register (already validated by the caller) with its audit entries, in one commit
+   * with the index that records its revision; `extra` (an attachment the register names) goes in
+   * the same commit, so there is never an entry without its file.
+   */
+  async save<T>(name: string, value: T, drafts: AuditDraft[], index: IndexData = this.host.index, extra: FileWrite[] = []): Promise<void> {
     const prepared = prepareRegister(this.host.dir, this.host.dk, index, name, value);
-    await this.host.updateIndex(prepared.index, drafts, [prepared.write]);
+    await this.host.updateIndex(prepared.index, drafts, [prepared.write, ...extra]);
     this.cache.set(name, value);
   }
 }

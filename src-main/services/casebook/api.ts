@@ -15,6 +15,7 @@ import type { DocumentsApi } from '../documents/api';
 import type { FiguresApi } from '../figures/api';
 import type { ReferralsApi } from '../referrals/api';
 import type { StaffApi } from '../staff/api';
+import type { QualityApi } from '../quality/api';
 
 /**
  * What the services layer offers to the handler registry (and, through it, to the app, the
@@ -88,6 +89,7 @@ export interface CasebookService {
   readonly cases: CasesApi;
   readonly referrals: ReferralsApi;
   readonly staff: StaffApi;
+  readonly quality: QualityApi;
   readonly conferences: ConferencesApi;
   readonly figures: FiguresApi;
   readonly documents: DocumentsApi;

@@ -10,6 +10,7 @@ import type { CasesApi } from '../cases/api';
 import type { ConferencesApi } from '../conferences/api';
 import type { CallContext } from '../shared/call-context';
 import type { StaffApi } from '../staff/api';
+import { addDemoQualityRecords, type DemoQualityApi } from '../quality/demo-records';
 
 /** Cases per import: big enough to be quick, small enough to show progress and bound memory per write. */
 export const DEMO_BATCH = 500;
@@ -27,6 +28,8 @@ export interface DemoDeps extends DemoResourceDeps {
   existing(): readonly Pick<CaseSummary, 'id' | 'reference'>[];
   now(): Date;
   importCases(cases: Case[]): Promise<{ imported: number }>;
+  /** The policies register and complaints log, filled after the cases (a complaint names one). */
+  quality?: DemoQualityApi;
 }
 
 /**
@@ -87,5 +90,6 @@ export async function addDemoCases(d: DemoDeps, i: { count: number; seed: string
     imported += (await d.importCases(cases.slice(k, k + DEMO_BATCH))).imported;
     context.progress?.(imported, i.count);
   }
+  if (d.quality && !context.signal?.aborted) await addDemoQualityRecords(d.quality, { now: d.now(), owners: { coordinator: resources.coordinator.id, facilitator: resources.facilitators[0]!.id }, caseReference: d.existing()[0]?.reference });
   return { imported, seed: i.seed };
 }

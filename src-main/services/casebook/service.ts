@@ -7,6 +7,7 @@ import { createReferrals } from '../referrals';
 import type { ServiceContext } from '../shared/context';
 import type { FilePorts } from '../shared/files';
 import { createStaff } from '../staff';
+import { createQuality } from '../quality';
 import { loadCaseworkTemplates, type TemplateDirs } from '../templates/loader';
 import type { CasebookService } from './api';
 import { backupUseCases } from './backups';
@@ -50,6 +51,7 @@ export async function createCasebookService(o: ServiceOptions): Promise<Casebook
   summariser = () => cases.internals.summariser();
   const referrals = createReferrals(ctx);
   const staff = createStaff(ctx);
+  const quality = createQuality(ctx);
   const conferences = createConferences(ctx, cases.api);
   const figures = createFigures(ctx);
   const documents = createDocuments(ctx);
@@ -76,6 +78,7 @@ export async function createCasebookService(o: ServiceOptions): Promise<Casebook
           existing: () => h.need().summaries.all(),
           now: () => h.need().opts.now(),
           importCases: (list) => run(() => transfer.importCases(list)),
+          quality,
         },
         i,
         c,
@@ -83,6 +86,7 @@ export async function createCasebookService(o: ServiceOptions): Promise<Casebook
     cases: cases.api,
     referrals,
     staff,
+    quality,
     conferences,
     figures,
     documents,
@@ -116,6 +120,8 @@ function serialised(s: CasebookService, run: ReturnType<typeof serialQueue>): Ca
     cases: queued(s.cases, new Set<keyof CasebookService['cases']>(['getCaseworkReference', 'queryCaseload', 'getDashboard'])),
     referrals: queued(s.referrals, new Set()),
     staff: queued(s.staff, new Set()),
+    // Queues its own store work: attaching and saving a document open a dialog.
+    quality: s.quality,
     conferences: s.conferences,
     figures: s.figures,
     documents: s.documents,
