@@ -16,6 +16,8 @@ import { restore } from './restore';
 import { staffCompliance } from './staff-compliance';
 import { staffCpd, staffObserved, staffSupervision } from './staff-record';
 import { verify } from './verify';
+import { policiesList } from './policies-list';
+import { complaintsList } from './complaints-list';
 
 /** Every command, in the order `casebook --help` lists them. */
-export const COMMANDS: readonly CommandDef[] = [init, verify, auditList, backup, restore, accept, importCases, exportCases, demo, casesList, caseShow, doc, meetingsList, ics, figures, staffCompliance, staffCpd, staffSupervision, staffObserved];
+export const COMMANDS: readonly CommandDef[] = [init, verify, auditList, backup, restore, accept, importCases, exportCases, demo, casesList, caseShow, doc, meetingsList, ics, figures, staffCompliance, staffCpd, staffSupervision, staffObserved, policiesList, complaintsList];
