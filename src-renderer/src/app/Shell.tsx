@@ -15,6 +15,8 @@ import { AuditTrail } from '../audit/AuditTrail';
 import { NewReferral } from '../referrals/NewReferral';
 import { Calendar } from '../conferences/calendar/Calendar';
 import { Figures } from '../figures/Figures';
+import { Policies } from '../quality/policies/Policies';
+import { Complaints } from '../quality/complaints/Complaints';
 
 /** `needs`: the capability the page is for; `writes`: it changes the casebook, so not when open read-only. */
 const NAV: { page: Page; label: string; needs?: Capability; writes?: boolean }[] = [
@@ -23,6 +25,8 @@ const NAV: { page: Page; label: string; needs?: Capability; writes?: boolean }[]
   { page: 'new-referral', label: 'New referral', needs: 'take-referrals', writes: true },
   { page: 'calendar', label: 'Calendar' },
   { page: 'figures', label: 'Figures' },
+  { page: 'policies', label: 'Policies', needs: 'read-policies' },
+  { page: 'complaints', label: 'Complaints', needs: 'manage-complaints' },
   { page: 'settings', label: 'Settings' },
   { page: 'audit', label: 'Audit trail', needs: 'read-audit' },
 ];
@@ -93,6 +97,10 @@ function CurrentPage({ page }: { page: Page }): ReactNode {
       return <Calendar />;
     case 'figures':
       return <Figures />;
+    case 'policies':
+      return <Policies />;
+    case 'complaints':
+      return <Complaints />;
     case 'settings':
       return <Settings />;
     case 'audit':

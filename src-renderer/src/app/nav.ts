@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 
 /** Pages inside the unlocked app. No URL routing: the app is one window with no address bar. */
-export type Page = 'home' | 'cases' | 'case' | 'new-referral' | 'calendar' | 'figures' | 'settings' | 'audit';
+export type Page = 'home' | 'cases' | 'case' | 'new-referral' | 'calendar' | 'figures' | 'settings' | 'audit' | 'policies' | 'complaints';
 
 interface NavState {
   page: Page;

@@ -12,6 +12,7 @@ import { STAGE_LABELS } from '../shared/lib/labels';
 import { formatDate } from '../shared/lib/dates';
 import { usePageTitle } from '../shared/hooks/usePageTitle';
 import { CaseSummaryTable } from '../cases/CaseSummaryTable';
+import { QualityDeadlines } from './QualityDeadlines';
 import '../shared/components/casework.scss';
 
 type Dashboard = OutputOf<'getDashboard'>;
@@ -68,6 +69,7 @@ export function Home() {
           </button>
         </div>
       )}
+      <QualityDeadlines />
       {error && <p className="govuk-error-message">{error}</p>}
       {!dash && !error && (
         <p className="govuk-body" role="status">
