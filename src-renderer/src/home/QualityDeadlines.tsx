@@ -8,6 +8,7 @@ import { useSession } from '../app/session';
 import { call } from '../shared/api/client';
 import { formatDate } from '../shared/lib/dates';
 import { ComplaintTag, ReviewTag } from '../quality/QualityTag';
+import '../quality/quality.scss';
 
 /**
  * Home, for those who keep them: policy reviews due soon or overdue, and complaints waiting
@@ -34,19 +35,19 @@ export function QualityDeadlines() {
 
   if (reviews.length === 0 && waiting.length === 0) return null;
   return (
-    <section className="cb-dash__panel govuk-!-margin-bottom-6" aria-labelledby="quality-deadlines-title" data-testid="dash-quality">
+    <section className="cb-dash__panel cb-quality-deadlines govuk-!-margin-bottom-6" aria-labelledby="quality-deadlines-title" data-testid="dash-quality">
       <h2 className="govuk-heading-m" id="quality-deadlines-title">
         Policies and complaints to chase <span className="govuk-caption-m govuk-!-display-inline">({reviews.length + waiting.length})</span>
       </h2>
       <ul className="govuk-list govuk-list--spaced">
         {reviews.map((p) => (
           <li key={p.id}>
-            <ReviewTag status={p.status} /> {p.title}: review {p.status === 'overdue' ? 'was due' : 'due'} on {formatDate(p.nextReview)}
+            {p.title}: review {p.status === 'overdue' ? 'was due' : 'due'} on {formatDate(p.nextReview)} <ReviewTag status={p.status} />
           </li>
         ))}
         {waiting.map((c) => (
           <li key={c.id}>
-            <ComplaintTag c={c} /> Complaint from {COMPLAINANT_ROLE_LABELS[c.from].toLowerCase()} received on {formatDate(c.receivedOn)}: acknowledge by {formatDate(c.acknowledgeBy)}
+            Complaint from {COMPLAINANT_ROLE_LABELS[c.from].toLowerCase()} received on {formatDate(c.receivedOn)}: acknowledge by {formatDate(c.acknowledgeBy)} <ComplaintTag c={c} />
           </li>
         ))}
       </ul>

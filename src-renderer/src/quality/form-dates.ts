@@ -6,11 +6,11 @@ import { isoToUk, parseUkDate } from '../shared/lib/dates';
  * main process checks them again (not in the future, in order) and its errors land on the
  * same fields.
  */
-export function ukDate(label: string, o: { required: boolean }) {
+export function ukDate(label: string, o: { required: boolean; missing?: string }) {
   return z
     .string()
     .trim()
-    .refine((s) => (s === '' ? !o.required : parseUkDate(s) !== undefined), { error: (i) => (i.input === '' ? `Enter ${label.toLowerCase()}` : `${label} must be a real date, like 27/3/2026`) });
+    .refine((s) => (s === '' ? !o.required : parseUkDate(s) !== undefined), { error: (i) => (i.input === '' ? (o.missing ?? `Enter ${label.toLowerCase()}`) : `${label} must be a real date, like 27/3/2026`) });
 }
 
 /** The ISO date of a box, or undefined when it is empty (checked already by ukDate). */

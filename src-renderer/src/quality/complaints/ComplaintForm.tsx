@@ -13,7 +13,7 @@ import { applyServerError } from '../../shared/lib/form-errors';
 import { DATE_HINT, isoOf, ukDate } from '../form-dates';
 
 const Schema = z.object({
-  receivedOn: ukDate('Received on', { required: true }),
+  receivedOn: ukDate('Received on', { required: true, missing: 'Enter the day the complaint was received' }),
   from: z.enum(COMPLAINANT_ROLES, { error: 'Choose who made the complaint' }),
   caseReference: z.string().trim().toUpperCase(),
   about: z.string().trim().min(1, { error: 'Enter what the complaint is about' }).max(2000, { error: 'What it is about must be at most 2,000 characters' }),

@@ -8,6 +8,7 @@ import { formatDate } from '../../shared/lib/dates';
 import { ComplaintTag } from '../QualityTag';
 import { ComplaintForm } from './ComplaintForm';
 import { ComplaintUpdateForm } from './ComplaintUpdateForm';
+import '../quality.scss';
 
 /**
  * The complaints log (Victims' Code right 12): each complaint with its acknowledgement
@@ -76,21 +77,15 @@ export function Complaints() {
 
 function ComplaintTable({ complaints, canUpdate, onUpdate }: { complaints: ComplaintRow[]; canUpdate: boolean; onUpdate(id: string): void }) {
   return (
-    <table className="govuk-table" data-testid="complaints-table">
+    <table className="govuk-table cb-quality-table" data-testid="complaints-table">
       <caption className="govuk-table__caption govuk-table__caption--m">The log</caption>
       <thead className="govuk-table__head">
         <tr className="govuk-table__row">
           <th scope="col" className="govuk-table__header">Received</th>
           <th scope="col" className="govuk-table__header">From</th>
           <th scope="col" className="govuk-table__header">Case</th>
-          <th scope="col" className="govuk-table__header">Acknowledge by</th>
           <th scope="col" className="govuk-table__header">Acknowledged</th>
           <th scope="col" className="govuk-table__header">Status</th>
-          {canUpdate && (
-            <th scope="col" className="govuk-table__header">
-              <span className="govuk-visually-hidden">Action</span>
-            </th>
-          )}
         </tr>
       </thead>
       <tbody className="govuk-table__body">
@@ -99,19 +94,19 @@ function ComplaintTable({ complaints, canUpdate, onUpdate }: { complaints: Compl
             <td className="govuk-table__cell">{formatDate(c.receivedOn)}</td>
             <td className="govuk-table__cell">{COMPLAINANT_ROLE_LABELS[c.from]}</td>
             <td className="govuk-table__cell">{c.caseReference ?? '—'}</td>
-            <td className="govuk-table__cell">{formatDate(c.acknowledgeBy)}</td>
-            <td className="govuk-table__cell">{c.acknowledgedOn ? formatDate(c.acknowledgedOn) : 'Not yet'}</td>
+            <td className="govuk-table__cell">{c.acknowledgedOn ? `${formatDate(c.acknowledgedOn)} (due by ${formatDate(c.acknowledgeBy)})` : `Not yet: due by ${formatDate(c.acknowledgeBy)}`}</td>
             <td className="govuk-table__cell">
               <ComplaintTag c={c} />
+              {/* The next step sits under the status it changes, so the table fits beside the navigation. */}
+              {canUpdate && (
+                <p className="govuk-!-margin-top-2 govuk-!-margin-bottom-0">
+                  <button type="button" className="cb-link-button" onClick={() => onUpdate(c.id)}>
+                    {c.status === 'due' || c.status === 'overdue' ? 'Acknowledge' : c.status === 'acknowledged' ? 'Record outcome' : 'Change'}
+                    <span className="govuk-visually-hidden"> the complaint received on {formatDate(c.receivedOn)}</span>
+                  </button>
+                </p>
+              )}
             </td>
-            {canUpdate && (
-              <td className="govuk-table__cell">
-                <button type="button" className="cb-link-button" onClick={() => onUpdate(c.id)}>
-                  {c.status === 'due' || c.status === 'overdue' ? 'Acknowledge' : c.status === 'acknowledged' ? 'Record outcome' : 'Change'}
-                  <span className="govuk-visually-hidden"> the complaint received on {formatDate(c.receivedOn)}</span>
-                </button>
-              </td>
-            )}
           </tr>
         ))}
       </tbody>

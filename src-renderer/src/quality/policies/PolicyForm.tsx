@@ -19,8 +19,8 @@ const Schema = z.object({
   title: z.string().trim().min(1, { error: 'Enter the title of the policy' }).max(200, { error: 'The title must be at most 200 characters' }),
   version: z.string().trim().min(1, { error: 'Enter the version, for example 3 or 2.1' }).max(20, { error: 'The version must be at most 20 characters' }),
   ownerId: z.string().min(1, { error: 'Choose who owns the policy' }),
-  approvedOn: ukDate('Approved on', { required: true }),
-  nextReview: ukDate('Next review', { required: true }),
+  approvedOn: ukDate('Approved on', { required: true, missing: 'Enter the day the policy was approved' }),
+  nextReview: ukDate('Next review', { required: true, missing: 'Enter the day the policy is next to be reviewed' }),
   indicators: z.string().refine((s) => splitIndicators(s).every((i) => IndicatorSchema.safeParse(i).success), { error: 'Write each indicator as its number, like 2.1, separated by commas' }),
 });
 type Values = z.input<typeof Schema>;

@@ -12,8 +12,8 @@ import { DATE_HINT, isoOf, ukDate } from '../form-dates';
 
 const Schema = z.object({
   version: z.string().trim().min(1, { error: 'Enter the new version, for example 4' }).max(20, { error: 'The version must be at most 20 characters' }),
-  approvedOn: ukDate('Approved on', { required: true }),
-  nextReview: ukDate('Next review', { required: true }),
+  approvedOn: ukDate('Approved on', { required: true, missing: 'Enter the day the new version was approved' }),
+  nextReview: ukDate('Next review', { required: true, missing: 'Enter the day the new version is next to be reviewed' }),
 });
 type Values = z.input<typeof Schema>;
 const FIELDS = ['version', 'approvedOn', 'nextReview'] as const;
