@@ -1,3 +1,5 @@
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_ATTACHMENT_BYTES } from '../../src-main/domain/conferences/attachments';
 import type { InputOf } from '../../src-main/ipc/contract';
@@ -137,6 +139,16 @@ describe('the policies register', () => {
     const p = await w.call('savePolicy', policy(w));
     w.files.toPick.push(undefined);
     expect(await w.call('attachPolicyDocument', { policyId: p.id })).toEqual({ picked: false });
+  });
+
+  it('is named by verify when a document it names has gone missing', async () => {
+    const w = await caseworkWorld();
+    const p = await w.call('savePolicy', policy(w));
+    w.files.toPick.push(PDF);
+    const ref = (await w.call('attachPolicyDocument', { policyId: p.id })).policy!.current.document!.ref;
+    await rm(join(w.dir, 'attachments', `${ref}.cbk`));
+    const problems = (await w.service.verify()).problems;
+    expect(problems).toContainEqual({ file: 'registers/policies.cbk', message: `it names an attachment that is missing (attachments/${ref}.cbk)` });
   });
 
   it('keeps its documents readable after the casebook’s key is changed', async () => {
