@@ -4,7 +4,7 @@ import { londonDate } from '../../src-main/domain/time/dates';
 import { acknowledgeBy } from '../../src-main/domain/quality/complaints';
 import type { Harness } from '../support/e2e/harness';
 import { holidays } from '../support/case-fixtures';
-import { addStaff, h1, look, nav, reloadHome, startWithCasebook, uk } from '../support/e2e/steps';
+import { addStaff, h1, look, nav, PASS, reloadHome, startWithCasebook, uk, unlockWith } from '../support/e2e/steps';
 
 /**
  * The quality lead's policies register and the complaints log in Chromium: a policy added with
@@ -120,5 +120,24 @@ describe('policies and complaints', () => {
     await panel.getByRole('button', { name: 'Open the complaints log' }).click();
     await h1(page, 'Complaints');
     expect(h.problems).toEqual([]);
+  });
+
+  it('lets a facilitator read the register but not change it, and keeps the complaints log from them', async () => {
+    const page = h.page;
+    await h.service.addUser({ name: 'Fatima Hussain', role: 'facilitator', passphrase: 'facilitator passphrase 1' });
+    await page.getByRole('button', { name: 'Lock' }).click();
+    await unlockWith(page, 'facilitator passphrase 1', 'Fatima Hussain');
+    await h1(page, 'Home');
+    expect(await page.getByTestId('dash-quality').count()).toBe(0);
+    const main = page.getByRole('navigation', { name: 'Main' });
+    expect(await main.getByRole('button', { name: 'Complaints' }).count()).toBe(0);
+    await nav(page, 'Policies');
+    await page.getByTestId('policies-table').getByRole('button', { name: 'Safeguarding adults and children' }).click();
+    await page.getByTestId('policy-title').waitFor();
+    expect(await page.getByRole('button', { name: /Attach the document|Replace the document|Add a new version|Add a policy/ }).count()).toBe(0);
+    await page.getByRole('button', { name: /Save a copy of version 3/ }).waitFor();
+    expect(h.problems).toEqual([]);
+    await page.getByRole('button', { name: 'Lock' }).click();
+    await unlockWith(page, PASS, 'Siân Evans');
   });
 });
