@@ -56,6 +56,15 @@ export const COMMAND_NAMES = [
   'recordTraining',
   'saveCertificate',
   'importRegister',
+  // quality: policies and complaints (commands/quality.ts)
+  'listPolicies',
+  'savePolicy',
+  'addPolicyVersion',
+  'attachPolicyDocument',
+  'savePolicyDocument',
+  'listComplaints',
+  'recordComplaint',
+  'updateComplaint',
   // conferences (commands/conferences.ts)
   'saveVenue',
   'getCalendar',

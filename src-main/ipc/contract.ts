@@ -8,6 +8,7 @@ import { documentsCommands } from './commands/documents';
 import { figuresCommands } from './commands/figures';
 import { referralsCommands } from './commands/referrals';
 import { staffCommands } from './commands/staff';
+import { qualityCommands } from './commands/quality';
 
 /**
  * The whole surface between the renderer (or the CLI, or a test) and the main process, one
@@ -21,6 +22,7 @@ export const commands = {
   ...casesCommands,
   ...referralsCommands,
   ...staffCommands,
+  ...qualityCommands,
   ...conferencesCommands,
   ...figuresCommands,
   ...documentsCommands,

@@ -14,6 +14,7 @@ import { figuresHandlers } from './handlers/figures';
 import { dataProtectionHandlers } from './handlers/data-protection';
 import { referralsHandlers } from './handlers/referrals';
 import { staffHandlers } from './handlers/staff';
+import { qualityHandlers } from './handlers/quality';
 import { toSafeError } from './safe-error';
 
 /**
@@ -36,6 +37,7 @@ function handlersFor(s: CasebookService): Record<CommandName, Handler> {
     ...casesHandlers(s),
     ...referralsHandlers(s),
     ...staffHandlers(s),
+    ...qualityHandlers(s),
     ...conferencesHandlers(s),
     ...figuresHandlers(s),
     ...dataProtectionHandlers(s),

@@ -40,6 +40,8 @@ export function rekeyFiles(files: ReadonlyMap<string, Buffer>, from: DataKey, to
     const kind = kindOf(rel);
     if (rel === KEYRING || !kind) continue;
     if (kind === 'case' && refs.size > 0) out.set(rel, sealJson(to, kind, rel, renameAttachments(openJson(from, kind, rel, bytes), refs)));
+    // A register names attachments too (a policy's documents): every ref in it is renamed.
+    else if (kind === 'register' && refs.size > 0) out.set(rel, sealJson(to, kind, rel, renameRefs(openJson(from, kind, rel, bytes), refs)));
     else {
       const plain = open(from, kind, rel, bytes);
       out.set(rel, seal(to, kind, rel, plain));
@@ -54,4 +56,15 @@ function renameAttachments(value: unknown, refs: ReadonlyMap<string, string>): u
   const c = value as { indirectLog?: { attachment?: string }[] };
   if (!Array.isArray(c?.indirectLog)) return value;
   return { ...c, indirectLog: c.indirectLog.map((e) => (e?.attachment && refs.has(e.attachment) ? { ...e, attachment: refs.get(e.attachment) } : e)) };
+}
+
+/**
+ * Any JSON value with each string that is exactly an old attachment ref replaced by the new one.
+ * Refs are 64-digit keyed digests, so no other text in a register can be one by chance.
+ */
+function renameRefs(value: unknown, refs: ReadonlyMap<string, string>): unknown {
+  if (typeof value === 'string') return refs.get(value) ?? value;
+  if (Array.isArray(value)) return value.map((v) => renameRefs(v, refs));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, renameRefs(v, refs)]));
+  return value;
 }

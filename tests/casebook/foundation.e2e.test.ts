@@ -283,7 +283,7 @@ describe('secure foundation', () => {
     await page.getByRole('button', { name: 'Lock' }).click();
     await unlockAs(page, 'Jo Bloggs', 'facilitator passphrase 1');
     const navItems = await page.getByRole('navigation', { name: 'Main' }).getByRole('button').allTextContents();
-    expect(navItems).toEqual(['Home', 'Cases', 'New referral', 'Calendar', 'Figures', 'Settings', 'My record']);
+    expect(navItems).toEqual(['Home', 'Cases', 'New referral', 'Calendar', 'Figures', 'Policies', 'My record', 'Settings']);
     await nav(page, 'Settings', 'Settings');
     await page.getByText('Only an administrator can change these.').waitFor();
     expect(await page.getByRole('button', { name: 'Back up now' }).count()).toBe(0);

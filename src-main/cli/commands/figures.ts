@@ -37,6 +37,7 @@ export function figuresText(f: Figures): string {
     ['Referral to first conference', medianText(f.workingDays.referralToConference), true],
     ['Deadlines due in the period', f.deadlines.decided],
     ['Met on time', f.deadlines.metPercent === null ? f.deadlines.metOnTime : `${f.deadlines.metOnTime} (${f.deadlines.metPercent}%)`, true],
+    ...(f.complaints ? [['Complaints received', f.complaints.received], ['Acknowledged late', f.complaints.acknowledgedLate, true]] satisfies Line[] : []),
   ];
   const label = (l: Line) => `${l[2] ? '  ' : ''}${oneLine(l[0])}`;
   const width = Math.min(48, Math.max(...lines.map((l) => [...label(l)].length))) + 2;

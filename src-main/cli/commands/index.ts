@@ -21,6 +21,8 @@ import { staffAdd, staffList, staffShow } from './staff-people';
 import { staffImport } from './staff-import';
 import { staffCertificate } from './staff-certificate';
 import { verify } from './verify';
+import { policiesList } from './policies-list';
+import { complaintsList } from './complaints-list';
 
 /** Every command, in the order `casebook --help` lists them. */
-export const COMMANDS: readonly CommandDef[] = [init, verify, auditList, backup, restore, accept, keyRotate, importCases, exportCases, demo, casesList, caseShow, doc, packCheck, meetingsList, ics, figures, staffAdd, staffList, staffShow, staffImport, staffCompliance, staffCpd, staffSupervision, staffObserved, staffTraining, staffCertificate];
+export const COMMANDS: readonly CommandDef[] = [init, verify, auditList, backup, restore, accept, keyRotate, importCases, exportCases, demo, casesList, caseShow, doc, packCheck, meetingsList, ics, figures, staffAdd, staffList, staffShow, staffImport, staffCompliance, staffCpd, staffSupervision, staffObserved, staffTraining, staffCertificate, policiesList, complaintsList];

@@ -57,6 +57,12 @@ export const CAPABILITIES = {
   'read-all-compliance': { roles: OVERSEERS, doing: "see every practitioner's compliance with the RJC codes" },
   // Reads every case to learn who to look for, so only those who may see every case.
   'check-for-personal-data': { roles: OVERSEERS, doing: 'check a document for personal data' },
+  // Policies (issue 11): everyone reads the policies they work to; quality leads and
+  // administrators keep the register. Complaints name cases and may be about a facilitator, so
+  // only those who answer them (coordinators, quality leads, administrators) see or record them.
+  'read-policies': { roles: EVERYONE, doing: 'read the policies register' },
+  'manage-policies': { roles: QUALITY, doing: 'keep the policies register' },
+  'manage-complaints': { roles: OVERSEERS, doing: 'see and record complaints' },
   // What leaves the casebook
   'save-documents': { roles: CASEWORKERS, doing: 'save or print documents' },
   'export-calendar': { roles: CASEWORKERS, doing: 'export meetings to a calendar' },

@@ -20,6 +20,9 @@ import type { MeetingKind, MeetingStatus } from '../conferences/meeting';
  * - satisfaction: feedback by the day given;
  * - working days referral → first contact and → first conference held: cases whose first
  *   contact (first held conference) fell in the period;
+ * - complaints (from the complaints log, not the cases): received by the day received; of
+ *   those, acknowledged late: after the 10-working-day deadline, or still not acknowledged
+ *   once it has passed (domain/quality/complaints.ts);
  * - deadlines: those due in the period whose outcome is known (met, overdue or lapsed); met
  *   means met on or before the due date.
  */
@@ -74,6 +77,8 @@ export interface Figures {
   };
   workingDays: { referralToFirstContact: Median; referralToConference: Median };
   deadlines: { decided: number; metOnTime: number; metPercent: number | null };
+  /** From the complaints log, added by the service (computeFigures sees only cases). */
+  complaints?: { received: number; acknowledgedLate: number };
 }
 
 /** The caller supplies working-day counting (working-days.ts with the bank-holiday data). */
@@ -245,5 +250,9 @@ export function figuresToCsv(f: Figures, labels: FiguresLabels = {}): string {
   add('Deadlines', 'Due in the period', f.deadlines.decided);
   add('Deadlines', 'Met on time', f.deadlines.metOnTime);
   add('Deadlines', 'Met on time (%)', f.deadlines.metPercent);
+  if (f.complaints) {
+    add('Complaints', 'Received', f.complaints.received);
+    add('Complaints', 'Acknowledged late', f.complaints.acknowledgedLate);
+  }
   return toCsv(rows);
 }

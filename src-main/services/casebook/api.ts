@@ -16,6 +16,7 @@ import type { FiguresApi } from '../figures/api';
 import type { ReferralsApi } from '../referrals/api';
 import type { StaffApi } from '../staff/api';
 import type { DataProtectionApi } from '../data-protection';
+import type { QualityApi } from '../quality/api';
 
 /**
  * What the services layer offers to the handler registry (and, through it, to the app, the
@@ -96,6 +97,7 @@ export interface CasebookService {
   readonly cases: CasesApi;
   readonly referrals: ReferralsApi;
   readonly staff: StaffApi;
+  readonly quality: QualityApi;
   readonly conferences: ConferencesApi;
   readonly figures: FiguresApi;
   readonly documents: DocumentsApi;

@@ -13,6 +13,7 @@ import type { CasesApi } from '../cases/api';
 import type { ConferencesApi } from '../conferences/api';
 import type { CallContext } from '../shared/call-context';
 import type { StaffApi } from '../staff/api';
+import { addDemoQualityRecords, type DemoQualityApi } from '../quality/demo-records';
 
 /** Cases per import: big enough to be quick, small enough to show progress and bound memory per write. */
 export const DEMO_BATCH = 500;
@@ -32,6 +33,8 @@ export interface DemoDeps extends DemoResourceDeps {
   importCases(cases: Case[]): Promise<{ imported: number }>;
   /** Save a register for the staff who have none yet (services/staff/demo-register.ts); left out where there is no register. */
   fillRegister?(build: (staff: readonly StaffMember[]) => StaffRegister): Promise<void>;
+  /** The policies register and complaints log, filled after the cases (a complaint names one). */
+  quality?: DemoQualityApi;
 }
 
 /**
@@ -95,5 +98,6 @@ export async function addDemoCases(d: DemoDeps, i: { count: number; seed: string
     imported += (await d.importCases(cases.slice(k, k + DEMO_BATCH))).imported;
     context.progress?.(imported, i.count);
   }
+  if (d.quality && !context.signal?.aborted) await addDemoQualityRecords(d.quality, { now: d.now(), owners: { coordinator: resources.coordinator.id, facilitator: resources.facilitators[0]!.id }, caseReference: d.existing()[0]?.reference });
   return { imported, seed: i.seed };
 }

@@ -9,6 +9,7 @@ import type { ServiceContext } from '../shared/context';
 import type { FilePorts } from '../shared/files';
 import { createStaff } from '../staff';
 import { fillDemoRegister } from '../staff/demo-register';
+import { createQuality } from '../quality';
 import { loadCaseworkTemplates, type TemplateDirs } from '../templates/loader';
 import type { CasebookService } from './api';
 import { backupUseCases } from './backups';
@@ -53,6 +54,7 @@ export async function createCasebookService(o: ServiceOptions): Promise<Casebook
   summariser = () => cases.internals.summariser();
   const referrals = createReferrals(ctx);
   const staff = createStaff(ctx);
+  const quality = createQuality(ctx);
   const conferences = createConferences(ctx, cases.api);
   const figures = createFigures(ctx);
   const documents = createDocuments(ctx);
@@ -87,6 +89,7 @@ export async function createCasebookService(o: ServiceOptions): Promise<Casebook
           now: () => h.need().opts.now(),
           importCases: (list) => run(() => transfer.importCases(list)),
           fillRegister: (build) => run(() => fillDemoRegister(h.need(), build)),
+          quality,
         },
         i,
         c,
@@ -94,6 +97,7 @@ export async function createCasebookService(o: ServiceOptions): Promise<Casebook
     cases: cases.api,
     referrals,
     staff,
+    quality,
     conferences,
     figures,
     documents,
@@ -129,6 +133,8 @@ function serialised(s: CasebookService, run: ReturnType<typeof serialQueue>): Ca
     cases: queued(s.cases, new Set<keyof CasebookService['cases']>(['getCaseworkReference', 'queryCaseload', 'getDashboard'])),
     referrals: queued(s.referrals, new Set()),
     staff: queued(s.staff, new Set<keyof CasebookService['staff']>(['recordTraining', 'saveCertificate'])),
+    // Queues its own store work: attaching and saving a document open a dialog.
+    quality: s.quality,
     conferences: s.conferences,
     figures: s.figures,
     documents: s.documents,

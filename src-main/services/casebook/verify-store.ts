@@ -10,6 +10,8 @@ import { STAFF_REGISTER, StaffRegisterSchema } from '../../domain/staff/register
 import { rootFile } from '../../store/root';
 import { SummaryIndex } from '../../store/summaries';
 import type { Store } from '../../store/store';
+import { policyDocumentRefs } from '../quality/policies';
+import { POLICIES_REGISTER } from '../../domain/quality/policies';
 
 export interface VerifyReport {
   ok: boolean;
@@ -61,11 +63,14 @@ export async function verifyStore(store: Store): Promise<VerifyReport> {
   }
   for (const stray of files) problems.push({ file: `${CASES_DIR}/${stray}`, message: 'is not in the case list' });
   for (const ref of await certificatesNamed(store)) named.set(ref, registerFile(STAFF_REGISTER));
-  problems.push(...(await registerProblems(store)));
+  const registers = await registerProblems(store);
+  problems.push(...registers);
+  // A policy's documents are named by the policies register, not by a case (one that will not open is already named).
+  if (!registers.some((p) => p.file === registerFile(POLICIES_REGISTER))) for (const ref of await policyDocumentRefs(store).catch(() => [])) named.set(ref, registerFile(POLICIES_REGISTER));
   // Every attachment is decrypted and its content checked against the keyed digest it is named by.
   problems.push(...(await checkAttachments(store)));
   const present = new Set((await listAttachmentFiles(store.dir)).map((f) => f.slice(ATTACHMENTS_DIR.length + 1, -'.cbk'.length)));
-  for (const [ref, rel] of named) if (!present.has(ref)) problems.push({ file: rel, message: `its log names an attachment that is missing (${attachmentFile(ref)})` });
+  for (const [ref, rel] of named) if (!present.has(ref)) problems.push({ file: rel, message: `${rel.startsWith('cases/') ? 'its log names' : 'it names'} an attachment that is missing (${attachmentFile(ref)})` });
   const audit = await new AuditLog(store.dir, store.dk).readAll();
   problems.push(...audit.problems);
   problems.push(...(await backupProblems(store.dir, store.dk, store.index.storeId)));

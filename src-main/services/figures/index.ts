@@ -4,6 +4,7 @@ import { caseworkOf } from '../cases/context';
 import type { ServiceContext } from '../shared/context';
 import { saveTo } from '../shared/save';
 import type { FiguresApi } from './api';
+import { complaintsCounted } from '../quality/complaints';
 import { figuresCsv, figuresFor } from './figures';
 
 export type { FiguresApi } from './api';
@@ -20,10 +21,15 @@ export function createFigures(ctx: ServiceContext): FiguresApi {
       throw e;
     }
   };
+  /** With the complaints log's counts, which are read from their own register file. */
+  const withComplaints = async (p: PeriodInput) => {
+    const f = figures(p);
+    return { ...f, complaints: await ctx.serial(() => complaintsCounted(cw(), p)) };
+  };
   return {
-    getFigures: (p) => figures(p),
+    getFigures: withComplaints,
     async saveFiguresCsv(p) {
-      const csv = figuresCsv(figures(p));
+      const csv = figuresCsv(await withComplaints(p));
       const fileName = `rj-figures-${p.from}-to-${p.to}.csv`;
       const saved = await saveTo(ctx, fileName, new TextEncoder().encode(csv), 'csv', (s) => s.draft('figures.export', { type: 'export', id: 'csv' }, [`from:${p.from}`, `to:${p.to}`]));
       return { saved, fileName };

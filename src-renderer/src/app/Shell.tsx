@@ -18,6 +18,8 @@ import { Figures } from '../figures/Figures';
 import { Quality } from '../quality/Quality';
 import { StaffRecordPage } from '../quality/StaffRecordPage';
 import { MyRecord } from '../quality/MyRecord';
+import { Policies } from '../quality/policies/Policies';
+import { Complaints } from '../quality/complaints/Complaints';
 
 /** `needs`: the capability the page is for; `writes`: it changes the casebook, so not when open read-only. */
 /** `onStaffList`: only for a login linked to a staff record (My record has nothing to show otherwise). */
@@ -27,10 +29,13 @@ const NAV: { page: Page; label: string; needs?: Capability; writes?: boolean; on
   { page: 'new-referral', label: 'New referral', needs: 'take-referrals', writes: true },
   { page: 'calendar', label: 'Calendar' },
   { page: 'figures', label: 'Figures' },
+  // The quality lead's work together: compliance, policies, complaints; then one's own record.
+  { page: 'quality', label: 'Quality', needs: 'read-all-compliance' },
+  { page: 'policies', label: 'Policies', needs: 'read-policies' },
+  { page: 'complaints', label: 'Complaints', needs: 'manage-complaints' },
+  { page: 'my-record', label: 'My record', onStaffList: true },
   { page: 'settings', label: 'Settings' },
   { page: 'audit', label: 'Audit trail', needs: 'read-audit' },
-  { page: 'quality', label: 'Quality', needs: 'read-all-compliance' },
-  { page: 'my-record', label: 'My record', onStaffList: true },
 ];
 
 /** The unlocked app: header (service, who, Lock), side navigation, the current page. */
@@ -99,6 +104,10 @@ function CurrentPage({ page }: { page: Page }): ReactNode {
       return <Calendar />;
     case 'figures':
       return <Figures />;
+    case 'policies':
+      return <Policies />;
+    case 'complaints':
+      return <Complaints />;
     case 'settings':
       return <Settings />;
     case 'audit':

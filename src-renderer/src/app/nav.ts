@@ -3,7 +3,9 @@ import { create } from 'zustand';
 /** Pages inside the unlocked app. No URL routing: the app is one window with no address bar. */
 export type Page = 'home' | 'cases' | 'case' | 'new-referral' | 'calendar' | 'figures' | 'settings' | 'audit'
   // The staff register (issue 11): the service's compliance, one person's record, your own.
-  | 'quality' | 'staff-record' | 'my-record';
+  | 'quality' | 'staff-record' | 'my-record'
+  // Policies register and complaints log (issue 11).
+  | 'policies' | 'complaints';
 
 interface NavState {
   page: Page;

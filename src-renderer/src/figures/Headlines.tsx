@@ -53,6 +53,8 @@ function cards(f: Figures): Card[] {
       value: pct(f.deadlines.metPercent),
       detail: f.deadlines.decided === 0 ? 'No deadlines decided' : `${n(f.deadlines.metOnTime)} of ${plural(f.deadlines.decided, 'deadline', 'deadlines')} due`,
     },
+    // From the complaints log (Victims' Code right 12), when the service counted it.
+    ...(f.complaints ? [{ id: 'complaints', label: 'Complaints received', value: n(f.complaints.received), detail: f.complaints.acknowledgedLate === 0 ? 'None acknowledged late' : `${n(f.complaints.acknowledgedLate)} acknowledged late` }] : []),
   ];
 }
 

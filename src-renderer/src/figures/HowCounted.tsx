@@ -14,6 +14,7 @@ const RULES: [string, string][] = [
   ['Referral to first contact', 'Cases whose first contact fell in the period: the median number of working days from the referral (weekends and bank holidays in England and Wales left out).'],
   ['Referral to conference', 'Cases whose first conference held fell in the period: the median number of working days from the referral.'],
   ['Deadlines met on time', 'Deadlines due in the period whose outcome is known (met, overdue or lapsed). Met on time means met on or before the due date.'],
+  ['Complaints', 'Complaints in the complaints log received in the period, counted on the day each was received. Acknowledged late: acknowledged after the 10-working-day deadline (Victims’ Code right 12), or still not acknowledged once it has passed.'],
 ];
 
 export function HowCounted() {

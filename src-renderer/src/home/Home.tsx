@@ -13,6 +13,7 @@ import { formatDate } from '../shared/lib/dates';
 import { usePageTitle } from '../shared/hooks/usePageTitle';
 import { CaseSummaryTable } from '../cases/CaseSummaryTable';
 import { ComplianceDue } from './ComplianceDue';
+import { QualityDeadlines } from './QualityDeadlines';
 import '../shared/components/casework.scss';
 
 type Dashboard = OutputOf<'getDashboard'>;
@@ -69,6 +70,7 @@ export function Home() {
           </button>
         </div>
       )}
+      <QualityDeadlines />
       {error && <p className="govuk-error-message">{error}</p>}
       {!dash && !error && (
         <p className="govuk-body" role="status">

@@ -5,6 +5,8 @@ import type { StaffMember } from '../../../src-main/domain/staff/staff';
 import type { CpdEntry, ObservedPractice, SupervisionEntry } from '../../../src-main/domain/staff/register';
 import type { StaffRecord } from '../../../src-main/domain/staff/record';
 import { detectImportKind, type ImportRegisterInput } from '../../../src-main/domain/staff/import-layout';
+import type { PolicyList } from '../../../src-main/domain/quality/policies';
+import type { ComplaintList } from '../../../src-main/domain/quality/complaints';
 import type { Venue } from '../../../src-main/domain/conferences/venue';
 import { CaseSchema, summarise, type Case } from '../../../src-main/domain/cases/case';
 import { CasebookError } from '../../../src-main/domain/shared/errors';
@@ -33,6 +35,9 @@ export interface FakeStore {
   register?: StaffRecord[];
   /** What `staff import` sent, in order. */
   imports?: ImportRegisterInput[];
+  /** What `policies list` and `complaints list` show, when a test sets them (the real rules are tested in tests/quality). */
+  policies?: PolicyList;
+  complaints?: ComplaintList;
 }
 
 export class FakeWorld {
@@ -350,6 +355,11 @@ export function createFakeService(world: FakeWorld, dir: string, files: FilePort
     referrals: missing('referrals') as CasebookService['referrals'],
     staff: { ...(missing('staff') as CasebookService['staff']), ...staffApi },
     conferences: { ...(missing('conferences') as CasebookService['conferences']), ...conferencesApi },
+    quality: {
+      ...(missing('quality') as CasebookService['quality']),
+      listPolicies: async () => need().s.policies ?? { at: '2026-03-01', dueSoonDays: 28, policies: [] },
+      listComplaints: async () => need().s.complaints ?? { at: '2026-03-01', complaints: [] },
+    },
     figures: missing('figures') as CasebookService['figures'],
     documents: missing('documents') as CasebookService['documents'],
     dataProtection: missing('dataProtection') as CasebookService['dataProtection'],

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { ComplaintListSchema, ComplaintRowSchema, ListComplaintsInputSchema, RecordComplaintInputSchema, UpdateComplaintInputSchema } from '../../domain/quality/complaints';
+import {
+  AddPolicyVersionInputSchema,
+  AttachPolicyDocumentInputSchema,
+  ListPoliciesInputSchema,
+  PolicyListSchema,
+  PolicyRowSchema,
+  SavePolicyDocumentInputSchema,
+  SavePolicyInputSchema,
+} from '../../domain/quality/policies';
+import type { CommandGroup } from '../command-spec';
+
+/** The quality lead's policies register and the complaints log (Victims' Code right 12). */
+export const qualityCommands = {
+  listPolicies: {
+    input: ListPoliciesInputSchema,
+    output: PolicyListSchema,
+    access: 'read-policies',
+    summary: 'The policies register: each policy, its owner, version history and when its review is due',
+  },
+  savePolicy: {
+    input: SavePolicyInputSchema,
+    output: PolicyRowSchema,
+    access: 'manage-policies',
+    summary: 'Add a policy to the register, or change its title, owner, review date or indicators',
+  },
+  addPolicyVersion: {
+    input: AddPolicyVersionInputSchema,
+    output: PolicyRowSchema,
+    access: 'manage-policies',
+    summary: 'Add a new version of a policy; the earlier version is kept with its document',
+  },
+  attachPolicyDocument: {
+    input: AttachPolicyDocumentInputSchema,
+    output: z.strictObject({ picked: z.boolean(), policy: PolicyRowSchema.optional() }),
+    access: 'manage-policies',
+    summary: 'Attach the current version’s document (PDF or DOCX), chosen in the open dialog',
+  },
+  savePolicyDocument: {
+    input: SavePolicyDocumentInputSchema,
+    output: z.strictObject({ saved: z.boolean(), fileName: z.string() }),
+    access: 'read-policies',
+    summary: 'Save a copy of a policy’s document where you choose',
+  },
+  listComplaints: {
+    input: ListComplaintsInputSchema,
+    output: ComplaintListSchema,
+    access: 'manage-complaints',
+    summary: 'The complaints log with each acknowledgement deadline (10 working days) and status',
+  },
+  recordComplaint: {
+    input: RecordComplaintInputSchema,
+    output: ComplaintRowSchema,
+    access: 'manage-complaints',
+    summary: 'Record a complaint: received on, from whom (their part in the case), what about',
+  },
+  updateComplaint: {
+    input: UpdateComplaintInputSchema,
+    output: ComplaintRowSchema,
+    access: 'manage-complaints',
+    summary: 'Acknowledge a complaint, record its outcome and lessons learned, close it',
+  },
+} as const satisfies CommandGroup;

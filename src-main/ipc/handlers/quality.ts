@@ -1,0 +1,17 @@
+import type { CasebookService } from '../../services/casebook/api';
+import type { qualityCommands } from '../commands/quality';
+import type { HandlersOf } from './types';
+
+/** The policies and complaints commands, each a call into `service.quality`. */
+export function qualityHandlers(s: CasebookService): HandlersOf<typeof qualityCommands> {
+  return {
+    listPolicies: (i) => s.quality.listPolicies(i),
+    savePolicy: (i) => s.quality.savePolicy(i),
+    addPolicyVersion: (i) => s.quality.addPolicyVersion(i),
+    attachPolicyDocument: (i) => s.quality.attachPolicyDocument(i),
+    savePolicyDocument: (i) => s.quality.savePolicyDocument(i),
+    listComplaints: (i) => s.quality.listComplaints(i),
+    recordComplaint: (i) => s.quality.recordComplaint(i),
+    updateComplaint: (i) => s.quality.updateComplaint(i),
+  };
+}

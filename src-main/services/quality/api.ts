@@ -1,0 +1,21 @@
+import type { ComplaintList, ComplaintRow, ListComplaintsInput, RecordComplaintInput, UpdateComplaintInput } from '../../domain/quality/complaints';
+import type { AddPolicyVersionInput, AttachPolicyDocumentInput, ListPoliciesInput, PolicyList, PolicyRow, SavePolicyDocumentInput, SavePolicyInput } from '../../domain/quality/policies';
+
+/** The quality lead's policies register and the complaints log, reached as `service.quality`. */
+export interface QualityApi {
+  /** Everyone: each policy with its review status on the day (today unless `at`). */
+  listPolicies(input: ListPoliciesInput): Promise<PolicyList>;
+  /** Quality leads and administrators: add a policy, or change one's details. */
+  savePolicy(input: SavePolicyInput): Promise<PolicyRow>;
+  /** Quality leads and administrators: a new version; the one before is kept with its document. */
+  addPolicyVersion(input: AddPolicyVersionInput): Promise<PolicyRow>;
+  /** Quality leads and administrators: the current version's document, chosen with the file picker (PDF or DOCX). */
+  attachPolicyDocument(input: AttachPolicyDocumentInput): Promise<{ picked: boolean; policy?: PolicyRow }>;
+  /** Everyone: a copy of a version's document, saved where the user chooses. */
+  savePolicyDocument(input: SavePolicyDocumentInput): Promise<{ saved: boolean; fileName: string }>;
+  /** Coordinators, quality leads and administrators: the log with each complaint's deadline and status. */
+  listComplaints(input: ListComplaintsInput): Promise<ComplaintList>;
+  recordComplaint(input: RecordComplaintInput): Promise<ComplaintRow>;
+  /** Acknowledge, add the outcome and lessons learned, close. */
+  updateComplaint(input: UpdateComplaintInput): Promise<ComplaintRow>;
+}

@@ -1,0 +1,42 @@
+import { requireCapability } from '../../domain/access/capabilities';
+import { MAX_ATTACHMENT_BYTES } from '../../domain/conferences/attachments';
+import { CasebookError } from '../../domain/shared/errors';
+import { caseworkOf, type Casework } from '../cases/context';
+import type { ServiceContext } from '../shared/context';
+import { saveTo } from '../shared/save';
+import type { QualityApi } from './api';
+import { listComplaints, recordComplaint, updateComplaint } from './complaints';
+import { addPolicyVersion, attachPolicyDocument, listPolicies, policyDocument, savePolicy } from './policies';
+
+export type { QualityApi } from './api';
+
+/**
+ * The policies register and the complaints log. Store work runs in the service's queue; the
+ * open and save dialogs (a policy's document) run outside it, so an idle lock is never held up.
+ */
+export function createQuality(ctx: ServiceContext): QualityApi {
+  const cw = (): Casework => caseworkOf(ctx.need(), ctx.templates);
+  const queued = <I, O>(fn: (c: Casework, i: I) => Promise<O>) => (i: I) => ctx.serial(() => fn(cw(), i));
+  return {
+    listPolicies: queued(listPolicies),
+    savePolicy: queued(savePolicy),
+    addPolicyVersion: queued(addPolicyVersion),
+    async attachPolicyDocument(input) {
+      requireCapability(ctx.need().user.role, 'manage-policies');
+      const picker = ctx.files.filePicker;
+      if (!picker) throw new CasebookError('WRITE_FAILED', 'Attaching files is not available here: this copy of RJ Casebook has no way to choose a file');
+      const file = await picker.pick(MAX_ATTACHMENT_BYTES, 'attachment');
+      if (!file) return { picked: false };
+      return { picked: true, policy: await ctx.serial(() => attachPolicyDocument(cw(), input.policyId, file)) };
+    },
+    async savePolicyDocument(input) {
+      requireCapability(ctx.need().user.role, 'read-policies');
+      const d = await ctx.serial(() => policyDocument(cw(), input));
+      const saved = await saveTo(ctx, d.name, d.bytes, 'original', (s) => s.draft('policy.document.export', { type: 'policy', id: input.policyId }, ['document']));
+      return { saved, fileName: d.name };
+    },
+    listComplaints: queued(listComplaints),
+    recordComplaint: queued(recordComplaint),
+    updateComplaint: queued(updateComplaint),
+  };
+}
