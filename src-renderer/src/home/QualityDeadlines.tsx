@@ -8,7 +8,7 @@ import { useSession } from '../app/session';
 import { call } from '../shared/api/client';
 import { formatDate } from '../shared/lib/dates';
 import { ComplaintTag, ReviewTag } from '../quality/QualityTag';
-import '../quality/quality.scss';
+import '../quality/records.scss';
 
 /**
  * Home, for those who keep them: policy reviews due soon or overdue, and complaints waiting
@@ -35,7 +35,7 @@ export function QualityDeadlines() {
 
   if (reviews.length === 0 && waiting.length === 0) return null;
   return (
-    <section className="cb-dash__panel cb-quality-deadlines govuk-!-margin-bottom-6" aria-labelledby="quality-deadlines-title" data-testid="dash-quality">
+    <section className="cb-dash__panel cb-records-deadlines govuk-!-margin-bottom-6" aria-labelledby="quality-deadlines-title" data-testid="dash-quality">
       <h2 className="govuk-heading-m" id="quality-deadlines-title">
         Policies and complaints to chase <span className="govuk-caption-m govuk-!-display-inline">({reviews.length + waiting.length})</span>
       </h2>

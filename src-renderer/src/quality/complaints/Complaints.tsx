@@ -8,7 +8,7 @@ import { formatDate } from '../../shared/lib/dates';
 import { ComplaintTag } from '../QualityTag';
 import { ComplaintForm } from './ComplaintForm';
 import { ComplaintUpdateForm } from './ComplaintUpdateForm';
-import '../quality.scss';
+import '../records.scss';
 
 /**
  * The complaints log (Victims' Code right 12): each complaint with its acknowledgement
@@ -77,7 +77,7 @@ export function Complaints() {
 
 function ComplaintTable({ complaints, canUpdate, onUpdate }: { complaints: ComplaintRow[]; canUpdate: boolean; onUpdate(id: string): void }) {
   return (
-    <table className="govuk-table cb-quality-table" data-testid="complaints-table">
+    <table className="govuk-table cb-records-table" data-testid="complaints-table">
       <caption className="govuk-table__caption govuk-table__caption--m">The log</caption>
       <thead className="govuk-table__head">
         <tr className="govuk-table__row">

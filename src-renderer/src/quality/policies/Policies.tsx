@@ -10,7 +10,7 @@ import { formatDate } from '../../shared/lib/dates';
 import { ReviewTag } from '../QualityTag';
 import { PolicyDetail } from './PolicyDetail';
 import { PolicyForm } from './PolicyForm';
-import '../quality.scss';
+import '../records.scss';
 
 /**
  * The policies register (RSQM standard 2): every policy with its version, owner and review,
@@ -96,7 +96,7 @@ export function Policies() {
 
 function PolicyTable({ policies, onOpen }: { policies: PolicyRow[]; onOpen(id: string): void }) {
   return (
-    <table className="govuk-table cb-quality-table" data-testid="policies-table">
+    <table className="govuk-table cb-records-table" data-testid="policies-table">
       <caption className="govuk-table__caption govuk-table__caption--m">The register</caption>
       <thead className="govuk-table__head">
         <tr className="govuk-table__row">

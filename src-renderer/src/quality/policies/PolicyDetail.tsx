@@ -7,7 +7,7 @@ import { formatBytes, formatDate } from '../../shared/lib/dates';
 import { ReviewTag } from '../QualityTag';
 import { PolicyForm } from './PolicyForm';
 import { VersionForm } from './VersionForm';
-import '../quality.scss';
+import '../records.scss';
 
 /** When the review falls, in words: "in 16 days", "today", "31 days ago". */
 function reviewWhen(days: number): string {
@@ -92,7 +92,7 @@ export function PolicyDetail({ policy, canManage, onBack, onChanged }: { policy:
       {policy.history.length === 0 ? (
         <p className="govuk-body">None: this is the first version in the register.</p>
       ) : (
-        <table className="govuk-table cb-quality-table" data-testid="policy-history">
+        <table className="govuk-table cb-records-table" data-testid="policy-history">
           <caption className="govuk-table__caption govuk-visually-hidden">Earlier versions of {policy.title}</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
