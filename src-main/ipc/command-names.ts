@@ -65,6 +65,7 @@ export const COMMAND_NAMES = [
   'listComplaints',
   'recordComplaint',
   'updateComplaint',
+  'saveEvidencePack',
   // conferences (commands/conferences.ts)
   'saveVenue',
   'getCalendar',

@@ -31,9 +31,9 @@ describe('drafting a case study', () => {
     expect(study.title).toBe('Case study A');
     expect(JSON.stringify(study)).not.toContain(c.reference);
     const what = study.paragraphs.find((p) => p.heading === 'What happened')!;
-    expect(what.text).toMatch(/^the person harmed came home in the first week to find the window broken\.$/);
-    for (const r of what.replacements) expect(what.text.slice(r.start, r.end)).toBe(r.label);
-    expect(study.paragraphs[0]!.text).toMatch(/^the person harmed( \((under 18|aged 18 or 19|in their \w+)\))?, /);
+    expect(what.text).toMatch(/^The person harmed came home in the first week to find the window broken\.$/);
+    for (const r of what.replacements) expect(what.text.slice(r.start, r.end).toLowerCase()).toBe(r.label.toLowerCase());
+    expect(study.paragraphs[0]!.text).toMatch(/^The person harmed( \((under 18|aged 18 or 19|in their \w+)\))?, /);
   });
 
   it('gives ages as bands', () => {

@@ -13,6 +13,7 @@ import { importCases } from './import';
 import { init } from './init';
 import { keyRotate } from './key-rotate';
 import { meetingsList } from './meetings';
+import { pack } from './pack';
 import { packCheck } from './pack-check';
 import { restore } from './restore';
 import { staffCompliance } from './staff-compliance';
@@ -25,4 +26,4 @@ import { policiesList } from './policies-list';
 import { complaintsList } from './complaints-list';
 
 /** Every command, in the order `casebook --help` lists them. */
-export const COMMANDS: readonly CommandDef[] = [init, verify, auditList, backup, restore, accept, keyRotate, importCases, exportCases, demo, casesList, caseShow, doc, packCheck, meetingsList, ics, figures, staffAdd, staffList, staffShow, staffImport, staffCompliance, staffCpd, staffSupervision, staffObserved, staffTraining, staffCertificate, policiesList, complaintsList];
+export const COMMANDS: readonly CommandDef[] = [init, verify, auditList, backup, restore, accept, keyRotate, importCases, exportCases, demo, casesList, caseShow, doc, pack, packCheck, meetingsList, ics, figures, staffAdd, staffList, staffShow, staffImport, staffCompliance, staffCpd, staffSupervision, staffObserved, staffTraining, staffCertificate, policiesList, complaintsList];

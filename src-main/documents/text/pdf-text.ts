@@ -28,12 +28,41 @@ export async function textOfPdf(bytes: Uint8Array): Promise<{ where: string; tex
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
-      const text = content.items.map((i) => ('str' in i ? `${i.str}${i.hasEOL ? '\n' : ''}` : '')).join('');
-      out.push({ where: `page ${n}`, text });
+      out.push({ where: `page ${n}`, text: joinItems(content.items) });
       page.cleanup();
     }
     return out;
   } finally {
     await doc.destroy();
   }
+}
+
+interface Item {
+  str: string;
+  hasEOL: boolean;
+  transform: number[];
+  width: number;
+  height: number;
+}
+
+/**
+ * The page's text runs joined as a reader would copy them: a line break where a line ends, a
+ * space where there is a gap between two runs (table cells, columns), nothing where one run
+ * carries straight on from the last (a word drawn in pieces).
+ */
+function joinItems(items: readonly unknown[]): string {
+  let out = '';
+  let last: Item | undefined;
+  for (const raw of items) {
+    if (!raw || typeof raw !== 'object' || !('str' in raw)) continue;
+    const i = raw as Item;
+    if (last && !last.hasEOL) {
+      const gap = i.transform[4]! - (last.transform[4]! + last.width);
+      const sameLine = Math.abs(i.transform[5]! - last.transform[5]!) < 1;
+      if (!sameLine || gap > Math.max(1, (last.height || 10) * 0.15)) out += sameLine ? ' ' : '\n';
+    }
+    out += i.str + (i.hasEOL ? '\n' : '');
+    last = i;
+  }
+  return out;
 }

@@ -63,6 +63,8 @@ export const CAPABILITIES = {
   'read-policies': { roles: EVERYONE, doing: 'read the policies register' },
   'manage-policies': { roles: QUALITY, doing: 'keep the policies register' },
   'manage-complaints': { roles: OVERSEERS, doing: 'see and record complaints' },
+  // The pack reads every case and the whole register; quality leads and administrators build it.
+  'build-evidence-pack': { roles: QUALITY, doing: 'build an evidence pack' },
   // What leaves the casebook
   'save-documents': { roles: CASEWORKERS, doing: 'save or print documents' },
   'export-calendar': { roles: CASEWORKERS, doing: 'export meetings to a calendar' },

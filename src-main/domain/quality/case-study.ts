@@ -35,6 +35,9 @@ export function ageBand(age: number | undefined): string | undefined {
   return `in their ${words[decade] ?? 'later years'}`;
 }
 
+/** A paragraph starts with a capital, also when it starts with a label ("The person harmed…"); the length is unchanged, so replacements stay where they are. */
+const sentence = (t: string) => (t ? `${t[0]!.toUpperCase()}${t.slice(1)}` : t);
+
 export function draftCaseStudy(c: Case, letter: string, finder: IdentifierFinder): CaseStudy {
   const labels = storyLabels(c);
   const anchor = c.referral.receivedOn;
@@ -43,14 +46,14 @@ export function draftCaseStudy(c: Case, letter: string, finder: IdentifierFinder
   const add = (heading: string | undefined, text: string | undefined) => {
     if (!text || !text.trim()) return;
     const r = anonymise(text.trim(), finder, o);
-    paragraphs.push({ ...(heading ? { heading } : {}), text: r.text, replacements: r.replacements });
+    paragraphs.push({ ...(heading ? { heading } : {}), text: sentence(r.text), replacements: r.replacements });
   };
   const people = c.participants.map((p) => {
     const label = labels.get(`${c.id}/${p.id}`) ?? 'a participant';
     const band = ageBand(ageOn(p.person.dateOfBirth, anchor));
     return band ? `${label} (${band})` : label;
   });
-  paragraphs.push({ heading: 'Who took part', text: `${people.join(', ')}. Referred by ${c.referral.source.toLowerCase()}; offence: ${c.referral.offenceCategory.toLowerCase()}.`, replacements: [] });
+  paragraphs.push({ heading: 'Who took part', text: `${sentence(people.join(', '))}. Referred by ${c.referral.source.toLowerCase()}; offence: ${c.referral.offenceCategory.toLowerCase()}.`, replacements: [] });
   add('What happened', c.referral.offenceDescription);
   for (const r of c.conferenceRecords ?? []) add('The meeting', r.summary);
   for (const e of (c.indirectLog ?? []).slice(0, 10)) add(`Passed on ${relativeTime(e.on, anchor)}`, e.summary);

@@ -9,6 +9,7 @@ import {
   SavePolicyDocumentInputSchema,
   SavePolicyInputSchema,
 } from '../../domain/quality/policies';
+import { PackRequestSchema } from '../../domain/quality/pack-request';
 import type { CommandGroup } from '../command-spec';
 
 /** The quality lead's policies register and the complaints log (Victims' Code right 12). */
@@ -60,5 +61,11 @@ export const qualityCommands = {
     output: ComplaintRowSchema,
     access: 'manage-complaints',
     summary: 'Acknowledge a complaint, record its outcome and lessons learned, close it',
+  },
+  saveEvidencePack: {
+    input: PackRequestSchema,
+    output: z.strictObject({ saved: z.boolean(), fileName: z.string(), title: z.string(), pages: z.number().int().optional(), bytes: z.number().int() }),
+    access: 'build-evidence-pack',
+    summary: 'Build the evidence pack for an RJC framework and period as PDF or DOCX, leak-check it and save it',
   },
 } as const satisfies CommandGroup;

@@ -13,5 +13,6 @@ export function qualityHandlers(s: CasebookService): HandlersOf<typeof qualityCo
     listComplaints: (i) => s.quality.listComplaints(i),
     recordComplaint: (i) => s.quality.recordComplaint(i),
     updateComplaint: (i) => s.quality.updateComplaint(i),
+    saveEvidencePack: (i) => s.quality.saveEvidencePack(i),
   };
 }

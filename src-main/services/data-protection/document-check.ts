@@ -1,5 +1,6 @@
 import { anonymiser } from '../../domain/data-protection/anonymiser/anonymise';
-import { describeFindings, leakCheck, type TextPart } from '../../domain/data-protection/anonymiser/leak-check';
+import { allowedPhrases, describeFindings, leakCheck, type TextPart } from '../../domain/data-protection/anonymiser/leak-check';
+import { indicatorsOf, type Framework } from '../../domain/quality/frameworks';
 import type { DocumentCheck } from '../../domain/data-protection/leak-report';
 import { CasebookError } from '../../domain/shared/errors';
 import { textOfDocx } from '../../documents/text/docx-text';
@@ -22,14 +23,24 @@ export async function textParts(name: string, bytes: Uint8Array): Promise<{ form
 }
 
 /**
+ * Words the app itself puts in the documents it makes, which are not personal data even where
+ * one of them is someone's name ("Restorative Service Quality Mark"): the frameworks' titles,
+ * the service's name, and staff names (which a pack may show).
+ */
+function appPhrases(s: Store, frameworks: readonly Framework[]): string[] {
+  const fromFrameworks = frameworks.flatMap((f) => [f.title, f.purpose, ...indicatorsOf(f).flatMap(({ standard, indicator }) => [standard.title, indicator.title])]);
+  return [...fromFrameworks, s.index.settings.serviceName, ...s.index.staff.map((m) => m.name)];
+}
+
+/**
  * Check a document made anywhere (an evidence pack, a report written by hand) against everyone
  * the casebook names. A known identifier is personal data from a case; a pattern (a postcode
  * or phone number the casebook does not list) may be someone it does not know of.
  */
-export async function checkDocument(s: Store, file: { name: string; bytes: Uint8Array }): Promise<Omit<DocumentCheck, 'picked'>> {
+export async function checkDocument(s: Store, file: { name: string; bytes: Uint8Array }, frameworks: readonly Framework[] = []): Promise<Omit<DocumentCheck, 'picked'>> {
   const { format, parts } = await textParts(file.name, file.bytes);
   const { known, cases } = await knownPeopleOf(s);
-  const report = leakCheck(parts, anonymiser(known));
+  const report = leakCheck(parts, anonymiser(known), allowedPhrases(appPhrases(s, frameworks)));
   const message = report.known.length > 0
     ? `Personal data from the casebook was found (${describeFindings(report.known)}). Remove it before the document is shared.`
     : report.patterns.length > 0

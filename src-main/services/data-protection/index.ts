@@ -24,7 +24,7 @@ export function createDataProtection(ctx: ServiceContext): DataProtectionApi {
       if (!file) return { picked: false, clean: true, known: [], patterns: [], casesSearched: 0, message: 'No file was chosen.' };
       return ctx.serial(async () => {
         const s = ctx.need();
-        const result = await checkDocument(s, file);
+        const result = await checkDocument(s, file, ctx.templates.frameworks);
         // Recorded where the casebook can be written; the check itself changes nothing and names nothing.
         if (!s.readOnly) await s.commit([], [s.draft('document.leak-check', { type: 'document', id: result.clean ? 'clean' : 'personal-data-found' }, ['known', 'patterns'])]);
         return { picked: true, ...result };

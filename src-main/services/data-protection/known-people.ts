@@ -1,5 +1,6 @@
 import { peopleOfCases } from '../../domain/data-protection/anonymiser/case-people';
 import { knownIdentifiers, type KnownIdentifiers } from '../../domain/data-protection/anonymiser/known';
+import type { Case } from '../../domain/cases/case';
 import { CasebookError } from '../../domain/shared/errors';
 import type { Store } from '../../store/store';
 
@@ -8,7 +9,7 @@ import type { Store } from '../../store/store';
  * leak check. A case that does not open cannot say who it names, so the check would promise
  * more than it knows: it stops and says which case to put right first.
  */
-export async function knownPeopleOf(s: Store): Promise<{ known: KnownIdentifiers; cases: number }> {
+export async function knownPeopleOf(s: Store): Promise<{ known: KnownIdentifiers; cases: number; all: Case[] }> {
   const cases = [];
   for (const row of s.summaries.all()) {
     try {
@@ -20,5 +21,5 @@ export async function knownPeopleOf(s: Store): Promise<{ known: KnownIdentifiers
       throw e;
     }
   }
-  return { known: knownIdentifiers(peopleOfCases(cases)), cases: cases.length };
+  return { known: knownIdentifiers(peopleOfCases(cases)), cases: cases.length, all: cases };
 }

@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import { requireCapability } from '../../domain/access/capabilities';
 import type { Case } from '../../domain/cases/case';
 import { PARTICIPANT_ROLE_LABELS, type ParticipantRole } from '../../domain/cases/participant-role';
@@ -8,10 +7,9 @@ import { londonDate } from '../../domain/time/dates';
 import { DocumentInputError } from '../../documents';
 import { generateDocument, type DocumentDeps, type GeneratedDocument, type GenerateDocumentRequest } from '../../documents/generate';
 import type { Store } from '../../store/store';
-import { APP_ROOT_URL } from '../app-root';
 import type { ServiceContext } from '../shared/context';
 import { mustBeAbleToRecord } from '../shared/leaving';
-import { loadDocumentResources, TemplateError, type DocumentResources } from '../templates/document-resources';
+import { documentResources, type DocumentResources } from '../templates/document-resources';
 import type { DocumentsApi, SavedDocument } from './api';
 
 export type { DocumentsApi, SavedDocument } from './api';
@@ -24,16 +22,7 @@ export type { DocumentsApi, SavedDocument } from './api';
  * timeline, in one commit. The templates and fonts are read once, on first use.
  */
 export function createDocuments(ctx: ServiceContext): DocumentsApi {
-  let resources: Promise<DocumentResources> | undefined;
-  const load = (): Promise<DocumentResources> => {
-    const root = ctx.documentsRoot ?? APP_ROOT_URL;
-    resources ??= loadDocumentResources(root instanceof URL ? fileURLToPath(root) : root).catch((e: unknown) => {
-      resources = undefined; // a corrected template is picked up on the next try
-      if (e instanceof TemplateError) throw new CasebookError('CORRUPT', `The document templates have mistakes; correct them in a text editor:\n${e.message}`);
-      throw new CasebookError('CORRUPT', 'The document templates or fonts could not be read. Reinstall RJ Casebook, or put the files back if they were moved.');
-    });
-    return resources;
-  };
+  const load = (): Promise<DocumentResources> => documentResources(ctx);
 
   const roleLabel = (s: Store, role: string): string => {
     const labels = s.index.settings.roleLabels as Record<string, string>;

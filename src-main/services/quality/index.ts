@@ -5,6 +5,8 @@ import { caseworkOf, type Casework } from '../cases/context';
 import type { ServiceContext } from '../shared/context';
 import { saveTo } from '../shared/save';
 import type { QualityApi } from './api';
+import { buildPack } from './evidence-pack';
+import { documentResources } from '../templates/document-resources';
 import { listComplaints, recordComplaint, updateComplaint } from './complaints';
 import { addPolicyVersion, attachPolicyDocument, listPolicies, policyDocument, savePolicy } from './policies';
 
@@ -38,5 +40,14 @@ export function createQuality(ctx: ServiceContext): QualityApi {
     listComplaints: queued(listComplaints),
     recordComplaint: queued(recordComplaint),
     updateComplaint: queued(updateComplaint),
+    async saveEvidencePack(input) {
+      requireCapability(ctx.need().user.role, 'build-evidence-pack');
+      const { fonts } = await documentResources(ctx);
+      // Built and checked in the queue (it reads every case); the save dialog runs outside it.
+      const pack = await ctx.serial(() => buildPack(cw(), input, fonts));
+      const fields = ['framework', 'format', `from:${input.from}`, `to:${input.to}`, `case-studies:${input.caseStudies?.length ?? 0}`, ...(pack.waived ? [`waived:${pack.waived}`, `reason:${input.waiver ?? ''}`] : [])];
+      const saved = await saveTo(ctx, pack.fileName, pack.bytes, input.format, (s) => s.draft('pack.save', { type: 'pack', id: input.framework }, fields));
+      return { saved, fileName: pack.fileName, title: pack.title, ...(pack.pages !== undefined ? { pages: pack.pages } : {}), bytes: pack.bytes.length };
+    },
   };
 }

@@ -13,6 +13,9 @@ import type { RiskFactor } from '../../domain/risk/risk';
 import { CasebookError } from '../../domain/shared/errors';
 import { loadBundledFonts, loadTemplates, type DocumentTemplates, type FontSet } from '../../documents';
 import { loadCaseworkTemplates } from './loader';
+import { fileURLToPath } from 'node:url';
+import { APP_ROOT_URL } from '../app-root';
+import type { ServiceContext } from '../shared/context';
 
 export class TemplateError extends Error {
   override readonly name = 'TemplateError';
@@ -49,4 +52,26 @@ export async function loadDocumentResources(root: string): Promise<DocumentResou
     riskFactors: casework.riskFactors,
     agreementActions: casework.conferences.agreementActions.actions,
   };
+}
+
+const loaded = new Map<string, Promise<DocumentResources>>();
+
+/**
+ * The document templates and fonts for a service, read once per folder and shared by every
+ * feature that draws documents (case documents, the evidence pack). A mistake in a template is
+ * reported in words; a corrected file is picked up on the next try.
+ */
+export function documentResources(ctx: Pick<ServiceContext, 'documentsRoot'>): Promise<DocumentResources> {
+  const given = ctx.documentsRoot ?? APP_ROOT_URL;
+  const root = given instanceof URL ? fileURLToPath(given) : given;
+  let p = loaded.get(root);
+  if (!p) {
+    p = loadDocumentResources(root).catch((e: unknown) => {
+      loaded.delete(root);
+      if (e instanceof TemplateError) throw new CasebookError('CORRUPT', `The document templates have mistakes; correct them in a text editor:\n${e.message}`);
+      throw new CasebookError('CORRUPT', 'The document templates or fonts could not be read. Reinstall RJ Casebook, or put the files back if they were moved.');
+    });
+    loaded.set(root, p);
+  }
+  return p;
 }

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { ReferenceSchema } from '../cases/case';
+import { strictForm } from '../shared/strict-form';
+import { dateField } from '../time/dates';
+
+/**
+ * What an evidence pack is built from: a framework, a period, a format, the cases to write up
+ * as case studies (by reference), and, when the leak check finds only shapes of personal data
+ * the casebook does not list (a postcode, a phone number), the reason the person saving it
+ * gives for keeping them: recorded in the audit trail with their name.
+ */
+export const PACK_FORMATS = ['pdf', 'docx'] as const;
+export const MAX_CASE_STUDIES = 10;
+
+export const PackRequestSchema = strictForm(
+  {
+    framework: z.string({ error: 'Choose a framework' }).regex(/^[a-z][a-z0-9-]{1,30}$/, { error: 'Choose a framework, like rsqm' }),
+    from: dateField('From'),
+    to: dateField('To'),
+    format: z.enum(PACK_FORMATS, { error: 'Choose pdf or docx' }),
+    caseStudies: z.array(ReferenceSchema).max(MAX_CASE_STUDIES, { error: `At most ${MAX_CASE_STUDIES} case studies` }).optional(),
+    auditSize: z.number().int().min(1).max(200).optional(),
+    waiver: z.string().trim().min(10, { error: 'Say why the pack may keep what looks like personal data (at least a sentence)' }).max(500).optional(),
+  },
+  'the evidence pack',
+).refine((r) => r.to >= r.from, { path: ['to'], error: 'To must be on or after From' });
+export type PackRequest = z.infer<typeof PackRequestSchema>;

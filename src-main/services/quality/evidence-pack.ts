@@ -1,0 +1,95 @@
+import { requireCapability } from '../../domain/access/capabilities';
+import { anonymiser } from '../../domain/data-protection/anonymiser/anonymise';
+import { allowedPhrases, describeFindings, leakCheck } from '../../domain/data-protection/anonymiser/leak-check';
+import { drawSample } from '../../domain/quality/audit-sample';
+import { auditCaseFile, auditTotals } from '../../domain/quality/case-file-audit';
+import { draftCaseStudy } from '../../domain/quality/case-study';
+import type { PackRequest } from '../../domain/quality/pack-request';
+import { policyRows } from '../../domain/quality/policies';
+import { CasebookError } from '../../domain/shared/errors';
+import { serviceCompliance } from '../../domain/staff/compliance';
+import { buildEvidencePack, type PackContent } from '../../documents/builders/evidence-pack';
+import { modelTexts } from '../../documents/model';
+import { renderDocx } from '../../documents/docx/render-docx';
+import { renderPdf } from '../../documents/pdf/render-pdf';
+import type { Casework } from '../cases/context';
+import { textParts } from '../data-protection/document-check';
+import { knownPeopleOf } from '../data-protection/known-people';
+import { figuresFor } from '../figures/figures';
+import { invalidInput } from '../shared/errors';
+import { staffRecords } from '../staff/register-file';
+import type { FontSet } from '../../documents/fonts';
+import { complaintsCounted } from './complaints';
+import { readPolicies } from './policies';
+
+/**
+ * The evidence pack, built and checked: everything the framework's indicators cite is gathered
+ * from the casebook (figures, staff compliance on the last day, policies, a case-file audit
+ * sample, anonymised case studies), drawn as PDF or DOCX, and then the leak check reads the
+ * finished bytes — every page, every part, the file name — against everyone the casebook
+ * names. A known identifier refuses the pack; shapes of personal data the casebook does not
+ * list need the person's reason. Nothing is handed to the saver until it passes.
+ */
+export interface BuiltPack {
+  fileName: string;
+  title: string;
+  bytes: Uint8Array;
+  pages?: number;
+  /** Pattern findings kept under the person's waiver (kinds and places only). */
+  waived: string | undefined;
+}
+
+export const DEFAULT_AUDIT_SIZE = 30;
+
+export async function buildPack(cw: Casework, r: PackRequest, fonts: FontSet): Promise<BuiltPack> {
+  const s = cw.s;
+  requireCapability(s.user.role, 'build-evidence-pack');
+  const framework = cw.t.frameworks.find((f) => f.id === r.framework);
+  if (!framework) throw invalidInput([{ path: 'framework', message: `There is no framework "${r.framework}": choose one of ${cw.t.frameworks.map((f) => f.id).join(', ')}` }]);
+  const { known, all } = await knownPeopleOf(s);
+  const finder = anonymiser(known);
+  const byReference = new Map(all.map((c) => [c.reference, c]));
+  const chosen = (r.caseStudies ?? []).map((ref, i) => {
+    const c = byReference.get(ref);
+    if (!c) throw invalidInput([{ path: `caseStudies.${i}`, message: `There is no case ${ref} in this casebook` }]);
+    return c;
+  });
+  const period = { from: r.from, to: r.to };
+  const sample = drawSample(all, { ...period, size: r.auditSize ?? DEFAULT_AUDIT_SIZE, seed: framework.id });
+  const files = sample.map((c, i) => ({ label: `File ${i + 1}`, checks: auditCaseFile(c, r.to) }));
+  const rules = cw.t.qualityRules;
+  const content: PackContent = {
+    serviceName: s.index.settings.serviceName,
+    framework,
+    period,
+    madeOn: cw.today,
+    figures: { ...figuresFor(cw, period), complaints: await complaintsCounted(cw, period) },
+    compliance: serviceCompliance(await staffRecords(s), r.to, rules),
+    policies: policyRows(await readPolicies(s), r.to, rules.dueSoonDays, (id) => s.index.staff.find((m) => m.id === id)?.name ?? '').map((p) => ({
+      title: p.title,
+      version: p.current.version,
+      approvedOn: p.current.approvedOn,
+      nextReview: p.nextReview,
+      status: p.status,
+      indicators: p.indicators,
+    })),
+    audit: { files, totals: auditTotals(files) },
+    studies: chosen.map((c, i) => draftCaseStudy(c, String.fromCharCode(65 + i), finder)),
+  };
+  const model = buildEvidencePack(content);
+  // What the app wrote from its own files (framework titles, labels, figures, staff names) is
+  // not personal data even where a word is someone's name ("Quality Mark"); what people wrote
+  // (case studies, policy titles) is checked in full.
+  const allowed = allowedPhrases(modelTexts(buildEvidencePack({ ...content, studies: [], policies: [], narratives: {} })));
+  const fileName = `${framework.id}-evidence-pack-${r.from}-to-${r.to}.${r.format}`;
+  const rendered = r.format === 'pdf' ? await renderPdf(model, { fonts }) : await renderDocx(model);
+  const pages = r.format === 'pdf' && 'pageCount' in rendered ? (rendered.pageCount as number) : undefined;
+  const report = leakCheck((await textParts(fileName, rendered.bytes)).parts, finder, allowed);
+  if (report.known.length > 0) {
+    throw new CasebookError('PERSONAL_DATA', `The pack was not saved: personal data from the casebook was found (${describeFindings(report.known)}). Take it out of the case study or narrative it came from, and build the pack again.`);
+  }
+  if (report.patterns.length > 0 && !r.waiver) {
+    throw new CasebookError('PERSONAL_DATA', `The pack was not saved: some text looks like personal data the casebook does not list (${describeFindings(report.patterns)}). Check those places; if it is not personal data, save again giving the reason.`);
+  }
+  return { fileName, title: `${framework.title} evidence pack`, bytes: rendered.bytes, ...(pages !== undefined ? { pages } : {}), waived: report.patterns.length > 0 ? describeFindings(report.patterns) : undefined };
+}

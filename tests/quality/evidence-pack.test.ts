@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { strFromU8, unzipSync } from 'fflate';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { caseworkWorld, type World } from '../support/casebook';
+
+/**
+ * The evidence pack end to end through the contract: a year of demo casework, the register and
+ * policies, built for each framework as PDF and DOCX, leak-checked on its final bytes, saved and
+ * recorded; and refused, with nothing saved, when personal data from the casebook would be in it.
+ */
+const YEAR = { from: '2025-03-17', to: '2026-03-16' };
+
+async function demoWorld(): Promise<World> {
+  const w = await caseworkWorld();
+  await w.service.addDemoCases({ count: 40, seed: 'pack' });
+  await w.as('quality-lead');
+  return w;
+}
+
+const pdfText = (bytes: Uint8Array) => {
+  const dir = mkdtempSync(join(tmpdir(), 'pack-'));
+  writeFileSync(join(dir, 'p.pdf'), bytes);
+  return execFileSync('pdftotext', ['-layout', join(dir, 'p.pdf'), '-'], { encoding: 'utf8' });
+};
+
+describe('the evidence pack', () => {
+  it('answers each RSQM indicator, with the case-file audit, compliance and case studies, and names nobody', async () => {
+    const w = await demoWorld();
+    const closed = (await w.call('listCases', {})).filter((c) => c.stage === 'closed').slice(0, 2).map((c) => c.reference);
+    const r = await w.call('saveEvidencePack', { framework: 'rsqm', ...YEAR, format: 'pdf', caseStudies: closed });
+    expect(r).toMatchObject({ saved: true, fileName: 'rsqm-evidence-pack-2025-03-17-to-2026-03-16.pdf', title: 'Restorative Service Quality Mark evidence pack' });
+    expect(r.pages).toBeGreaterThan(5);
+    const text = pdfText(w.files.last().bytes);
+    for (const heading of ['1.2 Leaders make the safety', '(safeguarding)', 'Staff compliance', 'Case-file audit', 'How each figure is counted', 'Referrals received:']) expect(text).toContain(heading);
+    if (closed.length) expect(text).toContain('Case study A');
+    for (const ref of closed) expect(text).not.toContain(ref);
+    // The pack's own check again, from outside: nothing from the casebook in it.
+    w.files.toPick.push({ name: r.fileName, bytes: w.files.last().bytes });
+    expect((await w.call('checkFileForPersonalData', {})).known).toEqual([]);
+    await w.as('admin');
+    const audit = (await w.service.listAudit({ offset: 0, limit: 5 })).entries.find((e) => e.action === 'pack.save');
+    expect(audit?.fields).toEqual(['framework', 'format', `from:${YEAR.from}`, `to:${YEAR.to}`, `case-studies:${closed.length}`]);
+  });
+
+  it('makes the organisation framework and the RSP renewal as Word documents that open', async () => {
+    const w = await demoWorld();
+    for (const framework of ['organisation', 'rsp-renewal']) {
+      await w.call('saveEvidencePack', { framework, ...YEAR, format: 'docx' });
+      const parts = unzipSync(w.files.last().bytes);
+      const body = strFromU8(parts['word/document.xml']!);
+      expect(body).toContain(framework === 'organisation' ? 'Building a restorative community' : 'CPD provided to staff');
+    }
+  });
+
+  it('refuses to save a pack that would name someone, saying where and never who, and saves nothing', async () => {
+    const w = await demoWorld();
+    const c = (await w.call('listCases', {}))[0]!;
+    const person = (await w.call('getCase', { id: c.id })).participants[0]!.person;
+    await w.as('quality-lead');
+    await w.call('savePolicy', { title: `Lessons from the ${person.familyName} case`, version: '1', ownerId: w.staff.jo, approvedOn: '2025-06-01', nextReview: '2027-06-01', indicators: ['2.1'] });
+    const saved = w.files.saved.length;
+    const e = await w.fails('saveEvidencePack', { framework: 'rsqm', ...YEAR, format: 'pdf' });
+    expect(e.code).toBe('PERSONAL_DATA');
+    expect(e.message).toMatch(/^The pack was not saved: personal data from the casebook was found \(page \d+: a name/);
+    expect(e.message).not.toContain(person.familyName);
+    expect(w.files.saved.length).toBe(saved);
+  });
+
+  it('refuses a framework that does not exist, a case that does not, and a facilitator', async () => {
+    const w = await demoWorld();
+    expect((await w.fails('saveEvidencePack', { framework: 'iso9001', ...YEAR, format: 'pdf' })).details?.issues?.[0]?.path).toBe('framework');
+    expect((await w.fails('saveEvidencePack', { framework: 'rsqm', ...YEAR, format: 'pdf', caseStudies: ['RJ-1999-0001'] })).details?.issues?.[0]?.path).toBe('caseStudies.0');
+    expect((await w.fails('saveEvidencePack', { framework: 'rsqm', from: '2026-03-16', to: '2025-03-17', format: 'pdf' })).code).toBe('INVALID_INPUT');
+    await w.as('facilitator');
+    expect((await w.fails('saveEvidencePack', { framework: 'rsqm', ...YEAR, format: 'pdf' })).code).toBe('FORBIDDEN');
+  });
+});
