@@ -56,6 +56,7 @@ export const COMMAND_NAMES = [
   'recordTraining',
   'saveCertificate',
   'importRegister',
+  'importRegisterFile',
   // conferences (commands/conferences.ts)
   'saveVenue',
   'getCalendar',

@@ -128,7 +128,7 @@ function serialised(s: CasebookService, run: ReturnType<typeof serialQueue>): Ca
     ...top,
     cases: queued(s.cases, new Set<keyof CasebookService['cases']>(['getCaseworkReference', 'queryCaseload', 'getDashboard'])),
     referrals: queued(s.referrals, new Set()),
-    staff: queued(s.staff, new Set<keyof CasebookService['staff']>(['recordTraining', 'saveCertificate'])),
+    staff: queued(s.staff, new Set<keyof CasebookService['staff']>(['recordTraining', 'saveCertificate', 'importRegisterFile'])),
     conferences: s.conferences,
     figures: s.figures,
     documents: s.documents,
