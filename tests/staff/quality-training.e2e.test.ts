@@ -7,8 +7,8 @@ import { addStaff, h1, invoke, look, nav, FAC_PASS, QL_PASS, signInAfterSetUp, s
 
 /**
  * Training and the import on screen, in Chromium over the real service: the quality lead adds a
- * course with its certificate (refused first for a file that is not what its name says, the
- * reason at the box), saves a copy of it, and sees only the newest banner on the page; imports
+ * course with its certificate (refused first for a file too big and one that is not what its
+ * name says, the reason at the box), saves a copy of it, and sees only the newest banner on the page; imports
  * a CPD spreadsheet (refused with the bad row's line, then imported whole); a facilitator saves
  * a copy of their own certificate from My record. Each new screen is photographed and checked with axe.
  */
@@ -37,7 +37,7 @@ describe('training, certificates and the import on screen', () => {
     await h?.close();
   });
 
-  it('adds training with its certificate, refusing a file that is not what it says, and shows only the newest banner', async () => {
+  it('adds training with its certificate, refusing one too big and one that is not what it says, and shows only the newest banner', async () => {
     await nav(page, 'Quality');
     await page.getByTestId('compliance-table').getByRole('button', { name: 'Sam Price', exact: true }).click();
     await h1(page, /Sam Price/);
@@ -59,6 +59,12 @@ describe('training, certificates and the import on screen', () => {
     await form.getByLabel('RJC level (optional)').selectOption('intermediate');
     await form.getByLabel('Attach the certificate now').check();
     await look(page, '11t-01-add-training');
+    // Too big: refused at the box, before the file is kept.
+    const big = new Uint8Array(26 * 1024 * 1024);
+    big.set(new TextEncoder().encode('%PDF-1.7'));
+    h.toPick.push({ name: 'scan.pdf', bytes: big });
+    await form.getByRole('button', { name: 'Add training' }).click();
+    await form.locator('#training-withCertificate-error').getByText(/the largest that can be kept is 25 MB/).waitFor();
     h.toPick.push({ name: 'certificate.pdf', bytes: new TextEncoder().encode('not really a PDF') });
     await form.getByRole('button', { name: 'Add training' }).click();
     await form.locator('.govuk-error-summary').getByText(/certificate\.pdf is not a PDF or an image: a certificate must be a PDF, PNG or JPEG file/).waitFor();
