@@ -115,6 +115,8 @@ class Generator {
   private readonly process?: ProcessMaker;
   private readonly staffIds = new Map<string, string>();
   private readonly facilitators: readonly string[];
+  /** Those who may lead an open case: not the demo's leaver. */
+  private readonly inPost: readonly string[];
   constructor(
     private readonly r: Random,
     takenIds: Iterable<string>,
@@ -123,6 +125,8 @@ class Generator {
   ) {
     this.usedIds = new Set(takenIds);
     this.facilitators = resources ? resources.facilitators.map((f) => f.name) : FACILITATORS;
+    const left = new Set(resources?.left ?? []);
+    this.inPost = resources ? resources.facilitators.filter((f) => !left.has(f.id)).map((f) => f.name) : FACILITATORS;
     if (resources && processRandom) {
       // The process draws from its own stream, so the people and referrals for a seed stay as they were.
       const names = new Map([...resources.facilitators, resources.coordinator].map((s) => [s.id, s.name]));
@@ -228,7 +232,9 @@ class Generator {
     let sum = 0;
     for (const d of stints) eventDays.push(receivedDay + Math.floor((sum += d) * squeeze));
     const endDay = exitKind ? Math.min(lastDay, (eventDays[stageIndex] as number) + 7 + Math.floor(exitDraw * 49)) : lastDay;
-    const facilitator = r.pick(this.facilitators);
+    // One draw either way, so the rest of a seed's cases stay as they were.
+    const open = stage !== 'closed' && exitKind === undefined;
+    const facilitator = r.pick(open ? this.inPost : this.facilitators);
     const coordinator = DEMO_COORDINATOR;
     const timeline: Case['timeline'] = STAGES.slice(0, stageIndex + 1).map((s, i) => ({
       at: at(eventDays[i] as number, 9 * 60 + i * 7 + r.int(0, 420)),

@@ -10,7 +10,7 @@ import { makeAgreement, makeClosure, makeFeedback } from './outcome';
 import { makeIndirectLog } from './indirect';
 import { mayAskFeedback, withFeedbackConsent, withFirstContacts } from './consent-and-contact';
 import { withGates } from './gates';
-import { type CaseScene, ASSESSMENT, at, CONSENT, CONTACT, day, DAY_MS, isMinor, MONITORING, OUTCOME, PREPARATION, PROCESS, type ProcessInput, type ProcessRecords } from './process-days';
+import { type CaseScene, ASSESSMENT, at, CLOSED, CONSENT, CONTACT, day, DAY_MS, isMinor, MONITORING, OUTCOME, PREPARATION, PROCESS, type ProcessInput, type ProcessRecords } from './process-days';
 
 
 /**
@@ -181,8 +181,11 @@ export class CaseProcess {
     return undefined;
   }
 
+  /** Who may co-facilitate: not the lead, and on a case still open not a leaver (their open cases were handed on). */
   private otherFacilitators(): string[] {
-    return this.res.facilitators.map((f) => f.id).filter((id) => id !== this.c.leadId);
+    const open = this.si < CLOSED && this.c.exit === undefined;
+    const left = new Set(open ? (this.res.left ?? []) : []);
+    return this.res.facilitators.map((f) => f.id).filter((id) => id !== this.c.leadId && !left.has(id));
   }
 
   /**

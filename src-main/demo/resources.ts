@@ -20,9 +20,16 @@ export interface DemoResources {
   /** Closes cases and enters feedback. */
   coordinator: Pick<StaffMember, 'id' | 'name'>;
   venues: readonly Pick<Venue, 'id' | 'name' | 'separateWaitingAreas'>[];
+  /**
+   * Facilitators who have left (ids): they led and co-facilitated cases that have ended, but no
+   * open case names them, as if each had been handed on when they left (services/staff/leaver.ts).
+   */
+  left?: readonly string[];
 }
 
 export const DEMO_COORDINATOR = 'Jo Whitfield';
+/** The demo's leaver: her register record has a leaving date (staff-register.ts), so the staff list has her inactive. */
+export const DEMO_LEAVER = 'Bethan Hughes';
 
 type VenueSpec = Omit<Venue, 'id'>;
 
@@ -79,9 +86,14 @@ const LEVELS = ['advanced', 'intermediate', 'foundation'] as const;
 /** The demo staff list for a demo of `count` cases: the facilitators and the coordinator. */
 export function demoStaff(count: number): Omit<StaffMember, 'id'>[] {
   return [
-    ...demoFacilitatorNames(count).map((name, i) => ({ name, role: 'facilitator' as const, level: LEVELS[i % LEVELS.length], active: true })),
+    ...demoFacilitatorNames(count).map((name, i) => ({ name, role: 'facilitator' as const, level: LEVELS[i % LEVELS.length], active: name !== DEMO_LEAVER })),
     { name: DEMO_COORDINATOR, role: 'coordinator', level: 'advanced', active: true },
   ];
+}
+
+/** The ids of the demo's leavers among `facilitators`. */
+export function leftOf(facilitators: readonly Pick<StaffMember, 'id' | 'name'>[]): string[] {
+  return facilitators.filter((f) => f.name === DEMO_LEAVER).map((f) => f.id);
 }
 
 const fixedId = (prefix: 's' | 'v', i: number) => `${prefix}_demo${String(i + 1).padStart(4, '0')}`;
@@ -89,8 +101,10 @@ const fixedId = (prefix: 's' | 'v', i: number) => `${prefix}_demo${String(i + 1)
 /** Fixed ids, for generating cases without a store. */
 export function demoResources(count: number): DemoResources {
   const names = demoFacilitatorNames(count);
+  const facilitators = names.map((name, i) => ({ id: fixedId('s', i), name }));
   return {
-    facilitators: names.map((name, i) => ({ id: fixedId('s', i), name })),
+    facilitators,
+    left: leftOf(facilitators),
     coordinator: { id: fixedId('s', names.length), name: DEMO_COORDINATOR },
     venues: demoVenues(count).map((v, i) => ({ id: fixedId('v', i), name: v.name, separateWaitingAreas: v.separateWaitingAreas ?? false })),
   };

@@ -14,6 +14,7 @@ const FILTERS: Record<PickKind, { name: string; extensions: string[] }[]> = {
   'case-file': [{ name: 'Case file (JSON)', extensions: ['json'] }],
   certificate: [{ name: 'Certificates (PDF or image)', extensions: ['pdf', 'png', 'jpg', 'jpeg'] }],
   document: [{ name: 'PDF or Word document', extensions: ['pdf', 'docx'] }],
+  'register-csv': [{ name: 'Spreadsheet saved as CSV', extensions: ['csv'] }],
 };
 const TITLES: Record<PickKind, string> = {
   attachment: 'Attach a file',
@@ -21,6 +22,7 @@ const TITLES: Record<PickKind, string> = {
   'case-file': 'Choose a case file to import',
   certificate: 'Attach a training certificate',
   document: 'Choose a document to check for personal data',
+  'register-csv': 'Choose a staff register CSV file to import',
 };
 
 /**

@@ -56,6 +56,7 @@ export const COMMAND_NAMES = [
   'recordTraining',
   'saveCertificate',
   'importRegister',
+  'importRegisterFile',
   // quality: policies and complaints (commands/quality.ts)
   'listPolicies',
   'savePolicy',

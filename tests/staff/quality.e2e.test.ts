@@ -5,7 +5,7 @@ import type { Case } from '../../src-main/domain/cases/case';
 import type { StaffMember } from '../../src-main/domain/staff/staff';
 import { addDays } from '../../src-main/domain/time/dates';
 import type { Harness } from '../support/e2e/harness';
-import { addStaff, ADMIN, applyAll, createReferral, h1, invoke, look, nav, PASS, startWithCasebook, uk, unlockWith } from '../support/e2e/steps';
+import { addStaff, ADMIN, applyAll, createReferral, h1, invoke, look, nav, PASS, FAC_PASS, QL_PASS, signInAfterSetUp, startWithQualityTeam, uk, unlockWith } from '../support/e2e/steps';
 
 /**
  * The staff register on screen, in Chromium over the real service: the quality lead reads the
@@ -14,8 +14,6 @@ import { addStaff, ADMIN, applyAll, createReferral, h1, invoke, look, nav, PASS,
  * and sees the checks change; a facilitator sees only their own record; an administrator marks
  * a leaver and hands their open case on in one step. Each screen is photographed and checked with axe.
  */
-const QL_PASS = 'quality lead passphrase 1';
-const FAC_PASS = 'facilitator passphrase 1';
 let h: Harness;
 let page: Page;
 let today: string;
@@ -43,12 +41,8 @@ async function openRecordOf(name: string): Promise<void> {
 
 describe('the staff register on screen', () => {
   beforeAll(async () => {
-    h = await startWithCasebook('service');
+    ({ h, today, fatima } = await startWithQualityTeam());
     page = h.page;
-    today = h.service.cases.getCaseworkReference().today;
-    await h.service.addUser({ name: 'Quinn Lead', role: 'quality-lead', passphrase: QL_PASS });
-    await h.service.addUser({ name: 'Fatima Hussain', role: 'facilitator', passphrase: FAC_PASS });
-    fatima = await addStaff(h, 'Fatima Hussain', 'facilitator', 'intermediate');
     alex = await addStaff(h, 'Alex Morgan', 'facilitator', 'advanced');
     sam = await addStaff(h, 'Sam Price', 'facilitator', 'intermediate');
     const registration = (level: string) => ({ level, number: `RJC-${level.length}001`, registeredOn: addDays(today, -300), renewalDue: addDays(today, 300) });
@@ -62,10 +56,7 @@ describe('the staff register on screen', () => {
       ],
     });
     samsCase = (await applyAll(h, v, [{ type: 'assign-team', leadId: sam.id }])).case;
-    await h.service.lock('manual');
-    await page.reload();
-    await unlockWith(page, QL_PASS, 'Quinn Lead');
-    await h1(page, 'Home');
+    await signInAfterSetUp(h, QL_PASS, 'Quinn Lead');
   });
   afterAll(async () => {
     await h?.close();

@@ -1,6 +1,6 @@
-import { parseCsv } from '../../domain/shared/csv';
 import { CasebookError } from '../../domain/shared/errors';
-import { detectImportKind, IMPORT_KINDS, MAX_IMPORT_ROWS, type ImportKind } from '../../domain/staff/import-layout';
+import { detectImportKind, IMPORT_KINDS, type ImportKind } from '../../domain/staff/import-layout';
+import { MAX_REGISTER_CSV_BYTES, registerCsvRows } from '../../domain/staff/register-csv';
 import { requireOption } from '../args';
 import { ok, type CommandDef } from '../command';
 import { fileSize, readBytes } from '../files';
@@ -12,8 +12,6 @@ import { plural } from '../output';
  * passphrase is asked for, so a broken file costs nothing; the rows go to the casebook as text
  * through `importRegister`, which reads every one against the staff list and saves all or none.
  */
-const MAX_CSV_BYTES = 8 * 1024 * 1024;
-
 export const staffImport: CommandDef = {
   words: ['staff', 'import'],
   summary: 'Import a staff, CPD, supervision or training register from a CSV file (all rows, or none if any is wrong)',
@@ -35,23 +33,12 @@ export const staffImport: CommandDef = {
     const given = ctx.options.kind === undefined ? undefined : String(ctx.options.kind).trim().toLowerCase();
     if (given !== undefined && !(IMPORT_KINDS as readonly string[]).includes(given)) throw new CasebookError('USAGE', `--kind is one of ${IMPORT_KINDS.join(', ')}. Run "casebook staff import --help".`);
     const from = ctx.resolvePath(shown);
-    if ((await fileSize(from, shown)) > MAX_CSV_BYTES) throw new CasebookError('INVALID_INPUT', `${shown} is larger than ${MAX_CSV_BYTES / 1024 / 1024} MB; split it. Nothing was imported.`);
-    let text: string;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(await readBytes(from, shown, MAX_CSV_BYTES));
-    } catch (e) {
-      if (e instanceof CasebookError) throw e;
-      throw new CasebookError('INVALID_INPUT', `${shown} is not UTF-8 text: save it from the spreadsheet as "CSV UTF-8". Nothing was imported.`);
-    }
-    const csv = parseCsv(text);
-    if (!csv.ok) throw new CasebookError('INVALID_INPUT', `${shown} is not valid CSV; nothing was imported.`, { issues: [{ path: `line ${csv.line}`, message: csv.message }] });
-    const [header, ...rows] = csv.records;
-    if (!header) throw new CasebookError('INVALID_INPUT', `${shown} is empty; nothing was imported.`);
-    if (rows.length > MAX_IMPORT_ROWS) throw new CasebookError('INVALID_INPUT', `${shown} has ${rows.length} rows; at most ${MAX_IMPORT_ROWS} can be imported at once: split it. Nothing was imported.`);
-    const kind = (given as ImportKind | undefined) ?? detectImportKind(header.cells);
+    if ((await fileSize(from, shown)) > MAX_REGISTER_CSV_BYTES) throw new CasebookError('INVALID_INPUT', `${shown} is larger than ${MAX_REGISTER_CSV_BYTES / 1024 / 1024} MB; split it. Nothing was imported.`);
+    const { columns, rows } = registerCsvRows(await readBytes(from, shown, MAX_REGISTER_CSV_BYTES), shown);
+    const kind = (given as ImportKind | undefined) ?? detectImportKind(columns);
     if (!kind) throw new CasebookError('USAGE', `The header row of ${shown} does not say what the file holds: add --kind ${IMPORT_KINDS.join('|')}.`);
     await ctx.unlock({ writes: true, capability: 'manage-register', doing: 'import the staff register' });
-    const r = await ctx.call('importRegister', { kind, columns: header.cells, rows: rows.map((x) => ({ line: x.line, values: x.cells })) });
+    const r = await ctx.call('importRegister', { kind, columns, rows });
     const what = kind === 'staff' ? `${plural(r.added, 'person', 'people')} added, ${r.updated} updated` : `${plural(r.rows, kind === 'cpd' ? 'CPD entry' : `${kind} entry`, kind === 'cpd' ? 'CPD entries' : `${kind} entries`)} for ${plural(r.updated, 'person', 'people')}`;
     return ok(r, `Imported ${shown}: ${what}.`);
   },

@@ -82,6 +82,17 @@ export const ImportRegisterResultSchema = z.strictObject({
 });
 export type ImportRegisterResult = z.infer<typeof ImportRegisterResultSchema>;
 
+/**
+ * The app's import: the main process asks for the CSV file through the file picker and reads
+ * it (the window cannot read files), so the caller sends only the kind, when the header does
+ * not tell it. `picked: false` when the person closed the dialog.
+ */
+export const ImportRegisterFileInputSchema = strictForm({ kind: z.enum(IMPORT_KINDS, { error: `Kind: choose one of ${IMPORT_KINDS.join(', ')}` }).optional() }, 'the import');
+export type ImportRegisterFileInput = ReturnType<typeof ImportRegisterFileInputSchema.parse>;
+
+export const ImportRegisterFileResultSchema = z.strictObject({ picked: z.boolean(), fileName: z.string().optional(), result: ImportRegisterResultSchema.optional() });
+export type ImportRegisterFileResult = z.infer<typeof ImportRegisterFileResultSchema>;
+
 /** One problem, on the line of the file it is on (1 is the header). */
 export interface ImportProblem {
   line: number;

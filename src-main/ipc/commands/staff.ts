@@ -4,7 +4,7 @@ import { MarkLeaverInputSchema, MarkLeaverResultSchema } from '../../domain/staf
 import { StaffRecordListSchema, StaffRecordSchema } from '../../domain/staff/record';
 import { StaffListSchema, StaffMemberInputSchema } from '../../domain/staff/staff';
 import { z } from 'zod';
-import { ImportRegisterInputSchema, ImportRegisterResultSchema } from '../../domain/staff/import-layout';
+import { ImportRegisterFileInputSchema, ImportRegisterFileResultSchema, ImportRegisterInputSchema, ImportRegisterResultSchema } from '../../domain/staff/import-layout';
 import { CertificateRequestSchema, RecordTrainingInputSchema } from '../../domain/staff/training-commands';
 import type { CommandGroup } from '../command-spec';
 
@@ -82,5 +82,12 @@ export const staffCommands = {
     output: ImportRegisterResultSchema,
     access: 'manage-register',
     summary: 'Import a staff, CPD, supervision or training register from CSV rows: all or nothing, every bad row named by its line',
+  },
+  // The app's way to importRegister: the main process picks and reads the file. A staff file also needs 'manage-staff': the service asks.
+  importRegisterFile: {
+    input: ImportRegisterFileInputSchema,
+    output: ImportRegisterFileResultSchema,
+    access: 'manage-register',
+    summary: 'Choose a staff, CPD, supervision or training CSV file and import it: all or nothing, every bad row named by its line',
   },
 } as const satisfies CommandGroup;

@@ -16,5 +16,6 @@ export function staffHandlers(s: CasebookService): HandlersOf<typeof staffComman
     recordTraining: (i) => s.staff.recordTraining(i),
     saveCertificate: (i) => s.staff.saveCertificate(i),
     importRegister: (i) => s.staff.importRegister(i),
+    importRegisterFile: (i) => s.staff.importRegisterFile(i),
   };
 }

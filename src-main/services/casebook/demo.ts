@@ -8,7 +8,7 @@ import { generateDemoCases } from '../../demo/demo-cases';
 import { demoStaffRegister } from '../../demo/staff-register';
 import type { StaffRegister } from '../../domain/staff/register';
 import { londonDate } from '../../domain/time/dates';
-import { DEMO_COORDINATOR, demoFacilitatorNames, demoStaff, demoVenues, type DemoResources } from '../../demo/resources';
+import { DEMO_COORDINATOR, demoFacilitatorNames, demoStaff, demoVenues, leftOf, type DemoResources } from '../../demo/resources';
 import type { CasesApi } from '../cases/api';
 import type { ConferencesApi } from '../conferences/api';
 import type { CallContext } from '../shared/call-context';
@@ -54,8 +54,10 @@ export async function ensureDemoResources(d: DemoResourceDeps, count: number): P
     if (!m) throw new CasebookError('INTERNAL', `The demo staff member ${name} was not saved`);
     return { id: m.id, name: m.name };
   };
+  const facilitators = demoFacilitatorNames(count).map(member);
   return {
-    facilitators: demoFacilitatorNames(count).map(member),
+    facilitators,
+    left: leftOf(facilitators),
     coordinator: member(DEMO_COORDINATOR),
     venues: wantVenues.map((spec) => {
       const v = venues.find((x) => x.name === spec.name);

@@ -132,7 +132,7 @@ function serialised(s: CasebookService, run: ReturnType<typeof serialQueue>): Ca
     ...top,
     cases: queued(s.cases, new Set<keyof CasebookService['cases']>(['getCaseworkReference', 'queryCaseload', 'getDashboard'])),
     referrals: queued(s.referrals, new Set()),
-    staff: queued(s.staff, new Set<keyof CasebookService['staff']>(['recordTraining', 'saveCertificate'])),
+    staff: queued(s.staff, new Set<keyof CasebookService['staff']>(['recordTraining', 'saveCertificate', 'importRegisterFile'])),
     // Queues its own store work: attaching and saving a document open a dialog.
     quality: s.quality,
     conferences: s.conferences,

@@ -3,7 +3,7 @@ import type { GetComplianceInput, GetStaffRecordsInput, RecordCpdInput, RecordOb
 import type { MarkLeaverInput, MarkLeaverResult } from '../../domain/staff/leaver';
 import type { StaffRecord } from '../../domain/staff/record';
 import type { StaffMember, StaffMemberInput } from '../../domain/staff/staff';
-import type { ImportRegisterInput, ImportRegisterResult } from '../../domain/staff/import-layout';
+import type { ImportRegisterFileInput, ImportRegisterFileResult, ImportRegisterInput, ImportRegisterResult } from '../../domain/staff/import-layout';
 import type { CertificateRequest, RecordTrainingInput } from '../../domain/staff/training-commands';
 
 /** The staff list and its register, reached as `service.staff`. */
@@ -30,4 +30,6 @@ export interface StaffApi {
   saveCertificate(input: CertificateRequest): Promise<{ saved: boolean; fileName: string }>;
   /** Quality leads and administrators (and 'manage-staff' for a staff file): a CSV register, all rows or none, in one commit. */
   importRegister(input: ImportRegisterInput): Promise<ImportRegisterResult>;
+  /** The same, from a CSV file chosen through the file picker and read here; `picked: false` when the dialog was closed. */
+  importRegisterFile(input: ImportRegisterFileInput): Promise<ImportRegisterFileResult>;
 }

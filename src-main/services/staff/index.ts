@@ -5,7 +5,7 @@ import { getCompliance, getStaffRecords, recordCpd, recordObservedPractice, reco
 import { markLeaver } from './leaver';
 import { saveRegisterDetails } from './register-details';
 import { saveStaffMember } from './staff';
-import { importRegister } from './register-import';
+import { importRegister, importRegisterFile } from './register-import';
 import { certificateOf, recordTraining } from './training';
 import { requireCapability } from '../../domain/access/capabilities';
 import { MAX_ATTACHMENT_BYTES } from '../../domain/conferences/attachments';
@@ -27,7 +27,8 @@ export function createStaff(ctx: ServiceContext): StaffApi {
     getCompliance: (input) => getCompliance(cw(), input),
     markLeaver: (input) => markLeaver(cw(), input),
     importRegister: (input) => importRegister(cw(), input),
-    // These two open a dialog, so they queue only their store work (casebook/service.ts).
+    importRegisterFile: (input) => importRegisterFile(ctx, cw, input),
+    // These open a dialog, so they queue only their store work (casebook/service.ts).
     async recordTraining(input) {
       requireCapability(ctx.need().user.role, 'manage-register');
       let file: { name: string; bytes: Uint8Array } | undefined;

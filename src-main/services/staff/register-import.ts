@@ -1,11 +1,13 @@
 import { requireCapability } from '../../domain/access/capabilities';
 import { CasebookError } from '../../domain/shared/errors';
-import { detectImportKind, IMPORT_KINDS, type ImportRegisterInput, type ImportRegisterResult } from '../../domain/staff/import-layout';
+import { detectImportKind, IMPORT_KINDS, ImportRegisterInputSchema, type ImportRegisterFileInput, type ImportRegisterFileResult, type ImportRegisterInput, type ImportRegisterResult } from '../../domain/staff/import-layout';
+import { MAX_REGISTER_CSV_BYTES, registerCsvRows } from '../../domain/staff/register-csv';
 import { STAFF_REGISTER, StaffRegisterSchema } from '../../domain/staff/register';
 import { planRegisterImport } from '../../domain/staff/register-import';
 import { StaffListSchema } from '../../domain/staff/staff';
 import { newId } from '../../store/ids';
 import type { Casework } from '../cases/context';
+import type { ServiceContext } from '../shared/context';
 import { fromZod, invalidInput } from '../shared/errors';
 import { readStaffRegister } from './register-file';
 
@@ -49,4 +51,21 @@ export async function importRegister(cw: Casework, input: ImportRegisterInput): 
   const drafts = [...plan.changed].map(([id, fields]) => s.draft(added.has(id) ? 'staff.add' : 'staff.import', { type: 'staff', id }, [...fields].sort()));
   await s.registers.save(STAFF_REGISTER, register, drafts, { ...s.index, staff: staff.data });
   return { kind, rows: input.rows.length, added: plan.added.length, updated: plan.changed.size - plan.added.length };
+}
+
+/**
+ * The app's import: the CSV file chosen through the file picker (the dialog is open outside
+ * the queue, so it never holds up other saves), read as the CLI reads `--from`, then the same
+ * all-or-nothing import. Its rows came from a file, not from a checked command, so they are
+ * checked against the command's schema here (a cell too long is named, not stored).
+ */
+export async function importRegisterFile(ctx: ServiceContext, cw: () => Casework, input: ImportRegisterFileInput): Promise<ImportRegisterFileResult> {
+  requireCapability(ctx.need().user.role, 'manage-register');
+  const picker = ctx.files.filePicker;
+  if (!picker) throw new CasebookError('WRITE_FAILED', 'Importing a file is not available here: this copy of RJ Casebook has no way to choose a file');
+  const file = await picker.pick(MAX_REGISTER_CSV_BYTES, 'register-csv');
+  if (!file) return { picked: false };
+  const rows = ImportRegisterInputSchema.safeParse({ ...(input.kind ? { kind: input.kind } : {}), ...registerCsvRows(file.bytes, file.name) });
+  if (!rows.success) throw fromZod(rows.error, []);
+  return { picked: true, fileName: file.name, result: await ctx.serial(() => importRegister(cw(), rows.data)) };
 }

@@ -9,7 +9,8 @@ import { WarningText } from '../shared/components/WarningText';
 import { formatDate } from '../shared/lib/dates';
 import { staffName, staffOptions } from '../cases/shared';
 import type { FieldProblem } from '../cases/command-form';
-import { DayField, readDay, RegisterFormPanel, Saved, useRegisterForm } from './register-form';
+import { DayField, readDay, RegisterFormPanel, SectionSaved, useRegisterForm } from './register-form';
+import { useQuality } from './quality-state';
 
 const FIELDS = ['leftOn', 'reassignTo'] as const;
 const cases = (n: number) => `${n} open ${n === 1 ? 'case' : 'cases'}`;
@@ -21,13 +22,13 @@ const cases = (n: number) => `${n} open ${n === 1 ? 'case' : 'cases'}`;
  */
 export function LeaverSection({ record, reference, onChanged }: { record: StaffRecord; reference: CaseworkReference; onChanged(): void }) {
   const [open, setOpen] = useState(false);
-  const [saved, setSaved] = useState<string>();
+  const { showBanner, clearBanner } = useQuality();
   return (
     <section aria-labelledby="leaver-title" className="cb-record-section" data-testid="leaver">
       <h2 className="govuk-heading-m" id="leaver-title">
         Leaving
       </h2>
-      <Saved message={saved} />
+      <SectionSaved section="leaver" />
       {!record.active ? (
         <p className="govuk-body">{record.name} has left{record.ended ? ` (on ${formatDate(record.ended)})` : ''}. Their record stays for the evidence of past years.</p>
       ) : open ? (
@@ -36,13 +37,13 @@ export function LeaverSection({ record, reference, onChanged }: { record: StaffR
           reference={reference}
           onCancel={() => setOpen(false)}
           onSaved={(m) => {
-            setSaved(m);
+            showBanner('leaver', m);
             setOpen(false);
             onChanged();
           }}
         />
       ) : (
-        <button type="button" className="govuk-button govuk-button--warning" onClick={() => (setSaved(undefined), setOpen(true))}>
+        <button type="button" className="govuk-button govuk-button--warning" onClick={() => (clearBanner(), setOpen(true))}>
           Mark {record.name} as left
         </button>
       )}

@@ -1,28 +1,21 @@
 import type { CaseworkReference } from '../../../src-main/domain/cases/case-view';
 import type { StaffRecord } from '../../../src-main/domain/staff/record';
-import { SUPERVISION_KIND_LABELS, type CpdEntry, type ObservedPractice, type SupervisionEntry, type TrainingEntry } from '../../../src-main/domain/staff/register';
-import { PRACTITIONER_LEVEL_LABELS } from '../../../src-main/domain/staff/staff';
+import { SUPERVISION_KIND_LABELS, type CpdEntry, type ObservedPractice, type SupervisionEntry } from '../../../src-main/domain/staff/register';
 import { formatDate } from '../shared/lib/dates';
 import { staffName } from '../cases/shared';
 import { CpdForm } from './CpdForm';
 import { LogSection, type LogColumn } from './LogSection';
 import { ObservedForm } from './ObservedForm';
 import { SupervisionForm } from './SupervisionForm';
+import { TrainingLog } from './TrainingLog';
 
 const day: LogColumn<{ date: string }> = { header: 'Date', cell: (e) => <span className="cb-nowrap">{formatDate(e.date)}</span> };
 const CPD: LogColumn<CpdEntry>[] = [day, { header: 'Activity', cell: (e) => e.activity }, { header: 'Hours', numeric: true, cell: (e) => e.hours }, { header: 'RJC-approved', cell: (e) => (e.rjcApproved ? 'Yes' : 'No') }];
-const TRAINING: LogColumn<TrainingEntry>[] = [
-  day,
-  { header: 'Course', cell: (e) => e.course },
-  { header: 'Provider', cell: (e) => e.provider },
-  { header: 'Level', cell: (e) => (e.level ? PRACTITIONER_LEVEL_LABELS[e.level] : 'Not an RJC level') },
-  { header: 'Certificate', cell: (e) => (e.certificate ? 'Attached' : 'None') },
-];
 
 /**
  * A person's logs, each with its Add form when the signed-in person may add to it: CPD for
  * your own record or with 'manage-register'; supervision and observed practice with
- * 'manage-register' only. Training is added through the CLI and import, so it has no form here.
+ * 'manage-register' only; training too (with its certificate), and anyone may save a copy of a certificate on the record they see.
  */
 export function RecordLogs(o: { record: StaffRecord; reference: CaseworkReference; own: boolean; manage: boolean; onChanged(): void }) {
   const { record, reference } = o;
@@ -59,7 +52,7 @@ export function RecordLogs(o: { record: StaffRecord; reference: CaseworkReferenc
         addLabel={o.manage && !o.own ? 'Add observed practice' : undefined}
         form={(done) => <ObservedForm staffId={record.id} reference={reference} done={saved(done)} />}
       />
-      {(record.training ?? []).length > 0 && <LogSection id="training" title="Training" entries={record.training ?? []} columns={TRAINING} empty="" />}
+      <TrainingLog record={record} today={reference.today} manage={o.manage && !o.own} done={saved} />
     </>
   );
 }

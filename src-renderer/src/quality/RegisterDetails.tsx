@@ -5,20 +5,21 @@ import { PRACTITIONER_LEVEL_LABELS, STAFF_ROLE_LABELS } from '../../../src-main/
 import { formatDate } from '../shared/lib/dates';
 import { Row } from '../cases/shared';
 import { DetailsForm } from './DetailsForm';
-import { Saved } from './register-form';
+import { SectionSaved } from './register-form';
+import { useQuality } from './quality-state';
 import { EMPLOYMENT_LABELS } from './compliance-tags';
 
 /** A person's details on the register, with Change for those who keep it ('manage-register'). */
 export function RegisterDetails({ record, today, canEdit, onChanged }: { record: StaffRecord; today: string; canEdit: boolean; onChanged(): void }) {
   const [editing, setEditing] = useState(false);
-  const [saved, setSaved] = useState<string>();
+  const { showBanner, clearBanner } = useQuality();
   const r = record;
   return (
     <section aria-labelledby="details-title" data-testid="register-details">
       <h2 className="govuk-heading-m" id="details-title">
         Details
       </h2>
-      <Saved message={saved} />
+      <SectionSaved section="details" />
       <dl className="govuk-summary-list">
         <Row label="Role">{STAFF_ROLE_LABELS[r.role]}</Row>
         <Row label="Practitioner level">{r.level ? PRACTITIONER_LEVEL_LABELS[r.level] : 'Not a practitioner'}</Row>
@@ -36,7 +37,7 @@ export function RegisterDetails({ record, today, canEdit, onChanged }: { record:
           today={today}
           done={{
             onSaved: (m) => {
-              setSaved(m);
+              showBanner('details', m);
               setEditing(false);
               onChanged();
             },
@@ -45,7 +46,7 @@ export function RegisterDetails({ record, today, canEdit, onChanged }: { record:
         />
       )}
       {canEdit && !editing && (
-        <button type="button" className="govuk-button govuk-button--secondary" onClick={() => (setSaved(undefined), setEditing(true))}>
+        <button type="button" className="govuk-button govuk-button--secondary" onClick={() => (clearBanner(), setEditing(true))}>
           Change details<span className="govuk-visually-hidden"> of {r.name}</span>
         </button>
       )}

@@ -16,12 +16,19 @@ interface QualityState {
   error?: string;
   /** The person whose record page is open (the quality lead's view). */
   staffId?: string;
+  /**
+   * The one success banner a record page shows, in the section that saved last: a new action
+   * anywhere on the page clears it, so an old "added" never sits beside a newer one.
+   */
+  banner?: { section: string; message: string };
+  showBanner(section: string, message: string): void;
+  clearBanner(): void;
   loadCompliance(at?: string): Promise<void>;
   /** Open a person's register record from the Quality page or Home. */
   openRecord(staffId: string): void;
 }
 
-export const qualityInitial = { at: undefined, compliance: undefined, error: undefined, staffId: undefined };
+export const qualityInitial = { at: undefined, compliance: undefined, error: undefined, staffId: undefined, banner: undefined };
 
 export const useQuality = create<QualityState>()((set) => ({
   ...qualityInitial,
@@ -33,8 +40,14 @@ export const useQuality = create<QualityState>()((set) => ({
       set({ error: messageOf(e), compliance: undefined });
     }
   },
+  showBanner(section, message) {
+    set({ banner: { section, message } });
+  },
+  clearBanner() {
+    set({ banner: undefined });
+  },
   openRecord(staffId) {
-    set({ staffId });
+    set({ staffId, banner: undefined });
     useNav.getState().go('staff-record');
   },
 }));

@@ -6,6 +6,7 @@ import { InputField } from '../shared/components/Fields';
 import { saveProblems, summaryOf, type Problems } from '../shared/lib/problems';
 import { DATE_HINT, readDate } from '../cases/shared';
 import type { FieldProblem } from '../cases/command-form';
+import { useQuality } from './quality-state';
 import '../shared/components/casework.scss';
 
 /**
@@ -139,4 +140,10 @@ export function Saved({ message }: { message: string | undefined }) {
       <p className="govuk-notification-banner__heading">{message}</p>
     </Banner>
   );
+}
+
+/** The record page's one banner, shown in `section` only when that section saved last (quality-state). */
+export function SectionSaved({ section }: { section: string }) {
+  const message = useQuality((s) => (s.banner?.section === section ? s.banner.message : undefined));
+  return <Saved message={message} />;
 }

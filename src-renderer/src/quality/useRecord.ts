@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { messageOf } from '../shared/api/client';
-import { loadRecord, type LoadedRecord } from './quality-state';
+import { loadRecord, useQuality, type LoadedRecord } from './quality-state';
 
 /** One person's record and checks (your own when `staffId` is undefined), read again with `reload` after each save. */
 export function useRecord(staffId: string | undefined) {
@@ -15,6 +15,8 @@ export function useRecord(staffId: string | undefined) {
     }
   }, [staffId]);
   useEffect(() => {
+    // Another person's record (or your own): a banner about the last one does not belong here.
+    useQuality.getState().clearBanner();
     setLoaded(undefined);
     void reload();
   }, [reload]);

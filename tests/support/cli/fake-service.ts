@@ -7,6 +7,7 @@ import type { StaffRecord } from '../../../src-main/domain/staff/record';
 import { detectImportKind, type ImportRegisterInput } from '../../../src-main/domain/staff/import-layout';
 import type { PolicyList } from '../../../src-main/domain/quality/policies';
 import type { ComplaintList } from '../../../src-main/domain/quality/complaints';
+import { registerCsvRows } from '../../../src-main/domain/staff/register-csv';
 import type { Venue } from '../../../src-main/domain/conferences/venue';
 import { CaseSchema, summarise, type Case } from '../../../src-main/domain/cases/case';
 import { CasebookError } from '../../../src-main/domain/shared/errors';
@@ -179,6 +180,16 @@ export function createFakeService(world: FakeWorld, dir: string, files: FilePort
       const s = store()!;
       s.imports = [...(s.imports ?? []), i];
       return { kind: i.kind ?? detectImportKind(i.columns) ?? 'staff', rows: i.rows.length, added: 0, updated: 0 };
+    },
+    // The chosen file read as the real service reads it, then kept like importRegister's rows.
+    importRegisterFile: async (i: { kind?: ImportRegisterInput['kind'] }) => {
+      need();
+      const f = await files.filePicker?.pick(Number.MAX_SAFE_INTEGER, 'register-csv');
+      if (!f) return { picked: false };
+      const rows = registerCsvRows(f.bytes, f.name);
+      const s = store()!;
+      s.imports = [...(s.imports ?? []), { ...i, ...rows }];
+      return { picked: true, fileName: f.name, result: { kind: i.kind ?? detectImportKind(rows.columns) ?? 'staff', rows: rows.rows.length, added: 0, updated: 0 } };
     },
   };
   const conferencesApi = { saveVenue: async (v: Omit<Venue, 'id'>) => (demoVenues = [...demoVenues, { ...v, id: `v_fake${String(demoVenues.length).padStart(4, '0')}` }]) };

@@ -172,6 +172,28 @@ export async function reloadHome(p: Page): Promise<void> {
   await h1(p, 'Home');
 }
 
+export const QL_PASS = 'quality lead passphrase 1';
+export const FAC_PASS = 'facilitator passphrase 1';
+
+/**
+ * The quality screens' casebook, set up behind the page: a quality lead (Quinn Lead, QL_PASS)
+ * and a facilitator (Fatima Hussain, Intermediate, FAC_PASS) who can sign in, and the day it is.
+ */
+export async function startWithQualityTeam(): Promise<{ h: Harness; today: string; fatima: StaffMember }> {
+  const h = await startWithCasebook('service');
+  await h.service.addUser({ name: 'Quinn Lead', role: 'quality-lead', passphrase: QL_PASS });
+  await h.service.addUser({ name: 'Fatima Hussain', role: 'facilitator', passphrase: FAC_PASS });
+  return { h, today: h.service.cases.getCaseworkReference().today, fatima: await addStaff(h, 'Fatima Hussain', 'facilitator', 'intermediate') };
+}
+
+/** After set-up behind the page (as the administrator): lock, reload, and sign in on screen as `person`, who reads what was set up. */
+export async function signInAfterSetUp(h: Harness, passphrase: string, person: string): Promise<void> {
+  await h.service.lock('manual');
+  await h.page.reload();
+  await unlockWith(h.page, passphrase, person);
+  await h1(h.page, 'Home');
+}
+
 /** A page from the main navigation, waiting for its heading. */
 export async function nav(p: Page, item: string, heading: string | RegExp = item): Promise<void> {
   await p.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: item, exact: true }).click();
