@@ -101,12 +101,13 @@ describe('marking a leaver', () => {
     expect((await w.call('getStaffRecords', { staffId: w.staff.sian }))[0]?.ended).toBeUndefined();
   });
 
-  it('is for coordinators and administrators: a quality lead or facilitator is refused', async () => {
+  it('is for coordinators, quality leads and administrators; only those who assign cases may hand them on', async () => {
     const w = await caseworkWorld();
-    for (const who of ['quality-lead', 'facilitator'] as const) {
-      await w.as(who);
-      expect((await w.fails('markLeaver', { staffId: w.staff.sian, leftOn: '2026-03-13' })).code).toBe('FORBIDDEN');
-    }
+    await w.as('facilitator');
+    expect((await w.fails('markLeaver', { staffId: w.staff.sian, leftOn: '2026-03-13' })).code).toBe('FORBIDDEN');
+    await w.as('quality-lead');
+    expect((await w.fails('markLeaver', { staffId: w.staff.lan, leftOn: '2026-03-13', reassignTo: w.staff.alex })).code).toBe('FORBIDDEN');
+    expect((await w.call('markLeaver', { staffId: w.staff.lan, leftOn: '2026-03-13' })).record.active).toBe(false);
     await w.as('manager');
     expect((await w.call('markLeaver', { staffId: w.staff.sian, leftOn: '2026-03-13' })).record.active).toBe(false);
   });

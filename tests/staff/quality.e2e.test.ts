@@ -152,8 +152,8 @@ describe('the staff register on screen', () => {
     await page.getByText('Sam Price’s details saved').waitFor();
     await expect.poll(() => statusOf('registration')).toBe('Met');
     expect(await page.getByTestId('register-details').innerText()).toContain('Intermediate, number RJC-7788');
-    // The quality lead keeps the register but does not hand out casework.
-    expect(await page.getByRole('button', { name: 'Mark Sam Price as left' }).count()).toBe(0);
+    // The quality lead keeps the staff list too, so may mark someone as left (handing cases on needs a coordinator).
+    expect(await page.getByRole('button', { name: 'Mark Sam Price as left' }).count()).toBe(1);
     await look(page, '11q-06-register-record-after');
   });
 
@@ -200,6 +200,22 @@ describe('the staff register on screen', () => {
     await look(page, '11q-10-left');
     const moved = await invoke<Case>(h, 'getCase', { id: samsCase.id });
     expect(moved.leadFacilitatorId).toBe(alex.id);
+    expect(h.problems).toEqual([]);
+  });
+
+  it('lets the quality lead add a practitioner, who then shows on the Quality page to be chased', async () => {
+    await signInAs('Quinn Lead', QL_PASS);
+    await nav(page, 'Settings', 'Settings');
+    const staff = page.getByTestId('staff');
+    await staff.getByRole('button', { name: 'Add a member of staff' }).click();
+    await page.locator('#staff-name').fill('Dafydd ap Rhys');
+    await page.locator('#staff-role').selectOption('facilitator');
+    await page.locator('#staff-level').selectOption('foundation');
+    await staff.getByRole('button', { name: 'Add to staff list' }).click();
+    await staff.getByRole('row', { name: /Dafydd ap Rhys Facilitator Foundation Active/ }).waitFor();
+    await nav(page, 'Quality');
+    await page.getByTestId('compliance-table').getByRole('button', { name: 'Dafydd ap Rhys', exact: true }).waitFor();
+    await look(page, '11q-11-practitioner-added');
     expect(h.problems).toEqual([]);
   });
 });

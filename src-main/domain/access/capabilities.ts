@@ -47,7 +47,8 @@ export const CAPABILITIES = {
   // Who signs is who is signed in; recording a paper record for someone else names both people.
   'record-on-behalf': { roles: ADMINISTRATORS, doing: 'record something for someone else' },
   // Staff and rooms
-  'manage-staff': { roles: MANAGERS, doing: 'add or change members of staff' },
+  // Quality leads keep the register, so they add the people on it (issue 11) as coordinators do.
+  'manage-staff': { roles: OVERSEERS, doing: 'add or change members of staff' },
   'manage-venues': { roles: MANAGERS, doing: 'add or change venues' },
   // The staff register (issue 11): quality leads and administrators keep everyone's; anyone
   // signed in adds their own CPD and sees their own compliance (the service narrows it to them).

@@ -55,8 +55,8 @@ export const staffCommands = {
     access: 'read-own-compliance',
     summary: 'Each practitioner’s compliance with the RJC codes on a day, and the registered share',
   },
-  // 'manage-staff', not 'manage-register': it changes the staff list and hands out casework,
-  // which coordinators decide (quality leads keep the register but do not assign cases).
+  // 'manage-staff', not 'manage-register': it changes the staff list. Handing the cases on also
+  // needs 'assign-team' (the service asks), which coordinators and administrators hold.
   markLeaver: {
     input: MarkLeaverInputSchema,
     output: MarkLeaverResultSchema,

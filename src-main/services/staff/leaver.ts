@@ -20,7 +20,7 @@ import { readStaffRegister, staffRecordOf } from './register-file';
  * when a successor is named, every open case they lead or co-facilitate moves to that person.
  * All of it is one commit, so a leaver is never half-recorded with their cases left behind.
  *
- * Coordinators and administrators ('manage-staff'): it changes the staff list and who works
+ * Coordinators, quality leads and administrators ('manage-staff'): it changes the staff list and who works
  * on cases, which are theirs to decide ('assign-team'); quality leads keep the register but do
  * not hand out casework.
  */

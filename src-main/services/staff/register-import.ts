@@ -17,7 +17,7 @@ import { readStaffRegister } from './register-file';
  * with its line and reason, or the staff list (in the index) and the register file are saved
  * in ONE commit, so no crash can leave new people without their register or the reverse.
  * Quality leads and administrators import logs; a staff file adds people to the staff list,
- * so it also needs 'manage-staff' (administrators).
+ * so it also needs 'manage-staff' (coordinators, quality leads, administrators).
  */
 export async function importRegister(cw: Casework, input: ImportRegisterInput): Promise<ImportRegisterResult> {
   const s = cw.s;

@@ -3,6 +3,8 @@ import type { CaseworkReference } from '../../../src-main/domain/cases/case-view
 import { MarkLeaverInputSchema } from '../../../src-main/domain/staff/leaver';
 import type { StaffRecord } from '../../../src-main/domain/staff/record';
 import { isPractitioner } from '../../../src-main/domain/staff/staff';
+import { can } from '../../../src-main/domain/access/capabilities';
+import { useSession } from '../app/session';
 import { call } from '../shared/api/client';
 import { SelectField } from '../shared/components/Fields';
 import { WarningText } from '../shared/components/WarningText';
@@ -75,13 +77,19 @@ function LeaverForm({ record, reference, onCancel, onSaved }: { record: StaffRec
     },
   );
   const { v, set, field } = form;
+  // Handing cases on is choosing their team: coordinators and administrators ('assign-team').
+  const role = useSession((x) => x.session?.user.role);
+  const mayReassign = role !== undefined && can(role, 'assign-team');
   return (
     <RegisterFormPanel testId="leaver-form" title={`Mark ${record.name} as left`} form={form} submitLabel={`Mark ${record.name} as left`} warning onCancel={onCancel}>
       <DayField {...field('leftOn')} label="Date they left" value={v.leftOn} onValue={(x) => set('leftOn', x)} />
       <p className="govuk-body" data-testid="leaver-cases" role="status">
         {openCases === undefined ? 'Counting their open cases…' : `${record.name} leads or co-facilitates ${cases(openCases)}.`}
       </p>
-      {openCases !== undefined && openCases > 0 && (
+      {openCases !== undefined && openCases > 0 && !mayReassign && (
+        <WarningText>A coordinator or administrator hands their {cases(openCases)} on to someone else; until then {openCases === 1 ? 'it names' : 'they name'} a facilitator who has left.</WarningText>
+      )}
+      {openCases !== undefined && openCases > 0 && mayReassign && (
         <>
           <SelectField
             {...field('reassignTo')}

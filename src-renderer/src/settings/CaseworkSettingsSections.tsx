@@ -8,7 +8,7 @@ import { StaffSection } from '../staff/StaffSection';
 import '../shared/components/casework.scss';
 
 /**
- * The casework parts of Settings: the staff list (coordinators and administrators change it;
+ * The casework parts of Settings: the staff list (coordinators, quality leads and administrators change it;
  * everyone can read it) and the casework settings (administrators change them).
  */
 export function CaseworkSettingsSections() {
