@@ -82,6 +82,7 @@ export const COMMAND_NAMES = [
   'recordPrint',
   'saveBlankForm',
   // data protection (commands/data-protection.ts)
+  'findPerson',
   'checkFileForPersonalData',
 ] as const;
 

@@ -86,6 +86,11 @@ describe('casebook CLI over the real service', () => {
     expect(found.stdout + found.stderr).not.toContain(person.familyName);
     expect(nothing.code).toBe(0);
     expect(nothing.stdout).toMatch(/No personal data was found: .* 60 cases/);
+
+    // person find: every case the person is in, with their part.
+    const find = await cli(['person', 'find', `${person.givenName} ${person.familyName}`, '--json'], asAdmin(b));
+    expect(find.code).toBe(0);
+    expect((json(find).value as { found: { reference: string }[] }).found.map((f) => f.reference)).toContain(exported[3]!.reference);
   }, 120_000);
 
   it('exits 2 for usage problems and an invalid file, 3 for a wrong passphrase', async () => {

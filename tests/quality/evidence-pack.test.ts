@@ -69,6 +69,19 @@ describe('the evidence pack', () => {
     expect(w.files.saved.length).toBe(saved);
   });
 
+  it('asks for a reason before keeping text that only looks like personal data, and records it', async () => {
+    const w = await demoWorld();
+    await w.call('savePolicy', { title: 'Home visits from the office at LS1 4DY, phone 0113 496 0000', version: '1', ownerId: w.staff.jo, approvedOn: '2025-06-01', nextReview: '2027-06-01', indicators: ['2.1'] });
+    const e = await w.fails('saveEvidencePack', { framework: 'rsqm', ...YEAR, format: 'pdf' });
+    expect(e.code).toBe('PERSONAL_DATA');
+    expect(e.message).toMatch(/looks like personal data the casebook does not list \(page \d+: a postcode, a phone number[;)]/);
+    const r = await w.call('saveEvidencePack', { framework: 'rsqm', ...YEAR, format: 'pdf', waiver: 'The office address and switchboard are public.' });
+    expect(r.saved).toBe(true);
+    await w.as('admin');
+    const audit = (await w.service.listAudit({ offset: 0, limit: 5 })).entries.find((x) => x.action === 'pack.save');
+    expect(audit?.fields).toEqual(expect.arrayContaining([expect.stringMatching(/^waived:page \d+: a postcode, a phone number/), 'reason:The office address and switchboard are public.']));
+  });
+
   it('refuses a framework that does not exist, a case that does not, and a facilitator', async () => {
     const w = await demoWorld();
     expect((await w.fails('saveEvidencePack', { framework: 'iso9001', ...YEAR, format: 'pdf' })).details?.issues?.[0]?.path).toBe('framework');

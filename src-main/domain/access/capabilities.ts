@@ -58,6 +58,8 @@ export const CAPABILITIES = {
   'read-all-compliance': { roles: OVERSEERS, doing: "see every practitioner's compliance with the RJC codes" },
   // Reads every case to learn who to look for, so only those who may see every case.
   'check-for-personal-data': { roles: OVERSEERS, doing: 'check a document for personal data' },
+  // Issue 13: a person across every case, closed and sensitive ones included.
+  'find-person': { roles: MANAGERS, doing: 'find a person across every case' },
   // Policies (issue 11): everyone reads the policies they work to; quality leads and
   // administrators keep the register. Complaints name cases and may be about a facilitator, so
   // only those who answer them (coordinators, quality leads, administrators) see or record them.

@@ -15,7 +15,7 @@ const INSTANT_TIME = /^T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?Z$/;
 const STAFF_ID = /^s_[a-z0-9]{6,40}$/;
 const STAGE_SET = new Set<string>(STAGES);
 const EXIT_SET = new Set<string>(EXITS);
-const KEYS = new Set(['id', 'reference', 'stage', 'exit', 'receivedOn', 'source', 'offenceCategory', 'names', 'leadFacilitator', 'sensitive', 'updatedAt', 'revision', 'leadFacilitatorId', 'coFacilitatorId', 'nextDue', 'facts']);
+const KEYS = new Set(['id', 'reference', 'stage', 'exit', 'receivedOn', 'source', 'offenceCategory', 'names', 'leadFacilitator', 'sensitive', 'updatedAt', 'revision', 'leadFacilitatorId', 'coFacilitatorId', 'nextDue', 'facts', 'people']);
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -69,5 +69,7 @@ export function isCaseSummary(v: unknown): v is CaseSummary {
   if (r.nextDue !== undefined && (!str(r.nextDue, 10) || !isRealDate(r.nextDue) || r.nextDue < '1900-01-01')) return false;
   // Added with the process (issue 5): only its shape here; CaseFactsSchema checks it where used.
   if (r.facts !== undefined && (typeof r.facts !== 'object' || r.facts === null || Array.isArray(r.facts))) return false;
+  // Added with data protection (issue 13): one plain object per name, checked in full where used.
+  if (r.people !== undefined && (!Array.isArray(r.people) || r.people.length !== r.names.length || !r.people.every((p) => typeof p === 'object' && p !== null && !Array.isArray(p)))) return false;
   return true;
 }

@@ -181,6 +181,11 @@ export const CaseSummarySchema = z.strictObject({
   nextDue: DateSchema.optional(),
   /** The restorative process in brief (case-facts.ts), checked with CaseFactsSchema where it is used. */
   facts: z.record(z.string(), z.unknown()).optional(),
+  /**
+   * Added with data protection (issue 13): beside each of `names`, the person's part, preferred
+   * name and date of birth, so a person can be found across every case without opening them.
+   */
+  people: z.array(z.strictObject({ role: z.enum(PARTICIPANT_ROLES), preferredName: z.string().max(120).optional(), dateOfBirth: DateSchema.optional() })).max(200).optional(),
 });
 export type CaseSummary = z.infer<typeof CaseSummarySchema>;
 
@@ -217,5 +222,10 @@ export function summariseWith(c: Case, extras: SummaryExtras): CaseSummary {
     ...(c.coFacilitatorId ? { coFacilitatorId: c.coFacilitatorId } : {}),
     ...(extras.nextDue ? { nextDue: extras.nextDue } : {}),
     ...(extras.facts ? { facts: extras.facts } : {}),
+    people: c.participants.map((p) => ({
+      role: p.role,
+      ...(p.person.preferredName ? { preferredName: p.person.preferredName } : {}),
+      ...(p.person.dateOfBirth ? { dateOfBirth: p.person.dateOfBirth } : {}),
+    })),
   };
 }

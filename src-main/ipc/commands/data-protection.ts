@@ -1,11 +1,18 @@
 import { z } from 'zod';
 import { DocumentCheckSchema } from '../../domain/data-protection/leak-report';
+import { FindPersonInputSchema, PeopleFoundSchema } from '../../domain/data-protection/person-search';
 import type { CommandGroup } from '../command-spec';
 
 const empty = z.strictObject({});
 
 /** Data protection in daily use: the leak check on any document, against everyone the casebook names. */
 export const dataProtectionCommands = {
+  findPerson: {
+    input: FindPersonInputSchema,
+    output: PeopleFoundSchema,
+    access: 'find-person',
+    summary: 'Find a person in every case, closed ones included, by name (any case, accents or not, preferred names) and date of birth',
+  },
   checkFileForPersonalData: {
     input: empty,
     output: DocumentCheckSchema,

@@ -5,6 +5,7 @@ import type { HandlersOf } from './types';
 /** The data-protection commands, each a call into `service.dataProtection`. */
 export function dataProtectionHandlers(s: CasebookService): HandlersOf<typeof dataProtectionCommands> {
   return {
+    findPerson: (i) => s.dataProtection.findPerson(i),
     checkFileForPersonalData: () => s.dataProtection.checkFileForPersonalData(),
   };
 }

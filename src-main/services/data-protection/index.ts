@@ -1,11 +1,14 @@
 import { requireCapability } from '../../domain/access/capabilities';
 import type { DocumentCheck } from '../../domain/data-protection/leak-report';
+import { findPeople, type FindPersonInput, type PersonFound } from '../../domain/data-protection/person-search';
 import { CasebookError } from '../../domain/shared/errors';
 import type { ServiceContext } from '../shared/context';
 import { checkDocument, MAX_CHECKED_BYTES } from './document-check';
 
 /** Data protection in daily use, reached as `service.dataProtection`. */
 export interface DataProtectionApi {
+  /** Administrators and coordinators: everywhere a person is in the casebook, by name and date of birth; recorded (what was asked, never the name). */
+  findPerson(input: FindPersonInput): Promise<{ found: PersonFound[]; casesSearched: number }>;
   /** Choose a PDF or DOCX and look in it for personal data the casebook holds (and the shapes of any other). */
   checkFileForPersonalData(): Promise<DocumentCheck>;
 }
@@ -16,6 +19,15 @@ export interface DataProtectionApi {
  */
 export function createDataProtection(ctx: ServiceContext): DataProtectionApi {
   return {
+    findPerson: (input) =>
+      ctx.serial(async () => {
+        const s = ctx.need();
+        requireCapability(s.user.role, 'find-person');
+        const result = findPeople(s.summaries.all(), input);
+        // Who looked for someone is recorded, by what they gave, not the name itself.
+        if (!s.readOnly) await s.commit([], [s.draft('person.search', { type: 'person', id: 'search' }, ['name', ...(input.dateOfBirth ? ['dateOfBirth'] : []), `found:${result.found.length}`])]);
+        return result;
+      }),
     async checkFileForPersonalData() {
       requireCapability(ctx.need().user.role, 'check-for-personal-data');
       const picker = ctx.files.filePicker;

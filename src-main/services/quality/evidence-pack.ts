@@ -86,7 +86,7 @@ export async function buildPack(cw: Casework, r: PackRequest, fonts: FontSet): P
   const pages = r.format === 'pdf' && 'pageCount' in rendered ? (rendered.pageCount as number) : undefined;
   const report = leakCheck((await textParts(fileName, rendered.bytes)).parts, finder, allowed);
   if (report.known.length > 0) {
-    throw new CasebookError('PERSONAL_DATA', `The pack was not saved: personal data from the casebook was found (${describeFindings(report.known)}). Take it out of the case study or narrative it came from, and build the pack again.`);
+    throw new CasebookError('PERSONAL_DATA', `The pack was not saved: personal data from the casebook was found (${describeFindings(report.known)}). Take it out of what it came from (a case study, a narrative, a policy title) and build the pack again.`);
   }
   if (report.patterns.length > 0 && !r.waiver) {
     throw new CasebookError('PERSONAL_DATA', `The pack was not saved: some text looks like personal data the casebook does not list (${describeFindings(report.patterns)}). Check those places; if it is not personal data, save again giving the reason.`);

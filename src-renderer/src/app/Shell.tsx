@@ -16,6 +16,7 @@ import { NewReferral } from '../referrals/NewReferral';
 import { Calendar } from '../conferences/calendar/Calendar';
 import { Figures } from '../figures/Figures';
 import { Quality } from '../quality/Quality';
+import { FindPerson } from '../data-protection/FindPerson';
 import { StaffRecordPage } from '../quality/StaffRecordPage';
 import { MyRecord } from '../quality/MyRecord';
 import { Policies } from '../quality/policies/Policies';
@@ -34,6 +35,7 @@ const NAV: { page: Page; label: string; needs?: Capability; writes?: boolean; on
   { page: 'policies', label: 'Policies', needs: 'read-policies' },
   { page: 'complaints', label: 'Complaints', needs: 'manage-complaints' },
   { page: 'my-record', label: 'My record', onStaffList: true },
+  { page: 'find-person', label: 'Find a person', needs: 'find-person' },
   { page: 'settings', label: 'Settings' },
   { page: 'audit', label: 'Audit trail', needs: 'read-audit' },
 ];
@@ -110,6 +112,8 @@ function CurrentPage({ page }: { page: Page }): ReactNode {
       return <Complaints />;
     case 'settings':
       return <Settings />;
+    case 'find-person':
+      return <FindPerson />;
     case 'audit':
       return <AuditTrail />;
     case 'quality':

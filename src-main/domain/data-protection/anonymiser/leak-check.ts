@@ -43,10 +43,14 @@ function withoutAllowed(text: string, allowed: readonly RegExp[]): string {
   return out;
 }
 
+/**
+ * Only phrases with a word in them, matched whole: a table cell holding "1" must not blank the
+ * 1 of a postcode or a phone number elsewhere on the page.
+ */
 export function allowedPhrases(phrases: readonly string[]): RegExp[] {
-  return [...new Set(phrases.map((p) => p.trim()).filter((p) => p.length > 0))]
+  return [...new Set(phrases.map((p) => p.trim()).filter((p) => p.length >= 3 && /\p{L}{2}/u.test(p)))]
     .sort((a, b) => b.length - a.length)
-    .map((p) => new RegExp(p.split(/\s+/u).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'), 'gu'));
+    .map((p) => new RegExp(`(?<![\\p{L}\\p{N}])${p.split(/\s+/u).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+')}(?![\\p{L}\\p{N}])`, 'gu'));
 }
 
 export function leakCheck(parts: readonly TextPart[], finder: IdentifierFinder, allowed: readonly RegExp[] = []): LeakReport {
