@@ -1,4 +1,5 @@
 import { CasebookError } from '../../domain/shared/errors';
+import { ensureDomMatrix } from './dom-matrix';
 
 /**
  * The text of every page of a PDF, and its document information (title, author, subject,
@@ -9,8 +10,28 @@ import { CasebookError } from '../../domain/shared/errors';
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjs: Promise<PdfJs> | undefined;
 
+/**
+ * pdf.js says on loading that it cannot draw pages without a native canvas module; the app only
+ * reads text, so that notice is kept out of the log.
+ */
+async function quietly<T>(load: () => Promise<T>): Promise<T> {
+  const { log, warn } = console;
+  const keep = (f: (...a: unknown[]) => void) => (...a: unknown[]) => {
+    if (!(typeof a[0] === 'string' && /^Warning: Cannot (load "@napi-rs\/canvas"|polyfill)/.test(a[0]))) f(...a);
+  };
+  console.log = keep(log);
+  console.warn = keep(warn);
+  try {
+    return await load();
+  } finally {
+    console.log = log;
+    console.warn = warn;
+  }
+}
+
 export async function textOfPdf(bytes: Uint8Array): Promise<{ where: string; text: string }[]> {
-  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  ensureDomMatrix();
+  pdfjs ??= quietly(() => import('pdfjs-dist/legacy/build/pdf.mjs'));
   const lib = await pdfjs;
   let doc;
   try {
