@@ -62,7 +62,7 @@ describe('the evidence pack on screen', () => {
     await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
     expect(await focusedClass(page)).toContain('govuk-error-summary');
     await look(page, 'evidence-pack-errors');
-    await page.getByRole('link', { name: /Audit sample size must be a whole number/ }).click();
+    await page.getByRole('link', { name: /Case-file audit sample must be a whole number/ }).click();
     await page.keyboard.press('ControlOrMeta+a');
     await page.keyboard.type('12');
 
@@ -73,6 +73,8 @@ describe('the evidence pack on screen', () => {
     await banner.waitFor({ timeout: 60_000 });
     expect(h.saved.length).toBe(before + 1);
     expect(h.saved.at(-1)!.name).toMatch(/^rsqm-evidence-pack-.*\.pdf$/);
+    // The banner is far above the button: it takes focus, so nobody is left at the foot wondering.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('pack-saved');
     await look(page, 'evidence-pack-saved');
   });
 
@@ -83,7 +85,8 @@ describe('the evidence pack on screen', () => {
     const summary = page.locator('.govuk-error-summary');
     await summary.getByText(/looks like personal data the casebook does not list \(page \d+: /).waitFor({ timeout: 60_000 });
     expect(h.saved.length).toBe(before);
-    await page.getByLabel('Reason for keeping it').waitFor();
+    await summary.getByRole('link', { name: 'If it is not personal data, give the reason for keeping it' }).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('pack-waiver');
     await look(page, 'evidence-pack-looks-personal');
 
     await page.getByLabel('Reason for keeping it').fill('The service’s own office address, not anyone in a case');

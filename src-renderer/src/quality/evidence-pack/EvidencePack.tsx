@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { PACK_FORMATS, MAX_CASE_STUDIES } from '../../../../src-main/domain/quality/pack-request';
 import { useCasework } from '../../cases/casework-state';
 import { ActionError } from '../../shared/components/ActionError';
@@ -133,16 +133,21 @@ export function EvidencePack() {
   );
 }
 
+/** Takes focus when it appears, as GOV.UK's success banner does: the button that made it is far below. */
 function SavedBanner({ saved }: { saved: PackSaved }) {
   const size = saved.pages !== undefined ? `${saved.pages} ${saved.pages === 1 ? 'page' : 'pages'}` : formatBytes(saved.bytes);
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), [saved]);
   return (
-    <Banner title="Success" success>
+    <div ref={ref} tabIndex={-1} data-testid="pack-saved">
+      <Banner title="Success" success>
       <p className="govuk-notification-banner__heading">
         Saved {saved.fileName}, {size}
       </p>
       <p className="govuk-body">
         {saved.title}. The leak check found no personal data from the casebook{saved.waived ? '; what only looked like it was kept with your reason, in the audit trail' : ''}.
       </p>
-    </Banner>
+      </Banner>
+    </div>
   );
 }

@@ -52,7 +52,7 @@ function readSize(text: string, problems: FieldProblem[]): number | undefined {
   const t = text.trim();
   if (t === '') return undefined;
   const n = Number(t);
-  if (!Number.isInteger(n) || n < 1 || n > 200) problems.push({ field: 'auditSize', message: 'Audit sample size must be a whole number from 1 to 200, like 30' });
+  if (!Number.isInteger(n) || n < 1 || n > 200) problems.push({ field: 'auditSize', message: 'Case-file audit sample must be a whole number from 1 to 200, like 30' });
   return n;
 }
 
@@ -141,8 +141,10 @@ export function usePackForm(today: string | undefined) {
       else setCancelled(true);
     } catch (e) {
       // Only a refusal for look-alikes may be overruled; a name from the casebook must come out at its source.
-      setMayWaive(onlyLooksPersonal(e));
-      fail(saveProblems(e, PACK_FIELDS));
+      const waivable = onlyLooksPersonal(e);
+      setMayWaive(waivable);
+      // The reason box opens at the foot of the form: the summary links to it.
+      fail({ ...saveProblems(e, PACK_FIELDS), ...(waivable ? { waiver: 'If it is not personal data, give the reason for keeping it' } : {}) });
     } finally {
       setBusy(false);
     }
