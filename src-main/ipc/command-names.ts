@@ -66,6 +66,7 @@ export const COMMAND_NAMES = [
   'listComplaints',
   'recordComplaint',
   'updateComplaint',
+  'listFrameworks',
   'saveEvidencePack',
   // conferences (commands/conferences.ts)
   'saveVenue',

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { indicatorsOf, parseFramework } from '../../src-main/domain/quality/frameworks';
 import { DEFAULT_TEMPLATES_DIR, loadCaseworkTemplates } from '../../src-main/services/templates/loader';
 import { read } from '../support/case-fixtures';
+import { caseworkWorld } from '../support/casebook';
 
 /** The RJC frameworks as data: the shipped three load, and a mistake names the file and line. */
 const FILE = 'templates/quality/frameworks/rsqm.yaml';
@@ -51,5 +52,20 @@ describe('the framework files', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+
+  it('are offered to the pack form by title and purpose from the files, to quality leads and administrators only', async () => {
+    const w = await caseworkWorld();
+    await w.as('quality-lead');
+    const offered = await w.call('listFrameworks', {});
+    expect(offered.map((f) => f.id).sort()).toEqual(['organisation', 'rsp-renewal', 'rsqm']);
+    const byId = Object.fromEntries(offered.map((f) => [f.id, f]));
+    expect(byId.rsqm).toMatchObject({ title: 'Restorative Service Quality Mark', purpose: expect.stringContaining('six Restorative Service Standards') });
+    expect(byId.rsqm!.periodMonths).toBeUndefined();
+    expect(byId['rsp-renewal']!.periodMonths).toBe(12);
+    await w.as('admin');
+    expect(await w.call('listFrameworks', {})).toHaveLength(3);
+    await w.as('facilitator');
+    expect((await w.fails('listFrameworks', {})).code).toBe('FORBIDDEN');
   });
 });

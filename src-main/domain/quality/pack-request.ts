@@ -25,3 +25,15 @@ export const PackRequestSchema = strictForm(
   'the evidence pack',
 ).refine((r) => r.to >= r.from, { path: ['to'], error: 'To must be on or after From' });
 export type PackRequest = z.infer<typeof PackRequestSchema>;
+
+/**
+ * A framework as the pack form offers it: the title and purpose people choose by (from the
+ * framework file, so a service's own wording shows), and the period it fixes, if any.
+ */
+export const FrameworkChoiceSchema = z.strictObject({
+  id: z.string().max(40),
+  title: z.string().max(200),
+  purpose: z.string().max(1_000),
+  periodMonths: z.number().int().min(1).max(60).optional(),
+});
+export type FrameworkChoice = z.infer<typeof FrameworkChoiceSchema>;

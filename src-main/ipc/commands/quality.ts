@@ -9,7 +9,7 @@ import {
   SavePolicyDocumentInputSchema,
   SavePolicyInputSchema,
 } from '../../domain/quality/policies';
-import { PackRequestSchema } from '../../domain/quality/pack-request';
+import { FrameworkChoiceSchema, PackRequestSchema } from '../../domain/quality/pack-request';
 import type { CommandGroup } from '../command-spec';
 
 /** The quality lead's policies register and the complaints log (Victims' Code right 12). */
@@ -61,6 +61,12 @@ export const qualityCommands = {
     output: ComplaintRowSchema,
     access: 'manage-complaints',
     summary: 'Acknowledge a complaint, record its outcome and lessons learned, close it',
+  },
+  listFrameworks: {
+    input: z.strictObject({}),
+    output: z.array(FrameworkChoiceSchema),
+    access: 'build-evidence-pack',
+    summary: 'The RJC frameworks an evidence pack can answer: id, title, purpose and the period each fixes',
   },
   saveEvidencePack: {
     input: PackRequestSchema,

@@ -13,6 +13,7 @@ export function qualityHandlers(s: CasebookService): HandlersOf<typeof qualityCo
     listComplaints: (i) => s.quality.listComplaints(i),
     recordComplaint: (i) => s.quality.recordComplaint(i),
     updateComplaint: (i) => s.quality.updateComplaint(i),
+    listFrameworks: () => s.quality.listFrameworks(),
     saveEvidencePack: (i) => s.quality.saveEvidencePack(i),
   };
 }

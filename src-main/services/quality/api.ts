@@ -1,5 +1,5 @@
 import type { ComplaintList, ComplaintRow, ListComplaintsInput, RecordComplaintInput, UpdateComplaintInput } from '../../domain/quality/complaints';
-import type { PackRequest } from '../../domain/quality/pack-request';
+import type { FrameworkChoice, PackRequest } from '../../domain/quality/pack-request';
 import type { AddPolicyVersionInput, AttachPolicyDocumentInput, ListPoliciesInput, PolicyList, PolicyRow, SavePolicyDocumentInput, SavePolicyInput } from '../../domain/quality/policies';
 
 /** The quality lead's policies register and the complaints log, reached as `service.quality`. */
@@ -19,6 +19,8 @@ export interface QualityApi {
   recordComplaint(input: RecordComplaintInput): Promise<ComplaintRow>;
   /** Acknowledge, add the outcome and lessons learned, close. */
   updateComplaint(input: UpdateComplaintInput): Promise<ComplaintRow>;
+  /** Quality leads and administrators: the frameworks a pack can answer, as their files word them. */
+  listFrameworks(): Promise<FrameworkChoice[]>;
   /** Quality leads and administrators: the evidence pack, built, leak-checked on its final bytes, then saved where the user chooses. */
   saveEvidencePack(input: PackRequest): Promise<{ saved: boolean; fileName: string; title: string; pages?: number; bytes: number }>;
 }

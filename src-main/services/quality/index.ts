@@ -6,6 +6,7 @@ import type { ServiceContext } from '../shared/context';
 import { saveTo } from '../shared/save';
 import type { QualityApi } from './api';
 import { buildPack } from './evidence-pack';
+import { frameworkChoices } from './frameworks';
 import { documentResources } from '../templates/document-resources';
 import { listComplaints, recordComplaint, updateComplaint } from './complaints';
 import { addPolicyVersion, attachPolicyDocument, listPolicies, policyDocument, savePolicy } from './policies';
@@ -40,6 +41,10 @@ export function createQuality(ctx: ServiceContext): QualityApi {
     listComplaints: queued(listComplaints),
     recordComplaint: queued(recordComplaint),
     updateComplaint: queued(updateComplaint),
+    async listFrameworks() {
+      requireCapability(ctx.need().user.role, 'build-evidence-pack');
+      return frameworkChoices(ctx.templates.frameworks);
+    },
     async saveEvidencePack(input) {
       requireCapability(ctx.need().user.role, 'build-evidence-pack');
       const { fonts } = await documentResources(ctx);

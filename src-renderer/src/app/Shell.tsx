@@ -21,6 +21,7 @@ import { StaffRecordPage } from '../quality/StaffRecordPage';
 import { MyRecord } from '../quality/MyRecord';
 import { Policies } from '../quality/policies/Policies';
 import { Complaints } from '../quality/complaints/Complaints';
+import { EvidencePack } from '../quality/evidence-pack/EvidencePack';
 
 /** `needs`: the capability the page is for; `writes`: it changes the casebook, so not when open read-only. */
 /** `onStaffList`: only for a login linked to a staff record (My record has nothing to show otherwise). */
@@ -32,6 +33,7 @@ const NAV: { page: Page; label: string; needs?: Capability; writes?: boolean; on
   { page: 'figures', label: 'Figures' },
   // The quality lead's work together: compliance, policies, complaints; then one's own record.
   { page: 'quality', label: 'Quality', needs: 'read-all-compliance' },
+  { page: 'evidence-pack', label: 'Evidence pack', needs: 'build-evidence-pack' },
   { page: 'policies', label: 'Policies', needs: 'read-policies' },
   { page: 'complaints', label: 'Complaints', needs: 'manage-complaints' },
   { page: 'my-record', label: 'My record', onStaffList: true },
@@ -118,6 +120,8 @@ function CurrentPage({ page }: { page: Page }): ReactNode {
       return <AuditTrail />;
     case 'quality':
       return <Quality />;
+    case 'evidence-pack':
+      return <EvidencePack />;
     case 'staff-record':
       return <StaffRecordPage />;
     case 'my-record':

@@ -6,6 +6,8 @@ import type { CpdEntry, ObservedPractice, SupervisionEntry } from '../../../src-
 import type { StaffRecord } from '../../../src-main/domain/staff/record';
 import { detectImportKind, type ImportRegisterInput } from '../../../src-main/domain/staff/import-layout';
 import type { PolicyList } from '../../../src-main/domain/quality/policies';
+import { frameworkChoices } from '../../../src-main/services/quality/frameworks';
+import { loadCaseworkTemplates } from '../../../src-main/services/templates/loader';
 import type { ComplaintList } from '../../../src-main/domain/quality/complaints';
 import { registerCsvRows } from '../../../src-main/domain/staff/register-csv';
 import type { Venue } from '../../../src-main/domain/conferences/venue';
@@ -370,6 +372,11 @@ export function createFakeService(world: FakeWorld, dir: string, files: FilePort
       ...(missing('quality') as CasebookService['quality']),
       listPolicies: async () => need().s.policies ?? { at: '2026-03-01', dueSoonDays: 28, policies: [] },
       listComplaints: async () => need().s.complaints ?? { at: '2026-03-01', complaints: [] },
+      // The shipped framework files, as the real service offers them.
+      listFrameworks: async () => {
+        need();
+        return frameworkChoices((await loadCaseworkTemplates()).frameworks);
+      },
     },
     figures: missing('figures') as CasebookService['figures'],
     documents: missing('documents') as CasebookService['documents'],

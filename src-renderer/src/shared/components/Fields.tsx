@@ -210,10 +210,24 @@ export function RadiosField({
           const radioId = i === 0 ? id : `${id}-${i + 1}`;
           return (
             <div className="govuk-radios__item" key={c.value}>
-              <input className="govuk-radios__input" id={radioId} name={name} type="radio" value={c.value} checked={value === c.value} onChange={() => onValue(c.value)} />
+              <input
+                className="govuk-radios__input"
+                id={radioId}
+                name={name}
+                type="radio"
+                value={c.value}
+                checked={value === c.value}
+                onChange={() => onValue(c.value)}
+                aria-describedby={c.hint ? `${radioId}-item-hint` : undefined}
+              />
               <label className="govuk-label govuk-radios__label" htmlFor={radioId}>
                 {c.label}
               </label>
+              {c.hint && (
+                <div id={`${radioId}-item-hint`} className="govuk-hint govuk-radios__hint">
+                  {c.hint}
+                </div>
+              )}
             </div>
           );
         })}
