@@ -67,6 +67,8 @@ export const COMMAND_NAMES = [
   'recordComplaint',
   'updateComplaint',
   'saveEvidencePack',
+  'getHealthCheck',
+  'saveIndicatorAnswer',
   // conferences (commands/conferences.ts)
   'saveVenue',
   'getCalendar',

@@ -13,6 +13,8 @@ export function qualityHandlers(s: CasebookService): HandlersOf<typeof qualityCo
     listComplaints: (i) => s.quality.listComplaints(i),
     recordComplaint: (i) => s.quality.recordComplaint(i),
     updateComplaint: (i) => s.quality.updateComplaint(i),
+    getHealthCheck: (i) => s.quality.getHealthCheck(i),
+    saveIndicatorAnswer: (i) => s.quality.saveIndicatorAnswer(i),
     saveEvidencePack: (i) => s.quality.saveEvidencePack(i),
   };
 }

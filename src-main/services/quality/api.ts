@@ -1,4 +1,5 @@
 import type { ComplaintList, ComplaintRow, ListComplaintsInput, RecordComplaintInput, UpdateComplaintInput } from '../../domain/quality/complaints';
+import type { GetHealthCheckInput, HealthCheck, HealthCheckAnswerRow, SaveIndicatorAnswerInput } from '../../domain/quality/health-check';
 import type { PackRequest } from '../../domain/quality/pack-request';
 import type { AddPolicyVersionInput, AttachPolicyDocumentInput, ListPoliciesInput, PolicyList, PolicyRow, SavePolicyDocumentInput, SavePolicyInput } from '../../domain/quality/policies';
 
@@ -20,5 +21,9 @@ export interface QualityApi {
   /** Acknowledge, add the outcome and lessons learned, close. */
   updateComplaint(input: UpdateComplaintInput): Promise<ComplaintRow>;
   /** Quality leads and administrators: the evidence pack, built, leak-checked on its final bytes, then saved where the user chooses. */
+  /** Coordinators, quality leads and administrators: a framework's answers, progress, and the gaps the casebook shows. */
+  getHealthCheck(input: GetHealthCheckInput): Promise<HealthCheck>;
+  /** Quality leads and administrators: one indicator's rating, narrative and linked policies, signed by whoever is signed in. */
+  saveIndicatorAnswer(input: SaveIndicatorAnswerInput): Promise<HealthCheckAnswerRow>;
   saveEvidencePack(input: PackRequest): Promise<{ saved: boolean; fileName: string; title: string; pages?: number; bytes: number }>;
 }

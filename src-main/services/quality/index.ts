@@ -8,6 +8,7 @@ import type { QualityApi } from './api';
 import { buildPack } from './evidence-pack';
 import { documentResources } from '../templates/document-resources';
 import { listComplaints, recordComplaint, updateComplaint } from './complaints';
+import { getHealthCheck, saveIndicatorAnswer } from './health-check';
 import { addPolicyVersion, attachPolicyDocument, listPolicies, policyDocument, savePolicy } from './policies';
 
 export type { QualityApi } from './api';
@@ -40,6 +41,8 @@ export function createQuality(ctx: ServiceContext): QualityApi {
     listComplaints: queued(listComplaints),
     recordComplaint: queued(recordComplaint),
     updateComplaint: queued(updateComplaint),
+    getHealthCheck: queued(getHealthCheck),
+    saveIndicatorAnswer: queued(saveIndicatorAnswer),
     async saveEvidencePack(input) {
       requireCapability(ctx.need().user.role, 'build-evidence-pack');
       const { fonts } = await documentResources(ctx);
