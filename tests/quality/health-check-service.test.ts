@@ -48,6 +48,10 @@ describe('the health check', () => {
     const w = await caseworkWorld();
     await w.as('manager');
     expect((await w.call('getHealthCheck', { framework: 'organisation' })).framework).toBe('organisation');
+    // Without a framework, the first the templates list, with every framework to choose from.
+    const first = await w.call('getHealthCheck', {});
+    expect(first.frameworks.map((f) => f.id).sort()).toEqual(['organisation', 'rsp-renewal', 'rsqm']);
+    expect(first.framework).toBe(first.frameworks[0]?.id);
     expect((await w.fails('saveIndicatorAnswer', { framework: 'rsqm', indicator: '4.1', rating: 'met' })).message).toMatch(/Only administrators and quality leads may answer the health check/);
     await w.as('facilitator');
     expect((await w.fails('getHealthCheck', { framework: 'rsqm' })).code).toBe('FORBIDDEN');

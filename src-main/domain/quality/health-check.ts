@@ -50,7 +50,8 @@ export const HealthCheckRegisterSchema = z.strictObject({ answers: z.array(Healt
 export type HealthCheckRegister = z.infer<typeof HealthCheckRegisterSchema>;
 export const EMPTY_HEALTH_CHECK: HealthCheckRegister = { answers: [] };
 
-export const GetHealthCheckInputSchema = strictForm({ framework: FrameworkIdSchema }, 'the health check query');
+/** Without a framework, the first the templates list: the page opens on it before anyone chooses. */
+export const GetHealthCheckInputSchema = strictForm({ framework: FrameworkIdSchema.optional() }, 'the health check query');
 export type GetHealthCheckInput = z.infer<typeof GetHealthCheckInputSchema>;
 
 /**
@@ -111,6 +112,11 @@ export type HealthCheckAnswerRow = z.infer<typeof HealthCheckAnswerRowSchema>;
 
 export const HealthCheckSchema = z.strictObject({
   framework: FrameworkIdSchema,
+  title: z.string(),
+  /** Every framework the templates hold, to choose between (from the files, so a service's own wording shows). */
+  frameworks: z.array(z.strictObject({ id: z.string(), title: z.string() })),
+  /** The chosen framework's indicators in order, with their standard. */
+  indicators: z.array(z.strictObject({ number: z.string(), title: z.string(), standard: z.string(), safeguarding: z.boolean() })),
   answers: z.array(HealthCheckAnswerRowSchema),
   progress: ProgressSchema,
   /** What the casebook shows falls short, by indicator, on the day (health-check-gaps.ts). */

@@ -1,5 +1,5 @@
 import { requireCapability } from '../../domain/access/capabilities';
-import type { Framework } from '../../domain/quality/frameworks';
+import { indicatorsOf, type Framework } from '../../domain/quality/frameworks';
 import {
   EMPTY_HEALTH_CHECK,
   HEALTH_CHECK_REGISTER,
@@ -62,9 +62,15 @@ async function gapsOf(cw: Casework, framework: Framework) {
 
 export async function getHealthCheck(cw: Casework, input: GetHealthCheckInput): Promise<HealthCheck> {
   requireCapability(cw.s.user.role, 'read-health-check');
-  const framework = frameworkOf(cw, input.framework);
+  const framework = input.framework === undefined ? cw.t.frameworks[0] : frameworkOf(cw, input.framework);
+  if (!framework) throw new CasebookError('NOT_FOUND', 'There are no frameworks in templates/quality/frameworks: add one to answer the health check.');
   const answers = (await readHealthCheck(cw.s)).answers.filter((a) => a.framework === framework.id);
-  return { framework: framework.id, answers: answers.map((a) => rowOf(cw, a)), progress: progress(framework, answers), gaps: await gapsOf(cw, framework) };
+  return {
+    framework: framework.id,
+    title: framework.title,
+    frameworks: cw.t.frameworks.map((f) => ({ id: f.id, title: f.title })),
+    indicators: indicatorsOf(framework).map(({ standard, indicator }) => ({ number: indicator.number, title: indicator.title, standard: standard.number, safeguarding: indicator.safeguarding ?? false })),
+    answers: answers.map((a) => rowOf(cw, a)), progress: progress(framework, answers), gaps: await gapsOf(cw, framework) };
 }
 
 function rowOf(cw: Casework, a: HealthCheckAnswer): HealthCheckAnswerRow {

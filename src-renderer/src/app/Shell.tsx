@@ -20,6 +20,7 @@ import { StaffRecordPage } from '../quality/StaffRecordPage';
 import { MyRecord } from '../quality/MyRecord';
 import { Policies } from '../quality/policies/Policies';
 import { Complaints } from '../quality/complaints/Complaints';
+import { HealthCheck } from '../quality/health-check/HealthCheck';
 
 /** `needs`: the capability the page is for; `writes`: it changes the casebook, so not when open read-only. */
 /** `onStaffList`: only for a login linked to a staff record (My record has nothing to show otherwise). */
@@ -31,6 +32,7 @@ const NAV: { page: Page; label: string; needs?: Capability; writes?: boolean; on
   { page: 'figures', label: 'Figures' },
   // The quality lead's work together: compliance, policies, complaints; then one's own record.
   { page: 'quality', label: 'Quality', needs: 'read-all-compliance' },
+  { page: 'health-check', label: 'Health check', needs: 'read-health-check' },
   { page: 'policies', label: 'Policies', needs: 'read-policies' },
   { page: 'complaints', label: 'Complaints', needs: 'manage-complaints' },
   { page: 'my-record', label: 'My record', onStaffList: true },
@@ -108,6 +110,8 @@ function CurrentPage({ page }: { page: Page }): ReactNode {
       return <Policies />;
     case 'complaints':
       return <Complaints />;
+    case 'health-check':
+      return <HealthCheck />;
     case 'settings':
       return <Settings />;
     case 'audit':
