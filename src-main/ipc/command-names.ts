@@ -68,6 +68,8 @@ export const COMMAND_NAMES = [
   'updateComplaint',
   'listFrameworks',
   'saveEvidencePack',
+  'getHealthCheck',
+  'saveIndicatorAnswer',
   // conferences (commands/conferences.ts)
   'saveVenue',
   'getCalendar',

@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { caseworkWorld, type World } from '../support/casebook';
+import { pdfText } from '../support/pdf-text';
 
 /**
  * The evidence pack end to end through the contract: a year of demo casework, the register and
@@ -19,12 +16,6 @@ async function demoWorld(): Promise<World> {
   await w.as('quality-lead');
   return w;
 }
-
-const pdfText = (bytes: Uint8Array) => {
-  const dir = mkdtempSync(join(tmpdir(), 'pack-'));
-  writeFileSync(join(dir, 'p.pdf'), bytes);
-  return execFileSync('pdftotext', ['-layout', join(dir, 'p.pdf'), '-'], { encoding: 'utf8' });
-};
 
 describe('the evidence pack', () => {
   it('answers each RSQM indicator, with the case-file audit, compliance and case studies, and names nobody', async () => {

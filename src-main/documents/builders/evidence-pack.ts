@@ -119,6 +119,10 @@ function evidenceBlocks(p: PackContent, indicator: Indicator): Block[] {
         break;
     }
   }
+  // The health check lets the quality lead write for any indicator; what they wrote is printed
+  // even where the framework file cites only what the app computes, rather than silently dropped.
+  const written = p.narratives?.[indicator.number];
+  if (written && !indicator.evidence.some((e) => e.kind === 'narrative')) out.push(paragraph([run('The quality lead’s narrative', { bold: true })], { keepWithNext: true }), paragraph(written));
   return out;
 }
 

@@ -68,6 +68,11 @@ export const CAPABILITIES = {
   'manage-complaints': { roles: OVERSEERS, doing: 'see and record complaints' },
   // The pack reads every case and the whole register; quality leads and administrators build it.
   'build-evidence-pack': { roles: QUALITY, doing: 'build an evidence pack' },
+  // The health check (self-assessment): coordinators answer for practice and already see every
+  // practitioner's compliance and the complaints the gaps are counted from, so they read it;
+  // the ratings and narratives go into the pack, so only those who build it write them.
+  'read-health-check': { roles: OVERSEERS, doing: 'see the health check' },
+  'manage-health-check': { roles: QUALITY, doing: 'answer the health check' },
   // What leaves the casebook
   'save-documents': { roles: CASEWORKERS, doing: 'save or print documents' },
   'export-calendar': { roles: CASEWORKERS, doing: 'export meetings to a calendar' },

@@ -9,6 +9,7 @@ import {
   SavePolicyDocumentInputSchema,
   SavePolicyInputSchema,
 } from '../../domain/quality/policies';
+import { GetHealthCheckInputSchema, HealthCheckAnswerRowSchema, HealthCheckSchema, SaveIndicatorAnswerInputSchema } from '../../domain/quality/health-check';
 import { FrameworkChoiceSchema, PackRequestSchema } from '../../domain/quality/pack-request';
 import type { CommandGroup } from '../command-spec';
 
@@ -73,5 +74,17 @@ export const qualityCommands = {
     output: z.strictObject({ saved: z.boolean(), fileName: z.string(), title: z.string(), pages: z.number().int().optional(), bytes: z.number().int() }),
     access: 'build-evidence-pack',
     summary: 'Build the evidence pack for an RJC framework and period as PDF or DOCX, leak-check it and save it',
+  },
+  getHealthCheck: {
+    input: GetHealthCheckInputSchema,
+    output: HealthCheckSchema,
+    access: 'read-health-check',
+    summary: 'The health check for an RJC framework: each indicator’s rating and narrative, progress per standard, and the gaps the casebook shows',
+  },
+  saveIndicatorAnswer: {
+    input: SaveIndicatorAnswerInputSchema,
+    output: HealthCheckAnswerRowSchema,
+    access: 'manage-health-check',
+    summary: 'Rate one indicator of the health check, write its narrative and link policies; saved as you go',
   },
 } as const satisfies CommandGroup;

@@ -14,6 +14,8 @@ export function qualityHandlers(s: CasebookService): HandlersOf<typeof qualityCo
     recordComplaint: (i) => s.quality.recordComplaint(i),
     updateComplaint: (i) => s.quality.updateComplaint(i),
     listFrameworks: () => s.quality.listFrameworks(),
+    getHealthCheck: (i) => s.quality.getHealthCheck(i),
+    saveIndicatorAnswer: (i) => s.quality.saveIndicatorAnswer(i),
     saveEvidencePack: (i) => s.quality.saveEvidencePack(i),
   };
 }

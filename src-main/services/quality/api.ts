@@ -1,4 +1,5 @@
 import type { ComplaintList, ComplaintRow, ListComplaintsInput, RecordComplaintInput, UpdateComplaintInput } from '../../domain/quality/complaints';
+import type { GetHealthCheckInput, HealthCheck, HealthCheckAnswerRow, SaveIndicatorAnswerInput } from '../../domain/quality/health-check';
 import type { FrameworkChoice, PackRequest } from '../../domain/quality/pack-request';
 import type { AddPolicyVersionInput, AttachPolicyDocumentInput, ListPoliciesInput, PolicyList, PolicyRow, SavePolicyDocumentInput, SavePolicyInput } from '../../domain/quality/policies';
 
@@ -22,5 +23,9 @@ export interface QualityApi {
   /** Quality leads and administrators: the frameworks a pack can answer, as their files word them. */
   listFrameworks(): Promise<FrameworkChoice[]>;
   /** Quality leads and administrators: the evidence pack, built, leak-checked on its final bytes, then saved where the user chooses. */
+  /** Coordinators, quality leads and administrators: a framework's answers, progress, and the gaps the casebook shows. */
+  getHealthCheck(input: GetHealthCheckInput): Promise<HealthCheck>;
+  /** Quality leads and administrators: one indicator's rating, narrative and linked policies, signed by whoever is signed in. */
+  saveIndicatorAnswer(input: SaveIndicatorAnswerInput): Promise<HealthCheckAnswerRow>;
   saveEvidencePack(input: PackRequest): Promise<{ saved: boolean; fileName: string; title: string; pages?: number; bytes: number }>;
 }

@@ -20,6 +20,7 @@ import { invalidInput } from '../shared/errors';
 import { staffRecords } from '../staff/register-file';
 import type { FontSet } from '../../documents/fonts';
 import { complaintsCounted } from './complaints';
+import { narrativesFor } from './health-check';
 import { readPolicies } from './policies';
 
 /**
@@ -75,6 +76,8 @@ export async function buildPack(cw: Casework, r: PackRequest, fonts: FontSet): P
     })),
     audit: { files, totals: auditTotals(files) },
     studies: chosen.map((c, i) => draftCaseStudy(c, String.fromCharCode(65 + i), finder)),
+    // The health check's narratives, as last saved: people wrote them, so the leak check reads them in full.
+    narratives: await narrativesFor(s, framework.id),
   };
   const model = buildEvidencePack(content);
   // What the app wrote from its own files (framework titles, labels, figures, staff names) is

@@ -9,6 +9,7 @@ import { buildPack } from './evidence-pack';
 import { frameworkChoices } from './frameworks';
 import { documentResources } from '../templates/document-resources';
 import { listComplaints, recordComplaint, updateComplaint } from './complaints';
+import { getHealthCheck, saveIndicatorAnswer } from './health-check';
 import { addPolicyVersion, attachPolicyDocument, listPolicies, policyDocument, savePolicy } from './policies';
 
 export type { QualityApi } from './api';
@@ -45,6 +46,8 @@ export function createQuality(ctx: ServiceContext): QualityApi {
       requireCapability(ctx.need().user.role, 'build-evidence-pack');
       return frameworkChoices(ctx.templates.frameworks);
     },
+    getHealthCheck: queued(getHealthCheck),
+    saveIndicatorAnswer: queued(saveIndicatorAnswer),
     async saveEvidencePack(input) {
       requireCapability(ctx.need().user.role, 'build-evidence-pack');
       const { fonts } = await documentResources(ctx);

@@ -22,6 +22,7 @@ import { MyRecord } from '../quality/MyRecord';
 import { Policies } from '../quality/policies/Policies';
 import { Complaints } from '../quality/complaints/Complaints';
 import { EvidencePack } from '../quality/evidence-pack/EvidencePack';
+import { HealthCheck } from '../quality/health-check/HealthCheck';
 
 /** `needs`: the capability the page is for; `writes`: it changes the casebook, so not when open read-only. */
 /** `onStaffList`: only for a login linked to a staff record (My record has nothing to show otherwise). */
@@ -31,8 +32,10 @@ const NAV: { page: Page; label: string; needs?: Capability; writes?: boolean; on
   { page: 'new-referral', label: 'New referral', needs: 'take-referrals', writes: true },
   { page: 'calendar', label: 'Calendar' },
   { page: 'figures', label: 'Figures' },
-  // The quality lead's work together: compliance, policies, complaints; then one's own record.
+  // The quality lead's work together: compliance, the self-assessment and the pack it feeds,
+  // policies, complaints; then one's own record.
   { page: 'quality', label: 'Quality', needs: 'read-all-compliance' },
+  { page: 'health-check', label: 'Health check', needs: 'read-health-check' },
   { page: 'evidence-pack', label: 'Evidence pack', needs: 'build-evidence-pack' },
   { page: 'policies', label: 'Policies', needs: 'read-policies' },
   { page: 'complaints', label: 'Complaints', needs: 'manage-complaints' },
@@ -112,6 +115,8 @@ function CurrentPage({ page }: { page: Page }): ReactNode {
       return <Policies />;
     case 'complaints':
       return <Complaints />;
+    case 'health-check':
+      return <HealthCheck />;
     case 'settings':
       return <Settings />;
     case 'find-person':

@@ -6,6 +6,8 @@ export type Page = 'home' | 'cases' | 'case' | 'new-referral' | 'calendar' | 'fi
   | 'quality' | 'staff-record' | 'my-record'
   // Policies register and complaints log (issue 11).
   | 'policies' | 'complaints' | 'evidence-pack'
+  // The health check, the RJC self-assessment (issue 12).
+  | 'health-check'
   // Data protection (issue 13): a person across every case.
   | 'find-person';
 
