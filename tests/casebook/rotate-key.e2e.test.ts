@@ -29,7 +29,7 @@ describe('changing the casebook key', () => {
     // Focus is on the question; the next stop is the button that goes ahead.
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
-    await page.getByRole('heading', { level: 1, name: 'Your recovery key' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Your new recovery key' }).waitFor();
     expect((await page.getByTestId('recovery-key').textContent())?.length).toBeGreaterThan(20);
     await checkA11y(page, '26-rotate-key-recovery');
     expect((await h.service.listAudit({ offset: 0, limit: 5 })).entries.some((e) => e.action === 'casebook.rotate-key')).toBe(true);
