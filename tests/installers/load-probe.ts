@@ -21,6 +21,9 @@ export async function loadFromArchive(asarPath: string, dir: string, main: Bundl
       "import { createRequire } from 'node:module';",
       'const [esm, cjs] = JSON.parse(process.argv[2]);',
       'const out = {};',
+      // As the main process does before it loads pdf.js (documents/text/dom-matrix.ts): the
+      // runtime has no DOMMatrix, and the native canvas that would supply one is not shipped.
+      'globalThis.DOMMatrix ??= class DOMMatrix {};',
       'for (const s of esm) { out[s] = import.meta.resolve(s); await import(s); }',
       "const req = createRequire(new URL('../preload/index.cjs', import.meta.url));",
       'for (const s of cjs) { out[s] = req.resolve(s); req(s); }',
