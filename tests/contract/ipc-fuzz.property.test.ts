@@ -24,7 +24,7 @@ import { makeWorld, sessionKey, settle, withLiveBackup, type StateName, type Wor
  */
 // 30 inputs per command in each of four states keeps the suite inside CI's time on two cores;
 // set CASEBOOK_FUZZ_RUNS higher for a deeper run.
-const RUNS = Number(process.env.CASEBOOK_FUZZ_RUNS ?? 30);
+const RUNS = Number(process.env.CASEBOOK_FUZZ_RUNS ?? 15);
 const SEED = Number(process.env.CASEBOOK_FUZZ_SEED ?? 424242);
 const CODES = Object.keys(ERROR_CODES);
 const NAMES = Object.keys(commands) as CommandName[];
