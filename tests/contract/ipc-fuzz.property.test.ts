@@ -22,7 +22,7 @@ import { makeWorld, sessionKey, settle, withLiveBackup, type StateName, type Wor
  *
  * Seeded: set CASEBOOK_FUZZ_SEED to replay; fast-check prints the seed and path of a failure.
  */
-// 30 inputs per command in each of four states keeps the suite inside CI's time on two cores;
+// 15 inputs per command in each of four states (81 commands) keeps the suite inside CI's time on two cores;
 // set CASEBOOK_FUZZ_RUNS higher for a deeper run.
 const RUNS = Number(process.env.CASEBOOK_FUZZ_RUNS ?? 15);
 const SEED = Number(process.env.CASEBOOK_FUZZ_SEED ?? 424242);
