@@ -12,7 +12,7 @@ import { plural, printable } from '../output';
 export const personFind: CommandDef = {
   words: ['person', 'find'],
   summary: 'Find a person in every case, closed ones included, by name and date of birth',
-  args: [{ name: 'NAME', description: 'the name as you know it: any case, with or without accents, in any order; a preferred name too' }],
+  args: [{ name: 'NAME', description: 'the name as you know it (capitals and accents do not matter, nor the order; a preferred name works too)' }],
   options: { dob: { type: 'string', value: 'DATE', description: 'Only people born on this day (YYYY-MM-DD)' } },
   async run(ctx) {
     const name = (ctx.args[0] as string).trim();

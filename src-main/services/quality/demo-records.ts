@@ -6,7 +6,7 @@ export type DemoQualityApi = Pick<QualityApi, 'listPolicies' | 'savePolicy' | 'a
 
 /**
  * Add the demo's policies (those not already in the register, by title) and, when the log is
- * empty, its complaints, through the same commands the app uses, so they are checked as any.
+ * empty, its complaints, through the same commands the app uses, so they are checked like everything else.
  */
 export async function addDemoQualityRecords(q: DemoQualityApi, o: { now: Date; owners: { coordinator: string; facilitator: string }; caseReference?: string | undefined }): Promise<void> {
   const today = londonDate(o.now.toISOString());

@@ -11,6 +11,7 @@ import { TextField } from '../../shared/components/TextField';
 import { useFormErrors } from '../../shared/hooks/useFormErrors';
 import { applyServerError } from '../../shared/lib/form-errors';
 import { DATE_HINT, isoOf, ukDate } from '../form-dates';
+import { SaveOrCancel } from '../../shared/components/SaveOrCancel';
 
 const Schema = z.object({
   receivedOn: ukDate('Received on', { required: true, missing: 'Enter the day the complaint was received' }),
@@ -61,14 +62,9 @@ export function ComplaintForm({ onSaved, onCancel }: { onSaved(c: ComplaintRow):
         <TextField id="complaint-caseReference" label="Case reference (optional)" hint="For example, RJ-2026-0042" error={messageFor('caseReference')} registration={register('caseReference')} widthClass="govuk-input--width-10" autoComplete="off" spellCheck={false} />
         <TextArea id="complaint-about" label="What is the complaint about?" error={messageFor('about')} registration={register('about')} />
         <TextField id="complaint-acknowledgedOn" label="Acknowledged on (optional)" hint={`If it has been acknowledged already. ${DATE_HINT}`} error={messageFor('acknowledgedOn')} registration={register('acknowledgedOn')} widthClass="govuk-input--width-10" autoComplete="off" />
-        <div className="govuk-button-group">
-          <button type="submit" className="govuk-button" disabled={formState.isSubmitting}>
-            Record complaint
-          </button>
-          <button type="button" className="govuk-button govuk-button--secondary" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
+        <SaveOrCancel saving={formState.isSubmitting} onCancel={onCancel}>
+          Record complaint
+        </SaveOrCancel>
       </form>
     </section>
   );

@@ -11,6 +11,7 @@ import { useFormErrors } from '../../shared/hooks/useFormErrors';
 import { applyServerError } from '../../shared/lib/form-errors';
 import { formatDate } from '../../shared/lib/dates';
 import { DATE_HINT, isoOf, ukDate, ukOf } from '../form-dates';
+import { SaveOrCancel } from '../../shared/components/SaveOrCancel';
 
 const Schema = z.object({
   acknowledgedOn: ukDate('Acknowledged on', { required: false }),
@@ -52,14 +53,9 @@ export function ComplaintUpdateForm({ complaint: c, onSaved, onCancel }: { compl
         <TextArea id="update-outcome" label="Outcome" error={messageFor('outcome')} registration={register('outcome')} />
         <TextArea id="update-lessons" label="Lessons learned" error={messageFor('lessons')} registration={register('lessons')} />
         <TextField id="update-closedOn" label="Closed on" hint={`Once the outcome is recorded. ${DATE_HINT}`} error={messageFor('closedOn')} registration={register('closedOn')} widthClass="govuk-input--width-10" autoComplete="off" />
-        <div className="govuk-button-group">
-          <button type="submit" className="govuk-button" disabled={formState.isSubmitting}>
-            Save
-          </button>
-          <button type="button" className="govuk-button govuk-button--secondary" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
+        <SaveOrCancel saving={formState.isSubmitting} onCancel={onCancel}>
+          Save
+        </SaveOrCancel>
       </form>
     </section>
   );

@@ -11,6 +11,7 @@ import { useFormErrors } from '../../shared/hooks/useFormErrors';
 import { applyServerError } from '../../shared/lib/form-errors';
 import { useCasework } from '../../cases/casework-state';
 import { DATE_HINT, isoOf, ukDate, ukOf } from '../form-dates';
+import { SaveOrCancel } from '../../shared/components/SaveOrCancel';
 
 /** "2.1, 2.5 6.5" → ["2.1", "2.5", "6.5"]. */
 const splitIndicators = (s: string) => s.split(/[\s,;]+/).filter(Boolean);
@@ -69,14 +70,9 @@ export function PolicyForm({ policy, onSaved, onCancel }: { policy?: PolicyRow; 
         <TextField id="policy-approvedOn" label="Approved on" hint={DATE_HINT} error={messageFor('approvedOn')} registration={register('approvedOn')} widthClass="govuk-input--width-10" autoComplete="off" />
         <TextField id="policy-nextReview" label="Next review" hint={DATE_HINT} error={messageFor('nextReview')} registration={register('nextReview')} widthClass="govuk-input--width-10" autoComplete="off" />
         <TextField id="policy-indicators" label="RJC indicators it evidences (optional)" hint="Indicator numbers separated by commas, for example 2.1, 2.5" error={messageFor('indicators')} registration={register('indicators')} widthClass="govuk-!-width-one-half" autoComplete="off" />
-        <div className="govuk-button-group">
-          <button type="submit" className="govuk-button" disabled={formState.isSubmitting}>
-            {policy ? 'Save changes' : 'Add policy'}
-          </button>
-          <button type="button" className="govuk-button govuk-button--secondary" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
+        <SaveOrCancel saving={formState.isSubmitting} onCancel={onCancel}>
+          {policy ? 'Save changes' : 'Add policy'}
+        </SaveOrCancel>
       </form>
     </section>
   );

@@ -9,6 +9,7 @@ import { TextField } from '../../shared/components/TextField';
 import { useFormErrors } from '../../shared/hooks/useFormErrors';
 import { applyServerError } from '../../shared/lib/form-errors';
 import { DATE_HINT, isoOf, ukDate } from '../form-dates';
+import { SaveOrCancel } from '../../shared/components/SaveOrCancel';
 
 const Schema = z.object({
   version: z.string().trim().min(1, { error: 'Enter the new version, for example 4' }).max(20, { error: 'The version must be at most 20 characters' }),
@@ -42,14 +43,9 @@ export function VersionForm({ policy, onSaved, onCancel }: { policy: PolicyRow; 
         <TextField id="version-version" label="New version" error={messageFor('version')} registration={register('version')} widthClass="govuk-input--width-5" autoComplete="off" />
         <TextField id="version-approvedOn" label="Approved on" hint={DATE_HINT} error={messageFor('approvedOn')} registration={register('approvedOn')} widthClass="govuk-input--width-10" autoComplete="off" />
         <TextField id="version-nextReview" label="Next review" hint={DATE_HINT} error={messageFor('nextReview')} registration={register('nextReview')} widthClass="govuk-input--width-10" autoComplete="off" />
-        <div className="govuk-button-group">
-          <button type="submit" className="govuk-button" disabled={formState.isSubmitting}>
-            Add version
-          </button>
-          <button type="button" className="govuk-button govuk-button--secondary" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
+        <SaveOrCancel saving={formState.isSubmitting} onCancel={onCancel}>
+          Add version
+        </SaveOrCancel>
       </form>
     </section>
   );
