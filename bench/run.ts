@@ -15,6 +15,7 @@ import { benchSaves, SAVE_TARGET_RATIO, type SaveStore } from './save';
 import { benchMainProcessMemory, describeMemoryBench } from './rss';
 import { shardOf, summaryFile } from '../src-main/store/summary-layout';
 import { benchRegister, describeRegisterBench } from './register';
+import { benchEvidencePack, describePackBench } from './evidence-pack';
 
 /**
  * npm run bench: the store at 100, 1,000 and 10,000 cases. Each figure is printed beside a
@@ -40,6 +41,15 @@ if (ONLY === 'register') {
   const previous = JSON.parse(await readFile('bench/results.json', 'utf8').catch(() => '{}')) as Record<string, unknown>;
   await writeFile('bench/results.json', JSON.stringify({ ...previous, register }, null, 2) + '\n');
   process.exit(register?.compliance.targetMet ? 0 : 1);
+}
+
+// The evidence pack (issue 12): a year at 2,000 cases, each format, and the leak check over it.
+const pack = ONLY === undefined || ONLY === 'pack' ? await benchEvidencePack(Math.min(RUNS, 3)) : undefined;
+if (pack) console.log(describePackBench(pack));
+if (ONLY === 'pack') {
+  const previous = JSON.parse(await readFile('bench/results.json', 'utf8').catch(() => '{}')) as Record<string, unknown>;
+  await writeFile('bench/results.json', JSON.stringify({ ...previous, pack }, null, 2) + '\n');
+  process.exit(pack!.pdf.targetMet && pack!.docx.targetMet && pack!.leakCheck.targetMet ? 0 : 1);
 }
 
 async function plaintextOf(dir: string, key: ReturnType<typeof dataKeyOf>, rels: { rel: string; kind: 'index' | 'summaries' | 'case' | 'audit' }[]) {
@@ -167,4 +177,4 @@ const anonymiserBench = await benchAnonymiser(RUNS);
 console.log(describeAnonymiserBench(anonymiserBench));
 console.log('targets', targets, `peak memory ${peakMemoryMiB()} MiB`);
 await mkdir('bench', { recursive: true });
-await writeFile('bench/results.json', JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, runs: RUNS, peakMemoryMiB: peakMemoryMiB(), targets, store: withSaves, ...(memory ? { mainProcessMemory: memory } : {}), ...(caseload ? { caseload } : {}), caseloadInChromium, documents, anonymiser: anonymiserBench, ...(register ? { register } : {}) }, null, 2) + '\n');
+await writeFile('bench/results.json', JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, runs: RUNS, peakMemoryMiB: peakMemoryMiB(), targets, store: withSaves, ...(memory ? { mainProcessMemory: memory } : {}), ...(caseload ? { caseload } : {}), caseloadInChromium, documents, anonymiser: anonymiserBench, ...(register ? { register } : {}), ...(pack ? { pack } : {}) }, null, 2) + '\n');

@@ -5,7 +5,11 @@ import { CasebookError } from '../../domain/shared/errors';
  * The words in every XML part of a DOCX: the body, headers, footers, footnotes, comments, charts
  * and the document properties (author, title, keywords), which is where a name hides that a
  * reader of the page never sees. Runs are joined ("Siân" split into "Si" and "ân" runs, as Word
- * splits a word that was edited, is read whole); paragraphs, cells and breaks start new lines.
+ * splits a word that was edited, is read whole); paragraphs, cells and breaks start new lines,
+ * and so does the end of every element outside the text runs (w:, a:): the document properties'
+ * title, subject and author, or a chart's category names, are separate fields, and joined they
+ * would read as one word ("…evidence pack1 November…", "AliceBob") that neither the leak check
+ * nor its list of the app's own phrases would recognise.
  */
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
@@ -23,7 +27,7 @@ function decode(s: string): string {
 export function textOfXml(xml: string): string {
   return decode(
     xml
-      .replace(/<\/w:p>|<\/a:p>|<\/w:tc>|<w:br\b[^>]*\/>|<w:tab\b[^>]*\/>/g, '\n')
+      .replace(/<\/w:p>|<\/a:p>|<\/w:tc>|<w:br\b[^>]*\/>|<w:tab\b[^>]*\/>|<\/(?!w:|a:)[^>]*>/g, '\n')
       // Attribute values can hold text too (a chart's series name, a hyperlink's tooltip).
       .replace(/<[^>]*?\b(?:w:val|name|title|descr|tooltip)="([^"]*)"[^>]*>/g, ' $1 ')
       .replace(/<[^>]+>/g, ''),
