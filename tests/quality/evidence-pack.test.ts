@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
 import { caseworkWorld, type World } from '../support/casebook';
 import { pdfText } from '../support/pdf-text';
+import { hasCommand, pdfPages, run, tempDir, writeTemp } from '../documents/helpers';
 
 /**
  * The evidence pack end to end through the contract: a year of demo casework, the register and
@@ -35,6 +36,27 @@ describe('the evidence pack', () => {
     const audit = (await w.service.listAudit({ offset: 0, limit: 5 })).entries.find((e) => e.action === 'pack.save');
     expect(audit?.fields).toEqual(['framework', 'format', `from:${YEAR.from}`, `to:${YEAR.to}`, `case-studies:${closed.length}`]);
   });
+
+  it('makes a Word pack, with its case studies, that LibreOffice opens and lays out', async () => {
+    const soffice = await hasCommand('soffice');
+    if (!soffice) console.warn('SKIPPED: LibreOffice (soffice) is not installed, so the pack DOCX → PDF check did not run. .ci/run installs libreoffice-writer-nogui.');
+    if (!soffice) return;
+    const w = await demoWorld();
+    const closed = (await w.call('listCases', {})).filter((c) => c.stage === 'closed').slice(0, 2).map((c) => c.reference);
+    await w.call('saveEvidencePack', { framework: 'rsqm', ...YEAR, format: 'docx', caseStudies: closed });
+    const { dir, cleanup } = await tempDir();
+    try {
+      const file = await writeTemp(dir, 'pack.docx', w.files.last().bytes);
+      await run('soffice', [`-env:UserInstallation=file://${dir}/lo-profile`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, file], { timeout: 240_000 });
+      const pages = await pdfPages(`${dir}/pack.pdf`);
+      expect(pages.length).toBeGreaterThan(3);
+      const text = pages.join('\n');
+      for (const heading of ['Staff compliance', 'Case-file audit', 'How each figure is counted']) expect(text).toContain(heading);
+      if (closed.length) expect(text).toContain('Case study A');
+    } finally {
+      await cleanup();
+    }
+  }, 300_000);
 
   it('makes the organisation framework and the RSP renewal as Word documents that open', async () => {
     const w = await demoWorld();
