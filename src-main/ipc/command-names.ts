@@ -67,6 +67,7 @@ export const COMMAND_NAMES = [
   'recordComplaint',
   'updateComplaint',
   'listFrameworks',
+  'draftCaseStudies',
   'saveEvidencePack',
   'getHealthCheck',
   'saveIndicatorAnswer',

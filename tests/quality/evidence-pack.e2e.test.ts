@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import type { Case, CaseSummary } from '../../src-main/domain/cases/case';
 import type { StaffMember } from '../../src-main/domain/staff/staff';
 import type { Harness } from '../support/e2e/harness';
+import { pdfText } from '../support/pdf-text';
 import { focusedClass, invoke, look, nav, QL_PASS, signInAfterSetUp, startWithQualityTeam } from '../support/e2e/steps';
 
 /**
@@ -67,12 +68,24 @@ describe('the evidence pack on screen', () => {
     await page.keyboard.type('12');
 
     await page.getByLabel(closed[0]!.reference).check();
+    // Read the case study as it will print, and reword its first paragraph.
+    await page.getByRole('button', { name: 'Review the case studies' }).click();
+    const review = page.getByTestId('study-review');
+    await review.waitFor();
+    expect(await review.getByRole('heading', { name: 'Case study A' }).count()).toBe(1);
+    const reviewText = await review.innerText();
+    for (const name of closed[0]!.names) expect(reviewText).not.toContain(name);
+    await review.getByRole('button', { name: 'Reword paragraph 1 of Case study A' }).click();
+    const paragraph = page.getByLabel('Paragraph 1 of Case study A');
+    await paragraph.fill('Two neighbours, both in their forties, after a falling-out over a shed.');
+    await look(page, 'evidence-pack-case-study-review');
     const before = h.saved.length;
     await build();
     const banner = page.getByRole('status').filter({ hasText: /Saved rsqm-evidence-pack-\d{4}-\d\d-\d\d-to-\d{4}-\d\d-\d\d\.pdf, \d+ pages/ });
     await banner.waitFor({ timeout: 60_000 });
     expect(h.saved.length).toBe(before + 1);
     expect(h.saved.at(-1)!.name).toMatch(/^rsqm-evidence-pack-.*\.pdf$/);
+    expect(pdfText(h.saved.at(-1)!.bytes)).toContain('Two neighbours, both in their forties, after a falling-out over a shed.');
     // The banner is far above the button: it takes focus, so nobody is left at the foot wondering.
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('pack-saved');
     await look(page, 'evidence-pack-saved');

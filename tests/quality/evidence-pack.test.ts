@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
-import { caseworkWorld, type World } from '../support/casebook';
+import { caseworkWorld, HARMED, RESPONSIBLE, type World } from '../support/casebook';
+import { caseUntil } from '../support/process';
 import { pdfText } from '../support/pdf-text';
 import { hasCommand, pdfPages, run, tempDir, writeTemp } from '../documents/helpers';
 
@@ -79,6 +80,50 @@ describe('the evidence pack', () => {
     expect(e.code).toBe('PERSONAL_DATA');
     expect(e.message).toMatch(/^The pack was not saved: personal data from the casebook was found \(page \d+: a name/);
     expect(e.message).not.toContain(person.familyName);
+    expect(w.files.saved.length).toBe(saved);
+  });
+
+  it('shows each case study with its replacements placed, and builds the pack with the wording the quality lead left', async () => {
+    const w = await demoWorld();
+    // A case whose record names its people and a phone number in free text, beside a closed demo case.
+    await w.as('admin');
+    const named = await caseUntil(w, 'team', { referral: { offenceDescription: `${HARMED.givenName} Evans rang 07700 900123 after ${RESPONSIBLE.givenName} broke the shed door.` } });
+    await w.as('quality-lead');
+    const closed = [named.case.reference, (await w.call('listCases', {})).find((c) => c.stage === 'closed')!.reference];
+    const { studies } = await w.call('draftCaseStudies', { caseStudies: closed });
+    expect(studies.map((s) => s.title)).toEqual(closed.map((_, i) => `Case study ${String.fromCharCode(65 + i)}`));
+    const placed = studies.flatMap((s) => s.paragraphs.flatMap((p) => p.replacements.map((r) => [p.text.slice(r.start, r.end), r.label])));
+    expect(placed.map(([, label]) => label)).toEqual(expect.arrayContaining(['The person harmed', '[phone number]', 'the person responsible']));
+    for (const [at, label] of placed) expect(at).toBe(label);
+    expect(JSON.stringify(studies)).not.toMatch(/Siân|Evans|Łukasz|900123/);
+    const study = studies[0]!;
+    const reworded = study.paragraphs.map((p, i) => (i === 1 ? 'Reworded by the quality lead after reading the draft.' : p.text));
+    const r = await w.call('saveEvidencePack', { framework: 'rsqm', ...YEAR, format: 'pdf', caseStudies: closed, studyEdits: [{ reference: study.reference, paragraphs: reworded }] });
+    expect(r.saved).toBe(true);
+    expect(pdfText(w.files.last().bytes)).toContain('Reworded by the quality lead after reading the draft.');
+    await w.as('admin');
+    const entries = (await w.service.listAudit({ offset: 0, limit: 10 })).entries;
+    expect(entries.find((e) => e.action === 'pack.case-studies.review')?.fields).toEqual([`case-studies:${closed.length}`]);
+    expect(entries.find((e) => e.action === 'pack.save')?.fields).toContain('case-studies-reworded:1');
+  });
+
+  it('refuses a reworded case study that names someone, one whose case changed since the review, and one not chosen', async () => {
+    const w = await demoWorld();
+    const closed = (await w.call('listCases', {})).filter((c) => c.stage === 'closed');
+    const reference = closed[0]!.reference;
+    const person = (await w.call('getCase', { id: closed[0]!.id })).participants[0]!.person;
+    await w.as('quality-lead');
+    const { studies } = await w.call('draftCaseStudies', { caseStudies: [reference] });
+    const paragraphs = studies[0]!.paragraphs.map((p) => p.text);
+    const saved = w.files.saved.length;
+    const named = [...paragraphs.slice(0, -1), `${paragraphs.at(-1)} ${person.givenName} ${person.familyName} said thank you.`];
+    const e = await w.fails('saveEvidencePack', { framework: 'rsqm', ...YEAR, format: 'pdf', caseStudies: [reference], studyEdits: [{ reference, paragraphs: named }] });
+    expect(e.code).toBe('PERSONAL_DATA');
+    expect(e.message).not.toContain(person.familyName);
+    const stale = await w.fails('saveEvidencePack', { framework: 'rsqm', ...YEAR, format: 'pdf', caseStudies: [reference], studyEdits: [{ reference, paragraphs: [...paragraphs, 'One more'] }] });
+    expect(stale.details?.issues?.[0]).toMatchObject({ path: 'studyEdits', message: expect.stringMatching(/^Case study A has changed since it was reviewed/) });
+    const other = closed[1]?.reference ?? 'RJ-2026-9999';
+    expect((await w.fails('saveEvidencePack', { framework: 'rsqm', ...YEAR, format: 'pdf', caseStudies: [reference], studyEdits: [{ reference: other, paragraphs }] })).code).toBe('INVALID_INPUT');
     expect(w.files.saved.length).toBe(saved);
   });
 

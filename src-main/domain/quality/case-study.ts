@@ -46,7 +46,9 @@ export function draftCaseStudy(c: Case, letter: string, finder: IdentifierFinder
   const add = (heading: string | undefined, text: string | undefined) => {
     if (!text || !text.trim()) return;
     const r = anonymise(text.trim(), finder, o);
-    paragraphs.push({ ...(heading ? { heading } : {}), text: sentence(r.text), replacements: r.replacements });
+    // A label the paragraph starts with is capitalised with it, so each replacement reads as it stands in the text.
+    const replacements = r.replacements.map((x) => (x.start === 0 ? { ...x, label: sentence(x.label) } : x));
+    paragraphs.push({ ...(heading ? { heading } : {}), text: sentence(r.text), replacements });
   };
   const people = c.participants.map((p) => {
     const label = labels.get(`${c.id}/${p.id}`) ?? 'a participant';

@@ -1,3 +1,4 @@
+import { DraftCaseStudiesInputSchema, StudyDraftsSchema } from '../../domain/quality/case-study-review';
 import { z } from 'zod';
 import { ComplaintListSchema, ComplaintRowSchema, ListComplaintsInputSchema, RecordComplaintInputSchema, UpdateComplaintInputSchema } from '../../domain/quality/complaints';
 import {
@@ -68,6 +69,12 @@ export const qualityCommands = {
     output: z.array(FrameworkChoiceSchema),
     access: 'build-evidence-pack',
     summary: 'The RJC frameworks an evidence pack can answer: id, title, purpose and the period each fixes',
+  },
+  draftCaseStudies: {
+    input: DraftCaseStudiesInputSchema,
+    output: StudyDraftsSchema,
+    access: 'build-evidence-pack',
+    summary: 'The chosen case studies as the pack would draft them, with every replacement the anonymiser made placed, to review and reword',
   },
   saveEvidencePack: {
     input: PackRequestSchema,

@@ -1,3 +1,4 @@
+import type { DraftCaseStudiesInput, StudyDraft } from '../../domain/quality/case-study-review';
 import type { ComplaintList, ComplaintRow, ListComplaintsInput, RecordComplaintInput, UpdateComplaintInput } from '../../domain/quality/complaints';
 import type { GetHealthCheckInput, HealthCheck, HealthCheckAnswerRow, SaveIndicatorAnswerInput } from '../../domain/quality/health-check';
 import type { FrameworkChoice, PackRequest } from '../../domain/quality/pack-request';
@@ -22,10 +23,12 @@ export interface QualityApi {
   updateComplaint(input: UpdateComplaintInput): Promise<ComplaintRow>;
   /** Quality leads and administrators: the frameworks a pack can answer, as their files word them. */
   listFrameworks(): Promise<FrameworkChoice[]>;
-  /** Quality leads and administrators: the evidence pack, built, leak-checked on its final bytes, then saved where the user chooses. */
   /** Coordinators, quality leads and administrators: a framework's answers, progress, and the gaps the casebook shows. */
   getHealthCheck(input: GetHealthCheckInput): Promise<HealthCheck>;
   /** Quality leads and administrators: one indicator's rating, narrative and linked policies, signed by whoever is signed in. */
   saveIndicatorAnswer(input: SaveIndicatorAnswerInput): Promise<HealthCheckAnswerRow>;
+  /** Quality leads and administrators: the chosen case studies as drafted, each replacement placed, to read and reword before the pack is built; recorded. */
+  draftCaseStudies(input: DraftCaseStudiesInput): Promise<{ studies: StudyDraft[] }>;
+  /** Quality leads and administrators: the evidence pack, built, leak-checked on its final bytes, then saved where the user chooses. */
   saveEvidencePack(input: PackRequest): Promise<{ saved: boolean; fileName: string; title: string; pages?: number; bytes: number }>;
 }

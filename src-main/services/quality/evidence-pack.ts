@@ -4,6 +4,7 @@ import { allowedPhrases, describeFindings, leakCheck } from '../../domain/data-p
 import { drawSample } from '../../domain/quality/audit-sample';
 import { auditCaseFile, auditTotals } from '../../domain/quality/case-file-audit';
 import { draftCaseStudy } from '../../domain/quality/case-study';
+import { draftFor, withEdits, type DraftCaseStudiesInput, type StudyDraft } from '../../domain/quality/case-study-review';
 import type { PackRequest } from '../../domain/quality/pack-request';
 import { policyRows } from '../../domain/quality/policies';
 import { CasebookError } from '../../domain/shared/errors';
@@ -19,6 +20,7 @@ import { figuresFor } from '../figures/figures';
 import { invalidInput } from '../shared/errors';
 import { staffRecords } from '../staff/register-file';
 import type { FontSet } from '../../documents/fonts';
+import type { Store } from '../../store/store';
 import { complaintsCounted } from './complaints';
 import { narrativesFor } from './health-check';
 import { readPolicies } from './policies';
@@ -42,18 +44,36 @@ export interface BuiltPack {
 
 export const DEFAULT_AUDIT_SIZE = 30;
 
+/** Everyone the casebook names (the anonymiser looks for all of them), every case, and the chosen ones by reference. */
+async function studyCases(s: Store, references: readonly string[]) {
+  const { known, all } = await knownPeopleOf(s);
+  const byReference = new Map(all.map((c) => [c.reference, c]));
+  const chosen = references.map((ref, i) => {
+    const c = byReference.get(ref);
+    if (!c) throw invalidInput([{ path: `caseStudies.${i}`, message: `There is no case ${ref} in this casebook` }]);
+    return c;
+  });
+  return { finder: anonymiser(known), all, chosen };
+}
+
+/** The case studies as drafted, each replacement placed, for the quality lead to read and reword before the pack is built. */
+export async function draftCaseStudies(s: Store, input: DraftCaseStudiesInput): Promise<StudyDraft[]> {
+  requireCapability(s.user.role, 'build-evidence-pack');
+  const { finder, chosen } = await studyCases(s, input.caseStudies);
+  return chosen.map((c, i) => draftFor(c.reference, draftCaseStudy(c, String.fromCharCode(65 + i), finder)));
+}
+
 export async function buildPack(cw: Casework, r: PackRequest, fonts: FontSet): Promise<BuiltPack> {
   const s = cw.s;
   requireCapability(s.user.role, 'build-evidence-pack');
   const framework = cw.t.frameworks.find((f) => f.id === r.framework);
   if (!framework) throw invalidInput([{ path: 'framework', message: `There is no framework "${r.framework}": choose one of ${cw.t.frameworks.map((f) => f.id).join(', ')}` }]);
-  const { known, all } = await knownPeopleOf(s);
-  const finder = anonymiser(known);
-  const byReference = new Map(all.map((c) => [c.reference, c]));
-  const chosen = (r.caseStudies ?? []).map((ref, i) => {
-    const c = byReference.get(ref);
-    if (!c) throw invalidInput([{ path: `caseStudies.${i}`, message: `There is no case ${ref} in this casebook` }]);
-    return c;
+  const { finder, all, chosen } = await studyCases(s, r.caseStudies ?? []);
+  const edits = new Map((r.studyEdits ?? []).map((e) => [e.reference, e]));
+  const studies = chosen.map((c, i) => {
+    const study = withEdits(draftCaseStudy(c, String.fromCharCode(65 + i), finder), edits.get(c.reference));
+    if ('problem' in study) throw invalidInput([{ path: 'studyEdits', message: study.problem }]);
+    return study;
   });
   const period = { from: r.from, to: r.to };
   const sample = drawSample(all, { ...period, size: r.auditSize ?? DEFAULT_AUDIT_SIZE, seed: framework.id });
@@ -75,7 +95,7 @@ export async function buildPack(cw: Casework, r: PackRequest, fonts: FontSet): P
       indicators: p.indicators,
     })),
     audit: { files, totals: auditTotals(files) },
-    studies: chosen.map((c, i) => draftCaseStudy(c, String.fromCharCode(65 + i), finder)),
+    studies,
     // The health check's narratives, as last saved: people wrote them, so the leak check reads them in full.
     narratives: await narrativesFor(s, framework.id),
   };

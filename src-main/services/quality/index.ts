@@ -5,7 +5,7 @@ import { caseworkOf, type Casework } from '../cases/context';
 import type { ServiceContext } from '../shared/context';
 import { saveTo } from '../shared/save';
 import type { QualityApi } from './api';
-import { buildPack } from './evidence-pack';
+import { buildPack, draftCaseStudies } from './evidence-pack';
 import { frameworkChoices } from './frameworks';
 import { documentResources } from '../templates/document-resources';
 import { listComplaints, recordComplaint, updateComplaint } from './complaints';
@@ -48,12 +48,20 @@ export function createQuality(ctx: ServiceContext): QualityApi {
     },
     getHealthCheck: queued(getHealthCheck),
     saveIndicatorAnswer: queued(saveIndicatorAnswer),
+    draftCaseStudies: (input) =>
+      ctx.serial(async () => {
+        const s = ctx.need();
+        const studies = await draftCaseStudies(s, input);
+        // Reading the drafts shows what the cases say: recorded like opening them, by count.
+        if (!s.readOnly) await s.commit([], [s.draft('pack.case-studies.review', { type: 'pack', id: 'case-studies' }, [`case-studies:${studies.length}`])]);
+        return { studies };
+      }),
     async saveEvidencePack(input) {
       requireCapability(ctx.need().user.role, 'build-evidence-pack');
       const { fonts } = await documentResources(ctx);
       // Built and checked in the queue (it reads every case); the save dialog runs outside it.
       const pack = await ctx.serial(() => buildPack(cw(), input, fonts));
-      const fields = ['framework', 'format', `from:${input.from}`, `to:${input.to}`, `case-studies:${input.caseStudies?.length ?? 0}`, ...(pack.waived ? [`waived:${pack.waived}`, `reason:${input.waiver ?? ''}`] : [])];
+      const fields = ['framework', 'format', `from:${input.from}`, `to:${input.to}`, `case-studies:${input.caseStudies?.length ?? 0}`, ...(input.studyEdits?.length ? [`case-studies-reworded:${input.studyEdits.length}`] : []), ...(pack.waived ? [`waived:${pack.waived}`, `reason:${input.waiver ?? ''}`] : [])];
       const saved = await saveTo(ctx, pack.fileName, pack.bytes, input.format, (s) => s.draft('pack.save', { type: 'pack', id: input.framework }, fields));
       return { saved, fileName: pack.fileName, title: pack.title, ...(pack.pages !== undefined ? { pages: pack.pages } : {}), bytes: pack.bytes.length };
     },

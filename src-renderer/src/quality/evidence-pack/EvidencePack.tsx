@@ -8,6 +8,7 @@ import { CheckboxesField, InputField, RadiosField, TextareaField } from '../../s
 import { usePageTitle } from '../../shared/hooks/usePageTitle';
 import { formatBytes, formatDate } from '../../shared/lib/dates';
 import { DayField } from '../register-form';
+import { CaseStudyReview } from './CaseStudyReview';
 import { usePackForm, type PackSaved } from './pack-form';
 import '../../shared/components/casework.scss';
 
@@ -94,6 +95,12 @@ export function EvidencePack() {
               <p className="govuk-body">No case is closed yet, so there is none to write up as a case study.</p>
             </>
           )}
+          {v.caseStudies.length > 0 && (
+            <button type="button" className="govuk-button govuk-button--secondary" aria-disabled={f.reviewing || undefined} onClick={() => void f.review()} data-testid="review-studies">
+              {f.drafts ? 'Draft the case studies again' : 'Review the case studies'}
+            </button>
+          )}
+          {f.drafts && f.drafts.length > 0 && <CaseStudyReview drafts={f.drafts} edits={f.edits} onEdit={f.edit} />}
           <InputField
             {...field('auditSize')}
             label="Case-file audit sample"

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { CaseSummary } from '../../../../src-main/domain/cases/case';
-import { PackRequestSchema, type FrameworkChoice, type PackRequest } from '../../../../src-main/domain/quality/pack-request';
+import type { StudyDraft } from '../../../../src-main/domain/quality/case-study-review';
+import { PackRequestSchema, type FrameworkChoice, type PackRequest, type StudyEdit } from '../../../../src-main/domain/quality/pack-request';
 import { addDays, addMonths } from '../../../../src-main/domain/time/dates';
 import { ApiError, call, messageOf } from '../../shared/api/client';
 import { isoToUk } from '../../shared/lib/dates';
@@ -48,6 +49,21 @@ export function onlyLooksPersonal(e: unknown): boolean {
   return e instanceof ApiError && e.code === 'PERSONAL_DATA' && e.message.includes('looks like personal data');
 }
 
+/** The reviewed studies still chosen whose wording the quality lead changed, in the draft's paragraph order. */
+export function studyEditsOf(drafts: readonly StudyDraft[] | undefined, edits: Record<string, (string | undefined)[]>, chosen: readonly string[], problems: FieldProblem[]): StudyEdit[] {
+  const out: StudyEdit[] = [];
+  for (const d of drafts ?? []) {
+    const e = edits[d.reference];
+    if (!chosen.includes(d.reference) || !e?.some((t, i) => t !== undefined && t !== d.paragraphs[i]?.text)) continue;
+    const paragraphs = d.paragraphs.map((p, i) => e[i] ?? p.text);
+    paragraphs.forEach((t, i) => {
+      if (t.trim() === '') problems.push({ field: 'caseStudies', message: `Paragraph ${i + 1} of ${d.title} is empty: reword it, or use the draft` });
+    });
+    out.push({ reference: d.reference, paragraphs });
+  }
+  return out;
+}
+
 function readSize(text: string, problems: FieldProblem[]): number | undefined {
   const t = text.trim();
   if (t === '') return undefined;
@@ -69,6 +85,9 @@ export function usePackForm(today: string | undefined) {
   const [saved, setSaved] = useState<PackSaved>();
   const [cancelled, setCancelled] = useState(false);
   const [mayWaive, setMayWaive] = useState(false);
+  const [drafts, setDrafts] = useState<StudyDraft[]>();
+  const [edits, setEdits] = useState<Record<string, (string | undefined)[]>>({});
+  const [reviewing, setReviewing] = useState(false);
 
   useEffect(() => {
     if (!today) return;
@@ -85,6 +104,8 @@ export function usePackForm(today: string | undefined) {
 
   const set = <K extends keyof PackValues>(k: K, x: PackValues[K]) => {
     if (k === 'from' || k === 'to') setDatesTyped(true);
+    // A study no longer chosen leaves the review (its rewording is dropped with it).
+    if (k === 'caseStudies') setDrafts((cur) => cur?.filter((d) => (x as string[]).includes(d.reference)));
     setV((cur) => {
       const next = { ...cur, [k]: x };
       if (k === 'framework' && !datesTyped && today) {
@@ -106,6 +127,7 @@ export function usePackForm(today: string | undefined) {
     const from = readDate(v.from, 'from', { label: 'From date' }, found);
     const to = readDate(v.to, 'to', { label: 'To date', ...(today ? { notAfter: today } : {}) }, found);
     const auditSize = readSize(v.auditSize, found);
+    const studyEdits = studyEditsOf(drafts, edits, v.caseStudies, found);
     if (withWaiver && v.waiver.trim() === '') found.push({ field: 'waiver', message: 'Enter the reason for keeping text that looks like personal data' });
     const input = {
       framework: v.framework,
@@ -113,6 +135,7 @@ export function usePackForm(today: string | undefined) {
       to,
       format: v.format,
       ...(v.caseStudies.length > 0 ? { caseStudies: v.caseStudies } : {}),
+      ...(studyEdits.length > 0 ? { studyEdits } : {}),
       ...(auditSize !== undefined ? { auditSize } : {}),
       ...(withWaiver ? { waiver: v.waiver } : {}),
     };
@@ -150,8 +173,35 @@ export function usePackForm(today: string | undefined) {
     }
   };
 
+  /** Draft the chosen studies to read before building: the main process anonymises them as the pack will. */
+  const review = async () => {
+    if (reviewing) return;
+    if (v.caseStudies.length === 0) return fail({ caseStudies: 'Choose at least one case to write up, then review the case studies' });
+    setReviewing(true);
+    try {
+      const r = await call('draftCaseStudies', { caseStudies: v.caseStudies });
+      setDrafts(r.studies);
+      setProblems({});
+    } catch (e) {
+      fail(saveProblems(e, PACK_FIELDS));
+    } finally {
+      setReviewing(false);
+    }
+  };
+  const edit = (reference: string, n: number, text: string | undefined) =>
+    setEdits((cur) => {
+      const list = [...(cur[reference] ?? [])];
+      list[n] = text;
+      return { ...cur, [reference]: list };
+    });
+
   return {
     frameworks,
+    drafts,
+    edits,
+    review,
+    reviewing,
+    edit,
     closed,
     loadError,
     v,
