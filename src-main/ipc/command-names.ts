@@ -67,6 +67,8 @@ export const COMMAND_NAMES = [
   'recordComplaint',
   'updateComplaint',
   'listFrameworks',
+  'getCaseFileAudit',
+  'saveAuditorReview',
   'draftCaseStudies',
   'saveEvidencePack',
   'getHealthCheck',

@@ -40,6 +40,23 @@ describe('the evidence pack on screen', () => {
     await h?.close();
   });
 
+  it('draws the case-file audit sample, takes the auditor’s judgement and notes, and updates the totals', async () => {
+    await nav(page, 'Case-file audit');
+    await page.getByLabel('Sample size').fill('4');
+    await page.getByRole('button', { name: 'Draw the sample' }).click();
+    const first = page.getByTestId('audited-file').first();
+    await first.waitFor();
+    expect(await first.getByText('For you to judge').count()).toBeGreaterThan(0);
+    const judged = page.getByTestId('audit-totals').getByRole('row', { name: /Basic facts acknowledged/ });
+    expect(await judged.innerText()).toMatch(/For you to judge/);
+    await first.getByRole('group', { name: /Basic facts acknowledged and responsibility taken \(File 1\)/ }).getByLabel('Met', { exact: true }).check();
+    await first.getByLabel('Notes on File 1').fill('Responsibility accepted at the first preparation visit.');
+    await first.getByRole('button', { name: 'Save File 1' }).click();
+    await first.getByRole('status').filter({ hasText: 'File 1 saved.' }).waitFor();
+    expect(await judged.innerText()).toMatch(/1\s+1\s+100%/);
+    await look(page, 'case-file-audit');
+  });
+
   it('builds a PDF pack with a case study and says what was saved', async () => {
     await nav(page, 'Evidence pack');
     const form = page.getByTestId('pack-form');
@@ -85,7 +102,8 @@ describe('the evidence pack on screen', () => {
     await banner.waitFor({ timeout: 60_000 });
     expect(h.saved.length).toBe(before + 1);
     expect(h.saved.at(-1)!.name).toMatch(/^rsqm-evidence-pack-.*\.pdf$/);
-    expect(pdfText(h.saved.at(-1)!.bytes)).toContain('Two neighbours, both in their forties, after a falling-out over a shed.');
+    const packText = pdfText(h.saved.at(-1)!.bytes);
+    expect(packText).toContain('Two neighbours, both in their forties, after a falling-out over a shed.');
     // The banner is far above the button: it takes focus, so nobody is left at the foot wondering.
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('pack-saved');
     await look(page, 'evidence-pack-saved');

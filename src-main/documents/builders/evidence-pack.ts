@@ -32,7 +32,7 @@ export interface PackContent {
   /** Show roles instead of staff names in the compliance tables (a setting). */
   staffAsRoles?: boolean;
   policies: readonly PackPolicy[];
-  audit: { files: readonly { label: string; checks: readonly CheckOutcome[] }[]; totals: readonly { check: AuditCheck; met: number; applicable: number; percent: number | null }[] };
+  audit: { files: readonly { label: string; checks: readonly CheckOutcome[]; notes?: string }[]; totals: readonly { check: AuditCheck; met: number; applicable: number; percent: number | null }[] };
   studies: readonly CaseStudy[];
   /** The quality lead's narrative by indicator number, when written. */
   narratives?: Readonly<Record<string, string>>;
@@ -167,6 +167,8 @@ export function buildEvidencePack(p: PackContent): DocumentModel {
     paragraph(`${p.audit.files.length} case files checked against the Service Provider Code of Practice.`),
     { kind: 'table', columns: [{ header: 'Check', width: 5 }, { header: 'Met', width: 1 }, { header: 'Files', width: 1 }, { header: 'Share', width: 1 }], rows: p.audit.totals.map((t) => [AUDIT_CHECK_LABELS[t.check], String(t.met), String(t.applicable), t.percent === null ? 'auditor' : `${t.percent}%`]) },
   );
+  const notes = p.audit.files.filter((f) => f.notes);
+  if (notes.length) blocks.push(heading(3, 'Auditor’s notes'), { kind: 'list', ordered: false, items: notes.map((f) => [run(`${f.label}: `, { bold: true }), run(f.notes!)]) });
   if (p.studies.length) {
     blocks.push({ kind: 'pageBreak' }, heading(2, 'Case studies'));
     for (const s of p.studies) {

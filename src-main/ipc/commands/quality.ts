@@ -1,3 +1,4 @@
+import { CaseFileAuditSchema, GetCaseFileAuditInputSchema, SaveAuditorReviewInputSchema } from '../../domain/quality/auditor-review';
 import { DraftCaseStudiesInputSchema, StudyDraftsSchema } from '../../domain/quality/case-study-review';
 import { z } from 'zod';
 import { ComplaintListSchema, ComplaintRowSchema, ListComplaintsInputSchema, RecordComplaintInputSchema, UpdateComplaintInputSchema } from '../../domain/quality/complaints';
@@ -69,6 +70,18 @@ export const qualityCommands = {
     output: z.array(FrameworkChoiceSchema),
     access: 'build-evidence-pack',
     summary: 'The RJC frameworks an evidence pack can answer: id, title, purpose and the period each fixes',
+  },
+  getCaseFileAudit: {
+    input: GetCaseFileAuditInputSchema,
+    output: CaseFileAuditSchema,
+    access: 'build-evidence-pack',
+    summary: 'The case-file audit sample as the pack draws it (period, size, framework as seed), each file checked against the Code of Practice, with the auditor’s judgements and notes',
+  },
+  saveAuditorReview: {
+    input: SaveAuditorReviewInputSchema,
+    output: CaseFileAuditSchema.shape.files.element.shape.checks,
+    access: 'build-evidence-pack',
+    summary: 'The auditor’s judgement on the checks a sampled case file’s record cannot prove, and notes on the file',
   },
   draftCaseStudies: {
     input: DraftCaseStudiesInputSchema,

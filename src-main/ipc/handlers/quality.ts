@@ -16,6 +16,8 @@ export function qualityHandlers(s: CasebookService): HandlersOf<typeof qualityCo
     listFrameworks: () => s.quality.listFrameworks(),
     getHealthCheck: (i) => s.quality.getHealthCheck(i),
     saveIndicatorAnswer: (i) => s.quality.saveIndicatorAnswer(i),
+    getCaseFileAudit: (i) => s.quality.getCaseFileAudit(i),
+    saveAuditorReview: (i) => s.quality.saveAuditorReview(i),
     draftCaseStudies: (i) => s.quality.draftCaseStudies(i),
     saveEvidencePack: (i) => s.quality.saveEvidencePack(i),
   };

@@ -10,16 +10,22 @@ import type { Store } from '../../store/store';
  * more than it knows: it stops and says which case to put right first.
  */
 export async function knownPeopleOf(s: Store): Promise<{ known: KnownIdentifiers; cases: number; all: Case[] }> {
-  const cases = [];
+  const cases = await everyCase(s, 'so the check cannot know everyone the casebook names');
+  return { known: knownIdentifiers(peopleOfCases(cases)), cases: cases.length, all: cases };
+}
+
+/** Every case file, or a refusal naming the first that does not open and why that stops the work (`because`). */
+export async function everyCase(s: Store, because: string): Promise<Case[]> {
+  const cases: Case[] = [];
   for (const row of s.summaries.all()) {
     try {
       cases.push(await s.readCase(row.id));
     } catch (e) {
       if (e instanceof CasebookError && e.code === 'CORRUPT') {
-        throw new CasebookError('CORRUPT', `Case ${row.reference} does not open, so the check cannot know everyone the casebook names: restore a backup or run Verify first. Nothing was checked.`, e.details);
+        throw new CasebookError('CORRUPT', `Case ${row.reference} does not open, ${because}: restore a backup or run Verify first. Nothing was checked.`, e.details);
       }
       throw e;
     }
   }
-  return { known: knownIdentifiers(peopleOfCases(cases)), cases: cases.length, all: cases };
+  return cases;
 }

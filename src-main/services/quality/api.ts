@@ -1,3 +1,4 @@
+import type { CaseFileAudit, GetCaseFileAuditInput, SaveAuditorReviewInput } from '../../domain/quality/auditor-review';
 import type { DraftCaseStudiesInput, StudyDraft } from '../../domain/quality/case-study-review';
 import type { ComplaintList, ComplaintRow, ListComplaintsInput, RecordComplaintInput, UpdateComplaintInput } from '../../domain/quality/complaints';
 import type { GetHealthCheckInput, HealthCheck, HealthCheckAnswerRow, SaveIndicatorAnswerInput } from '../../domain/quality/health-check';
@@ -27,6 +28,10 @@ export interface QualityApi {
   getHealthCheck(input: GetHealthCheckInput): Promise<HealthCheck>;
   /** Quality leads and administrators: one indicator's rating, narrative and linked policies, signed by whoever is signed in. */
   saveIndicatorAnswer(input: SaveIndicatorAnswerInput): Promise<HealthCheckAnswerRow>;
+  /** Quality leads and administrators: the case-file audit sample as the pack draws it, with the auditor's judgements and notes; recorded. */
+  getCaseFileAudit(input: GetCaseFileAuditInput): Promise<CaseFileAudit>;
+  /** Quality leads and administrators: judge what a sampled file's record cannot prove, and add notes; the file's checks as they now stand. */
+  saveAuditorReview(input: SaveAuditorReviewInput): Promise<CaseFileAudit['files'][number]['checks']>;
   /** Quality leads and administrators: the chosen case studies as drafted, each replacement placed, to read and reword before the pack is built; recorded. */
   draftCaseStudies(input: DraftCaseStudiesInput): Promise<{ studies: StudyDraft[] }>;
   /** Quality leads and administrators: the evidence pack, built, leak-checked on its final bytes, then saved where the user chooses. */

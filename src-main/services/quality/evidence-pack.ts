@@ -1,8 +1,6 @@
 import { requireCapability } from '../../domain/access/capabilities';
 import { anonymiser } from '../../domain/data-protection/anonymiser/anonymise';
 import { allowedPhrases, describeFindings, leakCheck } from '../../domain/data-protection/anonymiser/leak-check';
-import { drawSample } from '../../domain/quality/audit-sample';
-import { auditCaseFile, auditTotals } from '../../domain/quality/case-file-audit';
 import { draftCaseStudy } from '../../domain/quality/case-study';
 import { draftFor, withEdits, type DraftCaseStudiesInput, type StudyDraft } from '../../domain/quality/case-study-review';
 import type { PackRequest } from '../../domain/quality/pack-request';
@@ -21,6 +19,7 @@ import { invalidInput } from '../shared/errors';
 import { staffRecords } from '../staff/register-file';
 import type { FontSet } from '../../documents/fonts';
 import type { Store } from '../../store/store';
+import { auditedSample } from './case-file-audit';
 import { complaintsCounted } from './complaints';
 import { narrativesFor } from './health-check';
 import { readPolicies } from './policies';
@@ -76,8 +75,9 @@ export async function buildPack(cw: Casework, r: PackRequest, fonts: FontSet): P
     return study;
   });
   const period = { from: r.from, to: r.to };
-  const sample = drawSample(all, { ...period, size: r.auditSize ?? DEFAULT_AUDIT_SIZE, seed: framework.id });
-  const files = sample.map((c, i) => ({ label: `File ${i + 1}`, checks: auditCaseFile(c, r.to) }));
+  const audited = await auditedSample(s, all, { framework: framework.id, ...period, size: r.auditSize ?? DEFAULT_AUDIT_SIZE }, r.to);
+  // By file number only: a reference would lead back to the case.
+  const files = audited.files.map((f) => ({ label: f.label, checks: f.checks, ...(f.notes ? { notes: f.notes } : {}) }));
   const rules = cw.t.qualityRules;
   const content: PackContent = {
     serviceName: s.index.settings.serviceName,
@@ -94,7 +94,7 @@ export async function buildPack(cw: Casework, r: PackRequest, fonts: FontSet): P
       status: p.status,
       indicators: p.indicators,
     })),
-    audit: { files, totals: auditTotals(files) },
+    audit: { files, totals: audited.totals },
     studies,
     // The health check's narratives, as last saved: people wrote them, so the leak check reads them in full.
     narratives: await narrativesFor(s, framework.id),
@@ -102,8 +102,8 @@ export async function buildPack(cw: Casework, r: PackRequest, fonts: FontSet): P
   const model = buildEvidencePack(content);
   // What the app wrote from its own files (framework titles, labels, figures, staff names) is
   // not personal data even where a word is someone's name ("Quality Mark"); what people wrote
-  // (case studies, policy titles) is checked in full.
-  const allowed = allowedPhrases(modelTexts(buildEvidencePack({ ...content, studies: [], policies: [], narratives: {} })));
+  // (case studies, policy titles, the auditor's notes) is checked in full.
+  const allowed = allowedPhrases(modelTexts(buildEvidencePack({ ...content, studies: [], policies: [], narratives: {}, audit: { ...content.audit, files: files.map((f) => ({ label: f.label, checks: f.checks })) } })));
   const fileName = `${framework.id}-evidence-pack-${r.from}-to-${r.to}.${r.format}`;
   const rendered = r.format === 'pdf' ? await renderPdf(model, { fonts }) : await renderDocx(model);
   const pages = r.format === 'pdf' && 'pageCount' in rendered ? (rendered.pageCount as number) : undefined;

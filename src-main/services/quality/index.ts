@@ -5,6 +5,7 @@ import { caseworkOf, type Casework } from '../cases/context';
 import type { ServiceContext } from '../shared/context';
 import { saveTo } from '../shared/save';
 import type { QualityApi } from './api';
+import { getCaseFileAudit, saveAuditorReview } from './case-file-audit';
 import { buildPack, draftCaseStudies } from './evidence-pack';
 import { frameworkChoices } from './frameworks';
 import { documentResources } from '../templates/document-resources';
@@ -48,6 +49,8 @@ export function createQuality(ctx: ServiceContext): QualityApi {
     },
     getHealthCheck: queued(getHealthCheck),
     saveIndicatorAnswer: queued(saveIndicatorAnswer),
+    getCaseFileAudit: queued(getCaseFileAudit),
+    saveAuditorReview: queued(saveAuditorReview),
     draftCaseStudies: (input) =>
       ctx.serial(async () => {
         const s = ctx.need();

@@ -22,6 +22,7 @@ import { MyRecord } from '../quality/MyRecord';
 import { Policies } from '../quality/policies/Policies';
 import { Complaints } from '../quality/complaints/Complaints';
 import { EvidencePack } from '../quality/evidence-pack/EvidencePack';
+import { CaseFileAudit } from '../quality/case-file-audit/CaseFileAudit';
 import { HealthCheck } from '../quality/health-check/HealthCheck';
 
 /** `needs`: the capability the page is for; `writes`: it changes the casebook, so not when open read-only. */
@@ -36,6 +37,7 @@ const NAV: { page: Page; label: string; needs?: Capability; writes?: boolean; on
   // policies, complaints; then one's own record.
   { page: 'quality', label: 'Quality', needs: 'read-all-compliance' },
   { page: 'health-check', label: 'Health check', needs: 'read-health-check' },
+  { page: 'case-file-audit', label: 'Case-file audit', needs: 'build-evidence-pack' },
   { page: 'evidence-pack', label: 'Evidence pack', needs: 'build-evidence-pack' },
   { page: 'policies', label: 'Policies', needs: 'read-policies' },
   { page: 'complaints', label: 'Complaints', needs: 'manage-complaints' },
@@ -125,6 +127,8 @@ function CurrentPage({ page }: { page: Page }): ReactNode {
       return <AuditTrail />;
     case 'quality':
       return <Quality />;
+    case 'case-file-audit':
+      return <CaseFileAudit />;
     case 'evidence-pack':
       return <EvidencePack />;
     case 'staff-record':

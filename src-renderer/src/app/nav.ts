@@ -5,7 +5,7 @@ export type Page = 'home' | 'cases' | 'case' | 'new-referral' | 'calendar' | 'fi
   // The staff register (issue 11): the service's compliance, one person's record, your own.
   | 'quality' | 'staff-record' | 'my-record'
   // Policies register and complaints log (issue 11).
-  | 'policies' | 'complaints' | 'evidence-pack'
+  | 'policies' | 'complaints' | 'evidence-pack' | 'case-file-audit'
   // The health check, the RJC self-assessment (issue 12).
   | 'health-check'
   // Data protection (issue 13): a person across every case.
