@@ -33,6 +33,8 @@ export const COMMAND_NAMES = [
   'exportCases',
   'addDemoCases',
   'checkForUpdates',
+  'getWorkProgress',
+  'cancelWork',
   // cases (commands/cases.ts)
   'listCases',
   'getCase',

@@ -19,6 +19,8 @@ export const ERROR_CODES = {
   CONFLICT: 1,
   READ_ONLY: 4,
   BAD_SENDER: 1,
+  /** Long work (an evidence pack) stopped because the person asked; nothing was written. */
+  CANCELLED: 1,
   INTERNAL: 1,
 } as const;
 

@@ -1,3 +1,4 @@
+import { CancelWorkInputSchema, WorkProgressSchema } from '../../domain/shared/work-progress';
 import { z } from 'zod';
 import { ROLES } from '../../domain/access/roles';
 import { AuditEntrySchema, AuditFilterSchema } from '../../domain/casebook/audit';
@@ -173,5 +174,17 @@ export const casebookCommands = {
     output: UpdateCheckSchema,
     access: 'check-updates',
     summary: "Ask the service's update address whether a newer version is out (downloads nothing)",
+  },
+  getWorkProgress: {
+    input: empty,
+    output: WorkProgressSchema,
+    access: 'use-casebook',
+    summary: 'How far the long work running now (an evidence pack) has got: step, of, and what it is doing',
+  },
+  cancelWork: {
+    input: CancelWorkInputSchema,
+    output: z.strictObject({ cancelling: z.boolean() }),
+    access: 'use-casebook',
+    summary: 'Stop the long work running now before it writes anything',
   },
 } as const satisfies CommandGroup;

@@ -37,5 +37,7 @@ export function casebookHandlers(s: CasebookService): HandlersOf<typeof casebook
     exportCases: () => s.exportCases(),
     addDemoCases: (i, c) => s.addDemoCases(i, c),
     checkForUpdates: () => s.checkForUpdates(),
+    getWorkProgress: () => s.workProgress(),
+    cancelWork: (i) => s.cancelWork(i.task),
   };
 }

@@ -1,3 +1,4 @@
+import type { WorkProgress, WorkTask } from '../../domain/shared/work-progress';
 import type { AuditEntry, AuditFilter } from '../../domain/casebook/audit';
 import type { BackupInfo } from '../../domain/casebook/backup';
 import type { CaseworkSettings } from '../../domain/casebook/casework-settings';
@@ -93,6 +94,10 @@ export interface CasebookService {
   addDemoCases(i: { count: number; seed: string; append?: boolean | undefined }, context?: CallContext): Promise<{ imported: number; seed: string }>;
   /** Ask the update address in the settings whether a newer version is out; downloads nothing. */
   checkForUpdates(): Promise<UpdateCheck>;
+  /** How far the long work running now (an evidence pack) has got; idle when none is. */
+  workProgress(): Promise<WorkProgress>;
+  /** Ask the long work running now to stop before it writes anything; false when that work is not running. */
+  cancelWork(task: WorkTask): Promise<{ cancelling: boolean }>;
   close(): Promise<void>;
   readonly cases: CasesApi;
   readonly referrals: ReferralsApi;

@@ -1,3 +1,4 @@
+import { Work } from '../shared/work';
 import type { OpenOptions } from '../../store/open-store';
 import { createCases } from '../cases';
 import { createConferences } from '../conferences';
@@ -48,7 +49,7 @@ export async function createCasebookService(o: ServiceOptions): Promise<Casebook
   let summariser: ServiceContext['summariser'] = () => {
     throw new Error('cases are not ready');
   };
-  const ctx: ServiceContext = { need: h.need, current: h.current, templates, serial: run, files, summariser: () => summariser(), documentsRoot: o.documentsRoot };
+  const ctx: ServiceContext = { need: h.need, current: h.current, templates, serial: run, files, work: new Work(), summariser: () => summariser(), documentsRoot: o.documentsRoot };
 
   const cases = createCases(ctx);
   summariser = () => cases.internals.summariser();
@@ -77,6 +78,9 @@ export async function createCasebookService(o: ServiceOptions): Promise<Casebook
     ...rotateKeyUseCases(dir, h, o, adopt),
     ...updateUseCases(h, o, run),
     casesChecked: check.casesChecked,
+    // How far long work has got, and a stop: answered at once, never behind the work in the queue.
+    workProgress: async () => (h.need(), ctx.work.progress()),
+    cancelWork: async (task) => (h.need(), { cancelling: ctx.work.cancel(task) }),
     // Outside the queue as a whole (saving a venue queues itself); each step queued on its own.
     addDemoCases: (i, c) =>
       addDemoCases(
@@ -126,7 +130,7 @@ function serialised(s: CasebookService, run: ReturnType<typeof serialQueue>): Ca
   const ownQueue = new Set<keyof CasebookService>(['saveBackupCopy', 'restoreBackupFile', 'restoreFileWhileLocked', 'checkCaseFile', 'importCaseFile', 'exportCases', 'addDemoCases']);
   // checkForUpdates waits on the network and queues only its audit entry.
   // casesChecked waits for a check that queues its own second looks: queued itself, it would wait for them forever.
-  const direct = new Set<string>(['currentSession', 'onLocked', 'settings', 'users', 'listCases', 'reportActivity', 'checkForUpdates', 'casesChecked', ...ownQueue]);
+  const direct = new Set<string>(['currentSession', 'onLocked', 'settings', 'users', 'listCases', 'reportActivity', 'checkForUpdates', 'casesChecked', 'workProgress', 'cancelWork', ...ownQueue]);
   const top = queued(s, direct);
   return {
     ...top,

@@ -9,15 +9,20 @@ import type { Store } from '../../store/store';
  * leak check. A case that does not open cannot say who it names, so the check would promise
  * more than it knows: it stops and says which case to put right first.
  */
-export async function knownPeopleOf(s: Store): Promise<{ known: KnownIdentifiers; cases: number; all: Case[] }> {
-  const cases = await everyCase(s, 'so the check cannot know everyone the casebook names');
+export async function knownPeopleOf(s: Store, onRead?: (n: number, of: number) => void): Promise<{ known: KnownIdentifiers; cases: number; all: Case[] }> {
+  const cases = await everyCase(s, 'so the check cannot know everyone the casebook names', onRead);
   return { known: knownIdentifiers(peopleOfCases(cases)), cases: cases.length, all: cases };
 }
 
-/** Every case file, or a refusal naming the first that does not open and why that stops the work (`because`). */
-export async function everyCase(s: Store, because: string): Promise<Case[]> {
+/**
+ * Every case file, or a refusal naming the first that does not open and why that stops the work
+ * (`because`). `onRead` hears the count every 100 files (progress, and a chance to stop).
+ */
+export async function everyCase(s: Store, because: string, onRead?: (n: number, of: number) => void): Promise<Case[]> {
   const cases: Case[] = [];
-  for (const row of s.summaries.all()) {
+  const rows = s.summaries.all();
+  for (const row of rows) {
+    if (onRead && cases.length % 100 === 0) onRead(cases.length, rows.length);
     try {
       cases.push(await s.readCase(row.id));
     } catch (e) {

@@ -19,6 +19,7 @@ import { invalidInput } from '../shared/errors';
 import { staffRecords } from '../staff/register-file';
 import type { FontSet } from '../../documents/fonts';
 import type { Store } from '../../store/store';
+import type { Work } from '../shared/work';
 import { auditedSample } from './case-file-audit';
 import { complaintsCounted } from './complaints';
 import { narrativesFor } from './health-check';
@@ -44,8 +45,8 @@ export interface BuiltPack {
 export const DEFAULT_AUDIT_SIZE = 30;
 
 /** Everyone the casebook names (the anonymiser looks for all of them), every case, and the chosen ones by reference. */
-async function studyCases(s: Store, references: readonly string[]) {
-  const { known, all } = await knownPeopleOf(s);
+async function studyCases(s: Store, references: readonly string[], onRead?: (n: number, of: number) => void) {
+  const { known, all } = await knownPeopleOf(s, onRead);
   const byReference = new Map(all.map((c) => [c.reference, c]));
   const chosen = references.map((ref, i) => {
     const c = byReference.get(ref);
@@ -62,12 +63,18 @@ export async function draftCaseStudies(s: Store, input: DraftCaseStudiesInput): 
   return chosen.map((c, i) => draftFor(c.reference, draftCaseStudy(c, String.fromCharCode(65 + i), finder)));
 }
 
-export async function buildPack(cw: Casework, r: PackRequest, fonts: FontSet): Promise<BuiltPack> {
+/** The parts of building a pack, for its progress. */
+export const PACK_STEPS = 5;
+
+export async function buildPack(cw: Casework, r: PackRequest, fonts: FontSet, work?: Work): Promise<BuiltPack> {
   const s = cw.s;
   requireCapability(s.user.role, 'build-evidence-pack');
   const framework = cw.t.frameworks.find((f) => f.id === r.framework);
   if (!framework) throw invalidInput([{ path: 'framework', message: `There is no framework "${r.framework}": choose one of ${cw.t.frameworks.map((f) => f.id).join(', ')}` }]);
-  const { finder, all, chosen } = await studyCases(s, r.caseStudies ?? []);
+  await work?.step('Reading the case files');
+  const read = (n: number, of: number) => work?.checkpoint(`Reading the case files (${n.toLocaleString('en-GB')} of ${of.toLocaleString('en-GB')})`);
+  const { finder, all, chosen } = await studyCases(s, r.caseStudies ?? [], read);
+  await work?.step('Drafting the case studies and drawing the case-file audit sample');
   const edits = new Map((r.studyEdits ?? []).map((e) => [e.reference, e]));
   const studies = chosen.map((c, i) => {
     const study = withEdits(draftCaseStudy(c, String.fromCharCode(65 + i), finder), edits.get(c.reference));
@@ -78,6 +85,7 @@ export async function buildPack(cw: Casework, r: PackRequest, fonts: FontSet): P
   const audited = await auditedSample(s, all, { framework: framework.id, ...period, size: r.auditSize ?? DEFAULT_AUDIT_SIZE }, r.to);
   // By file number only: a reference would lead back to the case.
   const files = audited.files.map((f) => ({ label: f.label, checks: f.checks, ...(f.notes ? { notes: f.notes } : {}) }));
+  await work?.step('Counting the figures, staff compliance and policies');
   const rules = cw.t.qualityRules;
   const content: PackContent = {
     serviceName: s.index.settings.serviceName,
@@ -105,7 +113,9 @@ export async function buildPack(cw: Casework, r: PackRequest, fonts: FontSet): P
   // (case studies, policy titles, the auditor's notes) is checked in full.
   const allowed = allowedPhrases(modelTexts(buildEvidencePack({ ...content, studies: [], policies: [], narratives: {}, audit: { ...content.audit, files: files.map((f) => ({ label: f.label, checks: f.checks })) } })));
   const fileName = `${framework.id}-evidence-pack-${r.from}-to-${r.to}.${r.format}`;
+  await work?.step(r.format === 'pdf' ? 'Drawing the PDF' : 'Drawing the Word document');
   const rendered = r.format === 'pdf' ? await renderPdf(model, { fonts }) : await renderDocx(model);
+  await work?.step('Checking the finished file for personal data');
   const pages = r.format === 'pdf' && 'pageCount' in rendered ? (rendered.pageCount as number) : undefined;
   const report = leakCheck((await textParts(fileName, rendered.bytes)).parts, finder, allowed);
   if (report.known.length > 0) {

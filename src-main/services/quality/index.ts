@@ -6,7 +6,7 @@ import type { ServiceContext } from '../shared/context';
 import { saveTo } from '../shared/save';
 import type { QualityApi } from './api';
 import { getCaseFileAudit, saveAuditorReview } from './case-file-audit';
-import { buildPack, draftCaseStudies } from './evidence-pack';
+import { buildPack, draftCaseStudies, PACK_STEPS } from './evidence-pack';
 import { frameworkChoices } from './frameworks';
 import { documentResources } from '../templates/document-resources';
 import { listComplaints, recordComplaint, updateComplaint } from './complaints';
@@ -63,7 +63,7 @@ export function createQuality(ctx: ServiceContext): QualityApi {
       requireCapability(ctx.need().user.role, 'build-evidence-pack');
       const { fonts } = await documentResources(ctx);
       // Built and checked in the queue (it reads every case); the save dialog runs outside it.
-      const pack = await ctx.serial(() => buildPack(cw(), input, fonts));
+      const pack = await ctx.work.run('evidence-pack', PACK_STEPS, 'The pack was not built: you stopped it. Nothing was saved.', () => ctx.serial(() => buildPack(cw(), input, fonts, ctx.work)));
       const fields = ['framework', 'format', `from:${input.from}`, `to:${input.to}`, `case-studies:${input.caseStudies?.length ?? 0}`, ...(input.studyEdits?.length ? [`case-studies-reworded:${input.studyEdits.length}`] : []), ...(pack.waived ? [`waived:${pack.waived}`, `reason:${input.waiver ?? ''}`] : [])];
       const saved = await saveTo(ctx, pack.fileName, pack.bytes, input.format, (s) => s.draft('pack.save', { type: 'pack', id: input.framework }, fields));
       return { saved, fileName: pack.fileName, title: pack.title, ...(pack.pages !== undefined ? { pages: pack.pages } : {}), bytes: pack.bytes.length };

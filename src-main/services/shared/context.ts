@@ -1,3 +1,4 @@
+import type { Work } from './work';
 import type { Case, CaseSummary } from '../../domain/cases/case';
 import type { Store } from '../../store/store';
 import type { CaseworkTemplates } from '../templates/loader';
@@ -16,6 +17,8 @@ export interface ServiceContext {
   /** Store reads and commits run here, one at a time; dialogs run outside it (an idle lock is never held up). */
   serial<T>(job: () => Promise<T>): Promise<T>;
   readonly files: FilePorts;
+  /** The long work running now (an evidence pack): its progress, and a stop the person asked for. */
+  readonly work: Work;
   /** Summary rows for the case list, with each case's next due date (today read once per call). */
   summariser(): (c: Case) => CaseSummary;
   /** The folder holding templates/ and resources/ (the app's own unless a test says otherwise). */

@@ -360,6 +360,8 @@ export function createFakeService(world: FakeWorld, dir: string, files: FilePort
       ),
     // The command line has no update check.
     checkForUpdates: (missing('casebook') as Pick<CasebookService, 'checkForUpdates'>).checkForUpdates,
+    workProgress: async () => (need(), { step: 0, of: 0, label: '', cancelling: false }),
+    cancelWork: async () => (need(), { cancelling: false }),
     async close() {
       world.closed++;
       current = undefined;

@@ -9,6 +9,7 @@ import { usePageTitle } from '../../shared/hooks/usePageTitle';
 import { formatBytes, formatDate } from '../../shared/lib/dates';
 import { DayField } from '../register-form';
 import { CaseStudyReview } from './CaseStudyReview';
+import { PackProgress } from './PackProgress';
 import { usePackForm, type PackSaved } from './pack-form';
 import '../../shared/components/casework.scss';
 
@@ -126,10 +127,7 @@ export function EvidencePack() {
               </button>
             </div>
           )}
-          {/* Always present, so screen readers announce the change from idle to working. */}
-          <p className="govuk-body" role="status" data-testid="pack-progress">
-            {f.busy ? 'Building the pack and checking it for personal data. This can take a minute.' : f.cancelled ? 'The pack was not saved: the save was cancelled.' : ''}
-          </p>
+          <PackProgress busy={f.busy} progress={f.progress} stopped={f.stopped} cancelled={f.cancelled} onStop={f.stop} />
           {/* aria-disabled rather than disabled, so keyboard focus stays on the button while it works. */}
           <button type="submit" className="govuk-button" aria-disabled={f.busy || undefined}>
             Build and save the pack

@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import type { WorkProgress } from '../../../../src-main/domain/shared/work-progress';
 import type { CaseSummary } from '../../../../src-main/domain/cases/case';
 import type { StudyDraft } from '../../../../src-main/domain/quality/case-study-review';
 import { PackRequestSchema, type FrameworkChoice, type PackRequest, type StudyEdit } from '../../../../src-main/domain/quality/pack-request';
@@ -88,6 +89,10 @@ export function usePackForm(today: string | undefined) {
   const [drafts, setDrafts] = useState<StudyDraft[]>();
   const [edits, setEdits] = useState<Record<string, (string | undefined)[]>>({});
   const [reviewing, setReviewing] = useState(false);
+  const [progress, setProgress] = useState<WorkProgress>();
+  const [stopped, setStopped] = useState(false);
+  const polling = useRef<ReturnType<typeof setInterval>>(undefined);
+  useEffect(() => () => clearInterval(polling.current), []);
 
   useEffect(() => {
     if (!today) return;
@@ -156,6 +161,10 @@ export function usePackForm(today: string | undefined) {
     setBusy(true);
     setSaved(undefined);
     setCancelled(false);
+    setStopped(false);
+    setProgress(undefined);
+    // The build holds the main process's queue; how far it has got is asked for beside it.
+    polling.current = setInterval(() => void call('getWorkProgress').then((p) => p.task && setProgress(p), () => undefined), 300);
     try {
       const r = await call('saveEvidencePack', parsed.data);
       setProblems({});
@@ -163,15 +172,24 @@ export function usePackForm(today: string | undefined) {
       if (r.saved) setSaved({ fileName: r.fileName, title: r.title, bytes: r.bytes, waived: withWaiver, ...(r.pages !== undefined ? { pages: r.pages } : {}) });
       else setCancelled(true);
     } catch (e) {
+      if (e instanceof ApiError && e.code === 'CANCELLED') {
+        setProblems({});
+        setStopped(true);
+        return;
+      }
       // Only a refusal for look-alikes may be overruled; a name from the casebook must come out at its source.
       const waivable = onlyLooksPersonal(e);
       setMayWaive(waivable);
       // The reason box opens at the foot of the form: the summary links to it.
       fail({ ...saveProblems(e, PACK_FIELDS), ...(waivable ? { waiver: 'If it is not personal data, give the reason for keeping it' } : {}) });
     } finally {
+      clearInterval(polling.current);
+      setProgress(undefined);
       setBusy(false);
     }
   };
+  /** Ask the main process to stop the build before it writes anything. */
+  const stop = () => void call('cancelWork', { task: 'evidence-pack' }).then((r) => r.cancelling && setProgress((p) => (p ? { ...p, cancelling: true } : p)), () => undefined);
 
   /** Draft the chosen studies to read before building: the main process anonymises them as the pack will. */
   const review = async () => {
@@ -202,6 +220,9 @@ export function usePackForm(today: string | undefined) {
     review,
     reviewing,
     edit,
+    progress,
+    stop,
+    stopped,
     closed,
     loadError,
     v,
