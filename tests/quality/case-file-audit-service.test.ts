@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caseworkWorld, type World } from '../support/casebook';
+import { packWorld } from '../support/pack-world';
 import { pdfText } from '../support/pdf-text';
 
 /**
@@ -10,16 +10,10 @@ import { pdfText } from '../support/pdf-text';
 const YEAR = { from: '2025-03-17', to: '2026-03-16' };
 const SAMPLE = { framework: 'rsqm', ...YEAR, size: 12 };
 
-async function world(): Promise<World> {
-  const w = await caseworkWorld();
-  await w.service.addDemoCases({ count: 40, seed: 'pack' });
-  await w.as('quality-lead');
-  return w;
-}
 
 describe('the case-file audit', () => {
   it('draws the sample the pack draws, takes the auditor’s judgement and notes, and prints them by file number', async () => {
-    const w = await world();
+    const w = await packWorld();
     const audit = await w.call('getCaseFileAudit', SAMPLE);
     expect(audit.files.length).toBeGreaterThan(0);
     expect(audit.files.map((f) => f.label)).toEqual(audit.files.map((_, i) => `File ${i + 1}`));
@@ -45,7 +39,7 @@ describe('the case-file audit', () => {
   });
 
   it('refuses a judgement on what the record proves, a case not in the casebook, notes that name someone in the pack, and a facilitator', async () => {
-    const w = await world();
+    const w = await packWorld();
     const first = (await w.call('getCaseFileAudit', SAMPLE)).files[0]!;
     const e = await w.fails('saveAuditorReview', { caseId: first.caseId, judgements: { 'written-consent': 'met' } });
     expect(e.details?.issues?.[0]).toMatchObject({ path: 'judgements.written-consent', message: expect.stringMatching(/is proved by the record, not judged/) });

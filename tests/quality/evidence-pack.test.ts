@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
-import { caseworkWorld, HARMED, RESPONSIBLE, type World } from '../support/casebook';
+import { HARMED, RESPONSIBLE } from '../support/casebook';
+import { packWorld } from '../support/pack-world';
 import { caseUntil } from '../support/process';
 import { pdfText } from '../support/pdf-text';
 import { hasCommand, pdfPages, run, tempDir, writeTemp } from '../documents/helpers';
@@ -12,16 +13,10 @@ import { hasCommand, pdfPages, run, tempDir, writeTemp } from '../documents/help
  */
 const YEAR = { from: '2025-03-17', to: '2026-03-16' };
 
-async function demoWorld(): Promise<World> {
-  const w = await caseworkWorld();
-  await w.service.addDemoCases({ count: 40, seed: 'pack' });
-  await w.as('quality-lead');
-  return w;
-}
 
 describe('the evidence pack', () => {
   it('answers each RSQM indicator, with the case-file audit, compliance and case studies, and names nobody', async () => {
-    const w = await demoWorld();
+    const w = await packWorld();
     const closed = (await w.call('listCases', {})).filter((c) => c.stage === 'closed').slice(0, 2).map((c) => c.reference);
     const r = await w.call('saveEvidencePack', { framework: 'rsqm', ...YEAR, format: 'pdf', caseStudies: closed });
     expect(r).toMatchObject({ saved: true, fileName: 'rsqm-evidence-pack-2025-03-17-to-2026-03-16.pdf', title: 'Restorative Service Quality Mark evidence pack' });
@@ -42,7 +37,7 @@ describe('the evidence pack', () => {
     const soffice = await hasCommand('soffice');
     if (!soffice) console.warn('SKIPPED: LibreOffice (soffice) is not installed, so the pack DOCX → PDF check did not run. .ci/run installs libreoffice-writer-nogui.');
     if (!soffice) return;
-    const w = await demoWorld();
+    const w = await packWorld();
     const closed = (await w.call('listCases', {})).filter((c) => c.stage === 'closed').slice(0, 2).map((c) => c.reference);
     await w.call('saveEvidencePack', { framework: 'rsqm', ...YEAR, format: 'docx', caseStudies: closed });
     const { dir, cleanup } = await tempDir();
@@ -60,7 +55,7 @@ describe('the evidence pack', () => {
   }, 300_000);
 
   it('makes the organisation framework and the RSP renewal as Word documents that open', async () => {
-    const w = await demoWorld();
+    const w = await packWorld();
     for (const framework of ['organisation', 'rsp-renewal']) {
       await w.call('saveEvidencePack', { framework, ...YEAR, format: 'docx' });
       const parts = unzipSync(w.files.last().bytes);
@@ -70,7 +65,7 @@ describe('the evidence pack', () => {
   });
 
   it('refuses to save a pack that would name someone, saying where and never who, and saves nothing', async () => {
-    const w = await demoWorld();
+    const w = await packWorld();
     const c = (await w.call('listCases', {}))[0]!;
     const person = (await w.call('getCase', { id: c.id })).participants[0]!.person;
     await w.as('quality-lead');
@@ -84,7 +79,7 @@ describe('the evidence pack', () => {
   });
 
   it('shows each case study with its replacements placed, and builds the pack with the wording the quality lead left', async () => {
-    const w = await demoWorld();
+    const w = await packWorld();
     // A case whose record names its people and a phone number in free text, beside a closed demo case.
     await w.as('admin');
     const named = await caseUntil(w, 'team', { referral: { offenceDescription: `${HARMED.givenName} Evans rang 07700 900123 after ${RESPONSIBLE.givenName} broke the shed door.` } });
@@ -108,7 +103,7 @@ describe('the evidence pack', () => {
   });
 
   it('refuses a reworded case study that names someone, one whose case changed since the review, and one not chosen', async () => {
-    const w = await demoWorld();
+    const w = await packWorld();
     const closed = (await w.call('listCases', {})).filter((c) => c.stage === 'closed');
     const reference = closed[0]!.reference;
     const person = (await w.call('getCase', { id: closed[0]!.id })).participants[0]!.person;
@@ -128,7 +123,7 @@ describe('the evidence pack', () => {
   });
 
   it('asks for a reason before keeping text that only looks like personal data, and records it', async () => {
-    const w = await demoWorld();
+    const w = await packWorld();
     await w.call('savePolicy', { title: 'Home visits from the office at LS1 4DY, phone 0113 496 0000', version: '1', ownerId: w.staff.jo, approvedOn: '2025-06-01', nextReview: '2027-06-01', indicators: ['2.1'] });
     const e = await w.fails('saveEvidencePack', { framework: 'rsqm', ...YEAR, format: 'pdf' });
     expect(e.code).toBe('PERSONAL_DATA');
@@ -141,7 +136,7 @@ describe('the evidence pack', () => {
   });
 
   it('refuses a framework that does not exist, a case that does not, and a facilitator', async () => {
-    const w = await demoWorld();
+    const w = await packWorld();
     expect((await w.fails('saveEvidencePack', { framework: 'iso9001', ...YEAR, format: 'pdf' })).details?.issues?.[0]?.path).toBe('framework');
     expect((await w.fails('saveEvidencePack', { framework: 'rsqm', ...YEAR, format: 'pdf', caseStudies: ['RJ-1999-0001'] })).details?.issues?.[0]?.path).toBe('caseStudies.0');
     expect((await w.fails('saveEvidencePack', { framework: 'rsqm', from: '2026-03-16', to: '2025-03-17', format: 'pdf' })).code).toBe('INVALID_INPUT');

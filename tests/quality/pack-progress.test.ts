@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caseworkWorld, type World } from '../support/casebook';
+import { packWorld } from '../support/pack-world';
 
 /**
  * Building a pack says how far it has got and can be stopped: progress and the stop are
@@ -8,16 +8,10 @@ import { caseworkWorld, type World } from '../support/casebook';
 const PACK = { framework: 'rsqm', from: '2025-03-17', to: '2026-03-16', format: 'pdf' } as const;
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
-async function world(): Promise<World> {
-  const w = await caseworkWorld();
-  await w.service.addDemoCases({ count: 40, seed: 'pack' });
-  await w.as('quality-lead');
-  return w;
-}
 
 describe('progress and stopping a pack', () => {
   it('reports each part of the build while it runs, and is idle afterwards', async () => {
-    const w = await world();
+    const w = await packWorld();
     expect(await w.call('getWorkProgress', {})).toEqual({ step: 0, of: 0, label: '', cancelling: false });
     const seen: { step: number; of: number; label: string }[] = [];
     let done = false;
@@ -36,7 +30,7 @@ describe('progress and stopping a pack', () => {
   });
 
   it('stops when asked, before anything is written, and says so', async () => {
-    const w = await world();
+    const w = await packWorld();
     const saved = w.files.saved.length;
     const build = w.call('saveEvidencePack', PACK).then(
       () => undefined,
