@@ -33,11 +33,11 @@ describe('one calendar month from receipt', () => {
     // 25 December 2026 is a Friday; Boxing Day falls on the Saturday, so Monday 28th is its substitute.
     const christmas = subjectAccessDeadline({ receivedOn: '2026-11-25' }, holidays)!;
     expect(christmas).toMatchObject({ calendarDue: '2026-12-25', due: '2026-12-29', movedBecause: 'Christmas Day' });
-    expect(explainDeadline(christmas)).toBe('Due 29 December 2026: one month from 25 November 2026; 25 December 2026 is Christmas Day, a bank holiday, so the next working day.');
+    expect(explainDeadline(christmas)).toBe('One month from 25 November 2026; 25 December 2026 is Christmas Day, a bank holiday, so due the next working day.');
     // Easter Monday 6 April 2026; Good Friday 3 April.
     expect(subjectAccessDeadline({ receivedOn: '2026-03-06' }, holidays)).toMatchObject({ calendarDue: '2026-04-06', due: '2026-04-07', movedBecause: 'Easter Monday' });
     expect(due({ receivedOn: '2026-03-03' })).toBe('2026-04-07');
-    expect(explainDeadline(subjectAccessDeadline({ receivedOn: '2026-01-31' }, holidays)!)).toBe('Due 2 March 2026: one month from 31 January 2026; 28 February 2026 is a Saturday, so the next working day.');
+    expect(explainDeadline(subjectAccessDeadline({ receivedOn: '2026-01-31' }, holidays)!)).toBe('One month from 31 January 2026; 28 February 2026 is a Saturday, so due the next working day.');
   });
 
   it('is not moved by the clock changes (dates, not instants)', () => {
@@ -69,7 +69,7 @@ describe('the clock: identity and clarification', () => {
     expect(due({ receivedOn: '2026-03-02', clarificationAskedOn: '2026-03-05' })).toBeUndefined();
     const d = subjectAccessDeadline({ receivedOn: '2026-03-02', clarificationAskedOn: '2026-03-05', clarificationReceivedOn: '2026-03-12' }, holidays)!;
     expect(d).toMatchObject({ pausedDays: 7, originalDue: '2026-04-09', due: '2026-04-09' });
-    expect(explainDeadline(d)).toBe('Due 9 April 2026: one month from 2 March 2026, 7 days added while waiting for clarification.');
+    expect(explainDeadline(d)).toBe('One month from 2 March 2026, 7 days added while waiting for clarification.');
     // Asked and answered the same day: no time lost.
     expect(due({ receivedOn: '2026-03-02', clarificationAskedOn: '2026-03-05', clarificationReceivedOn: '2026-03-05' })).toBe('2026-04-02');
     // A pause from 31 January: 28 February + 3 days, counted in days (not months) after the month.
@@ -110,7 +110,7 @@ describe('extensions', () => {
     expect(due({ receivedOn: '2026-03-31', extension: ext(1) })).toBe('2026-06-01');
     expect(due({ receivedOn: '2026-03-31', extension: ext(2) })).toBe('2026-06-30');
     expect(explainDeadline(subjectAccessDeadline({ receivedOn: '2026-01-31', extension: ext(2) }, holidays)!, 2)).toBe(
-      'Due 28 April 2026: one month from 31 January 2026, extended by 2 months from 28 February 2026.',
+      'One month from 31 January 2026, extended by 2 months from 28 February 2026.',
     );
   });
 

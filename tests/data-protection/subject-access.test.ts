@@ -19,7 +19,7 @@ describe('the subject access register', () => {
     const r = await w.call('recordSubjectAccessRequest', { receivedOn: '2026-02-16', name: NAME, dateOfBirth: HARMED.dateOfBirth });
     expect(r).toMatchObject({ number: 'SAR-2026-0001', due: '2026-03-16', status: 'due-soon', daysLeft: 0, late: false, cases: [] });
     expect(r.id).toMatch(/^sar_/);
-    expect(r.dueExplained).toBe('Due 16 March 2026: one month from 16 February 2026.');
+    expect(r.dueExplained).toBe('One month from 16 February 2026.');
     const second = await w.call('recordSubjectAccessRequest', { receivedOn: '2026-03-16', name: 'Someone Else' });
     expect(second).toMatchObject({ number: 'SAR-2026-0002', due: '2026-04-16', status: 'in-progress', daysLeft: 31 });
     const list = await w.call('listSubjectAccessRequests', {});

@@ -86,14 +86,14 @@ export function subjectAccessDeadline(r: SubjectAccessDates, holidays: HolidayCa
   return { clockStartsOn: start, pausedDays: paused, originalDue, calendarDue, due, ...(movedBecause ? { movedBecause } : {}) };
 }
 
-/** "Due 2 March 2026: one month from 31 January 2026 is 28 February 2026, a Saturday." */
+/** How the due date was reached: "One month from 31 January 2026; 28 February 2026 is a Saturday, so due the next working day." */
 export function explainDeadline(d: SubjectAccessDeadline, extensionMonths?: number): string {
-  const steps = [`one month from ${formatDate(d.clockStartsOn)}`];
+  const steps = [`One month from ${formatDate(d.clockStartsOn)}`];
   if (d.pausedDays > 0) steps.push(`${d.pausedDays} ${d.pausedDays === 1 ? 'day' : 'days'} added while waiting for clarification`);
   if (extensionMonths) steps.push(`extended by ${extensionMonths} ${extensionMonths === 1 ? 'month' : 'months'} from ${formatDate(d.originalDue)}`);
   const why = d.movedBecause === undefined ? '' : WEEKDAYS.includes(d.movedBecause) ? `a ${d.movedBecause}` : `${d.movedBecause}, a bank holiday`;
-  const moved = why ? `; ${formatDate(d.calendarDue)} is ${why}, so the next working day` : '';
-  return `Due ${formatDate(d.due)}: ${steps.join(', ')}${moved}.`;
+  const moved = why ? `; ${formatDate(d.calendarDue)} is ${why}, so due the next working day` : '';
+  return `${steps.join(', ')}${moved}.`;
 }
 
 /** Awaiting identity or clarification, in progress, due within a week, overdue, extended, completed, closed without a bundle. */
