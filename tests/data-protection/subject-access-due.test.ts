@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explainDeadline, subjectAccessDeadline, subjectAccessStanding, type SubjectAccessDates } from '../../src-main/domain/data-protection/subject-access/due-date';
+import { explainDeadline, extensionProblems, subjectAccessDeadline, subjectAccessStanding, type SubjectAccessDates } from '../../src-main/domain/data-protection/subject-access/due-date';
 import { subjectAccessOrderProblems } from '../../src-main/domain/data-protection/subject-access/order';
 import { nextSubjectAccessNumber } from '../../src-main/domain/data-protection/subject-access/register';
 import { holidays } from '../support/case-fixtures';
@@ -112,6 +112,16 @@ describe('extensions', () => {
     expect(explainDeadline(subjectAccessDeadline({ receivedOn: '2026-01-31', extension: ext(2) }, holidays)!, 2)).toBe(
       'One month from 31 January 2026, extended by 2 months from 28 February 2026.',
     );
+  });
+
+  it('is decided within the first month, on the deadline at the latest', () => {
+    // Received 31 January 2026: due Monday 2 March (28 February is a Saturday).
+    const r = (decidedOn: string) => ({ receivedOn: '2026-01-31', extension: { ...ext(1), decidedOn } });
+    expect(extensionProblems(r('2026-03-02'), holidays)).toEqual([]);
+    expect(extensionProblems(r('2026-03-03'), holidays)).toEqual([
+      { path: 'extension.decidedOn', message: '3 March 2026 is after the request was due (2 March 2026): an extension is decided, and the requester told, within the first month' },
+    ]);
+    expect(extensionProblems({ receivedOn: '2026-01-31' }, holidays)).toEqual([]);
   });
 
   it('extends the deadline after the pauses', () => {

@@ -82,6 +82,10 @@ describe('the subject access register', () => {
     expect((await w.fails('updateSubjectAccessRequest', { id: r.id, extension: { months: 3, reason: 'x', decidedOn: '2026-03-10' } } as never)).code).toBe('INVALID_INPUT');
     expect((await w.fails('updateSubjectAccessRequest', { id: r.id, extension: { months: 1, reason: '', decidedOn: '2026-03-10' } })).details?.issues?.[0]?.path).toBe('extension.reason');
     expect((await w.fails('updateSubjectAccessRequest', { id: 'sar_notthereatall' })).code).toBe('NOT_FOUND');
+    // Received 2 February: due Monday 2 March; an extension decided after that is too late.
+    const old = await w.call('recordSubjectAccessRequest', { receivedOn: '2026-02-02', name: NAME });
+    const late = await w.fails('updateSubjectAccessRequest', { id: old.id, extension: { months: 1, reason: 'Many cases', decidedOn: '2026-03-03' } });
+    expect(late.details?.issues).toEqual([{ path: 'extension.decidedOn', message: '3 March 2026 is after the request was due (2 March 2026): an extension is decided, and the requester told, within the first month' }]);
   });
 
   it('is for administrators and coordinators only', async () => {

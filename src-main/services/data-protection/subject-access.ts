@@ -1,5 +1,6 @@
 import { requireCapability } from '../../domain/access/capabilities';
 import { findPeople } from '../../domain/data-protection/person-search';
+import { extensionProblems } from '../../domain/data-protection/subject-access/due-date';
 import { subjectAccessOrderProblems } from '../../domain/data-protection/subject-access/order';
 import {
   nextSubjectAccessNumber,
@@ -41,9 +42,14 @@ function rowOf(cw: Casework, r: SubjectAccessRequest, field: string): SubjectAcc
   }
 }
 
-function checked(cw: Casework, r: SubjectAccessRequest): void {
+/** The dates in order, none in the future, and an extension decided in time; then the row. */
+function checkedRow(cw: Casework, r: SubjectAccessRequest, field: string): SubjectAccessRow {
   const problems = subjectAccessOrderProblems(r, cw.today);
   if (problems.length > 0) throw invalidInput(problems);
+  const row = rowOf(cw, r, field);
+  const late = extensionProblems(r, cw.t.holidays);
+  if (late.length > 0) throw invalidInput(late);
+  return row;
 }
 
 async function save(cw: Casework, register: SubjectAccessRegister, r: SubjectAccessRequest, action: string, fields: string[]): Promise<void> {
@@ -85,8 +91,7 @@ export async function recordSubjectAccessRequest(cw: Casework, input: RecordSubj
   const register = await readSubjectAccess(s);
   const fields = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as RecordSubjectAccessInput;
   const r: SubjectAccessRequest = { id: newId('sar'), number: nextSubjectAccessNumber(register, input.receivedOn), ...fields };
-  checked(cw, r);
-  const row = rowOf(cw, r, 'receivedOn');
+  const row = checkedRow(cw, r, 'receivedOn');
   await save(cw, register, r, 'sar.record', Object.keys(fields));
   return row;
 }
@@ -114,10 +119,9 @@ export async function updateSubjectAccessRequest(cw: Casework, input: UpdateSubj
     if (unknown.length > 0) throw invalidInput([{ path: 'caseIds', message: `${unknown.length === 1 ? 'One of the cases ticked is' : `${unknown.length} of the cases ticked are`} not in the casebook any more: reload the page and tick them again.` }]);
     after = { ...after, caseIds: [...new Set(caseIds)] };
   }
-  checked(cw, after);
   const changed = Object.keys({ ...after, ...before }).filter((k) => JSON.stringify(before[k as keyof SubjectAccessRequest]) !== JSON.stringify(after[k as keyof SubjectAccessRequest]));
   const changedField = changed.find((k) => k.endsWith('On')) ?? 'receivedOn';
-  const row = rowOf(cw, after, changedField);
+  const row = checkedRow(cw, after, changedField);
   if (changed.length === 0) return row;
   // The cases by how many, not which: the audit entry says what was done, not to whom.
   const fields = changed.map((k) => (k === 'caseIds' ? `cases:${after.caseIds?.length ?? 0}` : k));

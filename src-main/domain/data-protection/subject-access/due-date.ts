@@ -96,6 +96,18 @@ export function explainDeadline(d: SubjectAccessDeadline, extensionMonths?: numb
   return `${steps.join(', ')}${moved}.`;
 }
 
+/**
+ * An extension is decided, and the requester told with the reason, within the first month
+ * (Article 12(3)): on or before the deadline it extends. The problem sits on the decision's date.
+ */
+export function extensionProblems(r: SubjectAccessDates, holidays: HolidayCalendar): { path: string; message: string }[] {
+  if (!r.extension) return [];
+  const { extension, ...unextended } = r;
+  const original = subjectAccessDeadline(unextended, holidays);
+  if (!original || extension.decidedOn <= original.due) return [];
+  return [{ path: 'extension.decidedOn', message: `${formatDate(extension.decidedOn)} is after the request was due (${formatDate(original.due)}): an extension is decided, and the requester told, within the first month` }];
+}
+
 /** Awaiting identity or clarification, in progress, due within a week, overdue, extended, completed, closed without a bundle. */
 export const SUBJECT_ACCESS_STATUSES = ['awaiting-identity', 'awaiting-clarification', 'in-progress', 'due-soon', 'overdue', 'extended', 'completed', 'closed'] as const;
 export type SubjectAccessStatus = (typeof SUBJECT_ACCESS_STATUSES)[number];
