@@ -92,6 +92,10 @@ export const COMMAND_NAMES = [
   // data protection (commands/data-protection.ts)
   'findPerson',
   'checkFileForPersonalData',
+  'listSubjectAccessRequests',
+  'getSubjectAccessRequest',
+  'recordSubjectAccessRequest',
+  'updateSubjectAccessRequest',
 ] as const;
 
 /** The single IPC channel; the command name travels in the payload and is checked against the list. */

@@ -91,6 +91,15 @@ describe('casebook CLI over the real service', () => {
     const find = await cli(['person', 'find', `${person.givenName} ${person.familyName}`, '--json'], asAdmin(b));
     expect(find.code).toBe(0);
     expect((json(find).value as { found: { reference: string }[] }).found.map((f) => f.reference)).toContain(exported[3]!.reference);
+
+    // sar new prints the id first; sar list shows it, never the name.
+    const logged = await cli(['sar', 'new', '--name', `${person.givenName} ${person.familyName}`, '--received', '2026-01-31'], asAdmin(b));
+    expect(logged.code).toBe(0);
+    const sarId = logged.stdout.split('\n')[0]!;
+    expect(sarId).toMatch(/^sar_/);
+    const sars = await cli(['sar', 'list', '--json'], asAdmin(b));
+    expect((json(sars).value as { requests: { id: string; due: string }[] }).requests).toEqual([expect.objectContaining({ id: sarId, due: '2026-03-02' })]);
+    expect(sars.stdout).not.toContain(person.familyName);
   }, 120_000);
 
   it('exits 2 for usage problems and an invalid file, 3 for a wrong passphrase', async () => {

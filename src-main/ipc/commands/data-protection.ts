@@ -1,11 +1,20 @@
 import { z } from 'zod';
 import { DocumentCheckSchema } from '../../domain/data-protection/leak-report';
 import { FindPersonInputSchema, PeopleFoundSchema } from '../../domain/data-protection/person-search';
+import {
+  GetSubjectAccessInputSchema,
+  ListSubjectAccessInputSchema,
+  RecordSubjectAccessInputSchema,
+  SubjectAccessListSchema,
+  SubjectAccessRowSchema,
+  SubjectAccessViewSchema,
+  UpdateSubjectAccessInputSchema,
+} from '../../domain/data-protection/subject-access/register';
 import type { CommandGroup } from '../command-spec';
 
 const empty = z.strictObject({});
 
-/** Data protection in daily use: the leak check on any document, against everyone the casebook names. */
+/** Data protection in daily use: finding a person, the leak check on any document, the subject access register. */
 export const dataProtectionCommands = {
   findPerson: {
     input: FindPersonInputSchema,
@@ -18,5 +27,29 @@ export const dataProtectionCommands = {
     output: DocumentCheckSchema,
     access: 'check-for-personal-data',
     summary: 'Choose a PDF or Word document and look in it for personal data from the casebook',
+  },
+  listSubjectAccessRequests: {
+    input: ListSubjectAccessInputSchema,
+    output: SubjectAccessListSchema,
+    access: 'manage-subject-access',
+    summary: 'The subject access register: each request with its due date (one calendar month, the clock stopped while waiting), status and days left',
+  },
+  getSubjectAccessRequest: {
+    input: GetSubjectAccessInputSchema,
+    output: SubjectAccessViewSchema,
+    access: 'manage-subject-access',
+    summary: 'One subject access request, with the cases its name and date of birth are found in, to tick those that are this person',
+  },
+  recordSubjectAccessRequest: {
+    input: RecordSubjectAccessInputSchema,
+    output: SubjectAccessRowSchema,
+    access: 'manage-subject-access',
+    summary: 'Log a subject access request: received on, the person it is about, their date of birth, who made it',
+  },
+  updateSubjectAccessRequest: {
+    input: UpdateSubjectAccessInputSchema,
+    output: SubjectAccessRowSchema,
+    access: 'manage-subject-access',
+    summary: 'Record a step on a subject access request: identity, clarification, an extension with its reason, the cases covered, completed or closed',
   },
 } as const satisfies CommandGroup;

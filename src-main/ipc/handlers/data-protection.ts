@@ -7,5 +7,9 @@ export function dataProtectionHandlers(s: CasebookService): HandlersOf<typeof da
   return {
     findPerson: (i) => s.dataProtection.findPerson(i),
     checkFileForPersonalData: () => s.dataProtection.checkFileForPersonalData(),
+    listSubjectAccessRequests: (i) => s.dataProtection.listSubjectAccessRequests(i),
+    getSubjectAccessRequest: (i) => s.dataProtection.getSubjectAccessRequest(i),
+    recordSubjectAccessRequest: (i) => s.dataProtection.recordSubjectAccessRequest(i),
+    updateSubjectAccessRequest: (i) => s.dataProtection.updateSubjectAccessRequest(i),
   };
 }

@@ -2,8 +2,11 @@ import { requireCapability } from '../../domain/access/capabilities';
 import type { DocumentCheck } from '../../domain/data-protection/leak-report';
 import { findPeople, type FindPersonInput, type PersonFound } from '../../domain/data-protection/person-search';
 import { CasebookError } from '../../domain/shared/errors';
+import type { ListSubjectAccessInput, RecordSubjectAccessInput, SubjectAccessList, SubjectAccessRow, SubjectAccessView, UpdateSubjectAccessInput } from '../../domain/data-protection/subject-access/register';
+import { caseworkOf, type Casework } from '../cases/context';
 import type { ServiceContext } from '../shared/context';
 import { checkDocument, MAX_CHECKED_BYTES } from './document-check';
+import { getSubjectAccessRequest, listSubjectAccessRequests, recordSubjectAccessRequest, updateSubjectAccessRequest } from './subject-access';
 
 /** Data protection in daily use, reached as `service.dataProtection`. */
 export interface DataProtectionApi {
@@ -11,6 +14,14 @@ export interface DataProtectionApi {
   findPerson(input: FindPersonInput): Promise<{ found: PersonFound[]; casesSearched: number }>;
   /** Choose a PDF or DOCX and look in it for personal data the casebook holds (and the shapes of any other). */
   checkFileForPersonalData(): Promise<DocumentCheck>;
+  /** The subject access register: each request with its due date, status and days left (`at`: the day to work them out on, today by default). */
+  listSubjectAccessRequests(input: ListSubjectAccessInput): Promise<SubjectAccessList>;
+  /** One request, with the cases a search by its name and date of birth finds (to tick those that are this person); recorded without the name. */
+  getSubjectAccessRequest(input: { id: string }): Promise<SubjectAccessView>;
+  /** Log a request; it gets the next number (SAR-2026-0001). */
+  recordSubjectAccessRequest(input: RecordSubjectAccessInput): Promise<SubjectAccessRow>;
+  /** A step: identity, clarification (again), extension with its reason, cases covered, completed, closed without a bundle, notes. */
+  updateSubjectAccessRequest(input: UpdateSubjectAccessInput): Promise<SubjectAccessRow>;
 }
 
 /**
@@ -18,7 +29,13 @@ export interface DataProtectionApi {
  * reading the cases and recording the check are queued.
  */
 export function createDataProtection(ctx: ServiceContext): DataProtectionApi {
+  const cw = (): Casework => caseworkOf(ctx.need(), ctx.templates);
+  const queued = <I, O>(fn: (c: Casework, i: I) => Promise<O>) => (i: I) => ctx.serial(() => fn(cw(), i));
   return {
+    listSubjectAccessRequests: queued(listSubjectAccessRequests),
+    getSubjectAccessRequest: queued(getSubjectAccessRequest),
+    recordSubjectAccessRequest: queued(recordSubjectAccessRequest),
+    updateSubjectAccessRequest: queued(updateSubjectAccessRequest),
     findPerson: (input) =>
       ctx.serial(async () => {
         const s = ctx.need();

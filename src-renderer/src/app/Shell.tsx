@@ -17,6 +17,7 @@ import { Calendar } from '../conferences/calendar/Calendar';
 import { Figures } from '../figures/Figures';
 import { Quality } from '../quality/Quality';
 import { FindPerson } from '../data-protection/FindPerson';
+import { SubjectAccess } from '../data-protection/subject-access/SubjectAccess';
 import { StaffRecordPage } from '../quality/StaffRecordPage';
 import { MyRecord } from '../quality/MyRecord';
 import { Policies } from '../quality/policies/Policies';
@@ -43,6 +44,7 @@ const NAV: { page: Page; label: string; needs?: Capability; writes?: boolean; on
   { page: 'complaints', label: 'Complaints', needs: 'manage-complaints' },
   { page: 'my-record', label: 'My record', onStaffList: true },
   { page: 'find-person', label: 'Find a person', needs: 'find-person' },
+  { page: 'subject-access', label: 'Subject access', needs: 'manage-subject-access' },
   { page: 'settings', label: 'Settings' },
   { page: 'audit', label: 'Audit trail', needs: 'read-audit' },
 ];
@@ -123,6 +125,8 @@ function CurrentPage({ page }: { page: Page }): ReactNode {
       return <Settings />;
     case 'find-person':
       return <FindPerson />;
+    case 'subject-access':
+      return <SubjectAccess />;
     case 'audit':
       return <AuditTrail />;
     case 'quality':

@@ -9,7 +9,7 @@ export type Page = 'home' | 'cases' | 'case' | 'new-referral' | 'calendar' | 'fi
   // The health check, the RJC self-assessment (issue 12).
   | 'health-check'
   // Data protection (issue 13): a person across every case.
-  | 'find-person';
+  | 'find-person' | 'subject-access';
 
 interface NavState {
   page: Page;

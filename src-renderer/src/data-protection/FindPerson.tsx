@@ -6,6 +6,7 @@ import { ApiError, call, messageOf } from '../shared/api/client';
 import { ErrorSummary, type SummaryError } from '../shared/components/ErrorSummary';
 import { InputField } from '../shared/components/Fields';
 import { usePageTitle } from '../shared/hooks/usePageTitle';
+import { TableHead } from './TableHead';
 import { formatDate, parseUkDate } from '../shared/lib/dates';
 
 /**
@@ -68,15 +69,7 @@ export function FindPerson() {
       {result && result.found.length > 0 && (
         <table className="govuk-table" data-testid="people-found">
           <caption className="govuk-table__caption govuk-table__caption--s">Where they are in the casebook</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              {['Name', 'Born', 'Part in the case', 'Case'].map((h) => (
-                <th key={h} scope="col" className="govuk-table__header">
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <TableHead columns={['Name', 'Born', 'Part in the case', 'Case']} />
           <tbody className="govuk-table__body">
             {result.found.map((p) => (
               <tr key={`${p.caseId}-${p.role}-${p.name}`} className="govuk-table__row">

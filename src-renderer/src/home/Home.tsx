@@ -14,6 +14,7 @@ import { usePageTitle } from '../shared/hooks/usePageTitle';
 import { CaseSummaryTable } from '../cases/CaseSummaryTable';
 import { ComplianceDue } from './ComplianceDue';
 import { QualityDeadlines } from './QualityDeadlines';
+import { SubjectAccessDue } from '../data-protection/subject-access/SubjectAccessDue';
 import '../shared/components/casework.scss';
 
 type Dashboard = OutputOf<'getDashboard'>;
@@ -71,6 +72,7 @@ export function Home() {
         </div>
       )}
       <QualityDeadlines />
+      <SubjectAccessDue />
       {error && <p className="govuk-error-message">{error}</p>}
       {!dash && !error && (
         <p className="govuk-body" role="status">

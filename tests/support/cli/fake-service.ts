@@ -9,6 +9,8 @@ import type { PolicyList } from '../../../src-main/domain/quality/policies';
 import { frameworkChoices } from '../../../src-main/services/quality/frameworks';
 import { loadCaseworkTemplates } from '../../../src-main/services/templates/loader';
 import type { ComplaintList } from '../../../src-main/domain/quality/complaints';
+import type { SubjectAccessRequest } from '../../../src-main/domain/data-protection/subject-access/request';
+import { fakeSubjectAccess } from './fake-subject-access';
 import { registerCsvRows } from '../../../src-main/domain/staff/register-csv';
 import type { Venue } from '../../../src-main/domain/conferences/venue';
 import { CaseSchema, summarise, type Case } from '../../../src-main/domain/cases/case';
@@ -41,6 +43,8 @@ export interface FakeStore {
   /** What `policies list` and `complaints list` show, when a test sets them (the real rules are tested in tests/quality). */
   policies?: PolicyList;
   complaints?: ComplaintList;
+  /** The subject access register `sar new` adds to and `sar list` shows (its rules: tests/data-protection). */
+  subjectAccess?: SubjectAccessRequest[];
 }
 
 export class FakeWorld {
@@ -384,7 +388,7 @@ export function createFakeService(world: FakeWorld, dir: string, files: FilePort
     },
     figures: missing('figures') as CasebookService['figures'],
     documents: missing('documents') as CasebookService['documents'],
-    dataProtection: missing('dataProtection') as CasebookService['dataProtection'],
+    dataProtection: { ...(missing('dataProtection') as CasebookService['dataProtection']), ...fakeSubjectAccess(need) },
   };
   return api;
 }

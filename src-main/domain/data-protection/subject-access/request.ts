@@ -37,6 +37,14 @@ export const subjectAccessFields = {
   identityCheckedOn: dateField('Identity checked on').optional(),
   clarificationAskedOn: dateField('Clarification asked for on').optional(),
   clarificationReceivedOn: dateField('Clarification received on').optional(),
+  /**
+   * Clarifications asked for and answered before the current one: the clock stopped for each
+   * (due-date.ts), so a second question does not lose the days the first one paused.
+   */
+  earlierClarifications: z
+    .array(z.strictObject({ askedOn: dateField('Clarification asked for on'), receivedOn: dateField('Clarification received on') }))
+    .max(20)
+    .optional(),
   extension: SubjectAccessExtensionSchema.optional(),
   completedOn: dateField('Completed on').optional(),
   /** Withdrawn by the requester, or refused as manifestly unfounded or excessive (with the reason in notes). */
@@ -46,6 +54,8 @@ export const subjectAccessFields = {
 
 export const SubjectAccessRequestSchema = z.strictObject({
   id: SubjectAccessIdSchema,
+  /** The number people use for it (SAR-2026-0003): Home and the audit trail show this, never the name. */
+  number: z.string().regex(/^SAR-\d{4}-\d{4,6}$/).optional(),
   ...subjectAccessFields,
   /** The cases the bundle covers, as confirmed by the person answering the request (case ids). */
   caseIds: z.array(z.string().regex(/^c_[a-z0-9]{10,40}$/)).max(500).optional(),
