@@ -60,6 +60,11 @@ export const CAPABILITIES = {
   'check-for-personal-data': { roles: OVERSEERS, doing: 'check a document for personal data' },
   // Issue 13: a person across every case, closed and sensitive ones included.
   'find-person': { roles: MANAGERS, doing: 'find a person across every case' },
+  // Retention (issue 13): those who already see every case, the complaints and the staff register
+  // review what is due and act on it. Acting is not narrowed further: the safeguard is the second
+  // person's approval (on by default), and a small service needs two people who can give it.
+  'review-retention': { roles: OVERSEERS, doing: 'review records due under the retention schedule' },
+  'apply-retention': { roles: OVERSEERS, doing: 'anonymise, delete or keep records under the retention schedule' },
   // Policies (issue 11): everyone reads the policies they work to; quality leads and
   // administrators keep the register. Complaints name cases and may be about a facilitator, so
   // only those who answer them (coordinators, quality leads, administrators) see or record them.

@@ -7,5 +7,8 @@ export function dataProtectionHandlers(s: CasebookService): HandlersOf<typeof da
   return {
     findPerson: (i) => s.dataProtection.findPerson(i),
     checkFileForPersonalData: () => s.dataProtection.checkFileForPersonalData(),
+    reviewRetention: (i) => s.dataProtection.reviewRetention(i),
+    proposeRetention: (i) => s.dataProtection.proposeRetention(i),
+    decideRetention: (i) => s.dataProtection.decideRetention(i),
   };
 }
