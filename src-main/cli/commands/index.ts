@@ -25,6 +25,7 @@ import { staffCertificate } from './staff-certificate';
 import { verify } from './verify';
 import { policiesList } from './policies-list';
 import { complaintsList } from './complaints-list';
+import { retentionApply, retentionReview } from './retention';
 
 /** Every command, in the order `casebook --help` lists them. */
-export const COMMANDS: readonly CommandDef[] = [init, verify, auditList, backup, restore, accept, keyRotate, importCases, exportCases, demo, casesList, caseShow, doc, pack, packCheck, personFind, meetingsList, ics, figures, staffAdd, staffList, staffShow, staffImport, staffCompliance, staffCpd, staffSupervision, staffObserved, staffTraining, staffCertificate, policiesList, complaintsList];
+export const COMMANDS: readonly CommandDef[] = [init, verify, auditList, backup, restore, accept, keyRotate, importCases, exportCases, demo, casesList, caseShow, doc, pack, packCheck, personFind, retentionReview, retentionApply, meetingsList, ics, figures, staffAdd, staffList, staffShow, staffImport, staffCompliance, staffCpd, staffSupervision, staffObserved, staffTraining, staffCertificate, policiesList, complaintsList];
