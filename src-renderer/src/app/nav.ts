@@ -8,8 +8,8 @@ export type Page = 'home' | 'cases' | 'case' | 'new-referral' | 'calendar' | 'fi
   | 'policies' | 'complaints' | 'evidence-pack'
   // The health check, the RJC self-assessment (issue 12).
   | 'health-check'
-  // Data protection (issue 13): a person across every case.
-  | 'find-person';
+  // Data protection (issue 13): a person across every case; the retention review.
+  | 'find-person' | 'retention';
 
 interface NavState {
   page: Page;
