@@ -71,6 +71,12 @@ const ENDED: Record<OtherRetentionFacts['record'], string> = {
 };
 
 export function retentionDue(f: RetentionFacts, rules: RetentionRules, at: string): RetentionDue {
+  const d = dueUnder(f, rules);
+  return { ...d, isDue: at >= d.due };
+}
+
+/** When the record falls due and why, whatever the day asked about (the review caches it per row). */
+export function dueUnder(f: RetentionFacts, rules: RetentionRules): Omit<RetentionDue, 'isDue'> {
   const kind = f.record === 'case' ? caseKind(f) : f.record;
   const rule = ruleFor(rules, kind);
   const kept = anniversary(f.endedOn, rule.keepYears);
@@ -92,5 +98,5 @@ export function retentionDue(f: RetentionFacts, rules: RetentionRules, at: strin
       why = `${what} ${ended}: ${years}, due ${formatDate(kept)}`;
     }
   }
-  return { kind, rule, from: f.endedOn, due, isDue: at >= due, why };
+  return { kind, rule, from: f.endedOn, due, why };
 }

@@ -1,6 +1,7 @@
 import type { CaseSummary } from '../../cases/case';
 import { formatDate } from '../../time/dates';
-import { retentionDue, type CaseRetentionFacts, type RetentionFacts } from './due';
+import { dayNumber } from '../../time/dates';
+import { dueUnder, type CaseRetentionFacts, type RetentionDue, type RetentionFacts } from './due';
 import { keptUntil, refKey, type Kept, type Proposal, type RecordRef, type RetentionAction, type RetentionRegister } from './register';
 import type { RecordKind, RetentionRules } from './rules';
 
@@ -32,7 +33,24 @@ export interface ReviewItem {
 }
 
 const STAGES_BEFORE_CASE = new Set(['referral', 'screening']);
-const DAY = 86_400_000;
+
+/**
+ * Each row's thing and due date, remembered for as long as the row object lives (rows are
+ * replaced, never changed, when a case is saved), as the case list does with its sort keys:
+ * working out 10,000 due dates and reasons afresh on every review would be most of its cost.
+ */
+const rowThings = new WeakMap<CaseSummary, ReviewedThing | null>();
+const dues = new WeakMap<RetentionFacts, { rules: RetentionRules; due: Omit<RetentionDue, 'isDue'>; day: number }>();
+
+function dueOf(f: RetentionFacts, rules: RetentionRules): { due: Omit<RetentionDue, 'isDue'>; day: number } {
+  let d = dues.get(f);
+  if (!d || d.rules !== rules) {
+    const due = dueUnder(f, rules);
+    d = { rules, due, day: dayNumber(due.due) };
+    dues.set(f, d);
+  }
+  return d;
+}
 
 function closureOf(facts: unknown): { closedOn?: string; exitOn?: string } {
   if (typeof facts !== 'object' || facts === null) return {};
@@ -58,8 +76,13 @@ export function caseThings(rows: readonly CaseSummary[], anonymised: ReadonlySet
   const out: ReviewedThing[] = [];
   for (const row of rows) {
     if (anonymised.has(row.id)) continue;
-    const facts = caseRetentionFacts(row);
-    if (facts) out.push({ record: { kind: 'case', id: row.id }, label: row.reference, facts });
+    let thing = rowThings.get(row);
+    if (thing === undefined) {
+      const facts = caseRetentionFacts(row);
+      thing = facts ? { record: { kind: 'case', id: row.id }, label: row.reference, facts } : null;
+      rowThings.set(row, thing);
+    }
+    if (thing) out.push(thing);
   }
   return out;
 }
@@ -73,26 +96,26 @@ export function pendingProposals(reg: RetentionRegister): Proposal[] {
   return reg.proposals.filter((p) => p.status === 'pending');
 }
 
-function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY);
-}
-
 export function reviewRetention(things: readonly ReviewedThing[], rules: RetentionRules, reg: RetentionRegister, at: string): ReviewItem[] {
   const kept = keptUntil(reg);
   const pending = new Map<string, Proposal>();
   for (const p of pendingProposals(reg)) pending.set(refKey(p.record), p);
+  const today = dayNumber(at);
   const out: ReviewItem[] = [];
   for (const t of things) {
-    const d = retentionDue(t.facts, rules, at);
-    const key = refKey(t.record);
+    const { due: d, day } = dueOf(t.facts, rules);
+    // Most records have neither a keep nor a proposal: no key is made for them unless there are some.
+    const key = kept.size + pending.size > 0 ? refKey(t.record) : '';
     const keep: Kept | undefined = kept.get(key);
     let due = d.due;
+    let dueDay = day;
     let why = d.why;
     if (keep && keep.until > due) {
       due = keep.until;
+      dueDay = dayNumber(due);
       why = `${d.why}; kept on ${formatDate(keep.on)} until ${formatDate(keep.until)}`;
     }
-    if (at < due) continue;
+    if (today < dueDay) continue;
     const p = pending.get(key);
     out.push({
       record: t.record,
@@ -100,7 +123,7 @@ export function reviewRetention(things: readonly ReviewedThing[], rules: Retenti
       kind: d.kind,
       ruleLabel: d.rule.label,
       due,
-      daysOverdue: daysBetween(due, at),
+      daysOverdue: today - dueDay,
       why,
       actions: t.record.kind === 'case' ? ['anonymise', 'delete', 'keep'] : ['keep'],
       ...(p ? { pending: { id: p.id, action: p.action, proposedByName: p.proposedByName } } : {}),

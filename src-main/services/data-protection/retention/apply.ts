@@ -59,7 +59,7 @@ function tombstoneOf(cw: Casework, p: Proposal, caseId: string, action: 'anonymi
   };
 }
 
-const attachmentsWord = (n: number) => (n === 0 ? 'no attachments' : n === 1 ? 'its attachment' : `its ${n} attachments`);
+const attachmentsWord = (n: number) => (n === 1 ? 'its attachment' : `its ${n} attachments`);
 
 export async function applyProposal(cw: Casework, reg: RetentionRegister, p: Proposal, drafts: AuditDraft[]): Promise<Applied> {
   const s = cw.s;
@@ -84,10 +84,10 @@ export async function applyProposal(cw: Casework, reg: RetentionRegister, p: Pro
     const next = CaseSchema.parse(anonymisedCase(c, { now: cw.now, by: s.user.name, rule: p.rule }));
     const row = anonymisedRow(s.summaries.get(caseId)!, next);
     await s.saveCasesWith([next], all, { summarise: () => row, index: prepared.index, extra: [prepared.write], deletes: removed });
-    message = `Case ${c.reference} was anonymised: names were replaced by each person's part, and contact details, dates of birth, addresses, free text and ${attachmentsWord(removed.length)} were removed. What the figures count was kept, so figures for past periods are unchanged.`;
+    message = `Case ${c.reference} was anonymised: names were replaced by each person's part, and contact details, dates of birth, addresses${removed.length === 0 ? ' and free text were' : `, free text and ${attachmentsWord(removed.length)} were`} removed. What the figures count was kept, so figures for past periods are unchanged.`;
   } else {
     await s.saveCasesWith([], all, { remove: [caseId], index: prepared.index, extra: [prepared.write], deletes: removed });
-    message = `Case ${c.reference} was deleted with ${attachmentsWord(removed.length)}. A tombstone keeps its reference, dates, the rule applied and who approved it. The figures no longer count it, so figures for the periods it was in may change.`;
+    message = `Case ${c.reference} was deleted${removed.length === 0 ? '' : ` with ${attachmentsWord(removed.length)}`}. A tombstone keeps its reference, dates, the rule applied and who approved it. The figures no longer count it, so figures for the periods it was in may change.`;
   }
   prepared.saved();
   const backups = await replaceBackups(s);

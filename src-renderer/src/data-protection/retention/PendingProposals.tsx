@@ -42,7 +42,7 @@ export function PendingProposals({ pending, onDone }: { pending: PendingProposal
             <tr key={p.id} className="govuk-table__row">
               <td className="govuk-table__cell">
                 {p.label}
-                <span className="govuk-hint govuk-!-margin-0">{p.why}</span>
+                <div className="govuk-hint govuk-!-margin-0">{p.why}</div>
               </td>
               <td className="govuk-table__cell">
                 {RETENTION_ACTION_LABELS[p.action]}

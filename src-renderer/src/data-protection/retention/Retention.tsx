@@ -71,7 +71,7 @@ export function Retention() {
           ) : (
             <table className="govuk-table" data-testid="retention-due">
               <caption className="govuk-table__caption govuk-table__caption--s">
-                {review.items.length} {review.items.length === 1 ? 'record' : 'records'} past their retention period
+                {review.items.length === 1 ? '1 record past its retention period' : `${review.items.length} records past their retention period`}
               </caption>
               <thead className="govuk-table__head">
                 <tr className="govuk-table__row">
@@ -89,7 +89,7 @@ export function Retention() {
                     <td className="govuk-table__cell">{i.ruleLabel}</td>
                     <td className="govuk-table__cell">
                       {formatDate(i.due)}
-                      <span className="govuk-hint govuk-!-margin-0">{since(i.daysOverdue)}</span>
+                      <div className="govuk-hint govuk-!-margin-0">{since(i.daysOverdue)}</div>
                     </td>
                     <td className="govuk-table__cell">{i.why}</td>
                     <td className="govuk-table__cell">
