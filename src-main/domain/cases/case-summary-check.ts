@@ -1,4 +1,5 @@
 import { CJS_STAGES, EXITS, STAGES, type CaseSummary } from './case';
+import { digitsAt as digits } from '../time/dates';
 
 /**
  * A hand-written check equivalent to CaseSummarySchema, used when unlocking: at 10,000 cases
@@ -19,17 +20,6 @@ const KEYS = new Set(['id', 'reference', 'stage', 'exit', 'receivedOn', 'source'
 const CJS_SET = new Set<string>(CJS_STAGES);
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** Two or four ASCII digits at `at` as a number, or -1. (Char codes: no regex, no allocation.) */
-function digits(s: string, at: number, n: number): number {
-  let v = 0;
-  for (let i = at; i < at + n; i++) {
-    const c = s.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return -1;
-    v = v * 10 + c;
-  }
-  return v;
-}
 
 /** A real calendar day written YYYY-MM-DD starting at `at` (10 characters). */
 function isRealDateAt(s: string, at: number): boolean {

@@ -1,5 +1,9 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { apply, caseworkWorld, PASS, referral, type World } from '../../support/casebook';
+import { apply, applyAll, caseworkWorld, PASS, people, referral, type World } from '../../support/casebook';
+import { toConsentStage } from '../../support/journeys';
+import { steps } from '../../support/steps';
 import { caseUntil } from '../../support/process';
 import { dataKey, everyCopy, found } from './scan';
 
@@ -155,5 +159,30 @@ describe('keeping a record', () => {
     const c = await closedCase(w, {}, '2020-01-01');
     const e = await w.fails('proposeRetention', { record: { kind: 'case', id: c.case.id }, action: 'anonymise', reason: 'Tidy up.' });
     expect(e.message).toContain('is not due for review until 1 January 2027');
+  });
+});
+
+describe('attachments', () => {
+  it('anonymising removes the letters attached to the case, from the store and every backup', async () => {
+    const letter = Buffer.from('%PDF-1.7 Annwyl Siân, mae’n ddrwg gennyf.');
+    const toPick = [{ name: 'llythyr-sian.pdf', bytes: letter }];
+    const w = await caseworkWorld({ filePicker: { pick: async () => toPick.shift() } });
+    let v = await w.call('createReferral', { referral: referral({ receivedOn: '2018-01-10', offenceDate: '2018-01-01' }), duplicatesSeen: true });
+    v = await toConsentStage(w, v, { lead: w.staff.jo });
+    const s = steps(await w.call('getCaseworkReference', {}));
+    const p = people(v);
+    v = await applyAll(w, v, [s.signOff(p.harmed), s.signOff(p.responsible), { type: 'advance', processKind: 'indirect', processForm: 'letter-exchange' }]);
+    const logged = await w.call('logWithAttachment', { caseId: v.case.id, revision: v.case.revision, entry: { on: '2026-03-16', medium: 'letter', fromParticipantId: p.responsible, toParticipantId: p.harmed, viaStaffId: v.case.leadFacilitatorId!, summary: 'Letter of apology.' } });
+    v = await apply(w, logged.view!, { type: 'close', closure: { outcome: 'completed-without-agreement', closedOn: '2019-03-03', summary: 'Letters exchanged.' } });
+    await w.call('createBackup', {});
+    expect(await readdir(join(w.dir, 'attachments'))).toHaveLength(1);
+    await w.call('updateCaseworkSettings', { retentionNeedsApproval: false });
+
+    const r = await w.call('proposeRetention', { record: { kind: 'case', id: v.case.id }, action: 'anonymise', reason: 'Past its period.' });
+    expect(r.message).toContain('free text and its attachment were removed');
+    expect(await readdir(join(w.dir, 'attachments'))).toEqual([]);
+    const copies = await everyCopy(w.dir, await dataKey(w.dir, w.adminId, PASS));
+    expect(found(copies, ['Annwyl', 'llythyr', ...PERSON])).toEqual([]);
+    expect(await w.call('verifyStore', {})).toMatchObject({ ok: true, problems: [] });
   });
 });

@@ -1,4 +1,4 @@
-import { birthdayAt, isUnder18 } from '../../shared/age';
+import { birthdayAt } from '../../shared/age';
 import { formatDate } from '../../time/dates';
 import { ruleFor, type RecordKind, type RetentionRule, type RetentionRules } from './rules';
 
@@ -60,7 +60,8 @@ export function caseKind(f: CaseRetentionFacts): RecordKind {
 /** The latest date of birth of anyone under 18 on the day the referral was received. */
 function youngestUnder18(f: CaseRetentionFacts): string | undefined {
   let out: string | undefined;
-  for (const dob of f.datesOfBirth) if (isUnder18(dob, f.receivedOn) && (out === undefined || dob > out)) out = dob;
+  // Under 18 on the day of referral: their 18th birthday is after it (as age.ts counts birthdays).
+  for (const dob of f.datesOfBirth) if (dob <= f.receivedOn && birthdayAt(dob, 18) > f.receivedOn && (out === undefined || dob > out)) out = dob;
   return out;
 }
 
