@@ -44,12 +44,14 @@ async function review(cw: Casework, at: string): Promise<RetentionReview> {
   requireCapability(s.user.role, 'review-retention');
   const reg = await readRetention(s);
   const items = reviewRetention(await reviewedThings(s, reg), cw.t.retention, reg, at);
-  const why = new Map(items.map((i) => [refKey(i.record), i.why]));
+  const pending = pendingProposals(reg);
+  // Keyed only when something is waiting: at 10,000 cases the keys cost more than the rest.
+  const why = new Map(pending.length > 0 ? items.map((i) => [refKey(i.record), i.why]) : []);
   return {
     at,
     approvalNeeded: retentionNeedsApproval(s.index.casework),
     items,
-    pending: pendingProposals(reg).map((p) => ({ ...pendingView(p, s.user.id), why: why.get(refKey(p.record)) ?? `Due ${formatDate(p.due)}` })),
+    pending: pending.map((p) => ({ ...pendingView(p, s.user.id), why: why.get(refKey(p.record)) ?? `Due ${formatDate(p.due)}` })),
     recent: [...reg.tombstones].reverse().slice(0, 20),
   };
 }
