@@ -16,6 +16,7 @@ import { benchMainProcessMemory, describeMemoryBench } from './rss';
 import { shardOf, summaryFile } from '../src-main/store/summary-layout';
 import { benchRegister, describeRegisterBench } from './register';
 import { benchEvidencePack, describePackBench } from './evidence-pack';
+import { benchRetention, benchRetentionAlone, describeRetentionBench } from './retention';
 
 /**
  * npm run bench: the store at 100, 1,000 and 10,000 cases. Each figure is printed beside a
@@ -50,6 +51,15 @@ if (ONLY === 'pack') {
   const previous = JSON.parse(await readFile('bench/results.json', 'utf8').catch(() => '{}')) as Record<string, unknown>;
   await writeFile('bench/results.json', JSON.stringify({ ...previous, pack }, null, 2) + '\n');
   process.exit(pack!.pdf.targetMet && pack!.docx.targetMet && pack!.leakCheck.targetMet ? 0 : 1);
+}
+
+// The retention review (issue 13): 10,000 cases ≤ 200 ms. BENCH_ONLY=retention measures it alone.
+if (ONLY === 'retention') {
+  const retention = await benchRetentionAlone(Math.max(...SIZES), RUNS);
+  console.log(describeRetentionBench(retention));
+  const previous = JSON.parse(await readFile('bench/results.json', 'utf8').catch(() => '{}')) as Record<string, unknown>;
+  await writeFile('bench/results.json', JSON.stringify({ ...previous, retention }, null, 2) + '\n');
+  process.exit(retention.targetMet ? 0 : 1);
 }
 
 async function plaintextOf(dir: string, key: ReturnType<typeof dataKeyOf>, rels: { rel: string; kind: 'index' | 'summaries' | 'case' | 'audit' }[]) {
@@ -100,6 +110,7 @@ async function benchSize(n: number) {
 
   // Case list and dashboard (issue 3), at the largest size only.
   const caseload = n === Math.max(...SIZES) ? await benchCaseload(service, userId, RUNS) : undefined;
+  const retention = n === Math.max(...SIZES) ? await benchRetention(service, userId, n, RUNS) : undefined;
   // The process across cases: figures, calendar, booking, and what the rows' facts cost at unlock.
   const processBench = await benchProcess({ service, userId, dir, cases, runs: RUNS });
 
@@ -114,6 +125,7 @@ async function benchSize(n: number) {
     summaryShards: { count: shards, bytesOfTheSavedCasesShard: shardBytes },
     verify: { ms: round(verifyMs), baselineReadAndParseMs: round(verifyBase), ratio: round(verifyMs / verifyBase) },
     caseload,
+    retention,
     process: processBench,
   };
 }
@@ -121,10 +133,12 @@ async function benchSize(n: number) {
 const results = [];
 const kept: Kept[] = [];
 let caseload: Awaited<ReturnType<typeof benchCaseload>> | undefined;
+let retention: Awaited<ReturnType<typeof benchRetention>> | undefined;
 for (const n of SIZES) {
   process.stderr.write(`building and measuring ${n} cases…\n`);
-  const { caseload: c, kept: k, ...r } = await benchSize(n);
+  const { caseload: c, retention: rt, kept: k, ...r } = await benchSize(n);
   if (c) caseload = c;
+  if (rt) retention = rt;
   kept.push(k);
   console.log(
     `${String(n).padStart(6)} cases | unlock ${r.unlock.ms} ms (JSON.parse ${r.unlock.baselineJsonParseMs} ms, ×${r.unlock.ratio})` +
@@ -160,6 +174,7 @@ const targets = first && last ? {
   scheduleSaveTargetMet: last.process.scheduleSave.targetMet,
 } : {};
 if (caseload) console.log(describeCaseload(caseload));
+if (retention) console.log(describeRetentionBench(retention));
 const largest = Math.max(...SIZES);
 process.stderr.write(`case list in Chromium at ${largest} cases…\n`);
 // The Chromium harness is shared with the e2e tests; if it cannot start (no build, no browser)
@@ -177,4 +192,4 @@ const anonymiserBench = await benchAnonymiser(RUNS);
 console.log(describeAnonymiserBench(anonymiserBench));
 console.log('targets', targets, `peak memory ${peakMemoryMiB()} MiB`);
 await mkdir('bench', { recursive: true });
-await writeFile('bench/results.json', JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, runs: RUNS, peakMemoryMiB: peakMemoryMiB(), targets, store: withSaves, ...(memory ? { mainProcessMemory: memory } : {}), ...(caseload ? { caseload } : {}), caseloadInChromium, documents, anonymiser: anonymiserBench, ...(register ? { register } : {}), ...(pack ? { pack } : {}) }, null, 2) + '\n');
+await writeFile('bench/results.json', JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, runs: RUNS, peakMemoryMiB: peakMemoryMiB(), targets, store: withSaves, ...(memory ? { mainProcessMemory: memory } : {}), ...(caseload ? { caseload } : {}), ...(retention ? { retention } : {}), caseloadInChromium, documents, anonymiser: anonymiserBench, ...(register ? { register } : {}), ...(pack ? { pack } : {}) }, null, 2) + '\n');

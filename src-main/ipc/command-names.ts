@@ -96,6 +96,9 @@ export const COMMAND_NAMES = [
   'getSubjectAccessRequest',
   'recordSubjectAccessRequest',
   'updateSubjectAccessRequest',
+  'reviewRetention',
+  'proposeRetention',
+  'decideRetention',
 ] as const;
 
 /** The single IPC channel; the command name travels in the payload and is checked against the list. */

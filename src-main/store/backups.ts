@@ -134,3 +134,17 @@ export async function peopleInNewestBackup(dir: string): Promise<{ id: string; n
   }
   return [];
 }
+
+/**
+ * Remove every backup but `keepId` (retention: after a case is anonymised or deleted, an older
+ * backup would still hold what was removed). Returns how many were removed.
+ */
+export async function removeBackupsExcept(storeDir: string, keepId: string): Promise<number> {
+  let removed = 0;
+  for (const b of await listBackupFiles(storeDir)) {
+    if (b.id === keepId) continue;
+    await fs.rm(abs(storeDir, b.rel), { force: true });
+    removed++;
+  }
+  return removed;
+}

@@ -236,17 +236,18 @@ export class Store {
   /**
    * As saveCases, with the summary rows made by the caller (casework adds each case's next
    * due date, which needs the bank holidays and deadline rules the store does not know) and,
-   * optionally, a new index (reference counters) written in the same commit.
+   * optionally, a new index (reference counters) written in the same commit. `remove`: cases
+   * deleted for good under the retention schedule (no cases to save), file and row.
    */
-  async saveCasesWith(cases: Case[], drafts: AuditDraft[], o: { summarise?: (c: Case) => CaseSummary; index?: IndexData; extra?: FileWrite[] } = {}): Promise<void> {
+  async saveCasesWith(cases: Case[], drafts: AuditDraft[], o: { summarise?: (c: Case) => CaseSummary; index?: IndexData; extra?: FileWrite[]; deletes?: string[]; remove?: string[] } = {}): Promise<void> {
     this.ensureWritable();
     const caseWrites = cases.map((c) => ({ rel: caseFile(c.id), bytes: this.caseFileOf(c.id).encode(c) }));
-    const rows = this.summaries.prepare(cases.map((c) => (o.summarise ?? summarise)(c)));
+    const rows = o.remove ? this.summaries.prepareRemoval(o.remove) : this.summaries.prepare(cases.map((c) => (o.summarise ?? summarise)(c)));
     // When the shards split, the index records the new layout in the same commit.
     const split = rows.layout.bits !== this.summaries.layout.bits;
     const index = o.index || split ? this.withLayout(o.index ?? this.index, rows.layout) : undefined;
     const indexWrites = index ? [{ rel: INDEX, bytes: this.indexFile().encode(index) }] : [];
-    await this.commit([...caseWrites, ...rows.fresh, ...indexWrites, ...rows.rewritten, ...(o.extra ?? [])], drafts);
+    await this.commit([...caseWrites, ...rows.fresh, ...indexWrites, ...rows.rewritten, ...(o.extra ?? [])], drafts, [...(o.remove ?? []).map(caseFile), ...(o.deletes ?? [])]);
     rows.accept();
     if (index) this.index = index;
   }

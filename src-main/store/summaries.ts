@@ -154,11 +154,27 @@ export class SummaryIndex {
    */
   prepare(updated: CaseSummary[]): SummaryChange {
     const next = new Map(updated.map((r) => [r.id, CaseSummarySchema.parse(r)] as const));
+    return this.prepareWith(next, new Set());
+  }
+
+  /**
+   * Rows taken off the list (a case deleted under the retention schedule): only the shards that
+   * held them are rewritten. The layout never shrinks, so no shard is renamed.
+   */
+  prepareRemoval(ids: readonly string[]): SummaryChange {
+    return this.prepareWith(new Map(), new Set(ids.filter((id) => this.rows.has(id))));
+  }
+
+  private prepareWith(next: Map<string, CaseSummary>, removed: ReadonlySet<string>): SummaryChange {
     let added = 0;
     for (const id of next.keys()) if (!this.rows.has(id)) added++;
     const bits = this.layout.legacy ? this.layout.bits : bitsFor(this.rows.size + added, this.layout.bits);
     if (bits !== this.layout.bits) return this.relayout(bits, next);
     const touched = new Map<number, CaseSummary[]>();
+    for (const id of removed) {
+      const s = shardOf(id, bits);
+      touched.set(s, (touched.get(s) ?? this.shards[s] ?? []).filter((r) => r.id !== id));
+    }
     for (const row of next.values()) {
       const s = shardOf(row.id, bits);
       let list = touched.get(s);
@@ -167,7 +183,7 @@ export class SummaryIndex {
       if (at >= 0) list[at] = row;
       else list.push(row);
     }
-    return this.change(this.layout, touched, next);
+    return this.change(this.layout, touched, next, removed);
   }
 
   /** Every shard written again in the layout the casebook needs: creating or upgrading a store. */
@@ -183,7 +199,7 @@ export class SummaryIndex {
     return this.change({ bits, legacy: false }, shards, next);
   }
 
-  private change(layout: SummaryLayout, shards: Map<number, CaseSummary[]>, next: Map<string, CaseSummary>): SummaryChange {
+  private change(layout: SummaryLayout, shards: Map<number, CaseSummary[]>, next: Map<string, CaseSummary>, removed: ReadonlySet<string> = new Set()): SummaryChange {
     const fresh: FileWrite[] = [];
     const rewritten: FileWrite[] = [];
     const existed = (s: number) => s < shardCount(this.layout) && !this.absent.has(s);
@@ -200,6 +216,7 @@ export class SummaryIndex {
         }
         for (const [s, rows] of shards) this.shards[s] = rows;
         for (const row of next.values()) this.rows.set(row.id, row);
+        for (const id of removed) this.rows.delete(id);
       },
     };
   }

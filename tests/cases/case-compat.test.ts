@@ -24,9 +24,9 @@ describe('CaseSchema after casework', () => {
     expect(CaseSchema.parse(legacy)).toEqual(legacy);
   });
 
-  it('summarises it as before, with its people for finding a person (issue 13)', () => {
+  it('summarises it as before, with its people for finding a person and its criminal-justice stage for retention (issue 13)', () => {
     const s = summarise(legacy);
-    expect(s).toEqual({ id: legacy.id, reference: legacy.reference, stage: 'contact', exit: 'no-contact', receivedOn: '2024-03-14', source: 'Police', offenceCategory: 'Burglary', names: ['Zoë Brontë'], leadFacilitator: 'Siân Prydderch', sensitive: true, updatedAt: legacy.updatedAt, revision: 7, people: [{ role: 'harmed', dateOfBirth: '1970-01-01' }] });
+    expect(s).toEqual({ id: legacy.id, reference: legacy.reference, stage: 'contact', exit: 'no-contact', receivedOn: '2024-03-14', source: 'Police', offenceCategory: 'Burglary', names: ['Zoë Brontë'], leadFacilitator: 'Siân Prydderch', sensitive: true, updatedAt: legacy.updatedAt, revision: 7, cjsStage: legacy.referral.cjsStage, people: [{ role: 'harmed', dateOfBirth: '1970-01-01' }] });
     expect(CaseSummarySchema.safeParse(s).success).toBe(true);
     expect(isCaseSummary(s)).toBe(true);
     expect([legacy].map(summarise)).toEqual([s]);

@@ -62,6 +62,11 @@ export const CAPABILITIES = {
   'find-person': { roles: MANAGERS, doing: 'find a person across every case' },
   // The register names the person and finds them in every case, so those who may find a person.
   'manage-subject-access': { roles: MANAGERS, doing: 'keep the subject access register' },
+  // Retention (issue 13): those who already see every case, the complaints and the staff register
+  // review what is due and act on it. Acting is not narrowed further: the safeguard is the second
+  // person's approval (on by default), and a small service needs two people who can give it.
+  'review-retention': { roles: OVERSEERS, doing: 'review records due under the retention schedule' },
+  'apply-retention': { roles: OVERSEERS, doing: 'anonymise, delete or keep records under the retention schedule' },
   // Policies (issue 11): everyone reads the policies they work to; quality leads and
   // administrators keep the register. Complaints name cases and may be about a facilitator, so
   // only those who answer them (coordinators, quality leads, administrators) see or record them.

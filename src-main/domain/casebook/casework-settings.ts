@@ -10,6 +10,8 @@ export const CaseworkSettingsSchema = z.strictObject({
   referencePrefix: z.string().regex(/^[A-Z][A-Z0-9]{0,9}$/, { error: 'The reference prefix is 1–10 capital letters or digits starting with a letter, like RJ' }),
   /** Who must sign off a risk assessment with a high rating, or any in a sensitive case. */
   riskApproverRole: z.enum(STAFF_ROLES, { error: `Choose the role that signs off high risks: ${STAFF_ROLES.join(', ')}` }),
+  /** Retention actions (anonymise, delete, keep) need a second person's approval; absent means on (retentionNeedsApproval). */
+  retentionNeedsApproval: z.boolean({ error: 'Say whether retention actions need a second person (true or false)' }).optional(),
 });
 export type CaseworkSettings = z.infer<typeof CaseworkSettingsSchema>;
 
@@ -17,3 +19,8 @@ export const DEFAULT_CASEWORK_SETTINGS: CaseworkSettings = {
   referencePrefix: 'RJ',
   riskApproverRole: 'manager',
 };
+
+/** On unless the service has turned it off: deleting or anonymising a case cannot be undone. */
+export function retentionNeedsApproval(s: Pick<CaseworkSettings, 'retentionNeedsApproval'>): boolean {
+  return s.retentionNeedsApproval !== false;
+}

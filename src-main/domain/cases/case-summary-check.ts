@@ -1,4 +1,5 @@
-import { EXITS, STAGES, type CaseSummary } from './case';
+import { CJS_STAGES, EXITS, STAGES, type CaseSummary } from './case';
+import { digitsAt as digits } from '../time/dates';
 
 /**
  * A hand-written check equivalent to CaseSummarySchema, used when unlocking: at 10,000 cases
@@ -15,20 +16,10 @@ const INSTANT_TIME = /^T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?Z$/;
 const STAFF_ID = /^s_[a-z0-9]{6,40}$/;
 const STAGE_SET = new Set<string>(STAGES);
 const EXIT_SET = new Set<string>(EXITS);
-const KEYS = new Set(['id', 'reference', 'stage', 'exit', 'receivedOn', 'source', 'offenceCategory', 'names', 'leadFacilitator', 'sensitive', 'updatedAt', 'revision', 'leadFacilitatorId', 'coFacilitatorId', 'nextDue', 'facts', 'people']);
+const KEYS = new Set(['id', 'reference', 'stage', 'exit', 'receivedOn', 'source', 'offenceCategory', 'names', 'leadFacilitator', 'sensitive', 'updatedAt', 'revision', 'leadFacilitatorId', 'coFacilitatorId', 'nextDue', 'facts', 'people', 'cjsStage']);
+const CJS_SET = new Set<string>(CJS_STAGES);
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** Two or four ASCII digits at `at` as a number, or -1. (Char codes: no regex, no allocation.) */
-function digits(s: string, at: number, n: number): number {
-  let v = 0;
-  for (let i = at; i < at + n; i++) {
-    const c = s.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return -1;
-    v = v * 10 + c;
-  }
-  return v;
-}
 
 /** A real calendar day written YYYY-MM-DD starting at `at` (10 characters). */
 function isRealDateAt(s: string, at: number): boolean {
@@ -71,5 +62,7 @@ export function isCaseSummary(v: unknown): v is CaseSummary {
   if (r.facts !== undefined && (typeof r.facts !== 'object' || r.facts === null || Array.isArray(r.facts))) return false;
   // Added with data protection (issue 13): one plain object per name, checked in full where used.
   if (r.people !== undefined && (!Array.isArray(r.people) || r.people.length !== r.names.length || !r.people.every((p) => typeof p === 'object' && p !== null && !Array.isArray(p)))) return false;
+  // Added with retention (issue 13).
+  if (r.cjsStage !== undefined && (typeof r.cjsStage !== 'string' || !CJS_SET.has(r.cjsStage))) return false;
   return true;
 }

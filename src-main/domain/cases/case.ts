@@ -186,6 +186,8 @@ export const CaseSummarySchema = z.strictObject({
    * name and date of birth, so a person can be found across every case without opening them.
    */
   people: z.array(z.strictObject({ role: z.enum(PARTICIPANT_ROLES), preferredName: z.string().max(120).optional(), dateOfBirth: DateSchema.optional() })).max(200).optional(),
+  /** Added with retention (issue 13): youth out-of-court cases are kept for a shorter period, decided from the row. */
+  cjsStage: z.enum(CJS_STAGES).optional(),
 });
 export type CaseSummary = z.infer<typeof CaseSummarySchema>;
 
@@ -222,6 +224,7 @@ export function summariseWith(c: Case, extras: SummaryExtras): CaseSummary {
     ...(c.coFacilitatorId ? { coFacilitatorId: c.coFacilitatorId } : {}),
     ...(extras.nextDue ? { nextDue: extras.nextDue } : {}),
     ...(extras.facts ? { facts: extras.facts } : {}),
+    cjsStage: c.referral.cjsStage,
     people: c.participants.map((p) => ({
       role: p.role,
       ...(p.person.preferredName ? { preferredName: p.person.preferredName } : {}),

@@ -20,7 +20,7 @@ export const ERROR_CODES = {
   READ_ONLY: 4,
   BAD_SENDER: 1,
   /** Long work (an evidence pack) stopped because the person asked; nothing was written. */
-  CANCELLED: 1,
+  CANCELLED: 130,
   INTERNAL: 1,
 } as const;
 

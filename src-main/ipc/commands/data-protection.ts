@@ -10,6 +10,13 @@ import {
   SubjectAccessViewSchema,
   UpdateSubjectAccessInputSchema,
 } from '../../domain/data-protection/subject-access/register';
+import {
+  DecideRetentionInputSchema,
+  ProposeRetentionInputSchema,
+  RetentionResultSchema,
+  RetentionReviewSchema,
+  ReviewRetentionInputSchema,
+} from '../../domain/data-protection/retention/contract';
 import type { CommandGroup } from '../command-spec';
 
 const empty = z.strictObject({});
@@ -51,5 +58,23 @@ export const dataProtectionCommands = {
     output: SubjectAccessRowSchema,
     access: 'manage-subject-access',
     summary: 'Record a step on a subject access request: identity, clarification, an extension with its reason, the cases covered, completed or closed',
+  },
+  reviewRetention: {
+    input: ReviewRetentionInputSchema,
+    output: RetentionReviewSchema,
+    access: 'review-retention',
+    summary: 'Records due under the retention schedule on a day (today unless given), with the rule and why, and proposals waiting for approval',
+  },
+  proposeRetention: {
+    input: ProposeRetentionInputSchema,
+    output: RetentionResultSchema,
+    access: 'apply-retention',
+    summary: 'Anonymise, delete or keep a record that is due: proposed for a second person when the setting asks, otherwise done at once',
+  },
+  decideRetention: {
+    input: DecideRetentionInputSchema,
+    output: RetentionResultSchema,
+    access: 'apply-retention',
+    summary: "Approve (and so carry out) or refuse someone else's retention proposal",
   },
 } as const satisfies CommandGroup;

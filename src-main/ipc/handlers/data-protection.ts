@@ -11,5 +11,8 @@ export function dataProtectionHandlers(s: CasebookService): HandlersOf<typeof da
     getSubjectAccessRequest: (i) => s.dataProtection.getSubjectAccessRequest(i),
     recordSubjectAccessRequest: (i) => s.dataProtection.recordSubjectAccessRequest(i),
     updateSubjectAccessRequest: (i) => s.dataProtection.updateSubjectAccessRequest(i),
+    reviewRetention: (i) => s.dataProtection.reviewRetention(i),
+    proposeRetention: (i) => s.dataProtection.proposeRetention(i),
+    decideRetention: (i) => s.dataProtection.decideRetention(i),
   };
 }

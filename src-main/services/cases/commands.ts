@@ -8,6 +8,7 @@ import { workflowContext, type Casework } from './context';
 import { refused } from '../shared/errors';
 import { requireCapability } from '../../domain/access/capabilities';
 import { caseView, summaryRow } from './view';
+import { isAnonymised } from '../../domain/data-protection/retention/anonymise-case';
 
 export async function readCaseView(cw: Casework, id: string): Promise<CaseView> {
   return caseView(await cw.s.readCase(id), cw);
@@ -28,6 +29,8 @@ export async function applyCaseCommand(cw: Casework, input: { caseId: string; re
   // Who signs is who is signed in; recording for someone else is an administrator's explicit act.
   if ('onBehalfOf' in command && command.onBehalfOf !== undefined && command.onBehalfOf !== s.user.staffId) requireCapability(s.user.role, 'record-on-behalf');
   const c: Case = await s.readCase(caseId);
+  // Its case-list row keeps the facts the figures count; saving what is left would work them out afresh.
+  if (isAnonymised(c)) throw new CasebookError('CONFLICT', `Case ${c.reference} was anonymised under the retention schedule, so it cannot be changed.`);
   if (c.revision !== revision) {
     throw new CasebookError('CONFLICT', `Someone else changed this case since you opened it (it is now at revision ${c.revision}, you had ${revision}); reload it to see their changes, then make yours again.`);
   }

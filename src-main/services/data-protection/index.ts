@@ -7,9 +7,10 @@ import { caseworkOf, type Casework } from '../cases/context';
 import type { ServiceContext } from '../shared/context';
 import { checkDocument, MAX_CHECKED_BYTES } from './document-check';
 import { getSubjectAccessRequest, listSubjectAccessRequests, recordSubjectAccessRequest, updateSubjectAccessRequest } from './subject-access';
+import { createRetention, type RetentionApi } from './retention';
 
 /** Data protection in daily use, reached as `service.dataProtection`. */
-export interface DataProtectionApi {
+export interface DataProtectionApi extends RetentionApi {
   /** Administrators and coordinators: everywhere a person is in the casebook, by name and date of birth; recorded (what was asked, never the name). */
   findPerson(input: FindPersonInput): Promise<{ found: PersonFound[]; casesSearched: number }>;
   /** Choose a PDF or DOCX and look in it for personal data the casebook holds (and the shapes of any other). */
@@ -36,6 +37,7 @@ export function createDataProtection(ctx: ServiceContext): DataProtectionApi {
     getSubjectAccessRequest: queued(getSubjectAccessRequest),
     recordSubjectAccessRequest: queued(recordSubjectAccessRequest),
     updateSubjectAccessRequest: queued(updateSubjectAccessRequest),
+    ...createRetention(ctx),
     findPerson: (input) =>
       ctx.serial(async () => {
         const s = ctx.need();

@@ -11,6 +11,7 @@ import { parseRiskFactors, type RiskFactor } from '../../domain/risk/risk';
 import { describeProblem, type TemplateResult } from '../../domain/shared/template-file';
 import { parseQualityRules, type QualityRules } from '../../domain/staff/quality-rules';
 import { parseFramework, type Framework } from '../../domain/quality/frameworks';
+import { parseRetentionRules, type RetentionRules } from '../../domain/data-protection/retention/rules';
 
 /**
  * Reads the data files casework depends on (templates/casework/*.yaml and the bank holidays in
@@ -34,6 +35,8 @@ export interface CaseworkTemplates {
   qualityRules: QualityRules;
   /** The RJC frameworks an evidence pack is built for (issue 12): templates/quality/frameworks/<id>.yaml, by id. */
   frameworks: Framework[];
+  /** How long each kind of record is kept (issue 13): templates/data-protection/retention.yaml. */
+  retention: RetentionRules;
 }
 
 export interface TemplateDirs {
@@ -53,6 +56,7 @@ export const CASEWORK_FILES = {
   feedback: 'templates/conferences/feedback.yaml',
   qualityRules: 'templates/quality/rules.yaml',
   frameworks: 'templates/quality/frameworks',
+  retention: 'templates/data-protection/retention.yaml',
 } as const;
 
 /** The frameworks a service is shipped with; it may add its own beside them. */
@@ -80,7 +84,7 @@ export async function loadCaseworkTemplates(dirs: TemplateDirs = {}): Promise<Ca
   const t = dirs.templatesDir ?? DEFAULT_TEMPLATES_DIR;
   const r = dirs.resourcesDir ?? DEFAULT_RESOURCES_DIR;
   const f = CASEWORK_FILES;
-  const [lists, consent, risk, deadlines, holidayText, groundRules, actions, feedback, quality] = await Promise.all([
+  const [lists, consent, risk, deadlines, holidayText, groundRules, actions, feedback, quality, retention] = await Promise.all([
     readText(t, 'casework/lists.yaml', f.lists),
     readText(t, 'casework/consent-elements.yaml', f.consentElements),
     readText(t, 'casework/risk-factors.yaml', f.riskFactors),
@@ -90,6 +94,7 @@ export async function loadCaseworkTemplates(dirs: TemplateDirs = {}): Promise<Ca
     readText(t, 'conferences/agreement-actions.yaml', f.agreementActions),
     readText(t, 'conferences/feedback.yaml', f.feedback),
     readText(t, 'quality/rules.yaml', f.qualityRules),
+    readText(t, 'data-protection/retention.yaml', f.retention),
   ]);
   let holidayJson: unknown;
   try {
@@ -113,6 +118,7 @@ export async function loadCaseworkTemplates(dirs: TemplateDirs = {}): Promise<Ca
     },
     qualityRules: must(parseQualityRules(quality, f.qualityRules), f.qualityRules),
     frameworks: await loadFrameworks(t),
+    retention: must(parseRetentionRules(retention, f.retention), f.retention),
   };
 }
 

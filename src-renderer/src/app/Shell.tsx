@@ -18,6 +18,7 @@ import { Figures } from '../figures/Figures';
 import { Quality } from '../quality/Quality';
 import { FindPerson } from '../data-protection/FindPerson';
 import { SubjectAccess } from '../data-protection/subject-access/SubjectAccess';
+import { Retention } from '../data-protection/retention/Retention';
 import { StaffRecordPage } from '../quality/StaffRecordPage';
 import { MyRecord } from '../quality/MyRecord';
 import { Policies } from '../quality/policies/Policies';
@@ -45,6 +46,7 @@ const NAV: { page: Page; label: string; needs?: Capability; writes?: boolean; on
   { page: 'my-record', label: 'My record', onStaffList: true },
   { page: 'find-person', label: 'Find a person', needs: 'find-person' },
   { page: 'subject-access', label: 'Subject access', needs: 'manage-subject-access' },
+  { page: 'retention', label: 'Retention', needs: 'review-retention' },
   { page: 'settings', label: 'Settings' },
   { page: 'audit', label: 'Audit trail', needs: 'read-audit' },
 ];
@@ -127,6 +129,8 @@ function CurrentPage({ page }: { page: Page }): ReactNode {
       return <FindPerson />;
     case 'subject-access':
       return <SubjectAccess />;
+    case 'retention':
+      return <Retention />;
     case 'audit':
       return <AuditTrail />;
     case 'quality':

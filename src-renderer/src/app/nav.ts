@@ -8,8 +8,8 @@ export type Page = 'home' | 'cases' | 'case' | 'new-referral' | 'calendar' | 'fi
   | 'policies' | 'complaints' | 'evidence-pack' | 'case-file-audit'
   // The health check, the RJC self-assessment (issue 12).
   | 'health-check'
-  // Data protection (issue 13): a person across every case.
-  | 'find-person' | 'subject-access';
+  // Data protection (issue 13): a person across every case; subject access requests; the retention review.
+  | 'find-person' | 'subject-access' | 'retention';
 
 interface NavState {
   page: Page;

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { CaseworkSettingsSchema, type CaseworkSettings } from '../../../src-main/domain/casebook/casework-settings';
+import { CaseworkSettingsSchema, retentionNeedsApproval, type CaseworkSettings } from '../../../src-main/domain/casebook/casework-settings';
 import { STAFF_ROLES, STAFF_ROLE_LABELS } from '../../../src-main/domain/staff/staff';
 import { Banner } from '../shared/components/Banner';
 import { ErrorSummary } from '../shared/components/ErrorSummary';
-import { InputField, SelectField } from '../shared/components/Fields';
+import { CheckboxField, InputField, SelectField } from '../shared/components/Fields';
 import { useCasework } from '../cases/casework-state';
 import { saveProblems, schemaProblems, summaryOf, type Problems } from '../shared/lib/problems';
 
@@ -12,7 +12,7 @@ const FIELDS = ['referencePrefix', 'riskApproverRole'] as const;
 /** Casework choices administrators make: the case reference prefix and who signs off risk. */
 export function CaseworkSettingsForm({ settings, year }: { settings: CaseworkSettings; year: string }) {
   const saveSettings = useCasework((s) => s.saveSettings);
-  const [v, setV] = useState({ referencePrefix: settings.referencePrefix, riskApproverRole: settings.riskApproverRole as string });
+  const [v, setV] = useState({ referencePrefix: settings.referencePrefix, riskApproverRole: settings.riskApproverRole as string, retentionNeedsApproval: retentionNeedsApproval(settings) });
   const [problems, setProblems] = useState<Problems>({});
   const [focusKey, setFocusKey] = useState(0);
   const [saved, setSaved] = useState(false);
@@ -25,7 +25,7 @@ export function CaseworkSettingsForm({ settings, year }: { settings: CaseworkSet
   };
 
   async function submit() {
-    const parsed = CaseworkSettingsSchema.safeParse({ referencePrefix: v.referencePrefix.trim(), riskApproverRole: v.riskApproverRole });
+    const parsed = CaseworkSettingsSchema.safeParse({ referencePrefix: v.referencePrefix.trim(), riskApproverRole: v.riskApproverRole, retentionNeedsApproval: v.retentionNeedsApproval });
     if (!parsed.success) {
       return fail(schemaProblems(parsed.error.issues));
     }
@@ -81,6 +81,13 @@ export function CaseworkSettingsForm({ settings, year }: { settings: CaseworkSet
           value={v.riskApproverRole}
           onValue={(x) => setV({ ...v, riskApproverRole: x })}
           choices={STAFF_ROLES.map((r) => ({ value: r, label: STAFF_ROLE_LABELS[r] }))}
+        />
+        <CheckboxField
+          id="retentionNeedsApproval"
+          label="Retention actions need a second person's approval"
+          hint="Anonymising, deleting or keeping a record past its retention period is proposed by one person and approved by someone else"
+          checked={v.retentionNeedsApproval}
+          onChecked={(x) => setV({ ...v, retentionNeedsApproval: x })}
         />
         <button type="submit" className="govuk-button" disabled={busy}>
           Save casework settings

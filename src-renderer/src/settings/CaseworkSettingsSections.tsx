@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { STAFF_ROLE_LABELS } from '../../../src-main/domain/staff/staff';
+import { retentionNeedsApproval } from '../../../src-main/domain/casebook/casework-settings';
 import { can } from '../../../src-main/domain/access/capabilities';
 import { useCasework } from '../cases/casework-state';
 import { useSession } from '../app/session';
@@ -40,6 +41,10 @@ export function CaseworkSettingsSections() {
             <div className="govuk-summary-list__row">
               <dt className="govuk-summary-list__key">Who signs off risk assessments</dt>
               <dd className="govuk-summary-list__value">{STAFF_ROLE_LABELS[reference.settings.riskApproverRole]}</dd>
+            </div>
+            <div className="govuk-summary-list__row">
+              <dt className="govuk-summary-list__key">Retention actions need a second person</dt>
+              <dd className="govuk-summary-list__value">{retentionNeedsApproval(reference.settings) ? 'Yes' : 'No'}</dd>
             </div>
           </dl>
         </section>

@@ -27,6 +27,7 @@ export function backupReasonLabel(reason: string): string {
     daily: 'Daily, at the first unlock',
     'before-restore': 'Before a restore',
     'before-migration': 'Before an upgrade',
+    'after-retention': 'After a case was anonymised or deleted (older backups removed)',
     scheduled: 'Automatic',
     automatic: 'Automatic',
   };
