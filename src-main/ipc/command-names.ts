@@ -87,6 +87,8 @@ export const COMMAND_NAMES = [
   // data protection (commands/data-protection.ts)
   'findPerson',
   'checkFileForPersonalData',
+  'previewSubjectAccessBundle',
+  'saveSubjectAccessBundle',
 ] as const;
 
 /** The single IPC channel; the command name travels in the payload and is checked against the list. */

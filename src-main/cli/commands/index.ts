@@ -16,6 +16,7 @@ import { meetingsList } from './meetings';
 import { pack } from './pack';
 import { packCheck } from './pack-check';
 import { personFind } from './person-find';
+import { sarExport } from './sar-export';
 import { restore } from './restore';
 import { staffCompliance } from './staff-compliance';
 import { staffCpd, staffObserved, staffSupervision, staffTraining } from './staff-record';
@@ -27,4 +28,4 @@ import { policiesList } from './policies-list';
 import { complaintsList } from './complaints-list';
 
 /** Every command, in the order `casebook --help` lists them. */
-export const COMMANDS: readonly CommandDef[] = [init, verify, auditList, backup, restore, accept, keyRotate, importCases, exportCases, demo, casesList, caseShow, doc, pack, packCheck, personFind, meetingsList, ics, figures, staffAdd, staffList, staffShow, staffImport, staffCompliance, staffCpd, staffSupervision, staffObserved, staffTraining, staffCertificate, policiesList, complaintsList];
+export const COMMANDS: readonly CommandDef[] = [init, verify, auditList, backup, restore, accept, keyRotate, importCases, exportCases, demo, casesList, caseShow, doc, pack, packCheck, personFind, sarExport, meetingsList, ics, figures, staffAdd, staffList, staffShow, staffImport, staffCompliance, staffCpd, staffSupervision, staffObserved, staffTraining, staffCertificate, policiesList, complaintsList];

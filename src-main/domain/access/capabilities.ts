@@ -60,6 +60,8 @@ export const CAPABILITIES = {
   'check-for-personal-data': { roles: OVERSEERS, doing: 'check a document for personal data' },
   // Issue 13: a person across every case, closed and sensitive ones included.
   'find-person': { roles: MANAGERS, doing: 'find a person across every case' },
+  // Subject access requests: the register names the person, and the bundle reads every case they are in.
+  'manage-subject-access': { roles: MANAGERS, doing: 'answer subject access requests' },
   // Policies (issue 11): everyone reads the policies they work to; quality leads and
   // administrators keep the register. Complaints name cases and may be about a facilitator, so
   // only those who answer them (coordinators, quality leads, administrators) see or record them.

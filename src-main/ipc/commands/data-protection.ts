@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DocumentCheckSchema } from '../../domain/data-protection/leak-report';
 import { FindPersonInputSchema, PeopleFoundSchema } from '../../domain/data-protection/person-search';
+import { BundlePreviewSchema, BundleRequestSchema, SaveBundleSchema, SavedBundleSchema } from '../../domain/data-protection/subject-access/bundle-preview';
 import type { CommandGroup } from '../command-spec';
 
 const empty = z.strictObject({});
@@ -18,5 +19,17 @@ export const dataProtectionCommands = {
     output: DocumentCheckSchema,
     access: 'check-for-personal-data',
     summary: 'Choose a PDF or Word document and look in it for personal data from the casebook',
+  },
+  previewSubjectAccessBundle: {
+    input: BundleRequestSchema,
+    output: BundlePreviewSchema,
+    access: 'manage-subject-access',
+    summary: 'What the subject access bundle for a request will hold, case by case, and every redaction of other people, for review before saving',
+  },
+  saveSubjectAccessBundle: {
+    input: SaveBundleSchema,
+    output: SavedBundleSchema,
+    access: 'manage-subject-access',
+    summary: 'Save the subject access bundle for a request as PDF (optionally with a password) or JSON, after a check that nobody else is named in it',
   },
 } as const satisfies CommandGroup;

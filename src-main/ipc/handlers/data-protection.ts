@@ -7,5 +7,7 @@ export function dataProtectionHandlers(s: CasebookService): HandlersOf<typeof da
   return {
     findPerson: (i) => s.dataProtection.findPerson(i),
     checkFileForPersonalData: () => s.dataProtection.checkFileForPersonalData(),
+    previewSubjectAccessBundle: (i) => s.dataProtection.previewSubjectAccessBundle(i),
+    saveSubjectAccessBundle: (i) => s.dataProtection.saveSubjectAccessBundle(i),
   };
 }

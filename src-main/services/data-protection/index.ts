@@ -4,9 +4,10 @@ import { findPeople, type FindPersonInput, type PersonFound } from '../../domain
 import { CasebookError } from '../../domain/shared/errors';
 import type { ServiceContext } from '../shared/context';
 import { checkDocument, MAX_CHECKED_BYTES } from './document-check';
+import { createSubjectAccessBundle, type SubjectAccessBundleApi } from './subject-access-bundle';
 
 /** Data protection in daily use, reached as `service.dataProtection`. */
-export interface DataProtectionApi {
+export interface DataProtectionApi extends SubjectAccessBundleApi {
   /** Administrators and coordinators: everywhere a person is in the casebook, by name and date of birth; recorded (what was asked, never the name). */
   findPerson(input: FindPersonInput): Promise<{ found: PersonFound[]; casesSearched: number }>;
   /** Choose a PDF or DOCX and look in it for personal data the casebook holds (and the shapes of any other). */
@@ -19,6 +20,7 @@ export interface DataProtectionApi {
  */
 export function createDataProtection(ctx: ServiceContext): DataProtectionApi {
   return {
+    ...createSubjectAccessBundle(ctx),
     findPerson: (input) =>
       ctx.serial(async () => {
         const s = ctx.need();

@@ -1,0 +1,96 @@
+import { anonymiser } from '../../../domain/data-protection/anonymiser/anonymise';
+import { allowedPhrases, describeFindings, leakCheck, type TextPart } from '../../../domain/data-protection/anonymiser/leak-check';
+import { buildSubjectAccessBundle } from '../../../domain/data-protection/subject-access/bundle';
+import { othersOnly } from '../../../domain/data-protection/subject-access/bundle-people';
+import type { SubjectAccessBundle } from '../../../domain/data-protection/subject-access/bundle-schema';
+import type { SubjectAccessRequest } from '../../../domain/data-protection/subject-access/request';
+import { PARTICIPANT_ROLE_LABELS, type ParticipantRole } from '../../../domain/cases/participant-role';
+import { CasebookError } from '../../../domain/shared/errors';
+import { findStaff } from '../../../domain/staff/staff';
+import { buildSubjectAccessBundle as bundleDocument } from '../../../documents/builders/subject-access-bundle';
+import type { FontSet } from '../../../documents/fonts';
+import { renderPdf } from '../../../documents/pdf/render-pdf';
+import type { Casework } from '../../cases/context';
+import { textParts } from '../document-check';
+import { knownPeopleOf } from '../known-people';
+
+/**
+ * The bundle for one request, built from the casebook: the confirmed cases, everyone the
+ * casebook names (so anyone from another case mentioned in a note is redacted too), the audit
+ * trail of those cases, staff names and template titles. Then, once drawn, the leak check
+ * reads the final bytes (every page of the PDF, opened with its password; the whole JSON text)
+ * for anyone but the requester. A name, date of birth or contact detail of anyone else stops
+ * the save.
+ */
+export interface GatheredBundle {
+  bundle: SubjectAccessBundle;
+  /** Reads a finished file for other people's identifiers; throws PERSONAL_DATA when it finds one. */
+  check(parts: readonly TextPart[]): void;
+}
+
+export const NO_CASES = 'Tick the cases that are this person’s first: the bundle covers only cases confirmed as theirs.';
+
+export async function gatherBundle(cw: Casework, request: SubjectAccessRequest): Promise<GatheredBundle> {
+  const s = cw.s;
+  const ids = request.caseIds ?? [];
+  if (ids.length === 0) throw new CasebookError('INVALID_INPUT', NO_CASES);
+  const { known, all } = await knownPeopleOf(s);
+  const byId = new Map(all.map((c) => [c.id, c]));
+  const cases = ids.map((id) => {
+    const c = byId.get(id);
+    if (!c) throw new CasebookError('INVALID_INPUT', 'A case ticked for this request is no longer in the casebook: untick it on the request and try again.');
+    return c;
+  });
+  cases.sort((a, b) => a.reference.localeCompare(b.reference));
+  const wanted = new Set(ids);
+  const audit = (await s.audit.readAll()).entries.filter((e) => e.entity.type === 'case' && wanted.has(e.entity.id));
+  const staff = s.index.staff;
+  const roleLabels = s.index.settings.roleLabels as Record<string, string>;
+  const consentTitles = new Map(cw.t.consentElements.map((e) => [e.id, e.title]));
+  const factorTitles = new Map(cw.t.riskFactors.map((f) => [f.id, f.title]));
+  const { bundle, requesterKeys } = buildSubjectAccessBundle(
+    {
+      request,
+      cases,
+      serviceName: s.index.settings.serviceName,
+      madeOn: cw.today,
+      staffName: (id) => (id ? findStaff(staff, id)?.name : undefined),
+      consentTitle: (id) => consentTitles.get(id) ?? id,
+      factorTitle: (id) => factorTitles.get(id) ?? id,
+      roleLabel: (role) => roleLabels[role] ?? PARTICIPANT_ROLE_LABELS[role as ParticipantRole] ?? role,
+      audit,
+    },
+    anonymiser(known),
+  );
+  const leakFinder = anonymiser(othersOnly(known, requesterKeys));
+  // Staff, the service and the templates' titles are printed by the app, not about anyone.
+  const allowed = allowedPhrases([s.index.settings.serviceName, ...staff.map((m) => m.name), ...consentTitles.values(), ...factorTitles.values()]);
+  return {
+    bundle,
+    check(parts) {
+      const report = leakCheck(parts, leakFinder, allowed);
+      if (report.known.length > 0) {
+        throw new CasebookError('PERSONAL_DATA', `The bundle was not saved: it still holds something about another person (${describeFindings(report.known)}). Tell whoever looks after RJ Casebook; nothing left the casebook.`);
+      }
+    },
+  };
+}
+
+export interface BundleFile {
+  fileName: string;
+  bytes: Uint8Array;
+  pages?: number;
+}
+
+/** The bundle as the file asked for, checked on its final bytes before anything is handed to the saver. */
+export async function bundleFile(g: GatheredBundle, format: 'pdf' | 'json', fonts: FontSet, password?: string): Promise<BundleFile> {
+  const fileName = `subject-access-${g.bundle.request.number}.${format}`;
+  if (format === 'json') {
+    const text = `${JSON.stringify(g.bundle, null, 2)}\n`;
+    g.check([{ where: 'the file name', text: fileName }, { where: 'the JSON file', text }]);
+    return { fileName, bytes: new TextEncoder().encode(text) };
+  }
+  const pdf = await renderPdf(bundleDocument(g.bundle), { fonts, ...(password !== undefined ? { password } : {}) });
+  g.check((await textParts(fileName, pdf.bytes, password)).parts);
+  return { fileName, bytes: pdf.bytes, pages: pdf.pageCount };
+}
