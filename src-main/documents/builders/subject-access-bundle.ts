@@ -11,7 +11,7 @@ import { heading, paragraph, run, type Block, type DocumentModel, type TextRun }
  */
 
 /** Sections whose entries are all short facts read best as a table, one row per entry. */
-const FIRST_COLUMN: Partial<Record<BundleSection['id'], string>> = { people: 'Shown as', consent: 'What was asked', documents: 'Made on', audit: 'When' };
+const FIRST_COLUMN: Partial<Record<BundleSection['id'], string>> = { people: 'Shown as', consent: 'Consent to', documents: 'Made on', audit: 'When' };
 /** Sections of one entry whose title only repeats the heading ("About the case", "Case RJ-2026-0042"). */
 const UNTITLED: ReadonlySet<BundleSection['id']> = new Set(['case', 'you']);
 
@@ -45,7 +45,7 @@ function sectionBlocks(s: BundleSection): Block[] {
   if (!tabular) return [heading(3, s.title), ...s.entries.flatMap((e) => entryBlocks(e, titled))];
   return [
     heading(3, s.title),
-    { kind: 'table', columns: [{ header: first, width: 2 }, ...names.map((n) => ({ header: n, width: n === 'Fields' || n === 'Document' ? 4 : 2 }))], rows: s.entries.map((e) => [e.title, ...e.facts.map((f) => f.value)]) },
+    { kind: 'table', columns: [{ header: first, width: s.id === 'audit' ? 2 : 4 }, ...names.map((n) => ({ header: n, width: n === 'Fields' || n === 'Document' ? 4 : 2 }))], rows: s.entries.map((e) => [e.title, ...e.facts.map((f) => f.value)]) },
   ];
 }
 

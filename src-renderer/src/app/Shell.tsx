@@ -17,6 +17,7 @@ import { Calendar } from '../conferences/calendar/Calendar';
 import { Figures } from '../figures/Figures';
 import { Quality } from '../quality/Quality';
 import { FindPerson } from '../data-protection/FindPerson';
+import { SubjectAccessBundlePage } from '../data-protection/SubjectAccessBundlePage';
 import { StaffRecordPage } from '../quality/StaffRecordPage';
 import { MyRecord } from '../quality/MyRecord';
 import { Policies } from '../quality/policies/Policies';
@@ -41,6 +42,7 @@ const NAV: { page: Page; label: string; needs?: Capability; writes?: boolean; on
   { page: 'complaints', label: 'Complaints', needs: 'manage-complaints' },
   { page: 'my-record', label: 'My record', onStaffList: true },
   { page: 'find-person', label: 'Find a person', needs: 'find-person' },
+  { page: 'subject-access-bundle', label: 'Subject access bundle', needs: 'manage-subject-access' },
   { page: 'settings', label: 'Settings' },
   { page: 'audit', label: 'Audit trail', needs: 'read-audit' },
 ];
@@ -121,6 +123,8 @@ function CurrentPage({ page }: { page: Page }): ReactNode {
       return <Settings />;
     case 'find-person':
       return <FindPerson />;
+    case 'subject-access-bundle':
+      return <SubjectAccessBundlePage />;
     case 'audit':
       return <AuditTrail />;
     case 'quality':

@@ -44,8 +44,9 @@ export const whoAll = (at: CaseAt, ids: readonly string[]): string => ids.map((i
 type Fact = [name: string, value: string | number | boolean | undefined | null];
 
 /** One entry: facts without a value are left out; texts go through the redactor. */
-export function entry(at: CaseAt, where: string, title: string, facts: Fact[], texts: [name: string, raw: string | undefined][] = []): BundleEntry {
-  const place = { case: at.c.reference, where: `${where}: ${title}`, labels: at.labels };
+/** `where` is the section; the entry's title is added to it unless the section has only the one entry (`only`). */
+export function entry(at: CaseAt, where: string, title: string, facts: Fact[], texts: [name: string, raw: string | undefined][] = [], only = false): BundleEntry {
+  const place = { case: at.c.reference, where: only ? where : `${where}: ${title}`, labels: at.labels };
   return {
     title,
     facts: facts.filter(([, v]) => v !== undefined && v !== null && v !== '').map(([name, v]) => ({ name, value: typeof v === 'boolean' ? (v ? 'Yes' : 'No') : String(v) })),

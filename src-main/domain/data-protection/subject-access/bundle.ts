@@ -56,7 +56,7 @@ function aboutTheCase(at: CaseAt): BundleEntry {
     ['Ended early', c.exit ? `${EXIT_LABELS[c.exit.kind]}, ${day(c.exit.on)}` : undefined],
     ['Closed', closure ? `${CLOSURE_OUTCOME_LABELS[closure.outcome]}, ${day(closure.closedOn)}` : undefined],
     ['Closed by', closure ? src.staffName(closure.closedBy) : undefined],
-  ], [['What happened', c.referral.offenceDescription], ['Case notes', c.notes], ['Why the case ended', c.exit?.reason], ['Closing summary', closure?.summary]]);
+  ], [['What happened', c.referral.offenceDescription], ['Case notes', c.notes], ['Why the case ended', c.exit?.reason], ['Closing summary', closure?.summary]], true);
 }
 
 function yourRecord(at: CaseAt): BundleEntry {
@@ -76,7 +76,7 @@ function yourRecord(at: CaseAt): BundleEntry {
     ['Vulnerability flags', p.vulnerabilities?.join(', ')],
     ['Enhanced rights under the Victims’ Code', p.enhancedRights],
     ['Takes part in the process', at.requester.takesPart],
-  ], [['Accessibility needs', p.accessibilityNeeds], ['Safe times to contact you', p.safeTimes]]);
+  ], [['Accessibility needs', p.accessibilityNeeds], ['Safe times to contact you', p.safeTimes]], true);
 }
 
 function otherPeople(at: CaseAt): BundleEntry[] {

@@ -1,4 +1,7 @@
 import { anonymiser } from '../../../domain/data-protection/anonymiser/anonymise';
+import { peopleOfCases, peopleOfRows } from '../../../domain/data-protection/anonymiser/case-people';
+import { knownIdentifiers } from '../../../domain/data-protection/anonymiser/known';
+import type { Case } from '../../../domain/cases/case';
 import { allowedPhrases, describeFindings, leakCheck, type TextPart } from '../../../domain/data-protection/anonymiser/leak-check';
 import { buildSubjectAccessBundle } from '../../../domain/data-protection/subject-access/bundle';
 import { othersOnly } from '../../../domain/data-protection/subject-access/bundle-people';
@@ -12,11 +15,11 @@ import type { FontSet } from '../../../documents/fonts';
 import { renderPdf } from '../../../documents/pdf/render-pdf';
 import type { Casework } from '../../cases/context';
 import { textParts } from '../document-check';
-import { knownPeopleOf } from '../known-people';
 
 /**
  * The bundle for one request, built from the casebook: the confirmed cases, everyone the
- * casebook names (so anyone from another case mentioned in a note is redacted too), the audit
+ * casebook names (so anyone from another case mentioned in a note is redacted too; those by
+ * the names and dates of birth in the case list), the audit
  * trail of those cases, staff names and template titles. Then, once drawn, the leak check
  * reads the final bytes (every page of the PDF, opened with its password; the whole JSON text)
  * for anyone but the requester. A name, date of birth or contact detail of anyone else stops
@@ -34,15 +37,14 @@ export async function gatherBundle(cw: Casework, request: SubjectAccessRequest):
   const s = cw.s;
   const ids = request.caseIds ?? [];
   if (ids.length === 0) throw new CasebookError('INVALID_INPUT', NO_CASES);
-  const { known, all } = await knownPeopleOf(s);
-  const byId = new Map(all.map((c) => [c.id, c]));
-  const cases = ids.map((id) => {
-    const c = byId.get(id);
-    if (!c) throw new CasebookError('INVALID_INPUT', 'A case ticked for this request is no longer in the casebook: untick it on the request and try again.');
-    return c;
-  });
-  cases.sort((a, b) => a.reference.localeCompare(b.reference));
   const wanted = new Set(ids);
+  if (ids.some((id) => !s.summaries.get(id))) throw new CasebookError('INVALID_INPUT', 'A case ticked for this request is no longer in the casebook: untick it on the request and try again.');
+  const cases: Case[] = [];
+  for (const id of ids) cases.push(await s.readCase(id));
+  cases.sort((a, b) => a.reference.localeCompare(b.reference));
+  // The requester's cases in full (contact details, referrers); everyone else from the case
+  // list's rows, so a bundle costs what the person's cases cost, not what the casebook does.
+  const known = knownIdentifiers([...peopleOfCases(cases), ...peopleOfRows([...s.summaries.all()].filter((r) => !wanted.has(r.id)))]);
   const audit = (await s.audit.readAll()).entries.filter((e) => e.entity.type === 'case' && wanted.has(e.entity.id));
   const staff = s.index.staff;
   const roleLabels = s.index.settings.roleLabels as Record<string, string>;
@@ -63,8 +65,11 @@ export async function gatherBundle(cw: Casework, request: SubjectAccessRequest):
     anonymiser(known),
   );
   const leakFinder = anonymiser(othersOnly(known, requesterKeys));
-  // Staff, the service and the templates' titles are printed by the app, not about anyone.
-  const allowed = allowedPhrases([s.index.settings.serviceName, ...staff.map((m) => m.name), ...consentTitles.values(), ...factorTitles.values()]);
+  // Staff, the service and the templates' titles are printed by the app, not about anyone; the
+  // requester's own details are theirs, even where a word of them is someone else's name (an
+  // e-mail address made from a family name they share with nobody else in their cases).
+  const own = bundle.cases.flatMap((c) => c.sections.filter((x) => x.id === 'you').flatMap((x) => x.entries.flatMap((e) => e.facts.map((f) => f.value))));
+  const allowed = allowedPhrases([s.index.settings.serviceName, ...staff.map((m) => m.name), ...consentTitles.values(), ...factorTitles.values(), ...own]);
   return {
     bundle,
     check(parts) {
