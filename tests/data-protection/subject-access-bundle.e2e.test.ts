@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { londonDate } from '../../src-main/domain/time/dates';
 import type { Harness } from '../support/e2e/harness';
 import { createReferral, look, nav, PASS, reloadHome, startWithCasebook } from '../support/e2e/steps';
-import { pdfText } from '../support/pdf-text';
+import { textOfPdf } from '../../src-main/documents/text/pdf-text';
 import { putRequest } from '../support/subject-access';
 
 /**
@@ -54,7 +54,10 @@ describe('the subject access bundle', () => {
     await page.getByTestId('bundle-status').getByText(`Saved subject-access-${requestId}.pdf, protected with your password.`, { exact: false }).waitFor();
     await look(page, '13-subject-access-bundle-saved');
     const file = h.saved.at(-1)!;
-    expect(() => pdfText(file.bytes)).toThrow();
+    await expect(textOfPdf(file.bytes)).rejects.toThrow(/protected with a password/);
+    const text = (await textOfPdf(file.bytes, 'a long password')).map((p) => p.text).join('\n');
+    expect(text).toContain('Zoe O Suilleabhain');
+    expect(text).not.toMatch(/Kieran|Niamh|Walsh|900555/);
     expect(h.problems).toEqual([]);
   });
 });

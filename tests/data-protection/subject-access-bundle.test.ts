@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { Case } from '../../src-main/domain/cases/case';
 import { SubjectAccessBundleSchema, type SubjectAccessBundle } from '../../src-main/domain/data-protection/subject-access/bundle-schema';
 import { fold } from '../../src-main/domain/shared/fold';
-import { caseworkWorld, PASS, type World } from '../support/casebook';
+import { caseworkWorld, PASS, referral, type World } from '../support/casebook';
+import { textOfPdf } from '../../src-main/documents/text/pdf-text';
 import { pdfText } from '../support/pdf-text';
-import { putRequest } from '../support/subject-access';
+import { putRequest, readRequest } from '../support/subject-access';
 
-const seedRequest = (w: World, r: Parameters<typeof putRequest>[1]) => putRequest({ service: w.service, dir: w.dir, userId: w.adminId, passphrase: PASS, now: () => w.clock.now }, r);
+const seeder = (w: World) => ({ service: w.service, dir: w.dir, userId: w.adminId, passphrase: PASS, now: () => w.clock.now });
+const seedRequest = (w: World, r: Parameters<typeof putRequest>[1]) => putRequest(seeder(w), r);
 
 /**
  * The subject access bundle through the contract over a real casebook: a person from a demo
@@ -124,14 +126,29 @@ describe('the subject access bundle', () => {
     const audit = (await w.service.listAudit({ offset: 0, limit: 5 })).entries.find((e) => e.action === 'sar.bundle');
     expect(audit).toMatchObject({ entity: { type: 'subject-access', id: requestId }, fields: ['format:pdf', 'cases:2', `redactions:${r.redactions}`] });
     expect(JSON.stringify(audit)).not.toContain(mine[0]!.participants[0]!.person.familyName);
+    expect((await readRequest(seeder(w), requestId))?.bundles).toEqual([{ savedOn: '2026-03-16', format: 'pdf', by: w.adminId }]);
   });
 
   it('protects the PDF with a password when asked', async () => {
     const { w, requestId } = await world();
     const r = await w.call('saveSubjectAccessBundle', { requestId, format: 'pdf', password: 'a long password' });
     expect(r.saved).toBe(true);
-    expect(() => pdfText(w.files.last().bytes)).toThrow();
+    const bytes = w.files.last().bytes;
+    await expect(textOfPdf(bytes)).rejects.toThrow(/protected with a password/);
+    expect((await textOfPdf(bytes, 'a long password')).map((p) => p.text).join('\n')).toContain('Your information: subject access request');
     expect((await w.fails('saveSubjectAccessBundle', { requestId, format: 'json', password: 'a long password' })).code).toBe('INVALID_INPUT');
+  });
+
+  it('refuses to save a bundle that would still name someone else, saying where and never who', async () => {
+    const w = await caseworkWorld();
+    const v = await w.call('createReferral', { referral: referral({ referrerOrganisation: 'Kowalski Family Support' }), duplicatesSeen: true });
+    const requestId = await seedRequest(w, { receivedOn: '2026-03-12', name: 'Siân Evans', caseIds: [v.case.id] });
+    const saved = w.files.saved.length;
+    const e = await w.fails('saveSubjectAccessBundle', { requestId, format: 'pdf' });
+    expect(e).toMatchObject({ code: 'PERSONAL_DATA', message: expect.stringMatching(/^The bundle was not saved: something about another person is still in it \(page 2: a name\)/) });
+    expect(e.message).not.toContain('Kowalski');
+    expect((await w.fails('saveSubjectAccessBundle', { requestId, format: 'json' })).message).toMatch(/\(the JSON file: a name\)/);
+    expect(w.files.saved.length).toBe(saved);
   });
 
   it('asks for the cases to be ticked first, and is for administrators and coordinators only', async () => {

@@ -75,7 +75,10 @@ export async function gatherBundle(cw: Casework, request: SubjectAccessRequest):
     check(parts) {
       const report = leakCheck(parts, leakFinder, allowed);
       if (report.known.length > 0) {
-        throw new CasebookError('PERSONAL_DATA', `The bundle was not saved: it still holds something about another person (${describeFindings(report.known)}). Tell whoever looks after RJ Casebook; nothing left the casebook.`);
+        throw new CasebookError(
+          'PERSONAL_DATA',
+          `The bundle was not saved: something about another person is still in it (${describeFindings(report.known)}). Nothing left the casebook. Look there for another person's name or details written where the bundle does not expect them (an organisation, a venue, a list entry), correct the case, and save again.`,
+        );
       }
     },
   };
