@@ -17,6 +17,7 @@ import { shardOf, summaryFile } from '../src-main/store/summary-layout';
 import { benchRegister, describeRegisterBench } from './register';
 import { benchEvidencePack, describePackBench } from './evidence-pack';
 import { benchRetention, benchRetentionAlone, describeRetentionBench } from './retention';
+import { benchSubjectAccess, describeSubjectAccessBench } from './subject-access';
 
 /**
  * npm run bench: the store at 100, 1,000 and 10,000 cases. Each figure is printed beside a
@@ -29,6 +30,7 @@ import { benchRetention, benchRetentionAlone, describeRetentionBench } from './r
  * ≤ 100 ms, booking a meeting ≤ 100 ms, at every size.
  * The staff register (issue 11, register.ts): compliance for 200 staff with five years of
  * entries ≤ 50 ms; unlock with a full register costs what it costs with an empty one.
+ * The subject access bundle (issue 13, subject-access.ts): a person in 5 cases as a PDF ≤ 2 s.
  */
 const SIZES = (process.env.BENCH_SIZES ?? '100,1000,10000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -190,6 +192,10 @@ console.log(documentBenchTable(documents));
 process.stderr.write('anonymiser and leak check…\n');
 const anonymiserBench = await benchAnonymiser(RUNS);
 console.log(describeAnonymiserBench(anonymiserBench));
+// The subject access bundle (issue 13): a person in 5 cases, as a PDF, ≤ 2 s.
+process.stderr.write('subject access bundle…\n');
+const subjectAccess = await benchSubjectAccess(RUNS);
+console.log(describeSubjectAccessBench(subjectAccess));
 console.log('targets', targets, `peak memory ${peakMemoryMiB()} MiB`);
 await mkdir('bench', { recursive: true });
-await writeFile('bench/results.json', JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, runs: RUNS, peakMemoryMiB: peakMemoryMiB(), targets, store: withSaves, ...(memory ? { mainProcessMemory: memory } : {}), ...(caseload ? { caseload } : {}), ...(retention ? { retention } : {}), caseloadInChromium, documents, anonymiser: anonymiserBench, ...(register ? { register } : {}), ...(pack ? { pack } : {}) }, null, 2) + '\n');
+await writeFile('bench/results.json', JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, runs: RUNS, peakMemoryMiB: peakMemoryMiB(), targets, store: withSaves, ...(memory ? { mainProcessMemory: memory } : {}), ...(caseload ? { caseload } : {}), ...(retention ? { retention } : {}), caseloadInChromium, documents, anonymiser: anonymiserBench, subjectAccess, ...(register ? { register } : {}), ...(pack ? { pack } : {}) }, null, 2) + '\n');

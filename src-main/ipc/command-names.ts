@@ -99,6 +99,8 @@ export const COMMAND_NAMES = [
   'reviewRetention',
   'proposeRetention',
   'decideRetention',
+  'previewSubjectAccessBundle',
+  'saveSubjectAccessBundle',
 ] as const;
 
 /** The single IPC channel; the command name travels in the payload and is checked against the list. */

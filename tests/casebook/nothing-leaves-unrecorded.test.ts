@@ -24,6 +24,7 @@ const LEAVING: Leaving[] = [
   ['saveBackupCopy', () => ({})],
   ['exportCases', () => ({})],
   ['createBackup', () => ({})],
+  ['saveSubjectAccessBundle', () => ({ requestId: 'sar_anyrequest01', format: 'pdf' })],
 ];
 
 async function secondSession(w: World) {

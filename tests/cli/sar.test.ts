@@ -42,7 +42,7 @@ describe('sar new', () => {
     await seeded([{ name: 'Fatima Hussain', role: 'facilitator' }]);
     const r = await run(['sar', 'new', '--name', 'Dana Price', '--received', '2026-02-20', '--user', 'Fatima Hussain'], { env: { ...env, CASEBOOK_PASSPHRASE: 'Fatima Hussain passphrase' } });
     expect(r.code).not.toBe(0);
-    expect(r.stderr).toMatch(/Only administrators and coordinators may keep the subject access register/);
+    expect(r.stderr).toMatch(/Only administrators and coordinators may answer subject access requests/);
   });
 });
 

@@ -95,7 +95,7 @@ describe('the subject access register', () => {
     for (const who of ['facilitator', 'quality-lead'] as const) {
       await w.as(who);
       const refused = await w.fails('listSubjectAccessRequests', {});
-      expect(refused).toMatchObject({ code: 'FORBIDDEN', message: 'Only administrators and coordinators may keep the subject access register.' });
+      expect(refused).toMatchObject({ code: 'FORBIDDEN', message: 'Only administrators and coordinators may answer subject access requests.' });
     }
   });
 });

@@ -16,6 +16,7 @@ import { meetingsList } from './meetings';
 import { pack } from './pack';
 import { packCheck } from './pack-check';
 import { personFind } from './person-find';
+import { sarExport } from './sar-export';
 import { restore } from './restore';
 import { staffCompliance } from './staff-compliance';
 import { staffCpd, staffObserved, staffSupervision, staffTraining } from './staff-record';
@@ -29,4 +30,4 @@ import { sarList, sarNew } from './sar';
 import { retentionApply, retentionReview } from './retention';
 
 /** Every command, in the order `casebook --help` lists them. */
-export const COMMANDS: readonly CommandDef[] = [init, verify, auditList, backup, restore, accept, keyRotate, importCases, exportCases, demo, casesList, caseShow, doc, pack, packCheck, personFind, sarNew, sarList, retentionReview, retentionApply, meetingsList, ics, figures, staffAdd, staffList, staffShow, staffImport, staffCompliance, staffCpd, staffSupervision, staffObserved, staffTraining, staffCertificate, policiesList, complaintsList];
+export const COMMANDS: readonly CommandDef[] = [init, verify, auditList, backup, restore, accept, keyRotate, importCases, exportCases, demo, casesList, caseShow, doc, pack, packCheck, personFind, sarNew, sarList, sarExport, retentionReview, retentionApply, meetingsList, ics, figures, staffAdd, staffList, staffShow, staffImport, staffCompliance, staffCpd, staffSupervision, staffObserved, staffTraining, staffCertificate, policiesList, complaintsList];

@@ -64,7 +64,7 @@ export const sarNew: CommandDef = {
     const name = requireOption(def, ctx.options, 'name').trim();
     const receivedOn = dayOption(def, ctx.options, 'received') ?? (requireOption(def, ctx.options, 'received') as never);
     const dateOfBirth = dayOption(def, ctx.options, 'dob');
-    await ctx.unlock({ writes: true, capability: 'manage-subject-access', doing: 'keep the subject access register' });
+    await ctx.unlock({ writes: true, capability: 'manage-subject-access', doing: 'answer subject access requests' });
     const r = await ctx.call('recordSubjectAccessRequest', { name, receivedOn, ...(dateOfBirth ? { dateOfBirth } : {}) });
     return ok(sarJson(r), [r.id, `Logged ${r.number}, received ${formatDate(r.receivedOn)}: due ${dueText(r)}.`].join('\n'));
   },

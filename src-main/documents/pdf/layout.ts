@@ -114,6 +114,8 @@ export class PageLayout {
         this.add(b);
       }
     });
+    // The space after the last block can start a page that nothing is drawn on: no blank last page.
+    if (this.pages.length > 1 && this.pages[this.pages.length - 1]!.length === 0) this.pages.pop();
   }
 
   /** How much must fit from blocks[i] on: a paragraph kept with the next block whole, plus what that needs. */

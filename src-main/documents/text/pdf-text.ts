@@ -29,14 +29,15 @@ async function quietly<T>(load: () => Promise<T>): Promise<T> {
   }
 }
 
-export async function textOfPdf(bytes: Uint8Array): Promise<{ where: string; text: string }[]> {
+/** `password` opens a protected PDF (a subject access bundle is checked as saved, after encryption). */
+export async function textOfPdf(bytes: Uint8Array, password?: string): Promise<{ where: string; text: string }[]> {
   ensureDomMatrix();
   pdfjs ??= quietly(() => import('pdfjs-dist/legacy/build/pdf.mjs'));
   const lib = await pdfjs;
   let doc;
   try {
     // A copy: pdf.js takes ownership of the buffer it is given.
-    doc = await lib.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
+    doc = await lib.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0, ...(password !== undefined ? { password } : {}) }).promise;
   } catch {
     throw new CasebookError('INVALID_INPUT', 'That file is not a PDF that can be read: it may be damaged, protected with a password, or another kind of file renamed');
   }

@@ -61,7 +61,7 @@ export const CAPABILITIES = {
   // Issue 13: a person across every case, closed and sensitive ones included.
   'find-person': { roles: MANAGERS, doing: 'find a person across every case' },
   // The register names the person and finds them in every case, so those who may find a person.
-  'manage-subject-access': { roles: MANAGERS, doing: 'keep the subject access register' },
+  'manage-subject-access': { roles: MANAGERS, doing: 'answer subject access requests' },
   // Retention (issue 13): those who already see every case, the complaints and the staff register
   // review what is due and act on it. Acting is not narrowed further: the safeguard is the second
   // person's approval (on by default), and a small service needs two people who can give it.

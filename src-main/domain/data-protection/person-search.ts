@@ -46,10 +46,10 @@ function personRow(v: unknown): PersonRow | undefined {
   return r as PersonRow;
 }
 const WORD = /[\p{L}\p{N}]+/gu;
-const wordsOf = (s: string) => fold(s).replace(/['’]/g, '').match(WORD) ?? [];
+export const wordsOf = (s: string) => fold(s).replace(/['’]/g, '').match(WORD) ?? [];
 
 /** Every word typed is the start of one of the person's name words (given, family or preferred). */
-function matches(query: readonly string[], nameWords: readonly string[]): boolean {
+export function matches(query: readonly string[], nameWords: readonly string[]): boolean {
   return query.every((q) => nameWords.some((w) => w.startsWith(q)));
 }
 

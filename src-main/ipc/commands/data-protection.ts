@@ -17,6 +17,7 @@ import {
   RetentionReviewSchema,
   ReviewRetentionInputSchema,
 } from '../../domain/data-protection/retention/contract';
+import { BundlePreviewSchema, BundleRequestSchema, SaveBundleSchema, SavedBundleSchema } from '../../domain/data-protection/subject-access/bundle-preview';
 import type { CommandGroup } from '../command-spec';
 
 const empty = z.strictObject({});
@@ -76,5 +77,17 @@ export const dataProtectionCommands = {
     output: RetentionResultSchema,
     access: 'apply-retention',
     summary: "Approve (and so carry out) or refuse someone else's retention proposal",
+  },
+  previewSubjectAccessBundle: {
+    input: BundleRequestSchema,
+    output: BundlePreviewSchema,
+    access: 'manage-subject-access',
+    summary: 'What the subject access bundle for a request will hold, case by case, and every redaction of other people, for review before saving',
+  },
+  saveSubjectAccessBundle: {
+    input: SaveBundleSchema,
+    output: SavedBundleSchema,
+    access: 'manage-subject-access',
+    summary: 'Save the subject access bundle for a request as PDF (optionally with a password) or JSON, after a check that nobody else is named in it',
   },
 } as const satisfies CommandGroup;

@@ -14,5 +14,7 @@ export function dataProtectionHandlers(s: CasebookService): HandlersOf<typeof da
     reviewRetention: (i) => s.dataProtection.reviewRetention(i),
     proposeRetention: (i) => s.dataProtection.proposeRetention(i),
     decideRetention: (i) => s.dataProtection.decideRetention(i),
+    previewSubjectAccessBundle: (i) => s.dataProtection.previewSubjectAccessBundle(i),
+    saveSubjectAccessBundle: (i) => s.dataProtection.saveSubjectAccessBundle(i),
   };
 }

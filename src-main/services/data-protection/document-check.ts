@@ -15,9 +15,9 @@ const isPdf = (b: Uint8Array) => b.length > 4 && String.fromCharCode(...b.subarr
 const isZip = (b: Uint8Array) => b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
 /** Every piece of text in the file, by where it is, and the file's name (which can name someone too). */
-export async function textParts(name: string, bytes: Uint8Array): Promise<{ format: 'PDF' | 'Word document'; parts: TextPart[] }> {
+export async function textParts(name: string, bytes: Uint8Array, password?: string): Promise<{ format: 'PDF' | 'Word document'; parts: TextPart[] }> {
   const fileName = { where: 'the file name', text: name.replace(/\.[a-z0-9]+$/i, '').replace(/[_.]+/g, ' ') };
-  if (isPdf(bytes)) return { format: 'PDF', parts: [fileName, ...(await textOfPdf(bytes))] };
+  if (isPdf(bytes)) return { format: 'PDF', parts: [fileName, ...(await textOfPdf(bytes, password))] };
   if (isZip(bytes)) return { format: 'Word document', parts: [fileName, ...textOfDocx(bytes)] };
   throw new CasebookError('INVALID_INPUT', 'Choose a PDF or a Word document (DOCX): that file is neither');
 }

@@ -7,10 +7,11 @@ import { caseworkOf, type Casework } from '../cases/context';
 import type { ServiceContext } from '../shared/context';
 import { checkDocument, MAX_CHECKED_BYTES } from './document-check';
 import { getSubjectAccessRequest, listSubjectAccessRequests, recordSubjectAccessRequest, updateSubjectAccessRequest } from './subject-access';
+import { createSubjectAccessBundle, type SubjectAccessBundleApi } from './subject-access-bundle';
 import { createRetention, type RetentionApi } from './retention';
 
 /** Data protection in daily use, reached as `service.dataProtection`. */
-export interface DataProtectionApi extends RetentionApi {
+export interface DataProtectionApi extends RetentionApi, SubjectAccessBundleApi {
   /** Administrators and coordinators: everywhere a person is in the casebook, by name and date of birth; recorded (what was asked, never the name). */
   findPerson(input: FindPersonInput): Promise<{ found: PersonFound[]; casesSearched: number }>;
   /** Choose a PDF or DOCX and look in it for personal data the casebook holds (and the shapes of any other). */
@@ -38,6 +39,7 @@ export function createDataProtection(ctx: ServiceContext): DataProtectionApi {
     recordSubjectAccessRequest: queued(recordSubjectAccessRequest),
     updateSubjectAccessRequest: queued(updateSubjectAccessRequest),
     ...createRetention(ctx),
+    ...createSubjectAccessBundle(ctx),
     findPerson: (input) =>
       ctx.serial(async () => {
         const s = ctx.need();

@@ -58,7 +58,8 @@ async function save(cw: Casework, register: SubjectAccessRegister, r: SubjectAcc
   await s.registers.save(SUBJECT_ACCESS_REGISTER, next, [s.draft(action, { type: 'subject-access', id: r.id }, fields)]);
 }
 
-async function find(s: Store, id: string): Promise<{ register: SubjectAccessRegister; request: SubjectAccessRequest }> {
+/** A request and the register it is in; NOT_FOUND when it is not there. The bundle reads requests this way too. */
+export async function findSubjectAccessRequest(s: Store, id: string): Promise<{ register: SubjectAccessRegister; request: SubjectAccessRequest }> {
   const register = await readSubjectAccess(s);
   const request = register.requests.find((r) => r.id === id);
   if (!request) throw new CasebookError('NOT_FOUND', 'That subject access request is not in the register. Reload the page.');
@@ -79,7 +80,7 @@ export async function listSubjectAccessRequests(cw: Casework, input: ListSubject
 export async function getSubjectAccessRequest(cw: Casework, input: { id: string }): Promise<SubjectAccessView> {
   const s = cw.s;
   requireCapability(s.user.role, 'manage-subject-access');
-  const { request } = await find(s, input.id);
+  const { request } = await findSubjectAccessRequest(s, input.id);
   const { found, casesSearched } = findPeople(s.summaries.all(), { name: request.name, ...(request.dateOfBirth ? { dateOfBirth: request.dateOfBirth } : {}) });
   if (!s.readOnly) await s.commit([], [s.draft('sar.search', { type: 'subject-access', id: request.id }, ['name', ...(request.dateOfBirth ? ['dateOfBirth'] : []), `found:${found.length}`])]);
   return { at: cw.today, request: rowOf(cw, request, 'receivedOn'), candidates: found, casesSearched };
@@ -103,7 +104,7 @@ export async function recordSubjectAccessRequest(cw: Casework, input: RecordSubj
 export async function updateSubjectAccessRequest(cw: Casework, input: UpdateSubjectAccessInput): Promise<SubjectAccessRow> {
   const s = cw.s;
   requireCapability(s.user.role, 'manage-subject-access');
-  const { register, request: before } = await find(s, input.id);
+  const { register, request: before } = await findSubjectAccessRequest(s, input.id);
   const { id: _id, clarificationAskedAgainOn, caseIds, ...patch } = input;
   const given = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<SubjectAccessRequest>;
   let after: SubjectAccessRequest = { ...before, ...given };

@@ -3,6 +3,7 @@ import type { Participant } from '../../../src-main/domain/cases/case';
 import type { Settings } from '../../../src-main/domain/casebook/settings';
 import { can } from '../../../src-main/domain/access/capabilities';
 import { call, messageOf } from '../shared/api/client';
+import { PdfPasswordFields, usePdfPassword } from '../shared/components/PdfPasswordFields';
 import { useSession } from '../app/session';
 import { useCaseView } from '../cases/case-view-state';
 import { participantsInOrder, roleOf, who, type CaseContext } from '../cases/shared';
@@ -141,11 +142,8 @@ function DocumentActions({ request, caseId }: { request: Request; caseId?: strin
   const [error, setError] = useState<string>();
   const [status, setStatus] = useState<string>();
   const [missing, setMissing] = useState<string[]>([]);
-  const [protect, setProtect] = useState(false);
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [passwordError, setPasswordError] = useState<string>();
-  const ids = { protect: useId(), password: useId(), confirm: useId(), hint: useId(), pwError: useId(), preview: useId() };
+  const pw = usePdfPassword();
+  const ids = { preview: useId() };
 
   const run = async (job: () => Promise<void>) => {
     setBusy(true);
@@ -166,17 +164,13 @@ function DocumentActions({ request, caseId }: { request: Request; caseId?: strin
       setMissing(p.missingCharacters);
     });
   const save = (format: 'pdf' | 'docx') => {
-    if (format === 'pdf' && protect) {
-      if (password.length < 8) return setPasswordError('Enter a password of at least 8 characters');
-      if (password.length > 200) return setPasswordError('A password can have at most 200 characters');
-      if (password !== confirm) return setPasswordError('The two passwords are different: type the same password twice');
-    }
-    setPasswordError(undefined);
+    const password = format === 'pdf' ? pw.check() : undefined;
+    if (password === false) return;
     return run(async () => {
-      const r = await call('saveDocument', { ...request, format, ...(format === 'pdf' && protect ? { password } : {}) });
+      const r = await call('saveDocument', { ...request, format, ...(password !== undefined ? { password } : {}) });
       setMissing(r.missingCharacters);
       if (!r.saved) return setStatus('Not saved: you cancelled.');
-      setStatus(`Saved ${r.fileName}${format === 'pdf' && protect ? ', protected with your password' : ''}.`);
+      setStatus(`Saved ${r.fileName}${password !== undefined ? ', protected with your password' : ''}.`);
       // The save is on the case's timeline now; show the case as it is.
       if (caseId) await reopen(caseId);
     });
@@ -194,39 +188,7 @@ function DocumentActions({ request, caseId }: { request: Request; caseId?: strin
 
   return (
     <form onSubmit={onSubmit} noValidate className="cb-doc-actions" data-testid={request.blank ? 'blank-actions' : 'document-actions'}>
-      {canSave && !request.blank && (
-        <div className="govuk-form-group">
-          <div className="govuk-checkboxes govuk-checkboxes--small">
-            <div className="govuk-checkboxes__item">
-              <input className="govuk-checkboxes__input" id={ids.protect} type="checkbox" checked={protect} onChange={(e) => setProtect(e.target.checked)} aria-describedby={ids.hint} />
-              <label className="govuk-label govuk-checkboxes__label" htmlFor={ids.protect}>
-                Protect the PDF with a password
-              </label>
-              <div className="govuk-hint govuk-checkboxes__hint" id={ids.hint}>
-                Anyone opening the PDF will need the password, so it is safer to email or carry. Tell the person the password another
-                way, for example by phone. It cannot be recovered if it is lost.
-              </div>
-            </div>
-          </div>
-          {protect && (
-            <div className={`govuk-form-group govuk-!-margin-top-3${passwordError ? ' govuk-form-group--error' : ''}`}>
-              {passwordError && (
-                <p className="govuk-error-message" id={ids.pwError}>
-                  <span className="govuk-visually-hidden">Error:</span> {passwordError}
-                </p>
-              )}
-              <label className="govuk-label" htmlFor={ids.password}>
-                Password (at least 8 characters)
-              </label>
-              <input className="govuk-input govuk-input--width-20" id={ids.password} type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} aria-describedby={passwordError ? ids.pwError : undefined} />
-              <label className="govuk-label govuk-!-margin-top-3" htmlFor={ids.confirm}>
-                Type the password again
-              </label>
-              <input className="govuk-input govuk-input--width-20" id={ids.confirm} type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} />
-            </div>
-          )}
-        </div>
-      )}
+      {canSave && !request.blank && <PdfPasswordFields pw={pw} />}
       <div className="govuk-button-group">
         {!request.blank && (
           <button type="submit" className="govuk-button govuk-button--secondary" disabled={busy}>

@@ -24,6 +24,8 @@ export interface AnonymiseOptions {
   personLabel?: (key: string) => string | undefined;
   /** ISO date the story counts from (the referral), for relative dates. */
   anchor?: string | undefined;
+  /** Hits left as written: a subject access bundle keeps the requester's own name and details, and plain dates. */
+  keep?: (hit: Hit) => boolean;
 }
 
 const LABELS: Record<Exclude<Hit['kind'], 'name' | 'date'>, string> = {
@@ -76,6 +78,7 @@ export function anonymise(text: string, finder: IdentifierFinder, o: AnonymiseOp
   let from = 0;
   const replacements: Replacement[] = [];
   for (const h of hits) {
+    if (o.keep?.(h)) continue;
     out += text.slice(from, h.start);
     const label = labelFor(h, text, o);
     // "on 16/03/2026" becomes "in the third week", not "on in the third week".

@@ -1,4 +1,4 @@
-import type { Case } from '../../cases/case';
+import type { Case, CaseSummary } from '../../cases/case';
 import { PARTICIPANT_ROLE_LABELS, type ParticipantRole } from '../../cases/participant-role';
 import type { KnownPerson } from './known';
 
@@ -16,6 +16,23 @@ export function peopleOfCases(cases: Iterable<Case>): KnownPerson[] {
       out.push({ key: `${c.id}/${p.id}`, givenName: q.givenName, familyName: q.familyName, preferredName: q.preferredName, dateOfBirth: q.dateOfBirth, phone: q.phone, email: q.email, address: q.address });
     }
     if (c.referral.referrerName) out.push({ key: `${c.id}/referrer`, fullName: c.referral.referrerName });
+  }
+  return out;
+}
+
+/**
+ * The people of cases known only by their rows in the case list: each name, preferred name and
+ * date of birth, keyed `caseId/row<n>`. Enough to find someone from another case named in a
+ * note, without opening every case (a subject access bundle for one person in a casebook of
+ * thousands).
+ */
+export function peopleOfRows(rows: Iterable<CaseSummary>): KnownPerson[] {
+  const out: KnownPerson[] = [];
+  for (const r of rows) {
+    r.names.forEach((name, i) => {
+      const p = r.people?.[i];
+      out.push({ key: `${r.id}/row${i}`, fullName: name, preferredName: p?.preferredName, dateOfBirth: p?.dateOfBirth });
+    });
   }
   return out;
 }

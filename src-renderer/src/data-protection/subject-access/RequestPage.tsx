@@ -4,6 +4,7 @@ import { BackLink } from '../../shared/components/BackLink';
 import { usePageTitle } from '../../shared/hooks/usePageTitle';
 import { formatDate } from '../../shared/lib/dates';
 import { PageNotices, useLoaded } from './loaded';
+import { SubjectAccessBundle } from '../SubjectAccessBundle';
 import { RequestCases } from './RequestCases';
 import { RequestSteps } from './RequestSteps';
 import { dueWords, SubjectAccessTag } from './SubjectAccessTag';
@@ -14,6 +15,7 @@ export function RequestPage({ id, number, onBack }: { id: string; number: string
   const readOnly = useSession((s) => s.session?.readOnly ?? true);
   const { value: view, error, reload } = useLoaded('getSubjectAccessRequest', { id }, id);
   const [done, setDone] = useState<string>();
+  const [bundle, setBundle] = useState(false);
   const saved = (what: string) => {
     setDone(what);
     void reload();
@@ -49,6 +51,15 @@ export function RequestPage({ id, number, onBack }: { id: string; number: string
           </dl>
           {!readOnly && <RequestSteps key={JSON.stringify(r)} r={r} onSaved={() => saved('The steps are saved')} />}
           {!readOnly && <RequestCases key={`cases-${(r.caseIds ?? []).join()}`} view={view} onSaved={(x) => saved(`The request covers ${x.cases.length} ${x.cases.length === 1 ? 'case' : 'cases'}`)} />}
+          {/* The bundle is drafted only when asked for: it reads every case ticked and is recorded when saved. */}
+          {(r.caseIds?.length ?? 0) > 0 &&
+            (bundle ? (
+              <SubjectAccessBundle key={(r.caseIds ?? []).join()} requestId={r.id} />
+            ) : (
+              <button type="button" className="govuk-button" onClick={() => setBundle(true)}>
+                Prepare the bundle
+              </button>
+            ))}
         </>
       )}
     </>
