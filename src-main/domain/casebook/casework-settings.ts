@@ -10,6 +10,11 @@ export const CaseworkSettingsSchema = z.strictObject({
   referencePrefix: z.string().regex(/^[A-Z][A-Z0-9]{0,9}$/, { error: 'The reference prefix is 1–10 capital letters or digits starting with a letter, like RJ' }),
   /** Who must sign off a risk assessment with a high rating, or any in a sensitive case. */
   riskApproverRole: z.enum(STAFF_ROLES, { error: `Choose the role that signs off high risks: ${STAFF_ROLES.join(', ')}` }),
+  /**
+   * Issue 13: facilitators see only the cases they lead or co-facilitate (domain/access/case-access.ts).
+   * Off by default (a small team covers for each other); absent in casebooks from before it means off.
+   */
+  facilitatorsSeeOwnCasesOnly: z.boolean({ error: 'Say whether facilitators see only their own cases' }).optional(),
 });
 export type CaseworkSettings = z.infer<typeof CaseworkSettingsSchema>;
 

@@ -8,9 +8,14 @@ import { workflowContext, type Casework } from './context';
 import { refused } from '../shared/errors';
 import { requireCapability } from '../../domain/access/capabilities';
 import { caseView, summaryRow } from './view';
+import { openCase } from './case-access';
+import { recordCaseView } from './view-record';
 
+/** A case opened on screen: refused unless the person may see it, and recorded (view-record.ts). */
 export async function readCaseView(cw: Casework, id: string): Promise<CaseView> {
-  return caseView(await cw.s.readCase(id), cw);
+  const c = await openCase(cw.s, id);
+  await recordCaseView(cw.s, id);
+  return caseView(c, cw);
 }
 
 /**
@@ -27,7 +32,7 @@ export async function applyCaseCommand(cw: Casework, input: { caseId: string; re
   if (command.type === 'close') requireCapability(s.user.role, 'close-cases');
   // Who signs is who is signed in; recording for someone else is an administrator's explicit act.
   if ('onBehalfOf' in command && command.onBehalfOf !== undefined && command.onBehalfOf !== s.user.staffId) requireCapability(s.user.role, 'record-on-behalf');
-  const c: Case = await s.readCase(caseId);
+  const c: Case = await openCase(s, caseId);
   if (c.revision !== revision) {
     throw new CasebookError('CONFLICT', `Someone else changed this case since you opened it (it is now at revision ${c.revision}, you had ${revision}); reload it to see their changes, then make yours again.`);
   }

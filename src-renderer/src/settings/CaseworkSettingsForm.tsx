@@ -3,16 +3,16 @@ import { CaseworkSettingsSchema, type CaseworkSettings } from '../../../src-main
 import { STAFF_ROLES, STAFF_ROLE_LABELS } from '../../../src-main/domain/staff/staff';
 import { Banner } from '../shared/components/Banner';
 import { ErrorSummary } from '../shared/components/ErrorSummary';
-import { InputField, SelectField } from '../shared/components/Fields';
+import { CheckboxField, InputField, SelectField } from '../shared/components/Fields';
 import { useCasework } from '../cases/casework-state';
 import { saveProblems, schemaProblems, summaryOf, type Problems } from '../shared/lib/problems';
 
-const FIELDS = ['referencePrefix', 'riskApproverRole'] as const;
+const FIELDS = ['referencePrefix', 'riskApproverRole', 'facilitatorsSeeOwnCasesOnly'] as const;
 
-/** Casework choices administrators make: the case reference prefix and who signs off risk. */
+/** Casework choices administrators make: the case reference prefix, who signs off risk, and who sees which cases. */
 export function CaseworkSettingsForm({ settings, year }: { settings: CaseworkSettings; year: string }) {
   const saveSettings = useCasework((s) => s.saveSettings);
-  const [v, setV] = useState({ referencePrefix: settings.referencePrefix, riskApproverRole: settings.riskApproverRole as string });
+  const [v, setV] = useState({ referencePrefix: settings.referencePrefix, riskApproverRole: settings.riskApproverRole as string, facilitatorsSeeOwnCasesOnly: settings.facilitatorsSeeOwnCasesOnly === true });
   const [problems, setProblems] = useState<Problems>({});
   const [focusKey, setFocusKey] = useState(0);
   const [saved, setSaved] = useState(false);
@@ -25,7 +25,7 @@ export function CaseworkSettingsForm({ settings, year }: { settings: CaseworkSet
   };
 
   async function submit() {
-    const parsed = CaseworkSettingsSchema.safeParse({ referencePrefix: v.referencePrefix.trim(), riskApproverRole: v.riskApproverRole });
+    const parsed = CaseworkSettingsSchema.safeParse({ referencePrefix: v.referencePrefix.trim(), riskApproverRole: v.riskApproverRole, facilitatorsSeeOwnCasesOnly: v.facilitatorsSeeOwnCasesOnly });
     if (!parsed.success) {
       return fail(schemaProblems(parsed.error.issues));
     }
@@ -81,6 +81,13 @@ export function CaseworkSettingsForm({ settings, year }: { settings: CaseworkSet
           value={v.riskApproverRole}
           onValue={(x) => setV({ ...v, riskApproverRole: x })}
           choices={STAFF_ROLES.map((r) => ({ value: r, label: STAFF_ROLE_LABELS[r] }))}
+        />
+        <CheckboxField
+          id="facilitatorsSeeOwnCasesOnly"
+          label="Facilitators see only the cases they work on"
+          hint="Facilitators will see and open only the cases they lead or co-facilitate. Sensitive cases are always kept to their team, coordinators, quality leads and administrators, whatever you choose here."
+          checked={v.facilitatorsSeeOwnCasesOnly}
+          onChecked={(x) => setV({ ...v, facilitatorsSeeOwnCasesOnly: x })}
         />
         <button type="submit" className="govuk-button" disabled={busy}>
           Save casework settings
