@@ -108,7 +108,7 @@ function ReactivatePerson({ person, onDone }: { person: User; onDone(changed: bo
       <InputField id="reactivate-passphrase" type="password" label="Passphrase for them" error={problem.passphrase} value={passphrase} onValue={setPassphrase} autoComplete="new-password" spellCheck={false} widthClass="govuk-!-width-two-thirds" />
       <InputField id="reactivate-confirm" type="password" label="Type it again" error={problem.confirm} value={confirm} onValue={setConfirm} autoComplete="new-password" spellCheck={false} widthClass="govuk-!-width-two-thirds" />
       <SaveOrCancel saving={busy} onCancel={() => onDone(false)}>
-        Reactivate {person.name}
+        Reactivate with this passphrase
       </SaveOrCancel>
       </form>
     </div>
