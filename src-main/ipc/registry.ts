@@ -53,6 +53,9 @@ function zodIssues(err: z.ZodError) {
   }));
 }
 
+/** What someone who must choose a new passphrase may still do: choose it, keep the session alive, or lock. */
+const BEFORE_NEW_PASSPHRASE = new Set<string>(['changePassphrase', 'reportActivity', 'lock', 'getSettings'] satisfies CommandName[]);
+
 export function createRegistry(service: CasebookService): HandlerRegistry {
   const handlers = handlersFor(service);
   const known = new Set<string>(COMMAND_NAMES);
@@ -68,6 +71,10 @@ export function createRegistry(service: CasebookService): HandlerRegistry {
         const session = service.currentSession();
         if (!session) throw new CasebookError('LOCKED', 'The casebook is locked: unlock it first');
         requireCapability(session.user.role, spec.access);
+        // An administrator asked this person to choose a new passphrase (issue 13): nothing else until they do.
+        if (session.user.mustChangePassphrase && !BEFORE_NEW_PASSPHRASE.has(name)) {
+          throw new CasebookError('FORBIDDEN', 'Choose a new passphrase first: an administrator has asked you to change yours before you do anything else.');
+        }
       }
       // Input is held to the rules for the way in (domain/shared/text.ts); stored records are not re-judged.
       const parsed = asInput(() => spec.input.safeParse(rawInput ?? {}));

@@ -251,6 +251,8 @@ export async function openWithKey(dir: string, unlockedWith: KeyringBody, key: B
     const index = await loadIndex(dir, dk, !handle);
     const user = index.users.find((u) => u.id === userId);
     if (!user) throw new CasebookError('CORRUPT', `${INDEX} does not list this user although ${KEYRING} does`, { file: INDEX });
+    // Deactivating removes the wrap; a wrap left by a keyring put back from elsewhere must not undo it.
+    if (user.deactivatedAt !== undefined) throw new CasebookError('AUTH_FAILED', 'This login has been deactivated: ask an administrator to reactivate it.');
     const summaries = new SummaryIndex(dir, dk, summaryLayoutOf(index, keyring));
     await summaries.load();
     const audit = new AuditLog(dir, dk);

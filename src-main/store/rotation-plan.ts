@@ -50,7 +50,9 @@ export async function planRotation(p: RotationInput): Promise<RotationPlan> {
   const { files, gone } = rekeyFiles(current, p.from, dk);
   const users = await p.wrapsFor(dk.key);
   const kept = new Set(users.map((u) => u.userId));
-  const index = IndexSchema.parse({ ...p.index, users: p.index.users.filter((u) => kept.has(u.id)) });
+  // Anyone not given a new passphrase is deactivated, not forgotten: their name stays on records (issue 13).
+  const at = p.now.toISOString();
+  const index = IndexSchema.parse({ ...p.index, users: p.index.users.map((u) => (kept.has(u.id) ? u : { ...u, deactivatedAt: u.deactivatedAt ?? at })) });
   files.set(INDEX, new EncryptedFile<IndexData>(p.dir, INDEX, 'index', IndexSchema, dk).encode(index));
   const trail = new AuditLog(p.dir, dk);
   trail.loadHeadFromFiles(files);

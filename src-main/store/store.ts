@@ -330,12 +330,13 @@ export class Store {
     return plan;
   }
 
-  async rewrapForUser(userId: string, current: string, next: string): Promise<void> {
+  /** `index` goes in the same commit: a new passphrase is what "must change it" asked for (issue 13). */
+  async rewrapForUser(userId: string, current: string, next: string, index?: IndexData): Promise<void> {
     this.ensureWritable();
     const key = await unwrapForUser(this.keyring, userId, current);
     if (!key) throw new CasebookError('AUTH_FAILED', 'Your current passphrase is not right; nothing was changed');
     key.fill(0);
-    await this.setUserWrap(userId, next, 'user.passphrase-changed');
+    await this.setUserWrap(userId, next, 'user.passphrase-changed', index ? { index, fields: ['passphrase', 'mustChangePassphrase'] } : {});
   }
 
   /**
@@ -343,7 +344,7 @@ export class Store {
    * entry go in one journaled commit, so a passphrase is never changed without its record,
    * and a user never appears on the unlock screen without being in the index.
    */
-  async setUserWrap(userId: string, passphrase: string, action: string, extra: { name?: string; index?: IndexData } = {}): Promise<void> {
+  async setUserWrap(userId: string, passphrase: string, action: string, extra: { name?: string; index?: IndexData; fields?: string[] } = {}): Promise<void> {
     this.ensureWritable();
     const checked = PassphraseSchema.safeParse(passphrase);
     if (!checked.success) throw new CasebookError('INVALID_INPUT', checked.error.issues[0]?.message ?? 'Choose a longer passphrase');
@@ -355,7 +356,7 @@ export class Store {
     const writes = [{ rel: KEYRING, bytes: serializeKeyring(next) }];
     const index = extra.index && this.withLayout(extra.index);
     if (index) writes.push({ rel: INDEX, bytes: this.indexFile().encode(index) });
-    await this.commit(writes, [this.draft(action, { type: 'user', id: userId }, index ? ['name', 'role', 'passphrase'] : ['passphrase'])]);
+    await this.commit(writes, [this.draft(action, { type: 'user', id: userId }, extra.fields ?? (index ? ['name', 'role', 'passphrase'] : ['passphrase']))]);
     this.keyring = next;
     if (index) this.index = index;
   }

@@ -69,15 +69,16 @@ describe('what leaves is recorded once it has left', () => {
     await w.call('recordPrint', { kind: 'case-summary', caseId: v.case.id });
     const after = await w.call('getCaseView', { id: v.case.id });
     expect(after.case.timeline.at(-1)).toMatchObject({ kind: 'document.printed', text: 'Case summary printed' });
-    const [entry] = (await w.service.listAudit({ offset: 0, limit: 1 })).entries;
+    // Opening the case to look is recorded as well ('case.view', issue 13): the print is the entry before it.
+    const [opened, entry] = (await w.service.listAudit({ offset: 0, limit: 2 })).entries;
+    expect(opened).toMatchObject({ action: 'case.view', entity: { type: 'case', id: v.case.id } });
     expect(entry).toMatchObject({ action: 'document.print', entity: { type: 'case', id: v.case.id }, fields: ['kind:case-summary', 'format:print'] });
 
-    const seq = entry!.seq;
     w.files.cancelNextSave = true;
     expect(await w.call('exportCases', {})).toMatchObject({ saved: false });
     w.files.cancelNextSave = true;
     expect(await w.call('saveDocument', { kind: 'case-summary', caseId: v.case.id, format: 'pdf' })).toMatchObject({ saved: false });
-    expect((await w.service.listAudit({ offset: 0, limit: 1 })).entries[0]?.seq).toBe(seq);
+    expect((await w.service.listAudit({ offset: 0, limit: 1 })).entries[0]?.seq).toBe(opened!.seq);
   });
 
   it('refuses a print a quality lead could not save', async () => {

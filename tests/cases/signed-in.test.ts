@@ -148,7 +148,7 @@ describe('role rules are judged on the person who signs', () => {
   it('a facilitator cannot put a manager\u2019s sign-off on a sensitive domestic-abuse case, whatever they send', async () => {
     const w = await caseworkWorld();
     let v = await w.call('createReferral', { referral: referral({ offenceCategory: 'domestic-abuse', sensitive: ['domestic-abuse'] }), duplicatesSeen: true });
-    v = await toConsentStage(w, v, { lead: w.staff.alex, co: w.staff.sian });
+    v = await toConsentStage(w, v, { lead: w.staff.alex, co: w.staff.fatima });
     const p = people(v);
     const signOff = (participantId: string, extra: object = {}) => ({ type: 'sign-off-risk', participantId, ...extra });
 
@@ -177,7 +177,7 @@ describe('role rules are judged on the person who signs', () => {
     const w = await caseworkWorld();
     const s = steps(await ref(w));
     let sensitive = await w.call('createReferral', { referral: referral({ offenceCategory: 'harassment', sensitive: ['stalking-harassment'] }), duplicatesSeen: true });
-    sensitive = await toConsentStage(w, sensitive, { lead: w.staff.alex, co: w.staff.sian });
+    sensitive = await toConsentStage(w, sensitive, { lead: w.staff.alex, co: w.staff.fatima });
     await w.as('manager');
     sensitive = await apply(w, sensitive, s.assess(people(sensitive).harmed, 'harmed'));
     const own = await refusal(w, sensitive, s.signOff(people(sensitive).harmed));

@@ -86,7 +86,7 @@ describe('casework through the service', () => {
     const noCo = await w.fails('applyCaseCommand', { caseId: v.case.id, revision: v.case.revision, command: { type: 'advance' } });
     expect(noCo.message).toMatch(/co-facilitator/);
 
-    v = await toConsentStage(w, v, { lead: w.staff.alex, co: w.staff.sian });
+    v = await toConsentStage(w, v, { lead: w.staff.alex, co: w.staff.fatima });
     expect(v.case.stage).toBe('consent');
     const ref = await w.call('getCaseworkReference', {});
     const s = steps(ref);
@@ -114,7 +114,7 @@ describe('casework through the service', () => {
     const settings = await w.call('updateCaseworkSettings', { riskApproverRole: 'coordinator' });
     expect(settings).toEqual({ referencePrefix: 'RJ', riskApproverRole: 'coordinator' });
     let v = await w.call('createReferral', { referral: referral({ offenceCategory: 'hate-crime', sensitive: ['hate-crime'] }), duplicatesSeen: false });
-    v = await toConsentStage(w, v, { lead: w.staff.alex, co: w.staff.sian });
+    v = await toConsentStage(w, v, { lead: w.staff.alex, co: w.staff.fatima });
     const p = people(v);
     const s = steps(await w.call('getCaseworkReference', {}));
     v = await applyAll(w, v, [s.signOff(p.harmed), s.signOff(p.responsible)]);

@@ -49,7 +49,8 @@ describe('marking a leaver', () => {
 
     // Field names only: one entry for the leaver, one for each case moved.
     const { entries } = await w.service.listAudit({ offset: 0, limit: 500 });
-    const fresh = entries.slice(0, entries.length - before);
+    // (Opening the cases above is recorded too since issue 13: 'case.view', left out here.)
+    const fresh = entries.slice(0, entries.length - before).filter((e) => e.action !== 'case.view');
     expect(fresh.map((e) => e.action).sort()).toEqual(['case.assign-team', 'case.assign-team', 'case.assign-team', 'staff.leaver']);
     expect(fresh.find((e) => e.action === 'staff.leaver')?.fields).toEqual(['ended', 'active']);
     expect(JSON.stringify(fresh)).not.toMatch(/2026-03-13|Siân|Παπαδόπουλος/);

@@ -40,6 +40,11 @@ export const CAPABILITIES = {
   'check-updates': { roles: MANAGERS, doing: 'check for updates' },
   // Cases
   'read-cases': { roles: EVERYONE, doing: 'read cases' },
+  // Issue 13: everyone else sees a sensitive case only on its team, and, when the casework
+  // setting asks, every case only on its team (domain/access/case-access.ts).
+  'see-every-case': { roles: OVERSEERS, doing: 'see every case, sensitive ones included' },
+  // Who opened, printed or exported a case: read from the audit trail, so its readers.
+  'read-case-access': { roles: ADMINISTRATORS, doing: "see who opened a case" },
   'take-referrals': { roles: CASEWORKERS, doing: 'take referrals' },
   'change-cases': { roles: CASEWORKERS, doing: 'change cases' },
   'assign-team': { roles: MANAGERS, doing: 'choose the lead facilitator and co-facilitator of a case' },

@@ -12,6 +12,11 @@ export const CaseworkSettingsSchema = z.strictObject({
   riskApproverRole: z.enum(STAFF_ROLES, { error: `Choose the role that signs off high risks: ${STAFF_ROLES.join(', ')}` }),
   /** Retention actions (anonymise, delete, keep) need a second person's approval; absent means on (retentionNeedsApproval). */
   retentionNeedsApproval: z.boolean({ error: 'Say whether retention actions need a second person (true or false)' }).optional(),
+  /**
+   * Issue 13: facilitators see only the cases they lead or co-facilitate (domain/access/case-access.ts).
+   * Off by default (a small team covers for each other); absent in casebooks from before it means off.
+   */
+  facilitatorsSeeOwnCasesOnly: z.boolean({ error: 'Say whether facilitators see only their own cases' }).optional(),
 });
 export type CaseworkSettings = z.infer<typeof CaseworkSettingsSchema>;
 

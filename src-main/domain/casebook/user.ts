@@ -15,8 +15,20 @@ export const UserSchema = z.strictObject({
    * version 2 (an older casebook is linked when it is first opened; see store/migrations.ts).
    */
   staffId: StaffIdSchema.optional(),
+  /**
+   * Issue 13: set when an administrator deactivated the login. Its wrap of the key is gone, so
+   * it opens nothing; the person stays listed (their name is on records and in the trail) until
+   * an administrator reactivates them with a new passphrase.
+   */
+  deactivatedAt: z.iso.datetime().optional(),
+  /** Issue 13: at the next unlock they must choose a new passphrase before anything else. */
+  mustChangePassphrase: z.literal(true).optional(),
 });
 export type User = z.infer<typeof UserSchema>;
+
+export function isActive(u: Pick<User, 'deactivatedAt'>): boolean {
+  return u.deactivatedAt === undefined;
+}
 
 /** What the unlock screen may see before anyone has unlocked: names only. */
 export const UserChoiceSchema = UserSchema.pick({ id: true, name: true });

@@ -81,11 +81,30 @@ export const casebookCommands = {
     access: 'manage-users',
     summary: 'Add a person who can unlock this casebook',
   },
-  removeUser: {
+  // Issue 13: deactivating replaced removing, so a person's name stays with what they recorded (services/casebook/logins.ts).
+  deactivateUser: {
     input: z.strictObject({ userId: UserIdSchema }),
     output: z.array(UserSchema),
     access: 'manage-users',
-    summary: 'Take a person off those who can unlock this casebook (their staff record stays)',
+    summary: 'Deactivate a login: its passphrase no longer opens the casebook; the person stays listed (their staff record stays)',
+  },
+  reactivateUser: {
+    input: z.strictObject({ userId: UserIdSchema, passphrase: PassphraseSchema }),
+    output: UserSchema,
+    access: 'manage-users',
+    summary: 'Let a deactivated person unlock again with a passphrase you set, which they must change at their first unlock',
+  },
+  changeUserRole: {
+    input: z.strictObject({ userId: UserIdSchema, role: z.enum(ROLES, { error: 'Choose a role' }) }),
+    output: UserSchema,
+    access: 'manage-users',
+    summary: 'Change the role of a person who can unlock this casebook',
+  },
+  requirePassphraseChange: {
+    input: z.strictObject({ userId: UserIdSchema }),
+    output: UserSchema,
+    access: 'manage-users',
+    summary: 'Make a person choose a new passphrase at their next unlock',
   },
   listBackups: { input: empty, output: z.array(BackupInfoSchema), access: 'manage-backups', summary: 'List the backups' },
   createBackup: { input: empty, output: BackupInfoSchema, access: 'manage-backups', summary: 'Take a backup now' },

@@ -4,6 +4,7 @@ import { CaseListPageSchema, CaseViewSchema, CaseworkReferenceSchema, DashboardV
 import { CaseloadQuerySchema } from '../../domain/cases/caseload';
 import { STAGES } from '../../domain/cases/stages';
 import { WorkflowCommandSchema } from '../../domain/cases/workflow';
+import { CaseAccessHistorySchema } from '../../domain/data-protection/case-access-history';
 import type { CommandGroup } from '../command-spec';
 
 /**
@@ -51,5 +52,11 @@ export const casesCommands = {
     output: DashboardViewSchema,
     access: 'read-cases',
     summary: 'My cases, due and overdue, recently changed and counts by stage',
+  },
+  getCaseAccessHistory: {
+    input: z.strictObject({ caseId: CaseIdSchema }),
+    output: CaseAccessHistorySchema,
+    access: 'read-case-access',
+    summary: 'Who opened, printed or exported a case, and when (from the audit trail)',
   },
 } as const satisfies CommandGroup;

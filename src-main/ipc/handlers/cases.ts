@@ -6,11 +6,13 @@ import type { HandlersOf } from './types';
 export function casesHandlers(s: CasebookService): HandlersOf<typeof casesCommands> {
   return {
     listCases: async (i) => s.listCases(i),
-    getCase: (i) => s.getCase(i.id),
+    // Whoever asks through the contract (the app, the CLI's case show) is a person opening the case: recorded.
+    getCase: (i) => s.getCase(i.id, { recordView: true }),
     getCaseworkReference: async () => s.cases.getCaseworkReference(),
     getCaseView: (i) => s.cases.getCaseView(i.id),
     applyCaseCommand: (i) => s.cases.applyCaseCommand(i),
     queryCaseload: async (i) => s.cases.queryCaseload(i),
     getDashboard: async () => s.cases.getDashboard(),
+    getCaseAccessHistory: (i) => s.cases.getCaseAccessHistory(i.caseId),
   };
 }

@@ -46,8 +46,17 @@ export interface CasebookService {
   updateCaseworkSettings(patch: Partial<CaseworkSettings>): Promise<CaseworkSettings>;
   users(): User[];
   addUser(i: { name: string; role: Role; passphrase: string; staffId?: string | undefined }): Promise<User>;
-  /** Take someone off the people who can unlock (their staff record stays); returns those left. */
-  removeUser(userId: string): Promise<User[]>;
+  /**
+   * Administrators (logins.ts): take someone's passphrase off the casebook; they stay listed as
+   * deactivated (their staff record and their name on records stay). Returns everyone listed.
+   */
+  deactivateUser(userId: string): Promise<User[]>;
+  /** Let a deactivated person back in with a passphrase the administrator sets; they must change it at their first unlock. */
+  reactivateUser(userId: string, passphrase: string): Promise<User>;
+  /** Change a login's role; the last active administrator keeps theirs. */
+  changeUserRole(userId: string, role: Role): Promise<User>;
+  /** At their next unlock the person must choose a new passphrase before anything else. */
+  requirePassphraseChange(userId: string): Promise<User>;
   listBackups(): Promise<BackupInfo[]>;
   createBackup(reason: string): Promise<BackupInfo>;
   /** An encrypted copy of the whole store, saved where the user chooses (the file saver). */
@@ -80,7 +89,8 @@ export interface CasebookService {
    */
   rotateDataKey(i: { passphrase: string; others: { userId: string; passphrase: string }[] }): Promise<{ recoveryKey: string; removed: string[]; backupsLeft: number; session: Session }>;
   listCases(f: { stage?: Stage | undefined; query?: string | undefined }): CaseSummary[];
-  getCase(id: string): Promise<Case>;
+  /** Refused unless the person may see the case; `recordView` when a person asked to see it (the command does; the service's own reads and tests need not). */
+  getCase(id: string, o?: { recordView?: boolean }): Promise<Case>;
   /** Insert or replace a whole case (validated); bumps revision; audit-logged. For tests and benchmarks. */
   saveCase(c: Case): Promise<Case>;
   /** Check a case file the user chooses, without touching the casebook. */

@@ -32,7 +32,9 @@ export class StoreHolder {
     const damaged = this.damagedCases.get(s.index.storeId) ?? [];
     const cases = damaged.filter((d) => !d.register).map((d) => d.reference);
     const registers = damaged.filter((d) => d.register).map((d) => d.reference);
-    return { user: s.user, settings: s.index.settings, readOnly: s.readOnly, notices: [...s.notices(), ...(damaged.length ? [damagedCasesNotice(cases, registers)] : [])] };
+    // The login as the index lists it now: an administrator may have changed its role or flags since the unlock (logins.ts).
+    const user = s.index.users.find((u) => u.id === s.user.id) ?? s.user;
+    return { user, settings: s.index.settings, readOnly: s.readOnly, notices: [...s.notices(), ...(damaged.length ? [damagedCasesNotice(cases, registers)] : [])] };
   }
 
   tell(reason: string): void {

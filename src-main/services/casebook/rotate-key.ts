@@ -1,6 +1,7 @@
 import { requireCapability } from '../../domain/access/capabilities';
 import type { Session } from '../../domain/casebook/session';
 import { CasebookError } from '../../domain/shared/errors';
+import { isActive } from '../../domain/casebook/user';
 import { openWithKey, type OpenOptions } from '../../store/open-store';
 import { serializeKeyring } from '../../store/keyring';
 import { rekeyBackups } from '../../store/rotate-backups';
@@ -22,9 +23,10 @@ export function rotateKeyUseCases(dir: string, h: StoreHolder, o: OpenOptions, a
       const ids = i.others.map((p) => p.userId);
       if (new Set(ids).size !== ids.length) throw new CasebookError('INVALID_INPUT', 'Each person may be given only one new passphrase.');
       if (ids.includes(s.user.id)) throw new CasebookError('INVALID_INPUT', 'Your own passphrase stays as it is: give new passphrases only to the others.');
-      const unknown = ids.find((id) => !s.index.users.some((u) => u.id === id));
+      const unknown = ids.find((id) => !s.index.users.some((u) => u.id === id && isActive(u)));
       if (unknown) throw new CasebookError('NOT_FOUND', 'There is no such person among those who can unlock this casebook.');
-      const removed = s.index.users.filter((u) => u.id !== s.user.id && !ids.includes(u.id)).map((u) => u.name);
+      // Those left out are deactivated (rotation-plan.ts); anyone already deactivated is not news.
+      const removed = s.index.users.filter((u) => u.id !== s.user.id && !ids.includes(u.id) && isActive(u)).map((u) => u.name);
       const fields = ['dataKey', 'recoveryKey', 'passphrase', ...(removed.length ? ['users'] : [])];
       const done = await s.rotateDataKey({ ...i, draft: s.draft('casebook.rotate-key', { type: 'casebook', id: s.index.storeId }, fields) });
       // Each backup re-encrypted too, so it still restores (one that is damaged is left, and named at a restore).

@@ -16,7 +16,7 @@ import type { CasebookService } from './api';
 import { backupUseCases } from './backups';
 import { caseCheck } from './case-check';
 import { acceptUseCases } from './accept-as-it-is';
-import { removePersonUseCases } from './remove-person';
+import { loginUseCases } from './logins';
 import { rotateKeyUseCases } from './rotate-key';
 import { addDemoCases } from './demo';
 import { StoreHolder } from './holder';
@@ -74,7 +74,7 @@ export async function createCasebookService(o: ServiceOptions): Promise<Casebook
     ...backupUseCases(dir, h, files, session.lock, run, o),
     ...transfer,
     ...acceptUseCases(h),
-    ...removePersonUseCases(h),
+    ...loginUseCases(h),
     ...rotateKeyUseCases(dir, h, o, adopt),
     ...updateUseCases(h, o, run),
     casesChecked: check.casesChecked,

@@ -121,7 +121,10 @@ export function sessionUseCases(dir: string, h: StoreHolder, o: OpenOptions & { 
     },
     async changePassphrase(current: string, next: string) {
       const s = h.need();
-      await s.rewrapForUser(s.user.id, current, next);
+      // Choosing a new passphrase is what an administrator's "must change it" asked for (logins.ts).
+      const me = h.session(s).user;
+      const { mustChangePassphrase, ...done } = me;
+      await s.rewrapForUser(s.user.id, current, next, mustChangePassphrase ? { ...s.index, users: s.index.users.map((u) => (u.id === done.id ? done : u)) } : undefined);
       return { changed: true as const };
     },
     async close() {

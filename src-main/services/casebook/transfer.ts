@@ -6,6 +6,8 @@ import { CasebookError } from '../../domain/shared/errors';
 import { londonDate } from '../../domain/time/dates';
 import { AuditLog } from '../../store/audit-log';
 import { searchCases } from '../cases/case-search';
+import { openCase, visibleRows } from '../cases/case-access';
+import { recordCaseView } from '../cases/view-record';
 import type { CallContext } from '../shared/call-context';
 import type { FilePorts } from '../shared/files';
 import { audit } from './audit-entry';
@@ -53,8 +55,13 @@ export function transferUseCases(
   };
 
   return {
-    listCases: (f: { stage?: Stage | undefined; query?: string | undefined }) => searchCases(h.need().summaries.all(), f),
-    getCase: (id: string) => h.need().readCase(id),
+    listCases: (f: { stage?: Stage | undefined; query?: string | undefined }) => searchCases(visibleRows(h.need()), f),
+    async getCase(id: string, o: { recordView?: boolean } = {}) {
+      const s = h.need();
+      const c = await openCase(s, id);
+      if (o.recordView) await recordCaseView(s, id);
+      return c;
+    },
     async saveCase(c: Case) {
       const s = h.need();
       const prev = s.summaries.get(c.id);

@@ -2,6 +2,7 @@ import type { Case, CaseSummary } from '../../domain/cases/case';
 import type { CaseView, CaseworkReference, DashboardView } from '../../domain/cases/case-view';
 import type { CaseloadQuery } from '../../domain/cases/caseload';
 import type { WorkflowCommand } from '../../domain/cases/workflow';
+import type { CaseAccessHistory } from '../../domain/data-protection/case-access-history';
 
 /**
  * Cases (one method per command of ipc/commands/cases.ts, but the list and the whole case,
@@ -16,6 +17,8 @@ export interface CasesApi {
   applyCaseCommand(input: { caseId: string; revision: number; command: WorkflowCommand }): Promise<CaseView>;
   queryCaseload(query: CaseloadQuery): { rows: CaseSummary[]; total: number };
   getDashboard(): DashboardView;
+  /** Administrators: who opened, printed or exported the case, and when (issue 13). */
+  getCaseAccessHistory(caseId: string): Promise<CaseAccessHistory>;
 }
 
 /** What the casebook service needs from cases besides the commands. */

@@ -4,13 +4,14 @@ import type { CaseSummary } from '../../domain/cases/case';
 
 import { addWorkingDays, HolidayDataRangeError } from '../../domain/time/working-days';
 import type { Casework } from './context';
+import { visibleRows } from './case-access';
 import { overdueActionRows, type OverdueActionsRow } from '../outcomes/overdue-actions';
 
 /**
  * The case list and the dashboard, from the summary rows in memory: no case file is opened.
  */
 export function queryCaseload(cw: Casework, q: CaseloadQuery): { rows: CaseSummary[]; total: number } {
-  const r = query(cw.s.summaries.all(), q, cw.today);
+  const r = query(visibleRows(cw.s), q, cw.today);
   return { rows: r.rows.map(listRow), total: r.total };
 }
 
@@ -32,17 +33,18 @@ export function getDashboard(cw: Casework): Dashboard & { counts: { overdue: num
   }
   // The person signed in is their staff record (one list of people): its cases are "my cases".
   const me = staffOf(cw.s.user, cw.s.index.staff);
-  const d = dashboard(cw.s.summaries.all(), { today: cw.today, dueSoonUntil, ...(me ? { me: me.id } : {}) });
+  const rows = visibleRows(cw.s);
+  const d = dashboard(rows, { today: cw.today, dueSoonUntil, ...(me ? { me: me.id } : {}) });
   // A busy hub can have thousands overdue: send the counts and the first rows of each list,
   // not every row (the full list is one click away in the case list, filtered).
-  const actions = overdueActionRows(cw.s.summaries.all(), cw.today);
-  const rows = (list: CaseSummary[]) => list.slice(0, DASHBOARD_ROWS).map(listRow);
+  const actions = overdueActionRows(rows, cw.today);
+  const first = (list: CaseSummary[]) => list.slice(0, DASHBOARD_ROWS).map(listRow);
   return {
     ...d,
     counts: { overdue: d.overdue.length, dueSoon: d.dueSoon.length, myCases: d.myCases.length },
-    overdue: rows(d.overdue),
-    dueSoon: rows(d.dueSoon),
-    myCases: rows(d.myCases),
+    overdue: first(d.overdue),
+    dueSoon: first(d.dueSoon),
+    myCases: first(d.myCases),
     recentlyChanged: d.recentlyChanged.map(listRow),
     overdueActions: { count: actions.length, rows: actions.slice(0, DASHBOARD_ROWS) },
   };

@@ -9,9 +9,14 @@ import { refused } from '../shared/errors';
 import { requireCapability } from '../../domain/access/capabilities';
 import { caseView, summaryRow } from './view';
 import { isAnonymised } from '../../domain/data-protection/retention/anonymise-case';
+import { openCase } from './case-access';
+import { recordCaseView } from './view-record';
 
+/** A case opened on screen: refused unless the person may see it, and recorded (view-record.ts). */
 export async function readCaseView(cw: Casework, id: string): Promise<CaseView> {
-  return caseView(await cw.s.readCase(id), cw);
+  const c = await openCase(cw.s, id);
+  await recordCaseView(cw.s, id);
+  return caseView(c, cw);
 }
 
 /**
@@ -28,7 +33,7 @@ export async function applyCaseCommand(cw: Casework, input: { caseId: string; re
   if (command.type === 'close') requireCapability(s.user.role, 'close-cases');
   // Who signs is who is signed in; recording for someone else is an administrator's explicit act.
   if ('onBehalfOf' in command && command.onBehalfOf !== undefined && command.onBehalfOf !== s.user.staffId) requireCapability(s.user.role, 'record-on-behalf');
-  const c: Case = await s.readCase(caseId);
+  const c: Case = await openCase(s, caseId);
   // Its case-list row keeps the facts the figures count; saving what is left would work them out afresh.
   if (isAnonymised(c)) throw new CasebookError('CONFLICT', `Case ${c.reference} was anonymised under the retention schedule, so it cannot be changed.`);
   if (c.revision !== revision) {

@@ -5,6 +5,7 @@ import type { Actor } from '../../domain/staff/signer';
 import { staffOf } from '../../domain/staff/people';
 import type { Store } from '../../store/store';
 import { meetingsOutside } from './facts';
+import { mayOpenRow } from './case-access';
 import type { CaseworkTemplates } from '../templates/loader';
 
 /**
@@ -40,7 +41,7 @@ export function actorOf(cw: Casework): Actor {
 export function workflowContext(cw: Casework, bookingsOutside?: string): WorkflowContext {
   return {
     venues: cw.s.index.venues,
-    ...(bookingsOutside ? { otherMeetings: meetingsOutside(cw.s.summaries.all(), bookingsOutside) } : {}),
+    ...(bookingsOutside ? { otherMeetings: meetingsOutside(cw.s.summaries.all(), bookingsOutside, (r) => mayOpenRow(cw.s, r)) } : {}),
     ...gateContext(cw),
     now: cw.now,
     // The timeline names the person who is signed in, and every record that says who did

@@ -139,8 +139,8 @@ type TaggedSlot = BookedSlot & { caseReference: string };
 const tagged = new WeakMap<CaseSummary, readonly TaggedSlot[]>();
 
 /** Meetings of every case but one, with their case's reference, for double-booking checks. */
-export function meetingsOutside(rows: Iterable<CaseSummary>, caseId: string): TaggedSlot[] {
-  const out: TaggedSlot[] = [];
+export function meetingsOutside(rows: Iterable<CaseSummary>, caseId: string, named?: (row: CaseSummary) => boolean): (BookedSlot & { caseReference?: string })[] {
+  const out: (BookedSlot & { caseReference?: string })[] = [];
   for (const row of rows) {
     if (row.id === caseId) continue;
     let list = tagged.get(row);
@@ -148,7 +148,9 @@ export function meetingsOutside(rows: Iterable<CaseSummary>, caseId: string): Ta
       list = (factsOf(row)?.meetings ?? []).map((meeting) => ({ ...meeting, caseReference: row.reference }));
       tagged.set(row, list);
     }
-    for (const m of list) out.push(m);
+    // A clash in a case the person may not see is still a clash, but its reference is not theirs to learn (issue 13).
+    if (named && !named(row)) for (const { caseReference: _hidden, ...m } of list) out.push(m);
+    else for (const m of list) out.push(m);
   }
   return out;
 }

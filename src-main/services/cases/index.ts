@@ -7,6 +7,7 @@ import { getDashboard, queryCaseload } from './caseload';
 import { applyCaseCommand, readCaseView } from './commands';
 import { caseworkOf } from './context';
 import { summaryRow } from './view';
+import { readCaseAccessHistory } from './access-history';
 
 const PRIME_SLICE = 500;
 
@@ -37,6 +38,7 @@ export function createCases(ctx: ServiceContext): { api: CasesApi; internals: Ca
     applyCaseCommand: (input) => applyCaseCommand(cw(), input),
     queryCaseload: (q) => queryCaseload(cw(), q),
     getDashboard: () => getDashboard(cw()),
+    getCaseAccessHistory: (caseId) => readCaseAccessHistory(ctx.need(), caseId),
   };
   const internals: CasesInternals = {
     summariser() {

@@ -3,6 +3,7 @@ import type { AttachmentRequest, LogWithAttachment } from '../../domain/conferen
 import { CasebookError } from '../../domain/shared/errors';
 import { prepareAttachment, readAttachment } from '../../store/attachments';
 import { applyCaseCommand } from '../cases/commands';
+import { openCase } from '../cases/case-access';
 import type { Casework } from '../cases/context';
 import type { CaseView } from '../../domain/cases/case-view';
 
@@ -19,7 +20,7 @@ export async function logWithAttachment(cw: Casework, input: LogWithAttachment, 
 
 /** An attachment named by one of the case's log entries (never any file by its ref alone). */
 export async function attachmentOfCase(cw: Casework, input: AttachmentRequest): Promise<{ name: string; bytes: Uint8Array }> {
-  const c = await cw.s.readCase(input.caseId);
+  const c = await openCase(cw.s, input.caseId);
   if (!(c.indirectLog ?? []).some((e) => e.attachment === input.attachment)) throw new CasebookError('NOT_FOUND', 'That attachment is not in this case’s log');
   const a = await readAttachment(cw.s, input.attachment);
   return { name: a.name, bytes: a.bytes };

@@ -4,6 +4,7 @@ import { meetingsBetween } from '../../domain/conferences/calendar-export';
 import type { CalendarMeeting, CalendarQuery } from '../../domain/conferences/calendar-query';
 import type { Casework } from '../cases/context';
 import { allMeetings } from '../cases/facts';
+import { mayOpenRow, visibleRows } from '../cases/case-access';
 
 /** A meeting of the calendar with who is invited: what the iCalendar export needs, never sent to the screen. */
 export type CalendarEntry = Omit<CalendarMeeting, 'meeting'> & { meeting: BookedSlot };
@@ -12,7 +13,8 @@ export type CalendarEntry = Omit<CalendarMeeting, 'meeting'> & { meeting: Booked
 export function calendarMeetings(cw: Casework, q: CalendarQuery): CalendarEntry[] {
   const staff = new Map(cw.s.index.staff.map((m) => [m.id, m.name]));
   const venues = new Map(cw.s.index.venues.map((v) => [v.id, v.name]));
-  const rows: CaseSummary[] = q.caseId ? [cw.s.summaries.get(q.caseId)].filter((r): r is CaseSummary => r !== undefined) : cw.s.summaries.all();
+  // Only the cases the person may see (case-access.ts): a meeting names its case.
+  const rows: CaseSummary[] = q.caseId ? [cw.s.summaries.get(q.caseId)].filter((r): r is CaseSummary => r !== undefined && mayOpenRow(cw.s, r)) : visibleRows(cw.s);
   const found: (BookedSlot & { row: CaseSummary })[] = [];
   for (const { row, meeting: m } of allMeetings(rows)) {
     if (m.date < q.from || m.date > q.to) continue;

@@ -11,6 +11,7 @@ import { saveTo } from '../shared/save';
 import type { ConferencesApi } from './api';
 import { attachmentOfCase, logWithAttachment } from './attachments';
 import { calendarMeetings } from './calendar';
+import { openCase } from '../cases/case-access';
 import { saveVenue } from './venues';
 
 export type { ConferencesApi, SaveResult } from './api';
@@ -31,7 +32,7 @@ export function createConferences(ctx: ServiceContext, _cases: CasesApi): Confer
     if (includeFirstNames) {
       // Names are only in the case files: open the few cases the export covers.
       for (const caseId of new Set(found.map((f) => f.caseId))) {
-        const full: Case = await c.s.readCase(caseId);
+        const full: Case = await openCase(c.s, caseId);
         for (const p of full.participants) firstNames[p.id] = p.person.preferredName || p.person.givenName;
       }
     }

@@ -9,6 +9,7 @@ import { generateDocument, type DocumentDeps, type GeneratedDocument, type Gener
 import type { Store } from '../../store/store';
 import type { ServiceContext } from '../shared/context';
 import { mustBeAbleToRecord } from '../shared/leaving';
+import { openCase } from '../cases/case-access';
 import { documentResources, type DocumentResources } from '../templates/document-resources';
 import type { DocumentsApi, SavedDocument } from './api';
 
@@ -44,7 +45,7 @@ export function createDocuments(ctx: ServiceContext): DocumentsApi {
     let caseData: Case | undefined;
     if (!i.blank) {
       if (!i.caseId) throw new CasebookError('INVALID_INPUT', 'Choose a case for this document');
-      caseData = await s.readCase(i.caseId);
+      caseData = await openCase(s, i.caseId);
     } else if (i.caseId || i.participantId) {
       throw new CasebookError('INVALID_INPUT', 'A blank form has no case or participant');
     }
@@ -81,7 +82,7 @@ export function createDocuments(ctx: ServiceContext): DocumentsApi {
       await s.commit([], [s.draft(action, { type: 'document', id: e.blankRole ? `blank-${e.blankRole}` : 'blank' }, fields)]);
       return;
     }
-    const c = await s.readCase(e.caseId);
+    const c = await openCase(s, e.caseId);
     const p = e.participantId ? c.participants.find((x) => x.id === e.participantId) : undefined;
     const what = e.printed ? 'printed' : `(${e.format.toUpperCase()}) generated`;
     const text = `${label} ${what}${p ? ` for ${roleLabel(s, p.role)}` : ''}`;

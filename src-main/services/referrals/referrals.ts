@@ -17,6 +17,7 @@ import type { Casework } from '../cases/context';
 import { fromZod, refused } from '../shared/errors';
 import { newId as randomId } from '../../store/ids';
 import { caseView, summaryRow } from '../cases/view';
+import { visibleRows } from '../cases/case-access';
 
 /** The referral form checked against today and the service's lists; paths as in the command's input. */
 export function parseReferral(cw: Casework, input: unknown): ReferralInput {
@@ -64,7 +65,8 @@ function couldMatch(row: CaseSummary, probe: DuplicateProbe, category: string | 
 export async function findDuplicates(cw: Casework, referral: ReferralInput): Promise<DuplicateMatch[]> {
   const probe = probeFromReferral(referral, cw.t.lists);
   const category = probe.offenceCategory === undefined ? undefined : fold(probe.offenceCategory);
-  const rows = cw.s.summaries.all().filter((r) => couldMatch(r, probe, category));
+  // Only cases the person may see (case-access.ts): a possible duplicate names its case.
+  const rows = visibleRows(cw.s).filter((r) => couldMatch(r, probe, category));
   const candidates = [];
   for (const r of rows) candidates.push(duplicateCandidate(await cw.s.readCase(r.id)));
   return possibleDuplicates(probe, candidates).sort((a, b) => (a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : 0));

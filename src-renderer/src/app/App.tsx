@@ -6,12 +6,14 @@ import { RecoveryKey } from '../casebook/RecoveryKey';
 import { Unlock } from '../casebook/Unlock';
 import { Recover } from '../casebook/Recover';
 import { Shell } from './Shell';
+import { MustChangePassphrase } from '../casebook/MustChangePassphrase';
 import { PublicLayout } from '../shared/components/PublicLayout';
 
 /** Chooses the top-level screen from the session phase; listens for locks from the main process. */
 export function App() {
   const phase = useSession((s) => s.phase);
   const problem = useSession((s) => s.problem);
+  const mustChange = useSession((s) => s.session?.user.mustChangePassphrase === true);
 
   useEffect(() => {
     const stop = listenForLock();
@@ -29,7 +31,7 @@ export function App() {
     case 'recover':
       return <Recover />;
     case 'unlocked':
-      return <Shell />;
+      return mustChange ? <MustChangePassphrase /> : <Shell />;
     case 'unavailable':
       return (
         <PublicLayout>

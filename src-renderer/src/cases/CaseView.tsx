@@ -31,6 +31,7 @@ import { Documents } from '../documents/Documents';
 import { Process } from '../conferences/Process';
 import { Agreement } from '../outcomes/Agreement';
 import { Feedback } from '../outcomes/Feedback';
+import { AccessHistory } from '../data-protection/AccessHistory';
 import './case-page.scss';
 import './sub-nav.scss';
 
@@ -45,6 +46,7 @@ const TAB_LABELS: Record<CaseTab, string> = {
   feedback: 'Feedback',
   deadlines: 'Deadlines',
   documents: 'Documents',
+  access: 'Access history',
 };
 
 /**
@@ -169,10 +171,12 @@ function CaseSummary({ ctx }: { ctx: CaseContext }) {
 function SubNavigation() {
   const tab = useCaseView((s) => s.tab);
   const setTab = useCaseView((s) => s.setTab);
+  // The access history comes from the audit trail: only those who may read it see the section.
+  const seesAccess = can(useSession((s) => s.session?.user.role), 'read-case-access');
   return (
     <nav className="cb-sub-nav" aria-label="Case sections">
       <ul className="cb-sub-nav__list">
-        {CASE_TABS.map((t) => (
+        {CASE_TABS.filter((t) => t !== 'access' || seesAccess).map((t) => (
           <li className="cb-sub-nav__item" key={t}>
             <button type="button" className="cb-sub-nav__link" aria-current={tab === t ? 'page' : undefined} onClick={() => setTab(t)}>
               {TAB_LABELS[t]}
@@ -214,6 +218,9 @@ function TabPanel({ ctx }: { ctx: CaseContext }) {
       break;
     case 'documents':
       content = <Documents ctx={ctx} />;
+      break;
+    case 'access':
+      content = <AccessHistory caseId={ctx.c.id} />;
       break;
     default:
       content = <Overview ctx={ctx} />;

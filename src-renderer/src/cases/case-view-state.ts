@@ -5,7 +5,7 @@ import { ApiError, call, messageOf } from '../shared/api/client';
 import { useSession } from '../app/session';
 
 /** The sections of the case page, in the order of the sub-navigation. */
-export const CASE_TABS = ['overview', 'people', 'contacts', 'consent', 'risk', 'process', 'agreement', 'feedback', 'deadlines', 'documents'] as const;
+export const CASE_TABS = ['overview', 'people', 'contacts', 'consent', 'risk', 'process', 'agreement', 'feedback', 'deadlines', 'documents', 'access'] as const;
 export type CaseTab = (typeof CASE_TABS)[number];
 
 /**

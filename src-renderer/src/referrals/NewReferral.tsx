@@ -12,6 +12,8 @@ import { useCases } from '../cases/cases-state';
 import { useNav } from '../app/nav';
 import { useSession } from '../app/session';
 import { DuplicatesPanel } from './DuplicatesPanel';
+import { Banner } from '../shared/components/Banner';
+import { maySeeCase } from '../../../src-main/domain/access/case-access';
 import { ParticipantFields } from './ParticipantFields';
 import {
   CJS_STAGE_LABELS,
@@ -90,6 +92,7 @@ function ReferralFormView({ reference }: { reference: CaseworkReference }) {
   const [focusKey, setFocusKey] = useState(0);
   const [phase, setPhase] = useState<Phase>('editing');
   const [matches, setMatches] = useState<DuplicateMatch[]>([]);
+  const [savedNotMine, setSavedNotMine] = useState<string>();
   const pendingInput = useRef<ReferralInput | undefined>(undefined);
   const focusAfterRender = useRef<string | undefined>(undefined);
 
@@ -122,6 +125,15 @@ function ReferralFormView({ reference }: { reference: CaseworkReference }) {
     try {
       const view = await call('createReferral', { referral: input, duplicatesSeen });
       useCases.setState({ referralDraft: undefined });
+      // A facilitator may take a referral they will not work on (issue 13): say it is saved, rather than open a case they may not see.
+      const me = useSession.getState().session?.user;
+      const row = { leadFacilitatorId: view.case.leadFacilitatorId, coFacilitatorId: view.case.coFacilitatorId, sensitive: view.case.referral.sensitive.length > 0 };
+      if (me && !maySeeCase(me, row, reference.settings)) {
+        setFormState(emptyReferral(today));
+        setPhase('editing');
+        setSavedNotMine(view.case.reference);
+        return;
+      }
       openCase(view.case.id);
     } catch (e) {
       if (e instanceof ApiError && e.code === 'INVALID_INPUT' && e.details.issues?.length) fail(serverProblems(e.details.issues));
@@ -170,6 +182,12 @@ function ReferralFormView({ reference }: { reference: CaseworkReference }) {
 
   return (
     <>
+      {savedNotMine && (
+        <Banner title="Success" success>
+          <p className="govuk-notification-banner__heading">Referral {savedNotMine} saved</p>
+          <p className="govuk-body">It is not one of your cases, so it will not be in your list: a coordinator will choose who works on it.</p>
+        </Banner>
+      )}
       <ErrorSummary errors={summary} focusKey={focusKey} />
       {phase === 'duplicates' && (
         <DuplicatesPanel

@@ -7,12 +7,12 @@ import { CheckboxField, InputField, SelectField } from '../shared/components/Fie
 import { useCasework } from '../cases/casework-state';
 import { saveProblems, schemaProblems, summaryOf, type Problems } from '../shared/lib/problems';
 
-const FIELDS = ['referencePrefix', 'riskApproverRole'] as const;
+const FIELDS = ['referencePrefix', 'riskApproverRole', 'facilitatorsSeeOwnCasesOnly'] as const;
 
-/** Casework choices administrators make: the case reference prefix and who signs off risk. */
+/** Casework choices administrators make: the case reference prefix, who signs off risk, and who sees which cases. */
 export function CaseworkSettingsForm({ settings, year }: { settings: CaseworkSettings; year: string }) {
   const saveSettings = useCasework((s) => s.saveSettings);
-  const [v, setV] = useState({ referencePrefix: settings.referencePrefix, riskApproverRole: settings.riskApproverRole as string, retentionNeedsApproval: retentionNeedsApproval(settings) });
+  const [v, setV] = useState({ referencePrefix: settings.referencePrefix, riskApproverRole: settings.riskApproverRole as string, retentionNeedsApproval: retentionNeedsApproval(settings), facilitatorsSeeOwnCasesOnly: settings.facilitatorsSeeOwnCasesOnly === true });
   const [problems, setProblems] = useState<Problems>({});
   const [focusKey, setFocusKey] = useState(0);
   const [saved, setSaved] = useState(false);
@@ -25,7 +25,7 @@ export function CaseworkSettingsForm({ settings, year }: { settings: CaseworkSet
   };
 
   async function submit() {
-    const parsed = CaseworkSettingsSchema.safeParse({ referencePrefix: v.referencePrefix.trim(), riskApproverRole: v.riskApproverRole, retentionNeedsApproval: v.retentionNeedsApproval });
+    const parsed = CaseworkSettingsSchema.safeParse({ referencePrefix: v.referencePrefix.trim(), riskApproverRole: v.riskApproverRole, retentionNeedsApproval: v.retentionNeedsApproval, facilitatorsSeeOwnCasesOnly: v.facilitatorsSeeOwnCasesOnly });
     if (!parsed.success) {
       return fail(schemaProblems(parsed.error.issues));
     }
@@ -88,6 +88,13 @@ export function CaseworkSettingsForm({ settings, year }: { settings: CaseworkSet
           hint="Anonymising, deleting or keeping a record past its retention period is proposed by one person and approved by someone else"
           checked={v.retentionNeedsApproval}
           onChecked={(x) => setV({ ...v, retentionNeedsApproval: x })}
+        />
+        <CheckboxField
+          id="facilitatorsSeeOwnCasesOnly"
+          label="Facilitators see only the cases they work on"
+          hint="Facilitators will see and open only the cases they lead or co-facilitate. Sensitive cases are always kept to their team, coordinators, quality leads and administrators, whatever you choose here."
+          checked={v.facilitatorsSeeOwnCasesOnly}
+          onChecked={(x) => setV({ ...v, facilitatorsSeeOwnCasesOnly: x })}
         />
         <button type="submit" className="govuk-button" disabled={busy}>
           Save casework settings

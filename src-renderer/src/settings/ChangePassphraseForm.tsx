@@ -22,8 +22,11 @@ type Values = z.input<typeof Schema>;
 const FIELDS = ['current', 'passphrase', 'confirm'] as const;
 const EMPTY: Values = { current: '', passphrase: '', confirm: '' };
 
-/** Change your own passphrase. The data is not re-encrypted, so this is quick. */
-export function ChangePassphraseForm() {
+/**
+ * Change your own passphrase. The data is not re-encrypted, so this is quick. `onChanged` is
+ * for the screen that asks for a new passphrase before anything else (MustChangePassphrase).
+ */
+export function ChangePassphraseForm({ onChanged, title = 'Change your passphrase' }: { onChanged?: () => void; title?: string } = {}) {
   const [focusKey, setFocusKey] = useState(0);
   const [changed, setChanged] = useState(false);
   const { register, handleSubmit, setError, reset, watch, formState } = useForm<Values>({
@@ -40,6 +43,7 @@ export function ChangePassphraseForm() {
       await call('changePassphrase', { current: v.current, next: v.passphrase });
       reset(EMPTY);
       setChanged(true);
+      onChanged?.();
     } catch (e) {
       if (e instanceof ApiError && e.code === 'AUTH_FAILED') setError('current', { type: 'server', message: e.message });
       else applyServerError(e, FIELDS, setError, { next: 'passphrase' });
@@ -50,7 +54,7 @@ export function ChangePassphraseForm() {
   return (
     <section aria-labelledby="change-passphrase-title" className="govuk-!-margin-top-9">
       <h2 className="govuk-heading-m" id="change-passphrase-title">
-        Change your passphrase
+        {title}
       </h2>
       {changed && (
         <Banner title="Success" success>

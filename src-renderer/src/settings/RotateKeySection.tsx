@@ -28,7 +28,7 @@ export function RotateKeySection() {
   const { busy, error, run } = useAction();
   const { register, handleSubmit } = useForm<Values>({ defaultValues: { passphrase: '', others: {} } });
   useEffect(() => {
-    call('listUsers').then((all) => setOthers(all.filter((u) => u.id !== me)), () => setOthers([]));
+    call('listUsers').then((all) => setOthers(all.filter((u) => u.id !== me && !u.deactivatedAt)), () => setOthers([]));
   }, [me]);
 
   const fieldId = (u: User) => `rotate-${u.id}`;

@@ -7,7 +7,23 @@ import { call } from '../shared/api/client';
 import { DateTime } from '../shared/components/DateTime';
 import { useSession } from '../app/session';
 import { AddUserForm } from './AddUserForm';
-import { RemovePerson } from './RemovePerson';
+import { PersonActionPanel, type PersonAction } from './PersonActions';
+
+function canUnlock(u: User): string {
+  if (u.deactivatedAt) return 'No: deactivated';
+  return u.mustChangePassphrase ? 'Yes, once they choose a new passphrase' : 'Yes';
+}
+
+/** What an administrator may do to each person: nothing that locks themselves out. */
+function actionsFor(u: User, me: string | undefined): [PersonAction, string][] {
+  if (u.deactivatedAt) return [['reactivate', 'Reactivate']];
+  if (u.id === me) return [['role', 'Change role']];
+  return [
+    ['role', 'Change role'],
+    ['passphrase', 'Ask for a new passphrase'],
+    ['deactivate', 'Deactivate'],
+  ];
+}
 
 /**
  * The people who can unlock this casebook, each with their own passphrase and role, and the
@@ -17,7 +33,7 @@ import { RemovePerson } from './RemovePerson';
 export function UsersSection() {
   const [users, setUsers] = useState<User[]>([]);
   const [loadError, setLoadError] = useState<string>();
-  const [removing, setRemoving] = useState<User>();
+  const [acting, setActing] = useState<{ action: PersonAction; person: User }>();
   const me = useSession((s) => s.session?.user.id);
   const load = useCallback(async () => {
     try {
@@ -53,6 +69,7 @@ export function UsersSection() {
             <th scope="col" className="govuk-table__header">Role</th>
             <th scope="col" className="govuk-table__header">On the staff list as</th>
             <th scope="col" className="govuk-table__header">Added</th>
+            <th scope="col" className="govuk-table__header">Can unlock</th>
             <th scope="col" className="govuk-table__header">
               <span className="govuk-visually-hidden">Actions</span>
             </th>
@@ -67,23 +84,31 @@ export function UsersSection() {
               <td className="govuk-table__cell">
                 <DateTime iso={u.createdAt} />
               </td>
+              <td className="govuk-table__cell">{canUnlock(u)}</td>
               <td className="govuk-table__cell">
-                {u.id !== me && (
-                  <button type="button" className="cb-link-button" onClick={() => setRemoving(u)}>
-                    Remove<span className="govuk-visually-hidden"> {u.name}</span>
-                  </button>
-                )}
+                <ul className="govuk-list govuk-!-margin-bottom-0">
+                  {actionsFor(u, me).map(([action, label]) => (
+                    <li key={action}>
+                      <button type="button" className="cb-link-button" onClick={() => setActing({ action, person: u })}>
+                        {label}
+                        <span className="govuk-visually-hidden"> {u.name}</span>
+                      </button>
+                    </li>
+                  ))}
+                </ul>
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      {removing && (
-        <RemovePerson
-          person={removing}
-          onDone={(left) => {
-            setRemoving(undefined);
-            if (left) setUsers(left);
+      {acting && (
+        <PersonActionPanel
+          key={`${acting.action}-${acting.person.id}`}
+          action={acting.action}
+          person={acting.person}
+          onDone={(changed) => {
+            setActing(undefined);
+            if (changed) void load();
           }}
         />
       )}

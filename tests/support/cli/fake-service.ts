@@ -293,11 +293,14 @@ export function createFakeService(world: FakeWorld, dir: string, files: FilePort
       const { s } = need();
       return { ok: s.problems.length === 0, entries: s.audit.length, problems: s.problems };
     },
-    async removeUser(userId) {
+    async deactivateUser(userId) {
       const { s } = need();
-      s.users = s.users.filter((u) => u.id !== userId);
+      s.users = s.users.map((u) => (u.id === userId ? { ...u, deactivatedAt: '2026-01-02T00:00:00.000Z' } : u));
       return s.users.map(publicUser);
     },
+    reactivateUser: notImplemented,
+    changeUserRole: notImplemented,
+    requirePassphraseChange: notImplemented,
     async acceptAsItIs() {
       const { s } = need();
       if (s.problems.length === 0) throw new CasebookError('CONFLICT', 'This casebook matches its last save: there is nothing to accept.');
