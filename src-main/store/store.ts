@@ -384,9 +384,7 @@ export class Store {
     this.index = parsed;
   }
 
-  checkMac(): void {
-    checkKeyringMac(this.keyring, this.dk.key);
-  }
+  checkMac = (): void => checkKeyringMac(this.keyring, this.dk.key);
 
   async close(): Promise<void> {
     if (this.closed) return;

@@ -28,8 +28,9 @@ describe('casework on the case page', () => {
     const summary = page.getByTestId('case-summary');
     expect(await summary.textContent()).toContain(formatDate(addDays(ref.today, -7)));
     expect(await summary.textContent()).toContain('Police, PC Amara Okafor');
+    // Signed in as an administrator, who also sees who opened the case (Access history).
     const navButtons = await page.getByRole('navigation', { name: 'Case sections' }).getByRole('button').allTextContents();
-    expect(navButtons).toEqual(['Overview', 'People', 'Contacts', 'Consent', 'Risk', 'Meetings and process', 'Agreement', 'Feedback', 'Deadlines', 'Documents']);
+    expect(navButtons).toEqual(['Overview', 'People', 'Contacts', 'Consent', 'Risk', 'Meetings and process', 'Agreement', 'Feedback', 'Deadlines', 'Documents', 'Access history']);
     await page.getByTestId('timeline').getByRole('heading', { name: 'Referral received' }).waitFor();
     await look(page, '3c-01-overview-new-referral');
   });

@@ -25,6 +25,7 @@ const ALLOWED: Record<string, string> = {
   'staff/leaver.ts': 'moving a leaver’s cases: those who manage staff see every case',
   'quality/complaints.ts': 'complaints: those who answer them see every case',
   'quality/health-check.ts': 'the health check: those who read it see every case',
+  'quality/case-file-audit.ts': 'the case-file audit: those who build the evidence pack see every case',
   'data-protection/': 'finding a person, subject access and retention: those who may see every case',
 };
 
