@@ -1,10 +1,10 @@
 import { formatDate } from '../../../domain/time/dates';
 import { anonymisedCases, caseThings, type ReviewedThing } from '../../../domain/data-protection/retention/review';
 import { EMPTY_RETENTION, RETENTION_REGISTER, RetentionRegisterSchema, type RetentionRegister } from '../../../domain/data-protection/retention/register';
-import { EMPTY_SUBJECT_ACCESS, SUBJECT_ACCESS_REGISTER, SubjectAccessRegisterSchema } from '../../../domain/data-protection/subject-access/request';
 import type { Store } from '../../../store/store';
 import { readComplaints } from '../../quality/complaints';
 import { readStaffRegister } from '../../staff/register-file';
+import { readSubjectAccess } from '../subject-access';
 
 /** The retention register (registers/retention.cbk). */
 export function readRetention(s: Store): Promise<RetentionRegister> {
@@ -26,7 +26,7 @@ export async function reviewedThings(s: Store, reg: RetentionRegister): Promise<
   for (const c of (await readComplaints(s)).complaints) {
     if (c.closedOn) things.push({ record: { kind: 'complaint', id: c.id }, label: `Complaint received ${formatDate(c.receivedOn)}`, facts: { record: 'complaint', endedOn: c.closedOn } });
   }
-  const sar = await s.registers.read(SUBJECT_ACCESS_REGISTER, SubjectAccessRegisterSchema, EMPTY_SUBJECT_ACCESS);
+  const sar = await readSubjectAccess(s);
   for (const r of sar.requests) {
     const ended = r.completedOn ?? r.closedWithoutBundleOn;
     if (ended) things.push({ record: { kind: 'subject-access', id: r.id }, label: `Subject access request received ${formatDate(r.receivedOn)}`, facts: { record: 'subject-access', endedOn: ended } });
