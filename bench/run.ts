@@ -34,7 +34,7 @@ import { benchSubjectAccess, describeSubjectAccessBench } from './subject-access
  */
 const SIZES = (process.env.BENCH_SIZES ?? '100,1000,10000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
-/** BENCH_ONLY=register measures only the staff register (register.ts) and updates its part of results.json. */
+/** BENCH_ONLY=register|pack|sar|retention measures only that part and updates its part of results.json. */
 const ONLY = process.env.BENCH_ONLY;
 
 // The staff register (issue 11): compliance for 200 staff × 5 years; unlock with an empty and a full register.
@@ -53,6 +53,15 @@ if (ONLY === 'pack') {
   const previous = JSON.parse(await readFile('bench/results.json', 'utf8').catch(() => '{}')) as Record<string, unknown>;
   await writeFile('bench/results.json', JSON.stringify({ ...previous, pack }, null, 2) + '\n');
   process.exit(pack!.pdf.targetMet && pack!.docx.targetMet && pack!.leakCheck.targetMet ? 0 : 1);
+}
+
+// The subject access bundle (issue 13): BENCH_ONLY=sar measures it alone.
+if (ONLY === 'sar') {
+  const subjectAccess = await benchSubjectAccess(RUNS);
+  console.log(describeSubjectAccessBench(subjectAccess));
+  const previous = JSON.parse(await readFile('bench/results.json', 'utf8').catch(() => '{}')) as Record<string, unknown>;
+  await writeFile('bench/results.json', JSON.stringify({ ...previous, subjectAccess }, null, 2) + '\n');
+  process.exit(subjectAccess.targetMet ? 0 : 1);
 }
 
 // The retention review (issue 13): 10,000 cases ≤ 200 ms. BENCH_ONLY=retention measures it alone.

@@ -95,6 +95,7 @@ export const COMMAND_NAMES = [
   'saveBlankForm',
   // data protection (commands/data-protection.ts)
   'findPerson',
+  'rectifyPerson',
   'checkFileForPersonalData',
   'listSubjectAccessRequests',
   'getSubjectAccessRequest',

@@ -65,6 +65,8 @@ export const CAPABILITIES = {
   'check-for-personal-data': { roles: OVERSEERS, doing: 'check a document for personal data' },
   // Issue 13: a person across every case, closed and sensitive ones included.
   'find-person': { roles: MANAGERS, doing: 'find a person across every case' },
+  // A correction reaches every case the person is in, so those who may find them there.
+  'rectify-person': { roles: MANAGERS, doing: "correct a person's details across cases" },
   // The register names the person and finds them in every case, so those who may find a person.
   'manage-subject-access': { roles: MANAGERS, doing: 'answer subject access requests' },
   // Retention (issue 13): those who already see every case, the complaints and the staff register

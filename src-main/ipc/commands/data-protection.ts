@@ -1,3 +1,4 @@
+import { RectifiedSchema, RectifyInputSchema } from '../../domain/data-protection/rectification';
 import { z } from 'zod';
 import { DocumentCheckSchema } from '../../domain/data-protection/leak-report';
 import { FindPersonInputSchema, PeopleFoundSchema } from '../../domain/data-protection/person-search';
@@ -29,6 +30,12 @@ export const dataProtectionCommands = {
     output: PeopleFoundSchema,
     access: 'find-person',
     summary: 'Find a person in every case, closed ones included, by name (any case, accents or not, preferred names) and date of birth',
+  },
+  rectifyPerson: {
+    input: RectifyInputSchema,
+    output: RectifiedSchema,
+    access: 'rectify-person',
+    summary: "Correct a person's details once and apply it to the cases ticked, each as that case's own change; all or none",
   },
   checkFileForPersonalData: {
     input: empty,

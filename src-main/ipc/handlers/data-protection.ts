@@ -6,6 +6,7 @@ import type { HandlersOf } from './types';
 export function dataProtectionHandlers(s: CasebookService): HandlersOf<typeof dataProtectionCommands> {
   return {
     findPerson: (i) => s.dataProtection.findPerson(i),
+    rectifyPerson: (i) => s.dataProtection.rectifyPerson(i),
     checkFileForPersonalData: () => s.dataProtection.checkFileForPersonalData(),
     listSubjectAccessRequests: (i) => s.dataProtection.listSubjectAccessRequests(i),
     getSubjectAccessRequest: (i) => s.dataProtection.getSubjectAccessRequest(i),

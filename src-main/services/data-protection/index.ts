@@ -5,6 +5,8 @@ import { CasebookError } from '../../domain/shared/errors';
 import type { ListSubjectAccessInput, RecordSubjectAccessInput, SubjectAccessList, SubjectAccessRow, SubjectAccessView, UpdateSubjectAccessInput } from '../../domain/data-protection/subject-access/register';
 import { caseworkOf, type Casework } from '../cases/context';
 import type { ServiceContext } from '../shared/context';
+import { rectifyPerson } from './rectification';
+import type { Rectified, RectifyInput } from '../../domain/data-protection/rectification';
 import { checkDocument, MAX_CHECKED_BYTES } from './document-check';
 import { getSubjectAccessRequest, listSubjectAccessRequests, recordSubjectAccessRequest, updateSubjectAccessRequest } from './subject-access';
 import { createSubjectAccessBundle, type SubjectAccessBundleApi } from './subject-access-bundle';
@@ -14,6 +16,8 @@ import { createRetention, type RetentionApi } from './retention';
 export interface DataProtectionApi extends RetentionApi, SubjectAccessBundleApi {
   /** Administrators and coordinators: everywhere a person is in the casebook, by name and date of birth; recorded (what was asked, never the name). */
   findPerson(input: FindPersonInput): Promise<{ found: PersonFound[]; casesSearched: number }>;
+  /** Administrators and coordinators: a person's details corrected in each case ticked (all or none); recorded by field, never the details. */
+  rectifyPerson(input: RectifyInput): Promise<Rectified>;
   /** Choose a PDF or DOCX and look in it for personal data the casebook holds (and the shapes of any other). */
   checkFileForPersonalData(): Promise<DocumentCheck>;
   /** The subject access register: each request with its due date, status and days left (`at`: the day to work them out on, today by default). */
@@ -49,6 +53,7 @@ export function createDataProtection(ctx: ServiceContext): DataProtectionApi {
         if (!s.readOnly) await s.commit([], [s.draft('person.search', { type: 'person', id: 'search' }, ['name', ...(input.dateOfBirth ? ['dateOfBirth'] : []), `found:${result.found.length}`])]);
         return result;
       }),
+    rectifyPerson: queued(rectifyPerson),
     async checkFileForPersonalData() {
       requireCapability(ctx.need().user.role, 'check-for-personal-data');
       const picker = ctx.files.filePicker;

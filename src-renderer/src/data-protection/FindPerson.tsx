@@ -1,7 +1,10 @@
 import { useState } from 'react';
 import { PARTICIPANT_ROLE_LABELS } from '../../../src-main/domain/cases/participant-role';
 import type { PersonFound } from '../../../src-main/domain/data-protection/person-search';
+import { can } from '../../../src-main/domain/access/capabilities';
 import { useNav } from '../app/nav';
+import { useSession } from '../app/session';
+import { CorrectDetails } from './CorrectDetails';
 import { ApiError, call, messageOf } from '../shared/api/client';
 import { ErrorSummary, type SummaryError } from '../shared/components/ErrorSummary';
 import { InputField } from '../shared/components/Fields';
@@ -22,7 +25,9 @@ export function FindPerson() {
   const [dob, setDob] = useState('');
   const [errors, setErrors] = useState<SummaryError[]>([]);
   const [focusKey, setFocusKey] = useState(0);
-  const [result, setResult] = useState<{ found: PersonFound[]; casesSearched: number; asked: string }>();
+  const [result, setResult] = useState<{ found: PersonFound[]; casesSearched: number; asked: string; dateOfBirth?: string }>();
+  const session = useSession((x) => x.session);
+  const mayCorrect = !!session && !session.readOnly && can(session.user.role, 'rectify-person');
   const fieldError = (id: string) => errors.find((e) => e.fieldId === id)?.message;
 
   const search = async (e: React.FormEvent) => {
@@ -37,7 +42,7 @@ export function FindPerson() {
     if (found.length > 0) return setFocusKey((n) => n + 1);
     try {
       const r = await call('findPerson', { name: name.trim(), ...(iso ? { dateOfBirth: iso } : {}) });
-      setResult({ ...r, asked: name.trim() });
+      setResult({ ...r, asked: name.trim(), ...(iso ? { dateOfBirth: iso } : {}) });
     } catch (err) {
       const issues = err instanceof ApiError ? (err.details.issues ?? []) : [];
       setErrors(issues.length ? issues.map((i) => ({ fieldId: i.path === 'dateOfBirth' ? 'find-dob' : 'find-name', message: i.message })) : [{ message: messageOf(err) }]);
@@ -90,6 +95,7 @@ export function FindPerson() {
           </tbody>
         </table>
       )}
+      {result && result.found.length > 0 && mayCorrect && <CorrectDetails key={`${result.asked}-${result.dateOfBirth ?? ''}`} found={result.found} asked={{ name: result.asked, ...(result.dateOfBirth ? { dateOfBirth: result.dateOfBirth } : {}) }} />}
     </>
   );
 }

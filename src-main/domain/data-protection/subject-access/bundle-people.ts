@@ -1,7 +1,6 @@
 import type { Case, Participant } from '../../cases/case';
-import { CasebookError } from '../../shared/errors';
 import type { KnownIdentifiers } from '../anonymiser/known';
-import { matches, wordsOf as nameWordsOf } from '../person-search';
+import { personIn } from '../person-in-case';
 
 /**
  * Who is who in a subject access bundle: the requester in each case (found by the name and date
@@ -10,18 +9,7 @@ import { matches, wordsOf as nameWordsOf } from '../person-search';
  * are never named, so a role is all a reader learns about them.
  */
 export function requesterIn(c: Case, name: string, dateOfBirth: string | undefined): Participant {
-  const query = nameWordsOf(name);
-  const named = c.participants.filter((p) => matches(query, [...nameWordsOf(`${p.person.givenName} ${p.person.familyName}`), ...nameWordsOf(p.person.preferredName ?? '')]));
-  const born = dateOfBirth ? named.filter((p) => p.person.dateOfBirth === dateOfBirth || p.person.dateOfBirth === undefined) : named;
-  const exact = dateOfBirth ? born.filter((p) => p.person.dateOfBirth === dateOfBirth) : [];
-  const found = exact.length === 1 ? exact : born;
-  if (found.length === 1) return found[0]!;
-  throw new CasebookError(
-    'INVALID_INPUT',
-    found.length === 0
-      ? `Nobody in case ${c.reference} has the name${dateOfBirth ? ' and date of birth' : ''} on the request: untick the case, or correct the request.`
-      : `More than one person in case ${c.reference} has the name on the request: add their date of birth to the request.`,
-  );
+  return personIn(c, name, dateOfBirth, { given: 'on the request', none: 'untick the case, or correct the request', many: 'add their date of birth to the request' });
 }
 
 const ORDER = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'];
