@@ -18,10 +18,11 @@ beforeEach(async () => {
 });
 afterEach(() => cleanup());
 
-async function casebook() {
+async function casebook(o: { ticked?: boolean; dateOfBirth?: string } = {}) {
   const w = await caseworkWorld();
   const v = await w.call('createReferral', { referral: referral({ offenceDescription: 'Shed broken into by Łukasz Kowalski; Siân Evans saw him leave.' }), duplicatesSeen: true });
-  const requestId = await putRequest({ service: w.service }, { receivedOn: '2026-03-12', name: 'Sian Evans', dateOfBirth: '1980-05-01', caseIds: [v.case.id] });
+  const dob = o.dateOfBirth ?? '1980-05-01';
+  const requestId = await putRequest({ service: w.service }, { receivedOn: '2026-03-12', name: 'Sian Evans', ...(dob ? { dateOfBirth: dob } : {}), ...(o.ticked === false ? {} : { caseIds: [v.case.id] }) });
   await w.service.lock('manual');
   const world = Object.assign(new FakeWorld(), { open: (storeDir: string, files: FilePorts) => createCasebookService({ storeDir, kdf: 'minimum', now: () => w.clock.now, ...files }) });
   const run = (argv: string[], u: { user?: string; passphrase?: string } = {}) =>
@@ -32,6 +33,18 @@ async function casebook() {
 const OTHERS = ['Łukasz', 'Lukasz', 'LUKASZ', 'Kowalski', 'KOWALSKI', '1999', 'Amrit', 'Gill'];
 
 describe('casebook sar export', () => {
+  it('ticks the cases where the request’s name and date of birth are recorded when none are ticked, and refuses without a date of birth', async () => {
+    const { run, requestId, reference } = await casebook({ ticked: false });
+    const r = await run(['sar', 'export', '--request', requestId, '--format', 'json', '--out', 'bundle.json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`Ticked as this person’s, where their name and date of birth are recorded: ${reference}.`);
+    const none = await casebook({ ticked: false, dateOfBirth: '' });
+    const refused = await none.run(['sar', 'export', '--request', none.requestId, '--format', 'pdf', '--out', 'none.pdf']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/has no cases ticked and no date of birth to find them by: tick its cases in the app/);
+  });
+
   it('writes the PDF and the JSON with the person’s data and nobody else’s name', async () => {
     const { run, requestId, reference } = await casebook();
     const pdf = await run(['sar', 'export', '--request', requestId, '--format', 'pdf', '--out', 'bundle.pdf']);

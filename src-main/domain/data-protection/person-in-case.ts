@@ -3,7 +3,7 @@ import { CasebookError } from '../shared/errors';
 import { matches, wordsOf } from './person-search';
 
 /**
- * The one participant of a case that a name (as the person search takes it: any case, accents
+ * The one participant of a case that a name (taken as the person search takes it, in any case, accents
  * or not, preferred names, any order) and a date of birth point to, for work on one person
  * across the cases a user ticked: a subject access bundle, a correction of their details.
  * Nobody, or more than one, is refused naming the case, with what to do (`fix`).
