@@ -1,3 +1,4 @@
+import { unzipSync } from 'fflate';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -78,8 +79,11 @@ describe('DOCX renderer', () => {
       blocks: [{ kind: 'chart', svg, width: 300, height: 150, alt: 'Referrals by month', ...(withRaster ? { raster } : {}) }],
     });
     const images = (bytes: Uint8Array) => Object.keys(docxParts(bytes)).length && (docxParts(bytes)['word/_rels/document.xml.rels']!.match(/relationships\/image/g) ?? []).length;
-    expect(images((await renderDocx(model(true))).bytes)).toBe(1);
-    expect(images((await renderDocx(model(false), { rasteriseChart: async () => raster })).bytes)).toBe(1);
+    // The SVG and its picture as the fallback for readers that cannot draw SVG.
+    expect(images((await renderDocx(model(true))).bytes)).toBe(2);
+    const hooked = (await renderDocx(model(false), { rasteriseChart: async () => raster })).bytes;
+    expect(Object.keys(unzipSync(hooked)).filter((n) => n.startsWith('word/media/')).map((n) => n.replace(/^.*\./, '')).sort()).toEqual(['png', 'svg']);
+    expect(docxParts(hooked)['word/document.xml']).toMatch(/<wp:docPr [^>]*descr="Referrals by month"/);
     const plain = (await renderDocx(model(false))).bytes;
     expect(images(plain)).toBe(0);
     expect(docxText(docxParts(plain)['word/document.xml']!)).toContain('Referrals by month');

@@ -260,7 +260,27 @@ class DocxBuilder {
 
   private async chart(b: ChartBlock): Promise<Paragraph> {
     const raster = b.raster ?? (await this.options.rasteriseChart?.(b));
-    if (raster) return new Paragraph({ children: [imageRun({ ...raster, alt: b.alt }, b.width, b.height)] });
+    if (raster) {
+      const w = Math.min(b.width, TEXT_WIDTH / 20);
+      const h = (b.height * w) / b.width;
+      // The SVG itself with the picture as its fallback: Word 2016 and later draw the vectors,
+      // older readers the picture; and the chart's words are in the file as text, where the
+      // leak check reads them (text/docx-text.ts), not only as pixels.
+      return new Paragraph({
+        // Line spacing stated as a multiple, so the line grows to the picture's height: LibreOffice
+        // reads the document default's bare 1.15 as a fixed height and draws charts over each other.
+        spacing: { line: 240, lineRule: LineRuleType.AUTO, after: 160 },
+        children: [
+          new ImageRun({
+            type: 'svg',
+            data: new TextEncoder().encode(b.svg),
+            fallback: { type: raster.format === 'png' ? 'png' : 'jpg', data: raster.data },
+            transformation: { width: ptToPx(w), height: ptToPx(h) },
+            altText: { name: 'Chart', description: b.alt, title: b.alt },
+          }),
+        ],
+      });
+    }
     return new Paragraph({
       children: [new TextRun({ text: b.alt, italics: true, color: MUTED })],
       border: { top: line(), bottom: line(), left: line(), right: line() },

@@ -42,7 +42,7 @@ export function placeOf(part: string): string {
   if (/^footer\d*\.xml$/.test(n)) return 'a footer';
   if (/^(footnotes|endnotes)\.xml$/.test(n)) return n.startsWith('foot') ? 'the footnotes' : 'the endnotes';
   if (n === 'comments.xml') return 'the comments';
-  if (/^charts\//.test(n)) return 'a chart';
+  if (/^charts\//.test(n) || /^media\/.*\.svg$/i.test(n)) return 'a chart';
   if (/^docProps\//.test(part)) return 'the document properties';
   return part;
 }
@@ -50,12 +50,13 @@ export function placeOf(part: string): string {
 export function textOfDocx(bytes: Uint8Array): { where: string; text: string }[] {
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(bytes, { filter: (f) => /\.(xml|rels)$/i.test(f.name) });
+    // A chart's SVG (word/media/*.svg) is text too: its labels are read like any other part.
+    files = unzipSync(bytes, { filter: (f) => /\.(xml|rels|svg)$/i.test(f.name) });
   } catch {
     throw new CasebookError('INVALID_INPUT', 'That file is not a Word document (DOCX) that can be read: it may be damaged, or another kind of file renamed');
   }
   return Object.entries(files)
-    .filter(([name]) => name.endsWith('.xml'))
+    .filter(([name]) => /\.(xml|svg)$/i.test(name))
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([name, data]) => ({ where: placeOf(name), text: textOfXml(strFromU8(data)) }));
 }
