@@ -28,6 +28,13 @@ describe('chart geometry', () => {
     expect(widthOf(share([['A', 1], ['B', 1]]), 'A')).toBeCloseTo(chartGeometry(share([['A', 1], ['B', 1]]), 400).fullLength / 2, 9);
   });
 
+  it('gives every share chart of one width the same track, so 50% is the same length in each', () => {
+    const a = chartGeometry(share([['Police', 1], ['Other', 1]]), 400);
+    const b = chartGeometry(share([['A much longer source name', 50], ['Probation', 50]]), 400);
+    expect(a.fullLength).toBe(b.fullLength);
+    expect(a.bars[0]!.w).toBeCloseTo(b.bars[1]!.w, 9);
+  });
+
   it('draws a 100% bar exactly twice as long as a 50% bar', () => {
     const spec: ChartSpec = { kind: 'funnel', title: 'Stages', what: 'Stage', unit: 'people', rows: [{ label: 'All', value: 4 }, { label: 'Half', value: 2 }] };
     expect(widthOf(spec, 'All')).toBe(2 * widthOf(spec, 'Half'));
@@ -135,6 +142,10 @@ describe('by month', () => {
   it('compares with the months just before and the same months a year before, month ends kept', () => {
     expect(comparisonPeriods({ from: '2026-04-01', to: '2026-06-30' })).toEqual({ previous: { from: '2026-01-01', to: '2026-03-31' }, lastYear: { from: '2025-04-01', to: '2025-06-30' } });
     expect(comparisonPeriods({ from: '2024-01-01', to: '2024-02-29' }).lastYear).toEqual({ from: '2023-01-01', to: '2023-02-28' });
+    // Not whole months: the same number of days just before.
+    expect(comparisonPeriods({ from: '2026-04-15', to: '2026-05-20' }).previous).toEqual({ from: '2026-03-10', to: '2026-04-14' });
+    // A year not starting on the 1st is still a year: its previous period is last year's.
+    expect(comparisonPeriods({ from: '2025-03-17', to: '2026-03-16' }).previous).toEqual({ from: '2024-03-17', to: '2025-03-16' });
   });
 
   it('gives a year one comparison, as the previous year is the same period last year', () => {

@@ -23,6 +23,11 @@ describe('the evidence pack', () => {
     expect(r.pages).toBeGreaterThan(5);
     const text = pdfText(w.files.last().bytes);
     for (const heading of ['1.2 Leaders make the safety', '(safeguarding)', 'Staff compliance', 'Case-file audit', 'How each figure is counted', 'Referrals received:']) expect(text).toContain(heading);
+    // The charts, drawn as vectors: their words are text on the page, where the leak check reads them.
+    for (const chart of ['Referrals by source', 'Referrals by month', 'Cases closed, by outcome', 'Satisfied with the outcome', "Victims' Code deadlines met on time"]) expect(text).toContain(chart);
+    expect(text).toContain('Same period last year (17 March 2024 to 16 March 2025)');
+    expect(text).toMatch(/Mar\s+2025/);
+    expect(text).toMatch(/\d+ \(\d+(\.\d)?%\)/);
     if (closed.length) expect(text).toContain('Case study A');
     for (const ref of closed) expect(text).not.toContain(ref);
     // The pack's own check again, from outside: nothing from the casebook in it.
@@ -61,6 +66,12 @@ describe('the evidence pack', () => {
       const parts = unzipSync(w.files.last().bytes);
       const body = strFromU8(parts['word/document.xml']!);
       expect(body).toContain(framework === 'organisation' ? 'Building a restorative community' : 'CPD provided to staff');
+      // Each chart a picture (PNG, drawn from the SVG kept beside it) with its numbers in words as the alt text.
+      const media = Object.keys(parts).filter((n) => n.startsWith('word/media/'));
+      expect(media.filter((n) => n.endsWith('.png')).length).toBeGreaterThanOrEqual(4);
+      expect(media.filter((n) => n.endsWith('.svg')).length).toBe(media.filter((n) => n.endsWith('.png')).length);
+      expect(body).toMatch(/<wp:docPr [^>]*descr="Referrals by source, \d+ referrals in all: [^"]+\(\d+(\.\d)?%\)/);
+      expect(body).toMatch(/<wp:docPr [^>]*descr="Referrals by month\. This period \(17 March 2025 to 16 March 2026\): \d+ referrals/);
     }
   });
 

@@ -3,8 +3,11 @@ import { AUDIT_CHECK_LABELS, type AuditCheck, type CheckOutcome } from '../../do
 import type { CaseStudy } from '../../domain/quality/case-study';
 import { EVIDENCE_KINDS, indicatorsOf, type Framework, type Indicator } from '../../domain/quality/frameworks';
 import { COMPLIANCE_RULE_LABELS, COMPLIANCE_RULES, COMPLIANCE_STATUS_LABELS, type ServiceCompliance } from '../../domain/staff/compliance-schema';
+import { closuresByOutcomeChart, deadlinesChart, isEmptyChart, referralsByMonthChart, referralsBySourceChart, satisfactionChart, type FiguresChart } from '../../domain/figures/charts';
 import { formatDate } from '../../domain/time/dates';
+import { chartBlock } from '../charts/chart-block';
 import { heading, paragraph, run, type Block, type DocumentModel } from '../model';
+import { TEXT_WIDTH } from '../pdf/page-style';
 
 /**
  * The evidence pack for one RJC framework and period: a cover, the contents, a section per
@@ -28,6 +31,8 @@ export interface PackContent {
   period: { from: string; to: string };
   madeOn: string;
   figures: Figures;
+  /** The day each case's referral was received (every case, not only the period's): the by-month chart and its comparisons. */
+  referralDates?: readonly string[];
   compliance: ServiceCompliance;
   /** Show roles instead of staff names in the compliance tables (a setting). */
   staffAsRoles?: boolean;
@@ -126,6 +131,28 @@ function evidenceBlocks(p: PackContent, indicator: Indicator): Block[] {
   return out;
 }
 
+/** The charts of the figures section, in the order a commissioner reads them. */
+function packCharts(p: PackContent): FiguresChart[] {
+  return [
+    referralsBySourceChart(p.figures),
+    ...(p.referralDates ? [referralsByMonthChart(p.referralDates, p.period)] : []),
+    closuresByOutcomeChart(p.figures),
+    satisfactionChart(p.figures),
+    deadlinesChart(p.figures),
+  ];
+}
+
+/** Each chart under its heading with the rule that counts it; a chart with nothing in it is a sentence instead. */
+function figuresSection(p: PackContent): Block[] {
+  const out: Block[] = [{ kind: 'pageBreak' }, heading(2, 'Figures')];
+  out.push(paragraph(`For ${formatDate(p.period.from)} to ${formatDate(p.period.to)}. The appendix says how each figure is counted.`));
+  for (const c of packCharts(p)) {
+    out.push(heading(3, c.spec.title), paragraph(c.hint, { size: 'small', keepWithNext: true }));
+    out.push(isEmptyChart(c.spec) ? paragraph(c.spec.empty ?? 'No data in this period.') : chartBlock(c.spec, TEXT_WIDTH));
+  }
+  return out;
+}
+
 const COUNTING = [
   'Referrals: by the day received.',
   'Cases by stage and by exit: cases open at some point in the period, by their stage or exit now.',
@@ -145,7 +172,8 @@ export function buildEvidencePack(p: PackContent): DocumentModel {
     paragraph(`Evidence for ${formatDate(p.period.from)} to ${formatDate(p.period.to)}. Made on ${formatDate(p.madeOn)}.`),
     paragraph(f.purpose, { size: 'small' }),
     heading(2, 'Contents'),
-    { kind: 'list', ordered: false, items: [...f.standards.map((s) => `${s.number}. ${s.title}`), 'Staff compliance', 'Policies', 'Case-file audit', ...(p.studies.length ? ['Case studies'] : []), 'How each figure is counted'].map((t) => [run(t)]) },
+    { kind: 'list', ordered: false, items: ['Figures', ...f.standards.map((s) => `${s.number}. ${s.title}`), 'Staff compliance', 'Policies', 'Case-file audit', ...(p.studies.length ? ['Case studies'] : []), 'How each figure is counted'].map((t) => [run(t)]) },
+    ...figuresSection(p),
   ];
   for (const s of f.standards) {
     blocks.push({ kind: 'pageBreak' }, heading(2, `${s.number}. ${s.title}`));

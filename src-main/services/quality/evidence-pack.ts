@@ -11,6 +11,7 @@ import { buildEvidencePack, type PackContent } from '../../documents/builders/ev
 import { modelTexts } from '../../documents/model';
 import { renderDocx } from '../../documents/docx/render-docx';
 import { renderPdf } from '../../documents/pdf/render-pdf';
+import { chartRasteriser } from '../../documents/charts/rasterise';
 import type { Casework } from '../cases/context';
 import { textParts } from '../data-protection/document-check';
 import { knownPeopleOf } from '../data-protection/known-people';
@@ -93,6 +94,8 @@ export async function buildPack(cw: Casework, r: PackRequest, fonts: FontSet, wo
     period,
     madeOn: cw.today,
     figures: { ...figuresFor(cw, period), complaints: await complaintsCounted(cw, period) },
+    // Every case's day received: the by-month chart compares the period with the months before it.
+    referralDates: s.summaries.all().map((row) => row.receivedOn),
     compliance: serviceCompliance(await staffRecords(s), r.to, rules),
     policies: policyRows(await readPolicies(s), r.to, rules.dueSoonDays, (id) => s.index.staff.find((m) => m.id === id)?.name ?? '').map((p) => ({
       title: p.title,
@@ -114,7 +117,7 @@ export async function buildPack(cw: Casework, r: PackRequest, fonts: FontSet, wo
   const allowed = allowedPhrases(modelTexts(buildEvidencePack({ ...content, studies: [], policies: [], narratives: {}, audit: { ...content.audit, files: files.map((f) => ({ label: f.label, checks: f.checks })) } })));
   const fileName = `${framework.id}-evidence-pack-${r.from}-to-${r.to}.${r.format}`;
   await work?.step(r.format === 'pdf' ? 'Drawing the PDF' : 'Drawing the Word document');
-  const rendered = r.format === 'pdf' ? await renderPdf(model, { fonts }) : await renderDocx(model);
+  const rendered = r.format === 'pdf' ? await renderPdf(model, { fonts }) : await renderDocx(model, { rasteriseChart: chartRasteriser(fonts) });
   await work?.step('Checking the finished file for personal data');
   const pages = r.format === 'pdf' && 'pageCount' in rendered ? (rendered.pageCount as number) : undefined;
   const report = leakCheck((await textParts(fileName, rendered.bytes)).parts, finder, allowed);

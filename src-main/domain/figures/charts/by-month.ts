@@ -1,4 +1,4 @@
-import { addMonths, daysInMonth, formatDate, makeDate, parts } from '../../time/dates';
+import { addDays, addMonths, daysBetween, daysInMonth, formatDate, makeDate, parts } from '../../time/dates';
 import type { ColumnsChartSpec } from './spec';
 
 /**
@@ -41,11 +41,23 @@ function shift(date: string, n: number): string {
   return makeDate(ty, tm, daysInMonth(ty, tm));
 }
 
-/** The periods the comparison series count: the same number of months just before, and a year before. */
+/** Whole calendar months the period spans exactly (1 April to 30 June: 3), or null (15 April to 20 May). */
+function wholeMonths(period: MonthlyPeriod): number | null {
+  const after = addDays(period.to, 1);
+  const k = monthIndex(after) - monthIndex(period.from);
+  return k > 0 && (addMonths(period.from, k) === after || shift(period.from, k) === after) ? k : null;
+}
+
+/**
+ * The periods the comparison series count: the period of the same length just before (whole
+ * months when the period is whole months, otherwise the same number of days), and the same
+ * days a year before.
+ */
 export function comparisonPeriods(period: MonthlyPeriod): { previous: MonthlyPeriod; lastYear: MonthlyPeriod } {
-  const months = monthIndex(period.to) - monthIndex(period.from) + 1;
+  const months = wholeMonths(period);
+  const before = addDays(period.from, -1);
   return {
-    previous: { from: shift(period.from, -months), to: shift(period.to, -months) },
+    previous: { from: months === null ? addDays(period.from, -(daysBetween(period.from, period.to) + 1)) : shift(period.from, -months), to: before },
     lastYear: { from: shift(period.from, -12), to: shift(period.to, -12) },
   };
 }
@@ -59,7 +71,7 @@ const span = (p: MonthlyPeriod) => `${formatDate(p.from)} to ${formatDate(p.to)}
 export function byMonthChart(dates: readonly string[], period: MonthlyPeriod, words: { title: string; unit: string; empty?: string }): ColumnsChartSpec {
   const { previous, lastYear } = comparisonPeriods(period);
   const series = [{ name: `This period (${span(period)})`, values: countByMonth(dates, period) }];
-  if (previous.from !== lastYear.from) series.push({ name: `Previous period (${span(previous)})`, values: countByMonth(dates, previous) });
+  if (previous.from !== lastYear.from || previous.to !== lastYear.to) series.push({ name: `Previous period (${span(previous)})`, values: countByMonth(dates, previous) });
   series.push({ name: `Same period last year (${span(lastYear)})`, values: countByMonth(dates, lastYear) });
   return { kind: 'columns', title: words.title, what: 'Month', unit: words.unit, categories: monthLabels(period), series, ...(words.empty ? { empty: words.empty } : {}) };
 }

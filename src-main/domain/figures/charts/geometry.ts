@@ -81,8 +81,10 @@ function horizontal(rows: readonly ChartRow[], width: number, mode: 'share' | 'c
     const p = percentOf(r.value, whole);
     return p === null ? formatCount(r.value) : `${formatCount(r.value)} (${p}%)`;
   };
-  const valueW = Math.max(...rows.map((r) => estimateTextWidth(words(r), T.value))) + 8;
-  const labelW = Math.min(width * 0.4, Math.max(...rows.map((r) => estimateTextWidth(r.label, T.label))) + 10);
+  // Fixed columns for the labels and the words, so every chart of one width has the same track:
+  // a 50% bar is the same length in each chart of a document, not only within one.
+  const valueW = Math.max(estimateTextWidth('9,999 (100%)', T.value), ...rows.map((r) => estimateTextWidth(words(r), T.value))) + 8;
+  const labelW = width * 0.4;
   const trackX = labelW;
   const full = Math.max(10, width - labelW - valueW);
   const shapes: ChartShape[] = [];
@@ -96,7 +98,7 @@ function horizontal(rows: readonly ChartRow[], width: number, mode: 'share' | 'c
     if (mode !== 'counts') shapes.push({ kind: 'rect', x: r2(trackX), y: r2(barY), w: r2(full), h: BAR, fill: C.track });
     if (w > 0) shapes.push({ kind: 'rect', x: r2(trackX), y: r2(barY), w: r2(w), h: BAR, fill: C.bar });
     bars.push({ label: r.label, value: r.value, series: 0, x: trackX, y: barY, w, h: BAR });
-    shapes.push({ kind: 'text', x: r2(width), y: r2(barY + BAR / 2 + T.value * 0.35), text: words(r), size: T.value, anchor: 'end', fill: C.text });
+    shapes.push({ kind: 'text', x: r2(width - 1), y: r2(barY + BAR / 2 + T.value * 0.35), text: words(r), size: T.value, anchor: 'end', fill: C.text });
   });
   if (mode === 'counts') shapes.push({ kind: 'line', x1: r2(trackX), y1: 2, x2: r2(trackX), y2: r2(4 + rows.length * ROW + 2), stroke: C.axis, strokeWidth: 0.75 });
   return { width, height: 8 + rows.length * ROW, shapes, bars, fullLength: full };

@@ -5,3 +5,4 @@ export * from './geometry';
 export * from './svg';
 export * from './text-alternative';
 export * from './by-month';
+export * from './from-figures';
