@@ -307,6 +307,14 @@ describe('calendar, figures, venues and overdue agreement actions', () => {
     expect(await page.getByTestId('figure-referrals').textContent()).toBe('Referrals received2');
     const sources = page.getByTestId('chart-sources');
     expect(await sources.getByRole('row', { name: /Police/ }).locator('td').allTextContents()).toEqual(['2', '100%']);
+    // The chart is drawn (hidden from screen readers, which have the table), its share scaled to 100%.
+    const drawing = sources.locator('svg.cb-chart__svg');
+    expect(await drawing.getAttribute('aria-hidden')).toBe('true');
+    expect(await drawing.locator('text').allTextContents()).toEqual(['Police', '2 (100%)']);
+    const [track, bar] = await drawing.locator('rect').evaluateAll((rs) => rs.map((r) => Number(r.getAttribute('width'))));
+    expect(bar).toBe(track);
+    // Nothing to count is said in words, never "None".
+    expect(await page.getByTestId('figure-overall').textContent()).toBe('Overall scoreNo data in this periodNo scores given');
     // A and B were open in March; A is now in monitoring, B at referral.
     const stages = page.getByTestId('chart-stages');
     expect(await stages.getByRole('row', { name: /Monitoring/ }).locator('td').first().textContent()).toBe('1');

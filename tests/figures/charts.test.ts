@@ -35,6 +35,13 @@ describe('chart geometry', () => {
     expect(a.bars[0]!.w).toBeCloseTo(b.bars[1]!.w, 9);
   });
 
+  it('puts labels above the bars for a narrow screen, the track then the whole width', () => {
+    const g = chartGeometry(share([['Self-referral (person responsible)', 1], ['Police', 1]]), 300, { labels: 'above' });
+    expect(g.fullLength).toBe(300);
+    expect(ratios(g)).toEqual([0.5, 0.5]);
+    expect(texts(share([['Self-referral (person responsible)', 1]]))).toContain('Self-referral (person responsible)');
+  });
+
   it('draws a 100% bar exactly twice as long as a 50% bar', () => {
     const spec: ChartSpec = { kind: 'funnel', title: 'Stages', what: 'Stage', unit: 'people', rows: [{ label: 'All', value: 4 }, { label: 'Half', value: 2 }] };
     expect(widthOf(spec, 'All')).toBe(2 * widthOf(spec, 'Half'));

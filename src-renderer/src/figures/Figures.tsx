@@ -1,23 +1,19 @@
 import { useEffect, useState } from 'react';
-import { CLOSURE_OUTCOME_LABELS } from '../../../src-main/domain/outcomes/closure';
 import type { Figures as FiguresData } from '../../../src-main/domain/figures/figures';
+import { casesByExitChart, casesByStageChart, closuresByOutcomeChart, deadlinesChart, referralsBySourceChart, satisfactionChart } from '../../../src-main/domain/figures/charts';
 import { call, messageOf } from '../shared/api/client';
 import { Banner } from '../shared/components/Banner';
 import { usePageTitle } from '../shared/hooks/usePageTitle';
-import { EXIT_LABELS, STAGE_LABELS } from '../shared/lib/labels';
 import { useCasework } from '../cases/casework-state';
 import { useProcess } from '../conferences/process-state';
 import { spanTitle } from '../conferences/calendar/range';
-import { BarChart } from './BarChart';
+import { Chart } from './charts/Chart';
 import { Headlines } from './Headlines';
 import { HowCounted } from './HowCounted';
 import { PeriodPicker } from './PeriodPicker';
 import { quickPeriod } from './periods';
 import '../shared/components/casework.scss';
 import './figures.scss';
-
-/** A label for an id we know, or the id as stored (an outcome from an older version, say). */
-const labelOf = (labels: Record<string, string>, id: string) => (Object.hasOwn(labels, id) ? labels[id] : undefined) ?? id;
 
 /**
  * Figures for any period, for the commissioner's report and the quality mark: headline
@@ -60,44 +56,6 @@ export function Figures() {
   );
 }
 
-/** The breakdowns, each with the rule that puts a case in it (figures.ts). */
-function charts(f: FiguresData): Parameters<typeof BarChart>[0][] {
-  return [
-    {
-      id: 'chart-sources',
-      title: 'Referrals by source',
-      hint: 'Referrals received in the period.',
-      what: 'Source',
-      rows: f.referrals.bySource.map((s) => ({ label: s.source, count: s.count })),
-      empty: 'No referrals were received in this period.',
-    },
-    {
-      id: 'chart-stages',
-      title: 'Cases by stage',
-      hint: 'Cases open at some point in the period, by their stage now.',
-      what: 'Stage',
-      rows: f.casesByStage.map((s) => ({ label: labelOf(STAGE_LABELS, s.stage), count: s.count })),
-      empty: 'No cases were open in this period.',
-    },
-    {
-      id: 'chart-exits',
-      title: 'Cases ended early',
-      hint: 'Cases open at some point in the period that have since ended early, by how they ended.',
-      what: 'How it ended',
-      rows: f.casesByExit.map((e) => ({ label: labelOf(EXIT_LABELS, e.exit), count: e.count })),
-      empty: 'No case open in this period has ended early.',
-    },
-    {
-      id: 'chart-outcomes',
-      title: 'Cases closed, by outcome',
-      hint: 'Cases closed in the period.',
-      what: 'Outcome',
-      rows: f.closuresByOutcome.map((o) => ({ label: labelOf(CLOSURE_OUTCOME_LABELS, o.outcome), count: o.count })),
-      empty: 'No cases were closed in this period.',
-    },
-  ];
-}
-
 function FiguresReport({ figures: f, today }: { figures: FiguresData; today: string }) {
   const title = spanTitle(f.period.from, f.period.to);
   return (
@@ -111,8 +69,14 @@ function FiguresReport({ figures: f, today }: { figures: FiguresData; today: str
       <HowCounted />
       <h2 className="govuk-heading-m govuk-!-margin-top-6">Referrals and cases</h2>
       <div className="cb-charts">
-        {charts(f).map((c) => (
-          <BarChart key={c.id} {...c} />
+        {[referralsBySourceChart(f), casesByStageChart(f), casesByExitChart(f), closuresByOutcomeChart(f)].map((c) => (
+          <Chart key={c.id} chart={c} />
+        ))}
+      </div>
+      <h2 className="govuk-heading-m">Feedback and deadlines</h2>
+      <div className="cb-charts">
+        {[satisfactionChart(f), deadlinesChart(f)].map((c) => (
+          <Chart key={c.id} chart={c} />
         ))}
       </div>
     </section>

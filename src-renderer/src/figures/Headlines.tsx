@@ -1,20 +1,24 @@
 import type { Figures, Median } from '../../../src-main/domain/figures/figures';
+import { NO_DATA } from '../../../src-main/domain/figures/charts';
 
 interface Card {
   id: string;
   label: string;
-  value: string;
+  /** Absent: nothing to count in the period, said in words rather than a "None" that reads like zero. */
+  value?: string;
   detail?: string;
 }
 
 const n = (x: number) => x.toLocaleString('en-GB');
 const plural = (x: number, one: string, many: string) => `${n(x)} ${x === 1 ? one : many}`;
 /** Figures come rounded to one decimal place; show "66.7%" and "100%". */
-const pct = (x: number | null) => (x === null ? 'None' : `${x}%`);
+const pct = (x: number | null) => (x === null ? undefined : `${x}%`);
 
-function median(m: Median): { value: string; detail: string } {
+const optional = (value: string | undefined) => (value === undefined ? {} : { value });
+
+function median(m: Median): { value?: string; detail: string } {
   const uncounted = m.uncounted > 0 ? `; ${plural(m.uncounted, 'case', 'cases')} could not be counted` : '';
-  if (m.median === null) return { value: 'None', detail: `No cases in the period${uncounted}` };
+  if (m.median === null) return { detail: `No cases in the period${uncounted}` };
   return { value: `${n(m.median)} ${m.median === 1 ? 'day' : 'days'}`, detail: `Median working days, ${plural(m.cases, 'case', 'cases')}${uncounted}` };
 }
 
@@ -31,7 +35,7 @@ function cards(f: Figures): Card[] {
     {
       id: 'satisfied',
       label: 'Satisfied with the outcome',
-      value: pct(s.satisfiedPercent),
+      ...optional(pct(s.satisfiedPercent)),
       detail:
         s.responses === 0
           ? 'No feedback in this period'
@@ -42,7 +46,7 @@ function cards(f: Figures): Card[] {
     {
       id: 'overall',
       label: 'Overall score',
-      value: s.meanOverall === null ? 'None' : `${s.meanOverall} out of 10`,
+      ...(s.meanOverall === null ? {} : { value: `${s.meanOverall} out of 10` }),
       detail: s.overallAnswered === 0 ? 'No scores given' : `Mean of ${plural(s.overallAnswered, 'score', 'scores')}`,
     },
     { id: 'to-contact', label: 'Referral to first contact', ...toContact },
@@ -50,7 +54,7 @@ function cards(f: Figures): Card[] {
     {
       id: 'deadlines',
       label: 'Deadlines met on time',
-      value: pct(f.deadlines.metPercent),
+      ...optional(pct(f.deadlines.metPercent)),
       detail: f.deadlines.decided === 0 ? 'No deadlines decided' : `${n(f.deadlines.metOnTime)} of ${plural(f.deadlines.decided, 'deadline', 'deadlines')} due`,
     },
     // From the complaints log (Victims' Code right 12), when the service counted it.
@@ -58,14 +62,14 @@ function cards(f: Figures): Card[] {
   ];
 }
 
-/** The headline numbers as summary cards: label first for a screen reader, the number largest on screen. */
+/** The headline numbers as summary cards: label first for a screen reader, the number largest on screen; "No data in this period" smaller, where there is nothing to count. */
 export function Headlines({ figures }: { figures: Figures }) {
   return (
     <ul className="cb-headlines" data-testid="headlines">
       {cards(figures).map((c) => (
         <li className="cb-headlines__card" key={c.id} data-testid={`figure-${c.id}`}>
           <span className="cb-headlines__label">{c.label}</span>
-          <span className="cb-headlines__value">{c.value}</span>
+          {c.value !== undefined ? <span className="cb-headlines__value">{c.value}</span> : <span className="cb-headlines__value cb-headlines__value--none">{NO_DATA}</span>}
           {c.detail && <span className="cb-headlines__detail">{c.detail}</span>}
         </li>
       ))}

@@ -71,8 +71,16 @@ function emptyGeometry(width: number, sentence: string): ChartGeometry {
 const ROW = 22;
 const BAR = 14;
 
-/** Horizontal bars, one a row: the label at the left, the bar, and its words at the right. */
-function horizontal(rows: readonly ChartRow[], width: number, mode: 'share' | 'counts' | 'funnel'): ChartGeometry {
+export interface GeometryOptions {
+  /**
+   * Where a bar's label goes: `beside` it (documents: compact rows, labels in the left 40%) or
+   * `above` it (a narrow screen column: the label has the whole width and the track too).
+   */
+  readonly labels?: 'beside' | 'above';
+}
+
+/** Horizontal bars, one a row: the label, the bar, and its words at the right. */
+function horizontal(rows: readonly ChartRow[], width: number, mode: 'share' | 'counts' | 'funnel', options: GeometryOptions): ChartGeometry {
   const total = rows.reduce((a, r) => a + r.value, 0);
   const largest = rows.reduce((a, r) => Math.max(a, r.value), 0);
   const whole = mode === 'share' ? total : mode === 'funnel' ? (rows[0]?.value ?? 0) : niceScale(largest).max;
@@ -84,24 +92,28 @@ function horizontal(rows: readonly ChartRow[], width: number, mode: 'share' | 'c
   // Fixed columns for the labels and the words, so every chart of one width has the same track:
   // a 50% bar is the same length in each chart of a document, not only within one.
   const valueW = Math.max(estimateTextWidth('9,999 (100%)', T.value), ...rows.map((r) => estimateTextWidth(words(r), T.value))) + 8;
-  const labelW = width * 0.4;
-  const trackX = labelW;
-  const full = Math.max(10, width - labelW - valueW);
+  const above = options.labels === 'above';
+  const labelW = above ? width - valueW : width * 0.4;
+  const trackX = above ? 0 : labelW;
+  const full = Math.max(10, above ? width : width - labelW - valueW);
+  const row = above ? T.label + 6 + BAR + 10 : ROW;
   const shapes: ChartShape[] = [];
   const bars: PlacedBar[] = [];
   rows.forEach((r, i) => {
-    const top = 4 + i * ROW;
-    const barY = top + (ROW - BAR) / 2;
+    const top = 4 + i * row;
+    const barY = above ? top + T.label + 5 : top + (ROW - BAR) / 2;
+    const textY = above ? top + T.label : barY + BAR / 2 + T.label * 0.35;
     const w = whole > 0 ? (full * Math.min(r.value, whole)) / whole : 0;
-    shapes.push({ kind: 'text', x: 0, y: r2(barY + BAR / 2 + T.label * 0.35), text: fitText(r.label, T.label, labelW - 8), size: T.label, anchor: 'start', fill: C.text });
+    shapes.push({ kind: 'text', x: 0, y: r2(textY), text: fitText(r.label, T.label, labelW - 8), size: T.label, anchor: 'start', fill: C.text });
     // Share and funnel bars sit on a track standing for the whole, so a short bar reads as a small share.
     if (mode !== 'counts') shapes.push({ kind: 'rect', x: r2(trackX), y: r2(barY), w: r2(full), h: BAR, fill: C.track });
     if (w > 0) shapes.push({ kind: 'rect', x: r2(trackX), y: r2(barY), w: r2(w), h: BAR, fill: C.bar });
     bars.push({ label: r.label, value: r.value, series: 0, x: trackX, y: barY, w, h: BAR });
-    shapes.push({ kind: 'text', x: r2(width - 1), y: r2(barY + BAR / 2 + T.value * 0.35), text: words(r), size: T.value, anchor: 'end', fill: C.text });
+    shapes.push({ kind: 'text', x: r2(width - 1), y: r2(textY), text: words(r), size: T.value, anchor: 'end', fill: C.text });
   });
-  if (mode === 'counts') shapes.push({ kind: 'line', x1: r2(trackX), y1: 2, x2: r2(trackX), y2: r2(4 + rows.length * ROW + 2), stroke: C.axis, strokeWidth: 0.75 });
-  return { width, height: 8 + rows.length * ROW, shapes, bars, fullLength: full };
+  const bottom = 4 + rows.length * row;
+  if (mode === 'counts' && !above) shapes.push({ kind: 'line', x1: r2(trackX), y1: 2, x2: r2(trackX), y2: r2(bottom + 2), stroke: C.axis, strokeWidth: 0.75 });
+  return { width, height: r2(bottom + 4), shapes, bars, fullLength: full };
 }
 
 /** Split a category label over two lines at its last space when it is wider than its column. */
@@ -174,13 +186,13 @@ function columns(spec: ColumnsChartSpec, width: number): ChartGeometry {
 }
 
 /** The shapes for a chart `width` points wide; the height follows from the data. */
-export function chartGeometry(spec: ChartSpec, width: number): ChartGeometry {
+export function chartGeometry(spec: ChartSpec, width: number, options: GeometryOptions = {}): ChartGeometry {
   if (isEmptyChart(spec)) return emptyGeometry(width, spec.empty ?? NO_DATA);
   switch (spec.kind) {
     case 'share':
     case 'counts':
     case 'funnel':
-      return horizontal(spec.rows, width, spec.kind);
+      return horizontal(spec.rows, width, spec.kind, options);
     case 'columns':
       return columns(spec, width);
   }
