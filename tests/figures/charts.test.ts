@@ -5,6 +5,7 @@ import {
   chartSvg,
   chartText,
   comparisonPeriods,
+  countOf,
   countByMonth,
   escapeXml,
   monthLabels,
@@ -159,5 +160,15 @@ describe('by month', () => {
     const spec = byMonthChart(['2026-04-02', '2025-04-09', '2025-04-10'], { from: '2026-04-01', to: '2027-03-31' }, { title: 'Referrals by month', unit: 'referrals' });
     expect(spec.series.map((s) => s.name)).toEqual(['This period (1 April 2026 to 31 March 2027)', 'Same period last year (1 April 2025 to 31 March 2026)']);
     expect(spec.series.map((s) => s.values[0])).toEqual([1, 2]);
+  });
+});
+
+describe('counts in words', () => {
+  it('says one in the singular', () => {
+    expect(countOf(1, { unit: 'referrals' })).toBe('1 referral');
+    expect(countOf(1, { unit: 'cases closed' })).toBe('1 case closed');
+    expect(countOf(1, { unit: 'feedback responses' })).toBe('1 feedback response');
+    expect(countOf(1, { unit: 'people', unitOne: 'person' })).toBe('1 person');
+    expect(countOf(1200, { unit: 'referrals' })).toBe('1,200 referrals');
   });
 });

@@ -24,6 +24,8 @@ interface ChartCommon {
   readonly what: string;
   /** What is counted, plural: "referrals", "cases closed". */
   readonly unit: string;
+  /** The same for one, when it is not the plural without its "s": "person" for "people". */
+  readonly unitOne?: string;
   /** Said instead of a chart when there is nothing to draw. Default: "No data in this period". */
   readonly empty?: string;
 }
@@ -75,3 +77,9 @@ export function percentOf(value: number, whole: number): number | null {
 }
 
 export const formatCount = (n: number) => n.toLocaleString('en-GB');
+
+/** "3 referrals", "1 referral", "1 case closed": the unit's first plural word loses its "s" for one. */
+export function countOf(n: number, spec: Pick<ChartCommon, 'unit' | 'unitOne'>): string {
+  if (n !== 1) return `${formatCount(n)} ${spec.unit}`;
+  return `1 ${spec.unitOne ?? spec.unit.replace(/^(.*?\S)s\b/, '$1')}`;
+}

@@ -1,4 +1,4 @@
-import { formatCount, isEmptyChart, NO_DATA, percentOf, type ChartSpec } from './spec';
+import { countOf, formatCount, isEmptyChart, NO_DATA, percentOf, type ChartSpec } from './spec';
 
 /**
  * A chart in words, for whoever cannot see it: a sentence that names the chart and carries every
@@ -21,7 +21,7 @@ export function chartText(spec: ChartSpec): ChartText {
     const parts = spec.series.map((s, si) => {
       const total = s.values.reduce((a, v) => a + v, 0);
       const each = si === 0 ? spec.categories.map((c, i) => `${c} ${formatCount(s.values[i] ?? 0)}`).join(', ') : `by ${spec.what.toLowerCase()}: ${s.values.map(formatCount).join(', ')}`;
-      return `${s.name}: ${formatCount(total)} ${spec.unit} (${each})`;
+      return `${s.name}: ${countOf(total, spec)} (${each})`;
     });
     return { sentence: `${spec.title}. ${parts.join('. ')}.`, table };
   }
@@ -38,6 +38,6 @@ export function chartText(spec: ChartSpec): ChartText {
   };
   if (isEmptyChart(spec)) return { sentence: empty, table };
   const items = spec.rows.map((r) => (whole === null ? `${r.label} ${formatCount(r.value)}` : `${r.label} ${formatCount(r.value)} (${cell(r.value)})`)).join('; ');
-  const lead = spec.kind === 'share' ? `${formatCount(total)} ${spec.unit} in all` : spec.kind === 'funnel' ? `each stage as a share of ${spec.rows[0]?.label ?? 'the first'}` : `${spec.unit} by ${spec.what.toLowerCase()}`;
+  const lead = spec.kind === 'share' ? `${countOf(total, spec)} in all` : spec.kind === 'funnel' ? `each stage as a share of ${spec.rows[0]?.label ?? 'the first'}` : `${spec.unit} by ${spec.what.toLowerCase()}`;
   return { sentence: `${spec.title}, ${lead}: ${items}.`, table };
 }
