@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   byMonthChart,
+  CHART_COLOURS,
   chartGeometry,
   chartSvg,
   chartText,
@@ -170,5 +171,24 @@ describe('counts in words', () => {
     expect(countOf(1, { unit: 'feedback responses' })).toBe('1 feedback response');
     expect(countOf(1, { unit: 'people', unitOne: 'person' })).toBe('1 person');
     expect(countOf(1200, { unit: 'referrals' })).toBe('1,200 referrals');
+  });
+});
+
+describe('chart colours', () => {
+  /** WCAG 2 contrast ratio of two #rrggbb colours. */
+  const luminance = (hex: string) => {
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  };
+  const contrast = (a: string, b: string) => {
+    const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+    return (hi! + 0.05) / (lo! + 0.05);
+  };
+
+  it('pass contrast on white: text 4.5:1 (WCAG 1.4.3), bars, outlines and hatching 3:1 (1.4.11)', () => {
+    for (const c of [CHART_COLOURS.text, CHART_COLOURS.muted]) expect(contrast(c, CHART_COLOURS.background)).toBeGreaterThanOrEqual(4.5);
+    for (const c of [CHART_COLOURS.bar, CHART_COLOURS.secondary, CHART_COLOURS.axis]) expect(contrast(c, CHART_COLOURS.background)).toBeGreaterThanOrEqual(3);
+    // A bar on its track is still told from the track.
+    expect(contrast(CHART_COLOURS.bar, CHART_COLOURS.track)).toBeGreaterThanOrEqual(3);
   });
 });
