@@ -2,9 +2,9 @@ import { chartGeometry, chartText, CHART_FONT_FAMILY, isEmptyChart, NO_DATA, typ
 
 /**
  * The width the page's charts are laid out at, in SVG units. The drawing scales to its column
- * (26rem and up), so its 9-unit text reads at about 12 to 18 pixels.
+ * (26rem, up to 36rem wide), so its 9-unit text reads at about 12 to 16 pixels.
  */
-const SCREEN_WIDTH = 300;
+const SCREEN_WIDTH = 320;
 
 /** One shape of the geometry as an SVG element: attributes only, as the Content-Security-Policy allows no style attributes. */
 function Shape({ s }: { s: ChartShape }) {
