@@ -1,0 +1,56 @@
+import { anonymiser } from '../../domain/data-protection/anonymiser/anonymise';
+import { peopleOfRows } from '../../domain/data-protection/anonymiser/case-people';
+import { knownIdentifiers } from '../../domain/data-protection/anonymiser/known';
+import { allowedPhrases, describeFindings, leakCheck } from '../../domain/data-protection/anonymiser/leak-check';
+import type { FiguresWithBreakdowns } from '../../domain/figures/commissioner';
+import { CasebookError } from '../../domain/shared/errors';
+import { buildFiguresReport, type FiguresReportContent } from '../../documents/builders/figures-report';
+import type { FontSet } from '../../documents/fonts';
+import { modelTexts } from '../../documents/model';
+import { renderDocx } from '../../documents/docx/render-docx';
+import { renderPdf } from '../../documents/pdf/render-pdf';
+import type { Store } from '../../store/store';
+import { textParts } from '../data-protection/document-check';
+
+export type FiguresReportFormat = 'pdf' | 'docx';
+
+export interface BuiltFiguresReport {
+  fileName: string;
+  bytes: Uint8Array;
+  pages?: number;
+}
+
+/**
+ * What comes from the service's own lists rather than the app (offence categories, equality
+ * answers) is taken out, so the leak check allows only the app's words and numbers and still
+ * reads whatever a service typed into a list (a category that names someone is refused).
+ */
+function appWordsOnly(f: FiguresWithBreakdowns): FiguresWithBreakdowns {
+  const c = f.commissioner;
+  return { ...f, commissioner: { ...c, breakdowns: { ...c.breakdowns, offenceCategories: [] }, equality: { ...c.equality, questions: [] } } };
+}
+
+/**
+ * The figures report drawn as PDF or DOCX and checked before anyone can save it: the finished
+ * bytes are read back (every page, every part, and the file name) and looked through for every
+ * name and date of birth the case list holds, and for the shapes of personal data (postcodes,
+ * phone numbers). The figures never open a case file, so the people are those of the case
+ * list's rows, which is what keeps a year at 10,000 cases inside two seconds.
+ */
+export async function buildFiguresReportFile(s: Store, figures: FiguresWithBreakdowns, format: FiguresReportFormat, fonts: FontSet, madeOn: string): Promise<BuiltFiguresReport> {
+  const content: FiguresReportContent = { serviceName: s.index.settings.serviceName, madeOn, figures };
+  const model = buildFiguresReport(content);
+  const fileName = `rj-figures-report-${figures.period.from}-to-${figures.period.to}.${format}`;
+  const pdf = format === 'pdf' ? await renderPdf(model, { fonts }) : undefined;
+  const rendered = pdf ?? (await renderDocx(model));
+  const allowed = allowedPhrases([...modelTexts(buildFiguresReport({ ...content, figures: appWordsOnly(figures) })), s.index.settings.serviceName]);
+  const finder = anonymiser(knownIdentifiers(peopleOfRows(s.summaries.all())));
+  const report = leakCheck((await textParts(fileName, rendered.bytes)).parts, finder, allowed);
+  if (report.known.length > 0 || report.patterns.length > 0) {
+    throw new CasebookError(
+      'PERSONAL_DATA',
+      `The figures report was not saved: some of its text looks like personal data (${describeFindings([...report.known, ...report.patterns])}). It can only come from an offence category or an equality monitoring answer in your lists: reword that entry in the service's lists and save the report again.`,
+    );
+  }
+  return { fileName, bytes: rendered.bytes, ...(pdf ? { pages: pdf.pageCount } : {}) };
+}
