@@ -1,7 +1,7 @@
 import { anonymiser } from '../../domain/data-protection/anonymiser/anonymise';
 import { peopleOfRows } from '../../domain/data-protection/anonymiser/case-people';
 import { knownIdentifiers } from '../../domain/data-protection/anonymiser/known';
-import { allowedPhrases, describeFindings, leakCheck } from '../../domain/data-protection/anonymiser/leak-check';
+import { allowedPhrases, describeFindings, leakCheck, type TextPart } from '../../domain/data-protection/anonymiser/leak-check';
 import type { FiguresWithBreakdowns } from '../../domain/figures/commissioner';
 import { CasebookError } from '../../domain/shared/errors';
 import { buildFiguresReport, type FiguresReportContent } from '../../documents/builders/figures-report';
@@ -30,11 +30,20 @@ function appWordsOnly(f: FiguresWithBreakdowns): FiguresWithBreakdowns {
   return { ...f, commissioner: { ...c, breakdowns: { ...c.breakdowns, offenceCategories: [] }, equality: { ...c.equality, questions: [] } } };
 }
 
+/** The words in the report that come from the service's lists, each where it is shown. */
+function listTexts(f: FiguresWithBreakdowns): TextPart[] {
+  const c = f.commissioner;
+  return [
+    ...c.breakdowns.offenceCategories.map((o) => ({ where: 'an offence category', text: o.category })),
+    ...c.equality.questions.flatMap((q) => q.answers.map((a) => ({ where: 'an equality monitoring answer', text: a.answer }))),
+  ];
+}
+
 /**
  * The figures report drawn as PDF or DOCX and checked before anyone can save it: the finished
  * bytes are read back (every page, every part, and the file name) and looked through for every
- * name and date of birth the case list holds, and for the shapes of personal data (postcodes,
- * phone numbers). The figures never open a case file, so the people are those of the case
+ * name and date of birth the case list holds, and the list entries it prints for the shapes of
+ * personal data (postcodes, phone numbers). The figures never open a case file, so the people are those of the case
  * list's rows, which is what keeps a year at 10,000 cases inside two seconds.
  */
 export async function buildFiguresReportFile(s: Store, figures: FiguresWithBreakdowns, format: FiguresReportFormat, fonts: FontSet, madeOn: string): Promise<BuiltFiguresReport> {
@@ -45,11 +54,16 @@ export async function buildFiguresReportFile(s: Store, figures: FiguresWithBreak
   const rendered = pdf ?? (await renderDocx(model));
   const allowed = allowedPhrases([...modelTexts(buildFiguresReport({ ...content, figures: appWordsOnly(figures) })), s.index.settings.serviceName]);
   const finder = anonymiser(knownIdentifiers(peopleOfRows(s.summaries.all())));
-  const report = leakCheck((await textParts(fileName, rendered.bytes)).parts, finder, allowed);
-  if (report.known.length > 0 || report.patterns.length > 0) {
+  // Names and dates of birth are looked for in the finished file. Shapes (a phone number, a
+  // postcode) are looked for in what the service typed into its lists: in the file, columns of
+  // counts read across a table row ("44 70 54 63 48 …") take the shape of a phone number.
+  const inFile = leakCheck((await textParts(fileName, rendered.bytes)).parts, finder, allowed).known;
+  const inLists = leakCheck(listTexts(figures), finder).patterns;
+  const found = [...inFile, ...inLists];
+  if (found.length > 0) {
     throw new CasebookError(
       'PERSONAL_DATA',
-      `The figures report was not saved: some of its text looks like personal data (${describeFindings([...report.known, ...report.patterns])}). It can only come from an offence category or an equality monitoring answer in your lists: reword that entry in the service's lists and save the report again.`,
+      `The figures report was not saved: some of its text looks like personal data (${describeFindings(found)}). It can only come from an offence category or an equality monitoring answer in your lists: reword that entry in the service's lists and save the report again.`,
     );
   }
   return { fileName, bytes: rendered.bytes, ...(pdf ? { pages: pdf.pageCount } : {}) };

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { CLOSURE_OUTCOME_LABELS } from '../../../src-main/domain/outcomes/closure';
-import type { Figures as FiguresData } from '../../../src-main/domain/figures/figures';
+import type { FiguresWithBreakdowns as FiguresData } from '../../../src-main/domain/figures/commissioner';
 import { call, messageOf } from '../shared/api/client';
 import { Banner } from '../shared/components/Banner';
 import { usePageTitle } from '../shared/hooks/usePageTitle';
@@ -13,6 +13,10 @@ import { Headlines } from './Headlines';
 import { HowCounted } from './HowCounted';
 import { PeriodPicker } from './PeriodPicker';
 import { quickPeriod } from './periods';
+import { SaveReport } from './SaveReport';
+import { Comparison, MonthByMonth } from './breakdowns/Trends';
+import { Funnel, Timeliness } from './breakdowns/Funnel';
+import { EqualityMonitoring, FacilitatorActivity, OffenceCategories, OutcomesByProcess, SatisfactionByRole } from './breakdowns/Breakdowns';
 import '../shared/components/casework.scss';
 import './figures.scss';
 
@@ -106,15 +110,28 @@ function FiguresReport({ figures: f, today }: { figures: FiguresData; today: str
         Figures for {title}
       </h2>
       {f.period.to > today && <p className="govuk-hint">The period runs past today, so its later days have nothing in them yet.</p>}
+      <SaveReport from={f.period.from} to={f.period.to} />
       <DownloadCsv from={f.period.from} to={f.period.to} />
       <Headlines figures={f} />
       <HowCounted />
+      <h2 className="govuk-heading-m govuk-!-margin-top-6">Trends and comparisons</h2>
+      <Comparison figures={f.commissioner} />
+      <MonthByMonth figures={f.commissioner} />
+      <h2 className="govuk-heading-m govuk-!-margin-top-6">From offer to completion</h2>
+      <Funnel figures={f.commissioner} />
+      <Timeliness figures={f.commissioner} />
       <h2 className="govuk-heading-m govuk-!-margin-top-6">Referrals and cases</h2>
       <div className="cb-charts">
         {charts(f).map((c) => (
           <BarChart key={c.id} {...c} />
         ))}
       </div>
+      <h2 className="govuk-heading-m govuk-!-margin-top-6">Breakdowns</h2>
+      <OutcomesByProcess figures={f.commissioner} />
+      <SatisfactionByRole figures={f.commissioner} />
+      <OffenceCategories figures={f.commissioner} />
+      <EqualityMonitoring figures={f.commissioner} />
+      <FacilitatorActivity figures={f.commissioner} />
     </section>
   );
 }

@@ -9,12 +9,13 @@ interface Card {
 
 const n = (x: number) => x.toLocaleString('en-GB');
 const plural = (x: number, one: string, many: string) => `${n(x)} ${x === 1 ? one : many}`;
-/** Figures come rounded to one decimal place; show "66.7%" and "100%". */
-const pct = (x: number | null) => (x === null ? 'None' : `${x}%`);
+/** Figures come rounded to one decimal place; show "66.7%" and "100%". No data is "No data", never "None", which reads as zero. */
+const NO_DATA = 'No data';
+const pct = (x: number | null) => (x === null ? NO_DATA : `${x}%`);
 
 function median(m: Median): { value: string; detail: string } {
   const uncounted = m.uncounted > 0 ? `; ${plural(m.uncounted, 'case', 'cases')} could not be counted` : '';
-  if (m.median === null) return { value: 'None', detail: `No cases in the period${uncounted}` };
+  if (m.median === null) return { value: NO_DATA, detail: `No cases in this period${uncounted}` };
   return { value: `${n(m.median)} ${m.median === 1 ? 'day' : 'days'}`, detail: `Median working days, ${plural(m.cases, 'case', 'cases')}${uncounted}` };
 }
 
@@ -42,8 +43,8 @@ function cards(f: Figures): Card[] {
     {
       id: 'overall',
       label: 'Overall score',
-      value: s.meanOverall === null ? 'None' : `${s.meanOverall} out of 10`,
-      detail: s.overallAnswered === 0 ? 'No scores given' : `Mean of ${plural(s.overallAnswered, 'score', 'scores')}`,
+      value: s.meanOverall === null ? NO_DATA : `${s.meanOverall} out of 10`,
+      detail: s.overallAnswered === 0 ? 'No scores given in this period' : `Mean of ${plural(s.overallAnswered, 'score', 'scores')}`,
     },
     { id: 'to-contact', label: 'Referral to first contact', ...toContact },
     { id: 'to-conference', label: 'Referral to conference', ...toConference },
@@ -51,7 +52,7 @@ function cards(f: Figures): Card[] {
       id: 'deadlines',
       label: 'Deadlines met on time',
       value: pct(f.deadlines.metPercent),
-      detail: f.deadlines.decided === 0 ? 'No deadlines decided' : `${n(f.deadlines.metOnTime)} of ${plural(f.deadlines.decided, 'deadline', 'deadlines')} due`,
+      detail: f.deadlines.decided === 0 ? 'No deadlines due in this period' : `${n(f.deadlines.metOnTime)} of ${plural(f.deadlines.decided, 'deadline', 'deadlines')} due`,
     },
     // From the complaints log (Victims' Code right 12), when the service counted it.
     ...(f.complaints ? [{ id: 'complaints', label: 'Complaints received', value: n(f.complaints.received), detail: f.complaints.acknowledgedLate === 0 ? 'None acknowledged late' : `${n(f.complaints.acknowledgedLate)} acknowledged late` }] : []),
