@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeCommissionerFigures } from '../../src-main/domain/figures/commissioner';
+import { computeFigures } from '../../src-main/domain/figures/figures';
+import { headlineOf } from '../../src-main/domain/figures/trends';
 import { equalitySummaryOf } from '../../src-main/domain/figures/equality';
 import { base, HAND_CASES, Q1 } from './hand-casebook';
 import { monthKeys, previousPeriod, sameLastYear } from '../../src-main/domain/figures/periods';
@@ -73,6 +75,14 @@ describe('the commissioner’s figures, counted by hand', () => {
       { who: 'Practitioner 1', casesLed: 2, meetingsHeld: 2 },
       { who: 'Practitioner 2', casesLed: 1, meetingsHeld: 0 },
     ]);
+  });
+});
+
+describe('the compared figures', () => {
+  it('count the same in one pass as from the full figures, for any period', () => {
+    for (const p of [Q1, { from: '2025-04-01', to: '2025-06-30' }, { from: '2026-01-01', to: '2026-03-31' }, { from: '2026-05-01', to: '2026-05-31' }]) {
+      expect(headlineOf(HAND_CASES, p)).toEqual(headlineOf(HAND_CASES, p, computeFigures(HAND_CASES, p, days)));
+    }
   });
 });
 

@@ -21,11 +21,11 @@ export interface CommissionerFigures {
 
 export type FiguresWithBreakdowns = Figures & { commissioner: CommissionerFigures };
 
-export function commissionerFiguresOf(cases: readonly FiguresCase[], figures: Figures, between: WorkingDaysBetween): CommissionerFigures {
+export function commissionerFiguresOf(cases: readonly FiguresCase[], figures: Figures): CommissionerFigures {
   const period: Period = figures.period;
   return {
     trend: monthlyTrend(cases, period),
-    comparison: comparisonOf(cases, figures, between),
+    comparison: comparisonOf(cases, figures),
     funnel: funnelOf(cases, period, figures),
     timeliness: timelinessOf(cases, period),
     breakdowns: breakdownsOf(cases, period),
@@ -44,5 +44,5 @@ export function withoutStaffNames(c: CommissionerFigures): CommissionerFigures {
 /** The headline figures and all the commissioner's figures, counted from the same cases. */
 export function computeCommissionerFigures(cases: readonly FiguresCase[], period: Period, between: WorkingDaysBetween): FiguresWithBreakdowns {
   const figures = computeFigures(cases, period, between);
-  return { ...figures, commissioner: withoutStaffNames(commissionerFiguresOf(cases, figures, between)) };
+  return { ...figures, commissioner: withoutStaffNames(commissionerFiguresOf(cases, figures)) };
 }

@@ -159,6 +159,13 @@ function measure(pairs: readonly [string, string][], between: WorkingDaysBetween
   return { cases: values.length, median: median(values), uncounted };
 }
 
+/** The day a signed agreement's last action was done, once every action is done. */
+export function agreementCompletedOn(c: FiguresCase): string | undefined {
+  const g = c.agreement;
+  if (!g?.signedOn || g.actions.length === 0 || !g.actions.every((a) => a.status === 'done')) return undefined;
+  return g.actions.reduce<string | undefined>((x, a) => (a.resolvedOn !== undefined && (x === undefined || a.resolvedOn > x) ? a.resolvedOn : x), undefined);
+}
+
 export function computeFigures(cases: readonly FiguresCase[], period: Period, workingDaysBetween: WorkingDaysBetween): Figures {
   checkPeriod(period);
   const inPeriod = (d: string | undefined): d is string => d !== undefined && d >= period.from && d <= period.to;
@@ -198,10 +205,7 @@ export function computeFigures(cases: readonly FiguresCase[], period: Period, wo
 
     const g = c.agreement;
     if (g && inPeriod(g.signedOn)) agreementsReached++;
-    if (g?.signedOn && g.actions.length > 0 && g.actions.every((a) => a.status === 'done')) {
-      const last = g.actions.reduce<string | undefined>((x, a) => (a.resolvedOn !== undefined && (x === undefined || a.resolvedOn > x) ? a.resolvedOn : x), undefined);
-      if (inPeriod(last)) agreementsCompleted++;
-    }
+    if (inPeriod(agreementCompletedOn(c))) agreementsCompleted++;
 
     for (const f of c.feedback) {
       if (!inPeriod(f.givenOn)) continue;

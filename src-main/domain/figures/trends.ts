@@ -1,4 +1,4 @@
-import { computeFigures, type Figures, type FiguresCase, type Period, type WorkingDaysBetween } from './figures';
+import { agreementCompletedOn, countFeedback, satisfactionShares, satisfactionTally, type Figures, type FiguresCase, type Period } from './figures';
 import { timelinessOf } from './funnel';
 import { monthKeys, previousPeriod, sameLastYear } from './periods';
 import { processStartedOn, within } from './process-start';
@@ -54,33 +54,49 @@ export interface Comparison {
   rows: { figure: ComparedFigure; current: number | null; previous: number | null; lastYear: number | null }[];
 }
 
-/** The compared figures for a period, from figures already counted for it (or counted here). */
-export function headlineOf(cases: readonly FiguresCase[], period: Period, f: Figures): Headline {
+/**
+ * The compared figures for a period in one pass over the cases, counted by the same rules as
+ * figures.ts (and funnel.ts for timeliness): the previous period and last year need only these,
+ * not the full figures with their working-day medians, and a year at 10,000 cases is counted
+ * three times for the report.
+ */
+export function headlineOf(cases: readonly FiguresCase[], period: Period, f?: Figures): Headline {
   const inPeriod = within(period);
-  let processes = 0;
-  for (const c of cases) if (inPeriod(processStartedOn(c))) processes++;
+  const h = { referrals: 0, processes: 0, conferencesHeld: 0, indirectProcesses: 0, agreementsReached: 0, agreementsCompleted: 0, casesClosed: 0 };
+  const sat = satisfactionTally();
+  for (const c of cases) {
+    if (inPeriod(processStartedOn(c))) h.processes++;
+    if (f) continue;
+    if (inPeriod(c.referral.receivedOn)) h.referrals++;
+    for (const m of c.meetings) if (m.kind === 'conference' && m.status === 'held' && inPeriod(m.date)) h.conferencesHeld++;
+    if (inPeriod(c.indirectProcess?.startedOn)) h.indirectProcesses++;
+    if (inPeriod(c.agreement?.signedOn)) h.agreementsReached++;
+    if (inPeriod(agreementCompletedOn(c))) h.agreementsCompleted++;
+    if (c.closure && inPeriod(c.closure.closedOn)) h.casesClosed++;
+    for (const x of c.feedback) if (inPeriod(x.givenOn)) countFeedback(sat, x);
+  }
   const [r3, r4] = timelinessOf(cases, period);
-  return {
-    referrals: f.referrals.total,
-    processes,
-    conferencesHeld: f.conferencesHeld,
-    indirectProcesses: f.indirectProcesses,
-    agreementsReached: f.agreementsReached,
-    agreementsCompleted: f.agreementsCompleted,
-    casesClosed: f.closuresByOutcome.reduce((n, o) => n + o.count, 0),
-    satisfiedPercent: f.satisfaction.satisfiedPercent,
-    right3OnTimePercent: r3?.onTimePercent ?? null,
-    right4OnTimePercent: r4?.onTimePercent ?? null,
-  };
+  const counted = f
+    ? {
+        referrals: f.referrals.total,
+        conferencesHeld: f.conferencesHeld,
+        indirectProcesses: f.indirectProcesses,
+        agreementsReached: f.agreementsReached,
+        agreementsCompleted: f.agreementsCompleted,
+        casesClosed: f.closuresByOutcome.reduce((n, o) => n + o.count, 0),
+        satisfiedPercent: f.satisfaction.satisfiedPercent,
+      }
+    : { ...h, satisfiedPercent: satisfactionShares(sat).satisfiedPercent };
+  return { ...counted, processes: h.processes, right3OnTimePercent: r3?.onTimePercent ?? null, right4OnTimePercent: r4?.onTimePercent ?? null };
 }
 
-export function comparisonOf(cases: readonly FiguresCase[], current: Figures, between: WorkingDaysBetween): Comparison {
+export function comparisonOf(cases: readonly FiguresCase[], current: Figures): Comparison {
   const period = current.period;
   const previous = previousPeriod(period);
   const lastYear = sameLastYear(period);
   const now = headlineOf(cases, period, current);
-  const before = headlineOf(cases, previous, computeFigures(cases, previous, between));
-  const year = headlineOf(cases, lastYear, computeFigures(cases, lastYear, between));
+  const before = headlineOf(cases, previous);
+  const year = headlineOf(cases, lastYear);
   return {
     periods: { current: period, previous, lastYear },
     rows: COMPARED.map((figure) => ({ figure, current: now[figure], previous: before[figure], lastYear: year[figure] })),

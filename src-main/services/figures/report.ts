@@ -1,4 +1,5 @@
 import { anonymiser } from '../../domain/data-protection/anonymiser/anonymise';
+import type { IdentifierFinder } from '../../domain/data-protection/anonymiser/find';
 import { peopleOfRows } from '../../domain/data-protection/anonymiser/case-people';
 import { knownIdentifiers } from '../../domain/data-protection/anonymiser/known';
 import { allowedPhrases, describeFindings, leakCheck, type TextPart } from '../../domain/data-protection/anonymiser/leak-check';
@@ -30,6 +31,22 @@ function appWordsOnly(f: FiguresWithBreakdowns): FiguresWithBreakdowns {
   return { ...f, commissioner: { ...c, breakdowns: { ...c.breakdowns, offenceCategories: [] }, equality: { ...c.equality, questions: [] } } };
 }
 
+/**
+ * Everyone the case list names, made ready to look for, kept until a row changes: making it for
+ * 10,000 cases takes longer than drawing the report, and the Figures page saves a PDF and then
+ * a Word copy of the same figures.
+ */
+const finders = new WeakMap<Store, { key: string; finder: IdentifierFinder }>();
+function rowsFinder(s: Store): IdentifierFinder {
+  const rows = s.summaries.all();
+  const key = rows.map((r) => `${r.id}:${r.revision}`).join(' ');
+  const kept = finders.get(s);
+  if (kept?.key === key) return kept.finder;
+  const finder = anonymiser(knownIdentifiers(peopleOfRows(rows)));
+  finders.set(s, { key, finder });
+  return finder;
+}
+
 /** The words in the report that come from the service's lists, each where it is shown. */
 function listTexts(f: FiguresWithBreakdowns): TextPart[] {
   const c = f.commissioner;
@@ -53,7 +70,7 @@ export async function buildFiguresReportFile(s: Store, figures: FiguresWithBreak
   const pdf = format === 'pdf' ? await renderPdf(model, { fonts }) : undefined;
   const rendered = pdf ?? (await renderDocx(model));
   const allowed = allowedPhrases([...modelTexts(buildFiguresReport({ ...content, figures: appWordsOnly(figures) })), s.index.settings.serviceName]);
-  const finder = anonymiser(knownIdentifiers(peopleOfRows(s.summaries.all())));
+  const finder = rowsFinder(s);
   // Names and dates of birth are looked for in the finished file. Shapes (a phone number, a
   // postcode) are looked for in what the service typed into its lists: in the file, columns of
   // counts read across a table row ("44 70 54 63 48 …") take the shape of a phone number.

@@ -1,0 +1,31 @@
+import { buildStore } from './build-store';
+import { FIGURES_PERIOD } from './process';
+import { caseworkOf } from '../src-main/services/cases/context';
+import { commissionerFiguresFor, figuresFor } from '../src-main/services/figures/figures';
+import { peopleOfRows } from '../src-main/domain/data-protection/anonymiser/case-people';
+import { knownIdentifiers } from '../src-main/domain/data-protection/anonymiser/known';
+import { anonymiser } from '../src-main/domain/data-protection/anonymiser/anonymise';
+import { buildFiguresReport } from '../src-main/documents/builders/figures-report';
+import { renderPdf } from '../src-main/documents/pdf/render-pdf';
+import { renderDocx } from '../src-main/documents/docx/render-docx';
+import { loadBundledFonts } from '../src-main/documents';
+import { textParts } from '../src-main/services/data-protection/document-check';
+import { leakCheck } from '../src-main/domain/data-protection/anonymiser/leak-check';
+const { service } = await buildStore(10000);
+const s = (service as any).currentStore?.() ?? undefined;
+const t = (label: string, f: () => any) => { const a = performance.now(); const r = f(); console.log(label, Math.round(performance.now() - a)); return r; };
+const ta = async (label: string, f: () => Promise<any>) => { const a = performance.now(); const r = await f(); console.log(label, Math.round(performance.now() - a)); return r; };
+for (let i = 0; i < 2; i++) {
+  await ta('getFigures', () => service.figures.getFigures(FIGURES_PERIOD));
+  await ta('saveFiguresReport pdf (no saver)', () => service.figures.saveFiguresReport({ ...FIGURES_PERIOD, format: 'pdf' }).catch((e) => console.log(String(e).slice(0, 80))));
+}
+const fonts = await loadBundledFonts('resources/fonts');
+const f = await service.figures.getFigures(FIGURES_PERIOD);
+const model = t('build model', () => buildFiguresReport({ serviceName: 'x', madeOn: '2026-11-01', figures: f }));
+const pdf = await ta('render pdf', () => renderPdf(model, { fonts }));
+const docx = await ta('render docx', () => renderDocx(model));
+const pp = await ta('textParts pdf', () => textParts('a.pdf', pdf.bytes));
+const dp = await ta('textParts docx', () => textParts('a.docx', docx.bytes));
+const rows = (await service.listCases({})) as any[];
+console.log('rows', rows.length);
+process.exit(0);
