@@ -57,7 +57,8 @@ function funnelAndTimeliness(f: FiguresWithBreakdowns, charts: FiguresReportCont
   const steps = f.commissioner.funnel;
   const t = f.commissioner.timeliness;
   // The funnel as one line, so the first page keeps room for the tables.
-  const funnel = steps.flatMap((s, i) => [...(i > 0 ? [run(' → ')] : []), run(`${FUNNEL_LABELS[s.step]} `), run(`${n(s.count)} ${s.unit}`, { bold: true })]);
+  const unit = (count: number, u: string) => (count !== 1 ? u : u === 'people' ? 'person' : u.replace(/s$/, ''));
+  const funnel = steps.flatMap((s, i) => [...(i > 0 ? [run(' → ')] : []), run(`${FUNNEL_LABELS[s.step]} `), run(`${n(s.count)} ${unit(s.count, s.unit)}`, { bold: true })]);
   return [
     heading(2, 'From offer to completion'),
     steps.every((s) => s.count === 0) ? paragraph(NO_DATA) : paragraph(funnel),
