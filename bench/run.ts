@@ -215,6 +215,10 @@ console.log(describeAnonymiserBench(anonymiserBench));
 process.stderr.write('subject access bundle…\n');
 const subjectAccess = await benchSubjectAccess(RUNS);
 console.log(describeSubjectAccessBench(subjectAccess));
+// The figures report (issue 15): a year at 10,000 cases, each format, ≤ 2 s.
+process.stderr.write('figures report…\n');
+const figuresReport = await benchFiguresReport(Math.min(RUNS, 5));
+console.log(describeFiguresReportBench(figuresReport));
 console.log('targets', targets, `peak memory ${peakMemoryMiB()} MiB`);
 await mkdir('bench', { recursive: true });
-await writeFile('bench/results.json', JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, runs: RUNS, peakMemoryMiB: peakMemoryMiB(), targets, store: withSaves, ...(memory ? { mainProcessMemory: memory } : {}), ...(caseload ? { caseload } : {}), ...(retention ? { retention } : {}), caseloadInChromium, documents, anonymiser: anonymiserBench, subjectAccess, ...(register ? { register } : {}), ...(pack ? { pack } : {}) }, null, 2) + '\n');
+await writeFile('bench/results.json', JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, runs: RUNS, peakMemoryMiB: peakMemoryMiB(), targets, store: withSaves, ...(memory ? { mainProcessMemory: memory } : {}), ...(caseload ? { caseload } : {}), ...(retention ? { retention } : {}), caseloadInChromium, documents, anonymiser: anonymiserBench, subjectAccess, figuresReport, ...(register ? { register } : {}), ...(pack ? { pack } : {}) }, null, 2) + '\n');
