@@ -3,6 +3,7 @@ import { CasebookError } from '../../domain/shared/errors';
 import { caseworkOf } from '../cases/context';
 import type { ServiceContext } from '../shared/context';
 import { saveTo } from '../shared/save';
+import { mustBeAbleToRecord } from '../shared/leaving';
 import type { FiguresApi } from './api';
 import { complaintsCounted } from '../quality/complaints';
 import { commissionerFiguresFor, figuresCsv } from './figures';
@@ -41,6 +42,8 @@ export function createFigures(ctx: ServiceContext): FiguresApi {
     async saveFiguresReport(i) {
       const r = FiguresReportRequestSchema.parse(i);
       requireCapability(ctx.need().user.role, 'export-figures');
+      // A session that cannot record what leaves makes nothing (saveTo would refuse it only after drawing).
+      mustBeAbleToRecord(ctx.need(), 'save files from it');
       const { fonts } = await documentResources(ctx);
       const p = { from: r.from, to: r.to };
       const f = await withComplaints(p);
