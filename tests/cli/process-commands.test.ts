@@ -166,6 +166,10 @@ describe('casebook figures', () => {
     expect(value('  Satisfied with the outcome')).toBe('no answers');
     expect(value('  Referral to first contact')).toBe('1 (1 case)');
     expect(value('  Referral to first conference')).toBe('12 (1 case)');
+    // The funnel and rights 3 and 4 (issue 15): two referrals, one conference held.
+    expect(value('  Referred (cases)')).toBe('2');
+    expect(value('  Conference or indirect process (cases)')).toBe('1');
+    expect(out.some((l) => l.startsWith("Victims' Code right 3 on time"))).toBe(true);
     expect(r.stdout).not.toMatch(/Evans|Kowalski|Whitfield/);
 
     const json = await run(['figures', '--from', '2026-03-01', '--to', '2026-03-31', '--json']);

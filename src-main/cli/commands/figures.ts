@@ -1,6 +1,8 @@
 import { CasebookError } from '../../domain/shared/errors';
 import { CLOSURE_OUTCOME_LABELS } from '../../domain/outcomes/closure';
-import type { Figures, Median } from '../../domain/figures/figures';
+import type { Median } from '../../domain/figures/figures';
+import type { FiguresWithBreakdowns as Figures } from '../../domain/figures/commissioner';
+import { FUNNEL_LABELS } from '../../domain/figures/funnel';
 import { ok, type CommandDef, type OptionValues } from '../command';
 import { mustNotExist } from '../files';
 import { formatBytes, oneLine, plural, printable } from '../output';
@@ -38,6 +40,10 @@ export function figuresText(f: Figures): string {
     ['Deadlines due in the period', f.deadlines.decided],
     ['Met on time', f.deadlines.metPercent === null ? f.deadlines.metOnTime : `${f.deadlines.metOnTime} (${f.deadlines.metPercent}%)`, true],
     ...(f.complaints ? [['Complaints received', f.complaints.received], ['Acknowledged late', f.complaints.acknowledgedLate, true]] satisfies Line[] : []),
+    // Issue 15: the funnel and Victims' Code rights 3 and 4 (the report and --json have the rest).
+    ['From offer to completion', ''],
+    ...f.commissioner.funnel.map((x): Line => [`${FUNNEL_LABELS[x.step]} (${x.unit})`, x.count, true]),
+    ...f.commissioner.timeliness.map((t): Line => [`Victims' Code right ${t.right} on time`, t.onTimePercent === null ? 'no deadlines due' : `${t.onTime} of ${t.onTime + t.late + t.notMet + t.overdue} (${t.onTimePercent}%)`]),
   ];
   const label = (l: Line) => `${l[2] ? '  ' : ''}${oneLine(l[0])}`;
   const width = Math.min(48, Math.max(...lines.map((l) => [...label(l)].length))) + 2;
