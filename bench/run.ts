@@ -18,6 +18,7 @@ import { benchRegister, describeRegisterBench } from './register';
 import { benchEvidencePack, describePackBench } from './evidence-pack';
 import { benchRetention, benchRetentionAlone, describeRetentionBench } from './retention';
 import { benchSubjectAccess, describeSubjectAccessBench } from './subject-access';
+import { benchFiguresReport, describeFiguresReportBench } from './figures-report';
 
 /**
  * npm run bench: the store at 100, 1,000 and 10,000 cases. Each figure is printed beside a
@@ -34,7 +35,7 @@ import { benchSubjectAccess, describeSubjectAccessBench } from './subject-access
  */
 const SIZES = (process.env.BENCH_SIZES ?? '100,1000,10000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
-/** BENCH_ONLY=register|pack|sar|retention measures only that part and updates its part of results.json. */
+/** BENCH_ONLY=register|pack|sar|retention|figures measures only that part and updates its part of results.json. */
 const ONLY = process.env.BENCH_ONLY;
 
 // The staff register (issue 11): compliance for 200 staff × 5 years; unlock with an empty and a full register.
@@ -62,6 +63,15 @@ if (ONLY === 'sar') {
   const previous = JSON.parse(await readFile('bench/results.json', 'utf8').catch(() => '{}')) as Record<string, unknown>;
   await writeFile('bench/results.json', JSON.stringify({ ...previous, subjectAccess }, null, 2) + '\n');
   process.exit(subjectAccess.targetMet ? 0 : 1);
+}
+
+// The figures report (issue 15): a year at 10,000 cases ≤ 2 s per format. BENCH_ONLY=figures measures it alone.
+if (ONLY === 'figures') {
+  const figuresReport = await benchFiguresReport(Math.min(RUNS, 5));
+  console.log(describeFiguresReportBench(figuresReport));
+  const previous = JSON.parse(await readFile('bench/results.json', 'utf8').catch(() => '{}')) as Record<string, unknown>;
+  await writeFile('bench/results.json', JSON.stringify({ ...previous, figuresReport }, null, 2) + '\n');
+  process.exit(figuresReport.pdf.targetMet && figuresReport.docx.targetMet ? 0 : 1);
 }
 
 // The retention review (issue 13): 10,000 cases ≤ 200 ms. BENCH_ONLY=retention measures it alone.
@@ -205,6 +215,10 @@ console.log(describeAnonymiserBench(anonymiserBench));
 process.stderr.write('subject access bundle…\n');
 const subjectAccess = await benchSubjectAccess(RUNS);
 console.log(describeSubjectAccessBench(subjectAccess));
+// The figures report (issue 15): a year at 10,000 cases, each format, ≤ 2 s.
+process.stderr.write('figures report…\n');
+const figuresReport = await benchFiguresReport(Math.min(RUNS, 5));
+console.log(describeFiguresReportBench(figuresReport));
 console.log('targets', targets, `peak memory ${peakMemoryMiB()} MiB`);
 await mkdir('bench', { recursive: true });
-await writeFile('bench/results.json', JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, runs: RUNS, peakMemoryMiB: peakMemoryMiB(), targets, store: withSaves, ...(memory ? { mainProcessMemory: memory } : {}), ...(caseload ? { caseload } : {}), ...(retention ? { retention } : {}), caseloadInChromium, documents, anonymiser: anonymiserBench, subjectAccess, ...(register ? { register } : {}), ...(pack ? { pack } : {}) }, null, 2) + '\n');
+await writeFile('bench/results.json', JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, runs: RUNS, peakMemoryMiB: peakMemoryMiB(), targets, store: withSaves, ...(memory ? { mainProcessMemory: memory } : {}), ...(caseload ? { caseload } : {}), ...(retention ? { retention } : {}), caseloadInChromium, documents, anonymiser: anonymiserBench, subjectAccess, figuresReport, ...(register ? { register } : {}), ...(pack ? { pack } : {}) }, null, 2) + '\n');

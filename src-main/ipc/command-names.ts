@@ -88,6 +88,7 @@ export const COMMAND_NAMES = [
   // figures (commands/figures.ts)
   'getFigures',
   'saveFiguresCsv',
+  'saveFiguresReport',
   // documents (commands/documents.ts)
   'previewDocument',
   'saveDocument',

@@ -21,6 +21,7 @@ const LEAVING: Leaving[] = [
   ['recordPrint', (_w, caseId) => ({ kind: 'case-summary', caseId })],
   ['saveCalendar', () => ({ from: '2026-03-01', to: '2026-03-31' })],
   ['saveFiguresCsv', () => ({ from: '2026-03-01', to: '2026-03-31' })],
+  ['saveFiguresReport', () => ({ from: '2026-03-01', to: '2026-03-31', format: 'pdf' })],
   ['saveBackupCopy', () => ({})],
   ['exportCases', () => ({})],
   ['createBackup', () => ({})],

@@ -166,6 +166,10 @@ describe('casebook figures', () => {
     expect(value('  Satisfied with the outcome')).toBe('no answers');
     expect(value('  Referral to first contact')).toBe('1 (1 case)');
     expect(value('  Referral to first conference')).toBe('12 (1 case)');
+    // The funnel and rights 3 and 4 (issue 15): two referrals, one conference held.
+    expect(value('  Referred (cases)')).toBe('2');
+    expect(value('  Conference or indirect process (cases)')).toBe('1');
+    expect(out.some((l) => l.startsWith("Victims' Code right 3 on time"))).toBe(true);
     expect(r.stdout).not.toMatch(/Evans|Kowalski|Whitfield/);
 
     const json = await run(['figures', '--from', '2026-03-01', '--to', '2026-03-31', '--json']);
@@ -189,6 +193,29 @@ describe('casebook figures', () => {
   });
 });
 
+describe('casebook figures --format pdf|docx --out', () => {
+  it('writes the one-page figures report, naming nobody, once', async () => {
+    const { run } = await casebook({ held: true });
+    const r = await run(['figures', '--from', '2026-03-01', '--to', '2026-03-31', '--format', 'pdf', '--out', 'march.pdf', '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const value = r.json().value as { report: { file: string; format: string; bytes: number; pages: number } };
+    expect(value.report).toEqual({ file: join(dir, 'march.pdf'), format: 'pdf', bytes: expect.any(Number), pages: expect.any(Number) });
+    const pdf = await readFile(join(dir, 'march.pdf'));
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const docx = await run(['figures', '--from', '2026-03-01', '--to', '2026-03-31', '--format', 'DOCX', '--out', 'march.docx']);
+    expect(docx.code).toBe(0);
+    expect(docx.stdout).toMatch(/Wrote the figures report to march\.docx \(/);
+    expect((await readFile(join(dir, 'march.docx'))).subarray(0, 2).toString()).toBe('PK');
+    const again = await run(['figures', '--from', '2026-03-01', '--to', '2026-03-31', '--format', 'pdf', '--out', 'march.pdf']);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/march\.pdf already exists/);
+    // The CSV still comes out either way.
+    expect((await run(['figures', '--from', '2026-03-01', '--to', '2026-03-31', '--format', 'csv', '--out', 'march.csv'])).code).toBe(0);
+    expect(await readFile(join(dir, 'march.csv'), 'utf8')).toMatch(/^Figure,Breakdown,Value/);
+  });
+});
+
 describe('dates and options, checked before the casebook is opened', () => {
   const fake = new FakeWorld();
   const cases: [string[], RegExp][] = [
@@ -198,6 +225,10 @@ describe('dates and options, checked before the casebook is opened', () => {
     [['meetings', 'list', '--from', '2026-03-31', '--to', '2026-03-01'], /--to \(2026-03-01\) is before --from \(2026-03-31\): swap them/],
     [['meetings', 'list', '--from', '2026-01-01', '--to', '2027-06-30'], /at most 400 days/],
     [['ics', '--from', '2026-03-01', '--to', 'tomorrow', '--out', 'x.ics'], /--to must be a real date/],
+    [['figures', '--from', '2026-03-01', '--to', '2026-03-31', '--format', 'pdf'], /--format pdf needs --out FILE/],
+    [['figures', '--from', '2026-03-01', '--to', '2026-03-31', '--format', 'xlsx', '--out', 'x.xlsx'], /--format is pdf, docx or csv, not "xlsx"/],
+    [['figures', '--from', '2026-03-01', '--to', '2026-03-31', '--out', 'x.pdf'], /--out needs --format pdf, docx or csv/],
+    [['figures', '--from', '2026-03-01', '--to', '2026-03-31', '--csv', 'a.csv', '--format', 'pdf', '--out', 'x.pdf'], /either --csv FILE or --format with --out, not both/],
     [['ics', '--from', '2026-03-01', '--to', '2026-03-31'], /"ics" needs --out FILE/],
     [['figures', '--from', '2026-13-01', '--to', '2026-12-31'], /--from must be a real date/],
     [['figures', '--from', '1899-12-31', '--to', '2026-12-31'], /--from must be after 1900/],
@@ -217,7 +248,7 @@ describe('dates and options, checked before the casebook is opened', () => {
     for (const [words, usage] of [
       [['meetings', 'list'], 'Usage: casebook meetings list --from DATE --to DATE [--facilitator NAME]'],
       [['ics'], 'Usage: casebook ics --from DATE --to DATE --out FILE [--facilitator NAME] [--first-names] [--force]'],
-      [['figures'], 'Usage: casebook figures --from DATE --to DATE [--csv FILE]'],
+      [['figures'], 'Usage: casebook figures --from DATE --to DATE [--csv FILE] [--format pdf|docx|csv] [--out FILE]'],
     ] as const) {
       const r = await runWith(fake, [...words, '--help']);
       expect(r.code).toBe(0);

@@ -333,6 +333,16 @@ describe('calendar, figures, venues and overdue agreement actions', () => {
     expect(csv).toContain('Agreements reached,,1');
     expect(csv.split(/\r?\n/)[0]).toBe('Figure,Breakdown,Value');
 
+    // Issue 15: the comparisons, the funnel and the breakdowns as tables, and the one-page report.
+    expect(await page.getByTestId('figures-comparison').getByRole('row', { name: /Agreements reached/ }).locator('td').first().textContent()).toBe('1');
+    expect(await page.getByTestId('figures-funnel').getByRole('row', { name: /Agreement reached/ }).locator('td').allTextContents()).toEqual(['1', 'agreements']);
+    await page.getByTestId('figures-equality').getByText('No data in this period').waitFor();
+    await figures.getByRole('button', { name: 'Save the figures report (PDF)' }).click();
+    await figures.getByTestId('figures-report-status').getByText(/^Saved rj-figures-report-.*\.pdf\.$/).waitFor();
+    expect(readFileSync(h.saved.at(-1)!.file).subarray(0, 5).toString()).toBe('%PDF-');
+    await page.getByTestId('figures-funnel').scrollIntoViewIfNeeded();
+    await look(page, '5c-09b-figures-funnel-and-breakdowns');
+
     await page.getByLabel('From', { exact: true }).fill('31/02/2026');
     await page.getByRole('button', { name: 'Show figures' }).click();
     await page.locator('.govuk-error-summary').getByRole('link', { name: 'The start of the period must be a real date, like 01/04/2026' }).waitFor();

@@ -25,7 +25,8 @@ async function templatesWithFormulaSource(): Promise<string> {
   await cp(TEMPLATES, to, { recursive: true });
   const lists = join(to, 'casework', 'lists.yaml');
   const text = await readFile(lists, 'utf8');
-  await writeFile(lists, text.replace('referralSources:\n', `referralSources:\n  - { id: helpline, label: '${FORMULA}' }\n`));
+  // And an offence category someone typed a surname into, which the figures report must refuse to print.
+  await writeFile(lists, text.replace('referralSources:\n', `referralSources:\n  - { id: helpline, label: '${FORMULA}' }\n`).replace('offenceCategories:\n', 'offenceCategories:\n  - { id: named, label: Kowalski family dispute }\n'));
   return to;
 }
 
@@ -125,6 +126,27 @@ describe('figures through the service', () => {
     expect(csv.text).toContain('Median working days,Referral to first contact,2\r\n');
     const [entry] = (await w.service.listAudit({ offset: 0, limit: 1 })).entries;
     expect(entry).toMatchObject({ action: 'figures.export', entity: { type: 'export', id: 'csv' }, fields: ['from:2026-03-01', 'to:2026-04-30'] });
+
+    // The commissioner's figures from the same cases: A and B started their processes (conferences
+    // 25 and 26 March), A's agreement was signed and completed; feedback from two people harmed (A, B) and one responsible (A).
+    const fc = f.commissioner;
+    expect(fc.funnel.map((x) => [x.step, x.count])).toEqual(expect.arrayContaining([['referred', 4], ['process', 2], ['agreement', 1], ['completed', 1]]));
+    expect(fc.breakdowns.satisfactionByRole.map((r) => [r.role, r.responses])).toEqual([['harmed', 2], ['responsible', 1], ['other', 0]]);
+    expect(fc.breakdowns.facilitators.every((x) => /^Practitioner \d+$/.test(x.who))).toBe(true);
+    expect(fc.trend.map((m) => m.month)).toEqual(['2026-03', '2026-04']);
+
+    // The report: saved through the dialog, recorded by period and format only.
+    const report = await w.call('saveFiguresReport', { from: '2026-03-01', to: '2026-04-30', format: 'pdf' });
+    expect(report).toMatchObject({ saved: true, fileName: 'rj-figures-report-2026-03-01-to-2026-04-30.pdf', bytes: expect.any(Number) });
+    expect(saved.at(-1)!.format).toBe('pdf');
+    const [reported] = (await w.service.listAudit({ offset: 0, limit: 1 })).entries;
+    expect(reported).toMatchObject({ action: 'figures.report.save', entity: { type: 'export', id: 'pdf' }, fields: ['from:2026-03-01', 'to:2026-04-30', 'format:pdf'] });
+
+    // An offence category holding a surname from the casebook: refused before the dialog opens, nothing recorded.
+    await caseUntil(w, 'team', { referral: { offenceCategory: 'named', receivedOn: '2026-03-12' } });
+    const refused = await w.fails('saveFiguresReport', { from: '2026-03-01', to: '2026-04-30', format: 'docx' });
+    expect(refused).toMatchObject({ code: 'PERSONAL_DATA', message: expect.stringMatching(/^The figures report was not saved: .*offence category/) });
+    expect(saved.filter((x) => x.format === 'docx')).toHaveLength(0);
   });
 
   it('refuses a period the wrong way round or with dates that do not exist', async () => {

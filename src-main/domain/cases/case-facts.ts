@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Case } from './case';
-import { firstContactOn } from '../contacts/contacts';
+import { firstContactOn, rjInformationOn } from '../contacts/contacts';
+import { EqualityMonitoringSchema } from '../outcomes/feedback';
+import { PARTICIPANT_ROLES } from './participant-role';
 import { dateField } from '../time/dates';
 import type { Deadline } from './deadlines';
 import { ACTION_STATUSES } from '../outcomes/agreement';
@@ -47,9 +49,27 @@ export const CaseFactsSchema = z.strictObject({
     })
     .optional(),
   closure: z.strictObject({ outcome: z.enum(CLOSURE_OUTCOMES), closedOn: day }).optional(),
-  feedback: z.array(z.strictObject({ givenOn: day, satisfied: z.number().int().min(1).max(5).optional(), overall: z.number().int().min(0).max(10).optional() })).max(200),
+  feedback: z
+    .array(
+      z.strictObject({
+        givenOn: day,
+        satisfied: z.number().int().min(1).max(5).optional(),
+        overall: z.number().int().min(0).max(10).optional(),
+        // Added with the commissioner's figures (issue 15): whose feedback it was, and the
+        // equality monitoring answers only where the person agreed to give them.
+        role: z.enum(PARTICIPANT_ROLES).optional(),
+        equality: EqualityMonitoringSchema.optional(),
+      }),
+    )
+    .max(200),
   /** Deadlines whose outcome is fixed (met, lapsed) or still waiting; overdue is decided on the day figures are asked for. */
-  deadlines: z.array(z.strictObject({ due: day, state: z.enum(['met', 'lapsed', 'waiting']), late: z.literal(true).optional() })).max(1_000),
+  deadlines: z.array(z.strictObject({ due: day, state: z.enum(['met', 'lapsed', 'waiting']), late: z.literal(true).optional(), right: z.union([z.literal(3), z.literal(4)]).optional() })).max(1_000),
+  /** Issue 15: the first day each participant was given information about RJ (the figures' "offered RJ"). */
+  rjInformedOn: z.array(day).max(200).optional(),
+  /** Issue 15: participants taking part (not supporters or parents), for the funnel's "took part". */
+  takingPart: z.number().int().min(0).max(200).optional(),
+  /** Issue 15: the process chosen, for outcomes by process type. */
+  processKind: z.enum(['direct', 'indirect', 'community']).optional(),
 });
 export type CaseFacts = z.infer<typeof CaseFactsSchema>;
 
@@ -64,6 +84,9 @@ export function caseFacts(c: Case, deadlines: readonly Deadline[]): CaseFacts {
   const g = c.agreement;
   const first = earliest(c.participants.map((p) => firstContactOn(p)));
   const started = c.indirectLog && c.indirectLog.length > 0 ? indirectStartedOn(c.indirectLog) : undefined;
+  const informed = c.participants.map((p) => rjInformationOn(p)).filter((d): d is string => d !== undefined);
+  const takingPart = c.participants.filter((p) => p.takesPart !== false && p.role !== 'supporter' && p.role !== 'parent-guardian').length;
+  const roleOf = new Map(c.participants.map((p) => [p.id, p.role]));
   return {
     meetings: (c.schedule ?? []).map((m) => ({
       id: m.id,
@@ -85,23 +108,32 @@ export function caseFacts(c: Case, deadlines: readonly Deadline[]): CaseFacts {
     ...(started ? { indirectStartedOn: started } : {}),
     ...(g ? { agreement: { ...(g.signedOn ? { signedOn: g.signedOn } : {}), actions: g.actions.map((a) => ({ status: a.status, dueOn: a.dueOn, ...(a.resolvedOn ? { resolvedOn: a.resolvedOn } : {}) })) } } : {}),
     ...(c.closure ? { closure: { outcome: c.closure.outcome, closedOn: c.closure.closedOn } } : {}),
-    feedback: (c.feedback ?? []).map((f) => ({
-      givenOn: f.givenOn,
-      ...(f.answers.satisfiedWithOutcome !== undefined ? { satisfied: f.answers.satisfiedWithOutcome } : {}),
-      ...(f.overall !== undefined ? { overall: f.overall } : {}),
-    })),
-    deadlines: deadlines.map((d) => ({ due: d.due, state: d.status === 'met' ? 'met' : d.status === 'lapsed' ? 'lapsed' : 'waiting', ...(d.late ? { late: true as const } : {}) })),
+    feedback: (c.feedback ?? []).map((f) => {
+      const role = roleOf.get(f.participantId);
+      return {
+        givenOn: f.givenOn,
+        ...(f.answers.satisfiedWithOutcome !== undefined ? { satisfied: f.answers.satisfiedWithOutcome } : {}),
+        ...(f.overall !== undefined ? { overall: f.overall } : {}),
+        ...(role ? { role } : {}),
+        // Special-category data: kept in the row only with the person's consent (feedback.ts checks the same).
+        ...(f.equalityConsent && f.equality && Object.keys(f.equality).length > 0 ? { equality: f.equality } : {}),
+      };
+    }),
+    deadlines: deadlines.map((d) => ({ due: d.due, state: d.status === 'met' ? 'met' : d.status === 'lapsed' ? 'lapsed' : 'waiting', ...(d.late ? { late: true as const } : {}), ...(d.right ? { right: d.right } : {}) })),
+    ...(informed.length > 0 ? { rjInformedOn: informed } : {}),
+    ...(takingPart > 0 ? { takingPart } : {}),
+    ...(c.processKind ? { processKind: c.processKind } : {}),
   };
 }
 
 /** Nothing to keep: a case with no process records and no deadlines has no facts row. */
 export function isEmptyFacts(f: CaseFacts): boolean {
-  return f.meetings.length === 0 && !f.firstContactOn && !f.exitOn && !f.indirectStartedOn && !f.agreement && !f.closure && f.feedback.length === 0 && f.deadlines.length === 0;
+  return f.meetings.length === 0 && !f.rjInformedOn && !f.firstContactOn && !f.exitOn && !f.indirectStartedOn && !f.agreement && !f.closure && f.feedback.length === 0 && f.deadlines.length === 0;
 }
 
 /** The row's stage and referral with its facts, as the figures take them, judged on `today`. */
 export function figuresCaseOf(
-  row: { receivedOn: string; source: string; stage: string; exit?: string },
+  row: { receivedOn: string; source: string; stage: string; exit?: string; offenceCategory?: string; sensitive?: boolean; leadFacilitatorId?: string },
   facts: CaseFacts | undefined,
   today: string,
 ): FiguresCase {
@@ -110,17 +142,30 @@ export function figuresCaseOf(
   return {
     referral: { receivedOn: row.receivedOn, source: row.source },
     stage: row.stage,
+    ...(row.offenceCategory !== undefined ? { offenceCategory: row.offenceCategory } : {}),
+    ...(row.sensitive !== undefined ? { sensitive: row.sensitive } : {}),
+    ...(row.leadFacilitatorId ? { leadFacilitatorId: row.leadFacilitatorId } : {}),
+    ...(facts?.rjInformedOn ? { rjInformedOn: facts.rjInformedOn } : {}),
+    ...(facts?.takingPart !== undefined ? { takingPart: facts.takingPart } : {}),
+    ...(facts?.processKind ? { processKind: facts.processKind } : {}),
     ...(row.exit && exitOn ? { exit: { kind: row.exit, on: exitOn } } : {}),
     ...(facts?.firstContactOn ? { firstContactOn: facts.firstContactOn } : {}),
     meetings: facts?.meetings ?? [],
     ...(facts?.indirectStartedOn ? { indirectProcess: { startedOn: facts.indirectStartedOn } } : {}),
     ...(facts?.agreement ? { agreement: facts.agreement } : {}),
     ...(closure ? { closure } : {}),
-    feedback: (facts?.feedback ?? []).map((f) => ({ givenOn: f.givenOn, answers: f.satisfied !== undefined ? { satisfiedWithOutcome: f.satisfied } : {}, ...(f.overall !== undefined ? { overall: f.overall } : {}) })),
+    feedback: (facts?.feedback ?? []).map((f) => ({
+      givenOn: f.givenOn,
+      answers: f.satisfied !== undefined ? { satisfiedWithOutcome: f.satisfied } : {},
+      ...(f.overall !== undefined ? { overall: f.overall } : {}),
+      ...(f.role ? { role: f.role } : {}),
+      ...(f.equality ? { equality: f.equality } : {}),
+    })),
     deadlines: (facts?.deadlines ?? []).map((d) => ({
       due: d.due,
       status: d.state === 'waiting' ? (d.due < today ? 'overdue' : 'open') : d.state,
       ...(d.late ? { late: true } : {}),
+      ...(d.right ? { right: d.right } : {}),
     })),
   };
 }

@@ -24,6 +24,8 @@ const AfterReferralRule = z.strictObject({
   appliesTo: role,
   workingDays: days('workingDays'),
   enhancedWorkingDays: days('enhancedWorkingDays').optional(),
+  /** The Victims' Code right this deadline is reported under in the figures (3: information about RJ; 4: contact after referral). */
+  victimsCodeRight: z.union([z.literal(3), z.literal(4)], { error: 'victimsCodeRight is 3 or 4' }).optional(),
 });
 const RiskReviewRule = z.strictObject({
   id: ListIdSchema,
@@ -71,6 +73,8 @@ export interface Deadline {
   late?: boolean;
   /** The shorter enhanced-rights timescale was applied. */
   enhanced?: boolean;
+  /** The Victims' Code right the rule reports under (deadline-rules.yaml), for the timeliness figures. */
+  right?: 3 | 4;
 }
 
 /**
@@ -124,7 +128,7 @@ export function deadlinesFor(c: Case, today: string, holidays: HolidayCalendar, 
       const due = dueAfter(c.referral.receivedOn, enhanced ? (rule.enhancedWorkingDays as number) : rule.workingDays, holidays);
       if (due === undefined) continue;
       const metOn = rule.measure === 'first-contact' ? firstContactOn(p) : rjInformationOn(p);
-      out.push({ rule: rule.id, title: rule.title, participantId: p.id, due, ...statusOf(due, metOn, today, dueSoonUntil, ended), ...(enhanced ? { enhanced: true } : {}) });
+      out.push({ rule: rule.id, title: rule.title, participantId: p.id, due, ...statusOf(due, metOn, today, dueSoonUntil, ended), ...(enhanced ? { enhanced: true } : {}), ...(rule.victimsCodeRight ? { right: rule.victimsCodeRight } : {}) });
     }
   }
   return out.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.rule.localeCompare(b.rule)));

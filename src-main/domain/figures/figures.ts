@@ -33,12 +33,21 @@ export interface FiguresCase {
   stage: string;
   exit?: { kind: string; on: string };
   firstContactOn?: string;
-  meetings: readonly { kind: MeetingKind; date: string; status: MeetingStatus }[];
+  meetings: readonly { kind: MeetingKind; date: string; status: MeetingStatus; leadFacilitatorId?: string; participantIds?: readonly string[] }[];
   indirectProcess?: { startedOn: string };
   agreement?: { signedOn?: string; actions: readonly { status: ActionStatus; resolvedOn?: string }[] };
   closure?: { outcome: string; closedOn: string };
-  feedback: readonly { givenOn: string; answers: { satisfiedWithOutcome?: number }; overall?: number }[];
-  deadlines: readonly { due: string; status: FiguresDeadlineStatus; late?: boolean }[];
+  feedback: readonly { givenOn: string; answers: { satisfiedWithOutcome?: number }; overall?: number; role?: string; equality?: Readonly<Record<string, string | undefined>> }[];
+  deadlines: readonly { due: string; status: FiguresDeadlineStatus; late?: boolean; right?: 3 | 4 }[];
+  // The rest is for the commissioner's breakdowns (breakdowns.ts and its neighbours, issue 15).
+  offenceCategory?: string;
+  sensitive?: boolean;
+  leadFacilitatorId?: string;
+  /** The first day each participant was given information about RJ. */
+  rjInformedOn?: readonly string[];
+  /** Participants taking part (not supporters or parents). */
+  takingPart?: number;
+  processKind?: 'direct' | 'indirect' | 'community';
 }
 
 export interface Period {
@@ -86,6 +95,37 @@ export type WorkingDaysBetween = (a: string, b: string) => number;
 
 const oneDecimal = (x: number) => Math.round(x * 10) / 10;
 
+/** Feedback counted towards satisfaction (here and by role, breakdowns.ts). */
+export interface SatisfactionTally {
+  responses: number;
+  answered: number;
+  satisfied: number;
+  overallAnswered: number;
+  overallSum: number;
+}
+export const satisfactionTally = (): SatisfactionTally => ({ responses: 0, answered: 0, satisfied: 0, overallAnswered: 0, overallSum: 0 });
+
+export function countFeedback(t: SatisfactionTally, f: FiguresCase['feedback'][number]): void {
+  t.responses++;
+  const s = f.answers.satisfiedWithOutcome;
+  if (s !== undefined) {
+    t.answered++;
+    if (s >= SATISFIED_FROM) t.satisfied++;
+  }
+  if (f.overall !== undefined) {
+    t.overallAnswered++;
+    t.overallSum += f.overall;
+  }
+}
+
+/** Per cent satisfied and the mean overall score, each to one decimal place, or null with nothing to count. */
+export function satisfactionShares(t: SatisfactionTally): { satisfiedPercent: number | null; meanOverall: number | null } {
+  return {
+    satisfiedPercent: t.answered === 0 ? null : oneDecimal((t.satisfied * 100) / t.answered),
+    meanOverall: t.overallAnswered === 0 ? null : oneDecimal(t.overallSum / t.overallAnswered),
+  };
+}
+
 export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;
   const s = [...values].sort((a, b) => a - b);
@@ -119,6 +159,13 @@ function measure(pairs: readonly [string, string][], between: WorkingDaysBetween
   return { cases: values.length, median: median(values), uncounted };
 }
 
+/** The day a signed agreement's last action was done, once every action is done. */
+export function agreementCompletedOn(c: FiguresCase): string | undefined {
+  const g = c.agreement;
+  if (!g?.signedOn || g.actions.length === 0 || !g.actions.every((a) => a.status === 'done')) return undefined;
+  return g.actions.reduce<string | undefined>((x, a) => (a.resolvedOn !== undefined && (x === undefined || a.resolvedOn > x) ? a.resolvedOn : x), undefined);
+}
+
 export function computeFigures(cases: readonly FiguresCase[], period: Period, workingDaysBetween: WorkingDaysBetween): Figures {
   checkPeriod(period);
   const inPeriod = (d: string | undefined): d is string => d !== undefined && d >= period.from && d <= period.to;
@@ -133,7 +180,7 @@ export function computeFigures(cases: readonly FiguresCase[], period: Period, wo
   let indirectProcesses = 0;
   let agreementsReached = 0;
   let agreementsCompleted = 0;
-  const sat = { responses: 0, answered: 0, satisfied: 0, overallAnswered: 0, overallSum: 0 };
+  const sat = satisfactionTally();
   const dl = { decided: 0, metOnTime: 0 };
 
   for (const c of cases) {
@@ -158,23 +205,11 @@ export function computeFigures(cases: readonly FiguresCase[], period: Period, wo
 
     const g = c.agreement;
     if (g && inPeriod(g.signedOn)) agreementsReached++;
-    if (g?.signedOn && g.actions.length > 0 && g.actions.every((a) => a.status === 'done')) {
-      const last = g.actions.reduce<string | undefined>((x, a) => (a.resolvedOn !== undefined && (x === undefined || a.resolvedOn > x) ? a.resolvedOn : x), undefined);
-      if (inPeriod(last)) agreementsCompleted++;
-    }
+    if (inPeriod(agreementCompletedOn(c))) agreementsCompleted++;
 
     for (const f of c.feedback) {
       if (!inPeriod(f.givenOn)) continue;
-      sat.responses++;
-      const s = f.answers.satisfiedWithOutcome;
-      if (s !== undefined) {
-        sat.answered++;
-        if (s >= SATISFIED_FROM) sat.satisfied++;
-      }
-      if (f.overall !== undefined) {
-        sat.overallAnswered++;
-        sat.overallSum += f.overall;
-      }
+      countFeedback(sat, f);
     }
 
     for (const d of c.deadlines) {
@@ -205,9 +240,9 @@ export function computeFigures(cases: readonly FiguresCase[], period: Period, wo
       responses: sat.responses,
       answered: sat.answered,
       satisfied: sat.satisfied,
-      satisfiedPercent: sat.answered === 0 ? null : oneDecimal((sat.satisfied * 100) / sat.answered),
+      satisfiedPercent: satisfactionShares(sat).satisfiedPercent,
       overallAnswered: sat.overallAnswered,
-      meanOverall: sat.overallAnswered === 0 ? null : oneDecimal(sat.overallSum / sat.overallAnswered),
+      meanOverall: satisfactionShares(sat).meanOverall,
     },
     workingDays: {
       referralToFirstContact: measure(toFirstContact, workingDaysBetween),

@@ -7,5 +7,6 @@ export function figuresHandlers(s: CasebookService): HandlersOf<typeof figuresCo
   return {
     getFigures: async (i) => s.figures.getFigures(i),
     saveFiguresCsv: (i) => s.figures.saveFiguresCsv(i),
+    saveFiguresReport: (i) => s.figures.saveFiguresReport(i),
   };
 }

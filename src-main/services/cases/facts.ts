@@ -5,6 +5,7 @@ import { isRealDate } from '../../domain/cases/case-summary-check';
 import { isPersonName, SINGLE_LINE_MAX, textProblem } from '../../domain/shared/text';
 import { ACTION_STATUSES } from '../../domain/outcomes/agreement';
 import { CLOSURE_OUTCOMES } from '../../domain/outcomes/closure';
+import { PARTICIPANT_ROLES } from '../../domain/cases/participant-role';
 import { FIRST_MEETING_YEAR, LAST_MEETING_YEAR } from '../../domain/time/london-time';
 import { MAX_DURATION_MINUTES, MEETING_FORMATS, MEETING_KINDS, MEETING_STATUSES } from '../../domain/conferences/meeting';
 
@@ -78,12 +79,18 @@ function isPlainSlot(m: unknown): boolean {
   );
 }
 
-const FACTS_KEYS = new Set(['meetings', 'firstContactOn', 'exitOn', 'indirectStartedOn', 'agreement', 'closure', 'feedback', 'deadlines']);
+const FACTS_KEYS = new Set(['meetings', 'firstContactOn', 'exitOn', 'indirectStartedOn', 'agreement', 'closure', 'feedback', 'deadlines', 'rjInformedOn', 'takingPart', 'processKind']);
 const AGREEMENT_KEYS = new Set(['signedOn', 'actions']);
 const ACTION_KEYS = new Set(['status', 'dueOn', 'resolvedOn']);
 const CLOSURE_KEYS = new Set(['outcome', 'closedOn']);
-const FEEDBACK_KEYS = new Set(['givenOn', 'satisfied', 'overall']);
-const DEADLINE_KEYS = new Set(['due', 'state', 'late']);
+const FEEDBACK_KEYS = new Set(['givenOn', 'satisfied', 'overall', 'role', 'equality']);
+const DEADLINE_KEYS = new Set(['due', 'state', 'late', 'right']);
+const isRole = oneOf(PARTICIPANT_ROLES);
+const isProcessKind = oneOf(['direct', 'indirect', 'community']);
+/** Equality answers: each one of the service's list entries (text), as EqualityMonitoringSchema keeps them. */
+const EQUALITY_LIMITS: Record<string, number> = { ageBand: 80, sex: 80, genderIdentity: 80, ethnicity: 120, disability: 80, religion: 80, sexualOrientation: 80 };
+const EQUALITY_KEYS = new Set(Object.keys(EQUALITY_LIMITS));
+const isEquality = (v: unknown): boolean => shaped(v, EQUALITY_KEYS) && Object.entries(v).every(([k, x]) => isText(x, EQUALITY_LIMITS[k] as number, false));
 
 /**
  * True only for facts CaseFactsSchema accepts unchanged (text must already be trimmed, so the
@@ -98,8 +105,11 @@ export function isPlainFacts(f: unknown): f is CaseFacts {
     optional(f, 'indirectStartedOn', isDay) &&
     optional(f, 'agreement', (g) => shaped(g, AGREEMENT_KEYS) && optional(g, 'signedOn', isDay) && list(g.actions, 100, (a) => shaped(a, ACTION_KEYS) && isActionStatus(a.status) && isDay(a.dueOn) && optional(a, 'resolvedOn', isDay))) &&
     optional(f, 'closure', (k) => shaped(k, CLOSURE_KEYS) && isOutcome(k.outcome) && isDay(k.closedOn)) &&
-    list(f.feedback, 200, (x) => shaped(x, FEEDBACK_KEYS) && isDay(x.givenOn) && optional(x, 'satisfied', (v) => isInt(v, 1, 5)) && optional(x, 'overall', (v) => isInt(v, 0, 10))) &&
-    list(f.deadlines, 1_000, (d) => shaped(d, DEADLINE_KEYS) && isDay(d.due) && isState(d.state) && optional(d, 'late', (v) => v === true))
+    list(f.feedback, 200, (x) => shaped(x, FEEDBACK_KEYS) && isDay(x.givenOn) && optional(x, 'satisfied', (v) => isInt(v, 1, 5)) && optional(x, 'overall', (v) => isInt(v, 0, 10)) && optional(x, 'role', isRole) && optional(x, 'equality', isEquality)) &&
+    list(f.deadlines, 1_000, (d) => shaped(d, DEADLINE_KEYS) && isDay(d.due) && isState(d.state) && optional(d, 'late', (v) => v === true) && optional(d, 'right', (v) => v === 3 || v === 4)) &&
+    optional(f, 'rjInformedOn', (v) => list(v, 200, isDay)) &&
+    optional(f, 'takingPart', (v) => isInt(v, 0, 200)) &&
+    optional(f, 'processKind', isProcessKind)
   );
 }
 

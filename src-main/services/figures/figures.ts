@@ -2,7 +2,8 @@ import { figuresCaseOf } from '../../domain/cases/case-facts';
 import { CLOSURE_OUTCOME_LABELS } from '../../domain/outcomes/closure';
 import { EXIT_LABELS, STAGE_LABELS } from '../../domain/cases/stage-labels';
 import type { Exit, Stage } from '../../domain/cases/stages';
-import { computeFigures, figuresToCsv, type Figures, type Period } from '../../domain/figures/figures';
+import { computeFigures, figuresToCsv, type Figures, type FiguresCase, type Period } from '../../domain/figures/figures';
+import { computeCommissionerFigures, type FiguresWithBreakdowns } from '../../domain/figures/commissioner';
 import type { HolidayCalendar } from '../../domain/time/bank-holidays';
 import { workingDaysBetween, isWorkingDay } from '../../domain/time/working-days';
 import { dayNumber, fromDayNumber, isCalendarDate } from '../../domain/time/dates';
@@ -45,10 +46,19 @@ export function workingDaysCounter(holidays: HolidayCalendar): (a: string, b: st
   };
 }
 
-/** The figures for a period from the case list alone (domain/process/figures.ts says what counts where). */
+/** Every case as the figures take it, from the case list alone (no case file is opened). */
+function figuresCases(cw: Casework): FiguresCase[] {
+  return cw.s.summaries.all().map((row) => figuresCaseOf(row, factsOf(row), cw.today));
+}
+
+/** The figures for a period from the case list alone (domain/figures/figures.ts says what counts where). */
 export function figuresFor(cw: Casework, period: Period): Figures {
-  const cases = cw.s.summaries.all().map((row) => figuresCaseOf(row, factsOf(row), cw.today));
-  return computeFigures(cases, period, workingDaysCounter(cw.t.holidays));
+  return computeFigures(figuresCases(cw), period, workingDaysCounter(cw.t.holidays));
+}
+
+/** The figures with the commissioner's trends, comparisons and breakdowns (domain/figures/commissioner.ts), naming nobody. */
+export function commissionerFiguresFor(cw: Casework, period: Period): FiguresWithBreakdowns {
+  return computeCommissionerFigures(figuresCases(cw), period, workingDaysCounter(cw.t.holidays));
 }
 
 export function figuresCsv(f: Figures): string {

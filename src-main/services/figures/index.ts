@@ -3,9 +3,14 @@ import { CasebookError } from '../../domain/shared/errors';
 import { caseworkOf } from '../cases/context';
 import type { ServiceContext } from '../shared/context';
 import { saveTo } from '../shared/save';
+import { mustBeAbleToRecord } from '../shared/leaving';
 import type { FiguresApi } from './api';
 import { complaintsCounted } from '../quality/complaints';
-import { figuresCsv, figuresFor } from './figures';
+import { commissionerFiguresFor, figuresCsv } from './figures';
+import { buildFiguresReportFile } from './report';
+import { requireCapability } from '../../domain/access/capabilities';
+import { FiguresReportRequestSchema } from '../../domain/figures/period';
+import { documentResources } from '../templates/document-resources';
 
 export type { FiguresApi } from './api';
 
@@ -15,7 +20,7 @@ export function createFigures(ctx: ServiceContext): FiguresApi {
   /** The figures, or the period's refusal in the user's words (the wrong way round, a day that does not exist). */
   const figures = (p: PeriodInput) => {
     try {
-      return figuresFor(cw(), p);
+      return commissionerFiguresFor(cw(), p);
     } catch (e) {
       if (e instanceof RangeError) throw new CasebookError('INVALID_INPUT', e.message, { issues: [{ path: 'to', message: e.message }] });
       throw e;
@@ -33,6 +38,19 @@ export function createFigures(ctx: ServiceContext): FiguresApi {
       const fileName = `rj-figures-${p.from}-to-${p.to}.csv`;
       const saved = await saveTo(ctx, fileName, new TextEncoder().encode(csv), 'csv', (s) => s.draft('figures.export', { type: 'export', id: 'csv' }, [`from:${p.from}`, `to:${p.to}`]));
       return { saved, fileName };
+    },
+    async saveFiguresReport(i) {
+      const r = FiguresReportRequestSchema.parse(i);
+      requireCapability(ctx.need().user.role, 'export-figures');
+      // A session that cannot record what leaves makes nothing (saveTo would refuse it only after drawing).
+      mustBeAbleToRecord(ctx.need(), 'save files from it');
+      const { fonts } = await documentResources(ctx);
+      const p = { from: r.from, to: r.to };
+      const f = await withComplaints(p);
+      // Drawn and checked in the queue (it reads the case list); the save dialog runs outside it.
+      const built = await ctx.serial(() => buildFiguresReportFile(ctx.need(), f, r.format, fonts, cw().today));
+      const saved = await saveTo(ctx, built.fileName, built.bytes, r.format, (s) => s.draft('figures.report.save', { type: 'export', id: r.format }, [`from:${r.from}`, `to:${r.to}`, `format:${r.format}`]));
+      return { saved, fileName: built.fileName, ...(built.pages !== undefined ? { pages: built.pages } : {}), bytes: built.bytes.length };
     },
   };
 }

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import type { Figures, Period } from '../../../src-main/domain/figures/figures';
+import type { Period } from '../../../src-main/domain/figures/figures';
+import type { FiguresWithBreakdowns as Figures } from '../../../src-main/domain/figures/commissioner';
 import type { Venue } from '../../../src-main/domain/conferences/venue';
 import type { InputOf, OutputOf } from '../../../src-main/ipc/contract';
 import { call, messageOf } from '../shared/api/client';

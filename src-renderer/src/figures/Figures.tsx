@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Figures as FiguresData } from '../../../src-main/domain/figures/figures';
+import type { FiguresWithBreakdowns as FiguresData } from '../../../src-main/domain/figures/commissioner';
 import { casesByExitChart, casesByStageChart, closuresByOutcomeChart, deadlinesChart, referralsBySourceChart, satisfactionChart } from '../../../src-main/domain/figures/charts';
 import { call, messageOf } from '../shared/api/client';
 import { Banner } from '../shared/components/Banner';
@@ -12,6 +12,10 @@ import { Headlines } from './Headlines';
 import { HowCounted } from './HowCounted';
 import { PeriodPicker } from './PeriodPicker';
 import { quickPeriod } from './periods';
+import { SaveReport } from './SaveReport';
+import { Comparison, MonthByMonth } from './breakdowns/Trends';
+import { Funnel, Timeliness } from './breakdowns/Funnel';
+import { EqualityMonitoring, FacilitatorActivity, OffenceCategories, OutcomesByProcess, SatisfactionByRole } from './breakdowns/Breakdowns';
 import '../shared/components/casework.scss';
 import './figures.scss';
 
@@ -64,9 +68,16 @@ function FiguresReport({ figures: f, today }: { figures: FiguresData; today: str
         Figures for {title}
       </h2>
       {f.period.to > today && <p className="govuk-hint">The period runs past today, so its later days have nothing in them yet.</p>}
+      <SaveReport from={f.period.from} to={f.period.to} />
       <DownloadCsv from={f.period.from} to={f.period.to} />
       <Headlines figures={f} />
       <HowCounted />
+      <h2 className="govuk-heading-m govuk-!-margin-top-6">Trends and comparisons</h2>
+      <Comparison figures={f.commissioner} />
+      <MonthByMonth figures={f.commissioner} />
+      <h2 className="govuk-heading-m govuk-!-margin-top-6">From offer to completion</h2>
+      <Funnel figures={f.commissioner} />
+      <Timeliness figures={f.commissioner} />
       <h2 className="govuk-heading-m govuk-!-margin-top-6">Referrals and cases</h2>
       <div className="cb-charts">
         {[referralsBySourceChart(f), casesByStageChart(f), casesByExitChart(f), closuresByOutcomeChart(f)].map((c) => (
@@ -79,6 +90,12 @@ function FiguresReport({ figures: f, today }: { figures: FiguresData; today: str
           <Chart key={c.id} chart={c} />
         ))}
       </div>
+      <h2 className="govuk-heading-m govuk-!-margin-top-6">Breakdowns</h2>
+      <OutcomesByProcess figures={f.commissioner} />
+      <SatisfactionByRole figures={f.commissioner} />
+      <OffenceCategories figures={f.commissioner} />
+      <EqualityMonitoring figures={f.commissioner} />
+      <FacilitatorActivity figures={f.commissioner} />
     </section>
   );
 }

@@ -18,7 +18,7 @@ const optional = (value: string | undefined) => (value === undefined ? {} : { va
 
 function median(m: Median): { value?: string; detail: string } {
   const uncounted = m.uncounted > 0 ? `; ${plural(m.uncounted, 'case', 'cases')} could not be counted` : '';
-  if (m.median === null) return { detail: `No cases in the period${uncounted}` };
+  if (m.median === null) return { detail: `No cases in this period${uncounted}` };
   return { value: `${n(m.median)} ${m.median === 1 ? 'day' : 'days'}`, detail: `Median working days, ${plural(m.cases, 'case', 'cases')}${uncounted}` };
 }
 
@@ -47,7 +47,7 @@ function cards(f: Figures): Card[] {
       id: 'overall',
       label: 'Overall score',
       ...(s.meanOverall === null ? {} : { value: `${s.meanOverall} out of 10` }),
-      detail: s.overallAnswered === 0 ? 'No scores given' : `Mean of ${plural(s.overallAnswered, 'score', 'scores')}`,
+      detail: s.overallAnswered === 0 ? 'No scores given in this period' : `Mean of ${plural(s.overallAnswered, 'score', 'scores')}`,
     },
     { id: 'to-contact', label: 'Referral to first contact', ...toContact },
     { id: 'to-conference', label: 'Referral to conference', ...toConference },
@@ -55,7 +55,7 @@ function cards(f: Figures): Card[] {
       id: 'deadlines',
       label: 'Deadlines met on time',
       ...optional(pct(f.deadlines.metPercent)),
-      detail: f.deadlines.decided === 0 ? 'No deadlines decided' : `${n(f.deadlines.metOnTime)} of ${plural(f.deadlines.decided, 'deadline', 'deadlines')} due`,
+      detail: f.deadlines.decided === 0 ? 'No deadlines due in this period' : `${n(f.deadlines.metOnTime)} of ${plural(f.deadlines.decided, 'deadline', 'deadlines')} due`,
     },
     // From the complaints log (Victims' Code right 12), when the service counted it.
     ...(f.complaints ? [{ id: 'complaints', label: 'Complaints received', value: n(f.complaints.received), detail: f.complaints.acknowledgedLate === 0 ? 'None acknowledged late' : `${n(f.complaints.acknowledgedLate)} acknowledged late` }] : []),
