@@ -64,7 +64,7 @@ export function Shell() {
     <>
       <SkipLink />
       <header className="cb-header">
-        <div className="govuk-width-container cb-header__inner">
+        <div className="cb-width cb-header__inner">
           <p className="cb-header__service">
             {session.settings.serviceName}
             <span className="cb-header__app">RJ Casebook</span>
@@ -79,7 +79,7 @@ export function Shell() {
           </div>
         </div>
       </header>
-      <div className="govuk-width-container cb-layout">
+      <div className="cb-width cb-layout">
         <nav className="cb-layout__nav cb-side-nav" aria-label="Main">
           <ul className="cb-side-nav__list">
             {items.map((n) => (
@@ -96,7 +96,7 @@ export function Shell() {
             ))}
           </ul>
         </nav>
-        <main className="govuk-main-wrapper cb-layout__main" id="main-content" tabIndex={-1}>
+        <main className="cb-layout__main" id="main-content" tabIndex={-1}>
           <CasebookNotices />
           <CurrentPage page={page !== 'audit' || can(session.user.role, 'read-audit') ? page : 'home'} />
         </main>
