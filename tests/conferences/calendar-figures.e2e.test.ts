@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Harness } from '../support/e2e/harness';
-import { ADMIN, addStaff, applyAll, consentCommands, contactCommand, createReferral, h1, invoke, look, nav, reloadHome, riskCommand, signOffCommand, startWithCasebook } from '../support/e2e/steps';
+import { ADMIN, addStaff, applyAll, consentCommands, contactCommand, createReferral, h1, invoke, look, nav, reloadHome, riskCommand, signOffCommand, startWithCasebook, settingsPage } from '../support/e2e/steps';
 import type { CaseView, CaseworkReference } from '../../src-main/domain/cases/case-view';
 import type { WorkflowCommand } from '../../src-main/domain/cases/workflow';
 import type { StaffMember } from '../../src-main/domain/staff/staff';
@@ -258,7 +258,7 @@ describe('calendar, figures, venues and overdue agreement actions', () => {
   });
 
   it('adds and changes venues in Settings', async () => {
-    await nav(page, 'Settings', 'Settings');
+    await settingsPage(page, 'Venues');
     const section = page.getByTestId('venues');
     await section.getByRole('cell', { name: 'Northshire Community Centre, Room 1', exact: true }).waitFor();
     await section.getByRole('button', { name: 'Add a venue' }).click();

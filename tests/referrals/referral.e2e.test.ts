@@ -76,7 +76,11 @@ describe('new referral', () => {
   });
 
   it('adds and changes staff, and sets the case reference prefix, in Settings', async () => {
-    await navByKeyboard(page, 'Settings', 'Settings');
+    await navByKeyboard(page, 'Settings', 'Service settings');
+    // The staff list is its own settings page, reached by keyboard too.
+    await page.getByRole('navigation', { name: 'Settings' }).getByRole('button', { name: 'Staff', exact: true }).focus();
+    await press(page, 'Enter');
+    await h1(page, 'Staff');
     const staff = page.getByTestId('staff');
     // The administrator is on the staff list from the start: one list of people.
     await staff.getByRole('row', { name: /Siân Evans Administrator .*Active/ }).waitFor();

@@ -50,6 +50,12 @@ const TAB_LABELS: Record<CaseTab, string> = {
 };
 
 /**
+ * Shorter words on the tab itself, so the eleven tabs keep to one row in a laptop's window;
+ * the button's name is still the whole one (it begins with the words shown).
+ */
+const TAB_SHORT: Partial<Record<CaseTab, string>> = { process: 'Meetings', access: 'Access' };
+
+/**
  * One case, in the MOJ "case page" style: the reference, stage and flags, the referral at a
  * glance, the next step in the workflow, then sections chosen with a sub-navigation. Every
  * change is a command sent with the revision on screen, so nobody overwrites anyone else.
@@ -181,8 +187,15 @@ function SubNavigation() {
         {CASE_TABS.filter((t) => t !== 'access' || seesAccess).map((t) => (
           <li className="cb-sub-nav__item" key={t}>
             {/* data-label reserves the bold width, so choosing a tab never moves the others. */}
-            <button type="button" className="cb-sub-nav__link" data-label={TAB_LABELS[t]} aria-current={tab === t ? 'page' : undefined} onClick={() => setTab(t)}>
-              {TAB_LABELS[t]}
+            <button
+              type="button"
+              className="cb-sub-nav__link"
+              data-label={TAB_SHORT[t] ?? TAB_LABELS[t]}
+              aria-label={TAB_SHORT[t] ? TAB_LABELS[t] : undefined}
+              aria-current={tab === t ? 'page' : undefined}
+              onClick={() => setTab(t)}
+            >
+              {TAB_SHORT[t] ?? TAB_LABELS[t]}
             </button>
           </li>
         ))}

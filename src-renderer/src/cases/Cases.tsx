@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { STAGES } from '../../../src-main/domain/cases/case';
 import { PRACTITIONER_LEVEL_LABELS } from '../../../src-main/domain/staff/staff';
 import { can } from '../../../src-main/domain/access/capabilities';
-import { useCases, EMPTY_FILTERS, type CaseFilters } from './cases-state';
+import { useCases, EMPTY_FILTERS, type CaseFilters, type CaseSort } from './cases-state';
 import { useCasework } from './casework-state';
 import { useNav } from '../app/nav';
 import { useSession } from '../app/session';
@@ -33,7 +33,16 @@ export function Cases() {
   const generation = useCases((s) => s.generation);
   const topKey = useCases((s) => s.topKey);
   useCases((s) => s.pages); // re-render as pages of rows arrive
-  const { query, ensureRange, rowAt, setAnchor } = useCases.getState();
+  const { query: runQuery, ensureRange, rowAt, setAnchor } = useCases.getState();
+  // The search this page last sent: a different one arriving in the filters came from Quick find.
+  const sent = useRef(filters.search);
+  const query = useCallback(
+    (f?: CaseFilters, s?: CaseSort) => {
+      if (f) sent.current = f.search;
+      return runQuery(f, s);
+    },
+    [runQuery],
+  );
   const { reference, load } = useCasework();
   const session = useSession((s) => s.session);
   const openCase = useNav((s) => s.openCase);
@@ -49,6 +58,12 @@ export function Cases() {
     const s = useCases.getState();
     void s.query(s.filters, s.sort, true);
   }, [load]);
+
+  useEffect(() => {
+    if (filters.search === sent.current) return;
+    sent.current = filters.search;
+    setText(filters.search);
+  }, [filters.search]);
 
   // Search as the person types, once they pause.
   const latestFilters = useRef(filters);

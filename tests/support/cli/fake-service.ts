@@ -392,6 +392,7 @@ export function createFakeService(world: FakeWorld, dir: string, files: FilePort
     figures: missing('figures') as CasebookService['figures'],
     documents: missing('documents') as CasebookService['documents'],
     dataProtection: { ...(missing('dataProtection') as CasebookService['dataProtection']), ...fakeSubjectAccess(need) },
+    dailyWork: missing('dailyWork') as CasebookService['dailyWork'],
   };
   return api;
 }
