@@ -80,7 +80,7 @@ export function QuickFind() {
         value={text}
         autoComplete="off"
         spellCheck={false}
-        placeholder="Find a case: reference or name"
+        placeholder="Case reference or name"
         aria-keyshortcuts="Control+K /"
         aria-describedby="quick-find-hint"
         aria-invalid={problem ? true : undefined}

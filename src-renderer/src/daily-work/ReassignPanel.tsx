@@ -41,7 +41,12 @@ export function ReassignPanel({ from, onCancel, onDone }: { from: FacilitatorLoa
       onDone(`${r.cases.length} ${r.cases.length === 1 ? 'case' : 'cases'} reassigned from ${from.name} to ${r.to}.`);
     } catch (e) {
       const issues = e instanceof ApiError ? e.details.issues : undefined;
-      fail(issues && issues.length > 0 ? issues.map((i) => ({ message: i.message })) : [{ message: messageOf(e) }]);
+      // "caseIds.3": the case's own tick box, so the link goes to the box to untick.
+      const fieldOf = (path: string) => {
+        const i = /^caseIds\.(\d+)$/.exec(path)?.[1];
+        return i === undefined ? undefined : `reassign-${caseIds[Number(i)]}`;
+      };
+      fail(issues && issues.length > 0 ? issues.map((i) => ({ message: i.message, ...(fieldOf(i.path) ? { fieldId: fieldOf(i.path) } : {}) })) : [{ message: messageOf(e) }]);
     } finally {
       setBusy(false);
     }
@@ -81,10 +86,9 @@ export function ReassignPanel({ from, onCancel, onDone }: { from: FacilitatorLoa
                     setTicked(next);
                   }}
                 />
-                <label className="govuk-label govuk-checkboxes__label cb-nowrap" htmlFor={`reassign-${c.caseId}`}>
+                <label className="govuk-label govuk-checkboxes__label" htmlFor={`reassign-${c.caseId}`}>
                   {c.reference}
-                  {c.sensitive && ' (sensitive)'}
-                  {c.overdue && ' (overdue)'}
+                  {(c.sensitive || c.overdue) && ` (${[c.sensitive && 'sensitive', c.overdue && 'overdue'].filter(Boolean).join(', ')})`}
                 </label>
               </div>
             ))}
@@ -104,7 +108,7 @@ export function ReassignPanel({ from, onCancel, onDone }: { from: FacilitatorLoa
         <button type="button" className="govuk-button" disabled={busy} onClick={() => void submit()}>
           Reassign {ticked.size} {ticked.size === 1 ? 'case' : 'cases'}
         </button>
-        <button type="button" className="govuk-button govuk-button--secondary" onClick={onCancel}>
+        <button type="button" className="cb-link-button" onClick={onCancel}>
           Cancel
         </button>
       </div>

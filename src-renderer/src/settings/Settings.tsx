@@ -60,12 +60,7 @@ export function Settings() {
   const go = useNav((s) => s.go);
   const pages = settingsPagesFor(session);
   const shown: SettingsPage = pages.includes(page as SettingsPage) ? (page as SettingsPage) : 'settings-account';
-  return (
-    <>
-      <SettingsNav pages={pages} current={shown} onGo={go} />
-      <SettingsPageBody key={shown} page={shown} session={session} />
-    </>
-  );
+  return <SettingsPageBody key={shown} page={shown} session={session} nav={<SettingsNav pages={pages} current={shown} onGo={go} />} />;
 }
 
 function SettingsNav({ pages, current, onGo }: { pages: SettingsPage[]; current: SettingsPage; onGo(p: SettingsPage): void }) {
@@ -84,7 +79,7 @@ function SettingsNav({ pages, current, onGo }: { pages: SettingsPage[]; current:
   );
 }
 
-function SettingsPageBody({ page, session }: { page: SettingsPage; session: Session | undefined }) {
+function SettingsPageBody({ page, session, nav }: { page: SettingsPage; session: Session | undefined; nav: ReactNode }) {
   const h1 = usePageTitle(SETTINGS_TITLES[page]);
   const may = mayOf(session);
   let body: ReactNode;
@@ -129,6 +124,7 @@ function SettingsPageBody({ page, session }: { page: SettingsPage; session: Sess
       <h1 className="govuk-heading-l" ref={h1} tabIndex={-1}>
         {SETTINGS_TITLES[page]}
       </h1>
+      {nav}
       {body}
     </div>
   );
