@@ -144,6 +144,7 @@ describe('secure foundation', () => {
   });
 
   it('backs up now and lists the backup in UK date format', async () => {
+    await settingsPage(page, 'Backups');
     const rows = page.getByTestId('backups').locator('tbody tr');
     const before = await rows.count();
     await page.getByRole('button', { name: 'Back up now' }).click();
@@ -225,6 +226,7 @@ describe('secure foundation', () => {
   });
 
   it('changes my passphrase', async () => {
+    await settingsPage(page, 'Your account');
     await page.getByLabel('Current passphrase').fill('wrong current passphrase');
     await page.getByLabel('New passphrase', { exact: true }).fill(SECOND);
     await page.getByLabel('Type the new passphrase again').fill(SECOND);

@@ -36,7 +36,7 @@ describe('changing the casebook key', () => {
     await page.getByLabel('I have stored the recovery key safely').check();
     await page.getByRole('button', { name: 'Continue' }).click();
     // Back where they were, still signed in (the casebook was opened again with the new key).
-    await page.getByRole('heading', { level: 1, name: /^(Settings|Home)$/ }).waitFor();
+    await page.getByRole('heading', { level: 1, name: /^(People and access|Home)$/ }).waitFor();
     expect((await h.service.currentSession())?.user.name).toBe(ADMIN);
     await h.service.lock('manual');
     await h.service.unlock('Fatima Hussain', NEW_FAC);

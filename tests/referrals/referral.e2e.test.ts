@@ -110,6 +110,9 @@ describe('new referral', () => {
     await staff.getByRole('row', { name: /Gareth Morgan .* Left/ }).waitFor();
     expect(h.service.cases.getCaseworkReference().staff.find((s) => s.name === 'Gareth Morgan')?.active).toBe(false);
 
+    // The casework settings are the service's own page.
+    await page.getByRole('navigation', { name: 'Settings' }).getByRole('button', { name: 'Service settings' }).click();
+    await h1(page, 'Service settings');
     const prefix = page.getByLabel('Case reference prefix');
     await prefix.fill('ns 1');
     await page.getByRole('button', { name: 'Save casework settings' }).click();

@@ -78,8 +78,9 @@ async function reassignCases(cw: Casework, raw: ReassignCasesInput): Promise<Rea
   const ctx = workflowContext(cw);
   const plans: { before: Case; after: Case; marks: string[] }[] = [];
   const problems: { path: string; message: string }[] = [];
+  const listed = new Set(visibleRows(s).map((r) => r.id));
   for (const [i, caseId] of input.caseIds.entries()) {
-    if (!s.summaries.get(caseId)) {
+    if (!listed.has(caseId)) {
       problems.push({ path: `caseIds.${i}`, message: 'That case is no longer in the casebook: reload the caseload' });
       continue;
     }

@@ -148,18 +148,6 @@ export function Cases() {
               {open ? 'Hide filters' : 'Show filters'}
               {chosen > 0 && ` (${chosen} chosen)`}
             </button>
-            {(filtered || search) && (
-              <button
-                type="button"
-                className="cb-link-button cb-link-button--small"
-                onClick={() => {
-                  setText('');
-                  void query({ ...EMPTY_FILTERS });
-                }}
-              >
-                Clear search and filters
-              </button>
-            )}
           </div>
         </form>
         {canTakeReferrals && (
@@ -230,6 +218,18 @@ export function Cases() {
           {total ? `Showing ${n(shown[0] + 1)}–${n(Math.max(shown[0] + 1, shown[1] + 1))} of ${n(total)}` : total === 0 ? 'No cases to show.' : ''}
           {total ? <span className="govuk-visually-hidden">. Use the up and down arrow keys on a reference to move between cases.</span> : null}
         </p>
+        {(filtered || search) && (
+          <button
+            type="button"
+            className="cb-link-button cb-link-button--small"
+            onClick={() => {
+              setText('');
+              void query({ ...EMPTY_FILTERS });
+            }}
+          >
+            Clear search and filters
+          </button>
+        )}
       </div>
       {total !== undefined && total > 0 && (
         <CaseListTable

@@ -263,15 +263,15 @@ function StageCounts({ dash, total, onStage }: { dash: Dashboard; total: number;
       <p className="govuk-body">
         {total} {total === 1 ? 'case' : 'cases'} in total, {dash.open} open.
       </p>
+      <p className="govuk-hint" id="stage-tiles-hint">
+        Choose a stage to see its cases.
+      </p>
       <ul className="cb-stats" data-testid="stage-counts">
         {STAGES.map((s) => (
           <li className="cb-stats__item" key={s}>
-            <button type="button" className="cb-stats__link" onClick={() => onStage(s)}>
+            <button type="button" className="cb-stats__link" aria-describedby="stage-tiles-hint" onClick={() => onStage(s)}>
               <span className="cb-stats__count">{dash.byStage[s]}</span>
-              <span className="cb-stats__label">
-                {STAGE_LABELS[s]}
-                <span className="govuk-visually-hidden">: show these cases</span>
-              </span>
+              <span className="cb-stats__label">{STAGE_LABELS[s]}</span>
             </button>
           </li>
         ))}
