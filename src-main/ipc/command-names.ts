@@ -107,6 +107,10 @@ export const COMMAND_NAMES = [
   'decideRetention',
   'previewSubjectAccessBundle',
   'saveSubjectAccessBundle',
+  // the day's work (commands/daily-work.ts)
+  'getMyWork',
+  'getTeamCaseload',
+  'reassignCases',
 ] as const;
 
 /** The single IPC channel; the command name travels in the payload and is checked against the list. */

@@ -9,6 +9,7 @@ import { figuresCommands } from './commands/figures';
 import { referralsCommands } from './commands/referrals';
 import { staffCommands } from './commands/staff';
 import { qualityCommands } from './commands/quality';
+import { dailyWorkCommands } from './commands/daily-work';
 
 /**
  * The whole surface between the renderer (or the CLI, or a test) and the main process, one
@@ -27,6 +28,7 @@ export const commands = {
   ...figuresCommands,
   ...documentsCommands,
   ...dataProtectionCommands,
+  ...dailyWorkCommands,
 } as const satisfies Record<string, CommandSpec>;
 
 export type { Access, CommandSpec } from './command-spec';

@@ -15,6 +15,7 @@ import { dataProtectionHandlers } from './handlers/data-protection';
 import { referralsHandlers } from './handlers/referrals';
 import { staffHandlers } from './handlers/staff';
 import { qualityHandlers } from './handlers/quality';
+import { dailyWorkHandlers } from './handlers/daily-work';
 import { toSafeError } from './safe-error';
 
 /**
@@ -42,6 +43,7 @@ function handlersFor(s: CasebookService): Record<CommandName, Handler> {
     ...figuresHandlers(s),
     ...dataProtectionHandlers(s),
     ...documentsHandlers(s),
+    ...dailyWorkHandlers(s),
   } satisfies Record<CommandName, unknown>;
   return all as unknown as Record<CommandName, Handler>;
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startHarness, type Harness } from '../support/e2e/harness';
-import { createCasebook, focusedClass, h1, look, nav } from '../support/e2e/steps';
+import { createCasebook, focusedClass, h1, look, settingsPage } from '../support/e2e/steps';
 
 /**
  * Backups kept off this computer, end to end: an administrator saves an encrypted copy of the
@@ -38,7 +38,7 @@ describe('backups kept off this computer', () => {
   });
 
   it('saves an encrypted copy where the person chooses, says where to keep it, and records it', async () => {
-    await nav(page, 'Settings');
+    await settingsPage(page, 'Backups');
     const part = page.getByTestId('backup-copy');
     expect(await part.textContent()).toMatch(/encrypted USB stick.*secure file store.*restored only with a passphrase of this casebook: over it, the passphrase you unlock it with now/);
     await part.getByRole('button', { name: 'Save a copy of the casebook' }).click();
@@ -60,7 +60,7 @@ describe('backups kept off this computer', () => {
     await part.getByRole('button', { name: 'Restore from a backup file' }).waitFor();
     expect(await part.getByRole('status').count()).toBe(0);
     expect(await part.locator('.govuk-error-summary').count()).toBe(0);
-    await h1(page, 'Settings');
+    await h1(page, 'Backups');
   });
 
   it('restores the saved file after a confirm step, then locks', async () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { referral } from '../support/casebook';
 import { checkA11y, screenshot, startHarness, type Harness } from '../support/e2e/harness';
-import { nav, unlockWith } from '../support/e2e/steps';
+import { nav, unlockWith, settingsPage } from '../support/e2e/steps';
 
 /**
  * A damaged case file does not stop the casebook unlocking, so nobody would know until they
@@ -53,7 +53,7 @@ describe('a damaged case file', () => {
     expect(saved).toBe(true);
     const copy = h.saved.at(-1)!.bytes;
     h.toPick.push({ name: 'copy.cbkbak', bytes: copy }, { name: 'copy.cbkbak', bytes: copy });
-    await nav(page, 'Settings');
+    await settingsPage(page, 'Backups');
     const part = page.getByTestId('backup-file');
     await part.getByRole('button', { name: 'Restore from a backup file' }).click();
     await part.getByRole('button', { name: 'Yes, choose the file and restore it' }).click();

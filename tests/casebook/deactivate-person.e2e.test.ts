@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkA11y, screenshot, startHarness, type Harness } from '../support/e2e/harness';
-import { look, unlockWith } from '../support/e2e/steps';
+import { look, unlockWith, settingsPage } from '../support/e2e/steps';
 
 /** An administrator deactivates someone's login from Settings, after a question that says what it does (issue 13: they stay listed). */
 const PASS = 'copper willow harbour 2026';
@@ -23,7 +23,7 @@ describe('deactivating a person who can unlock', () => {
     const page = h.page;
     await unlockWith(page, PASS, 'Gwen Parry');
     await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
+    await settingsPage(page, 'People and access');
     const people = page.getByRole('region', { name: 'People who can unlock this casebook' });
     // Nobody is offered a way to deactivate themselves.
     expect(await people.getByRole('button', { name: 'Deactivate Gwen Parry' }).count()).toBe(0);
@@ -47,7 +47,7 @@ describe('deactivating a person who can unlock', () => {
   it('lets them back in with a passphrase from the administrator, which they must change before anything else', async () => {
     const page = h.page;
     await unlockWith(page, PASS, 'Gwen Parry');
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
+    await settingsPage(page, 'People and access');
     const people = page.getByRole('region', { name: 'People who can unlock this casebook' });
     await people.getByRole('button', { name: 'Reactivate Fatima Hussain' }).click();
     const panel = people.getByRole('group', { name: 'Let Fatima Hussain unlock again' });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { screenshot, startHarness, type Harness } from '../support/e2e/harness';
-import { h1, look, nav } from '../support/e2e/steps';
+import { h1, look, nav, settingsPage } from '../support/e2e/steps';
 import { sampleCase } from '../support/e2e/fixtures';
 import { LOCK } from '../../src-main/store/layout';
 
@@ -144,6 +144,7 @@ describe('secure foundation', () => {
   });
 
   it('backs up now and lists the backup in UK date format', async () => {
+    await settingsPage(page, 'Backups');
     const rows = page.getByTestId('backups').locator('tbody tr');
     const before = await rows.count();
     await page.getByRole('button', { name: 'Back up now' }).click();
@@ -225,6 +226,7 @@ describe('secure foundation', () => {
   });
 
   it('changes my passphrase', async () => {
+    await settingsPage(page, 'Your account');
     await page.getByLabel('Current passphrase').fill('wrong current passphrase');
     await page.getByLabel('New passphrase', { exact: true }).fill(SECOND);
     await page.getByLabel('Type the new passphrase again').fill(SECOND);
@@ -267,7 +269,7 @@ describe('secure foundation', () => {
 
   it('hides the audit trail and service settings from people who are not administrators', async () => {
     // An administrator adds the facilitator in Settings, as they would in practice.
-    await nav(page, 'Settings', 'Settings');
+    await settingsPage(page, 'People and access');
     const people = page.getByRole('region', { name: 'People who can unlock this casebook' });
     await people.getByRole('button', { name: 'Add person' }).click();
     await people.locator('.govuk-error-summary').waitFor();
@@ -283,9 +285,13 @@ describe('secure foundation', () => {
     await page.getByRole('button', { name: 'Lock' }).click();
     await unlockAs(page, 'Jo Bloggs', 'facilitator passphrase 1');
     const navItems = await page.getByRole('navigation', { name: 'Main' }).getByRole('button').allTextContents();
-    expect(navItems).toEqual(['Home', 'Cases', 'New referral', 'Calendar', 'Figures', 'Policies', 'My record', 'Settings']);
-    await nav(page, 'Settings', 'Settings');
+    // A facilitator changes nothing in Settings but their passphrase: "Your account" (issue 14).
+    expect(navItems).toEqual(['Home', 'Cases', 'New referral', 'Calendar', 'Figures', 'Policies', 'My record', 'Your account']);
+    await nav(page, 'Your account');
+    await page.getByRole('heading', { name: 'Change your passphrase' }).waitFor();
+    await page.getByRole('navigation', { name: 'Settings' }).getByRole('button', { name: 'Service settings' }).click();
     await page.getByText('Only an administrator can change these.').waitFor();
+    expect(await page.getByRole('navigation', { name: 'Settings' }).getByRole('button', { name: 'Backups' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Back up now' }).count()).toBe(0);
     await look(page, '18-settings-facilitator');
     await page.getByRole('button', { name: 'Lock' }).click();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { toCaseFile } from '../../src-main/domain/cases/case-file';
 import { startHarness, type Harness } from '../support/e2e/harness';
-import { createCasebook, focusedClass, h1, invoke, look, nav } from '../support/e2e/steps';
+import { createCasebook, focusedClass, h1, invoke, look, nav, settingsPage } from '../support/e2e/steps';
 import { sampleCase } from '../support/e2e/fixtures';
 
 /**
@@ -39,7 +39,7 @@ describe('moving cases in and out', () => {
   });
 
   it('warns that the export is not encrypted, then saves every case', async () => {
-    await nav(page, 'Settings');
+    await settingsPage(page, 'Backups');
     const part = page.getByTestId('export-cases');
     const warning = part.locator('.govuk-warning-text');
     expect(await warning.textContent()).toMatch(/not encrypted.*personal data and criminal-offence data.*encrypted drive.*delete it/);
@@ -100,9 +100,10 @@ describe('moving cases in and out', () => {
     await page.getByLabel(COORDINATOR.name, { exact: true }).check();
     await page.getByLabel('Passphrase', { exact: true }).fill(COORDINATOR.passphrase);
     await page.getByRole('button', { name: 'Unlock', exact: true }).click();
-    await nav(page, 'Settings');
+    await settingsPage(page, 'Staff');
     // Coordinators change the staff list, but not backups or what leaves the casebook.
     await page.getByRole('button', { name: 'Add a member of staff' }).waitFor();
+    expect(await page.getByRole('navigation', { name: 'Settings' }).getByRole('button', { name: 'Backups' }).count()).toBe(0);
     expect(await page.getByRole('heading', { name: 'Move cases in or out' }).count()).toBe(0);
     expect(await page.getByRole('heading', { name: 'Backups', exact: true }).count()).toBe(0);
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkA11y, screenshot, type Harness } from '../support/e2e/harness';
-import { ADMIN, nav, PASS, reloadHome, startWithCasebook } from '../support/e2e/steps';
+import { ADMIN, PASS, reloadHome, startWithCasebook, settingsPage } from '../support/e2e/steps';
 
 /** After a suspected leak an administrator changes the key from Settings, by keyboard, and sees the new recovery key once. */
 const NEW_FAC = 'a new temporary passphrase';
@@ -18,7 +18,7 @@ describe('changing the casebook key', () => {
 
   it('asks first, then changes the key and shows the new recovery key once', async () => {
     const page = h.page;
-    await nav(page, 'Settings');
+    await settingsPage(page, 'People and access');
     const section = page.getByRole('region', { name: 'After a suspected leak' });
     await section.getByLabel('Your passphrase').fill(PASS);
     await section.getByLabel('New passphrase for Fatima Hussain').fill(NEW_FAC);
@@ -36,7 +36,7 @@ describe('changing the casebook key', () => {
     await page.getByLabel('I have stored the recovery key safely').check();
     await page.getByRole('button', { name: 'Continue' }).click();
     // Back where they were, still signed in (the casebook was opened again with the new key).
-    await page.getByRole('heading', { level: 1, name: /^(Settings|Home)$/ }).waitFor();
+    await page.getByRole('heading', { level: 1, name: /^(People and access|Home)$/ }).waitFor();
     expect((await h.service.currentSession())?.user.name).toBe(ADMIN);
     await h.service.lock('manual');
     await h.service.unlock('Fatima Hussain', NEW_FAC);

@@ -134,7 +134,10 @@ describe('check for updates', () => {
 
     await page.getByRole('button', { name: 'Lock' }).click();
     await unlockAs('Jo Bloggs', 'facilitator passphrase 1');
-    await nav(page, 'Settings');
+    // A facilitator's Settings is "Your account" (issue 14); the service's page has no updates for them.
+    await nav(page, 'Your account');
+    await page.getByRole('navigation', { name: 'Settings' }).getByRole('button', { name: 'Service settings' }).click();
+    await h1(page, 'Service settings');
     expect(await page.getByTestId('updates').count()).toBe(0);
     await page.getByRole('button', { name: 'Lock' }).click();
     await unlockAs(ADMIN, PASS);

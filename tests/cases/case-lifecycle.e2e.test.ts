@@ -354,12 +354,12 @@ describe('the whole life of a case, in the page', () => {
     await count.getByText(/meetings? shown/).waitFor();
     const today = page.getByTestId('calendar-grid').locator(`td[data-date="${ref.today}"]`);
     expect(await today.getAttribute('aria-current')).toBe('date');
-    const entry = today.locator('li', { has: page.getByRole('button', { name: `14:00–16:00 Conference ${reference}`, exact: true }) });
+    const entry = today.locator('li', { has: page.getByRole('button', { name: `14:00–16:00 ${reference} Conference`, exact: true }) });
     const text = await entry.textContent();
     expect(text).toContain('Held');
     expect(text).toContain(venue.name);
     expect(text).toContain(`Facilitated by ${ADMIN} and Tom Okafor`);
-    await today.getByRole('button', { name: `10:00–12:00 Preparation meeting ${other.case.reference}`, exact: true }).waitFor();
+    await today.getByRole('button', { name: `10:00–12:00 ${other.case.reference} Preparation meeting`, exact: true }).waitFor();
     // The calendar may be on a shared screen: no participant is named.
     expect(await page.getByTestId('calendar-grid').textContent()).not.toMatch(/Aisha|Daniel|Grace|Kieran/);
     await look(page, '5l-23-calendar');

@@ -103,7 +103,22 @@ describe('case list and dashboard at 2,000 cases', () => {
   });
 
   it('lists 2,000 cases with only a screenful of rows in the page', async () => {
+    // A laptop window: at least 20 cases in view, one line each.
+    await page.setViewportSize({ width: 1280, height: 800 });
     await waitLoaded(page);
+    // (Rows are measured as they are drawn, so the count settles a moment after.)
+    await expect.poll(async () => Number(/^Showing 1–(\d+)/.exec((await page.getByTestId('case-showing').textContent()) ?? '')?.[1])).toBeGreaterThanOrEqual(20);
+    // No cell wraps a reference, a date or anything else: each is one line tall.
+    const tall = await page.getByTestId('case-list').locator('tbody tr[aria-rowindex] td').evaluateAll((tds) =>
+      tds
+        .map((td) => {
+          const st = getComputedStyle(td);
+          const content = td.getBoundingClientRect().height - parseFloat(st.paddingTop) - parseFloat(st.paddingBottom) - parseFloat(st.borderBottomWidth);
+          return { text: td.textContent ?? '', lines: content / parseFloat(st.lineHeight) };
+        })
+        .filter((c) => c.lines > 1.5),
+    );
+    expect(tall).toEqual([]);
     const rows = await renderedRows(page);
     expect(rows.length).toBeGreaterThan(5);
     expect(rows.length).toBeLessThan(60);
@@ -112,6 +127,10 @@ describe('case list and dashboard at 2,000 cases', () => {
     // Newest referral first by default, and the header says so.
     expect(await page.locator('th[aria-sort="descending"]').textContent()).toContain('Received');
     await look(page, '3x-02-cases');
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await waitLoaded(page);
+    await look(page, '3x-02-cases-1920');
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 
   it('scrolls to the end, fetching rows as they come into view', async () => {
@@ -167,6 +186,9 @@ describe('case list and dashboard at 2,000 cases', () => {
   });
 
   it('filters by stage, facilitator, source, sensitive, overdue and open or ended', async () => {
+    // MOJ filter-a-list: the filters wait behind a toggle.
+    expect(await page.getByLabel('Stage', { exact: true }).isVisible()).toBe(false);
+    await page.getByRole('button', { name: 'Show filters' }).click();
     await page.getByLabel('Stage', { exact: true }).selectOption('preparation');
     await waitCount(page, expected({ stages: ['preparation'] }).total);
     await waitLoaded(page);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Harness } from '../support/e2e/harness';
-import { ADMIN, addStaff, applyAll, consentCommands, contactCommand, createReferral, h1, invoke, look, nav, reloadHome, riskCommand, signOffCommand, startWithCasebook } from '../support/e2e/steps';
+import { ADMIN, addStaff, applyAll, consentCommands, contactCommand, createReferral, h1, invoke, look, nav, reloadHome, riskCommand, signOffCommand, startWithCasebook, settingsPage } from '../support/e2e/steps';
 import type { CaseView, CaseworkReference } from '../../src-main/domain/cases/case-view';
 import type { WorkflowCommand } from '../../src-main/domain/cases/workflow';
 import type { StaffMember } from '../../src-main/domain/staff/staff';
@@ -134,7 +134,7 @@ describe('calendar, figures, venues and overdue agreement actions', () => {
     await loaded(page);
     const today = grid(page).locator(`td[data-date="${ref.today}"]`);
     expect(await today.getAttribute('aria-current')).toBe('date');
-    await today.getByRole('button', { name: `10:00–11:00 Preparation meeting ${cases.b.case.reference}` }).waitFor();
+    await today.getByRole('button', { name: `10:00–11:00 ${cases.b.case.reference} Preparation meeting` }).waitFor();
     const cancelled = today.getByTestId('meeting-m_todaycancel1');
     expect(await cancelled.textContent()).toContain('Cancelled');
     expect(await countText(page).textContent()).toBe('2 meetings shown.');
@@ -151,7 +151,7 @@ describe('calendar, figures, venues and overdue agreement actions', () => {
     await caption(page, '23 to 29 March 2026');
     await loaded(page);
     const sunday = grid(page).getByRole('row', { name: /Sunday 29 March/ });
-    await sunday.getByRole('button', { name: `09:00–11:00 Conference ${cases.a.case.reference}` }).waitFor();
+    await sunday.getByRole('button', { name: `09:00–11:00 ${cases.a.case.reference} Conference` }).waitFor();
     expect(await sunday.textContent()).toContain('Clocks go forward 1 hour at 1am');
     expect(await sunday.textContent()).toContain('Northshire Community Centre, Room 1');
     expect(await sunday.textContent()).toContain('Facilitated by Tom Okafor and Siân Evans');
@@ -164,7 +164,7 @@ describe('calendar, figures, venues and overdue agreement actions', () => {
     await caption(page, 'October 2026');
     await loaded(page);
     const day = grid(page).locator('td[data-date="2026-10-25"]');
-    await day.getByRole('button', { name: `00:30–01:30 Preparation meeting ${cases.a.case.reference}` }).waitFor();
+    await day.getByRole('button', { name: `00:30–01:30 ${cases.a.case.reference} Preparation meeting` }).waitFor();
     expect(await day.textContent()).toContain('Clocks go back 1 hour at 2am');
     expect(await day.textContent()).toContain('Video call');
     // Days from the months either side fill the first and last weeks, and say their month.
@@ -194,7 +194,7 @@ describe('calendar, figures, venues and overdue agreement actions', () => {
     await loaded(page);
     await grid(page).locator(`td[data-date="${ref.today}"]`).focus();
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(`10:00–11:00 Preparation meeting ${cases.b.case.reference}`);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(`10:00–11:00 ${cases.b.case.reference} Preparation meeting`);
   });
 
   it('narrows to one facilitator and leaves out cancelled meetings', async () => {
@@ -251,14 +251,14 @@ describe('calendar, figures, venues and overdue agreement actions', () => {
   });
 
   it('opens the case from a meeting, and comes back to the same week', async () => {
-    await grid(page).getByRole('button', { name: `00:30–01:30 Preparation meeting ${cases.a.case.reference}` }).click();
+    await grid(page).getByRole('button', { name: `00:30–01:30 ${cases.a.case.reference} Preparation meeting` }).click();
     await h1(page, `Case ${cases.a.case.reference}`);
     await nav(page, 'Calendar', 'Calendar');
     await caption(page, '19 to 25 October 2026');
   });
 
   it('adds and changes venues in Settings', async () => {
-    await nav(page, 'Settings', 'Settings');
+    await settingsPage(page, 'Venues');
     const section = page.getByTestId('venues');
     await section.getByRole('cell', { name: 'Northshire Community Centre, Room 1', exact: true }).waitFor();
     await section.getByRole('button', { name: 'Add a venue' }).click();

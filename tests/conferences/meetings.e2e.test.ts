@@ -88,7 +88,7 @@ describe('meetings and process on the case page', () => {
   it('shows the new section and chooses a direct, face-to-face process', async () => {
     await openCase(page, direct.case.reference);
     const sections = await page.getByRole('navigation', { name: 'Case sections' }).getByRole('button').allTextContents();
-    expect(sections).toContain('Meetings and process');
+    expect(sections).toContain('Meetings');
     expect(sections).toContain('Agreement');
     expect(sections).toContain('Feedback');
     await tab(page, 'Meetings and process');

@@ -76,7 +76,11 @@ describe('new referral', () => {
   });
 
   it('adds and changes staff, and sets the case reference prefix, in Settings', async () => {
-    await navByKeyboard(page, 'Settings', 'Settings');
+    await navByKeyboard(page, 'Settings', 'Service settings');
+    // The staff list is its own settings page, reached by keyboard too.
+    await page.getByRole('navigation', { name: 'Settings' }).getByRole('button', { name: 'Staff', exact: true }).focus();
+    await press(page, 'Enter');
+    await h1(page, 'Staff');
     const staff = page.getByTestId('staff');
     // The administrator is on the staff list from the start: one list of people.
     await staff.getByRole('row', { name: /Siân Evans Administrator .*Active/ }).waitFor();
@@ -106,6 +110,9 @@ describe('new referral', () => {
     await staff.getByRole('row', { name: /Gareth Morgan .* Left/ }).waitFor();
     expect(h.service.cases.getCaseworkReference().staff.find((s) => s.name === 'Gareth Morgan')?.active).toBe(false);
 
+    // The casework settings are the service's own page.
+    await page.getByRole('navigation', { name: 'Settings' }).getByRole('button', { name: 'Service settings' }).click();
+    await h1(page, 'Service settings');
     const prefix = page.getByLabel('Case reference prefix');
     await prefix.fill('ns 1');
     await page.getByRole('button', { name: 'Save casework settings' }).click();

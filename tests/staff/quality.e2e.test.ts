@@ -5,7 +5,7 @@ import type { Case } from '../../src-main/domain/cases/case';
 import type { StaffMember } from '../../src-main/domain/staff/staff';
 import { addDays } from '../../src-main/domain/time/dates';
 import type { Harness } from '../support/e2e/harness';
-import { addStaff, ADMIN, applyAll, createReferral, h1, invoke, look, nav, PASS, FAC_PASS, QL_PASS, signInAfterSetUp, startWithQualityTeam, uk, unlockWith } from '../support/e2e/steps';
+import { addStaff, ADMIN, applyAll, createReferral, h1, invoke, look, nav, PASS, FAC_PASS, QL_PASS, signInAfterSetUp, startWithQualityTeam, uk, unlockWith, settingsPage } from '../support/e2e/steps';
 
 /**
  * The staff register on screen, in Chromium over the real service: the quality lead reads the
@@ -205,7 +205,7 @@ describe('the staff register on screen', () => {
 
   it('lets the quality lead add a practitioner, who then shows on the Quality page to be chased', async () => {
     await signInAs('Quinn Lead', QL_PASS);
-    await nav(page, 'Settings', 'Settings');
+    await settingsPage(page, 'Staff');
     const staff = page.getByTestId('staff');
     await staff.getByRole('button', { name: 'Add a member of staff' }).click();
     await page.locator('#staff-name').fill('Dafydd ap Rhys');

@@ -49,6 +49,9 @@ export const CAPABILITIES = {
   'change-cases': { roles: CASEWORKERS, doing: 'change cases' },
   'assign-team': { roles: MANAGERS, doing: 'choose the lead facilitator and co-facilitator of a case' },
   'close-cases': { roles: MANAGERS, doing: 'close cases' },
+  // Issue 14: the team's caseload per facilitator, and handing several cases to someone else at once.
+  'read-team-caseload': { roles: MANAGERS, doing: "see the team's caseload" },
+  'reassign-cases': { roles: MANAGERS, doing: 'reassign cases to another facilitator' },
   // Who signs is who is signed in; recording a paper record for someone else names both people.
   'record-on-behalf': { roles: ADMINISTRATORS, doing: 'record something for someone else' },
   // Staff and rooms

@@ -18,6 +18,7 @@ import type { ReferralsApi } from '../referrals/api';
 import type { StaffApi } from '../staff/api';
 import type { DataProtectionApi } from '../data-protection';
 import type { QualityApi } from '../quality/api';
+import type { DailyWorkApi } from '../daily-work';
 
 /**
  * What the services layer offers to the handler registry (and, through it, to the app, the
@@ -117,6 +118,7 @@ export interface CasebookService {
   readonly figures: FiguresApi;
   readonly documents: DocumentsApi;
   readonly dataProtection: DataProtectionApi;
+  readonly dailyWork: DailyWorkApi;
 }
 
 /** What a restore answers: `lost` only when it was asked to restore what opens. */

@@ -4,6 +4,7 @@ import { createCases } from '../cases';
 import { createConferences } from '../conferences';
 import { createDocuments } from '../documents';
 import { createDataProtection } from '../data-protection';
+import { createDailyWork } from '../daily-work';
 import { createFigures } from '../figures';
 import { createReferrals } from '../referrals';
 import type { ServiceContext } from '../shared/context';
@@ -60,6 +61,7 @@ export async function createCasebookService(o: ServiceOptions): Promise<Casebook
   const figures = createFigures(ctx);
   const documents = createDocuments(ctx);
   const dataProtection = createDataProtection(ctx);
+  const dailyWork = createDailyWork(ctx);
 
   // Every case file read in the background after each unlock; it queues only its second looks.
   const check = caseCheck(h, run);
@@ -106,6 +108,7 @@ export async function createCasebookService(o: ServiceOptions): Promise<Casebook
     figures,
     documents,
     dataProtection,
+    dailyWork,
   };
   return serialised(service, run);
 }
@@ -143,5 +146,7 @@ function serialised(s: CasebookService, run: ReturnType<typeof serialQueue>): Ca
     figures: s.figures,
     documents: s.documents,
     dataProtection: s.dataProtection,
+    // Queues its own store work.
+    dailyWork: s.dailyWork,
   };
 }

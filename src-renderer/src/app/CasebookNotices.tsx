@@ -83,7 +83,7 @@ function Repair() {
         </ConfirmAction>
       ) : (
         <div className="govuk-button-group">
-          <button type="button" className="govuk-button govuk-button--secondary" onClick={() => go('settings')}>
+          <button type="button" className="govuk-button govuk-button--secondary" onClick={() => go('settings-backups')}>
             Choose a backup to restore
           </button>
           <button type="button" className="govuk-button govuk-button--warning" onClick={() => setAsking(true)}>

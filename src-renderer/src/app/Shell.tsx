@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { ROLE_LABELS } from '../../../src-main/domain/access/roles';
 import { can, type Capability } from '../../../src-main/domain/access/capabilities';
 import { useSession } from './session';
-import { useNav, type Page } from './nav';
+import { isSettingsPage, useNav, type Page } from './nav';
 import { lockNow } from './lock';
 import { SkipLink } from '../shared/components/SkipLink';
 import { CasebookNotices } from './CasebookNotices';
@@ -26,12 +26,16 @@ import { Complaints } from '../quality/complaints/Complaints';
 import { EvidencePack } from '../quality/evidence-pack/EvidencePack';
 import { CaseFileAudit } from '../quality/case-file-audit/CaseFileAudit';
 import { HealthCheck } from '../quality/health-check/HealthCheck';
+import { TeamCaseload } from '../daily-work/TeamCaseload';
+import { QuickFind } from '../daily-work/QuickFind';
+import { settingsPagesFor } from '../settings/Settings';
 
 /** `needs`: the capability the page is for; `writes`: it changes the casebook, so not when open read-only. */
 /** `onStaffList`: only for a login linked to a staff record (My record has nothing to show otherwise). */
 const NAV: { page: Page; label: string; needs?: Capability; writes?: boolean; onStaffList?: boolean }[] = [
   { page: 'home', label: 'Home' },
   { page: 'cases', label: 'Cases' },
+  { page: 'team-caseload', label: 'Team caseload', needs: 'read-team-caseload' },
   { page: 'new-referral', label: 'New referral', needs: 'take-referrals', writes: true },
   { page: 'calendar', label: 'Calendar' },
   { page: 'figures', label: 'Figures' },
@@ -59,16 +63,22 @@ export function Shell() {
   if (!session) return null;
   // Quality leads read cases but do not take referrals (the contract refuses createReferral).
   const items = NAV.filter((n) => (!n.needs || can(session.user.role, n.needs)) && (!n.writes || !session.readOnly) && (!n.onStaffList || session.user.staffId !== undefined));
+  // Someone with nothing to change in Settings but their own passphrase (a facilitator) has "Your account".
+  const accountOnly = settingsPagesFor(session).every((p) => p === 'settings' || p === 'settings-staff' || p === 'settings-venues' || p === 'settings-account') && !can(session.user.role, 'manage-staff') && !can(session.user.role, 'manage-venues');
+  const label = (n: (typeof NAV)[number]) => (n.page === 'settings' && accountOnly ? 'Your account' : n.label);
+  const target = (n: (typeof NAV)[number]): Page => (n.page === 'settings' && accountOnly ? 'settings-account' : n.page);
+  const current = (n: (typeof NAV)[number]) => page === n.page || (n.page === 'cases' && page === 'case') || (n.page === 'quality' && page === 'staff-record') || (n.page === 'settings' && isSettingsPage(page));
 
   return (
     <>
       <SkipLink />
       <header className="cb-header">
-        <div className="govuk-width-container cb-header__inner">
+        <div className="cb-width cb-header__inner">
           <p className="cb-header__service">
             {session.settings.serviceName}
             <span className="cb-header__app">RJ Casebook</span>
           </p>
+          <QuickFind />
           <div className="cb-header__user">
             <span data-testid="signed-in-as">
               {session.user.name} <span className="govuk-visually-hidden">signed in as</span>({ROLE_LABELS[session.user.role]})
@@ -79,24 +89,19 @@ export function Shell() {
           </div>
         </div>
       </header>
-      <div className="govuk-width-container cb-layout">
+      <div className="cb-width cb-layout">
         <nav className="cb-layout__nav cb-side-nav" aria-label="Main">
           <ul className="cb-side-nav__list">
             {items.map((n) => (
               <li className="cb-side-nav__item" key={n.page}>
-                <button
-                  type="button"
-                  className="cb-side-nav__link"
-                  aria-current={page === n.page || (n.page === 'cases' && page === 'case') || (n.page === 'quality' && page === 'staff-record') ? 'page' : undefined}
-                  onClick={() => go(n.page)}
-                >
-                  {n.label}
+                <button type="button" className="cb-side-nav__link" aria-current={current(n) ? 'page' : undefined} onClick={() => go(target(n))}>
+                  {label(n)}
                 </button>
               </li>
             ))}
           </ul>
         </nav>
-        <main className="govuk-main-wrapper cb-layout__main" id="main-content" tabIndex={-1}>
+        <main className="cb-layout__main" id="main-content" tabIndex={-1}>
           <CasebookNotices />
           <CurrentPage page={page !== 'audit' || can(session.user.role, 'read-audit') ? page : 'home'} />
         </main>
@@ -124,7 +129,14 @@ function CurrentPage({ page }: { page: Page }): ReactNode {
     case 'health-check':
       return <HealthCheck />;
     case 'settings':
+    case 'settings-people':
+    case 'settings-staff':
+    case 'settings-venues':
+    case 'settings-backups':
+    case 'settings-account':
       return <Settings />;
+    case 'team-caseload':
+      return <TeamCaseload />;
     case 'find-person':
       return <FindPerson />;
     case 'subject-access':

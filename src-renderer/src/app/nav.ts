@@ -9,7 +9,18 @@ export type Page = 'home' | 'cases' | 'case' | 'new-referral' | 'calendar' | 'fi
   // The health check, the RJC self-assessment (issue 12).
   | 'health-check'
   // Data protection (issue 13): a person across every case; subject access requests; the retention review.
-  | 'find-person' | 'subject-access' | 'retention';
+  | 'find-person' | 'subject-access' | 'retention'
+  // The day's work (issue 14): the team's caseload per facilitator, and reassigning cases.
+  | 'team-caseload'
+  // Settings split by job (issue 14): 'settings' is the service's own; the others their own pages.
+  | SettingsPage;
+
+export const SETTINGS_PAGES = ['settings', 'settings-people', 'settings-staff', 'settings-venues', 'settings-backups', 'settings-account'] as const;
+export type SettingsPage = (typeof SETTINGS_PAGES)[number];
+
+export function isSettingsPage(p: Page): p is SettingsPage {
+  return (SETTINGS_PAGES as readonly string[]).includes(p);
+}
 
 interface NavState {
   page: Page;

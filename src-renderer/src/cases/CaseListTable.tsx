@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { CaseSummary } from '../../../src-main/domain/cases/case';
 import type { SortColumn } from '../../../src-main/domain/cases/caseload';
@@ -14,12 +14,13 @@ export interface CaseListColumn {
 }
 
 export const CASE_LIST_COLUMNS: readonly CaseListColumn[] = [
-  { key: 'reference', label: 'Reference', width: '17%', first: 'asc' },
-  { key: 'name', label: 'People and offence', width: '25%', first: 'asc' },
-  { key: 'stage', label: 'Stage', width: '14%', first: 'asc' },
-  { key: 'receivedOn', label: 'Received', width: '14.5%', first: 'desc' },
-  { key: 'leadFacilitator', label: 'Lead facilitator', width: '15%', first: 'asc' },
-  { key: 'nextDue', label: 'Next due', width: '14.5%', first: 'asc' },
+  // Wide enough for "RJ-2026-0041 Sensitive" and "22 Nov 2026 Overdue" on one line at 1280 px.
+  { key: 'reference', label: 'Reference', width: '11.5rem', first: 'asc' },
+  { key: 'name', label: 'People and offence', width: 'auto', first: 'asc' },
+  { key: 'stage', label: 'Stage', width: '11rem', first: 'asc' },
+  { key: 'receivedOn', label: 'Received', width: '7rem', first: 'desc' },
+  { key: 'leadFacilitator', label: 'Lead facilitator', width: '11rem', first: 'asc' },
+  { key: 'nextDue', label: 'Next due', width: '10.5rem', first: 'asc' },
 ];
 
 /** "22 Nov 2026": GOV.UK allows short months in tables where space is tight. */
@@ -29,8 +30,34 @@ function ShortDate({ ymd }: { ymd: string }) {
   return <time dateTime={ymd}>{Number.isNaN(d.getTime()) ? ymd : shortDate.format(d)}</time>;
 }
 
-/** A row is about two lines tall until it is measured. */
-const ESTIMATE = 66;
+/** One line a row (the cells do not wrap); measured once drawn. */
+const ESTIMATE = 27;
+
+/**
+ * The list's box fills the window below whatever is above it (heading, search, filters), so
+ * the list, not a letterbox inside a scrolling page, is what scrolls.
+ */
+function useFillWindow(box: RefObject<HTMLDivElement | null>): number | undefined {
+  const [height, setHeight] = useState<number>();
+  useLayoutEffect(() => {
+    const fit = () => {
+      const el = box.current;
+      if (!el) return;
+      const top = el.getBoundingClientRect().top + window.scrollY;
+      setHeight(Math.max(320, window.innerHeight - top - 16));
+    };
+    fit();
+    window.addEventListener('resize', fit);
+    // The filters opening or closing moves the box down or up.
+    const watch = new ResizeObserver(fit);
+    if (box.current?.parentElement) watch.observe(box.current.parentElement);
+    return () => {
+      window.removeEventListener('resize', fit);
+      watch.disconnect();
+    };
+  }, [box]);
+  return height;
+}
 
 interface Props {
   total: number;
@@ -65,6 +92,7 @@ export function CaseListTable({ total, rowAt, onRange, onVisible, sort, onSort, 
   const thead = useRef<HTMLTableSectionElement>(null);
   const [headHeight, setHeadHeight] = useState(56);
   const focusIndex = useRef<number | undefined>(undefined);
+  const boxHeight = useFillWindow(scroller);
 
   const virtualizer = useVirtualizer({
     count: total,
@@ -151,7 +179,7 @@ export function CaseListTable({ total, rowAt, onRange, onVisible, sort, onSort, 
   const bottom = items.length > 0 ? virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0) : 0;
 
   return (
-    <div className="cb-caselist" ref={scroller} role="region" aria-labelledby={labelledBy} tabIndex={0} data-testid="case-list">
+    <div className="cb-caselist" ref={scroller} style={boxHeight ? { maxHeight: boxHeight } : undefined} role="region" aria-labelledby={labelledBy} tabIndex={0} data-testid="case-list">
       <table className="govuk-table" aria-rowcount={total + 1} aria-labelledby={labelledBy}>
         <colgroup>
           {CASE_LIST_COLUMNS.map((c) => (
@@ -230,22 +258,22 @@ function CaseCells({ r, index, today, onOpen }: { r: CaseSummary; index: number;
   const overdue = !ended && r.nextDue !== undefined && r.nextDue < today;
   return (
     <>
-      <td className="govuk-table__cell">
+      <td className="govuk-table__cell cb-nowrap">
         <button type="button" className="cb-link-button cb-reference" data-row-index={index} onClick={() => onOpen(r.id, index)}>
           {r.reference}
         </button>
         {r.sensitive && <strong className="govuk-tag govuk-tag--purple cb-tag">Sensitive</strong>}
       </td>
-      <td className="govuk-table__cell">
+      <td className="govuk-table__cell cb-caselist__clip" title={`${r.names.join(', ') || 'No one yet'}: ${r.offenceCategory}`}>
         {r.names.join(', ') || 'No one yet'}
         <span className="cb-caselist__sub">{r.offenceCategory}</span>
       </td>
-      <td className="govuk-table__cell">{r.exit ? `Ended: ${EXIT_LABELS[r.exit]}` : STAGE_LABELS[r.stage]}</td>
+      <td className="govuk-table__cell cb-caselist__clip">{r.exit ? `Ended: ${EXIT_LABELS[r.exit]}` : STAGE_LABELS[r.stage]}</td>
       <td className="govuk-table__cell cb-nowrap">
         <ShortDate ymd={r.receivedOn} />
       </td>
-      <td className="govuk-table__cell">{r.leadFacilitator ?? <span className="cb-caselist__muted">Not assigned</span>}</td>
-      <td className="govuk-table__cell">
+      <td className="govuk-table__cell cb-caselist__clip">{r.leadFacilitator ?? <span className="cb-caselist__muted">Not assigned</span>}</td>
+      <td className="govuk-table__cell cb-nowrap">
         {ended || !r.nextDue ? (
           <span className="cb-caselist__muted">None</span>
         ) : (

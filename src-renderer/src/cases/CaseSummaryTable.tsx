@@ -23,7 +23,7 @@ export function CaseSummaryTable({
   testId?: string;
 }) {
   return (
-    <table className="govuk-table" data-testid={testId}>
+    <table className="govuk-table cb-data-table" data-testid={testId}>
       <caption className="govuk-table__caption govuk-visually-hidden">{caption}</caption>
       <thead className="govuk-table__head">
         <tr className="govuk-table__row">
@@ -44,7 +44,7 @@ export function CaseSummaryTable({
       <tbody className="govuk-table__body">
         {rows.map((r) => (
           <tr className="govuk-table__row" key={r.id}>
-            <td className="govuk-table__cell">
+            <td className="govuk-table__cell cb-nowrap">
               <button type="button" className="cb-link-button cb-nowrap" onClick={() => onOpen(r.id)}>
                 {r.reference}
               </button>
@@ -56,10 +56,10 @@ export function CaseSummaryTable({
               {show === 'changed' ? (
                 <DateTime iso={r.updatedAt} />
               ) : r.nextDue ? (
-                <>
-                  <span className="cb-nowrap">{formatDate(r.nextDue)}</span>
+                <span className="cb-nowrap">
+                  {formatDate(r.nextDue)}
                   {r.nextDue < today && <strong className="govuk-tag govuk-tag--red cb-tag">Overdue</strong>}
-                </>
+                </span>
               ) : (
                 'None'
               )}

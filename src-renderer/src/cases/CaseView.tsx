@@ -50,6 +50,12 @@ const TAB_LABELS: Record<CaseTab, string> = {
 };
 
 /**
+ * Shorter words on the tab itself, so the eleven tabs keep to one row in a laptop's window;
+ * the button's name is still the whole one (it begins with the words shown).
+ */
+const TAB_SHORT: Partial<Record<CaseTab, string>> = { process: 'Meetings', access: 'Access' };
+
+/**
  * One case, in the MOJ "case page" style: the reference, stage and flags, the referral at a
  * glance, the next step in the workflow, then sections chosen with a sub-navigation. Every
  * change is a command sent with the revision on screen, so nobody overwrites anyone else.
@@ -76,9 +82,13 @@ export function CaseView() {
   return (
     <>
       <BackLink onClick={() => go('cases')}>Back to cases</BackLink>
-      <h1 className="govuk-heading-l govuk-!-margin-bottom-3" ref={h1} tabIndex={-1}>
-        {shown ? `Case ${shown.case.reference}` : 'Case'}
-      </h1>
+      {/* The reference and the case's flags stay in view while the person works down a section. */}
+      <div className="cb-case-head" data-testid="case-head">
+        <h1 className="govuk-heading-l cb-case-head__title" ref={h1} tabIndex={-1}>
+          {shown ? `Case ${shown.case.reference}` : 'Case'}
+        </h1>
+        {shown && reference && <CaseTags c={shown.case} />}
+      </div>
       {(error || referenceError) && (
         <p className="govuk-error-message" role="alert">
           {error ?? referenceError}
@@ -121,7 +131,6 @@ function CasePage({ view }: { view: View }) {
   };
   return (
     <>
-      <CaseTags ctx={ctx} />
       <CaseSummary ctx={ctx} />
       <WorkflowPanel ctx={ctx} />
       <SubNavigation />
@@ -130,8 +139,7 @@ function CasePage({ view }: { view: View }) {
   );
 }
 
-function CaseTags({ ctx }: { ctx: CaseContext }) {
-  const { c } = ctx;
+function CaseTags({ c }: { c: View['case'] }) {
   return (
     <p className="cb-tags cb-tags--header" data-testid="case-tags">
       {c.exit ? (
@@ -178,8 +186,16 @@ function SubNavigation() {
       <ul className="cb-sub-nav__list">
         {CASE_TABS.filter((t) => t !== 'access' || seesAccess).map((t) => (
           <li className="cb-sub-nav__item" key={t}>
-            <button type="button" className="cb-sub-nav__link" aria-current={tab === t ? 'page' : undefined} onClick={() => setTab(t)}>
-              {TAB_LABELS[t]}
+            {/* data-label reserves the bold width, so choosing a tab never moves the others. */}
+            <button
+              type="button"
+              className="cb-sub-nav__link"
+              data-label={TAB_SHORT[t] ?? TAB_LABELS[t]}
+              aria-label={TAB_SHORT[t] ? TAB_LABELS[t] : undefined}
+              aria-current={tab === t ? 'page' : undefined}
+              onClick={() => setTab(t)}
+            >
+              {TAB_SHORT[t] ?? TAB_LABELS[t]}
             </button>
           </li>
         ))}

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { STAGES } from '../../../src-main/domain/cases/case';
 import { PRACTITIONER_LEVEL_LABELS } from '../../../src-main/domain/staff/staff';
 import { can } from '../../../src-main/domain/access/capabilities';
-import { useCases, EMPTY_FILTERS, type CaseFilters } from './cases-state';
+import { useCases, EMPTY_FILTERS, type CaseFilters, type CaseSort } from './cases-state';
 import { useCasework } from './casework-state';
 import { useNav } from '../app/nav';
 import { useSession } from '../app/session';
@@ -33,13 +33,23 @@ export function Cases() {
   const generation = useCases((s) => s.generation);
   const topKey = useCases((s) => s.topKey);
   useCases((s) => s.pages); // re-render as pages of rows arrive
-  const { query, ensureRange, rowAt, setAnchor } = useCases.getState();
+  const { query: runQuery, ensureRange, rowAt, setAnchor } = useCases.getState();
+  // The search this page last sent: a different one arriving in the filters came from Quick find.
+  const sent = useRef(filters.search);
+  const query = useCallback(
+    (f?: CaseFilters, s?: CaseSort) => {
+      if (f) sent.current = f.search;
+      return runQuery(f, s);
+    },
+    [runQuery],
+  );
   const { reference, load } = useCasework();
   const session = useSession((s) => s.session);
   const openCase = useNav((s) => s.openCase);
   const go = useNav((s) => s.go);
   const [text, setText] = useState(filters.search);
   const [shown, setShown] = useState<[number, number]>([0, -1]);
+  const [showFilters, setShowFilters] = useState<boolean>();
   const canTakeReferrals = !!session && !session.readOnly && can(session.user.role, 'take-referrals');
 
   // Arriving (or coming back from a case): run the last query again, keeping the place.
@@ -48,6 +58,12 @@ export function Cases() {
     const s = useCases.getState();
     void s.query(s.filters, s.sort, true);
   }, [load]);
+
+  useEffect(() => {
+    if (filters.search === sent.current) return;
+    sent.current = filters.search;
+    setText(filters.search);
+  }, [filters.search]);
 
   // Search as the person types, once they pause.
   const latestFilters = useRef(filters);
@@ -79,42 +95,42 @@ export function Cases() {
   const staff = reference?.staff ?? [];
   const today = reference?.today ?? new Date().toISOString().slice(0, 10);
 
+  const chosen = [filters.status !== 'all', filters.stage, filters.facilitator, filters.source, filters.sensitive, filters.overdue].filter(Boolean).length;
+  // MOJ "filter a list": the filters stay out of the way until asked for (or while some are chosen).
+  const open = showFilters ?? chosen > 0;
+
   return (
     <>
-      <h1 className="govuk-heading-l" ref={h1} tabIndex={-1}>
-        Cases
-      </h1>
-      {canTakeReferrals && (
-        <div className="cb-actions">
-          <button type="button" className="govuk-button" onClick={() => go('new-referral')}>
-            New referral
-          </button>
-        </div>
-      )}
-      <form
-        role="search"
-        aria-label="Cases"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void query({ ...filters, search: text });
-        }}
-      >
-        <div className="govuk-form-group">
-          <label className="govuk-label govuk-label--s" htmlFor="case-search">
-            Search cases
-          </label>
-          <div className="govuk-hint" id="case-search-hint">
-            Name, reference or offence
-          </div>
-          <div className="cb-search">
+      {/* One row: the heading, the search with its filters toggle, and New referral. */}
+      <div className="cb-page-head">
+        <h1 className="govuk-heading-l govuk-!-margin-bottom-3" ref={h1} tabIndex={-1}>
+          Cases
+        </h1>
+        <form
+          role="search"
+          aria-label="Cases"
+          className="cb-page-head__grow"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            void query({ ...filters, search: text });
+          }}
+        >
+          <div className="cb-search cb-search--inline">
+            <label className="govuk-label govuk-!-font-weight-bold" htmlFor="case-search">
+              Search cases
+            </label>
+            <span className="govuk-visually-hidden" id="case-search-hint">
+              Name, reference or offence
+            </span>
             <input
               id="case-search"
-              className="govuk-input govuk-input--width-20"
+              className="govuk-input cb-search__input"
               type="search"
               value={text}
               autoComplete="off"
               spellCheck={false}
+              title="Name, reference or offence"
               aria-describedby="case-search-hint"
               aria-controls="case-list-caption"
               onChange={(e) => setText(e.target.value)}
@@ -122,10 +138,26 @@ export function Cases() {
             <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">
               Search
             </button>
+            <button
+              type="button"
+              className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+              aria-expanded={open}
+              aria-controls="case-filters"
+              onClick={() => setShowFilters(!open)}
+            >
+              {open ? 'Hide filters' : 'Show filters'}
+              {chosen > 0 && ` (${chosen} chosen)`}
+            </button>
           </div>
-        </div>
-        <fieldset className="govuk-fieldset">
-          <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Filter</legend>
+        </form>
+        {canTakeReferrals && (
+          <button type="button" className="govuk-button" onClick={() => go('new-referral')}>
+            New referral
+          </button>
+        )}
+      </div>
+        <fieldset className="govuk-fieldset cb-filter-panel" id="case-filters" hidden={!open}>
+          <legend className="govuk-visually-hidden">Filter</legend>
           <div className="cb-filters">
             <SelectField
               {...filterProps('status')}
@@ -175,31 +207,30 @@ export function Cases() {
                 </div>
               </div>
             </div>
-            {(filtered || search) && (
-              <div className="govuk-form-group">
-                <button
-                  type="button"
-                  className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
-                  onClick={() => {
-                    setText('');
-                    void query({ ...EMPTY_FILTERS });
-                  }}
-                >
-                  Clear search and filters
-                </button>
-              </div>
-            )}
           </div>
         </fieldset>
-      </form>
       {error && <p className="govuk-error-message">{error}</p>}
-      <p className="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1" role="status" data-testid="case-count">
-        {announce}
-      </p>
-      <p className="govuk-body cb-caselist__count" id="case-list-caption" data-testid="case-showing">
-        {total ? `Showing ${n(shown[0] + 1)}–${n(Math.max(shown[0] + 1, shown[1] + 1))} of ${n(total)}` : total === 0 ? 'No cases to show.' : ''}
-        {total ? <span className="govuk-visually-hidden">. Use the up and down arrow keys on a reference to move between cases.</span> : null}
-      </p>
+      <div className="cb-caselist__counts">
+        <p className="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-0" role="status" data-testid="case-count">
+          {announce}
+        </p>
+        <p className="govuk-body cb-caselist__count" id="case-list-caption" data-testid="case-showing">
+          {total ? `Showing ${n(shown[0] + 1)}–${n(Math.max(shown[0] + 1, shown[1] + 1))} of ${n(total)}` : total === 0 ? 'No cases to show.' : ''}
+          {total ? <span className="govuk-visually-hidden">. Use the up and down arrow keys on a reference to move between cases.</span> : null}
+        </p>
+        {(filtered || search) && (
+          <button
+            type="button"
+            className="cb-link-button cb-link-button--small"
+            onClick={() => {
+              setText('');
+              void query({ ...EMPTY_FILTERS });
+            }}
+          >
+            Clear search and filters
+          </button>
+        )}
+      </div>
       {total !== undefined && total > 0 && (
         <CaseListTable
           total={total}

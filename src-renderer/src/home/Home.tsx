@@ -1,5 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { EXITS, STAGES, type CaseSummary } from '../../../src-main/domain/cases/case';
+import { EXITS, STAGES, type CaseSummary, type Stage } from '../../../src-main/domain/cases/case';
 import { daysBetween } from '../../../src-main/domain/time/dates';
 import { can } from '../../../src-main/domain/access/capabilities';
 import type { OutputOf } from '../../../src-main/ipc/contract';
@@ -15,6 +15,8 @@ import { CaseSummaryTable } from '../cases/CaseSummaryTable';
 import { ComplianceDue } from './ComplianceDue';
 import { QualityDeadlines } from './QualityDeadlines';
 import { SubjectAccessDue } from '../data-protection/subject-access/SubjectAccessDue';
+import { MyWork } from '../daily-work/MyWork';
+import { SetUpChecklist } from '../daily-work/SetUpChecklist';
 import '../shared/components/casework.scss';
 
 type Dashboard = OutputOf<'getDashboard'>;
@@ -71,6 +73,13 @@ export function Home() {
           </button>
         </div>
       )}
+      {/* First run: what to set up before the first referral; after that, the day's work. */}
+      {dash && total === 0 && (
+        <div data-testid="no-cases">
+          <SetUpChecklist />
+        </div>
+      )}
+      {dash && total > 0 && <MyWork />}
       <QualityDeadlines />
       <SubjectAccessDue />
       {error && <p className="govuk-error-message">{error}</p>}
@@ -79,11 +88,7 @@ export function Home() {
           Loading cases…
         </p>
       )}
-      {dash && total === 0 && (
-        <p className="govuk-body" data-testid="no-cases">
-          There are no cases yet.
-        </p>
-      )}
+
       {dash && total > 0 && (
         <>
           <div className="cb-dash">
@@ -114,7 +119,7 @@ export function Home() {
             <Panel id="recent" title="Recently changed" rows={dash.recentlyChanged} empty="No changes yet." show="changed" today={today} onOpen={openCase} />
           </div>
           <h2 className="govuk-heading-m">Cases by stage</h2>
-          <StageCounts dash={dash} total={total} />
+          <StageCounts dash={dash} total={total} onStage={(stage) => seeAll({ stage })} />
         </>
       )}
       <ComplianceDue />
@@ -198,7 +203,7 @@ function OverdueActions({ overdue, today, onOpen }: { overdue: Dashboard['overdu
       {rows.length === 0 ? (
         <p className="govuk-body">No agreement actions are overdue.</p>
       ) : (
-        <table className="govuk-table">
+        <table className="govuk-table cb-data-table">
           <caption className="govuk-table__caption govuk-visually-hidden">{title}</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
@@ -250,18 +255,24 @@ function overdueFor(due: string, today: string): string {
   return `${days} ${days === 1 ? 'day' : 'days'} overdue`;
 }
 
-function StageCounts({ dash, total }: { dash: Dashboard; total: number }) {
+/** Each stage's tile opens the case list filtered to that stage. */
+function StageCounts({ dash, total, onStage }: { dash: Dashboard; total: number; onStage(stage: Stage): void }) {
   const exited = EXITS.reduce((a, e) => a + dash.exited[e], 0);
   return (
     <>
       <p className="govuk-body">
         {total} {total === 1 ? 'case' : 'cases'} in total, {dash.open} open.
       </p>
+      <p className="govuk-hint" id="stage-tiles-hint">
+        Choose a stage to see its cases.
+      </p>
       <ul className="cb-stats" data-testid="stage-counts">
         {STAGES.map((s) => (
           <li className="cb-stats__item" key={s}>
-            <span className="cb-stats__count">{dash.byStage[s]}</span>
-            <span className="cb-stats__label">{STAGE_LABELS[s]}</span>
+            <button type="button" className="cb-stats__link" aria-describedby="stage-tiles-hint" onClick={() => onStage(s)}>
+              <span className="cb-stats__count">{dash.byStage[s]}</span>
+              <span className="cb-stats__label">{STAGE_LABELS[s]}</span>
+            </button>
           </li>
         ))}
         <li className="cb-stats__item">

@@ -10,9 +10,9 @@ import '../shared/components/casework.scss';
 
 /**
  * The casework parts of Settings: the staff list (coordinators, quality leads and administrators change it;
- * everyone can read it) and the casework settings (administrators change them).
+ * everyone can read it; the Staff page) or the casework settings (administrators change them; the Service page).
  */
-export function CaseworkSettingsSections() {
+export function CaseworkSettingsSections({ part }: { part: 'staff' | 'casework' }) {
   const session = useSession((s) => s.session);
   const { reference, error, load } = useCasework();
   useEffect(() => {
@@ -23,9 +23,9 @@ export function CaseworkSettingsSections() {
   const writable = !session.readOnly;
   if (error) return <p className="govuk-error-message">{error}</p>;
   if (!reference) return null;
+  if (part === 'staff') return <StaffSection canEdit={writable && can(role, 'manage-staff')} />;
   return (
     <>
-      <StaffSection canEdit={writable && can(role, 'manage-staff')} />
       {writable && can(role, 'change-casework-settings') ? (
         <CaseworkSettingsForm settings={reference.settings} year={reference.today.slice(0, 4)} />
       ) : (

@@ -11,6 +11,7 @@ import { loadCaseworkTemplates } from '../../../src-main/services/templates/load
 import type { ComplaintList } from '../../../src-main/domain/quality/complaints';
 import type { SubjectAccessRequest } from '../../../src-main/domain/data-protection/subject-access/request';
 import { fakeSubjectAccess } from './fake-subject-access';
+import { fakeDailyWork } from './fake-daily-work';
 import { registerCsvRows } from '../../../src-main/domain/staff/register-csv';
 import type { Venue } from '../../../src-main/domain/conferences/venue';
 import { CaseSchema, summarise, type Case } from '../../../src-main/domain/cases/case';
@@ -392,6 +393,7 @@ export function createFakeService(world: FakeWorld, dir: string, files: FilePort
     figures: missing('figures') as CasebookService['figures'],
     documents: missing('documents') as CasebookService['documents'],
     dataProtection: { ...(missing('dataProtection') as CasebookService['dataProtection']), ...fakeSubjectAccess(need) },
+    dailyWork: { ...(missing('dailyWork') as CasebookService['dailyWork']), ...fakeDailyWork(need, () => store()?.register ?? demoStaff) },
   };
   return api;
 }

@@ -200,6 +200,15 @@ export async function nav(p: Page, item: string, heading: string | RegExp = item
   await h1(p, heading);
 }
 
+/** One of the settings pages (issue 14 split Settings by job), from the main navigation and the settings one. */
+export async function settingsPage(p: Page, name: string): Promise<void> {
+  await nav(p, 'Settings', /./);
+  const button = p.getByRole('navigation', { name: 'Settings' }).getByRole('button', { name, exact: true });
+  await button.click();
+  expect(await button.getAttribute('aria-current')).toBe('page');
+  await h1(p, name);
+}
+
 /** Open a case from the case list by its reference. */
 export async function openCase(p: Page, reference: string): Promise<void> {
   await nav(p, 'Cases');

@@ -17,9 +17,17 @@ const STATUS_COLOURS: Record<MeetingStatus, TagColour> = {
 /** A calendar entry whose meeting carries the case it belongs to (calendar-view works on meetings). */
 export type Booked = CalendarMeeting['meeting'] & { row: CalendarMeeting };
 
-/** "09:30–11:00", with the day it ends when that is later. */
-function times(e: CalendarEntry<Booked>): string {
-  return `${e.start}–${e.end}${e.endsOn ? ` (ends ${formatDate(e.endsOn)})` : ''}`;
+/** "09:30–11:00", with the day it ends when that is later; the end in its own span (a busy month shows only the start). */
+function Times({ e }: { e: CalendarEntry<Booked> }) {
+  return (
+    <span className="cb-cal-entry__time">
+      {e.start}
+      <span className="cb-cal-entry__end">
+        –{e.end}
+        {e.endsOn ? ` (ends ${formatDate(e.endsOn)})` : ''}
+      </span>
+    </span>
+  );
 }
 
 /**
@@ -34,10 +42,9 @@ export function MeetingEntry({ entry, detailed, onOpen }: { entry: CalendarEntry
   const who = [row.leadName, row.coName].filter(Boolean).join(' and ');
   return (
     <li className={`cb-cal-entry${isActive(m) ? '' : ' cb-cal-entry--inactive'}`} data-testid={`meeting-${m.id}`}>
-      {/* The whole text is the button's name, "09:30–11:00 Conference RJ-2026-0042", so a screen reader hears what it opens. */}
+      {/* The whole text is the button's name, "09:30–11:00 RJ-2026-0042 Conference", so a screen reader hears what it opens; the reference comes before the kind so a narrow month day still shows it. */}
       <button type="button" className="cb-link-button cb-cal-entry__open" onClick={() => onOpen(row.caseId)}>
-        <span className="cb-cal-entry__time">{times(entry)}</span> <span className="cb-cal-entry__kind">{MEETING_KIND_LABELS[m.kind]}</span>{' '}
-        <span className="cb-cal-entry__ref">{row.reference}</span>
+        <Times e={entry} /> <span className="cb-cal-entry__ref">{row.reference}</span> <span className="cb-cal-entry__kind">{MEETING_KIND_LABELS[m.kind]}</span>
       </button>
       <span className="cb-cal-entry__tags">
         <Tag colour={STATUS_COLOURS[m.status]} className="cb-cal-entry__tag">

@@ -1,0 +1,161 @@
+import { useCallback, useEffect, useState } from 'react';
+import { can } from '../../../src-main/domain/access/capabilities';
+import type { FacilitatorLoad, TeamCaseload as Caseload } from '../../../src-main/domain/daily-work/team-caseload';
+import { PRACTITIONER_LEVEL_LABELS } from '../../../src-main/domain/staff/staff';
+import { call, messageOf } from '../shared/api/client';
+import { useSession } from '../app/session';
+import { useNav } from '../app/nav';
+import { useCases, EMPTY_FILTERS } from '../cases/cases-state';
+import { usePageTitle } from '../shared/hooks/usePageTitle';
+import { Banner } from '../shared/components/Banner';
+import { Tag } from '../shared/components/Tag';
+import { ReassignPanel } from './ReassignPanel';
+import '../shared/components/casework.scss';
+import './daily-work.scss';
+
+/**
+ * The team caseload (issue 14), for coordinators and administrators: per facilitator, the open
+ * cases they lead and co-facilitate, how many are sensitive and how many overdue; and, from
+ * each row, reassigning their cases (for example when someone leaves).
+ */
+export function TeamCaseload() {
+  const h1 = usePageTitle('Team caseload');
+  const session = useSession((s) => s.session);
+  const go = useNav((s) => s.go);
+  const [load, setLoad] = useState<Caseload>();
+  const [error, setError] = useState<string>();
+  const [from, setFrom] = useState<FacilitatorLoad>();
+  const [done, setDone] = useState<string>();
+  const canReassign = !!session && !session.readOnly && can(session.user.role, 'reassign-cases');
+
+  const refresh = useCallback(async () => {
+    try {
+      setLoad(await call('getTeamCaseload'));
+      setError(undefined);
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  }, []);
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  /** The case list, filtered to this person's cases (open ones). */
+  const seeCases = (f: FacilitatorLoad) => {
+    useCases.setState({ filters: { ...EMPTY_FILTERS, facilitator: f.staffId, status: 'open' } });
+    go('cases');
+  };
+
+  return (
+    <>
+      <h1 className="govuk-heading-l" ref={h1} tabIndex={-1}>
+        Team caseload
+      </h1>
+      {done && (
+        <Banner title="Success" success>
+          <p className="govuk-notification-banner__heading">{done}</p>
+        </Banner>
+      )}
+      {error && <p className="govuk-error-message">{error}</p>}
+      {!load && !error && (
+        <p className="govuk-body" role="status">
+          Counting cases…
+        </p>
+      )}
+      {load && (
+        <>
+          <p className="govuk-body">
+            Open cases for each facilitator. Sensitive and overdue count the cases they lead or co-facilitate.
+            {load.unassigned.open > 0 && (
+              <>
+                {' '}
+                <strong>
+                  {load.unassigned.open} open {load.unassigned.open === 1 ? 'case has' : 'cases have'} no lead facilitator
+                </strong>{' '}
+                ({load.unassigned.sensitive} sensitive, {load.unassigned.overdue} overdue).
+              </>
+            )}
+          </p>
+          <table className="govuk-table cb-data-table cb-caseload" data-testid="team-caseload">
+            <caption className="govuk-table__caption govuk-visually-hidden">Open cases per facilitator</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">
+                  Facilitator
+                </th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                  Leads
+                </th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                  Co-facilitates
+                </th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                  Sensitive
+                </th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                  Overdue
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  <span className="govuk-visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody className="govuk-table__body">
+              {load.facilitators.map((f) => (
+                <tr className="govuk-table__row" key={f.staffId} data-testid={`caseload-${f.staffId}`}>
+                  <th scope="row" className="govuk-table__header cb-nowrap">
+                    {f.name}
+                    {f.level && <span className="cb-caselist__muted govuk-!-font-weight-regular">, {PRACTITIONER_LEVEL_LABELS[f.level]}</span>}
+                    {!f.active && (
+                      <Tag colour="grey" className="cb-tag">
+                        Left
+                      </Tag>
+                    )}
+                  </th>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{f.leading}</td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{f.supporting}</td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{f.sensitive}</td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{f.overdue > 0 ? <strong>{f.overdue}</strong> : 0}</td>
+                  <td className="govuk-table__cell cb-nowrap">
+                    <button type="button" className="cb-link-button" onClick={() => seeCases(f)}>
+                      See cases<span className="govuk-visually-hidden"> of {f.name}</span>
+                    </button>
+                    {canReassign && f.leading > 0 && (
+                      <>
+                        {' · '}
+                        <button
+                          type="button"
+                          className="cb-link-button"
+                          aria-expanded={from?.staffId === f.staffId}
+                          onClick={() => {
+                            setDone(undefined);
+                            setFrom(from?.staffId === f.staffId ? undefined : f);
+                          }}
+                        >
+                          Reassign<span className="govuk-visually-hidden"> the cases {f.name} leads</span>
+                        </button>
+                      </>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {from && (
+            <ReassignPanel
+              key={from.staffId}
+              from={from}
+              onCancel={() => setFrom(undefined)}
+              onDone={(message) => {
+                setFrom(undefined);
+                setDone(message);
+                void refresh();
+                window.scrollTo(0, 0);
+              }}
+            />
+          )}
+        </>
+      )}
+    </>
+  );
+}
