@@ -314,7 +314,7 @@ describe('calendar, figures, venues and overdue agreement actions', () => {
     const [track, bar] = await drawing.locator('rect').evaluateAll((rs) => rs.map((r) => Number(r.getAttribute('width'))));
     expect(bar).toBe(track);
     // Nothing to count is said in words, never "None".
-    expect(await page.getByTestId('figure-overall').textContent()).toBe('Overall scoreNo data in this periodNo scores given');
+    expect(await page.getByTestId('figure-overall').textContent()).toBe('Overall scoreNo data in this periodNo scores given in this period');
     // A and B were open in March; A is now in monitoring, B at referral.
     const stages = page.getByTestId('chart-stages');
     expect(await stages.getByRole('row', { name: /Monitoring/ }).locator('td').first().textContent()).toBe('1');
