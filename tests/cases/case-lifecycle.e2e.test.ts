@@ -170,6 +170,8 @@ describe('the whole life of a case, in the page', () => {
       const form = page.getByTestId('signoff-form');
       // Who signs is who is signed in.
       expect(await form.getByTestId('signed-by-you').textContent()).toBe('Signed off by you (Siân Evans, RJ coordinator).');
+      // Signing off your own assessment is confirmed knowingly.
+      await form.getByLabel('I understand the record will say this was signed off by the person who assessed it').check();
       await form.getByRole('button', { name: 'Sign off' }).click();
       await notice(page, `Risk assessment for ${name} signed off`);
     }

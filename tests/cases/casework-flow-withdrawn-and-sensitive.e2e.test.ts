@@ -56,10 +56,12 @@ describe('casework on the case page', () => {
     await form.getByRole('button', { name: 'End the case' }).click();
     const summary = form.locator('.govuk-error-summary');
     await summary.getByRole('link', { name: 'Choose who withdrew' }).waitFor();
-    await summary.getByRole('link', { name: 'Enter the reason the case is ending' }).waitFor();
+    // A person who withdraws is never asked for a reason: the field records what they said, if anything.
+    expect(await summary.getByRole('link').allTextContents()).toEqual(['Choose who withdrew']);
+    await form.getByRole('checkbox', { name: 'No reason given' }).waitFor();
     await look(page, '3c-12-end-case-errors');
     await form.getByLabel('Who withdrew?').selectOption({ label: 'Grace Adeyemi (person harmed)' });
-    await form.getByLabel('Reason').fill('Grace told us she no longer wants to take part. She knows she can come back to us.');
+    await form.getByLabel("What they told you, or 'No reason given'").fill('Grace told us she no longer wants to take part. She knows she can come back to us.');
     await form.getByRole('button', { name: 'End the case' }).click();
     await notice(page, 'Case ended: withdrawn');
     expect(await page.getByTestId('case-tags').textContent()).toContain('Ended: Withdrawn');

@@ -11,6 +11,8 @@ import { RadiosField } from '../shared/components/ChoiceFields';
 import { SelectField } from '../shared/components/SelectField';
 import { TextArea } from '../shared/components/TextArea';
 import { ErrorSummary } from '../shared/components/ErrorSummary';
+import { ENTER_EXIT_REASON, exitReason } from '../../../src-main/domain/cases/exit-reason';
+import { WithdrawnReason } from './WithdrawnReason';
 import { FormPanel, useCommandForm, type FieldProblem } from './command-form';
 import { DateBox, nameAndRole, readDate, ukToday, type CaseContext } from './shared';
 import { ON_BEHALF_DEFAULTS, ON_BEHALF_FIELDS, readOnBehalf, SignedBy, type OnBehalfValues } from './signed-by';
@@ -197,10 +199,11 @@ function AdvanceForm({ ctx, next, actions }: { ctx: CaseContext; next: Stage; ac
   );
 }
 
-interface ExitValues {
+export interface ExitValues {
   kind: '' | Exit;
   withdrawnBy: string;
   reason: string;
+  noReasonGiven: boolean;
   on: string;
 }
 
@@ -208,13 +211,15 @@ function ExitForm({ ctx }: { ctx: CaseContext }) {
   const { c, reference } = ctx;
   const f = useCommandForm<ExitValues>({
     prefix: 'exit-',
-    fields: ['kind', 'withdrawnBy', 'reason', 'on'],
-    defaultValues: { kind: '', withdrawnBy: '', reason: '', on: ukToday(reference) },
+    fields: ['kind', 'withdrawnBy', 'reason', 'noReasonGiven', 'on'],
+    defaultValues: { kind: '', withdrawnBy: '', reason: '', noReasonGiven: false, on: ukToday(reference) },
     build: (v) => {
       const errors: FieldProblem[] = [];
       if (!v.kind) errors.push({ field: 'kind', message: 'Choose why the case is ending' });
       if (v.kind === 'withdrawn' && !v.withdrawnBy) errors.push({ field: 'withdrawnBy', message: 'Choose who withdrew' });
-      if (!v.reason.trim()) errors.push({ field: 'reason', message: 'Enter the reason the case is ending' });
+      // The same rule as main (exit-reason.ts): a withdrawal never needs a reason.
+      const told = v.kind === 'withdrawn' && v.noReasonGiven ? undefined : v.reason.trim() || undefined;
+      if (v.kind && !exitReason(v.kind, told).ok) errors.push({ field: 'reason', message: ENTER_EXIT_REASON });
       const on = readDate(v.on, 'on', { label: 'Date the case ended', notAfter: reference.today, notBefore: c.referral.receivedOn, notBeforeWhy: `The date must be on or after the referral was received (${formatDate(c.referral.receivedOn)})` }, errors);
       return {
         errors,
@@ -222,7 +227,7 @@ function ExitForm({ ctx }: { ctx: CaseContext }) {
           {
             type: 'exit',
             kind: v.kind as Exit,
-            reason: v.reason.trim(),
+            ...(told ? { reason: told } : {}),
             ...(v.kind === 'withdrawn' && v.withdrawnBy ? { withdrawnBy: v.withdrawnBy } : {}),
             ...(on && on !== reference.today ? { on } : {}),
           },
@@ -250,7 +255,11 @@ function ExitForm({ ctx }: { ctx: CaseContext }) {
         }))}
         registration={f.register('kind')}
       />
-      <TextArea id={f.id('reason')} label="Reason" hint="This is kept on the case record." error={f.error('reason')} registration={f.register('reason')} />
+      {kind === 'withdrawn' ? (
+        <WithdrawnReason f={f} />
+      ) : (
+        <TextArea id={f.id('reason')} label="Reason" hint="This is kept on the case record." error={f.error('reason')} registration={f.register('reason')} />
+      )}
       <DateBox id={f.id('on')} label="Date the case ended" error={f.error('on')} registration={f.register('on')} />
     </FormPanel>
   );
