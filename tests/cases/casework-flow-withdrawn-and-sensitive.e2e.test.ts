@@ -216,7 +216,11 @@ describe('casework on the case page', () => {
     expect(await page.getByTestId('case-tags').textContent()).toContain('Indirect process');
     await tab(page, 'People');
     await page.getByTestId(`person-${callum.id}`).locator('.govuk-tag', { hasText: 'Under 18' }).waitFor();
-    await page.getByTestId(`person-${callum.id}`).locator('.govuk-tag', { hasText: 'Enhanced rights' }).waitFor();
+    // Enhanced rights are a victim's: never on the person responsible, even under 18; Niamh's say why.
+    expect(await page.getByTestId(`person-${callum.id}`).locator('.govuk-tag', { hasText: 'Enhanced rights' }).count()).toBe(0);
+    expect(await page.getByTestId(`person-${callum.id}`).getByText("Enhanced rights (Victims' Code)").count()).toBe(0);
+    expect(await page.getByTestId(`person-${niamh.id}`).locator('.govuk-tag', { hasText: 'Enhanced rights' }).textContent()).toBe('Enhanced rights: intimidated victim');
+    expect(await page.getByTestId(`person-${niamh.id}`).textContent()).toContain('Yes: intimidated victim');
     await look(page, '3c-18-sensitive-people');
     // Niamh is an intimidated victim: enhanced rights, so the shorter Victims' Code timescale.
     await tab(page, 'Deadlines');

@@ -199,7 +199,7 @@ function AdvanceForm({ ctx, next, actions }: { ctx: CaseContext; next: Stage; ac
   );
 }
 
-export interface ExitValues {
+interface ExitValues {
   kind: '' | Exit;
   withdrawnBy: string;
   reason: string;
@@ -256,7 +256,7 @@ function ExitForm({ ctx }: { ctx: CaseContext }) {
         registration={f.register('kind')}
       />
       {kind === 'withdrawn' ? (
-        <WithdrawnReason f={f} />
+        <WithdrawnReason reasonId={f.id('reason')} error={f.error('reason')} reason={f.register('reason')} noneId={f.id('noReasonGiven')} none={f.register('noReasonGiven')} noneTicked={f.watch('noReasonGiven')} />
       ) : (
         <TextArea id={f.id('reason')} label="Reason" hint="This is kept on the case record." error={f.error('reason')} registration={f.register('reason')} />
       )}
