@@ -13,6 +13,7 @@ import { TextArea } from '../shared/components/TextArea';
 import { ErrorSummary } from '../shared/components/ErrorSummary';
 import { ENTER_EXIT_REASON, exitReason } from '../../../src-main/domain/cases/exit-reason';
 import { WithdrawnReason } from './WithdrawnReason';
+import { BlockerItem, useGoToFix, withFixes } from './blocker-links';
 import { FormPanel, useCommandForm, type FieldProblem } from './command-form';
 import { DateBox, nameAndRole, readDate, ukToday, type CaseContext } from './shared';
 import { ON_BEHALF_DEFAULTS, ON_BEHALF_FIELDS, readOnBehalf, SignedBy, type OnBehalfValues } from './signed-by';
@@ -155,6 +156,7 @@ function AdvanceForm({ ctx, next, actions }: { ctx: CaseContext; next: Stage; ac
     notice: `Moved to ${STAGE_LABELS[next].toLowerCase()}`,
   });
   const kind = f.watch('processKind');
+  const go = useGoToFix();
   const blockers = blockersFor(ctx, kind || undefined);
   const label = MOVE_TO_LABELS[next] ?? `Move to ${STAGE_LABELS[next].toLowerCase()}`;
   return (
@@ -162,13 +164,13 @@ function AdvanceForm({ ctx, next, actions }: { ctx: CaseContext; next: Stage; ac
       <p className="govuk-body">
         The case is at <strong>{STAGE_LABELS[ctx.c.stage].toLowerCase()}</strong>. Next comes {STAGE_LABELS[next].toLowerCase()}.
       </p>
-      <ErrorSummary errors={f.summary} focusKey={f.focusKey} />
+      <ErrorSummary errors={withFixes(f.summary, go)} focusKey={f.focusKey} />
       {blockers.length > 0 && f.summary.length === 0 && (
         <div className="govuk-inset-text cb-blockers" data-testid="blockers">
           <h3 className="govuk-heading-s">Before {isProcess ? 'the restorative process can start' : `the case can move to ${STAGE_LABELS[next].toLowerCase()}`}</h3>
           <ul className="govuk-list govuk-list--bullet">
             {blockers.map((b) => (
-              <li key={b}>{b}</li>
+              <BlockerItem key={b} problem={b} />
             ))}
           </ul>
         </div>
@@ -315,6 +317,7 @@ interface CloseValues extends OnBehalfValues {
 function CloseForm({ ctx }: { ctx: CaseContext }) {
   const { c, reference } = ctx;
   const suggested = suggestOutcome({ ...(c.agreement ? { agreement: c.agreement } : {}), today: reference.today });
+  const go = useGoToFix();
   const f = useCommandForm<CloseValues>({
     prefix: 'close-',
     fields: ['outcome', 'withdrawnBy', 'closedOn', 'summary', ...ON_BEHALF_FIELDS],
@@ -344,7 +347,7 @@ function CloseForm({ ctx }: { ctx: CaseContext }) {
   const started = STAGES.indexOf(c.stage) >= STAGES.indexOf('process');
   const outcomes = CLOSURE_OUTCOMES.filter((o) => started || Object.hasOwn(EXIT_OUTCOMES, o));
   return (
-    <FormPanel title="Close the case" summary={f.summary} focusKey={f.focusKey} onSubmit={f.onSubmit} submitLabel="Close the case" submitting={f.formState.isSubmitting} testId="close-form">
+    <FormPanel title="Close the case" summary={withFixes(f.summary, go)} focusKey={f.focusKey} onSubmit={f.onSubmit} submitLabel="Close the case" submitting={f.formState.isSubmitting} testId="close-form">
       <p className="govuk-body">A closed case is read-only until it is reopened with a reason. Feedback can still be entered.</p>
       <RadiosField
         id={f.id('outcome')}

@@ -5,6 +5,8 @@ export interface SummaryError {
   /** id of the control to move to; undefined for errors about the whole form. */
   fieldId?: string;
   message: string;
+  /** A way to put it right elsewhere ("Record a contact"): a link-styled button after the message. */
+  fix?: { label: string; go(): void };
 }
 
 /**
@@ -43,6 +45,14 @@ export function ErrorSummary({ errors, focusKey, level = 2 }: { errors: SummaryE
                   </a>
                 ) : (
                   e.message
+                )}
+                {e.fix && (
+                  <>
+                    {' '}
+                    <button type="button" className="cb-link-button govuk-!-font-weight-bold" onClick={e.fix.go}>
+                      {e.fix.label}
+                    </button>
+                  </>
                 )}
               </li>
             ))}
