@@ -344,7 +344,7 @@ describe('secure foundation', () => {
     try {
       other = spawn('sleep', ['300'], { stdio: 'ignore' });
       // The lock names the casebook user by id; the notice names them as the casebook does, never by their login.
-      const { id: userId, name: holderName } = h.service.currentSession()!.user;
+      const { id: userId, name: holderName } = (await h.service.status()).users[0]!;
       await h.service.close();
       // Taken since this computer last started: a lock from before then is stale whatever its process number.
       const since = new Date(Date.now() - 5 * 60_000).toISOString();
