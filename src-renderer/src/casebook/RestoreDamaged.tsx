@@ -57,7 +57,6 @@ export function RestoreDamaged({ damage, onRestored }: { damage: Damage; onResto
           <p className="govuk-body" data-testid="damage-technical">
             {damage.technical}
           </p>
-          <p className="govuk-body">Someone who looks after this computer can also restore from the command line with “casebook restore”.</p>
         </Details>
       )}
       {backupId ? (
