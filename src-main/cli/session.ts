@@ -105,7 +105,7 @@ export async function unlockAs(
       continue;
     }
     const inUse = session.notices.some((n) => n.kind === 'in-use');
-    const holder = h ? `${h.user} on ${h.host} (since ${h.since})` : 'another copy of RJ Casebook';
+    const holder = h ? `${h.name ?? h.user} on ${h.host} (since ${h.since})` : 'another copy of RJ Casebook';
     if (o.writes) {
       if (inUse) throw new CasebookError('STORE_IN_USE', `The casebook is in use by ${holder}, so you cannot ${o.doing} now. Close it there and try again.`, h ? { holder: h } : {});
       throw new CasebookError('READ_ONLY', `The casebook is open read-only, so you cannot ${o.doing}. ${session.notices.map((n) => n.message).join(' ')}`);

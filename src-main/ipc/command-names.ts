@@ -83,6 +83,7 @@ export const COMMAND_NAMES = [
   'saveVenue',
   'getCalendar',
   'saveCalendar',
+  'chooseAttachment',
   'logWithAttachment',
   'saveAttachment',
   // figures (commands/figures.ts)

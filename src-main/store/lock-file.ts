@@ -17,6 +17,11 @@ const HolderSchema = z.object({
   user: z.string(),
   since: z.string(),
   program: LockProgramSchema.optional(),
+  /**
+   * The casebook user who unlocked (their id, never their name: the lock file is not
+   * encrypted), so another copy can say "in use by Jo Bloggs" from the names it already lists.
+   */
+  userId: z.string().max(64).optional(),
 });
 export type LockHolder = z.infer<typeof HolderSchema>;
 export type LockProgram = NonNullable<LockHolder['program']>;
@@ -70,9 +75,9 @@ export function isStale(h: LockHolder, now = Date.now()): boolean {
 export type LockResult = { handle: LockHandle; tookOverStale: boolean } | { heldBy: LockHolder } | { folderReadOnly: string };
 
 /** Take the lock, or return who holds it, or that the folder cannot be written at all (a read-only disk, no permission). */
-export async function acquireLock(storeDir: string, program: LockProgram = 'desktop'): Promise<LockResult> {
+export async function acquireLock(storeDir: string, program: LockProgram = 'desktop', userId?: string): Promise<LockResult> {
   const path = abs(storeDir, LOCK);
-  const me: LockHolder = { pid: process.pid, host: hostname(), user: safeUser(), since: new Date().toISOString(), program };
+  const me: LockHolder = { pid: process.pid, host: hostname(), user: safeUser(), since: new Date().toISOString(), program, ...(userId ? { userId } : {}) };
   let tookOverStale = false;
   for (let attempt = 0; attempt < 20; attempt++) {
     try {
@@ -138,4 +143,10 @@ function safeUser(): string {
   } catch {
     return 'unknown';
   }
+}
+
+/** The holder with the display name of the casebook user it names, from the people this casebook lists. */
+export function namedHolder(h: LockHolder, users: readonly { userId: string; name: string }[]): LockHolder & { name?: string } {
+  const name = h.userId ? users.find((u) => u.userId === h.userId)?.name : undefined;
+  return name ? { ...h, name } : h;
 }

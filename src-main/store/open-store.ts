@@ -224,7 +224,7 @@ export async function openWithKey(dir: string, unlockedWith: KeyringBody, key: B
   let heldBy: LockHolder | undefined;
   let folderReadOnly: string | undefined;
   try {
-    const lock = await acquireLock(dir, o.program);
+    const lock = await acquireLock(dir, o.program, userId);
     let crashed = false;
     if ('heldBy' in lock) {
       if (o.requireWritable) throw inUse(lock.heldBy);

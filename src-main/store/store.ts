@@ -20,7 +20,8 @@ import { planRestore } from './restore-plan';
 import { planRotation, rotationWraps, type RotationPlan } from './rotation-plan';
 import { PassphraseSchema } from '../domain/casebook/passphrase';
 import { abs, caseFile, INDEX, KEYRING, ROOT, STORE_FORMAT } from './layout';
-import type { LockHandle, LockHolder } from './lock-file';
+import { namedHolder, type LockHandle, type LockHolder } from './lock-file';
+import { heldSinceWords } from '../domain/casebook/session';
 import { carriedWrites, Registers } from './registers';
 import { SummaryIndex } from './summaries';
 import type { SummaryLayout } from './summary-layout';
@@ -76,7 +77,7 @@ export class Store {
     if (this.lockHandle !== undefined) return undefined;
     if (this.folderReadOnly) return this.folderReadOnly;
     const h = this.heldBy;
-    return h ? `${h.user} on ${h.host} has had it open since ${h.since}` : 'another copy of RJ Casebook has it open';
+    return h ? heldSinceWords(namedHolder(h, this.keyring.users)) : 'another copy of RJ Casebook has it open';
   }
 
   /** Set when the routine backup could not be taken (damage found, disk full): said until one is. */

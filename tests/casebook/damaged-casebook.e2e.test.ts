@@ -34,7 +34,10 @@ describe('a damaged casebook', () => {
     await unlockWith(page, PASS);
     const panel = page.getByRole('region', { name: 'Part of this casebook is damaged' });
     await panel.waitFor();
-    expect(await page.locator('.govuk-error-summary').textContent()).toMatch(/index\.cbk.*opens cleanly/);
+    // What happened and what to do in plain words; the file and the reason behind "Technical details".
+    expect(await panel.getByTestId('damage-what-happened').textContent()).not.toMatch(/index\.cbk|authentication/);
+    await panel.getByText('Technical details').click();
+    expect(await panel.getByTestId('damage-technical').textContent()).toMatch(/index\.cbk.*opens cleanly/);
     await screenshot(page, '23-unlock-damaged');
     await checkA11y(page, '23-unlock-damaged');
 
@@ -68,7 +71,7 @@ describe('a damaged keyring.json', () => {
     await unlockWith(page, PASS);
     const panel = page.getByRole('region', { name: 'Part of this casebook is damaged' });
     await panel.waitFor();
-    expect(await page.locator('.govuk-error-summary').textContent()).toMatch(/keyring\.json.*opens with your passphrase/);
+    expect(await panel.getByTestId('damage-technical').textContent()).toMatch(/keyring\.json.*opens with your passphrase/);
     await checkA11y(page, '23b-unlock-damaged-keyring');
     await panel.getByRole('button', { name: 'Restore the backup that opens cleanly' }).click();
     await page.getByText('The backup was restored. Unlock the casebook again.').waitFor();

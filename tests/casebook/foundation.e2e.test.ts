@@ -174,7 +174,9 @@ describe('secure foundation', () => {
     expect(await table.textContent()).toContain('Siân Evans');
     await page.getByRole('button', { name: 'Next page' }).click();
     await count.getByText(/^Showing 26 to \d+ of \d+ entries$/).waitFor();
-    expect(await table.textContent()).toContain('settings.update');
+    // Actions and fields in words, never codes.
+    expect(await table.textContent()).toContain('Service settings changed');
+    expect(await table.textContent()).not.toContain('settings.update');
 
     // A date that does not exist is caught before anything is asked of the main process.
     await page.getByLabel('From').fill('31/02/2026');
@@ -185,10 +187,10 @@ describe('secure foundation', () => {
     // Today (the trail counts days in UTC), typed the UK way, and only settings changes.
     const today = new Date();
     await page.getByLabel('From').fill(`${today.getUTCDate()}/${today.getUTCMonth() + 1}/${today.getUTCFullYear()}`);
-    await page.getByLabel('Action starts with').fill('settings');
+    await page.getByLabel('Action', { exact: true }).selectOption({ label: 'Service settings changed' });
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await count.getByText('Showing 1 to 1 of 1 entries').waitFor();
-    expect(await table.locator('tbody tr').first().textContent()).toContain('settings.update');
+    expect(await table.locator('tbody tr').first().textContent()).toContain('Service settings changed');
 
     await page.getByRole('button', { name: 'Verify the audit trail' }).click();
     await page.getByText('The audit trail is intact').waitFor();
@@ -347,14 +349,17 @@ describe('secure foundation', () => {
     let other: ChildProcess | undefined;
     try {
       other = spawn('sleep', ['300'], { stdio: 'ignore' });
+      // The lock names the casebook user by id; the notice names them as the casebook does, never by their login.
+      const { id: userId, name: holderName } = (await h.service.status()).users[0]!;
       await h.service.close();
       // Taken since this computer last started: a lock from before then is stale whatever its process number.
       const since = new Date(Date.now() - 5 * 60_000).toISOString();
-      await fs.writeFile(join(h.storeDir, LOCK), JSON.stringify({ pid: other.pid, host: hostname(), user: 'jo.bloggs', since }));
+      await fs.writeFile(join(h.storeDir, LOCK), JSON.stringify({ pid: other.pid, host: hostname(), user: 'jo.bloggs', since, userId }));
       await h.restart();
       page = h.page;
       await h1(page, 'Unlock the casebook');
-      await page.getByText(/Open read-only: in use by jo\.bloggs on .+ since \d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2}/).waitFor();
+      await page.getByText(new RegExp(`Open read-only: in use by ${holderName} on .+ since \\d{1,2} [A-Z][a-z]+ \\d{4}, \\d{2}:\\d{2}`)).waitFor();
+      expect(await page.getByText('jo.bloggs').count()).toBe(0);
       await look(page, '21-unlock-held-by-another');
       await unlockAs(page, ADMIN, THIRD);
       await page.getByText('This casebook is open read-only').waitFor();

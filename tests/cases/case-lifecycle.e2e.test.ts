@@ -170,6 +170,8 @@ describe('the whole life of a case, in the page', () => {
       const form = page.getByTestId('signoff-form');
       // Who signs is who is signed in.
       expect(await form.getByTestId('signed-by-you').textContent()).toBe('Signed off by you (Siân Evans, RJ coordinator).');
+      // Signing off your own assessment is confirmed knowingly.
+      await form.getByLabel('I understand the record will say this was signed off by the person who assessed it').check();
       await form.getByRole('button', { name: 'Sign off' }).click();
       await notice(page, `Risk assessment for ${name} signed off`);
     }
@@ -207,6 +209,10 @@ describe('the whole life of a case, in the page', () => {
     await expectClash(page, form, { date: ref.today, facilitator: ADMIN, venue: venue.name });
     // The other case's people are not named in this case.
     expect(await form.locator('.govuk-error-summary').textContent()).not.toMatch(/Grace|Adeyemi|Kieran|Walsh/);
+    // The clash marks the fields it is about, and offers the next time the same people and room are free.
+    for (const label of ['Lead facilitator', 'Venue']) expect(await form.locator('.govuk-form-group--error').filter({ has: page.getByLabel(label, { exact: true }) }).count()).toBe(1);
+    await form.locator('.govuk-error-summary').getByText(/^The next time these people and the venue are all free is /).waitFor();
+    await form.locator('.govuk-error-summary').getByRole('button', { name: 'Use this time' }).waitFor();
     await look(page, '5l-10-conference-clash');
   });
 

@@ -142,6 +142,13 @@ describe('casework on the case page', () => {
       const signOff = page.getByTestId('signoff-form');
       expect(await signOff.getByTestId('approver-needed').textContent()).toContain('an RJ coordinator or a manager');
       expect(await signOff.getByTestId('signed-by-you').textContent()).toBe('Signed off by you (Siân Evans, RJ coordinator).');
+      if (i === 1) {
+        // Her own assessment: the sign-off waits until she confirms the warning.
+        await signOff.getByRole('button', { name: 'Sign off' }).click();
+        await signOff.locator('.govuk-error-summary').getByRole('link', { name: /Confirm that you are signing off an assessment you made yourself/ }).waitFor();
+        await look(page, '3c-05-risk-own-sign-off-confirm');
+        await signOff.getByLabel('I understand the record will say this was signed off by the person who assessed it').check();
+      }
       await signOff.getByRole('button', { name: 'Sign off' }).click();
       await notice(page, `Risk assessment for ${name} signed off`);
       await section.getByText('Signed off', { exact: true }).waitFor();

@@ -4,6 +4,16 @@ import type { CaseView } from '../../src-main/domain/cases/case-view';
 import { addDays } from '../../src-main/domain/time/dates';
 import type { ParticipantRole } from '../../src-main/domain/cases/case';
 import { h, page, ref, staff, useCaseworkPage } from './casework-flow-world';
+import { execFileSync } from 'node:child_process';
+
+/** Whether this machine has a Chinese font for Chromium to fall back to (CI installs fonts-noto-cjk). */
+function hasCjkFont(): boolean {
+  try {
+    return execFileSync('fc-list', [':lang=zh'], { encoding: 'utf8' }).trim().length > 0;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Casework on the case page, end to end in Chromium over the real service: a withdrawal of
@@ -56,10 +66,12 @@ describe('casework on the case page', () => {
     await form.getByRole('button', { name: 'End the case' }).click();
     const summary = form.locator('.govuk-error-summary');
     await summary.getByRole('link', { name: 'Choose who withdrew' }).waitFor();
-    await summary.getByRole('link', { name: 'Enter the reason the case is ending' }).waitFor();
+    // A person who withdraws is never asked for a reason: the field records what they said, if anything.
+    expect(await summary.getByRole('link').allTextContents()).toEqual(['Choose who withdrew']);
+    await form.getByRole('checkbox', { name: 'No reason given' }).waitFor();
     await look(page, '3c-12-end-case-errors');
     await form.getByLabel('Who withdrew?').selectOption({ label: 'Grace Adeyemi (person harmed)' });
-    await form.getByLabel('Reason').fill('Grace told us she no longer wants to take part. She knows she can come back to us.');
+    await form.getByLabel("What they told you, or 'No reason given'").fill('Grace told us she no longer wants to take part. She knows she can come back to us.');
     await form.getByRole('button', { name: 'End the case' }).click();
     await notice(page, 'Case ended: withdrawn');
     expect(await page.getByTestId('case-tags').textContent()).toContain('Ended: Withdrawn');
@@ -214,13 +226,53 @@ describe('casework on the case page', () => {
     expect(await page.getByTestId('case-tags').textContent()).toContain('Indirect process');
     await tab(page, 'People');
     await page.getByTestId(`person-${callum.id}`).locator('.govuk-tag', { hasText: 'Under 18' }).waitFor();
-    await page.getByTestId(`person-${callum.id}`).locator('.govuk-tag', { hasText: 'Enhanced rights' }).waitFor();
+    // Enhanced rights are a victim's: never on the person responsible, even under 18; Niamh's say why.
+    expect(await page.getByTestId(`person-${callum.id}`).locator('.govuk-tag', { hasText: 'Enhanced rights' }).count()).toBe(0);
+    expect(await page.getByTestId(`person-${callum.id}`).getByText("Enhanced rights (Victims' Code)").count()).toBe(0);
+    expect(await page.getByTestId(`person-${niamh.id}`).locator('.govuk-tag', { hasText: 'Enhanced rights' }).textContent()).toBe('Enhanced rights: intimidated victim');
+    expect(await page.getByTestId(`person-${niamh.id}`).textContent()).toContain('Yes: intimidated victim');
     await look(page, '3c-18-sensitive-people');
     // Niamh is an intimidated victim: enhanced rights, so the shorter Victims' Code timescale.
     await tab(page, 'Deadlines');
     const rjInfo = page.getByTestId('deadlines').getByRole('row', { name: /Information about restorative justice/ });
     expect(await rjInfo.textContent()).toContain('Enhanced rights');
     await look(page, '3c-19-sensitive-deadlines');
+  });
+
+  it('shows names in every script: the shipped Noto faces for Indic, Arabic and Thai, the system\'s fonts for Chinese', async () => {
+    const names = { bengali: 'শাহিদ রহমান', gurmukhi: 'ਹਰਪ੍ਰੀਤ ਕੌਰ', chinese: '王秀英' };
+    const fourth = await createReferral(h, ref.today, {
+      offenceCategory: 'criminal-damage',
+      participants: [
+        { role: 'harmed', person: { givenName: 'Harpreet', familyName: names.gurmukhi } },
+        { role: 'responsible', person: { givenName: 'Shahid', familyName: names.bengali } },
+        { role: 'supporter', person: { givenName: 'Xiuying', familyName: names.chinese } },
+      ],
+    });
+    await openCase(page, fourth.case.reference);
+    await tab(page, 'People');
+    await page.evaluate(() => document.fonts.ready);
+    // A glyph a font lacks is drawn as the same box as a private-use character: the name must
+    // measure differently from as many boxes, in the font the page gives it.
+    const drawn = async (name: string) =>
+      page.evaluate((text) => {
+        const el = [...document.querySelectorAll('h3')].find((x) => x.textContent?.includes(text));
+        if (!el) return { found: false, boxes: true, font: '' };
+        const font = getComputedStyle(el).font;
+        const ctx = document.createElement('canvas').getContext('2d')!;
+        ctx.font = font;
+        const letters = [...text].filter((c) => c !== ' ');
+        return { found: true, boxes: ctx.measureText(letters.join('')).width === ctx.measureText('\uE000'.repeat(letters.length)).width, font };
+      }, name);
+    for (const script of ['bengali', 'gurmukhi'] as const) {
+      expect(await drawn(names[script]), script).toMatchObject({ found: true, boxes: false });
+      // Drawn with the face the app ships (the same as in the PDFs), not whatever the system has.
+      expect(await page.evaluate((t) => document.fonts.check('16px "Casebook Scripts"', t), names[script])).toBe(true);
+    }
+    expect((await drawn(names.chinese)).font).toContain('Noto Sans CJK SC');
+    // Chinese, Japanese and Korean come from the system's fonts (CI installs fonts-noto-cjk).
+    if (hasCjkFont()) expect(await drawn(names.chinese), 'chinese').toMatchObject({ found: true, boxes: false });
+    await look(page, '3c-20-names-in-every-script');
   });
 
   it('met no script errors and no Content Security Policy violations', () => {

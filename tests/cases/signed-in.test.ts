@@ -173,7 +173,7 @@ describe('role rules are judged on the person who signs', () => {
     expect(v.processBlockers).toEqual([]);
   }, 120_000);
 
-  it('refuses a sign-off of your own assessment on a sensitive case, and elsewhere keeps it with a warning on the timeline and in the trail', async () => {
+  it('refuses a sign-off of your own assessment on a sensitive case (kept in the trail), and elsewhere keeps it with a warning on the timeline and in the trail', async () => {
     const w = await caseworkWorld();
     const s = steps(await ref(w));
     let sensitive = await w.call('createReferral', { referral: referral({ offenceCategory: 'harassment', sensitive: ['stalking-harassment'] }), duplicatesSeen: true });
@@ -181,9 +181,11 @@ describe('role rules are judged on the person who signs', () => {
     await w.as('manager');
     sensitive = await apply(w, sensitive, s.assess(people(sensitive).harmed, 'harmed'));
     const own = await refusal(w, sensitive, s.signOff(people(sensitive).harmed));
-    expect(own.message).toMatch(/sensitive case: the risk assessment must be signed off by someone other than the person who assessed it, and you assessed it/);
+    expect(own.message).toMatch(/^The person who signs off must not be the person who assessed the risk\. This is a sensitive case, and you assessed it/);
 
     await w.as('admin');
+    // The refusal changed nothing but is kept in the trail, by field name.
+    expect(await lastAudit(w, sensitive.case.id)).toMatchObject({ action: 'case.sign-off-risk.refused', fields: ['self-sign-off'] });
     const before = (await w.service.listAudit({ offset: 0, limit: 1 })).total;
     let ordinary = await caseUntil(w, 'consent');
     ordinary = await apply(w, ordinary, s.assess(people(ordinary).harmed, 'harmed'));
@@ -191,7 +193,7 @@ describe('role rules are judged on the person who signs', () => {
     expect(currentAssessment(harmed(ordinary))!.signOff).toMatchObject({ by: w.staff.jo, sameAsAssessor: true });
     expect(ordinary.case.timeline.at(-1)!.text).toMatch(/signed off by Jo Whitfield\. Warning: signed off by the same person who assessed it\./);
     expect(await lastAudit(w, ordinary.case.id)).toMatchObject({ action: 'case.sign-off-risk', fields: ['participants.risk', 'self-sign-off'] });
-    // The refusal wrote nothing.
+    // Nothing else was written for the sensitive case after its refusal.
     const { entries, total } = await w.service.listAudit({ offset: 0, limit: 500 });
     expect(entries.slice(0, total - before).some((e) => e.entity.id === sensitive.case.id)).toBe(false);
   }, 120_000);

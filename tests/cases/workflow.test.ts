@@ -102,10 +102,16 @@ describe('sensitive cases', () => {
 });
 
 describe('exits, reopening and closing', () => {
-  it('needs a reason for every exit, and who withdrew for a withdrawal', () => {
+  it('needs a reason for every exit but a withdrawal, which never demands one, and who withdrew for a withdrawal', () => {
     const c = newCase();
-    expect(refusal(c, { type: 'exit', kind: 'declined', reason: '   ' })).toMatch(/Enter reason/);
-    expect(refusal(c, { type: 'exit', kind: 'declined' })).toMatch(/reason/i);
+    expect(refusal(c, { type: 'exit', kind: 'declined', reason: '   ' })).toBe('Enter the reason the case is ending');
+    expect(refusal(c, { type: 'exit', kind: 'not-suitable' })).toBe('Enter the reason the case is ending');
+    // A person who withdraws does not have to say why: nothing typed records "No reason given".
+    for (const reason of [undefined, '', '  ']) {
+      const none = run(c, [{ type: 'exit', kind: 'withdrawn', withdrawnBy: HARMED.id, ...(reason === undefined ? {} : { reason }) }]);
+      expect(none.exit).toMatchObject({ kind: 'withdrawn', reason: 'No reason given' });
+      expect(none.timeline.at(-1)?.text).toMatch(/Reason: No reason given$/);
+    }
     expect(refusal(c, { type: 'exit', kind: 'withdrawn', reason: 'Changed their mind.' })).toMatch(/who withdrew/);
     expect(refusal(c, { type: 'exit', kind: 'withdrawn', reason: 'x', withdrawnBy: 'p_nobody1' })).toMatch(/not in this case/);
     const out = run(c, [{ type: 'exit', kind: 'withdrawn', reason: 'Wants to focus on recovery.', withdrawnBy: HARMED.id }]);

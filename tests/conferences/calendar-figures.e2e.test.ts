@@ -346,6 +346,10 @@ describe('calendar, figures, venues and overdue agreement actions', () => {
     await page.getByLabel('From', { exact: true }).fill('31/02/2026');
     await page.getByRole('button', { name: 'Show figures' }).click();
     await page.locator('.govuk-error-summary').getByRole('link', { name: 'The start of the period must be a real date, like 01/04/2026' }).waitFor();
+    // One message at a time: no results of the last period under an invalid one, and no stale "Saved".
+    await page.getByTestId('figures-hidden').waitFor();
+    expect(await page.getByTestId('figures').count()).toBe(0);
+    expect(await page.locator('.govuk-notification-banner--success').count()).toBe(0);
     await look(page, '5c-10-figures-error');
   });
 

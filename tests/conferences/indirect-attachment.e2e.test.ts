@@ -7,9 +7,9 @@ import type { CaseView, CaseworkReference } from '../../src-main/domain/cases/ca
 import { addDays } from '../../src-main/domain/time/dates';
 
 /**
- * A letter exchange with the scanned letter attached: the user ticks "Attach a file", saves,
- * chooses the file in the system's dialog (the harness's queue), and later saves a copy back
- * out. Cancelling the dialog saves nothing and says so.
+ * A letter exchange with the scanned letter attached: the user chooses the file in the form
+ * (the system's dialog: the harness's queue) before saving, then saves, and later saves a copy
+ * back out. Cancelling the dialog chooses nothing and saves nothing.
  */
 const LETTER = Buffer.from('%PDF-1.7 Annwyl Aisha, mae’n ddrwg gennyf am yr hyn a wnes i.');
 
@@ -73,15 +73,15 @@ describe('an indirect process log with an attached letter', () => {
     await form.getByLabel('From', { exact: true }).selectOption({ label: 'Daniel Price (person responsible)' });
     await form.getByLabel('To', { exact: true }).selectOption({ label: 'Aisha Khan (person harmed)' });
     await form.getByLabel('Summary').fill('Letter of apology, read with the facilitator before it was passed on.');
-    await form.getByLabel(/Attach a file/).check();
   }
 
-  it('saves nothing when the file dialog is cancelled, and says so', async () => {
+  it('chooses the file in the form, before saving; a cancelled dialog chooses nothing and saves nothing', async () => {
     await openCase(page, view.case.reference);
     await tab(page, 'Meetings and process');
     await fillEntry();
-    await page.getByTestId('indirect-form').getByRole('button', { name: 'Save to the log' }).click();
-    await page.getByText('No file was chosen, so nothing was saved.').waitFor();
+    const field = page.getByTestId('indirect-form').getByTestId('attachment-field');
+    await field.getByRole('button', { name: 'Choose a file' }).click();
+    expect(await field.getByTestId('attachment-chosen').textContent()).toBe('No file chosen');
     await look(page, '5i-01-attach-cancelled');
     const now = await invoke<CaseView>(h, 'getCaseView', { id: view.case.id });
     expect(now.case.indirectLog ?? []).toEqual([]);
@@ -89,6 +89,10 @@ describe('an indirect process log with an attached letter', () => {
 
   it('keeps the chosen file with the entry, and saves a copy back out', async () => {
     h.toPick.push({ name: 'llythyr-ymddiheuro.pdf', bytes: LETTER });
+    const field = page.getByTestId('indirect-form').getByTestId('attachment-field');
+    await field.getByRole('button', { name: 'Choose a file' }).click();
+    await field.getByTestId('attachment-chosen').getByText(/^llythyr-ymddiheuro\.pdf \(\d+ KB\)$/).waitFor();
+    await look(page, '5i-01b-attach-chosen');
     await page.getByTestId('indirect-form').getByRole('button', { name: 'Save to the log' }).click();
     await notice(page, 'Letter from Daniel Price logged with its file');
     const log = page.getByTestId('indirect-log');

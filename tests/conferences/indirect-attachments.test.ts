@@ -68,6 +68,28 @@ describe('attachments in the indirect process log', () => {
     expect(await readdir(join(w.dir, 'attachments')).catch(() => [])).toEqual([]);
   });
 
+  it('keeps a file chosen in the form before saving, once, and only for the session that chose it', async () => {
+    const toPick = [{ name: 'letter.pdf', bytes: LETTER }, { name: 'again.pdf', bytes: LETTER }];
+    const w = await caseworkWorld({ filePicker: { pick: async () => toPick.shift() } });
+    let v = await indirectCase(w);
+    const chosen = await w.call('chooseAttachment', {});
+    expect(chosen).toMatchObject({ picked: true, name: 'letter.pdf', bytes: LETTER.length, token: expect.stringMatching(/^[0-9a-f]{32}$/) });
+    // Nothing is written until the entry is saved with it.
+    expect(await readdir(join(w.dir, 'attachments')).catch(() => [])).toEqual([]);
+    const r = await w.call('logWithAttachment', { caseId: v.case.id, revision: v.case.revision, entry: entry(v), chosen: chosen.token! });
+    v = r.view!;
+    expect(v.case.indirectLog?.[0]?.attachment).toMatch(/^[0-9a-f]{64}$/);
+    // The token is used up: the same token again is refused, with what to do.
+    const again = await w.fails('logWithAttachment', { caseId: v.case.id, revision: v.case.revision, entry: entry(v), chosen: chosen.token! });
+    expect(again).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/choose it again/) });
+    // A file chosen before the casebook locks is gone after it.
+    const before = await w.call('chooseAttachment', {});
+    await w.call('lock', {});
+    await w.as('admin');
+    const locked = await w.fails('logWithAttachment', { caseId: v.case.id, revision: v.case.revision, entry: entry(v), chosen: before.token! });
+    expect(locked.message).toMatch(/no longer held/);
+  });
+
   it('will not hand out a file the case does not name', async () => {
     const w = await caseworkWorld({ fileSaver: { save: async () => ({ saved: true }) } });
     const v = await indirectCase(w);

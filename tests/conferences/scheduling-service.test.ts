@@ -6,7 +6,7 @@ import { addVenues, apply, applyAll, book, caseUntil, caseworkWorld, meetingFor,
 const unfold = (ics: string) => ics.replace(/\r\n[ \t]/g, '');
 
 describe('scheduling meetings through the service', () => {
-  it('books a conference, refuses double bookings of a facilitator or a venue across cases, allows back-to-back, and frees a postponed slot', async () => {
+  it('books a conference, refuses double bookings of a facilitator or a venue across cases offering the next free time, allows back-to-back, and frees a postponed slot', async () => {
     const w = await caseworkWorld();
     const venues = await addVenues(w);
     let a = await caseUntil(w, 'team', { lead: w.staff.jo });
@@ -20,13 +20,13 @@ describe('scheduling meetings through the service', () => {
     // Jo leads a meeting in another case half an hour into the first one, elsewhere: refused, naming Jo and the meeting.
     const joClash = await refusal(w, b, { type: 'schedule-meeting', meeting: meetingFor(b, { start: '10:30', venueId: venues.library, leadFacilitatorId: w.staff.jo }) });
     expect(joClash.code).toBe('INVALID_INPUT');
-    expect(joClash.problems).toEqual([`Jo Whitfield (facilitator) is already booked at that time: Conference on 25 March 2026, 10:00–11:00 (case ${a.case.reference}).`]);
+    expect(joClash.problems).toEqual([`Jo Whitfield (facilitator) is already booked at that time: Conference on 25 March 2026, 10:00–11:00 (case ${a.case.reference}).`, 'The next time these people and the venue are all free is 25 March 2026 at 11:00.']);
     // Jo as co-facilitator counts too.
     const asCo = await refusal(w, b, { type: 'schedule-meeting', meeting: meetingFor(b, { start: '09:30', venueId: venues.library, coFacilitatorId: w.staff.jo }) });
-    expect(asCo.problems).toEqual([`Jo Whitfield (facilitator) is already booked at that time: Conference on 25 March 2026, 10:00–11:00 (case ${a.case.reference}).`]);
+    expect(asCo.problems).toEqual([`Jo Whitfield (facilitator) is already booked at that time: Conference on 25 March 2026, 10:00–11:00 (case ${a.case.reference}).`, 'The next time these people and the venue are all free is 25 March 2026 at 11:00.']);
     // Someone else in the same room at the same time: refused, naming the venue.
     const roomClash = await refusal(w, b, { type: 'schedule-meeting', meeting: meetingFor(b, { start: '10:59', venueId: venues.centre }) });
-    expect(roomClash.problems).toEqual([`Riverside Community Centre is already booked at that time: Conference on 25 March 2026, 10:00–11:00 (case ${a.case.reference}).`]);
+    expect(roomClash.problems).toEqual([`Riverside Community Centre is already booked at that time: Conference on 25 March 2026, 10:00–11:00 (case ${a.case.reference}).`, 'The next time these people and the venue are all free is 25 March 2026 at 11:00.']);
     // Nothing was saved by the refusals.
     expect((await w.call('getCaseView', { id: b.case.id })).case.revision).toBe(b.case.revision);
 
@@ -45,6 +45,8 @@ describe('scheduling meetings through the service', () => {
     expect(back.problems).toEqual([
       `Jo Whitfield (facilitator) is already booked at that time: Preparation meeting on 25 March 2026, 10:00–11:00 (case ${b.case.reference}).`,
       `Riverside Community Centre is already booked at that time: Preparation meeting on 25 March 2026, 10:00–11:00 (case ${b.case.reference}).`,
+      // The refusal offers the next time Jo, the people and the room are all free (11:00 is Jo's next booking).
+      'The next time these people and the venue are all free is 25 March 2026 at 12:00.',
     ]);
     // Moved to the afternoon, it is free.
     a = await apply(w, a, { type: 'update-meeting', meeting: { ...first, start: '14:00' } });

@@ -278,7 +278,9 @@ describe('outcome agreement and feedback on the case page', () => {
     await form.getByLabel('Agreement partly completed').check();
     await form.getByLabel('Summary').fill('The letter was delivered; the repair was no longer needed.');
     await form.getByRole('button', { name: 'Close the case' }).click();
-    await form.locator('.govuk-error-summary').getByText('One action is still open: record whether it was done before closing.').waitFor();
+    await form.locator('.govuk-error-summary').getByText('Action 3 is still open: record whether it was done before closing.').waitFor();
+    // The blocker names the action and links to where it is cleared.
+    await form.locator('.govuk-error-summary').getByRole('button', { name: 'Record progress' }).waitFor();
     await look(page, '5a-07-close-blocked');
     await form.getByRole('button', { name: 'Cancel' }).click();
 

@@ -46,7 +46,9 @@ describe('closeCase', () => {
     expect(close('agreement-completed', facts({ agreement: partly }))).toMatchObject({ ok: false, problems: ['Not every action was done: choose "agreement partly completed".'] });
     expect(close('agreement-partly-completed', facts({ agreement: partly })).ok).toBe(true);
     expect(close('agreement-partly-completed', facts({ agreement: agreementWith(action('done', '2026-06-01')) }))).toMatchObject({ ok: false, problems: ['Every action was done: choose "agreement completed".'] });
-    expect(close('agreement-completed', facts({ agreement: agreementWith(action('pending')) }))).toMatchObject({ ok: false, problems: ['One action is still open: record whether it was done before closing.'] });
+    // The open action is named by its number, as the agreement lists it.
+    expect(close('agreement-completed', facts({ agreement: agreementWith(action('pending')) }))).toMatchObject({ ok: false, problems: ['Action 1 is still open: record whether it was done before closing.'] });
+    expect(close('agreement-completed', facts({ agreement: agreementWith(action('done', '2026-06-01'), action('pending'), action('pending')) }))).toMatchObject({ ok: false, problems: ['Actions 2 and 3 are still open: record whether each was done before closing.'] });
     expect(close('agreement-completed', facts())).toMatchObject({ ok: false, problems: ['There is no signed agreement: choose another outcome, or record the agreement first.'] });
     expect(close('agreement-completed', facts({ agreement: agreementWith(action('not-done', '2026-07-01')) }))).toMatchObject({ ok: false, problems: [expect.stringMatching(/^No action was done/)] });
     expect(close('completed-without-agreement', facts({ agreement: partly }))).toMatchObject({ ok: false });

@@ -75,7 +75,7 @@ describe('the outcome of a case through the service', () => {
 
     const closure = (outcome: ClosureOutcome) => ({ outcome, closedOn: '2026-03-30', summary: 'Apology given; reparation not carried out.' });
     const open = await refusal(w, v, { type: 'close', closure: closure('agreement-partly-completed') });
-    expect(open.problems).toEqual(['One action is still open: record whether it was done before closing.']);
+    expect(open.problems).toEqual(['Action 2 is still open: record whether it was done before closing.']);
 
     v = await apply(w, v, { type: 'update-action', actionId: reparation, status: 'not-done', resolvedOn: '2026-03-30', evidenceNotes: 'Did not attend the garden work twice.' });
     const notAll = await refusal(w, v, { type: 'close', closure: closure('agreement-completed') });

@@ -105,7 +105,7 @@ describe('signing off an assessment you made yourself', () => {
   it('is refused in a sensitive case, whatever the signer\u2019s role', () => {
     const sensitive = newCase({ referral: { ...newCase().referral, sensitive: ['Domestic abuse'] } });
     const c = assessedBy(sensitive, 's_manag1');
-    expect(signOff(c, HARMED.id, 's_manag1')).toMatchObject({ ok: false, reason: expect.stringMatching(/someone other than the person who assessed it, and you assessed it/) });
+    expect(signOff(c, HARMED.id, 's_manag1')).toMatchObject({ ok: false, reason: expect.stringMatching(/must not be the person who assessed the risk\. This is a sensitive case, and you assessed it/), marks: ['self-sign-off'] });
     // An administrator recording the manager's own sign-off is refused the same way, naming them.
     const forManager = signOffRisk(c, { participantId: HARMED.id }, ctx, { by: signedBy('s_manag1').by, recordedOnBehalfBy: signedBy('s_admin1').by });
     expect(forManager).toMatchObject({ ok: false, reason: expect.stringMatching(/and Şükrü Yılmaz assessed it/) });

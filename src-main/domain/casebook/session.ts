@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { formatDate } from '../time/dates';
+import { utcToLondon } from '../time/london-time';
 import { SettingsSchema } from './settings';
 import { UserChoiceSchema, UserSchema } from './user';
 
@@ -39,7 +41,29 @@ export function needsRepair(s: Pick<Session, 'readOnly' | 'notices'>): boolean {
 /** A command-line run holds the casebook for seconds, the desktop app for a whole session: another command may wait for the first. */
 export const LockProgramSchema = z.enum(['desktop', 'command line']);
 /** Who holds the casebook's lock, as the lock file says. */
-export const LockHolderSchema = z.strictObject({ user: z.string(), host: z.string(), pid: z.number(), since: z.string(), program: LockProgramSchema.optional() });
+export const LockHolderSchema = z.strictObject({
+  user: z.string(),
+  host: z.string(),
+  pid: z.number(),
+  since: z.string(),
+  program: LockProgramSchema.optional(),
+  userId: z.string().max(64).optional(),
+  /** The display name of the person who has it open, when this casebook lists them (never the OS login). */
+  name: z.string().max(200).optional(),
+});
+
+/** "Jo Bloggs on OFFICE-LAPTOP": the person by their name in the casebook, else "someone". */
+export function holderWords(h: Pick<LockHolder, 'name' | 'host'>): string {
+  return `${h.name ?? 'someone'} on ${h.host === 'unknown' ? 'another computer' : h.host}`;
+}
+
+/** "Jo Bloggs on OFFICE-LAPTOP has had it open since 23 November 2026, 09:05" (UK time). */
+export function heldSinceWords(h: Pick<LockHolder, 'name' | 'host' | 'since'>): string {
+  const ms = Date.parse(h.since);
+  if (Number.isNaN(ms)) return `${holderWords(h)} has it open`;
+  const { date, time } = utcToLondon(ms);
+  return `${holderWords(h)} has had it open since ${formatDate(date)}, ${time}`;
+}
 export type LockHolder = z.infer<typeof LockHolderSchema>;
 
 export const StatusSchema = z.strictObject({

@@ -1,7 +1,7 @@
+import { hasEnhancedRights } from './enhanced-rights';
 import { z } from 'zod';
-import { isUnder18 } from '../shared/age';
 import type { HolidayCalendar } from '../time/bank-holidays';
-import type { Case, Participant } from './case';
+import type { Case } from './case';
 import { firstContactOn, rjInformationOn } from '../contacts/contacts';
 import { ListIdSchema, PARTICIPANT_ROLES } from './participant-role';
 import { currentAssessment } from '../risk/risk';
@@ -77,13 +77,8 @@ export interface Deadline {
   right?: 3 | 4;
 }
 
-/**
- * Enhanced rights under the Victims' Code: every under-18 (on the day the referral was
- * received), anyone with a vulnerability flag, and anyone the service marked as entitled.
- */
-export function hasEnhancedRights(p: Participant, on: string): boolean {
-  return p.person.enhancedRights === true || (p.person.vulnerabilities?.length ?? 0) > 0 || isUnder18(p.person.dateOfBirth, on);
-}
+/** Enhanced rights are worked out in enhanced-rights.ts (people harmed only, with the reason). */
+export { hasEnhancedRights } from './enhanced-rights';
 
 function statusOf(due: string, metOn: string | undefined, today: string, dueSoonUntil: string, ended: boolean): Pick<Deadline, 'status' | 'metOn' | 'late'> {
   if (metOn) return { status: 'met', metOn, ...(metOn > due ? { late: true } : {}) };

@@ -4,6 +4,7 @@ import type { ConsentElement } from '../consent/consent';
 import type { Meeting } from '../conferences/meeting';
 import type { Venue } from '../conferences/venue';
 import type { StaffMember } from '../staff/staff';
+import type { HolidayCalendar } from '../time/bank-holidays';
 
 /**
  * What the process commands decide against, beyond the case itself. The service gathers it:
@@ -19,6 +20,8 @@ export interface ProcessContext {
   venues?: readonly Venue[];
   /** Meetings of other cases (any status; inactive ones are skipped by the conflict check), with their case's reference. */
   otherMeetings?: readonly (BookedSlot & { caseReference?: string })[];
+  /** Bank holidays, so a clash can offer the next free working-day slot (next-free-slot.ts). */
+  holidays?: HolidayCalendar;
 }
 
 /** A meeting as the case list keeps it for other cases: enough to find a clash, nothing else. */

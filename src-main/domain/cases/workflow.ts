@@ -7,7 +7,7 @@ import { OUTCOME_LABELS, recordContact, RecordContactSchema, recordMeeting, Reco
 import { dateField, formatDate } from '../time/dates';
 import { allow, refuse, type Decision } from '../shared/decision';
 import { ParticipantIdSchema, PARTICIPANT_ROLE_LABELS, PARTICIPANT_ROLES } from './participant-role';
-import { assessRisk, AssessRiskSchema, RISK_DECISION_LABELS, signOffRisk, SignOffRiskSchema, type RiskFactor } from '../risk/risk';
+import { assessRisk, AssessRiskSchema, RISK_DECISION_LABELS, SELF_SIGN_OFF_MARK, signOffRisk, SignOffRiskSchema, type RiskFactor } from '../risk/risk';
 import { atLeastLevel, findStaff, isPractitioner, StaffIdSchema, type StaffMember } from '../staff/staff';
 import { ON_BEHALF_FIELD, onBehalf, onBehalfText, signature, type Actor, type Signature } from '../staff/signer';
 import { strictForm } from '../shared/strict-form';
@@ -17,6 +17,7 @@ import { AFTER_CLOSURE, PROCESS_COMMAND_SCHEMAS, SIGNED_PROCESS_COMMANDS } from 
 import type { CaseChange, ProcessContext } from './process-context';
 import { decideProcess, decideSignedProcess } from './process-decide';
 import { cancelOpenMeetings } from '../conferences/schedule';
+import { exitReason } from './exit-reason';
 import { PROCESS_FORMS, type ProcessForm } from '../conferences/process-type';
 
 export { isEnded, readinessForProcess, takingPart } from './workflow-gates';
@@ -55,7 +56,8 @@ export const WorkflowCommandSchema = z.discriminatedUnion(
     }),
     cmd('exit', {
       kind: z.enum(EXITS, { error: 'Choose how the case ended: withdrawn, not suitable, no contact or declined' }),
-      reason: reason('Reason'),
+      /** Required unless withdrawn: a person who withdraws does not have to give a reason (exit-reason.ts). */
+      reason: text('Reason', 2_000).optional(),
       withdrawnBy: ParticipantIdSchema.optional(),
       /** When it ended, if not today (a withdrawal by letter received late, say). */
       on: dateField('Date the case ended').optional(),
@@ -141,12 +143,14 @@ function exitCase(c: Case, cmd: Extract<WorkflowCommand, { type: 'exit' }>, ctx:
   const on = cmd.on ?? ctx.today;
   if (on > ctx.today) return refuse(`The date ${formatDate(on)} is in the future.`);
   if (on < c.referral.receivedOn) return refuse(`The date ${formatDate(on)} is before the referral was received.`);
-  const exit: NonNullable<Case['exit']> = { kind: cmd.kind, reason: cmd.reason, on, ...(cmd.withdrawnBy ? { withdrawnBy: cmd.withdrawnBy } : {}) };
+  const why = exitReason(cmd.kind, cmd.reason);
+  if (!why.ok) return why;
+  const exit: NonNullable<Case['exit']> = { kind: cmd.kind, reason: why.value, on, ...(cmd.withdrawnBy ? { withdrawnBy: cmd.withdrawnBy } : {}) };
   const label = cmd.kind === 'withdrawn' ? `withdrawn by ${nameOf(c, cmd.withdrawnBy as string)}` : cmd.kind.replace('-', ' ');
   const next = cancelOpenMeetings({ ...c, exit }, `Case ended: ${cmd.kind.replace('-', ' ')}`);
   const cancelled = (next.schedule ?? []).filter((m, i) => m.status !== c.schedule?.[i]?.status).length;
   const note = cancelled > 0 ? ` ${cancelled === 1 ? 'One meeting still booked was' : `${cancelled} meetings still booked were`} cancelled.` : '';
-  return allow({ next, kind: 'case.exit', text: `Case ended at ${c.stage}: ${label}. Reason: ${cmd.reason}${note}` });
+  return allow({ next, kind: 'case.exit', text: `Case ended at ${c.stage}: ${label}. Reason: ${why.value}${note}` });
 }
 
 function reopen(c: Case, cmd: Extract<WorkflowCommand, { type: 'reopen' }>, ctx: WorkflowContext, signer: Signature): Decision<Change> {
@@ -285,7 +289,7 @@ function decideSigned(c: Case, command: SignedCommand, ctx: WorkflowContext, sig
         kind: 'risk.signed-off',
         text: `Risk assessment for ${displayName(p.person)} signed off by ${signer.by.name}.${sameAsAssessor ? ' Warning: signed off by the same person who assessed it.' : ''}`,
         // The audit trail keeps the warning too, as a field name (never a value).
-        ...(sameAsAssessor ? { marks: ['self-sign-off'] } : {}),
+        ...(sameAsAssessor ? { marks: [SELF_SIGN_OFF_MARK] } : {}),
       });
     }
     case 'record-contact': {

@@ -3,6 +3,7 @@ import { formatDate } from '../time/dates';
 import { allow, refuse, type Decision } from '../shared/decision';
 import { canConfirmConference } from './confirmation';
 import { findConflicts } from './conflicts';
+import { nextFreeMessage, nextFreeSlot } from './next-free-slot';
 import { describeMeeting, MEETING_STATUS_LABELS, MeetingSchema, type Meeting } from './meeting';
 import { changeMeetingStatus } from './meeting-status';
 import { findVenue } from './venue';
@@ -45,7 +46,11 @@ function clashes(c: Case, m: Meeting, ctx: ProcessContext): string[] {
   // Another case is named by its reference only, so the coordinator knows where to look (looked up only for a clash).
   const caseOf = (id: string) => others.find((o) => o.id === id)?.caseReference;
   const found = [...findConflicts(m, c.schedule ?? [], ctx.venues ?? [], { nameOf }), ...findConflicts(m, others, ctx.venues ?? [], { nameOf, caseOf })];
-  return [...new Set(found.map((x) => x.message))];
+  const out = [...new Set(found.map((x) => x.message))];
+  // A refusal that offers the way out: the next time the same people and room are all free.
+  const free = found.length > 0 && ctx.holidays ? nextFreeSlot(m, [...(c.schedule ?? []), ...others], ctx.venues ?? [], { holidays: ctx.holidays }) : undefined;
+  if (free) out.push(nextFreeMessage(free));
+  return out;
 }
 
 function checked(c: Case, candidate: unknown, ctx: ProcessContext): Decision<Meeting> {

@@ -89,8 +89,10 @@ export function closureProblems(c: Closure, facts: ClosureFacts): string[] {
   if (c.outcome === 'agreement-completed' || c.outcome === 'agreement-partly-completed') {
     if (!progress) out.push('There is no signed agreement: choose another outcome, or record the agreement first.');
     else if (progress.state === 'open') {
-      const open = progress.pending + progress.inProgress;
-      out.push(`${open === 1 ? 'One action is' : `${open} actions are`} still open: record whether ${open === 1 ? 'it was' : 'each was'} done before closing.`);
+      // Named by number, as the agreement lists them and "Record progress on action 3" says.
+      const open = (signed?.actions ?? []).flatMap((a, i) => (a.status === 'pending' || a.status === 'in-progress' ? [i + 1] : []));
+      const listed = open.length === 1 ? `Action ${open[0]} is` : `Actions ${open.slice(0, -1).join(', ')} and ${open.at(-1)} are`;
+      out.push(`${listed} still open: record whether ${open.length === 1 ? 'it was' : 'each was'} done before closing.`);
     } else if (progress.state === 'not-completed') {
       out.push('No action was done: choose "process completed without an agreement" or "withdrawn", and say what happened in the summary.');
     } else if (c.outcome === 'agreement-completed' && progress.state === 'partly-completed') out.push('Not every action was done: choose "agreement partly completed".');

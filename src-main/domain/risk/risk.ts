@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Case, Participant } from '../cases/case';
 import type { CaseworkSettings } from '../casebook/casework-settings';
 import { formatDate } from '../time/dates';
-import { allow, refuse, type Decision } from '../shared/decision';
+import { allow, refuse, refuseRecorded, type Decision } from '../shared/decision';
 import { ParticipantIdSchema } from '../cases/participant-role';
 import { STAFF_ROLE_LABELS, type StaffRole } from '../staff/staff';
 import { ON_BEHALF_FIELD, onBehalf, type Signature } from '../staff/signer';
@@ -114,6 +114,11 @@ export function assessRisk(c: Case, input: AssessRiskInput, ctx: RiskContext, si
   return allow({ ...p, risk: [...(p.risk ?? []), a] });
 }
 
+/** The refusal for a sensitive case (the renderer shows the same words before the button). */
+export const SELF_SIGN_OFF_REFUSED = 'The person who signs off must not be the person who assessed the risk.';
+/** The audit field name for a sign-off (or a refused one) by the person who assessed. */
+export const SELF_SIGN_OFF_MARK = 'self-sign-off';
+
 /** The sign-off and whether the assessor signed their own assessment (allowed, with a warning, outside sensitive cases). */
 export interface SignedOff {
   participant: Participant;
@@ -144,7 +149,7 @@ export function signOffRisk(c: Case, input: SignOffRiskInput, ctx: RiskContext, 
   }
   const sameAsAssessor = a.assessedBy === who.id;
   if (sameAsAssessor && sensitive) {
-    return refuse(`This is a sensitive case: the risk assessment must be signed off by someone other than the person who assessed it, and ${signer.recordedOnBehalfBy ? who.name : 'you'} assessed it.`);
+    return refuseRecorded([SELF_SIGN_OFF_MARK], `${SELF_SIGN_OFF_REFUSED} This is a sensitive case, and ${signer.recordedOnBehalfBy ? who.name : 'you'} assessed it: ask someone else to sign it off.`);
   }
   const signOff = { by: who.id, role: who.role, at: ctx.now, ...(input.note ? { note: input.note } : {}), ...onBehalf(signer), ...(sameAsAssessor ? { sameAsAssessor: true as const } : {}) };
   const signed: RiskAssessment = { ...a, signOff };

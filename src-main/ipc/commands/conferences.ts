@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CaseViewSchema } from '../../domain/cases/case-view';
-import { AttachmentRequestSchema, LogWithAttachmentSchema } from '../../domain/conferences/attachments';
+import { AttachmentRequestSchema, ChosenAttachmentSchema, LogWithAttachmentSchema } from '../../domain/conferences/attachments';
 import { CalendarFileRequestSchema, CalendarMeetingSchema, CalendarQuerySchema } from '../../domain/conferences/calendar-query';
 import { VenueInputSchema, VenueListSchema } from '../../domain/conferences/venue';
 import type { CommandGroup } from '../command-spec';
@@ -31,11 +31,17 @@ export const conferencesCommands = {
     access: 'export-calendar',
     summary: 'Save meetings as an iCalendar (.ics) file',
   },
+  chooseAttachment: {
+    input: z.strictObject({}),
+    output: ChosenAttachmentSchema,
+    access: 'attach-files',
+    summary: 'Choose a file for an indirect-process log entry before saving it (kept in the main process)',
+  },
   logWithAttachment: {
     input: LogWithAttachmentSchema,
     output: z.strictObject({ picked: z.boolean(), view: CaseViewSchema.optional() }),
     access: 'attach-files',
-    summary: 'Choose a file and add it to the indirect process log with an entry',
+    summary: 'Add an entry to the indirect process log with the file chosen (or choose one now)',
   },
   saveAttachment: {
     input: AttachmentRequestSchema,

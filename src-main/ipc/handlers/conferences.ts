@@ -8,6 +8,7 @@ export function conferencesHandlers(s: CasebookService): HandlersOf<typeof confe
     saveVenue: (i) => s.conferences.saveVenue(i),
     getCalendar: async (i) => s.conferences.getCalendar(i),
     saveCalendar: (i) => s.conferences.saveCalendar(i),
+    chooseAttachment: () => s.conferences.chooseAttachment(),
     logWithAttachment: (i) => s.conferences.logWithAttachment(i),
     saveAttachment: (i) => s.conferences.saveAttachment(i),
   };

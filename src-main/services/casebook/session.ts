@@ -1,3 +1,4 @@
+import { namedHolder } from '../../store/lock-file';
 import { CasebookError } from '../../domain/shared/errors';
 import type { Session, Status } from '../../domain/casebook/session';
 import { listBackupFiles, peopleInNewestBackup } from '../../store/backups';
@@ -62,7 +63,7 @@ export function sessionUseCases(dir: string, h: StoreHolder, o: OpenOptions & { 
   return {
     async status(): Promise<Status> {
       const s = h.store;
-      if (s) return { state: 'unlocked', users: [], session: h.session(s), ...(s.heldBy ? { heldBy: s.heldBy } : {}) };
+      if (s) return { state: 'unlocked', users: [], session: h.session(s), ...(s.heldBy ? { heldBy: namedHolder(s.heldBy, s.keyring.users) } : {}) };
       const found = await inspectStore(dir).catch(async (e: unknown) => {
         // A damaged keyring must not hide the casebook: the unlock screen lists the people in
         // the newest backup, and unlocking then offers the backup their passphrase opens.
@@ -75,7 +76,7 @@ export function sessionUseCases(dir: string, h: StoreHolder, o: OpenOptions & { 
       return {
         state: 'locked',
         users: found.keyring.users.map((u) => ({ id: u.userId, name: u.name })),
-        ...(holder && holder.pid !== process.pid && !isStale(holder) ? { heldBy: holder } : {}),
+        ...(holder && holder.pid !== process.pid && !isStale(holder) ? { heldBy: namedHolder(holder, found.keyring.users) } : {}),
       };
     },
     currentSession: (): Session | undefined => (h.store ? h.session(h.store) : undefined),

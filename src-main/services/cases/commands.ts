@@ -11,6 +11,7 @@ import { caseView, summaryRow } from './view';
 import { isAnonymised } from '../../domain/data-protection/retention/anonymise-case';
 import { openCase } from './case-access';
 import { recordCaseView } from './view-record';
+import { audit } from '../casebook/audit-entry';
 
 /** A case opened on screen: refused unless the person may see it, and recorded (view-record.ts). */
 export async function readCaseView(cw: Casework, id: string): Promise<CaseView> {
@@ -41,7 +42,12 @@ export async function applyCaseCommand(cw: Casework, input: { caseId: string; re
   }
   const booksTime = command.type === 'schedule-meeting' || command.type === 'update-meeting' || command.type === 'set-meeting-status';
   const d = applyCommandMarked(c, command, workflowContext(cw, booksTime ? c.id : undefined));
-  if (!d.ok) throw refused(d, 'command');
+  if (!d.ok) {
+    // A safeguarding refusal (a sensitive case's assessor signing off their own assessment) is
+    // kept in the trail although nothing changed: by field name, never by whom or why.
+    if (d.marks?.length) await audit(s, `case.${command.type}.refused`, { type: 'case', id: c.id }, d.marks);
+    throw refused(d, 'command');
+  }
   const next: Case = { ...d.value.case, revision: c.revision + 1 };
   // Field names only; "on-behalf" and "self-sign-off" say how it was signed, never by whom.
   const fields = [...changedFields(c, next), ...d.value.auditMarks];

@@ -41,7 +41,7 @@ export function actorOf(cw: Casework): Actor {
 export function workflowContext(cw: Casework, bookingsOutside?: string): WorkflowContext {
   return {
     venues: cw.s.index.venues,
-    ...(bookingsOutside ? { otherMeetings: meetingsOutside(cw.s.summaries.all(), bookingsOutside, (r) => mayOpenRow(cw.s, r)) } : {}),
+    ...(bookingsOutside ? { otherMeetings: meetingsOutside(cw.s.summaries.all(), bookingsOutside, (r) => mayOpenRow(cw.s, r)), holidays: cw.t.holidays } : {}),
     ...gateContext(cw),
     now: cw.now,
     // The timeline names the person who is signed in, and every record that says who did

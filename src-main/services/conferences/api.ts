@@ -1,5 +1,5 @@
 import type { CaseView } from '../../domain/cases/case-view';
-import type { AttachmentRequest, LogWithAttachment } from '../../domain/conferences/attachments';
+import type { AttachmentRequest, ChosenAttachment, LogWithAttachment } from '../../domain/conferences/attachments';
 import type { CalendarFileRequest, CalendarMeeting, CalendarQuery } from '../../domain/conferences/calendar-query';
 import type { Venue, VenueInput } from '../../domain/conferences/venue';
 
@@ -17,7 +17,9 @@ export interface ConferencesApi {
   saveVenue(input: VenueInput): Promise<Venue[]>;
   getCalendar(q: CalendarQuery): CalendarMeeting[];
   saveCalendar(q: CalendarFileRequest): Promise<SaveResult & { meetings: number }>;
-  /** Choose a file (the file picker) and log it with an indirect-process entry; picked false when cancelled. */
+  /** Choose a file for the indirect-log form before saving (held in main; the form gets a token, the name and size). */
+  chooseAttachment(): Promise<ChosenAttachment>;
+  /** Log an indirect-process entry with the file chosen (a token), or choose one now; picked false when cancelled. */
   logWithAttachment(input: LogWithAttachment): Promise<{ picked: boolean; view?: CaseView }>;
   /** Save a copy of an attachment the case's log names, where the user chooses. */
   saveAttachment(input: AttachmentRequest): Promise<SaveResult>;

@@ -10,6 +10,7 @@ import type { ServiceContext } from '../shared/context';
 import { saveTo } from '../shared/save';
 import type { ConferencesApi } from './api';
 import { attachmentOfCase, logWithAttachment } from './attachments';
+import { holdChosen, takeChosen } from './chosen-attachment';
 import { calendarMeetings } from './calendar';
 import { openCase } from '../cases/case-access';
 import { saveVenue } from './venues';
@@ -50,6 +51,13 @@ export function createConferences(ctx: ServiceContext, _cases: CasesApi): Confer
     return { ics, meetings: found.length, fileName: `rj-meetings-${one}.ics` };
   }
 
+  /** The open dialog, outside the queue, so an idle lock is never held up by it. */
+  async function pickAttachment(): Promise<{ name: string; bytes: Uint8Array } | undefined> {
+    const picker = ctx.files.filePicker;
+    if (!picker) throw new CasebookError('WRITE_FAILED', 'Attaching files is not available here: this copy of RJ Casebook has no way to choose a file');
+    return (await picker.pick(MAX_ATTACHMENT_BYTES, 'attachment')) ?? undefined;
+  }
+
   return {
     saveVenue: (input) => ctx.serial(() => saveVenue(cw(), input)),
     // Sent to the screen without who is invited: smaller, and the grid names nobody anyway.
@@ -61,12 +69,22 @@ export function createConferences(ctx: ServiceContext, _cases: CasesApi): Confer
       const saved = await saveTo(ctx, r.fileName, new TextEncoder().encode(r.ics), 'ics', (s) => s.draft('calendar.export', { type: 'export', id: 'ics' }, fields));
       return { saved, fileName: r.fileName, meetings: r.meetings };
     },
+    async chooseAttachment() {
+      const s = ctx.need();
+      requireCapability(s.user.role, 'attach-files');
+      const file = await pickAttachment();
+      if (!file) return { picked: false };
+      return { picked: true, token: holdChosen(s, file), name: file.name, bytes: file.bytes.length };
+    },
     async logWithAttachment(input) {
-      requireCapability(ctx.need().user.role, 'attach-files');
-      const picker = ctx.files.filePicker;
-      if (!picker) throw new CasebookError('WRITE_FAILED', 'Attaching files is not available here: this copy of RJ Casebook has no way to choose a file');
-      // The dialog is outside the queue, so an idle lock is never held up by it.
-      const file = await picker.pick(MAX_ATTACHMENT_BYTES, 'attachment');
+      const s = ctx.need();
+      requireCapability(s.user.role, 'attach-files');
+      if (input.chosen) {
+        const file = takeChosen(s, input.chosen);
+        if (!file) throw new CasebookError('INVALID_INPUT', 'The file you chose is no longer held (the casebook was locked, or another file was chosen since): choose it again.', { issues: [{ path: 'chosen', message: 'Choose the file again' }] });
+        return { picked: true, view: await ctx.serial(() => logWithAttachment(cw(), input, file)) };
+      }
+      const file = await pickAttachment();
       if (!file) return { picked: false };
       return { picked: true, view: await ctx.serial(() => logWithAttachment(cw(), input, file)) };
     },

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useAudit, auditInitial, type AuditFilterForm } from './audit-state';
 import { ErrorSummary, type SummaryError } from '../shared/components/ErrorSummary';
 import { isoToUk, parseUkDate } from '../shared/lib/dates';
+import { AUDIT_ACTION_GROUPS, AUDIT_ACTION_WORDS } from '../../../src-main/domain/casebook/audit-words';
 
 type Box = 'from' | 'to';
 const LABEL: Record<Box, string> = { from: 'From', to: 'To' };
@@ -92,9 +93,9 @@ export function AuditFilters() {
         </div>
         <div className="govuk-form-group">
           <label className="govuk-label" htmlFor="audit-action">
-            Action starts with
+            Action
           </label>
-          <input id="audit-action" className="govuk-input govuk-input--width-10 cb-mono" type="text" spellCheck={false} value={form.action} onChange={set('action')} />
+          <ActionChoice value={form.action} onChange={set('action')} />
         </div>
         <div className="govuk-form-group govuk-button-group">
           <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">
@@ -106,5 +107,38 @@ export function AuditFilters() {
         </div>
       </div>
     </form>
+  );
+}
+
+/**
+ * Actions as a choice list in words: each group as a whole ("All changes to cases"), then its
+ * actions one by one. The filter matches the start of the code, so a group is its prefix.
+ */
+function ActionChoice({ value, onChange }: { value: string; onChange: (e: React.ChangeEvent<HTMLSelectElement>) => void }) {
+  const actions = Object.entries(AUDIT_ACTION_WORDS);
+  const ungrouped = actions.filter(([a]) => !AUDIT_ACTION_GROUPS.some((g) => a.startsWith(g.prefix)));
+  return (
+    <select id="audit-action" className="govuk-select" value={value} onChange={onChange}>
+      <option value="">Any action</option>
+      {AUDIT_ACTION_GROUPS.map((g) => (
+        <optgroup key={g.prefix} label={g.label}>
+          <option value={g.prefix}>All: {g.label.toLowerCase()}</option>
+          {actions
+            .filter(([a]) => a.startsWith(g.prefix))
+            .map(([a, words]) => (
+              <option key={a} value={a}>
+                {words}
+              </option>
+            ))}
+        </optgroup>
+      ))}
+      <optgroup label="Other">
+        {ungrouped.map(([a, words]) => (
+          <option key={a} value={a}>
+            {words}
+          </option>
+        ))}
+      </optgroup>
+    </select>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useAudit, AUDIT_PAGE_SIZE } from './audit-state';
+import { auditActionWords, auditFieldWords } from '../../../src-main/domain/casebook/audit-words';
 import { auditActionLabel } from '../shared/lib/labels';
 import { usePageTitle } from '../shared/hooks/usePageTitle';
 import { DateTime } from '../shared/components/DateTime';
@@ -54,14 +55,13 @@ export function AuditTrail() {
                 </td>
                 <td className="govuk-table__cell">{e.userName}</td>
                 <td className="govuk-table__cell">
-                  {auditActionLabel(e.action)}
-                  <span className="cb-code-hint">{e.action}</span>
+                  {auditActionWords(e.action)}
                 </td>
                 <td className="govuk-table__cell">
                   {auditActionLabel(e.entity.type)}
                   {e.entity.id && <span className="cb-code-hint">{e.entity.id}</span>}
                 </td>
-                <td className="govuk-table__cell">{e.fields.length ? e.fields.join(', ') : 'None'}</td>
+                <td className="govuk-table__cell">{e.fields.length ? e.fields.map(auditFieldWords).join(', ') : 'None'}</td>
               </tr>
             ))}
           </tbody>

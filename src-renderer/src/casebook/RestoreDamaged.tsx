@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ApiError, call } from '../shared/api/client';
 import { WarningText } from '../shared/components/WarningText';
+import { Details } from '../shared/components/Details';
 import { RestoreFromFile } from './RestoreFromFile';
 import { lostCasesOf, RecoverWhatOpens } from './RecoverWhatOpens';
 
@@ -11,6 +12,8 @@ export interface Damage {
   /** The name of the person who tried to unlock, to start the restore-from-file form with. */
   userName: string;
   passphrase: string;
+  /** The main process's own words (which file, why), for whoever looks after the computer. */
+  technical?: string;
 }
 
 /**
@@ -39,14 +42,26 @@ export function RestoreDamaged({ damage, onRestored }: { damage: Damage; onResto
     }
   };
   const { backupId } = damage;
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
   return (
     <section aria-labelledby="damaged-title" className="govuk-!-margin-bottom-6" role="region">
-      <h2 className="govuk-heading-m" id="damaged-title">
+      <h2 className="govuk-heading-m" id="damaged-title" ref={heading} tabIndex={-1}>
         Part of this casebook is damaged
       </h2>
+      <p className="govuk-body" data-testid="damage-what-happened">
+        A file of this casebook could not be read: it has been damaged (a disk or copying problem, say) or changed outside RJ Casebook. Nothing was opened or changed.
+      </p>
+      {damage.technical && (
+        <Details summary="Technical details">
+          <p className="govuk-body" data-testid="damage-technical">
+            {damage.technical}
+          </p>
+        </Details>
+      )}
       {backupId ? (
         <>
-          <p className="govuk-body">The casebook cannot be opened as it is, but a backup that opens cleanly was found (see the message above).</p>
+          <p className="govuk-body">What to do: restore the newest backup kept with the casebook that opens cleanly.</p>
           <WarningText>Restoring replaces the casebook with the backup. Changes made since it was taken are kept aside as a backup, not lost.</WarningText>
           {error && <p className="govuk-error-message">{error}</p>}
           {lost && <RecoverWhatOpens lost={lost} busy={busy} onRestore={() => void restore(backupId, true)} onCancel={() => setLost(undefined)} />}
@@ -55,7 +70,7 @@ export function RestoreDamaged({ damage, onRestored }: { damage: Damage; onResto
           </button>
         </>
       ) : (
-        <p className="govuk-body">The casebook cannot be opened as it is, and none of the backups kept with it opens cleanly. Restore a copy saved elsewhere instead.</p>
+        <p className="govuk-body">What to do: none of the backups kept with the casebook opens cleanly, so restore a copy saved elsewhere.</p>
       )}
       <RestoreFromFile userName={damage.userName} onRestored={onRestored} />
     </section>

@@ -52,7 +52,11 @@ export function Unlock() {
       // A damaged casebook: offer the backup that opens cleanly, if any, and a copy saved elsewhere.
       if (e instanceof ApiError && e.code === 'CORRUPT') {
         const userName = users.find((u) => u.id === v.userId)?.name ?? '';
-        setDamage({ ...(e.details.cleanBackup ? { backupId: e.details.cleanBackup } : {}), userId: v.userId, userName, passphrase: v.passphrase });
+        setDamage({ ...(e.details.cleanBackup ? { backupId: e.details.cleanBackup } : {}), userId: v.userId, userName, passphrase: v.passphrase, technical: e.message });
+        // Said in plain words by the damaged panel, which takes focus; the file and the
+        // reason are kept behind its "Technical details".
+        setValue('passphrase', '');
+        return;
       }
       setValue('passphrase', '');
       // A wrong passphrase is about that box: show the message there as well as in the summary.

@@ -260,7 +260,7 @@ function Notice() {
   if (!notice) return null;
   return (
     <div ref={ref} tabIndex={-1} className="cb-notice" data-testid="case-notice">
-      <Banner title="Success" success>
+      <Banner title="Success" success messageKey={key}>
         <p className="govuk-notification-banner__heading">{notice}</p>
       </Banner>
     </div>

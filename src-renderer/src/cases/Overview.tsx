@@ -126,6 +126,16 @@ function AssignTeamForm({ ctx }: { ctx: CaseContext }) {
   );
 }
 
+/**
+ * What the notes box says when it is empty: never "No notes yet" over a note, since a note
+ * written on the timeline (a referral's or an imported case's) is a note too.
+ */
+function notesPlaceholder(timeline: readonly { kind: string }[]): string {
+  const onTimeline = timeline.filter((e) => e.kind === 'note').length;
+  if (onTimeline === 0) return 'No notes yet.';
+  return onTimeline === 1 ? 'The note so far is on the timeline below.' : `The ${onTimeline} notes so far are on the timeline below.`;
+}
+
 function Notes({ ctx }: { ctx: CaseContext }) {
   const form = useCaseView((s) => s.form);
   const notes = ctx.c.notes;
@@ -137,7 +147,7 @@ function Notes({ ctx }: { ctx: CaseContext }) {
       ) : (
         <>
           <p className="govuk-body cb-pre-wrap" data-testid="case-notes">
-            {notes || 'No notes yet.'}
+            {notes || notesPlaceholder(ctx.c.timeline)}
           </p>
           {ctx.canEdit && <OpenFormButton form="notes">{notes ? 'Edit notes' : 'Add notes'}</OpenFormButton>}
         </>

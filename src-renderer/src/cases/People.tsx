@@ -10,7 +10,7 @@ import { TextArea } from '../shared/components/TextArea';
 import { SelectField } from '../shared/components/SelectField';
 import { CheckboxesField, RadiosField, SingleCheckbox } from '../shared/components/ChoiceFields';
 import { FormPanel, useCommandForm, type FieldProblem } from './command-form';
-import { DateBox, formatDate, newParticipantId, optional, participantsInOrder, PersonTags, readDate, roleOf, Row, who, type CaseContext } from './shared';
+import { DateBox, enhancedRightsFor, formatDate, newParticipantId, optional, participantsInOrder, PersonTags, readDate, roleOf, Row, who, type CaseContext } from './shared';
 
 /** Everyone in the case, with their details; add people, change details, record who takes part. */
 export function People({ ctx }: { ctx: CaseContext }) {
@@ -57,6 +57,7 @@ function PersonCard({ ctx, p }: { ctx: CaseContext; p: Participant }) {
     ['Accessibility needs', person.accessibilityNeeds],
     ['Vulnerability', person.vulnerabilities?.length ? person.vulnerabilities.join(', ') : undefined],
   ];
+  const enhanced = enhancedRightsFor(p, ctx.c, ctx.reference.today);
   const details = all.filter(([, v]) => v);
   const missing = all.filter(([, v]) => !v).map(([k], i) => (i === 0 ? k : k.toLowerCase()));
   return (
@@ -92,7 +93,7 @@ function PersonCard({ ctx, p }: { ctx: CaseContext; p: Participant }) {
               {value}
             </Row>
           ))}
-          <Row label="Enhanced rights (Victims' Code)">{person.enhancedRights ? 'Yes' : 'No'}</Row>
+          {p.role === 'harmed' && <Row label="Enhanced rights (Victims' Code)">{enhanced.length > 0 ? `Yes: ${enhanced.join(', ')}` : 'No'}</Row>}
           <Row label="Takes part in the process">{p.takesPart === false ? 'No' : 'Yes'}</Row>
           {missing.length > 0 && <Row label="Not recorded">{<span className="cb-secondary">{missing.join(', ')}</span>}</Row>}
         </dl>
@@ -175,7 +176,7 @@ function PersonForm({ ctx, existing }: { ctx: CaseContext; existing?: Participan
         ...(v.interpreter ? { interpreter: true } : {}),
         ...(text('accessibilityNeeds') ? { accessibilityNeeds: text('accessibilityNeeds') } : {}),
         ...(vulnerabilities.length ? { vulnerabilities } : {}),
-        ...(v.enhancedRights ? { enhancedRights: true } : {}),
+        ...(v.enhancedRights && (existing?.role ?? v.role) === 'harmed' ? { enhancedRights: true } : {}),
       };
       if (existing) return { errors, commands: [{ type: 'update-person', participantId: existing.id, person }] };
       return {
@@ -194,6 +195,8 @@ function PersonForm({ ctx, existing }: { ctx: CaseContext; existing?: Participan
   const listed = reference.lists.vulnerabilityFlags.map((l) => l.label);
   const extra = (existing?.person.vulnerabilities ?? []).filter((v) => !listed.includes(v));
   const title = existing ? `Change the details of ${who(existing)}` : 'Add a person to the case';
+  // Enhanced rights are a victim's (enhanced-rights.ts): asked only about a person harmed.
+  const harmed = (existing?.role ?? f.watch('role')) === 'harmed';
   return (
     <FormPanel title={title} summary={f.summary} focusKey={f.focusKey} onSubmit={f.onSubmit} submitLabel={existing ? 'Save details' : 'Add person'} submitting={f.formState.isSubmitting} testId={existing ? 'person-form' : 'add-person-form'}>
       {!existing && (
@@ -236,13 +239,15 @@ function PersonForm({ ctx, existing }: { ctx: CaseContext; existing?: Participan
       <CheckboxesField
         id={f.id('vulnerabilities')}
         legend="Vulnerability (optional)"
-        hint="Any of these gives enhanced rights under the Victims' Code."
+        hint={harmed ? "Any of these gives enhanced rights under the Victims' Code." : undefined}
         error={f.error('vulnerabilities')}
         small
         choices={[...listed, ...extra].map((label) => ({ value: label, label }))}
         registration={f.register('vulnerabilities')}
       />
-      <SingleCheckbox id={f.id('enhancedRights')} label="Entitled to enhanced rights under the Victims' Code" hint="Victims of the most serious crime, persistently targeted, vulnerable or intimidated victims. Every under-18 is entitled." registration={f.register('enhancedRights')} />
+      {harmed && (
+        <SingleCheckbox id={f.id('enhancedRights')} label="Entitled to enhanced rights under the Victims' Code" hint="Victims of the most serious crime, persistently targeted, vulnerable or intimidated victims. Every under-18 is entitled." registration={f.register('enhancedRights')} />
+      )}
     </FormPanel>
   );
 }

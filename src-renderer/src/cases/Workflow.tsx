@@ -11,6 +11,9 @@ import { RadiosField } from '../shared/components/ChoiceFields';
 import { SelectField } from '../shared/components/SelectField';
 import { TextArea } from '../shared/components/TextArea';
 import { ErrorSummary } from '../shared/components/ErrorSummary';
+import { ENTER_EXIT_REASON, exitReason } from '../../../src-main/domain/cases/exit-reason';
+import { WithdrawnReason } from './WithdrawnReason';
+import { BlockerItem, useGoToFix, withFixes } from './blocker-links';
 import { FormPanel, useCommandForm, type FieldProblem } from './command-form';
 import { DateBox, nameAndRole, readDate, ukToday, type CaseContext } from './shared';
 import { ON_BEHALF_DEFAULTS, ON_BEHALF_FIELDS, readOnBehalf, SignedBy, type OnBehalfValues } from './signed-by';
@@ -153,6 +156,7 @@ function AdvanceForm({ ctx, next, actions }: { ctx: CaseContext; next: Stage; ac
     notice: `Moved to ${STAGE_LABELS[next].toLowerCase()}`,
   });
   const kind = f.watch('processKind');
+  const go = useGoToFix();
   const blockers = blockersFor(ctx, kind || undefined);
   const label = MOVE_TO_LABELS[next] ?? `Move to ${STAGE_LABELS[next].toLowerCase()}`;
   return (
@@ -160,13 +164,13 @@ function AdvanceForm({ ctx, next, actions }: { ctx: CaseContext; next: Stage; ac
       <p className="govuk-body">
         The case is at <strong>{STAGE_LABELS[ctx.c.stage].toLowerCase()}</strong>. Next comes {STAGE_LABELS[next].toLowerCase()}.
       </p>
-      <ErrorSummary errors={f.summary} focusKey={f.focusKey} />
+      <ErrorSummary errors={withFixes(f.summary, go)} focusKey={f.focusKey} />
       {blockers.length > 0 && f.summary.length === 0 && (
         <div className="govuk-inset-text cb-blockers" data-testid="blockers">
           <h3 className="govuk-heading-s">Before {isProcess ? 'the restorative process can start' : `the case can move to ${STAGE_LABELS[next].toLowerCase()}`}</h3>
           <ul className="govuk-list govuk-list--bullet">
             {blockers.map((b) => (
-              <li key={b}>{b}</li>
+              <BlockerItem key={b} problem={b} />
             ))}
           </ul>
         </div>
@@ -201,6 +205,7 @@ interface ExitValues {
   kind: '' | Exit;
   withdrawnBy: string;
   reason: string;
+  noReasonGiven: boolean;
   on: string;
 }
 
@@ -208,13 +213,15 @@ function ExitForm({ ctx }: { ctx: CaseContext }) {
   const { c, reference } = ctx;
   const f = useCommandForm<ExitValues>({
     prefix: 'exit-',
-    fields: ['kind', 'withdrawnBy', 'reason', 'on'],
-    defaultValues: { kind: '', withdrawnBy: '', reason: '', on: ukToday(reference) },
+    fields: ['kind', 'withdrawnBy', 'reason', 'noReasonGiven', 'on'],
+    defaultValues: { kind: '', withdrawnBy: '', reason: '', noReasonGiven: false, on: ukToday(reference) },
     build: (v) => {
       const errors: FieldProblem[] = [];
       if (!v.kind) errors.push({ field: 'kind', message: 'Choose why the case is ending' });
       if (v.kind === 'withdrawn' && !v.withdrawnBy) errors.push({ field: 'withdrawnBy', message: 'Choose who withdrew' });
-      if (!v.reason.trim()) errors.push({ field: 'reason', message: 'Enter the reason the case is ending' });
+      // The same rule as main (exit-reason.ts): a withdrawal never needs a reason.
+      const told = v.kind === 'withdrawn' && v.noReasonGiven ? undefined : v.reason.trim() || undefined;
+      if (v.kind && !exitReason(v.kind, told).ok) errors.push({ field: 'reason', message: ENTER_EXIT_REASON });
       const on = readDate(v.on, 'on', { label: 'Date the case ended', notAfter: reference.today, notBefore: c.referral.receivedOn, notBeforeWhy: `The date must be on or after the referral was received (${formatDate(c.referral.receivedOn)})` }, errors);
       return {
         errors,
@@ -222,7 +229,7 @@ function ExitForm({ ctx }: { ctx: CaseContext }) {
           {
             type: 'exit',
             kind: v.kind as Exit,
-            reason: v.reason.trim(),
+            ...(told ? { reason: told } : {}),
             ...(v.kind === 'withdrawn' && v.withdrawnBy ? { withdrawnBy: v.withdrawnBy } : {}),
             ...(on && on !== reference.today ? { on } : {}),
           },
@@ -250,7 +257,11 @@ function ExitForm({ ctx }: { ctx: CaseContext }) {
         }))}
         registration={f.register('kind')}
       />
-      <TextArea id={f.id('reason')} label="Reason" hint="This is kept on the case record." error={f.error('reason')} registration={f.register('reason')} />
+      {kind === 'withdrawn' ? (
+        <WithdrawnReason reasonId={f.id('reason')} error={f.error('reason')} reason={f.register('reason')} noneId={f.id('noReasonGiven')} none={f.register('noReasonGiven')} noneTicked={f.watch('noReasonGiven')} />
+      ) : (
+        <TextArea id={f.id('reason')} label="Reason" hint="This is kept on the case record." error={f.error('reason')} registration={f.register('reason')} />
+      )}
       <DateBox id={f.id('on')} label="Date the case ended" error={f.error('on')} registration={f.register('on')} />
     </FormPanel>
   );
@@ -306,6 +317,7 @@ interface CloseValues extends OnBehalfValues {
 function CloseForm({ ctx }: { ctx: CaseContext }) {
   const { c, reference } = ctx;
   const suggested = suggestOutcome({ ...(c.agreement ? { agreement: c.agreement } : {}), today: reference.today });
+  const go = useGoToFix();
   const f = useCommandForm<CloseValues>({
     prefix: 'close-',
     fields: ['outcome', 'withdrawnBy', 'closedOn', 'summary', ...ON_BEHALF_FIELDS],
@@ -335,7 +347,7 @@ function CloseForm({ ctx }: { ctx: CaseContext }) {
   const started = STAGES.indexOf(c.stage) >= STAGES.indexOf('process');
   const outcomes = CLOSURE_OUTCOMES.filter((o) => started || Object.hasOwn(EXIT_OUTCOMES, o));
   return (
-    <FormPanel title="Close the case" summary={f.summary} focusKey={f.focusKey} onSubmit={f.onSubmit} submitLabel="Close the case" submitting={f.formState.isSubmitting} testId="close-form">
+    <FormPanel title="Close the case" summary={withFixes(f.summary, go)} focusKey={f.focusKey} onSubmit={f.onSubmit} submitLabel="Close the case" submitting={f.formState.isSubmitting} testId="close-form">
       <p className="govuk-body">A closed case is read-only until it is reopened with a reason. Feedback can still be entered.</p>
       <RadiosField
         id={f.id('outcome')}

@@ -52,7 +52,7 @@ interface CaseViewState {
    * Log an indirect-process entry with a file the user chooses in the system's open dialog;
    * the file and the entry are saved together. Rejects, saving nothing, when no file is chosen.
    */
-  logWithAttachment(entry: Extract<WorkflowCommand, { type: 'log-indirect' }>['entry'], notice: string): Promise<void>;
+  logWithAttachment(entry: Extract<WorkflowCommand, { type: 'log-indirect' }>['entry'], notice: string, chosen?: string): Promise<void>;
 }
 
 export const caseViewInitial = {
@@ -122,13 +122,13 @@ export const useCaseView = create<CaseViewState>()((set, get) => ({
     }
     set((s) => ({ form: undefined, notice, noticeKey: s.noticeKey + 1 }));
   },
-  async logWithAttachment(entry, notice) {
+  async logWithAttachment(entry, notice, chosen) {
     set({ notice: undefined });
     const view = get().view;
     if (!view) throw new ApiError('NOT_FOUND', 'The case is not open.');
     try {
-      const r = await call('logWithAttachment', { caseId: view.case.id, revision: view.case.revision, entry });
-      if (!r.picked || !r.view) throw new Error('No file was chosen, so nothing was saved. Choose a file, or untick “Attach a file”.');
+      const r = await call('logWithAttachment', { caseId: view.case.id, revision: view.case.revision, entry, ...(chosen ? { chosen } : {}) });
+      if (!r.picked || !r.view) throw new Error('No file was chosen, so nothing was saved. Choose a file, or remove it.');
       set((s) => ({ view: r.view, form: undefined, notice, noticeKey: s.noticeKey + 1 }));
     } catch (e) {
       if (e instanceof ApiError && e.code === 'CONFLICT') await get().reload();

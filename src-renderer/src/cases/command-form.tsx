@@ -33,6 +33,11 @@ interface Options<V extends FieldValues> {
   fieldFor(path: string): string | undefined;
   /** The success message once everything is saved. */
   notice: string | ((values: V) => string);
+  /**
+   * Which field a refusal about the whole command is about (a booking clash names a
+   * facilitator or a venue): it is then shown on that field as well as in the summary.
+   */
+  placeOf?(message: string): string | undefined;
   /** Save some other way than applying the commands one by one (a log entry with a file, say). */
   send?: (commands: WorkflowCommand[], values: V, notice: string) => Promise<void> | undefined;
 }
@@ -97,7 +102,8 @@ export function useCommandForm<V extends FieldValues>(o: Options<V>) {
       for (const issue of failure.details.issues) {
         const path = issue.path.replace(/^command\.?/, '');
         const field = issue.path.startsWith('command') ? opts.current.fieldFor(path) : undefined;
-        if (field && opts.current.fields.includes(field)) form.setError(field as Path<V>, { type: 'server', message: issue.message });
+        const placed = field ?? opts.current.placeOf?.(issue.message);
+        if (placed && opts.current.fields.includes(placed) && !form.getFieldState(placed as Path<V>).error) form.setError(placed as Path<V>, { type: 'server', message: issue.message });
         else general.push(issue.message);
       }
     } else general.push(e instanceof Error ? e.message : 'Something went wrong. Nothing was changed. Try again.');

@@ -5,7 +5,7 @@ import type { CaseView, CaseworkReference } from '../../../src-main/domain/cases
 import type { ConsentState } from '../../../src-main/domain/consent/consent';
 import type { RiskStatus } from '../../../src-main/domain/risk/risk';
 import { isUnder18 } from '../../../src-main/domain/shared/age';
-import { hasEnhancedRights } from '../../../src-main/domain/cases/deadlines';
+import { enhancedRightsReasons } from '../../../src-main/domain/cases/enhanced-rights';
 import { PRACTITIONER_LEVEL_LABELS, STAFF_ROLE_LABELS, type StaffMember, type StaffRole } from '../../../src-main/domain/staff/staff';
 import type { Settings } from '../../../src-main/domain/casebook/settings';
 import { participantRoleLabel } from '../shared/lib/labels';
@@ -168,15 +168,23 @@ export function staffOptions(reference: CaseworkReference, filter: (s: StaffMemb
 
 // ── People ────────────────────────────────────────────────────────────────────────────
 
-/** Tags that matter when working with someone: under 18, enhanced rights, not taking part. */
+/**
+ * Why a person has enhanced rights (people harmed only), as at the referral or today: a
+ * child when referred keeps them for the case (deadlines count from the referral).
+ */
+export function enhancedRightsFor(p: Participant, c: Case, today: string): string[] {
+  return [...new Set([...enhancedRightsReasons(p, c.referral.receivedOn), ...enhancedRightsReasons(p, today)])];
+}
+
+/** Tags that matter when working with someone: under 18, enhanced rights and why, not taking part. */
 export function PersonTags({ p, c, today }: { p: Participant; c: Case; today: string }) {
   const under18 = isUnder18(p.person.dateOfBirth, today);
-  const enhanced = hasEnhancedRights(p, c.referral.receivedOn) || hasEnhancedRights(p, today);
-  if (!under18 && !enhanced && p.takesPart !== false) return null;
+  const enhanced = enhancedRightsFor(p, c, today);
+  if (!under18 && enhanced.length === 0 && p.takesPart !== false) return null;
   return (
     <span className="cb-tags">
       {under18 && <Tag colour="purple">Under 18</Tag>}
-      {enhanced && <Tag colour="pink">Enhanced rights</Tag>}
+      {enhanced.length > 0 && <Tag colour="pink">Enhanced rights: {enhanced.join(', ')}</Tag>}
       {p.takesPart === false && <Tag colour="grey">Not taking part</Tag>}
     </span>
   );

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { FiguresWithBreakdowns as FiguresData } from '../../../src-main/domain/figures/commissioner';
 import { casesByExitChart, casesByStageChart, closuresByOutcomeChart, deadlinesChart, referralsBySourceChart, satisfactionChart } from '../../../src-main/domain/figures/charts';
+import type { Period } from '../../../src-main/domain/figures/figures';
 import { call, messageOf } from '../shared/api/client';
 import { Banner } from '../shared/components/Banner';
 import { usePageTitle } from '../shared/hooks/usePageTitle';
@@ -31,6 +32,13 @@ export function Figures() {
   const today = reference?.today;
   // Arriving for the first time: this financial year, the period most reports are for.
   const shown = period ?? (today ? quickPeriod('this-financial-year', today) : undefined);
+  // While the period typed is not valid, the last period's figures are not shown under it:
+  // someone could copy the wrong period's numbers into a report.
+  const [invalid, setInvalid] = useState(false);
+  const showPeriod = (p: Period) => {
+    setInvalid(false);
+    void loadFigures(p);
+  };
 
   useEffect(() => {
     void load();
@@ -46,16 +54,24 @@ export function Figures() {
       </h1>
       <p className="govuk-body">Numbers for a period, for reports to your commissioner and for the quality mark. Nothing here names anyone.</p>
       {referenceError && <p className="govuk-error-message">{referenceError}</p>}
-      {today && shown && <PeriodPicker period={shown} today={today} onPeriod={(p) => void loadFigures(p)} />}
+      {today && shown && <PeriodPicker period={shown} today={today} onPeriod={showPeriod} onInvalid={() => setInvalid(true)} />}
       {figuresError && (
         <p className="govuk-error-message" role="alert">
           {figuresError}
         </p>
       )}
-      <div role="status" className="govuk-visually-hidden">
-        {figures ? `Figures for ${spanTitle(figures.period.from, figures.period.to)}` : period && !figuresError ? 'Loading figures…' : ''}
-      </div>
-      {figures && today && <FiguresReport figures={figures} today={today} />}
+      {invalid ? (
+        <p className="govuk-body" data-testid="figures-hidden">
+          Correct the period to see its figures.
+        </p>
+      ) : (
+        <>
+          <div role="status" className="govuk-visually-hidden">
+            {figures ? `Figures for ${spanTitle(figures.period.from, figures.period.to)}` : period && !figuresError ? 'Loading figures…' : ''}
+          </div>
+          {figures && today && <FiguresReport figures={figures} today={today} />}
+        </>
+      )}
     </>
   );
 }

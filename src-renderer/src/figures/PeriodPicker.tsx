@@ -11,7 +11,7 @@ type Box = 'from' | 'to';
  * The period the figures cover: two dates typed the UK way, or one of the usual reporting
  * periods in a click. Both dates are included.
  */
-export function PeriodPicker({ period, today, onPeriod }: { period: Period; today: string; onPeriod(p: Period): void }) {
+export function PeriodPicker({ period, today, onPeriod, onInvalid }: { period: Period; today: string; onPeriod(p: Period): void; /** The dates typed cannot be shown: the page hides the figures of the last period. */ onInvalid(): void }) {
   const [text, setText] = useState<Record<Box, string>>({ from: isoToUk(period.from), to: isoToUk(period.to) });
   const [errors, setErrors] = useState<Partial<Record<Box, string>>>({});
   const [focusKey, setFocusKey] = useState(0);
@@ -29,6 +29,7 @@ export function PeriodPicker({ period, today, onPeriod }: { period: Period; toda
     setErrors(found);
     if (found.from || found.to || !from || !to) {
       setFocusKey((k) => k + 1);
+      onInvalid();
       return;
     }
     onPeriod({ from, to });

@@ -83,7 +83,9 @@ export function ParticipantFields({ index, value: p, onChange, onRemove, problem
       </div>
       {child && (
         <div className="govuk-inset-text govuk-!-margin-top-0" data-testid={`under-18-${index}`}>
-          Under 18 when the referral was received: they will be recorded as vulnerable, with enhanced rights under the Victims’ Code.
+          {p.role === 'harmed'
+            ? 'Under 18 when the referral was received: they will be recorded as vulnerable, with enhanced rights under the Victims’ Code.'
+            : 'Under 18 when the referral was received: they will be recorded as under 18.'}
         </div>
       )}
       <InputField id={id('email')} label="Email (optional)" error={err('email')} value={p.email} onValue={(v) => set('email', v)} type="email" autoComplete="off" spellCheck={false} widthClass="govuk-!-width-two-thirds" />
@@ -136,7 +138,7 @@ export function ParticipantFields({ index, value: p, onChange, onRemove, problem
           <CheckboxesField
             id={id('vulnerabilities')}
             legend="Vulnerability (optional)"
-            hint="Any of these gives enhanced rights under the Victims’ Code. Under-18s are flagged automatically from the date of birth."
+            hint={p.role === 'harmed' ? 'Any of these gives a person harmed enhanced rights under the Victims’ Code. Under-18s are flagged automatically from the date of birth.' : 'Under-18s are flagged automatically from the date of birth.'}
             error={err('vulnerabilities')}
             choices={lists.vulnerabilityFlags.map((f) => ({ value: f.id, label: f.label, ...(f.hint ? { hint: f.hint } : {}) }))}
             values={p.vulnerabilities}

@@ -2,8 +2,9 @@ import { INDIRECT_MEDIA, INDIRECT_MEDIUM_LABELS, type IndirectMedium } from '../
 import { useCaseView } from '../../cases/case-view-state';
 import { SelectField } from '../../shared/components/SelectField';
 import { TextArea } from '../../shared/components/TextArea';
-import { RadiosField, SingleCheckbox } from '../../shared/components/ChoiceFields';
-import { useState } from 'react';
+import { RadiosField } from '../../shared/components/ChoiceFields';
+import { useRef, useState } from 'react';
+import { AttachmentField, type Chosen } from './AttachmentField';
 import { call, messageOf } from '../../shared/api/client';
 import { FormPanel, useCommandForm, type FieldProblem } from '../../cases/command-form';
 import { DateBox, formatDate, nameAndRole, OpenFormButton, readDate, staffName, staffOptions, ukToday, type CaseContext } from '../../cases/shared';
@@ -87,7 +88,6 @@ function SaveAttachment({ ctx, attachment, on }: { ctx: CaseContext; attachment:
 }
 
 interface Values {
-  attach: boolean;
   on: string;
   medium: '' | IndirectMedium;
   fromParticipantId: string;
@@ -100,11 +100,14 @@ const FIELDS = ['on', 'medium', 'fromParticipantId', 'toParticipantId', 'viaStaf
 
 function IndirectEntryForm({ ctx }: { ctx: CaseContext }) {
   const { c, reference } = ctx;
+  const [chosen, setChosen] = useState<Chosen>();
+  const chosenRef = useRef<Chosen | undefined>(undefined);
+  chosenRef.current = chosen;
   const people = c.participants.filter((p) => p.takesPart !== false).map((p) => ({ value: p.id, label: nameAndRole(p, ctx.labels) }));
   const f = useCommandForm<Values>({
     prefix: 'indirect-',
     fields: FIELDS,
-    defaultValues: { attach: false, on: ukToday(reference), medium: '', fromParticipantId: '', toParticipantId: '', viaStaffId: ctx.me?.id ?? c.leadFacilitatorId ?? '', summary: '' },
+    defaultValues: { on: ukToday(reference), medium: '', fromParticipantId: '', toParticipantId: '', viaStaffId: ctx.me?.id ?? c.leadFacilitatorId ?? '', summary: '' },
     build: (v) => {
       const errors: FieldProblem[] = [];
       const on = readDate(v.on, 'on', { label: 'Date', notAfter: reference.today, notBefore: c.referral.receivedOn, notBeforeWhy: `The date must be on or after the referral was received (${formatDate(c.referral.receivedOn)})` }, errors);
@@ -135,11 +138,12 @@ function IndirectEntryForm({ ctx }: { ctx: CaseContext }) {
       const name = path.replace(/^entry\./, '').split('.')[0];
       return name && (FIELDS as readonly string[]).includes(name) ? name : undefined;
     },
-    notice: (v) => `${v.medium ? INDIRECT_MEDIUM_LABELS[v.medium] : 'Entry'} from ${personName(ctx, v.fromParticipantId)} logged${v.attach ? ' with its file' : ''}`,
-    // With a file, the main process opens the file dialog and saves the file and the entry together.
-    send: (commands, v, notice) => {
+    notice: (v) => `${v.medium ? INDIRECT_MEDIUM_LABELS[v.medium] : 'Entry'} from ${personName(ctx, v.fromParticipantId)} logged${chosenRef.current ? ' with its file' : ''}`,
+    // With a file chosen, the main process saves the file it holds and the entry together.
+    send: (commands, _v, notice) => {
       const command = commands[0];
-      return v.attach && command?.type === 'log-indirect' ? logWithAttachment(command.entry, notice) : undefined;
+      const file = chosenRef.current;
+      return file && command?.type === 'log-indirect' ? logWithAttachment(command.entry, notice, file.token) : undefined;
     },
   });
   const logWithAttachment = useCaseView((s) => s.logWithAttachment);
@@ -156,12 +160,7 @@ function IndirectEntryForm({ ctx }: { ctx: CaseContext }) {
       )}
       <SelectField id={f.id('viaStaffId')} label="Passed on by" hint="The facilitator who carried it, or wrote it down." error={f.error('viaStaffId')} placeholder="Choose a member of staff" options={staffOptions(reference)} registration={f.register('viaStaffId')} />
       <TextArea id={f.id('summary')} label="Summary" hint="What it said, in brief. Keep the words themselves out unless the record needs them." error={f.error('summary')} registration={f.register('summary')} />
-      <SingleCheckbox
-        id={f.id('attach')}
-        label="Attach a file (a scanned letter or a recording)"
-        hint="After you save, choose the file. It is kept encrypted in the casebook: PDF, Word, text, PNG or JPEG, MP3, M4A, WAV, MP4 or WebM, up to 25 MB."
-        registration={f.register('attach')}
-      />
+      <AttachmentField id={f.id('file')} chosen={chosen} onChosen={setChosen} />
     </FormPanel>
   );
 }

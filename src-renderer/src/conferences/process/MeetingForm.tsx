@@ -3,6 +3,8 @@ import type { MeetingInput } from '../../../../src-main/domain/cases/process-com
 import { isPractitioner } from '../../../../src-main/domain/staff/staff';
 import { describeMeeting, MEETING_FORMATS, MEETING_KIND_LABELS, MEETING_KINDS, meetingProblems, type Meeting, type MeetingFormat, type MeetingKind } from '../../../../src-main/domain/conferences/meeting';
 import type { Venue } from '../../../../src-main/domain/conferences/venue';
+import { readNextFreeMessage } from '../../../../src-main/domain/conferences/next-free-slot';
+import type { SummaryError } from '../../shared/components/ErrorSummary';
 import type { WorkflowCommand } from '../../../../src-main/domain/cases/workflow';
 import { isoToUk, parseUkDate } from '../../shared/lib/dates';
 import { TextField } from '../../shared/components/TextField';
@@ -53,6 +55,28 @@ const FIELDS = [
   'notes',
   'confirm',
 ] as const;
+
+/**
+ * A booking clash marks the field it is about (the facilitator, the people, the interpreter,
+ * the venue); anything else about the time marks the start time.
+ */
+function clashField(message: string): string | undefined {
+  // The next free time for the same people and room is offered at the start time.
+  if (readNextFreeMessage(message)) return 'start';
+  if (!/ is already booked at that time: /.test(message)) return undefined;
+  if (/\(facilitator\) is already booked|^A facilitator /.test(message)) return 'leadFacilitatorId';
+  if (/\((participant|supporter)\) is already booked|^A (participant|supporter) /.test(message)) return 'participantIds';
+  if (/^The interpreter |\(interpreter\) is already booked/.test(message)) return 'interpreterName';
+  return 'venueId';
+}
+
+/** "Use this time" on the error summary's offer of the next free time. */
+function withNextFree(summary: SummaryError[], use: (slot: { date: string; start: string }) => void): SummaryError[] {
+  return summary.map((e) => {
+    const slot = readNextFreeMessage(e.message);
+    return slot ? { ...e, fix: { label: 'Use this time', go: () => use(slot) } } : e;
+  });
+}
 
 /** Where a problem with the meeting (from the schema or the domain's cross-field rules) belongs. */
 function fieldFor(path: string, length: string): string | undefined {
@@ -148,6 +172,7 @@ export function MeetingForm({ ctx, meeting }: { ctx: CaseContext; meeting?: Meet
       return { errors, commands };
     },
     fieldFor: (path): string | undefined => fieldFor(path, f.getValues('length')),
+    placeOf: clashField,
     notice: (v) => {
       const what = describeMeeting(read(ctx, v, id).meeting);
       if (reschedule) return `${what}: rescheduled`;
@@ -166,7 +191,12 @@ export function MeetingForm({ ctx, meeting }: { ctx: CaseContext; meeting?: Meet
   const title = meeting ? `${reschedule ? 'Reschedule' : 'Change'}: ${describeMeeting(meeting)}` : 'Schedule a meeting';
   const submitLabel = reschedule ? 'Reschedule the meeting' : meeting ? 'Save changes' : 'Schedule the meeting';
   return (
-    <FormPanel title={title} summary={f.summary} focusKey={f.focusKey} onSubmit={f.onSubmit} submitLabel={submitLabel} submitting={f.formState.isSubmitting} testId={meeting ? 'meeting-edit-form' : 'schedule-form'}>
+    <FormPanel title={title} summary={withNextFree(f.summary, (slot) => {
+      f.setValue('date', isoToUk(slot.date));
+      f.setValue('start', slot.start);
+      f.clearErrors();
+      document.getElementById(f.id('start'))?.focus();
+    })} focusKey={f.focusKey} onSubmit={f.onSubmit} submitLabel={submitLabel} submitting={f.formState.isSubmitting} testId={meeting ? 'meeting-edit-form' : 'schedule-form'}>
       {reschedule && <p className="govuk-body">Give the new date and time. The meeting goes back in the diary as proposed{meeting.kind === 'conference' ? ', to be confirmed again' : ''}.</p>}
       <h4 className="govuk-heading-s cb-form-section">What and when</h4>
       <RadiosField

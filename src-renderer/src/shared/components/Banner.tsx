@@ -1,11 +1,16 @@
 import { useId, type ReactNode } from 'react';
+import { useLatestMessage } from '../hooks/useLatestMessage';
 
 /**
  * GOV.UK notification banner. Success banners are a polite live region so "Settings saved"
- * is announced without moving focus away from where the person was working.
+ * is announced without moving focus away from where the person was working, and show only
+ * while they are the latest message on screen.
  */
-export function Banner({ title, children, success }: { title: string; children: ReactNode; success?: boolean }) {
+export function Banner({ title, children, success, messageKey }: { title: string; children: ReactNode; success?: boolean; /** Changes with each new message shown in the same banner. */ messageKey?: unknown }) {
   const titleId = useId();
+  // A success banner gives way to any newer message (useLatestMessage); other banners stay.
+  const latest = useLatestMessage(success === true, messageKey);
+  if (success && !latest) return null;
   return (
     <div
       className={`govuk-notification-banner${success ? ' govuk-notification-banner--success' : ''}`}

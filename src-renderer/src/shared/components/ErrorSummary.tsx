@@ -1,9 +1,12 @@
 import { useEffect, useId, useRef } from 'react';
+import { useLatestMessage } from '../hooks/useLatestMessage';
 
 export interface SummaryError {
   /** id of the control to move to; undefined for errors about the whole form. */
   fieldId?: string;
   message: string;
+  /** A way to put it right elsewhere ("Record a contact"): a link-styled button after the message. */
+  fix?: { label: string; go(): void };
 }
 
 /**
@@ -17,6 +20,8 @@ export function ErrorSummary({ errors, focusKey, level = 2 }: { errors: SummaryE
   // The errors and the new focusKey may arrive in different renders (react-hook-form updates
   // its errors through a subscription), so check after every render until the focus is done.
   const focused = useRef(0);
+  // Problems shown are the latest message: any success banner still on screen gives way.
+  useLatestMessage(errors.length > 0, focusKey);
   useEffect(() => {
     if (focusKey > focused.current && ref.current) {
       focused.current = focusKey;
@@ -40,6 +45,14 @@ export function ErrorSummary({ errors, focusKey, level = 2 }: { errors: SummaryE
                   </a>
                 ) : (
                   e.message
+                )}
+                {e.fix && (
+                  <>
+                    {' '}
+                    <button type="button" className="cb-link-button govuk-!-font-weight-bold" onClick={e.fix.go}>
+                      {e.fix.label}
+                    </button>
+                  </>
                 )}
               </li>
             ))}

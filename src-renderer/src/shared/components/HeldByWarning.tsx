@@ -1,4 +1,5 @@
 import type { Status } from '../../../../src-main/ipc/contract';
+import { holderWords } from '../../../../src-main/domain/casebook/session';
 import { formatDateTime } from '../lib/dates';
 import { WarningText } from './WarningText';
 
@@ -7,7 +8,7 @@ export function HeldByWarning({ heldBy }: { heldBy: Status['heldBy'] }) {
   if (!heldBy) return null;
   return (
     <WarningText>
-      Open read-only: in use by {heldBy.user} on {heldBy.host} since {formatDateTime(heldBy.since)}. You can look at
+      Open read-only: in use by {holderWords(heldBy)} since {formatDateTime(heldBy.since)}. You can look at
       cases but not change anything until they close the casebook.
     </WarningText>
   );
