@@ -180,16 +180,17 @@ describe('sign-off through every command that takes a "by"', () => {
         fc.constantFrom(...staffIds),
         fc.constantFrom<Role>('administrator', 'coordinator', 'facilitator'),
         fc.option(fc.constantFrom(...staffIds), { nil: undefined, freq: 2 }),
-        (sensitive, high, assessor, staffId, role, onBehalfOf) => {
+        fc.boolean(),
+        (sensitive, high, assessor, staffId, role, onBehalfOf, confirmed) => {
           const base = newCase({ referral: { ...newCase().referral, sensitive: sensitive ? ['Domestic abuse'] : [] } });
           const assessed = run(base, [lowRisk(HARMED, high ? { rating: 'high' } : {})], { ...ctx(), actor: actorOf(assessor, 'facilitator') });
-          const r = applyCommand(assessed, { type: 'sign-off-risk', participantId: HARMED.id, ...(onBehalfOf ? { onBehalfOf } : {}) }, { ...ctx(), actor: actorOf(staffId, role) });
+          const r = applyCommand(assessed, { type: 'sign-off-risk', participantId: HARMED.id, ...(onBehalfOf ? { onBehalfOf } : {}), ...(confirmed ? { confirmSelfSignOff: true as const } : {}) }, { ...ctx(), actor: actorOf(staffId, role) });
           const forSomeoneElse = onBehalfOf !== undefined && onBehalfOf !== staffId;
           const named = STAFF.find((x) => x.id === (forSomeoneElse ? onBehalfOf : staffId))!;
           const required = sensitive || high ? DEFAULT_CASEWORK_SETTINGS.riskApproverRole : undefined;
           const roleOk = required ? named.role === required : ['coordinator', 'manager'].includes(named.role);
-          const lawful = (!forSomeoneElse || role === 'administrator') && named.active && roleOk && !(sensitive && named.id === assessor);
-          expect(r.ok, JSON.stringify({ sensitive, high, assessor, staffId, role, onBehalfOf })).toBe(lawful);
+          const lawful = (!forSomeoneElse || role === 'administrator') && named.active && roleOk && !(sensitive && named.id === assessor) && !(named.id === assessor && !confirmed);
+          expect(r.ok, JSON.stringify({ sensitive, high, assessor, staffId, role, onBehalfOf, confirmed })).toBe(lawful);
           if (!r.ok) {
             if (sensitive && named.id === assessor && roleOk && named.active && (!forSomeoneElse || role === 'administrator')) expect(r.reason).toMatch(/The person who signs off must not be the person who assessed the risk/);
             return;

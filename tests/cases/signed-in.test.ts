@@ -189,7 +189,10 @@ describe('role rules are judged on the person who signs', () => {
     const before = (await w.service.listAudit({ offset: 0, limit: 1 })).total;
     let ordinary = await caseUntil(w, 'consent');
     ordinary = await apply(w, ordinary, s.assess(people(ordinary).harmed, 'harmed'));
-    ordinary = await apply(w, ordinary, s.signOff(people(ordinary).harmed));
+    // Main asks for the assessor's confirmation itself: a renderer that skips the warning is refused.
+    const unconfirmed = await refusal(w, ordinary, { type: 'sign-off-risk', participantId: people(ordinary).harmed });
+    expect(unconfirmed.message).toMatch(/^You assessed this risk: confirm that the record will say it was signed off by the person who assessed it/);
+    ordinary = await apply(w, ordinary, { type: 'sign-off-risk', participantId: people(ordinary).harmed, confirmSelfSignOff: true });
     expect(currentAssessment(harmed(ordinary))!.signOff).toMatchObject({ by: w.staff.jo, sameAsAssessor: true });
     expect(ordinary.case.timeline.at(-1)!.text).toMatch(/signed off by Jo Whitfield\. Warning: signed off by the same person who assessed it\./);
     expect(await lastAudit(w, ordinary.case.id)).toMatchObject({ action: 'case.sign-off-risk', fields: ['participants.risk', 'self-sign-off'] });

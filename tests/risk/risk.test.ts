@@ -7,8 +7,9 @@ import { factors, HARMED, newCase, NOW, RESPONSIBLE, signedBy, TODAY } from '../
 const ctx: RiskContext = { today: TODAY, now: NOW, factors, settings: DEFAULT_CASEWORK_SETTINGS };
 /** Assessments are made by Siân Prydderch (s_facil1), signed in. */
 const FACIL = signedBy('s_facil1');
-const signOff = (c: Case, participantId: string, by: string, settings = ctx, note?: string) => signOffRisk(c, { participantId, ...(note ? { note } : {}) }, settings, signedBy(by));
-const signedOff = (c: Case, participantId: string, by: string) => (signOffRisk(c, { participantId }, ctx, signedBy(by)) as { value: { participant: Participant } }).value.participant;
+// The assessor's confirmation is given unless a test is about it (it is refused without; see below).
+const signOff = (c: Case, participantId: string, by: string, settings = ctx, note?: string) => signOffRisk(c, { participantId, confirmSelfSignOff: true, ...(note ? { note } : {}) }, settings, signedBy(by));
+const signedOff = (c: Case, participantId: string, by: string) => (signOffRisk(c, { participantId, confirmSelfSignOff: true }, ctx, signedBy(by)) as { value: { participant: Participant } }).value.participant;
 
 function input(p: Participant, over: Partial<AssessRiskInput> = {}, high = false): AssessRiskInput {
   return {
@@ -116,7 +117,9 @@ describe('signing off an assessment you made yourself', () => {
     const r = signOff(c, HARMED.id, 's_coord1');
     expect(r).toMatchObject({ ok: true, value: { sameAsAssessor: true } });
     expect(r.ok && currentAssessment(r.value.participant)?.signOff).toEqual({ by: 's_coord1', role: 'coordinator', at: NOW, sameAsAssessor: true });
-    const someoneElse = signOff(c, HARMED.id, 's_manag1');
+    const unconfirmed = signOffRisk(c, { participantId: HARMED.id }, ctx, signedBy('s_coord1'));
+    expect(unconfirmed).toMatchObject({ ok: false, reason: expect.stringMatching(/^You assessed this risk: confirm/) });
+    const someoneElse = signOffRisk(c, { participantId: HARMED.id }, ctx, signedBy('s_manag1'));
     expect(someoneElse.ok && [someoneElse.value.sameAsAssessor, currentAssessment(someoneElse.value.participant)?.signOff?.sameAsAssessor]).toEqual([false, undefined]);
   });
 });

@@ -160,7 +160,7 @@ export const contact = (participantId: string, on = '2026-03-03'): WorkflowComma
   entry: { kind: 'contact', on, method: 'phone', outcome: 'information-given', rjInformationGiven: true },
 });
 
-export const signOff = (participantId: string): WorkflowCommand => ({ type: 'sign-off-risk', participantId });
+export const signOff = (participantId: string): WorkflowCommand => ({ type: 'sign-off-risk', participantId, confirmSelfSignOff: true });
 
 /**
  * A case taken, by the rules, to the consent stage with everything in place for a direct

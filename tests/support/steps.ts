@@ -28,6 +28,6 @@ export function steps(ref: CaseworkReference) {
     }),
     consentAll: (participantId: string): WorkflowCommand[] =>
       ref.consentElements.map((e) => ({ type: 'record-consent', participantId, elementId: e.id, status: 'given', on: '2026-03-12', method: 'signed-form' })),
-    signOff: (participantId: string): WorkflowCommand => ({ type: 'sign-off-risk', participantId }),
+    signOff: (participantId: string): WorkflowCommand => ({ type: 'sign-off-risk', participantId, confirmSelfSignOff: true }),
   };
 }

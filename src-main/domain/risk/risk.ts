@@ -74,6 +74,8 @@ export type AssessRiskInput = z.infer<typeof AssessRiskSchema>;
 export const SignOffRiskSchema = strictForm({
   participantId: ParticipantIdSchema,
   note: text('Sign-off note', 2_000).optional(),
+  /** The assessor signing their own assessment says so knowingly (outside sensitive cases, where it is refused). */
+  confirmSelfSignOff: z.literal(true, { error: 'confirmSelfSignOff is true or left out' }).optional(),
   ...ON_BEHALF_FIELD,
 }, 'the command');
 export type SignOffRiskInput = z.infer<typeof SignOffRiskSchema>;
@@ -150,6 +152,10 @@ export function signOffRisk(c: Case, input: SignOffRiskInput, ctx: RiskContext, 
   const sameAsAssessor = a.assessedBy === who.id;
   if (sameAsAssessor && sensitive) {
     return refuseRecorded([SELF_SIGN_OFF_MARK], `${SELF_SIGN_OFF_REFUSED} This is a sensitive case, and ${signer.recordedOnBehalfBy ? who.name : 'you'} assessed it: ask someone else to sign it off.`);
+  }
+  // Checked here, not only in the form: the renderer is not trusted to have shown the warning.
+  if (sameAsAssessor && !input.confirmSelfSignOff) {
+    return refuse(`${signer.recordedOnBehalfBy ? who.name : 'You'} assessed this risk: confirm that the record will say it was signed off by the person who assessed it, or ask someone else to sign it off.`);
   }
   const signOff = { by: who.id, role: who.role, at: ctx.now, ...(input.note ? { note: input.note } : {}), ...onBehalf(signer), ...(sameAsAssessor ? { sameAsAssessor: true as const } : {}) };
   const signed: RiskAssessment = { ...a, signOff };

@@ -76,9 +76,9 @@ export function SignOffForm({ ctx, p, a }: { ctx: CaseContext; p: Participant; a
       if (!isSensitive(ctx) && assessedIt(a, signerOf(ctx, v)) && !v.confirmOwn) {
         errors.push({ field: 'confirmOwn', message: 'Confirm that you are signing off an assessment you made yourself, or ask someone else to sign it off' });
       }
-      return { errors, commands: [{ type: 'sign-off-risk', participantId: p.id, ...(optional(v.note) ? { note: optional(v.note) } : {}), ...onBehalfOf }] };
+      return { errors, commands: [{ type: 'sign-off-risk', participantId: p.id, ...(optional(v.note) ? { note: optional(v.note) } : {}), ...(v.confirmOwn ? { confirmSelfSignOff: true as const } : {}), ...onBehalfOf }] };
     },
-    fieldFor: (path) => ({ note: 'note', onBehalfOf: 'onBehalfOf' })[path.split('.')[0] ?? ''],
+    fieldFor: (path) => ({ note: 'note', onBehalfOf: 'onBehalfOf', confirmSelfSignOff: 'confirmOwn' })[path.split('.')[0] ?? ''],
     notice: `Risk assessment for ${who(p)} signed off`,
   });
   const forSomeoneElse = f.watch('forSomeoneElse');

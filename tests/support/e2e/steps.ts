@@ -114,7 +114,7 @@ export function riskCommand(ref: CaseworkReference, p: { id: string; role: Parti
 
 /** The sign-off of a person's current risk assessment, by `by`. */
 export function signOffCommand(participantId: string, by: string): WorkflowCommand {
-  return { type: 'sign-off-risk', participantId, onBehalfOf: by };
+  return { type: 'sign-off-risk', participantId, onBehalfOf: by, confirmSelfSignOff: true };
 }
 
 /** Consent given, on a signed form, to every element the person's role requires. */
