@@ -112,6 +112,20 @@ describe('files attached to the health check', () => {
     expect(problems).toContainEqual({ file: 'registers/health-check.cbk', message: `it names an attachment that is missing (attachments/${left})` });
   });
 
+  it('keeps the bytes of a file taken off an indicator while a policy’s document is the same file', async () => {
+    const w = await caseworkWorld();
+    await w.as('quality-lead');
+    const policy = await w.call('savePolicy', { title: 'Case supervision', version: '1', ownerId: w.staff.jo, approvedOn: '2025-03-01', nextReview: '2027-03-01', indicators: ['4.1'] });
+    w.files.toPick.push(MINUTES);
+    await w.call('attachPolicyDocument', { policyId: policy.id });
+    const row = await attach(w, MINUTES);
+    expect(await attachmentFiles(w)).toHaveLength(1);
+    expect(await w.call('removeIndicatorEvidence', { evidenceId: row.id })).toEqual({ removed: true, fileDeleted: false });
+    expect(await attachmentFiles(w)).toHaveLength(1);
+    await w.as('admin');
+    expect((await w.service.verify()).problems).toEqual([]);
+  });
+
   const proto = JSON.parse('{"__proto__":{"admin":true}}') as object;
   const big = new Uint8Array(MAX_ATTACHMENT_BYTES + 1);
   big.set(MINUTES.bytes);
