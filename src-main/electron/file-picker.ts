@@ -15,6 +15,7 @@ const FILTERS: Record<PickKind, { name: string; extensions: string[] }[]> = {
   certificate: [{ name: 'Certificates (PDF or image)', extensions: ['pdf', 'png', 'jpg', 'jpeg'] }],
   document: [{ name: 'PDF or Word document', extensions: ['pdf', 'docx'] }],
   'register-csv': [{ name: 'Spreadsheet saved as CSV', extensions: ['csv'] }],
+  evidence: [{ name: 'Documents and pictures', extensions: ['pdf', 'docx', 'png', 'jpg', 'jpeg'] }],
 };
 const TITLES: Record<PickKind, string> = {
   attachment: 'Attach a file',
@@ -23,6 +24,7 @@ const TITLES: Record<PickKind, string> = {
   certificate: 'Attach a training certificate',
   document: 'Choose a document to check for personal data',
   'register-csv': 'Choose a staff register CSV file to import',
+  evidence: 'Attach evidence to the health check',
 };
 
 /**

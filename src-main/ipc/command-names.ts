@@ -79,6 +79,10 @@ export const COMMAND_NAMES = [
   'saveEvidencePack',
   'getHealthCheck',
   'saveIndicatorAnswer',
+  'chooseIndicatorEvidence',
+  'attachIndicatorEvidence',
+  'removeIndicatorEvidence',
+  'saveIndicatorEvidence',
   // conferences (commands/conferences.ts)
   'saveVenue',
   'getCalendar',

@@ -33,7 +33,7 @@ export interface RegisterHost {
   readonly dir: string;
   readonly dk: DataKey;
   index: IndexData;
-  updateIndex(next: IndexData, drafts: AuditDraft[], extra?: FileWrite[]): Promise<IndexData>;
+  updateIndex(next: IndexData, drafts: AuditDraft[], extra?: FileWrite[], deletes?: string[]): Promise<IndexData>;
 }
 
 export class Registers {
@@ -61,11 +61,12 @@ export class Registers {
   /**
    * Save a whole register (already validated by the caller) with its audit entries, in one
    * commit with the index that records its revision and any files its entries name (`extra`:
-   * an encrypted certificate), so an entry never reaches the disk without its file.
+   * an encrypted certificate), so an entry never reaches the disk without its file. `deletes`:
+   * files the saved register no longer names (an attachment nothing else uses), gone in the same commit.
    */
-  async save<T>(name: string, value: T, drafts: AuditDraft[], index: IndexData = this.host.index, extra: FileWrite[] = []): Promise<void> {
+  async save<T>(name: string, value: T, drafts: AuditDraft[], index: IndexData = this.host.index, extra: FileWrite[] = [], deletes: string[] = []): Promise<void> {
     const prepared = prepareRegister(this.host.dir, this.host.dk, index, name, value);
-    await this.host.updateIndex(prepared.index, drafts, [...extra, prepared.write]);
+    await this.host.updateIndex(prepared.index, drafts, [...extra, prepared.write], deletes);
     this.cache.set(name, value);
   }
 

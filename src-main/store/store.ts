@@ -205,9 +205,9 @@ export class Store {
   }
 
   /** Change the index (settings, users, counters): validated, written, audit-logged. */
-  async updateIndex(next: IndexData, drafts: AuditDraft[], extra: FileWrite[] = []): Promise<IndexData> {
+  async updateIndex(next: IndexData, drafts: AuditDraft[], extra: FileWrite[] = [], deletes: string[] = []): Promise<IndexData> {
     const parsed = this.withLayout(next);
-    await this.commit([{ rel: INDEX, bytes: this.indexFile().encode(parsed) }, ...extra], drafts);
+    await this.commit([{ rel: INDEX, bytes: this.indexFile().encode(parsed) }, ...extra], drafts, deletes);
     this.index = parsed;
     return parsed;
   }

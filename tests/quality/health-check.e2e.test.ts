@@ -7,9 +7,11 @@ import { addStaff, FAC_PASS, h1, invoke, look, nav, QL_PASS, signInAfterSetUp, s
 /**
  * The health check in Chromium: the quality lead opens an indicator, sees the gap the casebook
  * shows beside it (practitioners never supervised), is told what to fix when saving nothing,
- * rates it with a narrative and a linked policy, and sees progress change. A facilitator is
- * not offered the page.
+ * rates it with a narrative and a linked policy, and sees progress change; attaches a file as
+ * its evidence (chosen in the form first), saves a copy and removes it. A facilitator is not
+ * offered the page.
  */
+const MINUTES = { name: 'Supervision minutes.pdf', bytes: new TextEncoder().encode('%PDF-1.7\n% minutes of the March team meeting\n') };
 let h: Harness;
 let page: Page;
 
@@ -61,6 +63,28 @@ describe('the health check on screen', () => {
     expect(await page.getByLabel('Partly met').isChecked()).toBe(true);
     expect(await page.getByLabel('Narrative').inputValue()).toMatch(/^Case supervision is monthly/);
     expect(await page.getByLabel('Case supervision (version 2)').isChecked()).toBe(true);
+
+    // Files as evidence: chosen in the form before attaching, listed, copied, removed.
+    const files = page.getByTestId('health-check-evidence');
+    await files.getByText('No files are attached to 4.1 yet.').waitFor();
+    await files.getByRole('button', { name: 'Attach the file to 4.1' }).click();
+    await files.getByRole('link', { name: 'Choose the file to attach' }).waitFor();
+    h.toPick.push(MINUTES);
+    await files.getByRole('button', { name: /^Choose a file/ }).click();
+    await files.getByTestId('evidence-chosen').filter({ hasText: `${MINUTES.name} (1 KB)` }).waitFor();
+    await files.getByLabel('Title').fill('Minutes of the March team meeting');
+    await files.getByRole('button', { name: 'Attach the file to 4.1' }).click();
+    await page.getByText('“Minutes of the March team meeting” is attached to 4.1.').waitFor();
+    await files.getByRole('row', { name: /^Minutes of the March team meeting Supervision minutes\.pdf \(PDF, 1 KB\) .* by Quinn Lead/ }).waitFor();
+    expect(await files.getByTestId('evidence-chosen').innerText()).toBe('No file chosen');
+    await look(page, 'hc-05-evidence');
+
+    await files.getByRole('button', { name: 'Save a copy of Minutes of the March team meeting' }).click();
+    await expect.poll(() => h.saved.map((f) => f.name)).toEqual([MINUTES.name]);
+    await files.getByRole('button', { name: 'Remove Minutes of the March team meeting' }).click();
+    await files.getByRole('button', { name: 'Remove the file' }).click();
+    await page.getByText('“Minutes of the March team meeting” is no longer attached to 4.1.').waitFor();
+    await files.getByText('No files are attached to 4.1 yet.').waitFor();
   });
 
   it('is not offered to a facilitator', async () => {

@@ -41,6 +41,8 @@ export interface PackContent {
   studies: readonly CaseStudy[];
   /** The quality lead's narrative by indicator number, when written. */
   narratives?: Readonly<Record<string, string>>;
+  /** The titles of the files the quality lead attached to each indicator (the files stay in the casebook). */
+  evidenceTitles?: Readonly<Record<string, readonly string[]>>;
   deterministic?: boolean;
 }
 
@@ -128,6 +130,9 @@ function evidenceBlocks(p: PackContent, indicator: Indicator): Block[] {
   // even where the framework file cites only what the app computes, rather than silently dropped.
   const written = p.narratives?.[indicator.number];
   if (written && !indicator.evidence.some((e) => e.kind === 'narrative')) out.push(paragraph([run('The quality lead’s narrative', { bold: true })], { keepWithNext: true }), paragraph(written));
+  // Listed by title only: an assessor asks the service for the files, which are not put in the pack.
+  const files = p.evidenceTitles?.[indicator.number];
+  if (files?.length) out.push(paragraph([run('Files held as evidence', { bold: true })], { keepWithNext: true }), { kind: 'list', ordered: false, items: files.map((t) => [run(t)]) });
   return out;
 }
 

@@ -4,6 +4,8 @@ import { requiredText } from '../shared/text';
 import { StaffIdSchema } from '../staff/ids';
 import { dateField } from '../time/dates';
 import { indicatorsOf, type Framework } from './frameworks';
+import { FrameworkIdSchema } from './health-check-ids';
+import { IndicatorEvidenceRowSchema, IndicatorEvidenceSchema } from './health-check-evidence';
 import { IndicatorSchema, PolicyIdSchema } from './policies';
 
 /**
@@ -23,8 +25,7 @@ export const RATING_LABELS: Record<Rating, string> = { met: 'Met', partly: 'Part
 export const MAX_NARRATIVE = 10_000;
 export const MAX_LINKED_POLICIES = 100;
 
-/** A framework's id as frameworks.ts names them; whether it exists is the service's to say (the templates). */
-export const FrameworkIdSchema = z.string({ error: 'Choose a framework' }).regex(/^[a-z][a-z0-9-]{1,30}$/, { error: 'Choose one of the frameworks, like rsqm' });
+export { FrameworkIdSchema };
 
 const narrative = requiredText('The narrative', MAX_NARRATIVE);
 const rating = z.enum(RATINGS, { error: 'Choose met, partly met or not yet met' });
@@ -46,7 +47,11 @@ export const HealthCheckAnswerSchema = z.strictObject({
 export type HealthCheckAnswer = z.infer<typeof HealthCheckAnswerSchema>;
 
 /** A list rather than a map keyed by what the caller sent, so no indicator number can ever be an object's own key. */
-export const HealthCheckRegisterSchema = z.strictObject({ answers: z.array(HealthCheckAnswerSchema).max(5_000) });
+export const HealthCheckRegisterSchema = z.strictObject({
+  answers: z.array(HealthCheckAnswerSchema).max(5_000),
+  /** Files attached to indicators (health-check-evidence.ts); absent in a register saved before there were any. */
+  evidence: z.array(IndicatorEvidenceSchema).max(20_000).optional(),
+});
 export type HealthCheckRegister = z.infer<typeof HealthCheckRegisterSchema>;
 export const EMPTY_HEALTH_CHECK: HealthCheckRegister = { answers: [] };
 
@@ -118,6 +123,8 @@ export const HealthCheckSchema = z.strictObject({
   /** The chosen framework's indicators in order, with their standard. */
   indicators: z.array(z.strictObject({ number: z.string(), title: z.string(), standard: z.string(), safeguarding: z.boolean() })),
   answers: z.array(HealthCheckAnswerRowSchema),
+  /** The files attached to the chosen framework's indicators, in the order they were attached. */
+  evidence: z.array(IndicatorEvidenceRowSchema),
   progress: ProgressSchema,
   /** What the casebook shows falls short, by indicator, on the day (health-check-gaps.ts). */
   gaps: z.array(GapSchema),

@@ -11,6 +11,7 @@ import {
   SavePolicyDocumentInputSchema,
   SavePolicyInputSchema,
 } from '../../domain/quality/policies';
+import { AttachIndicatorEvidenceInputSchema, ChosenEvidenceFileSchema, IndicatorEvidenceRequestSchema, IndicatorEvidenceRowSchema } from '../../domain/quality/health-check-evidence';
 import { GetHealthCheckInputSchema, HealthCheckAnswerRowSchema, HealthCheckSchema, SaveIndicatorAnswerInputSchema } from '../../domain/quality/health-check';
 import { FrameworkChoiceSchema, PackRequestSchema } from '../../domain/quality/pack-request';
 import type { CommandGroup } from '../command-spec';
@@ -106,5 +107,29 @@ export const qualityCommands = {
     output: HealthCheckAnswerRowSchema,
     access: 'manage-health-check',
     summary: 'Rate one indicator of the health check, write its narrative and link policies; saved as you go',
+  },
+  chooseIndicatorEvidence: {
+    input: z.strictObject({}),
+    output: ChosenEvidenceFileSchema,
+    access: 'manage-health-check',
+    summary: 'Choose a file to attach to a health-check indicator, before attaching it (kept in the main process)',
+  },
+  attachIndicatorEvidence: {
+    input: AttachIndicatorEvidenceInputSchema,
+    output: IndicatorEvidenceRowSchema,
+    access: 'manage-health-check',
+    summary: 'Attach the chosen file (PDF, DOCX, PNG or JPEG) to one indicator of the health check, with a title',
+  },
+  removeIndicatorEvidence: {
+    input: IndicatorEvidenceRequestSchema,
+    output: z.strictObject({ removed: z.literal(true), fileDeleted: z.boolean() }),
+    access: 'manage-health-check',
+    summary: 'Take a file off its health-check indicator; the file is deleted when nothing else uses it',
+  },
+  saveIndicatorEvidence: {
+    input: IndicatorEvidenceRequestSchema,
+    output: z.strictObject({ saved: z.boolean(), fileName: z.string() }),
+    access: 'read-health-check',
+    summary: 'Save a copy of a file attached to a health-check indicator where you choose',
   },
 } as const satisfies CommandGroup;

@@ -11,6 +11,8 @@ import { rootFile } from '../../store/root';
 import { SummaryIndex } from '../../store/summaries';
 import type { Store } from '../../store/store';
 import { policyDocumentRefs } from '../quality/policies';
+import { healthCheckEvidenceRefs } from '../quality/health-check-evidence';
+import { HEALTH_CHECK_REGISTER } from '../../domain/quality/health-check';
 import { POLICIES_REGISTER } from '../../domain/quality/policies';
 
 export interface VerifyReport {
@@ -67,6 +69,8 @@ export async function verifyStore(store: Store): Promise<VerifyReport> {
   problems.push(...registers);
   // A policy's documents are named by the policies register, not by a case (one that will not open is already named).
   if (!registers.some((p) => p.file === registerFile(POLICIES_REGISTER))) for (const ref of await policyDocumentRefs(store).catch(() => [])) named.set(ref, registerFile(POLICIES_REGISTER));
+  // So are the files attached to health-check indicators, by the health-check register.
+  if (!registers.some((p) => p.file === registerFile(HEALTH_CHECK_REGISTER))) for (const ref of await healthCheckEvidenceRefs(store).catch(() => [])) named.set(ref, registerFile(HEALTH_CHECK_REGISTER));
   // Every attachment is decrypted and its content checked against the keyed digest it is named by.
   problems.push(...(await checkAttachments(store)));
   const present = new Set((await listAttachmentFiles(store.dir)).map((f) => f.slice(ATTACHMENTS_DIR.length + 1, -'.cbk'.length)));

@@ -1,6 +1,7 @@
 import type { CaseFileAudit, GetCaseFileAuditInput, SaveAuditorReviewInput } from '../../domain/quality/auditor-review';
 import type { DraftCaseStudiesInput, StudyDraft } from '../../domain/quality/case-study-review';
 import type { ComplaintList, ComplaintRow, ListComplaintsInput, RecordComplaintInput, UpdateComplaintInput } from '../../domain/quality/complaints';
+import type { AttachIndicatorEvidenceInput, ChosenEvidenceFile, IndicatorEvidenceRequest, IndicatorEvidenceRow } from '../../domain/quality/health-check-evidence';
 import type { GetHealthCheckInput, HealthCheck, HealthCheckAnswerRow, SaveIndicatorAnswerInput } from '../../domain/quality/health-check';
 import type { FrameworkChoice, PackRequest } from '../../domain/quality/pack-request';
 import type { AddPolicyVersionInput, AttachPolicyDocumentInput, ListPoliciesInput, PolicyList, PolicyRow, SavePolicyDocumentInput, SavePolicyInput } from '../../domain/quality/policies';
@@ -28,6 +29,14 @@ export interface QualityApi {
   getHealthCheck(input: GetHealthCheckInput): Promise<HealthCheck>;
   /** Quality leads and administrators: one indicator's rating, narrative and linked policies, signed by whoever is signed in. */
   saveIndicatorAnswer(input: SaveIndicatorAnswerInput): Promise<HealthCheckAnswerRow>;
+  /** Quality leads and administrators: choose a file in an indicator's form, before attaching it (held in the main process). */
+  chooseIndicatorEvidence(): Promise<ChosenEvidenceFile>;
+  /** Quality leads and administrators: attach the chosen file (PDF, DOCX, PNG or JPEG) to an indicator with a title. */
+  attachIndicatorEvidence(input: AttachIndicatorEvidenceInput): Promise<IndicatorEvidenceRow>;
+  /** Quality leads and administrators: take a file off its indicator; the file goes when nothing else uses it. */
+  removeIndicatorEvidence(input: IndicatorEvidenceRequest): Promise<{ removed: true; fileDeleted: boolean }>;
+  /** Whoever may read the health check: a copy of an attached file, saved where the user chooses. */
+  saveIndicatorEvidence(input: IndicatorEvidenceRequest): Promise<{ saved: boolean; fileName: string }>;
   /** Quality leads and administrators: the case-file audit sample as the pack draws it, with the auditor's judgements and notes; recorded. */
   getCaseFileAudit(input: GetCaseFileAuditInput): Promise<CaseFileAudit>;
   /** Quality leads and administrators: judge what a sampled file's record cannot prove, and add notes; the file's checks as they now stand. */

@@ -23,7 +23,7 @@ import type { Store } from '../../store/store';
 import type { Work } from '../shared/work';
 import { auditedSample } from './case-file-audit';
 import { complaintsCounted } from './complaints';
-import { narrativesFor } from './health-check';
+import { evidenceTitlesFor, narrativesFor } from './health-check';
 import { readPolicies } from './policies';
 
 /**
@@ -109,12 +109,14 @@ export async function buildPack(cw: Casework, r: PackRequest, fonts: FontSet, wo
     studies,
     // The health check's narratives, as last saved: people wrote them, so the leak check reads them in full.
     narratives: await narrativesFor(s, framework.id),
+    // The titles of the files attached to indicators: free text too, checked the same way.
+    evidenceTitles: await evidenceTitlesFor(s, framework.id),
   };
   const model = buildEvidencePack(content);
   // What the app wrote from its own files (framework titles, labels, figures, staff names) is
   // not personal data even where a word is someone's name ("Quality Mark"); what people wrote
   // (case studies, policy titles, the auditor's notes) is checked in full.
-  const allowed = allowedPhrases(modelTexts(buildEvidencePack({ ...content, studies: [], policies: [], narratives: {}, audit: { ...content.audit, files: files.map((f) => ({ label: f.label, checks: f.checks })) } })));
+  const allowed = allowedPhrases(modelTexts(buildEvidencePack({ ...content, studies: [], policies: [], narratives: {}, evidenceTitles: {}, audit: { ...content.audit, files: files.map((f) => ({ label: f.label, checks: f.checks })) } })));
   const fileName = `${framework.id}-evidence-pack-${r.from}-to-${r.to}.${r.format}`;
   await work?.step(r.format === 'pdf' ? 'Drawing the PDF' : 'Drawing the Word document');
   const rendered = r.format === 'pdf' ? await renderPdf(model, { fonts }) : await renderDocx(model, { rasteriseChart: chartRasteriser(fonts) });
@@ -122,7 +124,7 @@ export async function buildPack(cw: Casework, r: PackRequest, fonts: FontSet, wo
   const pages = r.format === 'pdf' && 'pageCount' in rendered ? (rendered.pageCount as number) : undefined;
   const report = leakCheck((await textParts(fileName, rendered.bytes)).parts, finder, allowed);
   if (report.known.length > 0) {
-    throw new CasebookError('PERSONAL_DATA', `The pack was not saved: personal data from the casebook was found (${describeFindings(report.known)}). Take it out of what it came from (a case study, a narrative, a policy title) and build the pack again.`);
+    throw new CasebookError('PERSONAL_DATA', `The pack was not saved: personal data from the casebook was found (${describeFindings(report.known)}). Take it out of what it came from (a case study, a narrative, a policy title, a file's title) and build the pack again.`);
   }
   if (report.patterns.length > 0 && !r.waiver) {
     throw new CasebookError('PERSONAL_DATA', `The pack was not saved: some text looks like personal data the casebook does not list (${describeFindings(report.patterns)}). Check those places; if it is not personal data, save again giving the reason.`);

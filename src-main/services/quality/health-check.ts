@@ -13,6 +13,7 @@ import {
   type HealthCheckRegister,
   type SaveIndicatorAnswerInput,
 } from '../../domain/quality/health-check';
+import { evidenceTitles } from '../../domain/quality/health-check-evidence';
 import { auditShortfalls, closedSince, healthCheckGaps } from '../../domain/quality/health-check-gaps';
 import { reviewStatus } from '../../domain/quality/policies';
 import { CasebookError } from '../../domain/shared/errors';
@@ -49,6 +50,11 @@ export async function narrativesFor(s: Store, framework: string): Promise<Record
   return out;
 }
 
+/** The titles of the files attached to each indicator, for the evidence pack (people wrote them: the leak check reads them in full). */
+export async function evidenceTitlesFor(s: Store, framework: string): Promise<Record<string, string[]>> {
+  return evidenceTitles((await readHealthCheck(s)).evidence ?? [], framework);
+}
+
 /** Gaps read every closed case of the year and the whole register: the cost of the page, paid once per visit. */
 async function gapsOf(cw: Casework, framework: Framework) {
   const s = cw.s;
@@ -64,27 +70,38 @@ export async function getHealthCheck(cw: Casework, input: GetHealthCheckInput): 
   requireCapability(cw.s.user.role, 'read-health-check');
   const framework = input.framework === undefined ? cw.t.frameworks[0] : frameworkOf(cw, input.framework);
   if (!framework) throw new CasebookError('NOT_FOUND', 'There are no frameworks in templates/quality/frameworks: add one to answer the health check.');
-  const answers = (await readHealthCheck(cw.s)).answers.filter((a) => a.framework === framework.id);
+  const register = await readHealthCheck(cw.s);
+  const answers = register.answers.filter((a) => a.framework === framework.id);
   return {
     framework: framework.id,
     title: framework.title,
     frameworks: cw.t.frameworks.map((f) => ({ id: f.id, title: f.title })),
     indicators: indicatorsOf(framework).map(({ standard, indicator }) => ({ number: indicator.number, title: indicator.title, standard: standard.number, safeguarding: indicator.safeguarding ?? false })),
-    answers: answers.map((a) => rowOf(cw, a)), progress: progress(framework, answers), gaps: await gapsOf(cw, framework) };
+    answers: answers.map((a) => rowOf(cw, a)),
+    evidence: (register.evidence ?? []).filter((e) => e.framework === framework.id).map(({ framework: _f, ref: _r, ...e }) => ({ ...e, addedByName: staffName(cw, e.addedBy) })),
+    progress: progress(framework, answers), gaps: await gapsOf(cw, framework) };
 }
 
 function rowOf(cw: Casework, a: HealthCheckAnswer): HealthCheckAnswerRow {
   const { framework: _framework, ...rest } = a;
-  return { ...rest, updatedByName: cw.s.index.staff.find((m) => m.id === a.updatedBy)?.name ?? 'someone no longer on the staff list' };
+  return { ...rest, updatedByName: staffName(cw, a.updatedBy) };
 }
 
-export async function saveIndicatorAnswer(cw: Casework, input: SaveIndicatorAnswerInput): Promise<HealthCheckAnswerRow> {
-  const s = cw.s;
-  requireCapability(s.user.role, 'manage-health-check');
+const staffName = (cw: Casework, id: string) => cw.s.index.staff.find((m) => m.id === id)?.name ?? 'someone no longer on the staff list';
+
+/** Before any change to an indicator: the signed-in person may answer, is on the staff list (they sign it), and the framework lists the indicator. */
+export function indicatorToChange(cw: Casework, input: { framework: string; indicator: string }) {
+  requireCapability(cw.s.user.role, 'manage-health-check');
   const me = actorOf(cw).staff;
   if (!me) throw new CasebookError('FORBIDDEN', NOT_ON_STAFF_LIST);
   const framework = frameworkOf(cw, input.framework);
   if (!hasIndicator(framework, input.indicator)) throw invalid('indicator', `${framework.title} has no indicator ${input.indicator}: choose one it lists`);
+  return { me, framework };
+}
+
+export async function saveIndicatorAnswer(cw: Casework, input: SaveIndicatorAnswerInput): Promise<HealthCheckAnswerRow> {
+  const s = cw.s;
+  const { me, framework } = indicatorToChange(cw, input);
   const policyIds = input.policyIds ?? [];
   if (policyIds.length > 0) {
     const known = new Set((await readPolicies(s)).policies.map((p) => p.id));
@@ -104,7 +121,8 @@ export async function saveIndicatorAnswer(cw: Casework, input: SaveIndicatorAnsw
     updatedBy: me.id,
   };
   const fields = (['rating', 'narrative', 'policyIds'] as const).filter((k) => JSON.stringify(before?.[k] ?? (k === 'policyIds' ? [] : undefined)) !== JSON.stringify(answer[k]));
-  const checked = HealthCheckRegisterSchema.parse({ answers: [...register.answers.filter((a) => !same(a)), answer] });
+  // The rest of the register (the files attached to indicators) is kept as it is.
+  const checked = HealthCheckRegisterSchema.parse({ ...register, answers: [...register.answers.filter((a) => !same(a)), answer] });
   // The framework and indicator are the template's words, not what anyone wrote, so the entry may name them.
   const draft = s.draft('health-check.answer', { type: 'health-check', id: `${framework.id}:${input.indicator}` }, fields);
   await s.registers.save(HEALTH_CHECK_REGISTER, checked, [draft]);

@@ -11,6 +11,8 @@ import { frameworkChoices } from './frameworks';
 import { documentResources } from '../templates/document-resources';
 import { listComplaints, recordComplaint, updateComplaint } from './complaints';
 import { getHealthCheck, saveIndicatorAnswer } from './health-check';
+import { attachIndicatorEvidence, indicatorEvidenceFile, removeIndicatorEvidence } from './health-check-evidence';
+import { holdChosenEvidence, takeChosenEvidence } from './chosen-evidence';
 import { addPolicyVersion, attachPolicyDocument, listPolicies, policyDocument, savePolicy } from './policies';
 
 export type { QualityApi } from './api';
@@ -49,6 +51,30 @@ export function createQuality(ctx: ServiceContext): QualityApi {
     },
     getHealthCheck: queued(getHealthCheck),
     saveIndicatorAnswer: queued(saveIndicatorAnswer),
+    // The open dialog runs outside the queue, so an idle lock is never held up by it.
+    async chooseIndicatorEvidence() {
+      const s = ctx.need();
+      requireCapability(s.user.role, 'manage-health-check');
+      const picker = ctx.files.filePicker;
+      if (!picker) throw new CasebookError('WRITE_FAILED', 'Attaching files is not available here: this copy of RJ Casebook has no way to choose a file');
+      const file = await picker.pick(MAX_ATTACHMENT_BYTES, 'evidence');
+      if (!file) return { picked: false };
+      return { picked: true, token: holdChosenEvidence(s, file), name: file.name.split(/[/\\]/).pop() ?? '', bytes: file.bytes.length };
+    },
+    async attachIndicatorEvidence(input) {
+      const s = ctx.need();
+      requireCapability(s.user.role, 'manage-health-check');
+      const file = takeChosenEvidence(s, input.chosen);
+      if (!file) throw new CasebookError('INVALID_INPUT', 'The file you chose is no longer held (the casebook was locked, or another file was chosen since): choose it again.', { issues: [{ path: 'chosen', message: 'Choose the file again' }] });
+      return ctx.serial(() => attachIndicatorEvidence(cw(), input, file));
+    },
+    removeIndicatorEvidence: queued(removeIndicatorEvidence),
+    async saveIndicatorEvidence(input) {
+      requireCapability(ctx.need().user.role, 'read-health-check');
+      const f = await ctx.serial(() => indicatorEvidenceFile(cw(), input));
+      const saved = await saveTo(ctx, f.name, f.bytes, 'original', (s) => s.draft('health-check.evidence.export', { type: 'health-check', id: `${f.evidence.framework}:${f.evidence.indicator}` }, ['file']));
+      return { saved, fileName: f.name };
+    },
     getCaseFileAudit: queued(getCaseFileAudit),
     saveAuditorReview: queued(saveAuditorReview),
     draftCaseStudies: (input) =>

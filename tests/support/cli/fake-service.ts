@@ -388,7 +388,7 @@ export function createFakeService(world: FakeWorld, dir: string, files: FilePort
         return frameworkChoices((await loadCaseworkTemplates()).frameworks);
       },
       // The health check's rules are tested in tests/quality; the fake answers as an untouched casebook would.
-      getHealthCheck: async (i) => (need(), { framework: i.framework ?? 'rsqm', title: 'Restorative Service Quality Mark', frameworks: [], indicators: [], answers: [], progress: { overall: { met: 0, partly: 0, notYet: 0, unanswered: 0, total: 0 }, standards: [] }, gaps: [] }),
+      getHealthCheck: async (i) => (need(), { framework: i.framework ?? 'rsqm', title: 'Restorative Service Quality Mark', frameworks: [], indicators: [], answers: [], evidence: [], progress: { overall: { met: 0, partly: 0, notYet: 0, unanswered: 0, total: 0 }, standards: [] }, gaps: [] }),
     },
     figures: missing('figures') as CasebookService['figures'],
     documents: missing('documents') as CasebookService['documents'],

@@ -5,12 +5,9 @@ import { RETENTION_REGISTER, type Proposal, type RetentionRegister, type Tombsto
 import { caseRetentionFacts } from '../../../domain/data-protection/retention/review';
 import { CasebookError } from '../../../domain/shared/errors';
 import { formatDate } from '../../../domain/time/dates';
-import { listAttachmentFiles } from '../../../store/attachments';
-import { attachmentFile } from '../../../store/layout';
 import type { Store } from '../../../store/store';
 import type { Casework } from '../../cases/context';
-import { policyDocumentRefs } from '../../quality/policies';
-import { readStaffRegister } from '../../staff/register-file';
+import { attachmentsNamedNowhereElse } from '../../casebook/attachment-users';
 import { replaceBackups, type BackupsReplaced } from './backups';
 
 /**
@@ -23,22 +20,9 @@ export interface Applied {
   backups?: BackupsReplaced;
 }
 
-/** The case's attachments that no other case, certificate or policy names (the same file is stored once). */
-async function attachmentsOnlyIn(s: Store, caseId: string, refs: Set<string>): Promise<string[]> {
-  if (refs.size === 0) return [];
-  const present = new Set(await listAttachmentFiles(s.dir));
-  const mine = [...refs].filter((r) => present.has(attachmentFile(r)));
-  if (mine.length === 0) return [];
-  const left = new Set(mine);
-  for (const ref of await policyDocumentRefs(s)) left.delete(ref);
-  for (const r of Object.values(await readStaffRegister(s))) for (const t of r.training ?? []) if (t.certificate) left.delete(t.certificate);
-  // Rare (a case with attachments), so opening the other cases here is affordable.
-  for (const row of s.summaries.all()) {
-    if (left.size === 0) break;
-    if (row.id === caseId) continue;
-    for (const e of (await s.readCase(row.id)).indirectLog ?? []) if (e.attachment) left.delete(e.attachment);
-  }
-  return [...left].map(attachmentFile);
+/** The case's attachments that no other case, certificate, policy or health-check file names (the same file is stored once). */
+function attachmentsOnlyIn(s: Store, caseId: string, refs: Set<string>): Promise<string[]> {
+  return refs.size === 0 ? Promise.resolve([]) : attachmentsNamedNowhereElse(s, refs, { exceptCase: caseId });
 }
 
 function tombstoneOf(cw: Casework, p: Proposal, caseId: string, action: 'anonymise' | 'delete'): Tombstone {

@@ -9,6 +9,7 @@ import { Banner } from '../../shared/components/Banner';
 import { Tag, type TagColour } from '../../shared/components/Tag';
 import { usePageTitle } from '../../shared/hooks/usePageTitle';
 import { formatDate } from '../../shared/lib/dates';
+import { EvidenceFiles } from './EvidenceFiles';
 import { IndicatorForm } from './IndicatorForm';
 import { ProgressTable } from './ProgressTable';
 import '../records.scss';
@@ -22,7 +23,8 @@ export function RatingTag({ rating }: { rating: Rating | undefined }) {
 
 /**
  * The health check (RJC self-assessment): choose the framework, see progress per standard at a
- * glance, and open an indicator to rate it, write its narrative and link its policies, with the
+ * glance, and open an indicator to rate it, write its narrative, link its policies and attach
+ * files as its evidence, with the
  * gaps the casebook shows beside the form. Coordinators read it; quality leads and
  * administrators answer it.
  */
@@ -35,6 +37,7 @@ export function HealthCheck() {
   const [error, setError] = useState<string>();
   const [open, setOpen] = useState<string>();
   const [saved, setSaved] = useState<string>();
+  const [filed, setFiled] = useState<string>();
 
   const load = useCallback(async (framework?: string) => {
     try {
@@ -89,6 +92,22 @@ export function HealthCheck() {
           ) : (
             <ReadOnlyAnswer rating={answerOf(indicator.number)?.rating} narrative={answerOf(indicator.number)?.narrative} />
           )}
+          {filed && (
+            <Banner title="Success" success>
+              <p className="govuk-notification-banner__heading">{filed}</p>
+            </Banner>
+          )}
+          <EvidenceFiles
+            key={indicator.number}
+            framework={view.framework}
+            indicator={indicator.number}
+            files={view.evidence.filter((e) => e.indicator === indicator.number)}
+            canChange={canAnswer}
+            onChanged={(message) => {
+              setFiled(message);
+              void load(view.framework);
+            }}
+          />
         </section>
       ) : (
         view && (
@@ -98,7 +117,7 @@ export function HealthCheck() {
                 <p className="govuk-notification-banner__heading">{saved}</p>
               </Banner>
             )}
-            <p className="govuk-body">Rate each indicator, write its narrative and link the policies that evidence it. Each indicator is saved on its own, so you can come back to any of them at any time.</p>
+            <p className="govuk-body">Rate each indicator, write its narrative, link the policies that evidence it and attach files such as minutes or audits. Each indicator is saved on its own, so you can come back to any of them at any time.</p>
             <div className="govuk-form-group">
               <label className="govuk-label govuk-label--s" htmlFor="hc-framework">
                 Framework
@@ -128,7 +147,7 @@ export function HealthCheck() {
                   return (
                     <tr className="govuk-table__row" key={i.number}>
                       <td className="govuk-table__cell">
-                        <button type="button" className="cb-link-button" onClick={() => (setSaved(undefined), setOpen(i.number))}>
+                        <button type="button" className="cb-link-button" onClick={() => (setSaved(undefined), setFiled(undefined), setOpen(i.number))}>
                           {i.number} {i.title}
                         </button>
                       </td>
