@@ -10,10 +10,13 @@ import type { ServiceContext } from '../shared/context';
 import { saveTo } from '../shared/save';
 import type { ConferencesApi } from './api';
 import { attachmentOfCase, logWithAttachment } from './attachments';
-import { holdChosen, takeChosen } from './chosen-attachment';
+import { chosenFileHolder } from '../shared/chosen-file';
 import { calendarMeetings } from './calendar';
 import { openCase } from '../cases/case-access';
 import { saveVenue } from './venues';
+
+/** The file chosen in the form, held until it is saved (shared/chosen-file.ts). */
+const chosenAttachment = chosenFileHolder();
 
 export type { ConferencesApi, SaveResult } from './api';
 
@@ -74,13 +77,13 @@ export function createConferences(ctx: ServiceContext, _cases: CasesApi): Confer
       requireCapability(s.user.role, 'attach-files');
       const file = await pickAttachment();
       if (!file) return { picked: false };
-      return { picked: true, token: holdChosen(s, file), name: file.name, bytes: file.bytes.length };
+      return { picked: true, token: chosenAttachment.hold(s, file), name: file.name, bytes: file.bytes.length };
     },
     async logWithAttachment(input) {
       const s = ctx.need();
       requireCapability(s.user.role, 'attach-files');
       if (input.chosen) {
-        const file = takeChosen(s, input.chosen);
+        const file = chosenAttachment.take(s, input.chosen);
         if (!file) throw new CasebookError('INVALID_INPUT', 'The file you chose is no longer held (the casebook was locked, or another file was chosen since): choose it again.', { issues: [{ path: 'chosen', message: 'Choose the file again' }] });
         return { picked: true, view: await ctx.serial(() => logWithAttachment(cw(), input, file)) };
       }

@@ -12,8 +12,11 @@ import { documentResources } from '../templates/document-resources';
 import { listComplaints, recordComplaint, updateComplaint } from './complaints';
 import { getHealthCheck, saveIndicatorAnswer } from './health-check';
 import { attachIndicatorEvidence, indicatorEvidenceFile, removeIndicatorEvidence } from './health-check-evidence';
-import { holdChosenEvidence, takeChosenEvidence } from './chosen-evidence';
+import { chosenFileHolder } from '../shared/chosen-file';
 import { addPolicyVersion, attachPolicyDocument, listPolicies, policyDocument, savePolicy } from './policies';
+
+/** The file chosen in the form, held until it is saved (shared/chosen-file.ts). */
+const chosenEvidence = chosenFileHolder();
 
 export type { QualityApi } from './api';
 
@@ -59,12 +62,12 @@ export function createQuality(ctx: ServiceContext): QualityApi {
       if (!picker) throw new CasebookError('WRITE_FAILED', 'Attaching files is not available here: this copy of RJ Casebook has no way to choose a file');
       const file = await picker.pick(MAX_ATTACHMENT_BYTES, 'evidence');
       if (!file) return { picked: false };
-      return { picked: true, token: holdChosenEvidence(s, file), name: file.name.split(/[/\\]/).pop() ?? '', bytes: file.bytes.length };
+      return { picked: true, token: chosenEvidence.hold(s, file), name: file.name.split(/[/\\]/).pop() ?? '', bytes: file.bytes.length };
     },
     async attachIndicatorEvidence(input) {
       const s = ctx.need();
       requireCapability(s.user.role, 'manage-health-check');
-      const file = takeChosenEvidence(s, input.chosen);
+      const file = chosenEvidence.take(s, input.chosen);
       if (!file) throw new CasebookError('INVALID_INPUT', 'The file you chose is no longer held (the casebook was locked, or another file was chosen since): choose it again.', { issues: [{ path: 'chosen', message: 'Choose the file again' }] });
       return ctx.serial(() => attachIndicatorEvidence(cw(), input, file));
     },
