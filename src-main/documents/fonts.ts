@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { parseFont } from './parsed-fonts';
+import { findSystemCjkFace } from './system-cjk-font';
 import { BIDI_CONTROL } from '../domain/shared/text';
 
 export interface FontFace {
@@ -70,7 +71,9 @@ async function readFontSet(dir: string): Promise<FontSet> {
       ...(f.preferFor ? { preferFor: f.preferFor } : {}),
     })),
   );
-  return { faces };
+  // Last in the chain: only characters no shipped face has reach it (system-cjk-font.ts says why).
+  const cjk = await findSystemCjkFace();
+  return { faces: cjk ? [...faces, cjk] : faces };
 }
 
 const scripts = new Map<string, RegExp>();

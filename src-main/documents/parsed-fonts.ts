@@ -53,6 +53,23 @@ function restoreCodePoints(font: Font, run: ReturnType<Font['layout']>, text: st
   }
 }
 
+/**
+ * A face taken from a font collection (.ttc), parsed now and kept under the collection's bytes,
+ * so every later parseFont(bytes), and pdf-lib's embedding through cachingFontkit, gets this
+ * face. Undefined when the bytes are not a collection; the first face when the name is absent.
+ */
+export function adoptCollectionFace(bytes: Uint8Array, postscriptName: string): string | undefined {
+  const c = fontkit.create(bytes);
+  if (!('fonts' in c)) return undefined;
+  const names = c.fonts.map((f) => f.postscriptName).filter((n): n is string => typeof n === 'string');
+  const chosen = names.includes(postscriptName) ? postscriptName : names[0];
+  if (chosen === undefined) return undefined;
+  const f = fontkit.create(bytes, chosen);
+  if (!f || !('layout' in f)) return undefined;
+  parsed.set(bytes, withLayoutCache(f));
+  return chosen;
+}
+
 export function parseFont(bytes: Uint8Array): Font {
   let font = parsed.get(bytes);
   if (!font) {

@@ -4,6 +4,7 @@
  * bytes, that a change of template wording reaches both PDF and DOCX, and that LibreOffice
  * opens every DOCX it makes.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +12,7 @@ import { CaseSchema, type Case } from '../../src-main/domain/cases/case';
 import { DocumentInputError, loadTemplates } from '../../src-main/documents';
 import { DOCUMENT_KINDS, DOCUMENT_PARTICIPANT, generateDocument, type DocumentDeps, type DocumentKind, type GenerateDocumentRequest } from '../../src-main/documents/generate';
 import { loadDocumentResources } from '../../src-main/services/templates/document-resources';
+import { findSystemCjkFace } from '../../src-main/documents/system-cjk-font';
 import { agreedCase, bigCase, realCase, STAFF, TODAY } from './fixtures';
 import { docxParts, docxText, hasCommand, NAMES, pdfPages, pdfText, PNG_DIR, ROOT, run, templateFiles, tempDir, writeTemp } from './helpers';
 
@@ -85,12 +87,30 @@ describe('generateDocument', () => {
     for (const name of names) expect(docx).toContain(name);
   });
 
-  it('reports characters no bundled font has, in every format, and draws them as □ in the PDF', async () => {
-    const c = CaseSchema.parse({ ...real, participants: [...real.participants, { id: 'p_cjk0000001', role: 'supporter', person: { givenName: '小龍', familyName: '李' } }] });
+  it('reports characters no font has, in every format, and draws them as □ in the PDF', async () => {
+    const c = CaseSchema.parse({ ...real, participants: [...real.participants, { id: 'p_hie0000001', role: 'supporter', person: { givenName: '\u{13000}\u{13001}', familyName: 'Ra' } }] });
     for (const format of ['pdf', 'docx', 'html'] as const) {
       const r = await generateDocument({ ...request('case-summary', c), format }, deps);
-      expect(r.missingCharacters, format).toEqual(['李', '龍', '小'].sort((a, b) => a.codePointAt(0)! - b.codePointAt(0)!));
-      if (r.format === 'pdf') expect(await pdfText(await writeTemp(dir, 'cjk.pdf', r.bytes))).toContain('□□ □');
+      expect(r.missingCharacters, format).toEqual(['\u{13000}', '\u{13001}']);
+      if (r.format === 'pdf') expect(await pdfText(await writeTemp(dir, 'missing.pdf', r.bytes))).toContain('□□ Ra');
+    }
+  });
+
+  it('draws Chinese, Japanese and Korean names in the PDF with the system CJK face, or reports them where the machine has none', async () => {
+    const c = CaseSchema.parse({ ...real, participants: [...real.participants, { id: 'p_cjk0000001', role: 'supporter', person: { givenName: '小龍', familyName: '李' } }, { id: 'p_cjk0000002', role: 'supporter', person: { givenName: 'さくら', familyName: '김' } }] });
+    const system = await findSystemCjkFace();
+    const r = await generateDocument({ ...request('case-summary', c), format: 'pdf' }, deps);
+    if (r.format !== 'pdf') throw new Error('expected a PDF');
+    const text = await pdfText(await writeTemp(dir, 'cjk.pdf', r.bytes));
+    if (system) {
+      expect(r.missingCharacters).toEqual([]);
+      expect(text).toContain('小龍 李');
+      expect(text).toContain('さくら 김');
+      const fonts = execFileSync('pdffonts', [join(dir, 'cjk.pdf')], { encoding: 'utf8' });
+      expect(fonts).toMatch(new RegExp(system.name.replace(/ /g, '')));
+      expect(fonts.split('\n').slice(2).filter((l) => l.trim()).every((l) => / yes /.test(l))).toBe(true);
+    } else {
+      expect(r.missingCharacters).toEqual(['小', '李', '龍', 'く', 'さ', 'ら', '김'].sort((a, b) => a.codePointAt(0)! - b.codePointAt(0)!));
     }
   });
 

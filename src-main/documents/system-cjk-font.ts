@@ -1,0 +1,59 @@
+/**
+ * Chinese, Japanese and Korean names in PDFs. A full CJK face is 15–20 MB per weight, more than
+ * every other font we ship together, and every desktop the app runs on already has one: Windows
+ * (Microsoft YaHei), macOS (PingFang) and Linux (Noto Sans CJK, Debian's fonts-noto-cjk). So the
+ * PDF renderer borrows the system's face, embedding only the characters a document uses. When
+ * none is found, CJK characters are reported as missing, as before, and drawn as □.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { adoptCollectionFace, parseFont } from './parsed-fonts';
+import type { FontFace } from './fonts';
+
+interface Candidate {
+  name: string;
+  regular: string;
+  bold?: string;
+  /** The face to use in a collection (.ttc): Simplified Chinese forms, which also cover kana and Hangul. */
+  regularFace?: string;
+  boldFace?: string;
+}
+
+function candidates(): Candidate[] {
+  const windows = process.env['WINDIR'] ?? 'C:\\Windows';
+  const noto = (dir: string): Candidate => ({ name: 'Noto Sans CJK', regular: path.join(dir, 'NotoSansCJK-Regular.ttc'), bold: path.join(dir, 'NotoSansCJK-Bold.ttc'), regularFace: 'NotoSansCJKsc-Regular', boldFace: 'NotoSansCJKsc-Bold' });
+  if (process.platform === 'win32') {
+    return [{ name: 'Microsoft YaHei', regular: path.win32.join(windows, 'Fonts', 'msyh.ttc'), bold: path.win32.join(windows, 'Fonts', 'msyhbd.ttc'), regularFace: 'MicrosoftYaHei', boldFace: 'MicrosoftYaHei-Bold' }];
+  }
+  if (process.platform === 'darwin') {
+    return [{ name: 'PingFang SC', regular: '/System/Library/Fonts/PingFang.ttc', regularFace: 'PingFangSC-Regular' }, { name: 'Hiragino Sans GB', regular: '/System/Library/Fonts/Hiragino Sans GB.ttc', regularFace: 'HiraginoSansGB-W3' }];
+  }
+  return ['/usr/share/fonts/opentype/noto', '/usr/share/fonts/noto-cjk', '/usr/share/fonts/google-noto-cjk', '/usr/share/fonts/opentype/noto-cjk'].map(noto);
+}
+
+async function face(file: string, postscriptName: string | undefined): Promise<Uint8Array | undefined> {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(file));
+  } catch {
+    return undefined;
+  }
+  try {
+    if (file.toLowerCase().endsWith('.ttc')) return adoptCollectionFace(bytes, postscriptName ?? '') ? bytes : undefined;
+    parseFont(bytes);
+    return bytes;
+  } catch {
+    return undefined; // not a font we can read: as if absent
+  }
+}
+
+/** The first system CJK face that opens, as a face for the end of the PDF font chain; undefined when the machine has none. */
+export async function findSystemCjkFace(): Promise<FontFace | undefined> {
+  for (const c of candidates()) {
+    const regular = await face(c.regular, c.regularFace);
+    if (!regular) continue;
+    const bold = c.bold ? await face(c.bold, c.boldFace) : undefined;
+    return { name: c.name, regular, ...(bold ? { bold } : {}), preferFor: ['Han', 'Hiragana', 'Katakana', 'Hangul', 'Bopomofo'] };
+  }
+  return undefined;
+}
