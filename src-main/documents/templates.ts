@@ -148,7 +148,7 @@ const LetterSchema = z.strictObject({
 });
 const LettersSchema = z
   .strictObject({
-    /** Printed before the case reference, e.g. "Our reference". */
+    /** Printed before the case reference, e.g. "Our ref". */
     reference: wording('reference', 80),
     /** Printed under the facilitator's name at the end of each letter. */
     signatureTitle: wording('signatureTitle', 200),

@@ -174,7 +174,7 @@ describe('what the case documents say', () => {
     const { file } = await pdfOf(DOCUMENTS['letter-first-contact-harmed']!, 'letter.pdf');
     const [page, ...rest] = await pdfPages(file);
     expect(rest).toHaveLength(0);
-    for (const line of ['Siân Nguyễn', 'Flat 2', '14 Heol y Frenhines', 'Caerdydd CF10 2BQ', '1 Example Street', '01234 567890', 'rj@example.org', 'Our reference: RJ-2026-0042', '14 March 2026', 'Dear Siân Nguyễn,', 'Yours sincerely,', 'Zoë Şükrü', 'Restorative justice facilitator']) {
+    for (const line of ['Siân Nguyễn', 'Flat 2', '14 Heol y Frenhines', 'Caerdydd CF10 2BQ', '1 Example Street', '01234 567890', 'rj@example.org', 'Our ref: RJ-2026-0042', '14 March 2026', 'Dear Siân Nguyễn,', 'Yours sincerely,', 'Zoë Şükrü', 'Restorative justice facilitator']) {
       expect(page).toContain(line);
     }
     // The person harmed gets their own wording.

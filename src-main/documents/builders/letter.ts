@@ -5,7 +5,7 @@
  * subject, the body from letters.yaml, and the facilitator's name and title under the closing.
  */
 import type { Case } from '../../domain/cases/case';
-import { paragraph, run, type Block, type DocumentModel } from '../model';
+import { paragraph, run, type Block, type DocumentModel, type ImageData, type LetterheadBlock } from '../model';
 import { fillPlaceholders, type DocumentTemplates, type LetterId } from '../templates';
 import { addressLines, commonData, findParticipant, furniture, leadFacilitatorName, longDate, paragraphsOf, personName, type CaseDocumentContext } from './common';
 
@@ -36,24 +36,30 @@ export function buildLetter(templates: DocumentTemplates, input: LetterInput): D
   const fill = (text: string) => fillPlaceholders(text, data);
   const body = (p.role !== 'other' ? t.byRole?.[p.role] : undefined) ?? t.body;
 
-  const sender = [s.name, ...addressLines(s.address).filter((l) => l !== s.name), s.phone, s.email, ...(s.website ? [s.website] : [])];
   const blocks: Block[] = [
-    paragraph([run(sender[0]!, { bold: true }), run(`\n${sender.slice(1).join('\n')}`)], { align: 'right', size: 'small' }),
-    { kind: 'spacer', height: 6 },
+    letterhead(templates, input.logo),
     paragraph([recipient, ...addressLines(p.person.address)].join('\n')),
     { kind: 'spacer', height: 10 },
-    paragraph([run(`${all.reference}: `, { bold: true }), run(`${c.reference}\n${longDate(input.today)}`)]),
+    paragraph(`${all.reference}: ${c.reference}\n${longDate(input.today)}`),
     { kind: 'spacer', height: 4 },
     paragraph([run(fill(t.subject), { bold: true })]),
     ...paragraphsOf(fill(body)).map((text) => paragraph(text)),
   ];
+  // The offer of other formats at body size: the people who need it are the ones small print fails.
+  if (all.footnote) blocks.push(paragraph(fill(all.footnote)));
   if (t.closing) blocks.push(paragraph(fill(t.closing)));
   // Room for a handwritten signature, then the facilitator's name and title.
   blocks.push({ kind: 'spacer', height: 30 }, paragraph([run(facilitator ?? fill('{{facilitator.name}}'), { bold: true }), run(`\n${fill(all.signatureTitle)}\n${s.name}`)]));
-  if (all.footnote) blocks.push({ kind: 'spacer', height: 12 }, paragraph(fill(all.footnote), { size: 'small' }));
 
-  return {
-    ...furniture(templates, { shortTitle: t.title, title: t.title, subject: fill(t.subject), reference: c.reference, logo: input.logo, deterministic: input.deterministic, extraTitle: recipient }),
-    blocks,
-  };
+  const f = furniture(templates, { shortTitle: t.title, title: t.title, subject: fill(t.subject), reference: c.reference, deterministic: input.deterministic, extraTitle: recipient });
+  // A letter carries a letterhead, not a running "document type · reference" header, and no
+  // protective marking in its footer: the person reading it needs neither.
+  return { metadata: f.metadata, ...(f.labels ? { labels: f.labels } : {}), footer: { pageNumbers: true }, typeScale: 'letter', blocks };
+}
+
+/** The service's name, logo and contact details, from the settings laid over service.yaml. */
+export function letterhead(templates: DocumentTemplates, logo: ImageData | undefined): LetterheadBlock {
+  const s = templates.service;
+  const lines = [...addressLines(s.address).filter((l) => l !== s.name), s.phone, s.email, ...(s.website ? [s.website] : [])];
+  return { kind: 'letterhead', name: s.name, lines, ...(logo ? { logo } : {}) };
 }
