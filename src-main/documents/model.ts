@@ -58,6 +58,8 @@ export interface CheckboxBlock {
   /** A short title shown in bold before the label, e.g. "1. The process". Optional. */
   readonly title?: string;
   readonly label: readonly TextRun[];
+  /** Keep on the same page as the block after it, e.g. the consent to sign above the signatures. */
+  readonly keepWithNext?: boolean;
 }
 
 export interface KeyValueBlock {
@@ -226,6 +228,7 @@ export const paragraph = (text: string | readonly TextRun[], options: Omit<Parag
   ...options,
 });
 export const heading = (level: 1 | 2 | 3, text: string): HeadingBlock => ({ kind: 'heading', level, text });
+export const pageBreak = (): PageBreakBlock => ({ kind: 'pageBreak' });
 
 /** Every piece of text in a model, for font selection and missing-character checks. */
 export function modelTexts(model: DocumentModel): string[] {

@@ -133,6 +133,7 @@ class DocxBuilder {
             indent: { left: 400, hanging: 400 },
             tabStops: [{ type: TabStopType.LEFT, position: 400 }],
             keepLines: true,
+            ...(b.keepWithNext ? { keepNext: true } : {}),
             spacing: { after: 140 },
           }),
         ];

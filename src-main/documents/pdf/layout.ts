@@ -112,7 +112,7 @@ export class PageLayout {
     blocks.forEach((b, i) => {
       if (b.kind === 'heading') this.heading(b, this.keepHeight(blocks, i + 1));
       else {
-        if (b.kind === 'paragraph' && b.keepWithNext) this.ensure(this.keepHeight(blocks, i));
+        if ((b.kind === 'paragraph' || b.kind === 'checkbox') && b.keepWithNext) this.ensure(this.keepHeight(blocks, i));
         this.add(b);
       }
     });
@@ -124,6 +124,9 @@ export class PageLayout {
   private keepHeight(blocks: readonly Block[], i: number): number {
     const b = blocks[i];
     if (!b) return 0;
+    // Signatures one after another stay together (and with what is kept with them).
+    if (b.kind === 'signature') return Math.min(this.minHeight(b) + (blocks[i + 1]?.kind === 'signature' ? this.keepHeight(blocks, i + 1) : 0), CONTENT_HEIGHT);
+    if (b.kind === 'checkbox' && b.keepWithNext) return Math.min(this.minHeight(b) + this.keepHeight(blocks, i + 1), CONTENT_HEIGHT);
     if (b.kind !== 'paragraph' || !b.keepWithNext) return this.minHeight(b);
     const size = b.size === 'small' ? this.size.small : this.size.body;
     const own = this.lines(b.runs, TEXT_WIDTH, size).length * lineHeight(size) + size * 0.7;
