@@ -17,7 +17,7 @@ import { renderPdf } from '../../src-main/documents';
 import { loadDocumentResources } from '../../src-main/services/templates/document-resources';
 import { documentLanguageFor } from '../../src-main/domain/documents/catalogue';
 import type { Case } from '../../src-main/domain/cases/case';
-import { realCase, STAFF, TODAY } from './fixtures';
+import { bigCase, realCase, STAFF, TODAY } from './fixtures';
 import { compareGolden, docxAllText, docxParts, hasCommand, pdfPages, pdfText, PNG_DIR, ROOT, run, tempDir, tidyText, writeTemp } from './helpers';
 
 const GOLDEN = fileURLToPath(new URL('./golden/variants', import.meta.url));
@@ -155,6 +155,12 @@ describe('what each variant says', () => {
     expect(pages[0]).not.toContain('Risk factor');
     expect(pages[1]).toContain('Risk factor');
     expect(pages[1]).toContain('Risk 1');
+    // The long risk record: page 1 ends with the header and the start of its first row, not the header alone.
+    const big = bigCase();
+    const risk = await writeTemp(dir, 'big-risk.pdf', await pdfBytes({ caseData: big, kind: 'risk-assessment', today: TODAY, deterministic: true }));
+    const first = (await pdfPages(risk))[0]!;
+    expect(first).toContain(deps.templates.riskAssessment.columns.mitigation);
+    expect(first).toContain(deps.templates.riskAssessment.ratings.high);
   });
 });
 

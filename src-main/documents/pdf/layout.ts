@@ -21,7 +21,7 @@ import type {
 import { imageSize } from '../image-size';
 import { breakLines, type Line, type Style } from './line-break';
 import { letterheadOps } from './letterhead';
-import { tableGeometry } from './table-geometry';
+import { FIRST_ROW_WHOLE, tableGeometry } from './table-geometry';
 import type { Op } from './ops';
 import type { TextMeasurer } from './measure';
 import {
@@ -347,7 +347,7 @@ export class PageLayout {
         if (repeat) drawHeader();
       };
       if (height <= this.remaining) return drawRow(cells, 0, n, height, stripe, COLOUR.text);
-      if (height <= CONTENT_HEIGHT - headerHeight) {
+      if (height <= CONTENT_HEIGHT - headerHeight && (r > 0 || height <= FIRST_ROW_WHOLE)) {
         fresh();
         return drawRow(cells, 0, n, height, stripe, COLOUR.text);
       }

@@ -3,6 +3,9 @@ import type { TableBlock } from '../model';
 import type { Line } from './line-break';
 import { CONTENT_HEIGHT, lineHeight, MARGIN_X, TEXT_WIDTH } from './page-style';
 
+/** A first row up to this tall moves to the next page whole with the header; a taller one is split. */
+export const FIRST_ROW_WHOLE = CONTENT_HEIGHT / 3;
+
 export function tableGeometry(b: TableBlock, size: number, lines: (text: string, bold: boolean, width: number) => Line[]) {
   const lh = lineHeight(size);
   const padX = 4;
@@ -19,7 +22,8 @@ export function tableGeometry(b: TableBlock, size: number, lines: (text: string,
   const rows = b.rows.map((r) => cellLines(r, false));
   const firstHeight = rows[0] ? Math.max(1, ...rows[0].map((l) => l.length)) * lh + 2 * padY : 0;
   // The header never stands alone at the foot of a page: it keeps the whole first row with it,
-  // or two lines of a row too tall for any page (which is then split).
-  const start = headerHeight + (firstHeight <= CONTENT_HEIGHT - headerHeight ? firstHeight : 2 * lh + 2 * padY);
+  // or, for a first row taller than a third of a page (then split), two of its lines, so a
+  // long first row does not leave the rest of a page empty.
+  const start = headerHeight + (firstHeight <= FIRST_ROW_WHOLE ? firstHeight : 2 * lh + 2 * padY);
   return { size, lh, padX, padY, widths, xs, header, headerHeight, rows, start };
 }
