@@ -39,7 +39,9 @@ export function buildCaseConsentForm(templates: DocumentTemplates, input: CaseCo
   let parentGuardianName: string | undefined;
   if (under18) {
     const signed = [...(p.consent ?? [])].filter((e) => e.parentGuardianId).sort((a, b) => a.recordedAt.localeCompare(b.recordedAt)).pop();
-    const pg = signed ? c.participants.find((x) => x.id === signed.parentGuardianId) : undefined;
+    // Before anyone has co-signed, the case's one parent or guardian, if it has exactly one.
+    const parents = c.participants.filter((x) => x.role === 'parent-guardian');
+    const pg = signed ? c.participants.find((x) => x.id === signed.parentGuardianId) : parents.length === 1 ? parents[0] : undefined;
     if (pg) parentGuardianName = personName(pg);
   }
 
