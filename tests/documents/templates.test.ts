@@ -108,6 +108,14 @@ describe('document templates', () => {
     expect(r.message).toMatch(/consent-form-old\.yaml: not a document template/);
   });
 
+  it('checks a translation by the same rules, and wants all of it', () => {
+    const partial = refused(files.filter((f) => f.name !== 'letters.cy.yaml'));
+    expect(partial.message).toMatch(/letters\.cy\.yaml.*missing: letters\.cy\.yaml/);
+    const wrong = refused(edit('consent-form.cy.yaml', (t) => t.replace('  - id: feedback\n', '  - id: adborth\n')));
+    expect(wrong.problems[0]).toMatchObject({ file: 'consent-form.cy.yaml' });
+    expect(refused([...files, { name: 'letters.fr.yaml', text: 'x: 1' }]).message).toMatch(/letters\.fr\.yaml: not a document template/);
+  });
+
   it('fills placeholders from a plain object, leaving a line for unknown values', () => {
     const data = { participant: { name: 'Siân' }, service: { name: 'RJ Hub', phone: '' } };
     expect(fillPlaceholders('Dear {{participant.name}}, call {{ service.name }} on {{service.phone}}.', data)).toBe('Dear Siân, call RJ Hub on ________________.');
