@@ -108,6 +108,8 @@ const ConsentFormSchema = z
       facilitator: wording('facilitator', 200),
     }),
     dataProtectionHeading: wording('dataProtectionHeading', 200),
+    /** This form's own statement about people's information, instead of service.yaml's (e.g. in plain words for young people). */
+    dataProtection: wording('dataProtection').optional(),
     contactHeading: wording('contactHeading', 200),
     /** Printed in the footer of every page with a line to write on, so a page cannot be swapped unnoticed. */
     initials: wording('initials', 80).optional(),

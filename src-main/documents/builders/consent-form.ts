@@ -103,7 +103,7 @@ export function buildConsentForm(templates: DocumentTemplates, input: ConsentFor
   const contact = [s.name, s.address.replace(/\s*\n\s*/g, ', ').replace(new RegExp(`^${escapeRegExp(s.name)},\\s*`), ''), s.phone, s.email]
     .filter((x) => x && x.trim())
     .join(' · ');
-  blocks.push(heading(2, t.dataProtectionHeading), paragraph(fill(s.dataProtection), { size: 'small' }), heading(3, t.contactHeading), paragraph(contact, { size: 'small' }));
+  blocks.push(heading(2, t.dataProtectionHeading), paragraph(fill(t.dataProtection ?? s.dataProtection), { size: 'small' }), heading(3, t.contactHeading), paragraph(contact, { size: 'small' }));
 
   // The ten elements, each a checkbox with this role's wording (or every role's, on a blank form).
   blocks.push(heading(2, t.elementsHeading), paragraph(fill(record ? record.elementsIntro : t.elementsIntro), { size: 'small' }));
