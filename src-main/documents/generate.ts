@@ -5,8 +5,10 @@
  * nothing anywhere: the caller has already read the case, and decides whether and where the
  * bytes are saved (and records that in the audit trail).
  */
-import { DOCUMENT_CATALOGUE, DOCUMENT_KINDS, type DocumentEntry, type DocumentKind } from '../domain/documents/catalogue';
+import { DOCUMENT_CATALOGUE, DOCUMENT_KINDS, type DocumentEntry, type DocumentKind, type DocumentLanguage, documentLanguageFor } from '../domain/documents/catalogue';
 import { londonDate } from '../domain/time/dates';
+import { isUnder18 } from '../domain/shared/age';
+import { bilingual } from './builders/bilingual';
 import type { Case, ParticipantRole } from '../domain/cases/case';
 import type { CaseworkSettings } from '../domain/casebook/casework-settings';
 import type { ConsentElement } from '../domain/consent/consent';
@@ -99,6 +101,12 @@ export interface GenerateDocumentRequest {
   readonly supports?: string;
   /** HTML only. */
   readonly html?: HtmlOptions;
+  /** 16 pt type throughout, from the same builders (a type scale, not a copy of the templates). */
+  readonly largePrint?: boolean;
+  /** Instead of the language chosen from the participant's recorded language. */
+  readonly language?: DocumentLanguage;
+  /** Consent form and first-contact letter: the young person's version or not, instead of choosing by age. */
+  readonly youngPerson?: boolean;
 }
 
 interface Common {
@@ -121,11 +129,12 @@ export type GeneratedDocument =
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The service's details from the settings laid over service.yaml. */
-function withService(templates: DocumentTemplates, s: ServiceDetails | undefined): DocumentTemplates {
+function withService(templates: DocumentTemplates, s: ServiceDetails | undefined, language: 'en' | 'cy' = 'en'): DocumentTemplates {
   if (!s) return templates;
   const pick = (v: string | undefined, fallback: string) => (v?.trim() ? v.trim() : fallback);
   const roles = { ...templates.service.roles };
-  for (const [role, label] of Object.entries(s.roles ?? {})) if (label?.trim()) (roles as Record<string, string>)[role] = label.trim();
+  // The settings name roles in English; a translation keeps its own words for them.
+  if (language === 'en') for (const [role, label] of Object.entries(s.roles ?? {})) if (label?.trim()) (roles as Record<string, string>)[role] = label.trim();
   return {
     ...templates,
     service: {
@@ -140,9 +149,35 @@ function withService(templates: DocumentTemplates, s: ServiceDetails | undefined
   };
 }
 
+/** The documents a participant reads that have translations (the records stay in the service's language). */
+const TRANSLATED: readonly DocumentKind[] = ['consent-form', 'first-contact-letter', 'meeting-invitation'];
+
 /** Builds the document model: for the preview and both file formats alike. */
 export function buildDocumentModel(request: GenerateDocumentRequest, deps: DocumentDeps): DocumentModel {
-  const templates = withService(deps.templates, deps.service);
+  const p = request.participantId ? request.caseData?.participants.find((x) => x.id === request.participantId) : undefined;
+  // Chosen from the person's recorded language where the service has the translation; asked for, it must exist.
+  const recorded = deps.templates.translations?.cy ? documentLanguageFor(p?.person.language) : 'en';
+  const language = TRANSLATED.includes(request.kind) ? (request.language ?? recorded) : 'en';
+  const build = (lang: 'en' | 'cy') => buildModel(request, { ...deps, templates: templatesIn(deps.templates, lang) }, lang);
+  let model: DocumentModel;
+  if (language === 'bilingual') {
+    const cy = build('cy');
+    model = request.kind === 'consent-form' ? bilingual(cy, build('en')) : buildModel(request, { ...deps, templates: templatesIn(deps.templates, 'cy') }, 'cy', templatesIn(deps.templates, 'en'));
+  } else model = build(language);
+  if (language !== 'en') model = { ...model, metadata: { ...model.metadata, language: 'cy-GB' } };
+  return request.largePrint ? { ...model, typeScale: 'large' } : model;
+}
+
+/** The templates in a language: the translation's files in place of the English ones. */
+function templatesIn(templates: DocumentTemplates, language: 'en' | 'cy'): DocumentTemplates {
+  if (language === 'en') return templates;
+  const t = templates.translations?.[language];
+  if (!t) throw new DocumentInputError('There are no Welsh templates: add the files named like letters.cy.yaml to templates/documents, or choose English');
+  return { ...templates, ...t };
+}
+
+function buildModel(request: GenerateDocumentRequest, deps: DocumentDeps, language: 'en' | 'cy', alsoIn?: DocumentTemplates): DocumentModel {
+  const templates = withService(deps.templates, deps.service, language);
   const today = request.today ?? (request.deterministic ? DETERMINISTIC_DATE.toISOString().slice(0, 10) : londonDate(new Date().toISOString()));
   if (!ISO_DATE.test(today)) throw new DocumentInputError('The document date must be YYYY-MM-DD, for example 2026-03-14');
   const cw = deps.casework ?? {};
@@ -180,6 +215,7 @@ export function buildDocumentModel(request: GenerateDocumentRequest, deps: Docum
         participantId: participantId!,
         ...(request.processType ? { processType: request.processType } : {}),
         ...(request.supports ? { supports: request.supports } : {}),
+        ...(request.youngPerson !== undefined ? { youngPerson: request.youngPerson } : {}),
       });
     case 'risk-assessment':
       if (!cw.riskFactors) throw new DocumentInputError('The risk assessment record needs the risk factors (templates/casework/risk-factors.yaml)');
@@ -190,14 +226,13 @@ export function buildDocumentModel(request: GenerateDocumentRequest, deps: Docum
       if (!cw.consentElements) throw new DocumentInputError('The case summary needs the consent elements (templates/casework/consent-elements.yaml)');
       return buildCaseSummary(templates, { ...ctx, caseData: c, consentElements: cw.consentElements, ...(cw.settings ? { settings: cw.settings } : {}) });
     case 'first-contact-letter':
-    case 'meeting-invitation':
-      return buildLetter(templates, {
-        ...ctx,
-        letter: kind === 'first-contact-letter' ? 'first-contact' : 'meeting-invitation',
-        caseData: c,
-        participantId: participantId!,
-        ...(request.meeting ? { meeting: request.meeting } : {}),
-      });
+    case 'meeting-invitation': {
+      // A first-contact letter to an under-18 is the young person's letter, unless the user chose otherwise.
+      const p = participantId ? c.participants.find((x) => x.id === participantId) : undefined;
+      const young = kind === 'first-contact-letter' && (request.youngPerson ?? (p !== undefined && p.role !== 'parent-guardian' && isUnder18(p.person.dateOfBirth, today)));
+      const letter = kind === 'meeting-invitation' ? 'meeting-invitation' : young ? 'first-contact-young' : 'first-contact';
+      return buildLetter(templates, { ...ctx, letter, caseData: c, participantId: participantId!, ...(request.meeting ? { meeting: request.meeting } : {}) }, alsoIn && withService(alsoIn, deps.service));
+    }
     case 'outcome-agreement':
       if (!cw.agreementActions) throw new DocumentInputError('The outcome agreement needs the kinds of action (templates/conferences/agreement-actions.yaml)');
       return buildOutcomeAgreement(templates, { ...ctx, caseData: c, actionWording: cw.agreementActions });
@@ -213,7 +248,7 @@ export function missingCharacters(model: DocumentModel, fonts: FontSet): string[
 
 function fileNameFor(request: GenerateDocumentRequest, format: DocumentFormat): string {
   const p = request.participantId ? request.caseData?.participants.find((x) => x.id === request.participantId) : undefined;
-  const parts = [request.blank ? 'blank' : request.caseData?.reference, request.kind, request.blank ? request.role : p?.role].filter(Boolean);
+  const parts = [request.blank ? 'blank' : request.caseData?.reference, request.kind, request.blank ? request.role : p?.role, request.largePrint ? 'large-print' : undefined].filter(Boolean);
   return `${parts.join('-').replace(/[^A-Za-z0-9-]+/g, '-')}.${format}`;
 }
 

@@ -58,6 +58,8 @@ export interface CheckboxBlock {
   /** A short title shown in bold before the label, e.g. "1. The process". Optional. */
   readonly title?: string;
   readonly label: readonly TextRun[];
+  /** Keep on the same page as the block after it, e.g. the consent to sign above the signatures. */
+  readonly keepWithNext?: boolean;
 }
 
 export interface KeyValueBlock {
@@ -106,6 +108,19 @@ export interface ChartBlock {
   readonly raster?: ImageData;
 }
 
+/**
+ * A letter's heading on its first page: the logo, the service's name and its contact details,
+ * in place of the running header other documents carry (a letter says who it is from, not
+ * what kind of document it is).
+ */
+export interface LetterheadBlock {
+  readonly kind: 'letterhead';
+  readonly name: string;
+  /** Address lines, then phone, email and website. */
+  readonly lines: readonly string[];
+  readonly logo?: ImageData;
+}
+
 export interface PageBreakBlock {
   readonly kind: 'pageBreak';
 }
@@ -126,6 +141,7 @@ export type Block =
   | SignatureBlock
   | ImageBlock
   | ChartBlock
+  | LetterheadBlock
   | PageBreakBlock
   | SpacerBlock;
 
@@ -156,6 +172,8 @@ export interface PageHeader {
 export interface PageFooter {
   /** Left: e.g. "OFFICIAL-SENSITIVE" or the case reference. */
   readonly left?: string;
+  /** Centre: e.g. "Participant initials ______" on each page of a form. */
+  readonly centre?: string;
   /** "Page X of Y" at the right of every page. Default true. */
   readonly pageNumbers?: boolean;
 }
@@ -176,8 +194,18 @@ export const DEFAULT_LABELS: DocumentLabels = {
   date: 'Date',
 };
 
+/**
+ * How big the type is. Standard documents (records, forms) are set at 10 pt; letters at 12 pt
+ * (clear-print guidance for people reading a letter at home); large print at 16 pt, for every
+ * document a participant reads. The renderers own the actual sizes (page-style.ts).
+ */
+export const TYPE_SCALES = ['standard', 'letter', 'large'] as const;
+export type TypeScale = (typeof TYPE_SCALES)[number];
+
 export interface DocumentModel {
   readonly metadata: DocumentMetadata;
+  /** Default 'standard'. */
+  readonly typeScale?: TypeScale;
   readonly header?: PageHeader;
   readonly footer?: PageFooter;
   readonly labels?: Partial<DocumentLabels>;
@@ -200,6 +228,7 @@ export const paragraph = (text: string | readonly TextRun[], options: Omit<Parag
   ...options,
 });
 export const heading = (level: 1 | 2 | 3, text: string): HeadingBlock => ({ kind: 'heading', level, text });
+export const pageBreak = (): PageBreakBlock => ({ kind: 'pageBreak' });
 
 /** Every piece of text in a model, for font selection and missing-character checks. */
 export function modelTexts(model: DocumentModel): string[] {
@@ -207,6 +236,7 @@ export function modelTexts(model: DocumentModel): string[] {
   if (model.header?.left) out.push(model.header.left);
   if (model.header?.right) out.push(model.header.right);
   if (model.footer?.left) out.push(model.footer.left);
+  if (model.footer?.centre) out.push(model.footer.centre);
   const labels = { ...DEFAULT_LABELS, ...model.labels };
   out.push(pageLabel(labels.page, 1234567890, 1234567890), labels.signature, labels.name, labels.date);
   for (const b of model.blocks) {
@@ -237,6 +267,9 @@ export function modelTexts(model: DocumentModel): string[] {
       case 'image':
       case 'chart':
         out.push(b.alt);
+        break;
+      case 'letterhead':
+        out.push(b.name, ...b.lines);
         break;
       case 'pageBreak':
       case 'spacer':

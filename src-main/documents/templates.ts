@@ -6,15 +6,15 @@
  */
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
-import { CJS_STAGES, EXITS, PRIORITIES, STAGES } from '../domain/cases/case';
-import { CONTACT_KINDS, MEETING_FORMATS } from '../domain/contacts/contacts';
-import { RISK_DECISIONS, RISK_RATINGS } from '../domain/risk/risk';
 import { describeProblem, parseYamlTemplate, type TemplateProblem, type TemplateResult } from '../domain/shared/template-file';
 import { checkPlaceholders } from './placeholders';
+import { byRole, wording } from './template-wording';
+import { CaseSummarySchema, OutcomeAgreementSchema, PreparationRecordSchema, RiskRecordSchema, type CaseSummaryTemplate, type OutcomeAgreementTemplate, type PreparationRecordTemplate, type RiskRecordTemplate } from './templates-records';
 
 export { checkPlaceholders, fillPlaceholders, WRITE_IN, type PlaceholderData } from './placeholders';
 
 export { CONSENT_ROLES, type ConsentRole } from '../domain/documents/catalogue';
+export type { CaseSummaryTemplate, OutcomeAgreementTemplate, PreparationRecordTemplate, RiskRecordTemplate } from './templates-records';
 
 /** The ten consent elements of product.md, in order. The consent form must word each one. */
 export const CONSENT_ELEMENT_IDS = [
@@ -31,22 +31,12 @@ export const CONSENT_ELEMENT_IDS = [
 ] as const;
 export type ConsentElementId = (typeof CONSENT_ELEMENT_IDS)[number];
 
-const wording = (label: string, max = 10_000) =>
-  z
-    .string({ error: `${label} must be text` })
-    .trim()
-    .min(1, { error: `${label} is empty: write the wording or remove the line if it is optional` })
-    .max(max, { error: `${label} must be at most ${max} characters` });
 
-const byRole = <T extends z.ZodType>(value: T) =>
-  z.strictObject({ harmed: value.optional(), responsible: value.optional(), supporter: value.optional(), 'parent-guardian': value.optional() });
-
-/** A group of named labels, every one required: `labels(['low', 'medium', 'high'])`. */
-function labels<const K extends string>(keys: readonly K[], max = 200) {
-  return z.strictObject(Object.fromEntries(keys.map((k) => [k, wording(k, max)])) as Record<K, ReturnType<typeof wording>>);
-}
+/** On a translation: who still has to check its wording ("needs a Welsh speaker"), printed nowhere, listed in the README. */
+const review = wording('review', 300).optional();
 
 const ServiceSchema = z.strictObject({
+  review,
   name: wording('name', 200),
   address: wording('address', 1_000),
   phone: wording('phone', 60),
@@ -54,6 +44,8 @@ const ServiceSchema = z.strictObject({
   website: wording('website', 200).optional(),
   footer: wording('footer', 200).optional(),
   dataProtection: wording('dataProtection'),
+  /** The months' names for dates in this language's documents (January… by default). */
+  months: z.array(wording('month', 40)).length(12, { error: 'months lists the twelve months, January first' }).optional(),
   labels: z.strictObject({
     page: wording('page', 100).refine((s) => s.includes('{page}'), { error: 'page must contain {page} (and usually {pages}), e.g. "Page {page} of {pages}"' }),
     signature: wording('signature', 60),
@@ -86,6 +78,7 @@ const ConsentElementWordingSchema = z.strictObject({
 
 const ConsentFormSchema = z
   .strictObject({
+    review,
     title: wording('title', 200),
     shortTitle: wording('shortTitle', 80),
     intro: wording('intro'),
@@ -115,7 +108,25 @@ const ConsentFormSchema = z
       facilitator: wording('facilitator', 200),
     }),
     dataProtectionHeading: wording('dataProtectionHeading', 200),
+    /** This form's own statement about people's information, instead of service.yaml's (e.g. in plain words for young people). */
+    dataProtection: wording('dataProtection').optional(),
     contactHeading: wording('contactHeading', 200),
+    /** Printed in the footer of every page with a line to write on, so a page cannot be swapped unnoticed. */
+    initials: wording('initials', 80).optional(),
+    /** A sentence just above the signatures, kept on the same page as them. */
+    declaration: wording('declaration', 2_000).optional(),
+    /**
+     * A form printed from consent already recorded: titled as a record (never a form to sign
+     * with boxes already ticked), its ticks the consent given, and no signature lines.
+     */
+    record: z
+      .strictObject({
+        title: wording('title', 200),
+        intro: wording('intro', 2_000),
+        elementsIntro: wording('elementsIntro', 2_000),
+        change: wording('change', 2_000),
+      })
+      .optional(),
     /** How a pre-filled form names the case's process kind, for {{process.type}}. */
     processTypes: z.strictObject({ direct: wording('direct', 200), indirect: wording('indirect', 200), community: wording('community', 200) }).optional(),
   })
@@ -135,7 +146,7 @@ export type ConsentFormTemplate = z.infer<typeof ConsentFormSchema>;
 export type ConsentElementWording = z.infer<typeof ConsentElementWordingSchema>;
 
 /** The letters the builders print; a service may add others for later use, but not remove these. */
-export const LETTER_IDS = ['first-contact', 'meeting-invitation'] as const;
+export const LETTER_IDS = ['first-contact', 'meeting-invitation', 'first-contact-young'] as const;
 export type LetterId = (typeof LETTER_IDS)[number];
 
 const LetterSchema = z.strictObject({
@@ -148,12 +159,15 @@ const LetterSchema = z.strictObject({
 });
 const LettersSchema = z
   .strictObject({
-    /** Printed before the case reference, e.g. "Our reference". */
+    review,
+    /** Printed before the case reference, e.g. "Our ref". */
     reference: wording('reference', 80),
     /** Printed under the facilitator's name at the end of each letter. */
     signatureTitle: wording('signatureTitle', 200),
     /** A short note at the end of every letter, e.g. how to ask for another format. */
     footnote: wording('footnote', 2_000).optional(),
+    /** Before the parent or guardian's name on a letter to an under-18 ("Copy to"). */
+    copyTo: wording('copyTo', 80).optional(),
     letters: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/, { error: 'a letter id is lower-case words joined by hyphens' }), LetterSchema),
   })
   .superRefine((f, ctx) => {
@@ -164,128 +178,19 @@ const LettersSchema = z
 export type LettersTemplate = z.infer<typeof LettersSchema>;
 export type LetterTemplate = z.infer<typeof LetterSchema>;
 
-const common = {
-  title: wording('title', 200),
-  shortTitle: wording('shortTitle', 80),
-  intro: wording('intro').optional(),
-};
 
-const RiskRecordSchema = z.strictObject({
-  ...common,
-  detailsHeading: wording('detailsHeading', 200),
-  details: labels(['service', 'caseReference', 'participant', 'role', 'assessedOn', 'assessedBy', 'version', 'sensitive']),
-  factorsHeading: wording('factorsHeading', 200),
-  factorsIntro: wording('factorsIntro', 2_000).optional(),
-  columns: labels(['factor', 'rating', 'mitigation']),
-  ratings: labels(RISK_RATINGS),
-  notRated: wording('notRated', 80),
-  noAssessment: wording('noAssessment', 2_000),
-  decisionHeading: wording('decisionHeading', 200),
-  decision: labels(['overall', 'highest', 'reason', 'reviewOn']),
-  decisions: labels(RISK_DECISIONS),
-  signOffHeading: wording('signOffHeading', 200),
-  signOff: labels(['by', 'role', 'on', 'note']),
-  notSignedOff: wording('notSignedOff', 2_000),
-  signatures: labels(['assessor', 'approver']),
-  historyHeading: wording('historyHeading', 200),
-  historyColumns: labels(['version', 'assessedOn', 'assessedBy', 'decision', 'signedOff']),
-  words: labels(['yes', 'no']),
-});
-export type RiskRecordTemplate = z.infer<typeof RiskRecordSchema>;
-
-const PreparationRecordSchema = z.strictObject({
-  ...common,
-  detailsHeading: wording('detailsHeading', 200),
-  details: labels(['service', 'caseReference', 'participant', 'role', 'facilitator']),
-  needsHeading: wording('needsHeading', 200),
-  needs: labels(['language', 'interpreter', 'accessibility', 'preferredContact', 'safeTimes', 'vulnerabilities']),
-  meetingsHeading: wording('meetingsHeading', 200),
-  meetingHeading: wording('meetingHeading', 200),
-  meeting: labels(['date', 'time', 'format', 'venue', 'with', 'heldBy', 'notes']),
-  formats: labels(MEETING_FORMATS),
-  noMeetings: wording('noMeetings', 2_000),
-  contactsHeading: wording('contactsHeading', 200),
-  contactColumns: labels(['date', 'participant', 'kind', 'method', 'outcome', 'by', 'notes']),
-  kinds: labels(CONTACT_KINDS),
-  noContacts: wording('noContacts', 2_000),
-  signaturesHeading: wording('signaturesHeading', 200),
-  signatures: labels(['facilitator']),
-  words: labels(['yes', 'no', 'none', 'everyone']),
-});
-export type PreparationRecordTemplate = z.infer<typeof PreparationRecordSchema>;
-
-const CaseSummarySchema = z.strictObject({
-  ...common,
-  detailsHeading: wording('detailsHeading', 200),
-  details: labels([
-    'reference',
-    'stage',
-    'ended',
-    'received',
-    'source',
-    'referrer',
-    'offence',
-    'offenceDate',
-    'cjsStage',
-    'priority',
-    'sensitive',
-    'leadFacilitator',
-    'coFacilitator',
-    'processKind',
-  ]),
-  stages: labels(STAGES),
-  exits: labels(EXITS),
-  cjsStages: labels(CJS_STAGES),
-  priorities: labels(PRIORITIES),
-  processKinds: labels(['direct', 'indirect', 'community']),
-  offenceHeading: wording('offenceHeading', 200),
-  participantsHeading: wording('participantsHeading', 200),
-  participantColumns: labels(['name', 'role', 'age', 'takesPart', 'consent', 'risk']),
-  consentHeading: wording('consentHeading', 200),
-  consentIntro: wording('consentIntro', 2_000).optional(),
-  consentColumns: labels(['participant', 'state', 'given', 'outstanding']),
-  consentStates: labels(['complete', 'partial', 'none', 'withdrawn']),
-  consentStatuses: labels(['missing', 'declined', 'withdrawn', 'needsParentGuardian']),
-  riskHeading: wording('riskHeading', 200),
-  riskColumns: labels(['participant', 'assessed', 'highest', 'decision', 'review', 'status']),
-  ratings: labels(RISK_RATINGS),
-  decisions: labels(RISK_DECISIONS),
-  riskStatuses: labels(['none', 'unsigned', 'signed-off', 'needs-approver', 'not-suitable']),
-  meetingsHeading: wording('meetingsHeading', 200),
-  meetingColumns: labels(['date', 'with', 'format', 'heldBy']),
-  formats: labels(MEETING_FORMATS),
-  noMeetings: wording('noMeetings', 2_000),
-  timelineHeading: wording('timelineHeading', 200),
-  timelineColumns: labels(['when', 'by', 'what']),
-  notesHeading: wording('notesHeading', 200),
-  supervisionHeading: wording('supervisionHeading', 200),
-  supervision: labels(['discussed', 'actions', 'nextDate']),
-  signatures: labels(['supervisor', 'facilitator']),
-  words: labels(['yes', 'no', 'none', 'under18', 'notRecorded']),
-});
-export type CaseSummaryTemplate = z.infer<typeof CaseSummarySchema>;
-
-const OutcomeAgreementSchema = z.strictObject({
-  title: wording('title', 200),
-  shortTitle: wording('shortTitle', 80),
-  detailsHeading: wording('detailsHeading', 200),
-  details: labels(['caseReference', 'conference', 'facilitator', 'signedOn']),
-  notSigned: wording('notSigned', 200),
-  statement: wording('statement'),
-  ifNotDoneHeading: wording('ifNotDoneHeading', 200),
-  ifNotDone: wording('ifNotDone'),
-  actionsHeading: wording('actionsHeading', 200),
-  actionsIntro: wording('actionsIntro', 2_000).optional(),
-  columns: labels(['number', 'kind', 'description', 'by', 'dueOn', 'completionShownBy'], 80),
-  signaturesHeading: wording('signaturesHeading', 200),
-  signaturesIntro: wording('signaturesIntro', 2_000).optional(),
-  signatures: labels(['facilitator', 'signedOn'], 80),
-});
-export type OutcomeAgreementTemplate = z.infer<typeof OutcomeAgreementSchema>;
+/** The templates a language variant may translate: `NAME.cy.yaml` beside `NAME.yaml`, checked by the same schema. */
+export type TranslatedTemplates = Pick<DocumentTemplates, 'service' | 'consentForm' | 'consentFormYoung' | 'letters'>;
+export const TEMPLATE_LANGUAGES = ['cy'] as const;
+export type TemplateLanguage = (typeof TEMPLATE_LANGUAGES)[number];
 
 export interface DocumentTemplates {
   readonly service: ServiceTemplate;
   readonly consentForm: ConsentFormTemplate;
+  /** The consent form for under-18s: plain words, short sentences, the parent or guardian's part built in. */
+  readonly consentFormYoung: ConsentFormTemplate;
+  /** Translations, by language: every translated file is complete (the same schema as English). */
+  readonly translations?: Partial<Record<TemplateLanguage, TranslatedTemplates>>;
   readonly letters: LettersTemplate;
   readonly riskAssessment: RiskRecordTemplate;
   readonly preparationRecord: PreparationRecordTemplate;
@@ -300,6 +205,11 @@ const FILES = {
   'service.yaml': { key: 'service', schema: ServiceSchema, placeholders: ['service.name'] },
   'consent-form.yaml': {
     key: 'consentForm',
+    schema: ConsentFormSchema,
+    placeholders: [...COMMON, 'participant.name', 'participant.role', 'participant.supports', 'process.type', 'role'],
+  },
+  'consent-form-young.yaml': {
+    key: 'consentFormYoung',
     schema: ConsentFormSchema,
     placeholders: [...COMMON, 'participant.name', 'participant.role', 'participant.supports', 'process.type', 'role'],
   },
@@ -333,36 +243,57 @@ export function allowedPlaceholders(file: string): readonly string[] {
 export function loadTemplates(files: readonly { name: string; text: string }[]): TemplateResult<DocumentTemplates> {
   const problems: TemplateProblem[] = [];
   const loaded: Record<string, unknown> = {};
+  const translations: Record<string, Record<string, unknown>> = {};
   const byName = new Map<string, string>();
   for (const f of files) {
     if (!/\.ya?ml$/i.test(f.name)) continue;
-    if (!(f.name in FILES)) {
-      problems.push({ file: f.name, path: '', message: `not a document template; the files are: ${TEMPLATE_FILES.join(', ')}` });
+    if (!(f.name in FILES) && !translationOf(f.name)) {
+      problems.push({ file: f.name, path: '', message: `not a document template; the files are: ${TEMPLATE_FILES.join(', ')}, and translations of ${TRANSLATABLE.join(', ')} named like letters.cy.yaml` });
       continue;
     }
     byName.set(f.name, f.text);
   }
-  for (const name of TEMPLATE_FILES) {
-    const text = byName.get(name);
-    if (text === undefined) {
-      problems.push({ file: name, path: '', message: 'the file is missing from templates/documents' });
-      continue;
-    }
-    const spec = FILES[name];
+  const load = (name: string, spec: (typeof FILES)[keyof typeof FILES], text: string): unknown => {
     const syntax = yamlSyntaxProblems(name, text);
     if (syntax.length > 0) {
       problems.push(...syntax);
-      continue;
+      return undefined;
     }
     const parsed = parseYamlTemplate(text, name, spec.schema as z.ZodType);
-    if (!parsed.ok) problems.push(...parsed.problems);
-    else loaded[spec.key] = parsed.value;
     problems.push(...checkPlaceholders(name, text, spec.placeholders));
+    if (!parsed.ok) problems.push(...parsed.problems);
+    return parsed.ok ? parsed.value : undefined;
+  };
+  for (const name of TEMPLATE_FILES) {
+    const text = byName.get(name);
+    if (text === undefined) problems.push({ file: name, path: '', message: 'the file is missing from templates/documents' });
+    else loaded[FILES[name].key] = load(name, FILES[name], text);
+  }
+  for (const [name, text] of byName) {
+    const t = translationOf(name);
+    if (!t) continue;
+    const spec = FILES[t.base];
+    (translations[t.language] ??= {})[spec.key] = load(name, spec, text);
+  }
+  for (const [language, got] of Object.entries(translations)) {
+    const missing = TRANSLATABLE.filter((base) => !(FILES[base].key in got)).map((base) => base.replace(/\.yaml$/, `.${language}.yaml`));
+    if (missing.length > 0) problems.push({ file: missing[0]!, path: '', message: `a translation is all of ${TRANSLATABLE.join(', ')}; missing: ${missing.join(', ')}` });
   }
   if (problems.length > 0) {
     return { ok: false, problems, message: problems.map(describeProblem).join('\n') };
   }
-  return { ok: true, value: loaded as unknown as DocumentTemplates };
+  return { ok: true, value: { ...(loaded as unknown as DocumentTemplates), ...(Object.keys(translations).length > 0 ? { translations } : {}) } };
+}
+
+const TRANSLATABLE = ['service.yaml', 'consent-form.yaml', 'consent-form-young.yaml', 'letters.yaml'] as const;
+
+/** "letters.cy.yaml" → letters.yaml in Welsh. */
+function translationOf(name: string): { base: (typeof TRANSLATABLE)[number]; language: TemplateLanguage } | undefined {
+  const m = /^(.+)\.([a-z]{2})\.yaml$/.exec(name);
+  if (!m) return undefined;
+  const base = `${m[1]}.yaml` as (typeof TRANSLATABLE)[number];
+  const language = m[2] as TemplateLanguage;
+  return TRANSLATABLE.includes(base) && TEMPLATE_LANGUAGES.includes(language) ? { base, language } : undefined;
 }
 
 /** YAML syntax errors with their lines (the parser gives positions as offsets). */

@@ -49,10 +49,11 @@ const DOCUMENTS: Record<string, Omit<GenerateDocumentRequest, 'format'>> = {
   'preparation-none-recorded': { ...base, kind: 'preparation-record', participantId: 'p_other00001' },
   'preparation-whole-case': { ...base, kind: 'preparation-record' },
   'case-summary': { ...base, kind: 'case-summary' },
-  'letter-first-contact-harmed': { ...base, kind: 'first-contact-letter', participantId: 'p_harmed0001' },
+  // She reads Welsh: in English here (letter-variants.test.ts has the Welsh and bilingual letters).
+  'letter-first-contact-harmed': { ...base, kind: 'first-contact-letter', participantId: 'p_harmed0001', language: 'en' },
   'letter-first-contact-responsible': { ...base, kind: 'first-contact-letter', participantId: 'p_respon0001' },
   'letter-first-contact-no-address': { ...base, kind: 'first-contact-letter', participantId: 'p_suppor0001' },
-  'letter-meeting-invitation': { ...base, kind: 'meeting-invitation', participantId: 'p_harmed0001', meeting: { date: '2026-03-28', time: '10:30', place: 'Riverside Community Centre, Room 2' } },
+  'letter-meeting-invitation': { ...base, kind: 'meeting-invitation', participantId: 'p_harmed0001', language: 'en', meeting: { date: '2026-03-28', time: '10:30', place: 'Riverside Community Centre, Room 2' } },
   'letter-meeting-invitation-unarranged': { ...base, kind: 'meeting-invitation', participantId: 'p_parent0001' },
   'outcome-agreement-signed': { ...base, caseData: agreedCase(), kind: 'outcome-agreement' },
   'outcome-agreement-draft': { ...base, caseData: agreedCase({ draft: true }), kind: 'outcome-agreement' },
@@ -121,8 +122,9 @@ async function pdfOf(request: Omit<GenerateDocumentRequest, 'format'>, name: str
 
 describe('what the case documents say', () => {
 
-  it('ticks on a pre-filled consent form exactly the elements currently given, with the parent or guardian for an under-18', async () => {
-    const r = await generateDocument({ ...DOCUMENTS['consent-case-responsible']!, format: 'docx' }, deps);
+  it('ticks on a record of consent exactly the elements currently given, and has no signature lines', async () => {
+    // Consent recorded prints as a record of it (the adult wording, here, by choice).
+    const r = await generateDocument({ ...DOCUMENTS['consent-case-responsible']!, youngPerson: false, format: 'docx' }, deps);
     if (r.format !== 'docx') throw new Error('expected a DOCX');
     const body = docxParts(r.bytes)['word/document.xml']!;
     // Given: process-explained, voluntary, confidentiality, signatures; declined: feedback-contact.
@@ -132,8 +134,8 @@ describe('what the case documents say', () => {
     expect(text).toContain('Łukasz Kowalski');
     expect(text).toContain('Zoë Şükrü');
     expect(text).toContain('A direct process (a face-to-face or video meeting)');
-    expect(text).toContain(deps.templates.consentForm.signatures.parentGuardian);
-    expect(text).toContain('Agnieszka Kowalska');
+    expect(text).toContain('Record of consent given on 25 February 2026');
+    expect(text).not.toContain(deps.templates.consentForm.signatures.parentGuardian);
     // A withdrawal is not a tick: the supporter withdrew element 2 after giving it.
     const sup = await generateDocument({ ...DOCUMENTS['consent-case-supporter']!, format: 'docx' }, deps);
     if (sup.format !== 'docx') throw new Error('expected a DOCX');
@@ -174,7 +176,7 @@ describe('what the case documents say', () => {
     const { file } = await pdfOf(DOCUMENTS['letter-first-contact-harmed']!, 'letter.pdf');
     const [page, ...rest] = await pdfPages(file);
     expect(rest).toHaveLength(0);
-    for (const line of ['Siân Nguyễn', 'Flat 2', '14 Heol y Frenhines', 'Caerdydd CF10 2BQ', '1 Example Street', '01234 567890', 'rj@example.org', 'Our reference: RJ-2026-0042', '14 March 2026', 'Dear Siân Nguyễn,', 'Yours sincerely,', 'Zoë Şükrü', 'Restorative justice facilitator']) {
+    for (const line of ['Siân Nguyễn', 'Flat 2', '14 Heol y Frenhines', 'Caerdydd CF10 2BQ', '1 Example Street', '01234 567890', 'rj@example.org', 'Our ref: RJ-2026-0042', '14 March 2026', 'Dear Siân Nguyễn,', 'Yours sincerely,', 'Zoë Şükrü', 'Restorative justice facilitator']) {
       expect(page).toContain(line);
     }
     // The person harmed gets their own wording.

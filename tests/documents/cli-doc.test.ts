@@ -71,7 +71,8 @@ describe('casebook doc over a real store', () => {
       {
         const out = join(dir, `${kind}.${format}`);
         const participant = DOCUMENT_PARTICIPANT[kind] === 'none' ? [] : ['--participant', 'p_harmed0001'];
-        const extra = kind === 'meeting-invitation' ? ['--meeting-date', '2026-03-28', '--meeting-time', '10:30', '--meeting-place', 'Riverside Community Centre'] : [];
+        // She reads Welsh: the invitation in English here, checked word for word below.
+        const extra = kind === 'meeting-invitation' ? ['--meeting-date', '2026-03-28', '--meeting-time', '10:30', '--meeting-place', 'Riverside Community Centre', '--language', 'en'] : [];
         const r = await cli(['doc', kind, '--case', 'rj-2026-0042', ...participant, '--format', format, '--out', out, ...extra, '--json'], env());
         return { kind, format, out, r };
       }
@@ -92,6 +93,26 @@ describe('casebook doc over a real store', () => {
       if (kind === 'outcome-agreement') expect(flat).toMatch(/Łukasz Kowalski.*Signed on/);
     }
   }, 180_000);
+
+  it('writes in Welsh from the recorded language, bilingually and in large print when asked, and refuses an unknown language', async () => {
+    const cy = join(dir, 'letter-cy.pdf');
+    const both = join(dir, 'letter-both.docx');
+    const letter = ['doc', 'first-contact-letter', '--case', 'RJ-2026-0042', '--participant', 'p_harmed0001'];
+    const [welsh, bilingual, french] = await Promise.all([
+      cli([...letter, '--format', 'pdf', '--out', cy], env()),
+      cli([...letter, '--language', 'bilingual', '--large-print', '--format', 'docx', '--out', both], env()),
+      cli([...letter, '--language', 'fr', '--format', 'pdf', '--out', join(dir, 'never-fr.pdf')], env()),
+    ]);
+    expect(welsh.code, welsh.stderr).toBe(0);
+    expect((await pdfText(cy)).replace(/\s+/g, ' ')).toContain('Annwyl Siân Nguyễn,');
+    expect(bilingual.code, bilingual.stderr).toBe(0);
+    const parts = docxParts(new Uint8Array(await readFile(both)));
+    const text = docxText(parts['word/document.xml']!);
+    expect(text.indexOf('Annwyl Siân Nguyễn,')).toBeLessThan(text.indexOf('Dear Siân Nguyễn,'));
+    expect(parts['word/styles.xml']).toMatch(/<w:sz w:val="32"\/>/);
+    expect(french.code).toBe(2);
+    expect(french.stderr).toContain('--language is one of en, cy, bilingual, not "fr".');
+  }, 60_000);
 
   it('never overwrites a file, and refuses before unlocking', async () => {
     const out = join(dir, 'exists.pdf');

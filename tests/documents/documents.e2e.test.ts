@@ -111,4 +111,23 @@ describe('documents on the case page', () => {
     expect(execFileSync('pdftotext', ['-enc', 'UTF-8', blank.file, '-'], { encoding: 'utf8' })).not.toContain('Nowak');
     expect(h.problems).toEqual([]);
   });
+
+  it('previews a letter in large print, in Welsh and English, and saves it', async () => {
+    await tab(page, 'Documents');
+    await page.getByLabel('Document').selectOption('first-contact-letter');
+    await page.getByLabel('Large print (16 point)').check();
+    await page.getByLabel('Language').selectOption('bilingual');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    const preview = page.getByTestId('document-preview');
+    await preview.locator('article.rjdoc.rjdoc--large').waitFor();
+    const text = (await preview.textContent()) ?? '';
+    // Welsh first, then English; a letterhead, not a document-type header.
+    expect(text.indexOf('Annwyl')).toBeGreaterThan(-1);
+    expect(text.indexOf('Annwyl')).toBeLessThan(text.indexOf('Dear'));
+    expect(await preview.locator('.rjdoc-letterhead').count()).toBe(1);
+    await look(page, '4d-04-letter-large-print-bilingual');
+    await page.getByRole('button', { name: 'Save as PDF', exact: true }).click();
+    await page.getByTestId('document-status').getByText(/large-print\.pdf/).waitFor();
+    expect(h.problems).toEqual([]);
+  });
 });

@@ -49,10 +49,13 @@ describe('DOCX renderer', () => {
     expect(docxText(header)).toContain('Consent form · RJ-2026-0042');
   });
 
-  it('prints checkboxes ticked for elements already recorded', async () => {
-    const { bytes } = await renderDocx(filled('harmed', { ticked: ['process', 'feedback'] }));
+  it('prints checkboxes ticked for elements already recorded on a record of consent, and never on a form to sign', async () => {
+    const { bytes } = await renderDocx(filled('harmed', { ticked: ['process', 'feedback'], record: { on: '2026-03-14' } }));
     const body = docxParts(bytes)['word/document.xml']!;
     expect(body.match(/<w14:checked w14:val="1"\/>/g)).toHaveLength(2);
+    expect(docxText(body)).toContain('Record of consent given on 14 March 2026');
+    const toSign = docxParts((await renderDocx(filled('harmed', { ticked: ['process', 'feedback'] }))).bytes)['word/document.xml']!;
+    expect(toSign.match(/<w14:checked w14:val="1"\/>/g)).toBeNull();
   });
 
   it('marks a table header row to repeat on every page', async () => {

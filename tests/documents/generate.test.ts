@@ -35,6 +35,8 @@ const request = (kind: DocumentKind, c: Case = kind === 'outcome-agreement' ? ag
   caseData: c,
   today: TODAY,
   deterministic: true,
+  // The first participant reads Welsh; these tests read the English wording.
+  language: 'en',
   ...(DOCUMENT_PARTICIPANT[kind] === 'required' ? { participantId: c.participants[0]!.id } : {}),
 });
 

@@ -1,6 +1,6 @@
 /** Shared by the document tests: shipped templates and fonts, temp files, poppler, DOCX parts. */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -136,4 +136,29 @@ export function makePng(width: number, height: number, rgb: [number, number, num
     }
   }
   return new Uint8Array(Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]));
+}
+
+/** Trailing spaces and the final form feed vary with nothing we control; pages show as <page>. */
+export const tidyText = (s: string) => s.replace(/[ \t]+$/gm, '').replace(/\f/g, '\n<page>\n').trimEnd() + '\n';
+
+/** A DOCX's header, body and footer text, for golden files. */
+export function docxAllText(bytes: Uint8Array): string {
+  const parts = docxParts(bytes);
+  const section = (re: RegExp) => Object.keys(parts).filter((n) => re.test(n)).sort().map((n) => docxText(parts[n]!)).join('\n');
+  return ['[header]', section(/^word\/header\d*\.xml$/), '[body]', docxText(parts['word/document.xml']!), '[footer]', section(/^word\/footer\d*\.xml$/)].join('\n');
+}
+
+/** Compares text with a golden file (written instead with UPDATE_GOLDEN=1); `rerun` says which test file makes it. */
+export async function compareGolden(dir: string, name: string, actual: string, rerun: string): Promise<void> {
+  const { expect } = await import('vitest');
+  const file = join(dir, name);
+  if (process.env.UPDATE_GOLDEN === '1') {
+    await mkdir(dir, { recursive: true });
+    await writeFile(file, actual);
+    return;
+  }
+  const expected = await readFile(file, 'utf8').catch(() => {
+    throw new Error(`No golden file ${name}: run UPDATE_GOLDEN=1 npx vitest run ${rerun} and review it`);
+  });
+  expect(actual, `${name} differs from its golden file; if the change is intended, run with UPDATE_GOLDEN=1`).toBe(expected);
 }

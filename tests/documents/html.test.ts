@@ -57,19 +57,25 @@ describe('HTML renderer', () => {
   });
 
   it('writes headings, tables with a header row, checkboxes as ☐/☑ with hidden words, and signature lines', async () => {
-    const r = await generateDocument({ kind: 'consent-form', caseData: realCase(), participantId: 'p_respon0001', format: 'html', today: TODAY }, deps);
+    // His consent is recorded: a record of it, ticked (in the adult wording, chosen here).
+    const r = await generateDocument({ kind: 'consent-form', caseData: realCase(), participantId: 'p_respon0001', youngPerson: false, format: 'html', today: TODAY }, deps);
     if (r.format !== 'html') throw new Error('expected HTML');
     const html = r.html;
     expectSafe(html);
     expect(html).toMatch(/^<article class="rjdoc" lang="en-GB">/);
-    expect(html).toContain(`<h1 class="rjdoc-h rjdoc-h--1">${deps.templates.consentForm.title}</h1>`);
+    expect(html).toContain('<h1 class="rjdoc-h rjdoc-h--1">Record of consent given on 25 February 2026</h1>');
     expect(html.match(/<span class="rjdoc-checkbox__box" aria-hidden="true">☑<\/span>/g)).toHaveLength(4);
     expect(html.match(/<span class="rjdoc-checkbox__box" aria-hidden="true">☐<\/span>/g)).toHaveLength(6);
     expect(html.match(/<span class="rjdoc-visually-hidden">Ticked: <\/span>/g)).toHaveLength(4);
     expect(html.match(/<span class="rjdoc-visually-hidden">Not ticked: <\/span>/g)).toHaveLength(6);
-    // Participant, parent or guardian (he is 15), facilitator.
-    expect(html.match(/<div class="rjdoc-signature">/g)).toHaveLength(3);
-    expect(html).toContain('<span class="rjdoc-signature__caption">Signature</span>');
+    // A record has no signature lines; the form to sign has the participant, parent or guardian (he is 15) and facilitator.
+    expect(html).not.toContain('<div class="rjdoc-signature">');
+    const unsigned = { ...realCase(), participants: realCase().participants.map((p) => ({ ...p, consent: [] })) };
+    const toSign = await generateDocument({ kind: 'consent-form', caseData: unsigned, participantId: 'p_respon0001', format: 'html', today: TODAY }, deps);
+    if (toSign.format !== 'html') throw new Error('expected HTML');
+    expect(toSign.html.match(/<div class="rjdoc-signature">/g)).toHaveLength(3);
+    expect(toSign.html).not.toContain('☑');
+    expect(toSign.html).toContain('<span class="rjdoc-signature__caption">Signature</span>');
     expect(html).toMatch(/<img class="rjdoc-header__logo" src="data:image\/png;base64,[A-Za-z0-9+/=]+" alt="Restorative Justice Service logo">/);
 
     const summary = await generateDocument({ kind: 'case-summary', caseData: realCase(), format: 'html', today: TODAY }, deps);

@@ -30,7 +30,11 @@ describe('document templates', () => {
   it('loads every shipped template, with all ten consent elements', () => {
     const r = loadTemplates(files);
     if (!r.ok) throw new Error(r.message);
-    expect(files.map((f) => f.name).sort()).toEqual([...TEMPLATE_FILES].sort());
+    expect(files.map((f) => f.name).filter((n) => !n.endsWith('.cy.yaml')).sort()).toEqual([...TEMPLATE_FILES].sort());
+    // The Welsh translation is complete, and says it still needs a Welsh speaker to check it.
+    const cy = r.value.translations?.cy;
+    expect(cy?.consentForm.elements.map((e) => e.id).sort()).toEqual([...CONSENT_ELEMENT_IDS].sort());
+    for (const t of [cy?.service, cy?.consentForm, cy?.consentFormYoung, cy?.letters]) expect(t?.review).toMatch(/needs a Welsh speaker/);
     expect(r.value.consentForm.elements.map((e) => e.id).sort()).toEqual([...CONSENT_ELEMENT_IDS].sort());
     expect(r.value.service.labels.page).toContain('{page}');
     expect(r.value.consentForm.elements.find((e) => e.id === 'voluntary')?.byRole?.responsible).toMatch(/sentence/);
@@ -102,6 +106,14 @@ describe('document templates', () => {
     const r = refused([...files.filter((f) => f.name !== 'letters.yaml'), { name: 'consent-form-old.yaml', text: 'title: x' }]);
     expect(r.message).toMatch(/letters\.yaml: the file is missing/);
     expect(r.message).toMatch(/consent-form-old\.yaml: not a document template/);
+  });
+
+  it('checks a translation by the same rules, and wants all of it', () => {
+    const partial = refused(files.filter((f) => f.name !== 'letters.cy.yaml'));
+    expect(partial.message).toMatch(/letters\.cy\.yaml.*missing: letters\.cy\.yaml/);
+    const wrong = refused(edit('consent-form.cy.yaml', (t) => t.replace('  - id: feedback\n', '  - id: adborth\n')));
+    expect(wrong.problems[0]).toMatchObject({ file: 'consent-form.cy.yaml' });
+    expect(refused([...files, { name: 'letters.fr.yaml', text: 'x: 1' }]).message).toMatch(/letters\.fr\.yaml: not a document template/);
   });
 
   it('fills placeholders from a plain object, leaving a line for unknown values', () => {

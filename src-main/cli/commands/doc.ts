@@ -1,5 +1,5 @@
 import { PARTICIPANT_ROLE_LABELS } from '../../domain/cases/participant-role';
-import { CONSENT_ROLES, DOCUMENT_CATALOGUE, DOCUMENT_KINDS, type ConsentRole, type DocumentKind } from '../../domain/documents/catalogue';
+import { CONSENT_ROLES, DOCUMENT_CATALOGUE, DOCUMENT_KINDS, DOCUMENT_LANGUAGES, type ConsentRole, type DocumentKind, type DocumentLanguage } from '../../domain/documents/catalogue';
 import { CasebookError } from '../../domain/shared/errors';
 import { requireOption } from '../args';
 import { caseIdOf } from '../case-ref';
@@ -29,6 +29,9 @@ export const doc: CommandDef = {
     'meeting-date': { type: 'string', value: 'DATE', description: 'meeting-invitation: the meeting date, YYYY-MM-DD (left as a line to fill in if not given)' },
     'meeting-time': { type: 'string', value: 'HH:MM', description: 'meeting-invitation: the meeting time' },
     'meeting-place': { type: 'string', value: 'TEXT', description: 'meeting-invitation: where the meeting is' },
+    'large-print': { type: 'boolean', description: 'Large print: 16 pt type throughout' },
+    language: { type: 'string', value: 'en|cy|bilingual', description: "English, Welsh, or both (Welsh first); default: from the participant's recorded language" },
+    'young-person': { type: 'string', value: 'yes|no', description: "consent-form, first-contact-letter: the young person's version (yes) or the adult one (no); default: by age on the document's date" },
   },
   help: [
     'Examples:',
@@ -36,6 +39,7 @@ export const doc: CommandDef = {
     '  casebook doc case-summary --case RJ-2026-0042 --format docx --out summary.docx',
     '  casebook doc outcome-agreement --case RJ-2026-0042 --format pdf --out agreement.pdf',
     '  casebook doc consent-form --blank --role harmed --format pdf --out blank.pdf',
+    '  casebook doc first-contact-letter --case RJ-2026-0042 --participant p_abc123 --language bilingual --large-print --format pdf --out letter.pdf',
     'The file is readable only by you (mode 0600) and is never overwritten. It holds personal data: keep it',
     'on an encrypted drive and delete it when done. The participant ids are listed by "casebook case show REF --json".',
     'Wording comes from templates/documents/*.yaml (see docs/templates.md).',
@@ -60,6 +64,17 @@ export const doc: CommandDef = {
     } else if (role) {
       throw usage('--role is for a blank consent form (--blank); a pre-filled form uses the participant’s own role.');
     }
+    const language = opt('language')?.toLowerCase();
+    if (language && !DOCUMENT_LANGUAGES.includes(language as DocumentLanguage)) throw usage(`--language is one of ${DOCUMENT_LANGUAGES.join(', ')}, not "${printable(language)}".`);
+    const young = opt('young-person')?.toLowerCase();
+    if (young && young !== 'yes' && young !== 'no') throw usage('--young-person is yes or no.');
+    if (young && kind !== 'consent-form' && kind !== 'first-contact-letter') throw usage('--young-person is for the consent-form and the first-contact-letter.');
+    if (young && blank) throw usage('--young-person is for a form made from a case; a blank form has every role’s wording.');
+    const variant = {
+      ...(ctx.options['large-print'] === true ? { largePrint: true } : {}),
+      ...(language ? { language: language as DocumentLanguage } : {}),
+      ...(young ? { youngPerson: young === 'yes' } : {}),
+    };
     const meeting = { date: opt('meeting-date'), time: opt('meeting-time'), place: opt('meeting-place') };
     if ((meeting.date || meeting.time || meeting.place) && kind !== 'meeting-invitation') throw usage('--meeting-date, --meeting-time and --meeting-place are for the meeting-invitation.');
     if (meeting.date && !/^\d{4}-\d{2}-\d{2}$/.test(meeting.date)) throw usage('--meeting-date is a date like 2026-03-28.');
@@ -71,7 +86,7 @@ export const doc: CommandDef = {
     let caseId: string | undefined;
     if (blank) {
       ctx.saveTo(out, shown);
-      result = await ctx.call('saveBlankForm', { format, ...(role ? { role: role as ConsentRole } : {}) });
+      result = await ctx.call('saveBlankForm', { format, ...(role ? { role: role as ConsentRole } : {}), ...variant });
       what = `blank consent form${role ? ` (${PARTICIPANT_ROLE_LABELS[role as ConsentRole]})` : ''}`;
     } else {
       const ref = opt('case');
@@ -91,6 +106,7 @@ export const doc: CommandDef = {
         caseId,
         ...(participantId ? { participantId } : {}),
         ...(kind === 'meeting-invitation' && Object.keys(given).length > 0 ? { meeting: given } : {}),
+        ...variant,
       });
     }
 

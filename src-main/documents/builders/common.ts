@@ -62,10 +62,12 @@ export function leadFacilitatorName(c: Case, staff: readonly StaffMember[] | und
   return byId ?? (c.leadFacilitator?.trim() || undefined);
 }
 
-/** 14 March 2026; an unknown or malformed date prints as given (never throws). */
-export function longDate(d: string | undefined): string {
+/** 14 March 2026 (or with the months of the document's language); an unknown or malformed date prints as given (never throws). */
+export function longDate(d: string | undefined, months?: readonly string[]): string {
   if (!d) return '';
-  return isCalendarDate(d) ? formatDate(d) : d;
+  if (!isCalendarDate(d)) return d;
+  if (!months) return formatDate(d);
+  return `${Number(d.slice(8, 10))} ${months[Number(d.slice(5, 7)) - 1]} ${d.slice(0, 4)}`;
 }
 
 /** The day in England and Wales of a stored instant (2026-03-14T23:30:00Z in summer → 15 March 2026). */
@@ -103,7 +105,7 @@ export function commonData(templates: DocumentTemplates, c: Case | undefined, ct
     service: { name: s.name, address: s.address.replace(/\s*\n\s*/g, ', '), phone: s.phone, email: s.email, website: s.website },
     case: { reference: c?.reference },
     facilitator: { name: c ? leadFacilitatorName(c, ctx.staff) : undefined },
-    date: longDate(ctx.today),
+    date: longDate(ctx.today, s.months),
   };
 }
 

@@ -1,9 +1,9 @@
 /**
  * A consent form pre-filled from a real case: the participant and their role, the lead
  * facilitator from the staff list, the process chosen for the case, the parent or guardian's
- * block for an under-18, and a tick against each element the participant has currently
- * consented to (the latest recorded version is "given"). A small adapter over
- * buildConsentForm, which lays the form out.
+ * block for an under-18 (and the young person's wording), and, where consent is already
+ * recorded, a record of it with a tick against each element currently given (never a form to
+ * sign with boxes already ticked). A small adapter over buildConsentForm, which lays the form out.
  */
 import { isUnder18 } from '../../domain/shared/age';
 import type { Case } from '../../domain/cases/case';
@@ -20,24 +20,33 @@ export interface CaseConsentFormInput extends CaseDocumentContext {
   readonly processType?: string;
   /** For a supporter: the person they support (the case does not record it). */
   readonly supports?: string;
+  /** The young person's form or not; by default, whether the participant is under 18 on the form's date. */
+  readonly youngPerson?: boolean;
 }
 
 export function buildCaseConsentForm(templates: DocumentTemplates, input: CaseConsentFormInput): DocumentModel {
   const c = input.caseData;
   const p = findParticipant(c, input.participantId);
   const current = currentConsent(p);
-  const ticked: ConsentElementId[] = templates.consentForm.elements.filter((e) => current.get(e.caseworkId ?? e.id)?.status === 'given').map((e) => e.id);
+  const given = templates.consentForm.elements.filter((e) => current.get(e.caseworkId ?? e.id)?.status === 'given');
+  const ticked: ConsentElementId[] = given.map((e) => e.id);
+  // Consent already recorded prints as a record of it, dated with the latest consent given; otherwise a form to sign, unticked.
+  const recordedOn = given.map((e) => current.get(e.caseworkId ?? e.id)!.on).sort().pop();
   const under18 = isUnder18(p.person.dateOfBirth, input.today);
+  const young = input.youngPerson ?? (under18 && p.role !== 'parent-guardian');
 
   // The parent or guardian who co-signed most recently, if any consent names one.
   let parentGuardianName: string | undefined;
   if (under18) {
     const signed = [...(p.consent ?? [])].filter((e) => e.parentGuardianId).sort((a, b) => a.recordedAt.localeCompare(b.recordedAt)).pop();
-    const pg = signed ? c.participants.find((x) => x.id === signed.parentGuardianId) : undefined;
+    // Before anyone has co-signed, the case's one parent or guardian, if it has exactly one.
+    const parents = c.participants.filter((x) => x.role === 'parent-guardian');
+    const pg = signed ? c.participants.find((x) => x.id === signed.parentGuardianId) : parents.length === 1 ? parents[0] : undefined;
     if (pg) parentGuardianName = personName(pg);
   }
 
-  const processType = input.processType ?? (c.processKind ? templates.consentForm.processTypes?.[c.processKind] : undefined);
+  const form = young ? templates.consentFormYoung : templates.consentForm;
+  const processType = input.processType ?? (c.processKind ? form.processTypes?.[c.processKind] : undefined);
   return buildConsentForm(templates, {
     role: p.role,
     caseReference: c.reference,
@@ -49,6 +58,8 @@ export function buildCaseConsentForm(templates: DocumentTemplates, input: CaseCo
     ...(parentGuardianName ? { parentGuardianName } : {}),
     date: input.today,
     ticked,
+    ...(recordedOn ? { record: { on: recordedOn } } : {}),
+    ...(young ? { young: true } : {}),
     ...(input.logo ? { logo: input.logo } : {}),
     ...(input.deterministic ? { deterministic: true } : {}),
   });

@@ -4,7 +4,7 @@
  * wording; the form ends with signature and date lines for the participant, a parent or
  * guardian where the participant is under 18, and the facilitator's countersignature.
  */
-import { formatDate } from '../../domain/time/dates';
+import { longDate } from './common';
 import { heading, paragraph, run, type Block, type DocumentModel, type ImageData, type TextRun } from '../model';
 import {
   CONSENT_ROLES,
@@ -36,8 +36,16 @@ export interface ConsentFormInput {
   readonly parentGuardianName?: string;
   /** The form's date as YYYY-MM-DD; printed as "14 March 2026". */
   readonly date?: string;
-  /** Elements already agreed and recorded: printed ticked. Normally empty: the participant ticks. */
+  /**
+   * A record of consent already given (recorded on this date, YYYY-MM-DD), with `ticked` the
+   * elements given: titled as a record, with no signature lines. Without it the form is for
+   * signing and no box is ever printed ticked.
+   */
+  readonly record?: { readonly on: string };
+  /** Elements consented to, printed ticked on a record of consent (ignored on a form to sign). */
   readonly ticked?: readonly ConsentElementId[];
+  /** The young person's form (consent-form-young.yaml): plain words, the parent or guardian's part built in. */
+  readonly young?: boolean;
   /** Overrides for the service's details from service.yaml (e.g. from settings). */
   readonly service?: Partial<{ name: string; address: string; phone: string; email: string }>;
   readonly logo?: ImageData;
@@ -48,7 +56,7 @@ export interface ConsentFormInput {
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function buildConsentForm(templates: DocumentTemplates, input: ConsentFormInput): DocumentModel {
-  const t = templates.consentForm;
+  const t = input.young ? templates.consentFormYoung : templates.consentForm;
   const s = { ...templates.service, ...input.service };
   const blank = input.blank === true;
   if (!blank && !input.role) throw new Error('A pre-filled consent form needs the participant’s role');
@@ -63,11 +71,13 @@ export function buildConsentForm(templates: DocumentTemplates, input: ConsentFor
     participant: { name: value(input.participantName), role: role ? roleLabel(role) : undefined, supports: value(input.supports) },
     facilitator: { name: value(input.facilitatorName) },
     process: { type: value(input.processType) },
-    date: date && ISO_DATE.test(date) ? formatDate(date) : date,
+    date: date && ISO_DATE.test(date) ? longDate(date, s.months) : date,
   };
   const fill = (text: string, extra: PlaceholderData = {}) => fillPlaceholders(text, { ...data, ...extra });
 
-  const blocks: Block[] = [heading(1, t.title), paragraph(fill(t.intro))];
+  const record = !blank && input.record && t.record ? { ...t.record, on: longDate(input.record.on, s.months) } : undefined;
+  const title = record ? fill(record.title, { date: record.on }) : t.title;
+  const blocks: Block[] = [heading(1, title), paragraph(fill(record ? record.intro : t.intro))];
   const roleIntro = role && role !== 'other' ? t.roleIntro?.[role] : undefined;
   if (roleIntro) blocks.push(paragraph([run(fill(roleIntro), { italic: true })]));
 
@@ -87,9 +97,18 @@ export function buildConsentForm(templates: DocumentTemplates, input: ConsentFor
     ],
   });
 
+  blocks.push(heading(2, t.withdrawalHeading), paragraph(fill(t.withdrawal)));
+  // What they can change and how their information is used come before the elements (element 8
+  // refers to the statement), so the last element, about signing, leads straight to the signatures.
+  const contact = [s.name, s.address.replace(/\s*\n\s*/g, ', ').replace(new RegExp(`^${escapeRegExp(s.name)},\\s*`), ''), s.phone, s.email]
+    .filter((x) => x && x.trim())
+    .join(' · ');
+  blocks.push(heading(2, t.dataProtectionHeading), paragraph(fill(t.dataProtection ?? s.dataProtection), { size: 'small' }), heading(3, t.contactHeading), paragraph(contact, { size: 'small' }));
+
   // The ten elements, each a checkbox with this role's wording (or every role's, on a blank form).
-  blocks.push(heading(2, t.elementsHeading), paragraph(fill(t.elementsIntro), { size: 'small' }));
-  const ticked = new Set(blank ? [] : (input.ticked ?? []));
+  blocks.push(heading(2, t.elementsHeading), paragraph(fill(record ? record.elementsIntro : t.elementsIntro), { size: 'small' }));
+  // Never pre-ticked for signing: ticks are printed only on a record of consent already given.
+  const ticked = new Set(record ? (input.ticked ?? []) : []);
   t.elements.forEach((e, i) => {
     let label: TextRun[];
     if (role) {
@@ -101,35 +120,35 @@ export function buildConsentForm(templates: DocumentTemplates, input: ConsentFor
         if (special) label.push(run(`\n${fill(t.blankRolePrefix, { role: roleLabel(r).toLowerCase() })} `, { bold: true }), run(fill(special), { italic: true }));
       }
     }
-    blocks.push({ kind: 'checkbox', checked: ticked.has(e.id), title: `${i + 1}. ${fill(e.title)}`, label });
+    // The last element (signing the form) stays on the page with the signatures it introduces.
+    const last = i === t.elements.length - 1 && !record;
+    blocks.push({ kind: 'checkbox', checked: ticked.has(e.id), title: `${i + 1}. ${fill(e.title)}`, label, ...(last ? { keepWithNext: true } : {}) });
   });
 
-  blocks.push(heading(2, t.withdrawalHeading), paragraph(fill(t.withdrawal)));
-  // The statement about their information comes before they sign (element 8 refers to it).
-  blocks.push(heading(2, t.dataProtectionHeading), paragraph(fill(s.dataProtection), { size: 'small' }));
-
-  // Signatures: participant; parent or guardian for under-18s (always offered on a blank form); facilitator.
-  blocks.push(heading(2, t.signaturesHeading));
-  blocks.push({ kind: 'signature', label: t.signatures.participant, ...nameField(value(input.participantName)) });
-  if (blank) blocks.push({ kind: 'signature', label: t.signatures.parentGuardianBlank });
-  else if (input.under18) blocks.push({ kind: 'signature', label: t.signatures.parentGuardian, ...nameField(value(input.parentGuardianName)) });
-  blocks.push({ kind: 'signature', label: t.signatures.facilitator, ...nameField(value(input.facilitatorName)) });
-
-  const contact = [s.name, s.address.replace(/\s*\n\s*/g, ', ').replace(new RegExp(`^${escapeRegExp(s.name)},\\s*`), ''), s.phone, s.email]
-    .filter((x) => x && x.trim())
-    .join(' · ');
-  blocks.push(heading(3, t.contactHeading), paragraph(contact, { size: 'small' }));
+  if (record) {
+    blocks.push(paragraph([run(fill(record.change), { bold: true })]));
+  } else {
+    // Signatures: participant; parent or guardian for under-18s (always offered on a blank form); facilitator.
+    // The layout keeps the heading, the declaration and every signature on one page.
+    blocks.push(heading(2, t.signaturesHeading));
+    if (t.declaration) blocks.push(paragraph(fill(t.declaration), { keepWithNext: true }));
+    blocks.push({ kind: 'signature', label: t.signatures.participant, ...nameField(value(input.participantName)) });
+    if (blank) blocks.push({ kind: 'signature', label: t.signatures.parentGuardianBlank });
+    else if (input.under18 || input.young) blocks.push({ kind: 'signature', label: t.signatures.parentGuardian, ...nameField(value(input.parentGuardianName)) });
+    blocks.push({ kind: 'signature', label: t.signatures.facilitator, ...nameField(value(input.facilitatorName)) });
+  }
 
   const reference = value(input.caseReference);
   return {
     metadata: {
       title: [t.shortTitle, role ? roleLabel(role) : undefined, reference].filter(Boolean).join(' – '),
       author: s.name,
-      subject: t.title,
+      subject: title,
       deterministic: input.deterministic,
     },
     header: { left: s.name, right: [t.shortTitle, reference].filter(Boolean).join(' · '), ...(input.logo ? { logo: input.logo } : {}) },
-    footer: { ...(templates.service.footer ? { left: templates.service.footer } : {}), pageNumbers: true },
+    // Initials on every page, so a page cannot be swapped unnoticed; a record is not initialled.
+    footer: { ...(templates.service.footer ? { left: templates.service.footer } : {}), ...(t.initials && !record ? { centre: `${t.initials} ________` } : {}), pageNumbers: true },
     labels: templates.service.labels,
     blocks,
   };

@@ -33,6 +33,8 @@ import {
 import { imageSize } from '../image-size';
 import { withBidiClosed } from '../bidi';
 import { stabilise } from './stable-zip';
+import { typeSizes, type TypeSizes } from '../pdf/page-style';
+import { letterheadTable } from './letterhead';
 import {
   DEFAULT_LABELS,
   type Block,
@@ -79,11 +81,15 @@ function runs(model: readonly ModelRun[], extra: { size?: number; color?: string
   return out;
 }
 
+/** Word sizes are in half-points. */
+const half = (pt: number) => Math.round(pt * 2);
+
 class DocxBuilder {
   private orderedLists = 0;
   constructor(
     private readonly labels: DocumentLabels,
     private readonly options: DocxOptions,
+    private readonly sizes: TypeSizes,
   ) {}
 
   async block(b: Block): Promise<(Paragraph | Table)[]> {
@@ -99,7 +105,7 @@ class DocxBuilder {
       case 'paragraph':
         return [
           new Paragraph({
-            children: runs(b.runs, b.size === 'small' ? { size: 16, color: MUTED } : {}),
+            children: runs(b.runs, b.size === 'small' ? { size: half(this.sizes.small), ...(this.sizes.small < this.sizes.body ? { color: MUTED } : {}) } : {}),
             alignment: b.align === 'center' ? AlignmentType.CENTER : b.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
             ...(b.keepWithNext ? { keepNext: true, keepLines: true } : {}),
           }),
@@ -127,6 +133,7 @@ class DocxBuilder {
             indent: { left: 400, hanging: 400 },
             tabStops: [{ type: TabStopType.LEFT, position: 400 }],
             keepLines: true,
+            ...(b.keepWithNext ? { keepNext: true } : {}),
             spacing: { after: 140 },
           }),
         ];
@@ -148,6 +155,8 @@ class DocxBuilder {
         ];
       case 'chart':
         return [await this.chart(b)];
+      case 'letterhead':
+        return [letterheadTable(b, this.sizes, { textWidth: TEXT_WIDTH, rule: line(RULE, 4), accent: ACCENT, logo: (img, w, h) => imageRun(img, w, h) }), spacer(240)];
       case 'pageBreak':
         return [new Paragraph({ children: [new PageBreak()] })];
       case 'spacer':
@@ -165,7 +174,7 @@ class DocxBuilder {
         borders,
         margins: { top: 50, bottom: 50, left: 90, right: 90 },
         ...(header ? { shading: { type: ShadingType.CLEAR, fill: FILL, color: 'auto' } } : stripe ? { shading: { type: ShadingType.CLEAR, fill: 'F7F8FA', color: 'auto' } } : {}),
-        children: [new Paragraph({ children: runs([{ text, bold: header }], { size: 18 }), spacing: { after: 0 } })],
+        children: [new Paragraph({ children: runs([{ text, bold: header }], { size: half(this.sizes.table) }), spacing: { after: 0 } })],
       });
     return new Table({
       width: { size: TEXT_WIDTH, type: WidthType.DXA },
@@ -228,7 +237,7 @@ class DocxBuilder {
         width: { size: w, type: WidthType.DXA },
         borders: noBorders,
         verticalAlign: VerticalAlignTable.BOTTOM,
-        children: [new Paragraph({ children: text ? [new TextRun({ text, size: 17, color: MUTED })] : [], spacing: { after: 0 } })],
+        children: [new Paragraph({ children: text ? [new TextRun({ text, size: half(this.sizes.small), color: MUTED })] : [], spacing: { after: 0 } })],
       });
     const field = (value: string | undefined, w: number) =>
       new TableCell({
@@ -304,7 +313,7 @@ function imageRun(img: ImageData & { alt?: string }, widthPt: number, heightPt?:
   });
 }
 
-function headerParagraphs(model: DocumentModel): Paragraph[] {
+function headerParagraphs(model: DocumentModel, size: number): Paragraph[] {
   const h = model.header;
   if (!h) return [];
   const children: ParagraphChild[] = [];
@@ -314,8 +323,8 @@ function headerParagraphs(model: DocumentModel): Paragraph[] {
     const width = px ? Math.min((height * px.width) / px.height, 160) : height;
     children.push(imageRun({ ...h.logo, alt: h.left ? `${h.left} logo` : 'Logo' }, width, height), new TextRun({ text: '  ' }));
   }
-  if (h.left) children.push(new TextRun({ text: h.left, bold: true, color: ACCENT, size: 17 }));
-  if (h.right) children.push(new TextRun({ text: '\t' }), new TextRun({ text: h.right, color: MUTED, size: 17 }));
+  if (h.left) children.push(new TextRun({ text: h.left, bold: true, color: ACCENT, size }));
+  if (h.right) children.push(new TextRun({ text: '\t' }), new TextRun({ text: h.right, color: MUTED, size }));
   return [
     new Paragraph({
       children,
@@ -327,7 +336,7 @@ function headerParagraphs(model: DocumentModel): Paragraph[] {
 }
 
 /** "Page {page} of {pages}" → text runs around PAGE and NUMPAGES fields. */
-function pageNumberRuns(template: string): TextRun[] {
+function pageNumberRuns(template: string, size: number): TextRun[] {
   const parts = template.split(/(\{page\}|\{pages\})/);
   const children: (string | (typeof PageNumber)[keyof typeof PageNumber])[] = [];
   for (const p of parts) {
@@ -335,18 +344,19 @@ function pageNumberRuns(template: string): TextRun[] {
     else if (p === '{pages}') children.push(PageNumber.TOTAL_PAGES);
     else if (p) children.push(p);
   }
-  return [new TextRun({ children, color: MUTED, size: 17 })];
+  return [new TextRun({ children, color: MUTED, size })];
 }
 
-function footerParagraphs(model: DocumentModel, labels: DocumentLabels): Paragraph[] {
+function footerParagraphs(model: DocumentModel, labels: DocumentLabels, size: number): Paragraph[] {
   const f = model.footer ?? {};
   const children: ParagraphChild[] = [];
-  if (f.left) children.push(new TextRun({ text: f.left, color: MUTED, size: 17 }));
-  if (f.pageNumbers !== false) children.push(new TextRun({ text: '\t' }), ...pageNumberRuns(labels.page));
+  if (f.left) children.push(new TextRun({ text: f.left, color: MUTED, size }));
+  if (f.centre) children.push(new TextRun({ text: '\t' }), new TextRun({ text: f.centre, size }));
+  if (f.pageNumbers !== false) children.push(new TextRun({ text: '\t' }), ...pageNumberRuns(labels.page, size));
   return [
     new Paragraph({
       children,
-      tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }],
+      tabStops: [...(f.centre ? [{ type: TabStopType.CENTER, position: Math.round(TEXT_WIDTH / 2) }] : []), { type: TabStopType.RIGHT, position: TEXT_WIDTH }],
       border: { top: line(RULE, 4) },
       spacing: { before: 80, after: 0 },
     }),
@@ -357,7 +367,8 @@ export async function renderDocx(given: DocumentModel, options: DocxOptions = {}
   // Word applies direction controls: each piece of text closes those it opens (bidi.ts).
   const model = withBidiClosed(given);
   const labels = { ...DEFAULT_LABELS, ...model.labels };
-  const builder = new DocxBuilder(labels, options);
+  const sizes = typeSizes(model.typeScale);
+  const builder = new DocxBuilder(labels, options, sizes);
   const children: (Paragraph | Table)[] = [];
   for (const b of model.blocks) children.push(...(await builder.block(b)));
   if (children.length === 0) children.push(new Paragraph({ children: [] }));
@@ -371,10 +382,10 @@ export async function renderDocx(given: DocumentModel, options: DocxOptions = {}
     description: m.title,
     styles: {
       default: {
-        document: { run: { font: FONT, size: 20, color: '1C1C21', language: { value: m.language ?? 'en-GB' } }, paragraph: { spacing: { after: 120, line: 276 } } },
-        title: { run: { font: FONT, size: 34, bold: true, color: ACCENT }, paragraph: { spacing: { after: 160 } } },
-        heading1: { run: { font: FONT, size: 25, bold: true, color: ACCENT }, paragraph: { spacing: { before: 280, after: 120 }, border: { bottom: line(RULE, 4) } } },
-        heading2: { run: { font: FONT, size: 21, bold: true, color: '1C1C21' }, paragraph: { spacing: { before: 180, after: 60 } } },
+        document: { run: { font: FONT, size: half(sizes.body), color: '1C1C21', language: { value: m.language ?? 'en-GB' } }, paragraph: { spacing: { after: 120, line: 276 } } },
+        title: { run: { font: FONT, size: half(sizes.h1), bold: true, color: ACCENT }, paragraph: { spacing: { after: 160 } } },
+        heading1: { run: { font: FONT, size: half(sizes.h2), bold: true, color: ACCENT }, paragraph: { spacing: { before: 280, after: 120 }, border: { bottom: line(RULE, 4) } } },
+        heading2: { run: { font: FONT, size: half(sizes.h3), bold: true, color: '1C1C21' }, paragraph: { spacing: { before: 180, after: 60 } } },
       },
     },
     numbering: {
@@ -388,8 +399,8 @@ export async function renderDocx(given: DocumentModel, options: DocxOptions = {}
     sections: [
       {
         properties: { page: { size: PAGE, margin: MARGIN } },
-        headers: { default: new Header({ children: headerParagraphs(model) }) },
-        footers: { default: new Footer({ children: footerParagraphs(model, labels) }) },
+        headers: { default: new Header({ children: headerParagraphs(model, half(sizes.header)) }) },
+        footers: { default: new Footer({ children: footerParagraphs(model, labels, half(sizes.header)) }) },
         children,
       },
     ],

@@ -143,6 +143,11 @@ class HtmlBuilder {
         const src = b.raster ? dataUrl(b.raster) : `data:image/svg+xml;base64,${Buffer.from(b.svg, 'utf8').toString('base64')}`;
         return `<figure class="rjdoc-chart"><img src="${escapeHtml(src)}" alt="${escapeHtml(b.alt)}" width="${px(b.width)}" height="${px(b.height)}"></figure>`;
       }
+      case 'letterhead':
+        return (
+          `<div class="rjdoc-letterhead">${b.logo ? `<img class="rjdoc-letterhead__logo" src="${escapeHtml(dataUrl(b.logo))}" alt="${escapeHtml(`${b.name} logo`)}">` : ''}` +
+          `<p class="rjdoc-letterhead__from"><strong>${textHtml(b.name)}</strong>${b.lines.map((l) => `<br>${textHtml(l)}`).join('')}</p></div>`
+        );
       case 'pageBreak':
         return '<div class="rjdoc-page-break" aria-hidden="true"></div>';
       case 'spacer':
@@ -158,7 +163,8 @@ export function renderHtml(given: DocumentModel, options: HtmlOptions = {}): Htm
   const labels = { ...DEFAULT_LABELS, ...model.labels };
   const builder = new HtmlBuilder(words, labels, options.headingOffset ?? 0);
   const lang = escapeHtml(model.metadata.language ?? 'en-GB');
-  const parts: string[] = [`<article class="rjdoc" lang="${lang}">`];
+  const scale = model.typeScale && model.typeScale !== 'standard' ? ` rjdoc--${model.typeScale}` : '';
+  const parts: string[] = [`<article class="rjdoc${scale}" lang="${lang}">`];
   const h = model.header;
   if (h && (h.left || h.right || h.logo)) {
     parts.push('<header class="rjdoc-header">');
@@ -170,7 +176,12 @@ export function renderHtml(given: DocumentModel, options: HtmlOptions = {}): Htm
   parts.push('<div class="rjdoc-body">');
   for (const b of model.blocks) parts.push(builder.block(b));
   parts.push('</div>');
-  if (model.footer?.left) parts.push(`<footer class="rjdoc-footer"><span class="rjdoc-footer__left">${textHtml(model.footer.left)}</span></footer>`);
+  const f = model.footer;
+  if (f?.left || f?.centre) {
+    const left = f.left ? `<span class="rjdoc-footer__left">${textHtml(f.left)}</span>` : '';
+    const centre = f.centre ? `<span class="rjdoc-footer__centre">${textHtml(f.centre)}</span>` : '';
+    parts.push(`<footer class="rjdoc-footer">${left}${centre}</footer>`);
+  }
   parts.push('</article>');
   const fragment = parts.join('\n');
   if (!options.page) return { html: fragment };

@@ -10,8 +10,8 @@ import type {
   DocumentLabels,
   HeadingBlock,
   ImageBlock,
-  ImageData,
   KeyValueBlock,
+  LetterheadBlock,
   ListBlock,
   ParagraphBlock,
   SignatureBlock,
@@ -20,6 +20,9 @@ import type {
 } from '../model';
 import { imageSize } from '../image-size';
 import { breakLines, type Line, type Style } from './line-break';
+import { letterheadOps } from './letterhead';
+import { FIRST_ROW_WHOLE, tableGeometry } from './table-geometry';
+import type { Op } from './ops';
 import type { TextMeasurer } from './measure';
 import {
   baselineOffset,
@@ -32,14 +35,10 @@ import {
   type RGB,
   SIZE,
   TEXT_WIDTH,
+  type TypeSizes,
 } from './page-style';
 
-export type Op =
-  | { op: 'text'; x: number; y: number; text: string; style: Style; size: number; colour: RGB }
-  | { op: 'line'; x1: number; y1: number; x2: number; y2: number; width: number; colour: RGB }
-  | { op: 'rect'; x: number; y: number; w: number; h: number; fill?: RGB; stroke?: RGB; lineWidth?: number }
-  | { op: 'image'; x: number; y: number; w: number; h: number; image: ImageData }
-  | { op: 'chart'; x: number; y: number; w: number; h: number; chart: ChartBlock };
+export type { Op } from './ops';
 
 const PLAIN: Style = { bold: false, italic: false };
 
@@ -50,8 +49,11 @@ export class PageLayout {
   constructor(
     private readonly measure: TextMeasurer,
     private readonly labels: DocumentLabels,
+    private readonly size: TypeSizes = SIZE,
   ) {}
 
+  /** Fixed distances (box sizes, signature lines) grow with the type, for large print. */
+  private get k(): number { return this.size.body / SIZE.body; } // prettier-ignore
   private get ops(): Op[] {
     return this.pages[this.pages.length - 1]!;
   }
@@ -110,7 +112,7 @@ export class PageLayout {
     blocks.forEach((b, i) => {
       if (b.kind === 'heading') this.heading(b, this.keepHeight(blocks, i + 1));
       else {
-        if (b.kind === 'paragraph' && b.keepWithNext) this.ensure(this.keepHeight(blocks, i));
+        if ((b.kind === 'paragraph' || b.kind === 'checkbox') && b.keepWithNext) this.ensure(this.keepHeight(blocks, i));
         this.add(b);
       }
     });
@@ -122,24 +124,28 @@ export class PageLayout {
   private keepHeight(blocks: readonly Block[], i: number): number {
     const b = blocks[i];
     if (!b) return 0;
+    // Signatures one after another stay together (and with what is kept with them).
+    if (b.kind === 'signature') return Math.min(this.minHeight(b) + (blocks[i + 1]?.kind === 'signature' ? this.keepHeight(blocks, i + 1) : 0), CONTENT_HEIGHT);
+    if (b.kind === 'checkbox' && b.keepWithNext) return Math.min(this.minHeight(b) + this.keepHeight(blocks, i + 1), CONTENT_HEIGHT);
     if (b.kind !== 'paragraph' || !b.keepWithNext) return this.minHeight(b);
-    const size = b.size === 'small' ? SIZE.small : SIZE.body;
+    const size = b.size === 'small' ? this.size.small : this.size.body;
     const own = this.lines(b.runs, TEXT_WIDTH, size).length * lineHeight(size) + size * 0.7;
     return Math.min(own + this.keepHeight(blocks, i + 1), CONTENT_HEIGHT);
   }
 
   /** How much of a block must fit beside a heading: the whole of a small, indivisible block, or a few lines. */
   private minHeight(b: Block): number {
-    const lh = lineHeight(SIZE.body);
+    const lh = lineHeight(this.size.body);
     switch (b.kind) {
       case 'signature':
-        return this.lines([{ text: b.label, bold: true }], TEXT_WIDTH, SIZE.body).length * lh + 66;
+        return this.lines([{ text: b.label, bold: true }], TEXT_WIDTH, this.size.body).length * lh + 66 * this.k;
       case 'checkbox': {
         const runs: TextRun[] = b.title ? [{ text: `${b.title}  `, bold: true }, ...b.label] : [...b.label];
-        return Math.min(this.lines(runs, TEXT_WIDTH - 20, SIZE.body).length * lh, CONTENT_HEIGHT / 2);
+        return Math.min(this.lines(runs, TEXT_WIDTH - 20 * this.k, this.size.body).length * lh, CONTENT_HEIGHT / 2);
       }
-      case 'keyValue':
       case 'table':
+        return Math.min(this.tableGeometry(b).start, CONTENT_HEIGHT / 2);
+      case 'keyValue':
         return 3 * lh + 12;
       case 'image':
       case 'chart':
@@ -152,7 +158,7 @@ export class PageLayout {
   add(block: Block): void {
     switch (block.kind) {
       case 'heading':
-        return this.heading(block, 3 * lineHeight(SIZE.body));
+        return this.heading(block, 3 * lineHeight(this.size.body));
       case 'paragraph':
         return this.paragraph(block);
       case 'list':
@@ -169,6 +175,8 @@ export class PageLayout {
         return this.image(block);
       case 'chart':
         return this.chart(block);
+      case 'letterhead':
+        return this.letterhead(block);
       case 'pageBreak':
         if (!this.atTop) this.newPage();
         return;
@@ -178,7 +186,7 @@ export class PageLayout {
   }
 
   private heading(b: HeadingBlock, keepWithNext: number): void {
-    const size = b.level === 1 ? SIZE.h1 : b.level === 2 ? SIZE.h2 : SIZE.h3;
+    const size = b.level === 1 ? this.size.h1 : b.level === 2 ? this.size.h2 : this.size.h3;
     const before = b.level === 1 ? 0 : b.level === 2 ? 14 : 9;
     const after = b.level === 1 ? 8 : b.level === 2 ? 7 : 3;
     const lines = this.lines([{ text: b.text, bold: true }], TEXT_WIDTH, size);
@@ -195,13 +203,13 @@ export class PageLayout {
   }
 
   private paragraph(b: ParagraphBlock): void {
-    const size = b.size === 'small' ? SIZE.small : SIZE.body;
+    const size = b.size === 'small' ? this.size.small : this.size.body;
     this.flow(this.lines(b.runs, TEXT_WIDTH, size), MARGIN_X, size, b.size === 'small' ? COLOUR.muted : COLOUR.text, b.align);
     this.gap(size * 0.7);
   }
 
   private list(b: ListBlock): void {
-    const size = SIZE.body;
+    const size = this.size.body;
     const lh = lineHeight(size);
     const indent = b.ordered ? 20 : 14;
     b.items.forEach((item, i) => {
@@ -217,10 +225,10 @@ export class PageLayout {
   }
 
   private checkbox(b: CheckboxBlock): void {
-    const size = SIZE.body;
+    const size = this.size.body;
     const lh = lineHeight(size);
-    const box = 10;
-    const indent = 20;
+    const box = 10 * this.k;
+    const indent = 20 * this.k;
     const runs: TextRun[] = b.title ? [{ text: `${b.title}  `, bold: true }, ...b.label] : [...b.label];
     const lines = this.lines(runs, TEXT_WIDTH - indent, size);
     const height = lines.length * lh;
@@ -232,15 +240,16 @@ export class PageLayout {
     if (b.checked) {
       const x = MARGIN_X;
       const y = boxTop - box;
-      this.ops.push({ op: 'line', x1: x + 2, y1: y + 5.2, x2: x + 4.2, y2: y + 2.4, width: 1.4, colour: COLOUR.text });
-      this.ops.push({ op: 'line', x1: x + 4.2, y1: y + 2.4, x2: x + 8.3, y2: y + 8, width: 1.4, colour: COLOUR.text });
+      const k = this.k;
+      this.ops.push({ op: 'line', x1: x + 2 * k, y1: y + 5.2 * k, x2: x + 4.2 * k, y2: y + 2.4 * k, width: 1.4 * k, colour: COLOUR.text });
+      this.ops.push({ op: 'line', x1: x + 4.2 * k, y1: y + 2.4 * k, x2: x + 8.3 * k, y2: y + 8 * k, width: 1.4 * k, colour: COLOUR.text });
     }
     this.flow(lines, MARGIN_X + indent, size, COLOUR.text, 'left', TEXT_WIDTH - indent);
     this.gap(7);
   }
 
   private keyValue(b: KeyValueBlock): void {
-    const size = SIZE.body;
+    const size = this.size.body;
     const lh = lineHeight(size);
     const keyWidth = Math.round(TEXT_WIDTH * 0.32);
     const valueX = MARGIN_X + keyWidth + 8;
@@ -252,7 +261,7 @@ export class PageLayout {
       const blank = item.value.trim() === '';
       const valueLines = blank ? [] : this.lines([{ text: item.value }], valueWidth, size);
       const rows = Math.max(keyLines.length, valueLines.length, 1);
-      const height = blank ? Math.max(rows * lh, 22) + 2 * pad : rows * lh + 2 * pad;
+      const height = blank ? Math.max(rows * lh, 22 * this.k) + 2 * pad : rows * lh + 2 * pad;
       if (height <= CONTENT_HEIGHT) this.ensure(height);
       if (height > CONTENT_HEIGHT) {
         // A very long value flows over pages instead of being kept with its key.
@@ -278,11 +287,11 @@ export class PageLayout {
   }
 
   private signature(b: SignatureBlock): void {
-    const size = SIZE.body;
-    const small = SIZE.small;
+    const size = this.size.body;
+    const small = this.size.small;
     const lh = lineHeight(size);
     const labelLines = this.lines([{ text: b.label, bold: true }], TEXT_WIDTH, size);
-    const height = labelLines.length * lh + 30 + 28 + 8;
+    const height = labelLines.length * lh + (30 + 28 + 8) * this.k;
     this.ensure(height);
     this.flow(labelLines, MARGIN_X, size, COLOUR.text);
     const x0 = MARGIN_X;
@@ -300,29 +309,21 @@ export class PageLayout {
     };
     // Signature and name lines start at the same x, whatever the labels' lengths.
     const labelWidth = Math.max(this.measure.width(this.labels.signature, PLAIN, small), this.measure.width(this.labels.name, PLAIN, small));
-    let baseline = this.y - 30;
+    let baseline = this.y - 30 * this.k;
     field(this.labels.signature, x0, dateX - 16, baseline, undefined, labelWidth);
     field(dateLabel, dateX, x1, baseline, b.date);
-    baseline -= 26;
+    baseline -= 26 * this.k;
     field(this.labels.name, x0, dateX - 16, baseline, b.name, labelWidth);
     this.y = baseline - 10;
     this.gap(8);
   }
 
+  private tableGeometry(b: TableBlock): ReturnType<typeof tableGeometry> {
+    return tableGeometry(b, this.size.table, (text, bold, width) => this.lines([{ text, bold }], width, this.size.table));
+  }
   private table(b: TableBlock): void {
-    const size = SIZE.table;
-    const lh = lineHeight(size);
-    const padX = 4;
-    const padY = 3;
-    const total = b.columns.reduce((s, c) => s + Math.max(c.width, 0.0001), 0);
-    const widths = b.columns.map((c) => (TEXT_WIDTH * Math.max(c.width, 0.0001)) / total);
-    const xs = widths.map((_, i) => MARGIN_X + widths.slice(0, i).reduce((s, w) => s + w, 0));
-    const cellLines = (cells: readonly string[], bold: boolean) =>
-      b.columns.map((_, i) => this.lines([{ text: cells[i] ?? '', bold }], Math.max(widths[i]! - 2 * padX, 10), size));
-    const header = cellLines(b.columns.map((c) => c.header), true);
-    const headerHeight = Math.max(...header.map((l) => l.length)) * lh + 2 * padY;
+    const { size, lh, padX, padY, widths, xs, header, headerHeight, rows, start } = this.tableGeometry(b);
     const repeat = b.repeatHeader !== false;
-
     const drawRow = (cells: Line[][], first: number, count: number, height: number, fill: RGB | undefined, colour: RGB) => {
       const top = this.y;
       if (fill) this.ops.push({ op: 'rect', x: MARGIN_X, y: top - height, w: TEXT_WIDTH, h: height, fill });
@@ -335,9 +336,7 @@ export class PageLayout {
     };
     const drawHeader = () => drawRow(header, 0, Infinity, headerHeight, COLOUR.fill, COLOUR.text);
 
-    const rows = b.rows.map((r) => cellLines(r, false));
-    const firstHeight = rows[0] ? Math.max(...rows[0].map((l) => l.length)) * lh + 2 * padY : 0;
-    this.ensure(headerHeight + Math.min(firstHeight, 3 * lh + 2 * padY));
+    this.ensure(start);
     drawHeader();
     rows.forEach((cells, r) => {
       const n = Math.max(1, ...cells.map((l) => l.length));
@@ -348,7 +347,7 @@ export class PageLayout {
         if (repeat) drawHeader();
       };
       if (height <= this.remaining) return drawRow(cells, 0, n, height, stripe, COLOUR.text);
-      if (height <= CONTENT_HEIGHT - headerHeight) {
+      if (height <= CONTENT_HEIGHT - headerHeight && (r > 0 || height <= FIRST_ROW_WHOLE)) {
         fresh();
         return drawRow(cells, 0, n, height, stripe, COLOUR.text);
       }
@@ -366,6 +365,15 @@ export class PageLayout {
       }
     });
     this.gap(10);
+  }
+
+  private letterhead(b: LetterheadBlock): void {
+    const lh = lineHeight(this.size.small);
+    const { ops, height } = letterheadOps(b, this.y, this.size, this.k, (text, bold, size) => this.lines([{ text, bold }], TEXT_WIDTH * 0.55, size));
+    this.ops.push(...ops);
+    this.y -= height + lh / 2;
+    this.ops.push({ op: 'line', x1: MARGIN_X, y1: this.y, x2: MARGIN_X + TEXT_WIDTH, y2: this.y, width: 0.6, colour: COLOUR.rule });
+    this.gap(lh);
   }
 
   private image(b: ImageBlock): void {

@@ -1,4 +1,5 @@
 /** The look of a printed page: A4, margins, type sizes and colours, in points. */
+import type { TypeScale } from '../model';
 
 export const PAGE_WIDTH = 595.28;
 export const PAGE_HEIGHT = 841.89;
@@ -17,7 +18,17 @@ export const FOOTER_BASELINE = 32;
 export const CONTENT_BOTTOM = 62;
 export const CONTENT_HEIGHT = CONTENT_TOP - CONTENT_BOTTOM;
 
-export const SIZE = {
+export interface TypeSizes {
+  readonly body: number;
+  readonly small: number;
+  readonly table: number;
+  readonly header: number;
+  readonly h1: number;
+  readonly h2: number;
+  readonly h3: number;
+}
+
+export const SIZE: TypeSizes = {
   body: 10,
   small: 8.5,
   table: 9,
@@ -25,7 +36,20 @@ export const SIZE = {
   h1: 17,
   h2: 12.5,
   h3: 10.5,
-} as const;
+};
+
+/**
+ * Type sizes for each scale (model.ts TypeScale), shared by the PDF and DOCX renderers.
+ * Letters: 12 pt body, and notes such as the offer of other formats at body size too (RNIB
+ * clear print: 12 pt minimum). Large print: nothing smaller than 16 pt, page furniture included.
+ */
+export const TYPE_SIZES: Readonly<Record<TypeScale, TypeSizes>> = {
+  standard: SIZE,
+  letter: { body: 12, small: 12, table: 10.5, header: 9, h1: 18, h2: 14, h3: 12 },
+  large: { body: 16, small: 16, table: 16, header: 16, h1: 24, h2: 20, h3: 18 },
+};
+
+export const typeSizes = (scale: TypeScale | undefined): TypeSizes => TYPE_SIZES[scale ?? 'standard'];
 
 /** Line height as a multiple of the type size. */
 export const LEADING = 1.4;

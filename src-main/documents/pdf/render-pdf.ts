@@ -26,6 +26,7 @@ import {
   type RGB,
   SIZE,
   TEXT_WIDTH,
+  typeSizes,
 } from './page-style';
 
 export interface PdfOptions {
@@ -53,10 +54,11 @@ export async function renderPdf(model: DocumentModel, options: PdfOptions): Prom
   const measure = new TextMeasurer(chain);
   const labels = { ...DEFAULT_LABELS, ...model.labels };
 
-  const layout = new PageLayout(measure, labels);
+  const sizes = typeSizes(model.typeScale);
+  const layout = new PageLayout(measure, labels, sizes);
   layout.addAll(model.blocks);
   const pageCount = layout.pages.length;
-  layout.pages.forEach((ops, i) => ops.push(...pageFurniture(model, measure, pageLabel(labels.page, i + 1, pageCount))));
+  layout.pages.forEach((ops, i) => ops.push(...pageFurniture(model, measure, pageLabel(labels.page, i + 1, pageCount), sizes.header)));
 
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.registerFontkit(cachingFontkit);
@@ -102,9 +104,8 @@ function setMetadata(doc: PDFDocument, model: DocumentModel): void {
 }
 
 /** Header (logo, left and right text, rule) and footer (rule, left text, page number). */
-function pageFurniture(model: DocumentModel, measure: TextMeasurer, pageText: string): Op[] {
+function pageFurniture(model: DocumentModel, measure: TextMeasurer, pageText: string, size: number): Op[] {
   const ops: Op[] = [];
-  const size = SIZE.header;
   const fit = (text: string, width: number): string => {
     if (measure.width(text, PLAIN, size) <= width) return text;
     let t = text;
@@ -130,7 +131,9 @@ function pageFurniture(model: DocumentModel, measure: TextMeasurer, pageText: st
   const f = model.footer ?? {};
   ops.push({ op: 'line', x1: MARGIN_X, y1: FOOTER_RULE, x2: MARGIN_X + TEXT_WIDTH, y2: FOOTER_RULE, width: 0.6, colour: COLOUR.rule });
   const pw = f.pageNumbers === false ? 0 : measure.width(pageText, PLAIN, size);
-  if (f.left) ops.push({ op: 'text', x: MARGIN_X, y: FOOTER_BASELINE, text: fit(f.left, TEXT_WIDTH - pw - 16), style: PLAIN, size, colour: COLOUR.muted });
+  const cw = f.centre ? measure.width(f.centre, PLAIN, size) : 0;
+  if (f.left) ops.push({ op: 'text', x: MARGIN_X, y: FOOTER_BASELINE, text: fit(f.left, (f.centre ? (TEXT_WIDTH - cw) / 2 : TEXT_WIDTH - pw) - 16), style: PLAIN, size, colour: COLOUR.muted });
+  if (f.centre) ops.push({ op: 'text', x: MARGIN_X + (TEXT_WIDTH - cw) / 2, y: FOOTER_BASELINE, text: f.centre, style: PLAIN, size, colour: COLOUR.text });
   if (f.pageNumbers !== false) ops.push({ op: 'text', x: MARGIN_X + TEXT_WIDTH - pw, y: FOOTER_BASELINE, text: pageText, style: PLAIN, size, colour: COLOUR.muted });
   return ops;
 }

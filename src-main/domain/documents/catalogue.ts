@@ -34,6 +34,23 @@ export const DOCUMENT_CATALOGUE: Readonly<Record<DocumentKind, DocumentEntry>> =
 export const CONSENT_ROLES = ['harmed', 'responsible', 'supporter', 'parent-guardian'] as const;
 export type ConsentRole = (typeof CONSENT_ROLES)[number];
 
+/**
+ * The languages a participant's documents are printed in: English, Welsh, or both (Welsh
+ * first, as Welsh public services print them). Chosen from the person's recorded language
+ * (documentLanguageFor) unless the user picks one.
+ */
+export const DOCUMENT_LANGUAGES = ['en', 'cy', 'bilingual'] as const;
+export type DocumentLanguage = (typeof DOCUMENT_LANGUAGES)[number];
+
+/** "Welsh", "Cymraeg", "cy" → Welsh; "Welsh and English", "bilingual", "dwyieithog" → both; anything else → English. */
+export function documentLanguageFor(recorded: string | undefined): DocumentLanguage {
+  const l = (recorded ?? '').trim().toLowerCase();
+  if (!l) return 'en';
+  const welsh = /\b(welsh|cymraeg|cymreig)\b|^cy(-gb)?$/.test(l);
+  if (/\bbilingual\b|\bdwyieithog\b/.test(l) || (welsh && /\b(english|saesneg)\b/.test(l))) return 'bilingual';
+  return welsh ? 'cy' : 'en';
+}
+
 export const DOCUMENT_SAVE_FORMATS = ['pdf', 'docx'] as const;
 export type DocumentSaveFormat = (typeof DOCUMENT_SAVE_FORMATS)[number];
 
@@ -53,6 +70,12 @@ export const DocumentRequestSchema = z.strictObject({
   role: z.enum(CONSENT_ROLES, { error: 'Choose the role the blank form is for' }).optional(),
   /** Meeting invitation only: what to print for the meeting (left as lines to fill in otherwise). */
   meeting: MeetingDetailsSchema.optional(),
+  /** Large print: 16 pt type throughout. */
+  largePrint: z.boolean({ error: 'Large print is yes or no' }).optional(),
+  /** Overrides the language chosen from the participant's recorded language. */
+  language: z.enum(DOCUMENT_LANGUAGES, { error: `Choose the language: ${DOCUMENT_LANGUAGES.join(', ')}` }).optional(),
+  /** Consent form and first-contact letter: the young person's version (true) or the adult one (false), instead of choosing by age. */
+  youngPerson: z.boolean({ error: 'The young person’s version is yes or no' }).optional(),
 });
 export type DocumentRequest = z.infer<typeof DocumentRequestSchema>;
 

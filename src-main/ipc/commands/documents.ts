@@ -31,6 +31,8 @@ export const documentsCommands = {
     input: z.strictObject({
       role: z.enum(CONSENT_ROLES, { error: 'Choose the role the blank form is for' }).optional(),
       format: z.enum(DOCUMENT_SAVE_FORMATS, { error: 'Save as PDF or DOCX' }),
+      largePrint: DocumentRequestSchema.shape.largePrint,
+      language: DocumentRequestSchema.shape.language,
     }),
     output: z.strictObject({ saved: z.boolean(), fileName: z.string(), missingCharacters: MissingCharactersSchema, pages: z.number().int().optional(), bytes: z.number().int().optional() }),
     access: 'anyone',

@@ -1,4 +1,4 @@
-import type { ConsentRole, DocumentRequest, DocumentSaveFormat, SaveDocumentRequest } from '../../domain/documents/catalogue';
+import type { ConsentRole, DocumentLanguage, DocumentRequest, DocumentSaveFormat, SaveDocumentRequest } from '../../domain/documents/catalogue';
 
 export interface SavedDocument {
   saved: boolean;
@@ -16,5 +16,5 @@ export interface DocumentsApi {
   /** Record that the document on screen is being printed (before the print dialog opens); refused where it could not be recorded. */
   recordPrint(i: DocumentRequest): Promise<{ recorded: true }>;
   /** A blank consent form: nothing from the casebook, so no session is needed and nothing is recorded. */
-  saveBlankForm(i: { role?: ConsentRole | undefined; format: DocumentSaveFormat }): Promise<SavedDocument>;
+  saveBlankForm(i: { role?: ConsentRole | undefined; format: DocumentSaveFormat; largePrint?: boolean | undefined; language?: DocumentLanguage | undefined }): Promise<SavedDocument>;
 }

@@ -66,6 +66,9 @@ export function createDocuments(ctx: ServiceContext): DocumentsApi {
         ...(i.blank ? { blank: true } : {}),
         ...(i.role ? { role: i.role } : {}),
         ...(i.meeting ? { meeting: i.meeting } : {}),
+        ...(i.largePrint ? { largePrint: true } : {}),
+        ...(i.language ? { language: i.language } : {}),
+        ...(i.youngPerson !== undefined ? { youngPerson: i.youngPerson } : {}),
         ...(password !== undefined ? { password } : {}),
       },
       deps,
@@ -130,7 +133,10 @@ export function createDocuments(ctx: ServiceContext): DocumentsApi {
     async saveBlankForm(i) {
       const out = saver();
       const r = await load();
-      const doc = await make({ kind: 'consent-form', format: i.format, blank: true, ...(i.role ? { role: i.role } : {}) }, { templates: r.templates, fonts: r.fonts });
+      const doc = await make(
+        { kind: 'consent-form', format: i.format, blank: true, ...(i.role ? { role: i.role } : {}), ...(i.largePrint ? { largePrint: true } : {}), ...(i.language ? { language: i.language } : {}) },
+        { templates: r.templates, fonts: r.fonts },
+      );
       if (doc.format === 'html') throw new CasebookError('INTERNAL', 'Unexpected document format');
       const { saved: ok } = await out.save(doc.fileName, doc.bytes, doc.format);
       return saved(doc, ok);

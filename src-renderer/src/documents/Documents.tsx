@@ -6,6 +6,7 @@ import { call, messageOf } from '../shared/api/client';
 import { PdfPasswordFields, usePdfPassword } from '../shared/components/PdfPasswordFields';
 import { useSession } from '../app/session';
 import { useCaseView } from '../cases/case-view-state';
+import { AUTOMATIC, PrintOptions, printRequest, type PrintChoice } from './PrintOptions';
 import { participantsInOrder, roleOf, who, type CaseContext } from '../cases/shared';
 // The look of a previewed document: the HTML the document engine writes uses these classes.
 import './document.css';
@@ -79,7 +80,9 @@ export function Documents({ ctx }: { ctx: CaseContext }) {
   const choices = people.filter((p) => fits(kind, p));
   const need = PARTICIPANT[kind];
   const chosen = need === 'none' ? '' : choices.some((p) => p.id === participantId) ? participantId : need === 'required' ? (choices[0]?.id ?? '') : participantId;
-  const request = { kind, caseId: ctx.c.id, ...(chosen ? { participantId: chosen } : {}) };
+  const [print, setPrint] = useState<PrintChoice>(AUTOMATIC);
+  const young = kind === 'consent-form' || kind === 'first-contact-letter';
+  const request = { kind, caseId: ctx.c.id, ...(chosen ? { participantId: chosen } : {}), ...printRequest(young ? print : { ...print, youngPerson: '' }) };
   const ids = { kind: useId(), person: useId() };
   const missingPerson = need === 'required' && !chosen;
 
@@ -118,6 +121,7 @@ export function Documents({ ctx }: { ctx: CaseContext }) {
           </select>
         </div>
       )}
+      <PrintOptions value={print} onChange={setPrint} young={young} />
       {missingPerson ? (
         <p className="govuk-body" role="status">
           Nobody in this case can have this document yet: add the person on the People section first.
@@ -130,7 +134,7 @@ export function Documents({ ctx }: { ctx: CaseContext }) {
   );
 }
 
-export type Request = { kind: Kind; caseId?: string; participantId?: string; blank?: boolean; role?: ConsentRole };
+export type Request = { kind: Kind; caseId?: string; participantId?: string; blank?: boolean; role?: ConsentRole } & ReturnType<typeof printRequest>;
 
 /** Preview, save and print one document. Remounted (so the preview clears) whenever the choice changes. */
 function DocumentActions({ request, caseId }: { request: Request; caseId?: string }) {
