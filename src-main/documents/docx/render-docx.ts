@@ -16,7 +16,6 @@ import {
   LineRuleType,
   Packer,
   PageBreak,
-  PageNumber,
   Paragraph,
   ShadingType,
   Table,
@@ -35,6 +34,7 @@ import { withBidiClosed } from '../bidi';
 import { stabilise } from './stable-zip';
 import { typeSizes, type TypeSizes } from '../pdf/page-style';
 import { letterheadTable } from './letterhead';
+import { footerParagraphs } from './page-footer';
 import {
   DEFAULT_LABELS,
   type Block,
@@ -335,34 +335,6 @@ function headerParagraphs(model: DocumentModel, size: number): Paragraph[] {
   ];
 }
 
-/** "Page {page} of {pages}" → text runs around PAGE and NUMPAGES fields. */
-function pageNumberRuns(template: string, size: number): TextRun[] {
-  const parts = template.split(/(\{page\}|\{pages\})/);
-  const children: (string | (typeof PageNumber)[keyof typeof PageNumber])[] = [];
-  for (const p of parts) {
-    if (p === '{page}') children.push(PageNumber.CURRENT);
-    else if (p === '{pages}') children.push(PageNumber.TOTAL_PAGES);
-    else if (p) children.push(p);
-  }
-  return [new TextRun({ children, color: MUTED, size })];
-}
-
-function footerParagraphs(model: DocumentModel, labels: DocumentLabels, size: number): Paragraph[] {
-  const f = model.footer ?? {};
-  const children: ParagraphChild[] = [];
-  if (f.left) children.push(new TextRun({ text: f.left, color: MUTED, size }));
-  if (f.centre) children.push(new TextRun({ text: '\t' }), new TextRun({ text: f.centre, size }));
-  if (f.pageNumbers !== false) children.push(new TextRun({ text: '\t' }), ...pageNumberRuns(labels.page, size));
-  return [
-    new Paragraph({
-      children,
-      tabStops: [...(f.centre ? [{ type: TabStopType.CENTER, position: Math.round(TEXT_WIDTH / 2) }] : []), { type: TabStopType.RIGHT, position: TEXT_WIDTH }],
-      border: { top: line(RULE, 4) },
-      spacing: { before: 80, after: 0 },
-    }),
-  ];
-}
-
 export async function renderDocx(given: DocumentModel, options: DocxOptions = {}): Promise<DocxResult> {
   // Word applies direction controls: each piece of text closes those it opens (bidi.ts).
   const model = withBidiClosed(given);
@@ -400,7 +372,7 @@ export async function renderDocx(given: DocumentModel, options: DocxOptions = {}
       {
         properties: { page: { size: PAGE, margin: MARGIN } },
         headers: { default: new Header({ children: headerParagraphs(model, half(sizes.header)) }) },
-        footers: { default: new Footer({ children: footerParagraphs(model, labels, half(sizes.header)) }) },
+        footers: { default: new Footer({ children: footerParagraphs(model, labels, half(sizes.header), { textWidth: TEXT_WIDTH, rule: line(RULE, 4), muted: MUTED }) }) },
         children,
       },
     ],
