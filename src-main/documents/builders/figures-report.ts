@@ -61,7 +61,7 @@ function comparison(f: FiguresWithBreakdowns): Block[] {
 type Draw = (c: FiguresChart, o?: { summary?: boolean }) => Block[];
 const drawing: Draw = (c, o = {}) => [
   ...(o.summary ? [heading(2, c.spec.title)] : [heading(3, c.spec.title), paragraph(c.hint, { size: 'small', keepWithNext: true })]),
-  isEmptyChart(c.spec) ? paragraph(c.spec.empty ?? NO_DATA) : chartBlock(c.spec, TEXT_WIDTH, o.summary ? { plotHeight: 90 } : {}),
+  isEmptyChart(c.spec) ? paragraph(c.spec.empty ?? NO_DATA) : chartBlock(c.spec, TEXT_WIDTH, o.summary ? { plotHeight: 64 } : {}),
 ];
 const noDrawing: Draw = () => [];
 

@@ -29,8 +29,8 @@ export function createFigures(ctx: ServiceContext): FiguresApi {
   };
   /** With the complaints log's counts, which are read from their own register file. */
   const withComplaints = async (p: PeriodInput) => {
-    // Rows older than the facts the figures read are made again first, once (facts-rebuild.ts).
-    await ctx.serial(() => rebuildStaleFacts(cw()));
+    // Rows older than the facts the figures read are made again first, once, a few hundred a turn of the queue (facts-rebuild.ts).
+    await rebuildStaleFacts(cw, (job) => ctx.serial(job));
     const f = figures(p);
     return { ...f, complaints: await ctx.serial(() => complaintsCounted(cw(), p)) };
   };
