@@ -342,6 +342,17 @@ describe('calendar, figures, venues and overdue agreement actions', () => {
     expect(readFileSync(h.saved.at(-1)!.file).subarray(0, 5).toString()).toBe('%PDF-');
     await page.getByTestId('figures-funnel').scrollIntoViewIfNeeded();
     await look(page, '5c-09b-figures-funnel-and-breakdowns');
+    // The breakdowns charted beside their tables: twelve months compared with last year only
+    // (the previous twelve months are last year), the funnel's steps with their units.
+    const months = page.getByTestId('chart-months-referrals');
+    expect(await months.locator('svg.cb-chart__svg text').allTextContents()).toEqual(expect.arrayContaining(['This period', 'Same period last year']));
+    expect(await months.locator('svg.cb-chart__svg text').allTextContents()).not.toContain('Previous period');
+    // A header, then each calendar month the twelve months touch (13 when they start mid-month).
+    expect(await months.getByRole('row').count()).toBeGreaterThanOrEqual(1 + 12);
+    expect(await page.getByTestId('chart-funnel').getByRole('row', { name: /Agreement reached \(agreements\)/ }).locator('td').first().textContent()).toBe('1');
+    for (const id of ['chart-months-processes', 'chart-months-closures', 'chart-right-3', 'chart-right-4', 'chart-outcomes-by-process', 'chart-satisfaction-by-role']) await page.getByTestId(id).waitFor();
+    await months.scrollIntoViewIfNeeded();
+    await look(page, '5c-09c-figures-month-charts');
 
     await page.getByLabel('From', { exact: true }).fill('31/02/2026');
     await page.getByRole('button', { name: 'Show figures' }).click();

@@ -6,26 +6,26 @@ import { HOW_COUNTED } from '../../domain/figures/how-counted';
 import { PROCESS_TYPE_LABELS } from '../../domain/figures/process-start';
 import { COMPARED_LABELS } from '../../domain/figures/trends';
 import { formatDate } from '../../domain/time/dates';
+import { funnelChart, isEmptyChart, monthByMonthChart, OUTCOME_GROUPS, outcomeGroupOf, outcomesByProcessChart, satisfactionByRoleChart, timelinessCharts, type FiguresChart } from '../../domain/figures/charts';
+import { chartBlock } from '../charts/chart-block';
 import { heading, paragraph, run, type Block, type DocumentModel, type TableBlock } from '../model';
+import { TEXT_WIDTH } from '../pdf/page-style';
 
 /**
- * The one-page figures report for the commissioner's quarterly return: headlines beside the
- * previous period and the same period last year, the funnel, Victims' Code timeliness, month
- * by month on the first page; outcomes by process type, satisfaction by role, offence
- * categories, equality monitoring, facilitator activity and "how each figure is counted" after
- * it (a second page, a third with many facilitators or offence categories). Counts only: it names nobody (facilitators
+ * The figures report for the commissioner's quarterly return. Page 1 is the summary: headlines
+ * beside the previous period and the same period last year, the funnel chart, referrals by month
+ * beside the periods compared with, and Victims' Code timeliness. After it: month by month with
+ * processes and closures charted, each right's timeliness charted, outcomes by process type and
+ * satisfaction by role (table and chart), offence categories, equality monitoring, facilitator
+ * activity and "how each figure is counted". Counts only: it names nobody (facilitators
  * arrive as "Practitioner 1"…, and the service runs the leak check over the finished file).
  */
 export interface FiguresReportContent {
   serviceName: string;
   madeOn: string;
   figures: FiguresWithBreakdowns;
-  /**
-   * CHARTS GO HERE: blocks made with the charts helper's `chartBlock(spec, widthPt)` (the
-   * referrals/processes/outcomes trend and the funnel), placed after their tables when given.
-   * Without them the report is tables alone, which is what it prints today.
-   */
-  charts?: { trend?: Block; funnel?: Block };
+  /** False for tables alone (the leak check's list of the app's own words needs no drawing). Default: with charts. */
+  charts?: boolean;
   deterministic?: boolean;
 }
 
@@ -53,34 +53,41 @@ function comparison(f: FiguresWithBreakdowns): Block[] {
   ];
 }
 
-function funnelAndTimeliness(f: FiguresWithBreakdowns, charts: FiguresReportContent['charts']): Block[] {
-  const steps = f.commissioner.funnel;
+/**
+ * A chart under its own heading, as a drawing or its own "nothing here" sentence: a section of
+ * page 1 (level 2, lower, no hint: the headlines' note gives the periods) or one of the charts
+ * after it (level 3, with the rule that counts it). Nothing at all when charts are off.
+ */
+type Draw = (c: FiguresChart, o?: { summary?: boolean }) => Block[];
+const drawing: Draw = (c, o = {}) => [
+  ...(o.summary ? [heading(2, c.spec.title)] : [heading(3, c.spec.title), paragraph(c.hint, { size: 'small', keepWithNext: true })]),
+  isEmptyChart(c.spec) ? paragraph(c.spec.empty ?? NO_DATA) : chartBlock(c.spec, TEXT_WIDTH, o.summary ? { plotHeight: 64 } : {}),
+];
+const noDrawing: Draw = () => [];
+
+function timelinessTable(f: FiguresWithBreakdowns): Block {
   const t = f.commissioner.timeliness;
-  // The funnel as one line, so the first page keeps room for the tables.
-  const unit = (count: number, u: string) => (count !== 1 ? u : u === 'people' ? 'person' : u.replace(/s$/, ''));
-  const funnel = steps.flatMap((s, i) => [...(i > 0 ? [run(' → ')] : []), run(`${FUNNEL_LABELS[s.step]} `), run(`${n(s.count)} ${unit(s.count, s.unit)}`, { bold: true })]);
-  return [
-    heading(2, 'From offer to completion'),
-    steps.every((s) => s.count === 0) ? paragraph(NO_DATA) : paragraph(funnel),
-    ...(charts?.funnel ? [charts.funnel] : []),
-    heading(2, 'Victims’ Code timeliness'),
-    t.every((r) => r.due === 0)
-      ? paragraph(NO_DATA)
-      : table(
-          [['Deadline', 5], ['Due', 2], ['On time', 2], ['Late', 2], ['Not met', 3], ['Open', 2], ['Overdue', 3], ['On time', 2]],
-          t.map((r) => [r.right === 3 ? 'Right 3: RJ information' : 'Right 4: first contact', n(r.due), n(r.onTime), n(r.late), n(r.notMet), n(r.open), n(r.overdue), value(r.onTimePercent, true)]),
-        ),
-  ];
+  return t.every((r) => r.due === 0)
+    ? paragraph(NO_DATA)
+    : table(
+        [['Deadline', 5], ['Due', 2], ['On time', 2], ['Late', 2], ['Not met', 3], ['Open', 2], ['Overdue', 3], ['On time', 2]],
+        t.map((r) => [r.right === 3 ? 'Right 3: RJ information' : 'Right 4: first contact', n(r.due), n(r.onTime), n(r.late), n(r.notMet), n(r.open), n(r.overdue), value(r.onTimePercent, true)]),
+      );
 }
 
-/** Outcomes grouped in three, so process types can stand side by side; the Figures page has every outcome. */
-const OUTCOME_GROUPS: [string, readonly string[]][] = [
-  ['Agreement completed (fully or partly)', ['agreement-completed', 'agreement-partly-completed']],
-  ['Process completed without an agreement', ['completed-without-agreement']],
-  ['Ended early or not suitable', ['withdrawn', 'declined', 'not-suitable', 'no-contact']],
-];
+/** Page 1's charts, after the headlines: what a commissioner reads if nothing else. */
+function summary(f: FiguresWithBreakdowns, draw: Draw): Block[] {
+  const steps = f.commissioner.funnel;
+  // Without the drawing the funnel is one line, with each step's unit.
+  const unit = (count: number, u: string) => (count !== 1 ? u : u === 'people' ? 'person' : u.replace(/s$/, ''));
+  const line = steps.flatMap((s, i) => [...(i > 0 ? [run(' → ')] : []), run(`${FUNNEL_LABELS[s.step]} `), run(`${n(s.count)} ${unit(s.count, s.unit)}`, { bold: true })]);
+  const funnel = draw(funnelChart(f.commissioner), { summary: true });
+  // The referrals chart is lower than the others, so page 1 holds it; the headlines carry the timeliness shares.
+  const referrals = draw(monthByMonthChart(f.commissioner, 'referrals'), { summary: true });
+  return funnel.length > 0 ? [...funnel, ...referrals] : [heading(2, 'From offer to completion'), steps.every((s) => s.count === 0) ? paragraph(NO_DATA) : paragraph(line)];
+}
 
-function trend(f: FiguresWithBreakdowns, charts: FiguresReportContent['charts']): Block[] {
+function trend(f: FiguresWithBreakdowns, draw: Draw): Block[] {
   const months = f.commissioner.trend;
   const total = (k: 'referrals' | 'processes' | 'outcomes') => n(months.reduce((a, m) => a + m[k], 0));
   // Months across, so a year fits the page's width rather than its length.
@@ -94,31 +101,33 @@ function trend(f: FiguresWithBreakdowns, charts: FiguresReportContent['charts'])
         ['Cases closed', ...months.map((m) => n(m.outcomes)), total('outcomes')],
       ],
     ),
-    ...(charts?.trend ? [charts.trend] : []),
+    ...draw(monthByMonthChart(f.commissioner, 'processes')),
+    ...draw(monthByMonthChart(f.commissioner, 'outcomes')),
   ];
 }
 
-function processAndSatisfaction(f: FiguresWithBreakdowns): Block[] {
+function timeliness(f: FiguresWithBreakdowns, draw: Draw): Block[] {
+  const charts = timelinessCharts(f.commissioner).filter((c) => !isEmptyChart(c.spec));
+  return [heading(2, 'Victims’ Code timeliness'), timelinessTable(f), ...charts.flatMap((c) => draw(c))];
+}
+
+function processAndSatisfaction(f: FiguresWithBreakdowns, draw: Draw): Block[] {
   const b = f.commissioner.breakdowns;
   const types = b.outcomesByProcess.filter((o) => o.total > 0);
   const roles = b.satisfactionByRole.filter((r) => r.responses > 0);
-  const grouped = (o: (typeof types)[number], ids: readonly string[]) => n(o.byOutcome.filter((x) => ids.includes(x.outcome)).reduce((a, x) => a + x.count, 0));
-  const known = OUTCOME_GROUPS.flatMap(([, ids]) => ids);
-  const other = types.some((o) => o.byOutcome.some((x) => !known.includes(x.outcome)));
+  const grouped = (o: (typeof types)[number], g: number) => n(o.byOutcome.filter((x) => outcomeGroupOf(x.outcome) === g).reduce((a, x) => a + x.count, 0));
   return [
     heading(2, 'Cases closed, by process type'),
     types.length === 0
       ? paragraph(NO_DATA)
       : table(
           [['Outcome', 5], ...types.map((o): [string, number] => [PROCESS_TYPE_LABELS[o.type], 3])],
-          [
-            ...OUTCOME_GROUPS.map(([label, ids]) => [label, ...types.map((o) => grouped(o, ids))]),
-            ...(other ? [['Other outcomes', ...types.map((o) => n(o.byOutcome.filter((x) => !known.includes(x.outcome)).reduce((a, x) => a + x.count, 0)))]] : []),
-            ['All cases closed', ...types.map((o) => n(o.total))],
-          ],
+          [...OUTCOME_GROUPS.map(([label], g) => [label, ...types.map((o) => grouped(o, g))]), ['All cases closed', ...types.map((o) => n(o.total))]],
         ),
+    ...(types.length === 0 ? [] : draw(outcomesByProcessChart(f.commissioner))),
     heading(2, 'Satisfaction by role'),
     roles.length === 0 ? paragraph(NO_DATA) : table([['Feedback from', 5], ['Responses', 2], ['Satisfied', 2], ['Mean score (0 to 10)', 3]], roles.map((r) => [SATISFACTION_ROLE_LABELS[r.role], n(r.responses), value(r.satisfiedPercent, true), value(r.meanOverall)])),
+    ...(roles.length === 0 ? [] : draw(satisfactionByRoleChart(f.commissioner))),
   ];
 }
 
@@ -161,7 +170,7 @@ function breakdownsAndNotes(f: FiguresWithBreakdowns): Block[] {
 export function buildFiguresReport(c: FiguresReportContent): DocumentModel {
   const f = c.figures;
   const title = `Restorative justice figures, ${span(f.period)}`;
-  const page2: Block[] = [{ kind: 'pageBreak' }, ...processAndSatisfaction(f)];
+  const draw = c.charts === false ? noDrawing : drawing;
   return {
     metadata: { title, author: c.serviceName, subject: 'Figures for the commissioner', ...(c.deterministic ? { deterministic: true } : {}) },
     header: { left: c.serviceName, right: 'Figures report' },
@@ -170,9 +179,12 @@ export function buildFiguresReport(c: FiguresReportContent): DocumentModel {
       heading(1, 'Restorative justice figures'),
       paragraph([run(span(f.period), { bold: true }), run(` · ${c.serviceName} · made on ${formatDate(c.madeOn)}. Each figure is counted on its own day in the period (see “How each figure is counted”).`)], { size: 'small' }),
       ...comparison(f),
-      ...funnelAndTimeliness(f, c.charts),
-      ...trend(f, c.charts),
-      ...page2,
+      ...summary(f, draw),
+      { kind: 'pageBreak' },
+      ...timeliness(f, draw),
+      ...trend(f, draw),
+      { kind: 'pageBreak' },
+      ...processAndSatisfaction(f, draw),
       ...breakdownsAndNotes(f),
     ],
   };

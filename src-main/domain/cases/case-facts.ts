@@ -19,6 +19,17 @@ import { indirectStartedOn } from '../conferences/process-type';
  * Unlocking checks only that it is an object (the fast row check must stay within three times
  * JSON.parse); it is validated with this schema where it is used (`factsOf`).
  */
+/**
+ * The version of the facts below that rows are written with. Raise it when a fact is added
+ * that figures read, so rows written before are rebuilt from their case files once
+ * (services/cases/facts-rebuild.ts). 2: Victims' Code rights, RJ offered, taking part, feedback
+ * by role and equality monitoring (issue 15).
+ */
+export const FACTS_VERSION = 2;
+
+/** Rows without a version were written before versions were kept: version 1. */
+export const isStaleFacts = (row: { factsVersion?: number | undefined }) => (row.factsVersion ?? 1) < FACTS_VERSION;
+
 export const BookedSlotSchema = MeetingFieldsSchema.pick({
   id: true,
   kind: true,

@@ -16,7 +16,7 @@ const INSTANT_TIME = /^T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?Z$/;
 const STAFF_ID = /^s_[a-z0-9]{6,40}$/;
 const STAGE_SET = new Set<string>(STAGES);
 const EXIT_SET = new Set<string>(EXITS);
-const KEYS = new Set(['id', 'reference', 'stage', 'exit', 'receivedOn', 'source', 'offenceCategory', 'names', 'leadFacilitator', 'sensitive', 'updatedAt', 'revision', 'leadFacilitatorId', 'coFacilitatorId', 'nextDue', 'facts', 'people', 'cjsStage']);
+const KEYS = new Set(['id', 'reference', 'stage', 'exit', 'receivedOn', 'source', 'offenceCategory', 'names', 'leadFacilitator', 'sensitive', 'updatedAt', 'revision', 'leadFacilitatorId', 'coFacilitatorId', 'nextDue', 'facts', 'people', 'cjsStage', 'factsVersion']);
 const CJS_SET = new Set<string>(CJS_STAGES);
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -63,6 +63,7 @@ export function isCaseSummary(v: unknown): v is CaseSummary {
   // Added with data protection (issue 13): one plain object per name, checked in full where used.
   if (r.people !== undefined && (!Array.isArray(r.people) || r.people.length !== r.names.length || !r.people.every((p) => typeof p === 'object' && p !== null && !Array.isArray(p)))) return false;
   // Added with retention (issue 13).
+  if (r.factsVersion !== undefined && (typeof r.factsVersion !== 'number' || !Number.isInteger(r.factsVersion) || r.factsVersion < 1)) return false;
   if (r.cjsStage !== undefined && (typeof r.cjsStage !== 'string' || !CJS_SET.has(r.cjsStage))) return false;
   return true;
 }

@@ -188,6 +188,12 @@ export const CaseSummarySchema = z.strictObject({
   people: z.array(z.strictObject({ role: z.enum(PARTICIPANT_ROLES), preferredName: z.string().max(120).optional(), dateOfBirth: DateSchema.optional() })).max(200).optional(),
   /** Added with retention (issue 13): youth out-of-court cases are kept for a shorter period, decided from the row. */
   cjsStage: z.enum(CJS_STAGES).optional(),
+  /**
+   * Which version of case-facts.ts made `facts` (FACTS_VERSION). Rows from before it was kept
+   * are version 1: they lack the facts the commissioner's figures read, and are rebuilt once
+   * from their case files (services/cases/facts-rebuild.ts).
+   */
+  factsVersion: z.number().int().min(1).max(1000).optional(),
 });
 export type CaseSummary = z.infer<typeof CaseSummarySchema>;
 
@@ -199,6 +205,7 @@ export function displayName(p: Person): string {
 export interface SummaryExtras {
   nextDue?: string;
   facts?: Record<string, unknown>;
+  factsVersion?: number;
 }
 
 /** The index row for a case. One argument, so `cases.map(summarise)` keeps working. */
@@ -224,6 +231,7 @@ export function summariseWith(c: Case, extras: SummaryExtras): CaseSummary {
     ...(c.coFacilitatorId ? { coFacilitatorId: c.coFacilitatorId } : {}),
     ...(extras.nextDue ? { nextDue: extras.nextDue } : {}),
     ...(extras.facts ? { facts: extras.facts } : {}),
+    ...(extras.factsVersion ? { factsVersion: extras.factsVersion } : {}),
     cjsStage: c.referral.cjsStage,
     people: c.participants.map((p) => ({
       role: p.role,

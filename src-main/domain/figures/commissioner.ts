@@ -12,6 +12,8 @@ import { comparisonOf, monthlyTrend, type Comparison, type MonthRow } from './tr
  */
 export interface CommissionerFigures {
   trend: MonthRow[];
+  /** The same months' figures in the periods compared with (comparison.periods), for the month-by-month charts. */
+  trendCompared: { previous: MonthRow[]; lastYear: MonthRow[] };
   comparison: Comparison;
   funnel: FunnelStep[];
   timeliness: Timeliness[];
@@ -23,9 +25,11 @@ export type FiguresWithBreakdowns = Figures & { commissioner: CommissionerFigure
 
 export function commissionerFiguresOf(cases: readonly FiguresCase[], figures: Figures): CommissionerFigures {
   const period: Period = figures.period;
+  const comparison = comparisonOf(cases, figures);
   return {
     trend: monthlyTrend(cases, period),
-    comparison: comparisonOf(cases, figures),
+    trendCompared: { previous: monthlyTrend(cases, comparison.periods.previous), lastYear: monthlyTrend(cases, comparison.periods.lastYear) },
+    comparison,
     funnel: funnelOf(cases, period, figures),
     timeliness: timelinessOf(cases, period),
     breakdowns: breakdownsOf(cases, period),

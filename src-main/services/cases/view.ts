@@ -1,5 +1,5 @@
 import { STAGES, summariseWith, type Case, type CaseSummary } from '../../domain/cases/case';
-import { caseFacts, isEmptyFacts } from '../../domain/cases/case-facts';
+import { caseFacts, FACTS_VERSION, isEmptyFacts } from '../../domain/cases/case-facts';
 import { consentSummary } from '../../domain/consent/consent';
 import { deadlinesFor, nextDue, type Deadline } from '../../domain/cases/deadlines';
 import { formatDate } from '../../domain/time/dates';
@@ -30,7 +30,7 @@ export function summaryRow(c: Case, today: string, t: CaseworkTemplates): CaseSu
   const deadlines = safeDeadlines(c, today, t);
   const due = nextDue(deadlines);
   const facts = caseFacts(c, deadlines);
-  return summariseWith(c, { ...(due ? { nextDue: due } : {}), ...(isEmptyFacts(facts) ? {} : { facts }) });
+  return summariseWith(c, { ...(due ? { nextDue: due } : {}), ...(isEmptyFacts(facts) ? {} : { facts }), factsVersion: FACTS_VERSION });
 }
 
 /** The process a case is heading for: chosen, or indirect when a risk assessment allows only that. */

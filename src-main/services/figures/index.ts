@@ -1,6 +1,7 @@
 import type { PeriodInput } from '../../domain/figures/period';
 import { CasebookError } from '../../domain/shared/errors';
 import { caseworkOf } from '../cases/context';
+import { rebuildStaleFacts } from '../cases/facts-rebuild';
 import type { ServiceContext } from '../shared/context';
 import { saveTo } from '../shared/save';
 import { mustBeAbleToRecord } from '../shared/leaving';
@@ -28,6 +29,8 @@ export function createFigures(ctx: ServiceContext): FiguresApi {
   };
   /** With the complaints log's counts, which are read from their own register file. */
   const withComplaints = async (p: PeriodInput) => {
+    // Rows older than the facts the figures read are made again first, once, a few hundred a turn of the queue (facts-rebuild.ts).
+    await rebuildStaleFacts(cw, (job) => ctx.serial(job));
     const f = figures(p);
     return { ...f, complaints: await ctx.serial(() => complaintsCounted(cw(), p)) };
   };

@@ -5,6 +5,7 @@ import { knownIdentifiers } from '../../domain/data-protection/anonymiser/known'
 import { allowedPhrases, describeFindings, leakCheck, type TextPart } from '../../domain/data-protection/anonymiser/leak-check';
 import type { FiguresWithBreakdowns } from '../../domain/figures/commissioner';
 import { CasebookError } from '../../domain/shared/errors';
+import { chartRasteriser } from '../../documents/charts/rasterise';
 import { buildFiguresReport, type FiguresReportContent } from '../../documents/builders/figures-report';
 import type { FontSet } from '../../documents/fonts';
 import { modelTexts } from '../../documents/model';
@@ -68,7 +69,8 @@ export async function buildFiguresReportFile(s: Store, figures: FiguresWithBreak
   const model = buildFiguresReport(content);
   const fileName = `rj-figures-report-${figures.period.from}-to-${figures.period.to}.${format}`;
   const pdf = format === 'pdf' ? await renderPdf(model, { fonts }) : undefined;
-  const rendered = pdf ?? (await renderDocx(model));
+  // Word shows each chart as the picture the PDF draws, with the same alt text (as the evidence pack does).
+  const rendered = pdf ?? (await renderDocx(model, { rasteriseChart: chartRasteriser(fonts) }));
   const allowed = allowedPhrases([...modelTexts(buildFiguresReport({ ...content, figures: appWordsOnly(figures) })), s.index.settings.serviceName]);
   const finder = rowsFinder(s);
   // Names and dates of birth are looked for in the finished file. Shapes (a phone number, a

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { FiguresWithBreakdowns as FiguresData } from '../../../src-main/domain/figures/commissioner';
-import { casesByExitChart, casesByStageChart, closuresByOutcomeChart, deadlinesChart, referralsBySourceChart, satisfactionChart } from '../../../src-main/domain/figures/charts';
+import { casesByExitChart, casesByStageChart, closuresByOutcomeChart, deadlinesChart, funnelChart, monthByMonthCharts, outcomesByProcessChart, referralsBySourceChart, satisfactionByRoleChart, satisfactionChart, timelinessCharts, type FiguresChart } from '../../../src-main/domain/figures/charts';
 import type { Period } from '../../../src-main/domain/figures/figures';
 import { call, messageOf } from '../shared/api/client';
 import { Banner } from '../shared/components/Banner';
@@ -91,9 +91,12 @@ function FiguresReport({ figures: f, today }: { figures: FiguresData; today: str
       <h2 className="govuk-heading-m govuk-!-margin-top-6">Trends and comparisons</h2>
       <Comparison figures={f.commissioner} />
       <MonthByMonth figures={f.commissioner} />
+      <Charts charts={monthByMonthCharts(f.commissioner)} />
       <h2 className="govuk-heading-m govuk-!-margin-top-6">From offer to completion</h2>
       <Funnel figures={f.commissioner} />
+      <Charts charts={[funnelChart(f.commissioner)]} />
       <Timeliness figures={f.commissioner} />
+      <Charts charts={timelinessCharts(f.commissioner)} />
       <h2 className="govuk-heading-m govuk-!-margin-top-6">Referrals and cases</h2>
       <div className="cb-charts">
         {[referralsBySourceChart(f), casesByStageChart(f), casesByExitChart(f), closuresByOutcomeChart(f)].map((c) => (
@@ -108,11 +111,24 @@ function FiguresReport({ figures: f, today }: { figures: FiguresData; today: str
       </div>
       <h2 className="govuk-heading-m govuk-!-margin-top-6">Breakdowns</h2>
       <OutcomesByProcess figures={f.commissioner} />
+      <Charts charts={[outcomesByProcessChart(f.commissioner)]} />
       <SatisfactionByRole figures={f.commissioner} />
+      <Charts charts={[satisfactionByRoleChart(f.commissioner)]} />
       <OffenceCategories figures={f.commissioner} />
       <EqualityMonitoring figures={f.commissioner} />
       <FacilitatorActivity figures={f.commissioner} />
     </section>
+  );
+}
+
+/** Charts beside a breakdown's table, side by side where the page is wide enough. */
+function Charts({ charts }: { charts: readonly FiguresChart[] }) {
+  return (
+    <div className="cb-charts">
+      {charts.map((c) => (
+        <Chart key={c.id} chart={c} />
+      ))}
+    </div>
   );
 }
 

@@ -77,6 +77,8 @@ export interface GeometryOptions {
    * `above` it (a narrow screen column: the label has the whole width and the track too).
    */
   readonly labels?: 'beside' | 'above';
+  /** A column chart's plot height (default 140): lower where a page has less room, as the figures report's first page. */
+  readonly plotHeight?: number;
 }
 
 /** Horizontal bars, one a row: the label, the bar, and its words at the right. */
@@ -124,7 +126,7 @@ function categoryLines(label: string, room: number): string[] {
 }
 
 /** Columns by category (month), one per series side by side, on a counted axis with a legend for comparisons. */
-function columns(spec: ColumnsChartSpec, width: number): ChartGeometry {
+function columns(spec: ColumnsChartSpec, width: number, plotH = 140): ChartGeometry {
   const shapes: ChartShape[] = [];
   const bars: PlacedBar[] = [];
   const series = spec.series.slice(0, 3);
@@ -151,7 +153,6 @@ function columns(spec: ColumnsChartSpec, width: number): ChartGeometry {
   const plotX = axisW + 2;
   const plotW = width - plotX;
   const plotTop = legendY + 6;
-  const plotH = 140;
   const base = plotTop + plotH;
   for (let v = 0; v <= scale.max; v += scale.step) {
     const y = r2(base - (plotH * v) / scale.max);
@@ -194,6 +195,6 @@ export function chartGeometry(spec: ChartSpec, width: number, options: GeometryO
     case 'funnel':
       return horizontal(spec.rows, width, spec.kind, options);
     case 'columns':
-      return columns(spec, width);
+      return columns(spec, width, options.plotHeight);
   }
 }

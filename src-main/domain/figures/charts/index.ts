@@ -6,3 +6,4 @@ export * from './svg';
 export * from './text-alternative';
 export * from './by-month';
 export * from './from-figures';
+export * from './commissioner-charts';
