@@ -8,7 +8,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { adoptCollectionFace, parseFont } from './parsed-fonts';
-import type { FontFace } from './fonts';
 
 interface Candidate {
   name: string;
@@ -48,7 +47,7 @@ async function face(file: string, postscriptName: string | undefined): Promise<U
 }
 
 /** The first system CJK face that opens, as a face for the end of the PDF font chain; undefined when the machine has none. */
-export async function findSystemCjkFace(): Promise<FontFace | undefined> {
+export async function findSystemCjkFace(): Promise<{ name: string; regular: Uint8Array; bold?: Uint8Array; preferFor: string[] } | undefined> {
   for (const c of candidates()) {
     const regular = await face(c.regular, c.regularFace);
     if (!regular) continue;

@@ -57,7 +57,9 @@ export async function createStore(dir: string, i: { serviceName: string; userNam
   if (existing.state === 'orphaned') throw new CasebookError('CORRUPT', `This folder holds casebook files but ${KEYRING} is missing; restore it from a backup rather than creating a new casebook over them`, { file: KEYRING });
   await mustBeEmpty(dir);
   await fs.mkdir(dir, { recursive: true, mode: 0o700 });
-  const handle = await lockForWriting(dir, o);
+  // The first user's id is chosen before the lock is taken, so the lock names them from the start ("in use by …").
+  const userId = newId('u');
+  const handle = await lockForWriting(dir, o, userId);
   const so = opts(o);
   const now = so.now();
   const key = randomBytes(32);
@@ -65,7 +67,7 @@ export async function createStore(dir: string, i: { serviceName: string; userNam
   const dk: DataKey = { key, keyId: randomBytes(8) };
   // The first administrator is on the staff list from the start (one list of people).
   const staffRecord: StaffMember = { id: newId('s'), name: i.userName, role: STAFF_ROLE_FOR_LOGIN.administrator, active: true };
-  const user: User = { id: newId('u'), name: i.userName, role: 'administrator', createdAt: now.toISOString(), staffId: staffRecord.id };
+  const user: User = { id: userId, name: i.userName, role: 'administrator', createdAt: now.toISOString(), staffId: staffRecord.id };
   const recovery = newRecoveryKey();
   const keyring: KeyringBody = {
     format: 'rj-casebook-keyring',
@@ -145,8 +147,8 @@ export function folderReadOnlyReason(code: string): string {
 }
 
 /** The writer's lock, for a change that cannot be made read-only (create, restore). */
-export async function lockForWriting(dir: string, o: OpenOptions): Promise<LockHandle> {
-  const lock = await acquireLock(dir, o.program);
+export async function lockForWriting(dir: string, o: OpenOptions, userId?: string): Promise<LockHandle> {
+  const lock = await acquireLock(dir, o.program, userId);
   if ('heldBy' in lock) throw inUse(lock.heldBy);
   if ('folderReadOnly' in lock) throw cannotWriteFolder(lock.folderReadOnly);
   return lock.handle;

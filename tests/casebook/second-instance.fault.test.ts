@@ -53,7 +53,8 @@ describe('a second instance on the same folder', () => {
     expect(b.currentSession()?.readOnly).toBe(true);
     const status = await b.status();
     expect(status.state).toBe('unlocked');
-    expect(status.heldBy).toEqual({ user: userInfo().username, host: hostname(), pid: process.pid, since: expect.any(String), program: 'desktop' });
+    // The casebook user by id in the file (not encrypted), by name only once this copy has read its list of people.
+    expect(status.heldBy).toEqual({ user: userInfo().username, host: hostname(), pid: process.pid, since: expect.any(String), program: 'desktop', userId: t.userId, name: 'Siân Williams' });
     expect(new Date(status.heldBy!.since).toISOString()).toBe(status.heldBy!.since);
     // The first instance stays writable.
     expect(t.service.currentSession()?.readOnly).toBe(false);
@@ -82,7 +83,8 @@ describe('a second instance on the same folder', () => {
     const refused: Record<string, string> = {};
     for (const [name, write] of writes) {
       const e = await rejection(write());
-      refused[name] = e ? `${e.code}${e.code === 'READ_ONLY' && !(e.message.includes(hostname()) && e.message.includes(userInfo().username)) ? ' (holder not named)' : ''}` : 'allowed';
+      // The holder is the casebook user who unlocked, by their display name (the lock file keeps only their id).
+      refused[name] = e ? `${e.code}${e.code === 'READ_ONLY' && !(e.message.includes(hostname()) && e.message.includes('Siân Williams')) ? ` (holder not named: ${e.message})` : ''}` : 'allowed';
     }
     expect(refused).toEqual(Object.fromEntries(writes.map(([n]) => [n, 'READ_ONLY'])));
     expect(diffSnapshots(before, await snapshotDir(t.dir)), 'the refused writes changed files').toEqual([]);
@@ -184,17 +186,17 @@ describe('locks left behind', () => {
 
   it('never takes over a lock from another machine, even naming a pid that is not running here', async () => {
     await t.service.close();
-    const lock = { pid: await deadPid(), host: `not-${hostname()}.example`, user: 'colleague', since: '2026-01-01T09:00:00.000Z' };
+    const lock = { pid: await deadPid(), host: `not-${hostname()}.example`, user: 'colleague', since: '2026-01-01T09:00:00.000Z', userId: t.userId };
     await writeFile(lockPath(), JSON.stringify(lock));
     const before = await snapshotDir(t.dir);
     const b = await second();
     const session = await b.unlock(t.userId, PASS);
     expect(session.readOnly).toBe(true);
-    expect((await b.status()).heldBy).toEqual(lock);
+    expect((await b.status()).heldBy).toEqual({ ...lock, name: 'Siân Williams' });
     const e = await rejection(b.updateSettings({ serviceName: 'Overwritten RJ' }));
     expect(e?.code).toBe('READ_ONLY');
     expect(e?.message).toContain(lock.host);
-    expect(e?.message).toContain('colleague');
+    expect(e?.message).toContain('Siân Williams');
     // Recovering needs the writer lock too: refused while unlocked here, and while the other machine holds it.
     expect((await rejection(b.recover(t.userId, t.created.recoveryKey, 'a passphrase after recovery')))?.code).toBe('CONFLICT');
     await b.lock('manual');

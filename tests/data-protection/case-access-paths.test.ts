@@ -26,6 +26,10 @@ const ALLOWED: Record<string, string> = {
   'quality/complaints.ts': 'complaints: those who answer them see every case',
   'quality/health-check.ts': 'the health check: those who read it see every case',
   'quality/case-file-audit.ts': 'the case-file audit: those who build the evidence pack see every case',
+  'casebook/attachment-users.ts': 'whether a file is still used before it is deleted (retention, a removed evidence file); names no case',
+  'cases/facts-rebuild.ts': 'rebuilding case-list rows once after an upgrade; nothing is shown or returned',
+  'figures/report.ts': 'the figures report: counts, naming no case, for those who export figures',
+  'quality/evidence-pack.ts': 'referral dates for the pack\u2019s by-month chart: those who build the evidence pack see every case',
   'data-protection/': 'finding a person, subject access and retention: those who may see every case',
 };
 
