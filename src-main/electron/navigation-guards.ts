@@ -11,7 +11,7 @@ export function guardWebContents(contents: WebContents, shell: Pick<Shell, 'open
   const stayHome = (event: Event, url: string) => {
     if (!isAppUrl(url)) event.preventDefault();
   };
-  // will-navigate: main frame; will-frame-navigate: any frame; will-redirect: server redirects.
+  // will-navigate: main frame; will-frame-navigate, every frame; will-redirect: server redirects.
   contents.on('will-navigate', (event) => stayHome(event, event.url));
   contents.on('will-frame-navigate', (event) => stayHome(event, event.url));
   contents.on('will-redirect', (event) => stayHome(event, event.url));

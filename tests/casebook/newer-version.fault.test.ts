@@ -162,7 +162,7 @@ describe('migrate and needsMigration with a fake list of steps', () => {
     }
   });
 
-  it('property: any chain of steps, listed in any order, takes any older version to the current one, each step once', () => {
+  it('property, for every chain of steps listed in every order: each older version goes to the current one, each step once', () => {
     const scenario = fc.integer({ min: 2, max: 12 }).chain((current) =>
       fc.record({
         current: fc.constant(current),

@@ -21,7 +21,7 @@ const refused = (p: string) => {
 };
 
 const space = fc.constantFrom(' ', '\t', '\u00a0', '\u3000', '\n');
-/** A common passphrase as someone might type it: any case, spaces between letters, digits or symbols at either end, look-alike digits. */
+/** A common passphrase as someone might type it, in either case, spaces between letters, digits or symbols at either end, look-alike digits. */
 const dressed = fc
   .tuple(
     fc.constantFrom(...COMMON_PASSPHRASES.filter((p) => /[a-z]/.test(p))),

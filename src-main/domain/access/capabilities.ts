@@ -4,7 +4,7 @@ import { ROLES, type Role } from './roles';
 /**
  * Who may do what, in one place. Each capability names a piece of RJ work and the login roles
  * that may do it. The contract (every command names a capability), the services (rules that
- * depend on what a command does: any caseworker records a contact, only coordinators close a
+ * depend on what a command does: every caseworker records a contact, only coordinators close a
  * case), the CLI and the renderer (which buttons to show) all ask `can` — none of them keeps a
  * list of roles of its own.
  *

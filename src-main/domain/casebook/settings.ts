@@ -31,6 +31,6 @@ export function defaultSettings(serviceName: string): Settings {
   };
 }
 
-/** What a settings form may change: any subset of the fields, validated the same way. */
+/** What a settings form may change, as a subset of the fields, validated the same way. */
 export const SettingsPatchSchema = SettingsSchema.partial();
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;

@@ -20,7 +20,7 @@ export function ErrorSummary({ errors, focusKey, level = 2 }: { errors: SummaryE
   // The errors and the new focusKey may arrive in different renders (react-hook-form updates
   // its errors through a subscription), so check after every render until the focus is done.
   const focused = useRef(0);
-  // Problems shown are the latest message: any success banner still on screen gives way.
+  // Problems shown are the latest message, so a success banner still on screen gives way.
   useLatestMessage(errors.length > 0, focusKey);
   useEffect(() => {
     if (focusKey > focused.current && ref.current) {
