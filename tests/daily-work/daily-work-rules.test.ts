@@ -94,7 +94,9 @@ describe('first run and reassigning', () => {
     const settings = defaultSettings('Northshire RJ');
     const done = (f: Parameters<typeof setUpChecklist>[0]) => setUpChecklist(f).filter((i) => i.done).map((i) => i.step);
     expect(done({ settings, staff: [{ id: 's_000000000000004', name: 'Jo Admin', role: 'coordinator', active: true }], venues: [], cases: 0 })).toEqual([]);
-    expect(done({ settings: { ...settings, idleLockMinutes: 5 }, staff: [{ id: 's_000000000000001', name: 'Priya Shah', role: 'facilitator', level: 'advanced', active: true }], venues: [{} as never], cases: 1 })).toEqual(['service', 'staff', 'venues', 'referral']);
+    // Changing other settings is not the service's details: letters need its address and a phone or email.
+    expect(done({ settings: { ...settings, idleLockMinutes: 5, serviceAddress: '1 High Street\nNorthtown' }, staff: [], venues: [], cases: 0 })).toEqual([]);
+    expect(done({ settings: { ...settings, serviceAddress: '1 High Street\nNorthtown', serviceEmail: 'rj@example.org' }, staff: [{ id: 's_000000000000001', name: 'Priya Shah', role: 'facilitator', level: 'advanced', active: true }], venues: [{} as never], cases: 1 })).toEqual(['service', 'staff', 'venues', 'referral']);
   });
 
   it('keeps the co-facilitator unless they become the lead, and refuses ended cases and the same lead', () => {

@@ -153,6 +153,15 @@ describe('the desk: first run, my work, quick find, team caseload, settings', ()
     await nav(page, 'Settings', 'Service settings');
     const settingsNav = page.getByRole('navigation', { name: 'Settings' });
     expect(await settingsNav.getByRole('button').allTextContents()).toEqual(['Service settings', 'People and access', 'Staff', 'Venues', 'Backups', 'Your account']);
+    // The service's contact details for letters: a wrong email is named on its field; then saved, and the set-up step reads them.
+    await page.getByLabel('Address', { exact: true }).fill('1 High Street\nNorthshire NS1 1AA');
+    await page.getByLabel('Email address', { exact: true }).fill('not an email');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByRole('link', { name: 'Enter the email address in the correct format, like rj@example.org' }).waitFor();
+    await page.getByLabel('Email address', { exact: true }).fill('rj@northshire.example');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Settings saved').waitFor();
+    expect(h.service.currentSession()?.settings).toMatchObject({ serviceAddress: '1 High Street\nNorthshire NS1 1AA', serviceEmail: 'rj@northshire.example' });
     await lookBoth(page, '14-08-settings-service');
     await settingsNav.getByRole('button', { name: 'Backups' }).click();
     await h1(page, 'Backups');

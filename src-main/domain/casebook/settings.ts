@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requiredText } from '../shared/text';
+import { requiredText, text } from '../shared/text';
 import { UpdateInfoUrlSchema } from './updates';
 
 export const IDLE_LOCK_MIN = 1;
@@ -17,6 +17,18 @@ export const SettingsSchema = z.strictObject({
     .min(IDLE_LOCK_MIN, { error: `Idle lock must be at least ${IDLE_LOCK_MIN} minute` })
     .max(IDLE_LOCK_MAX, { error: `Idle lock must be at most ${IDLE_LOCK_MAX} minutes` }),
   backupsToKeep: z.number().int().min(1, { error: 'Keep at least 1 backup' }).max(100, { error: 'Keep at most 100 backups' }),
+  /**
+   * The service's contact details, printed in the letterhead and on forms in place of
+   * templates/documents/service.yaml's. Empty or absent: the template's. (Settings are
+   * encrypted like the cases, so these never sit in clear on disk.)
+   */
+  serviceAddress: text('The service address', 300).optional(),
+  servicePhone: text('The service phone number', 40)
+    .refine((v) => v === '' || /^[+(]?[0-9][0-9 ()-]{5,}$/.test(v), { error: 'Enter the phone number in digits, like 01234 567890 or +44 1234 567890' })
+    .optional(),
+  serviceEmail: text('The service email address', 120)
+    .refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), { error: 'Enter the email address in the correct format, like rj@example.org' })
+    .optional(),
   /** Where "Check for updates" looks (docs/install.md); empty or absent: it never checks. */
   updateInfoUrl: UpdateInfoUrlSchema.optional(),
 });

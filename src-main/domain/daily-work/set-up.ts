@@ -1,4 +1,4 @@
-import { defaultSettings, type Settings } from '../casebook/settings';
+import type { Settings } from '../casebook/settings';
 import type { StaffMember } from '../staff/staff';
 import type { Venue } from '../conferences/venue';
 
@@ -22,15 +22,15 @@ export interface SetUpFacts {
 }
 
 /**
- * The service step counts as done once the settings are no longer the ones the casebook was
- * created with (the administrator has been through them); staff once someone active can
- * facilitate (a practitioner level); venues once there is one.
+ * The service step counts as done once the service's address and a phone number or email
+ * address are in the settings (letters print them); staff once someone active can facilitate
+ * (a practitioner level); venues once there is one.
  */
 export function setUpChecklist(f: SetUpFacts): SetUpItem[] {
-  const first = defaultSettings(f.settings.serviceName);
-  const serviceChanged = JSON.stringify({ ...first, ...f.settings }) !== JSON.stringify(first);
+  const s = f.settings;
+  const serviceDetails = !!s.serviceAddress && (!!s.servicePhone || !!s.serviceEmail);
   return [
-    { step: 'service', done: serviceChanged },
+    { step: 'service', done: serviceDetails },
     { step: 'staff', done: f.staff.some((s) => s.active && s.level !== undefined) },
     { step: 'venues', done: f.venues.length > 0 },
     { step: 'referral', done: f.cases > 0 },

@@ -1,4 +1,5 @@
 import { requireCapability } from '../../domain/access/capabilities';
+import type { Settings } from '../../domain/casebook/settings';
 import type { Case } from '../../domain/cases/case';
 import { PARTICIPANT_ROLE_LABELS, type ParticipantRole } from '../../domain/cases/participant-role';
 import { DOCUMENT_CATALOGUE, type DocumentKind, type DocumentRequest } from '../../domain/documents/catalogue';
@@ -39,6 +40,15 @@ export function createDocuments(ctx: ServiceContext): DocumentsApi {
     }
   }
 
+  /** The settings' details laid over service.yaml's; a detail left empty keeps the template's. */
+  function serviceDetailsOf(settings: Settings) {
+    const given = (v: string | undefined) => (v ? v : undefined);
+    const address = given(settings.serviceAddress);
+    const phone = given(settings.servicePhone);
+    const email = given(settings.serviceEmail);
+    return { name: settings.serviceName, roles: settings.roleLabels, ...(address ? { address } : {}), ...(phone ? { phone } : {}), ...(email ? { email } : {}) };
+  }
+
   async function prepare(i: DocumentRequest, format: 'pdf' | 'docx' | 'html', password?: string) {
     const s = ctx.need();
     const r = await load();
@@ -53,7 +63,7 @@ export function createDocuments(ctx: ServiceContext): DocumentsApi {
     const deps: DocumentDeps = {
       templates: r.templates,
       fonts: r.fonts,
-      service: { name: settings.serviceName, roles: settings.roleLabels },
+      service: serviceDetailsOf(settings),
       casework: { consentElements: ctx.templates.consentElements, riskFactors: ctx.templates.riskFactors, staff: s.index.staff, settings: s.index.casework, agreementActions: r.agreementActions },
     };
     const doc = await make(

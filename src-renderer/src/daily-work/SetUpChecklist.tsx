@@ -7,7 +7,7 @@ import { Tag } from '../shared/components/Tag';
 import './daily-work.scss';
 
 const STEPS: Record<SetUpStep, { title: string; hint: string; page: Page }> = {
-  service: { title: 'Check the service details', hint: 'The service name, the words for the people in a case, and when the casebook locks itself.', page: 'settings' },
+  service: { title: 'Check the service details', hint: 'The service name, its address and a phone number or email address for letters, and the words for the people in a case.', page: 'settings' },
   staff: { title: 'Add your staff', hint: 'Facilitators with their practitioner level: every case needs a lead facilitator from this list.', page: 'settings-staff' },
   venues: { title: 'Add your venues', hint: 'The rooms where meetings and conferences are held, with their access and waiting areas.', page: 'settings-venues' },
   referral: { title: 'Add the first referral', hint: 'Once staff and venues are in, the first case can be taken on.', page: 'new-referral' },

@@ -8,6 +8,7 @@ import { useSettings } from './settings-state';
 import { useSession } from '../app/session';
 import { ErrorSummary } from '../shared/components/ErrorSummary';
 import { TextField } from '../shared/components/TextField';
+import { TextArea } from '../shared/components/TextArea';
 import { Banner } from '../shared/components/Banner';
 import { applyServerError } from '../shared/lib/form-errors';
 import { fieldId, useFormErrors } from '../shared/hooks/useFormErrors';
@@ -21,7 +22,7 @@ const Schema = SettingsSchema.extend({
   }),
   backupsToKeep: z.number({ error: 'Enter how many backups to keep, as a number' }).pipe(SettingsSchema.shape.backupsToKeep),
 });
-const FIELDS = ['serviceName', 'roleLabels.harmed', 'roleLabels.responsible', 'idleLockMinutes', 'backupsToKeep', 'updateInfoUrl'] as const;
+const FIELDS = ['serviceName', 'serviceAddress', 'servicePhone', 'serviceEmail', 'roleLabels.harmed', 'roleLabels.responsible', 'idleLockMinutes', 'backupsToKeep', 'updateInfoUrl'] as const;
 
 /** The service's settings, for administrators. Errors from the main process land on their fields. */
 export function ServiceSettingsForm() {
@@ -76,6 +77,13 @@ export function ServiceSettingsForm() {
         })}
       >
         <TextField id="serviceName" label="Service name" error={messageFor('serviceName')} registration={register('serviceName')} />
+        <fieldset className="govuk-fieldset">
+          <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">How people contact the service</legend>
+          <div className="govuk-hint">Printed in the letterhead of letters and on consent forms. Leave a box empty to print the wording in the service template instead.</div>
+          <TextArea id="serviceAddress" label="Address" error={messageFor('serviceAddress')} registration={register('serviceAddress')} rows={4} autoComplete="street-address" />
+          <TextField id="servicePhone" label="Phone number" error={messageFor('servicePhone')} registration={register('servicePhone')} type="tel" autoComplete="tel" widthClass="govuk-input--width-20" />
+          <TextField id="serviceEmail" label="Email address" error={messageFor('serviceEmail')} registration={register('serviceEmail')} type="email" autoComplete="email" spellCheck={false} />
+        </fieldset>
         <fieldset className="govuk-fieldset">
           <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Words for the people in a case</legend>
           <div className="govuk-hint">Some services say &ldquo;victim&rdquo; and &ldquo;offender&rdquo;, or &ldquo;harmed&rdquo; and &ldquo;harmer&rdquo;.</div>
