@@ -116,6 +116,14 @@ export const COMMAND_NAMES = [
   'getMyWork',
   'getTeamCaseload',
   'reassignCases',
+  // team use (commands/sync.ts)
+  'getSyncStatus',
+  'enableTeam',
+  'joinTeam',
+  'setSyncInterval',
+  'syncNow',
+  'listChangesToResolve',
+  'resolveChange',
 ] as const;
 
 /** The single IPC channel; the command name travels in the payload and is checked against the list. */

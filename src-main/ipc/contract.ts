@@ -10,6 +10,7 @@ import { referralsCommands } from './commands/referrals';
 import { staffCommands } from './commands/staff';
 import { qualityCommands } from './commands/quality';
 import { dailyWorkCommands } from './commands/daily-work';
+import { syncCommands } from './commands/sync';
 
 /**
  * The whole surface between the renderer (or the CLI, or a test) and the main process, one
@@ -29,6 +30,7 @@ export const commands = {
   ...documentsCommands,
   ...dataProtectionCommands,
   ...dailyWorkCommands,
+  ...syncCommands,
 } as const satisfies Record<string, CommandSpec>;
 
 export type { Access, CommandSpec } from './command-spec';

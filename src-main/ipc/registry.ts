@@ -16,6 +16,7 @@ import { referralsHandlers } from './handlers/referrals';
 import { staffHandlers } from './handlers/staff';
 import { qualityHandlers } from './handlers/quality';
 import { dailyWorkHandlers } from './handlers/daily-work';
+import { syncHandlers } from './handlers/sync';
 import { toSafeError } from './safe-error';
 
 /**
@@ -44,6 +45,7 @@ function handlersFor(s: CasebookService): Record<CommandName, Handler> {
     ...dataProtectionHandlers(s),
     ...documentsHandlers(s),
     ...dailyWorkHandlers(s),
+    ...syncHandlers(s),
   } satisfies Record<CommandName, unknown>;
   return all as unknown as Record<CommandName, Handler>;
 }

@@ -31,6 +31,8 @@ export const CAPABILITIES = {
   'verify-casebook': { roles: ADMINISTRATORS, doing: 'verify the casebook' },
   'accept-casebook-as-it-is': { roles: ADMINISTRATORS, doing: 'accept a casebook that does not match its last save' },
   // After a suspected leak: a new data key, every file re-encrypted, new passphrases for everyone.
+  // Issue 16: the server address and account, and how often to sync.
+  'manage-team': { roles: ADMINISTRATORS, doing: 'turn on team use and change how it syncs' },
   'rotate-data-key': { roles: ADMINISTRATORS, doing: 'change the key of the casebook' },
   'import-cases': { roles: ADMINISTRATORS, doing: 'import cases' },
   'export-cases': { roles: ADMINISTRATORS, doing: 'export cases' },

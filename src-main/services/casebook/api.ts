@@ -19,6 +19,7 @@ import type { StaffApi } from '../staff/api';
 import type { DataProtectionApi } from '../data-protection';
 import type { QualityApi } from '../quality/api';
 import type { DailyWorkApi } from '../daily-work';
+import type { SyncApi } from '../sync/api';
 
 /**
  * What the services layer offers to the handler registry (and, through it, to the app, the
@@ -119,6 +120,7 @@ export interface CasebookService {
   readonly documents: DocumentsApi;
   readonly dataProtection: DataProtectionApi;
   readonly dailyWork: DailyWorkApi;
+  readonly sync: SyncApi;
 }
 
 /** What a restore answers: `lost` only when it was asked to restore what opens. */

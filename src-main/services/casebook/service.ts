@@ -4,6 +4,7 @@ import { createCases } from '../cases';
 import { createConferences } from '../conferences';
 import { createDocuments } from '../documents';
 import { createDataProtection } from '../data-protection';
+import { createSync } from '../sync';
 import { createDailyWork } from '../daily-work';
 import { createFigures } from '../figures';
 import { createReferrals } from '../referrals';
@@ -62,6 +63,7 @@ export async function createCasebookService(o: ServiceOptions): Promise<Casebook
   const documents = createDocuments(ctx);
   const dataProtection = createDataProtection(ctx);
   const dailyWork = createDailyWork(ctx);
+  const sync = createSync(ctx);
 
   // Every case file read in the background after each unlock; it queues only its second looks.
   const check = caseCheck(h, run);
@@ -109,6 +111,7 @@ export async function createCasebookService(o: ServiceOptions): Promise<Casebook
     documents,
     dataProtection,
     dailyWork,
+    sync,
   };
   return serialised(service, run);
 }
@@ -148,5 +151,7 @@ function serialised(s: CasebookService, run: ReturnType<typeof serialQueue>): Ca
     dataProtection: s.dataProtection,
     // Queues its own store work.
     dailyWork: s.dailyWork,
+    // Queues its own store work: the network is waited on outside the queue.
+    sync: s.sync,
   };
 }

@@ -394,6 +394,7 @@ export function createFakeService(world: FakeWorld, dir: string, files: FilePort
     documents: missing('documents') as CasebookService['documents'],
     dataProtection: { ...(missing('dataProtection') as CasebookService['dataProtection']), ...fakeSubjectAccess(need) },
     dailyWork: { ...(missing('dailyWork') as CasebookService['dailyWork']), ...fakeDailyWork(need, () => store()?.register ?? demoStaff) },
+    sync: missing('sync') as CasebookService['sync'],
   };
   return api;
 }
