@@ -37,23 +37,24 @@ const KeyringRecordSchema = z.looseObject({ keyId: z.string(), storeId: z.string
 const invalid = (s: Store, key: string, where: string): SyncProblem => ({ record: labelOf(key, (id) => s.summaries.get(id)?.reference), message: `What the server sent is not a valid record${where ? ` (at ${where})` : ''}; this computer kept its own copy.` });
 const whereOf = (e: z.ZodError) => e.issues[0]?.path.join('.') ?? '';
 
-export async function applyReceived(s: Store, received: Received[], summarise: (c: Case) => CaseSummary): Promise<SyncProblem[]> {
+export async function applyReceived(s: Store, received: Received[], summarise: (c: Case) => CaseSummary, action = 'sync.receive'): Promise<SyncProblem[]> {
   const problems: SyncProblem[] = [];
   const cases = received.filter((r) => r.key.startsWith('case:'));
-  for (let i = 0; i < cases.length; i += CASE_BATCH) problems.push(...(await applyCases(s, cases.slice(i, i + CASE_BATCH), summarise)));
+  for (let i = 0; i < cases.length; i += CASE_BATCH) problems.push(...(await applyCases(s, cases.slice(i, i + CASE_BATCH), summarise, action)));
   for (const r of received) {
     if (r.key.startsWith('case:') || r.key.startsWith('audit:')) continue;
-    const p = await applyOne(s, r);
+    const p = await applyOne(s, r, action);
     if (p) problems.push(p);
   }
   return problems;
 }
 
-async function applyCases(s: Store, batch: Received[], summarise: (c: Case) => CaseSummary): Promise<SyncProblem[]> {
+async function applyCases(s: Store, batch: Received[], summarise: (c: Case) => CaseSummary, action: string): Promise<SyncProblem[]> {
   const problems: SyncProblem[] = [];
   const save: Case[] = [];
   const remove: string[] = [];
   const drafts = [];
+  const removals = [];
   for (const r of batch) {
     const id = r.key.slice('case:'.length);
     const row = s.summaries.get(id);
@@ -61,7 +62,7 @@ async function applyCases(s: Store, batch: Received[], summarise: (c: Case) => C
     if (r.value === null) {
       if (row) {
         remove.push(id);
-        drafts.push(s.draft('sync.receive-removal', { type: 'case', id }, []));
+        removals.push(s.draft('sync.receive-removal', { type: 'case', id }, []));
       }
       continue;
     }
@@ -73,14 +74,14 @@ async function applyCases(s: Store, batch: Received[], summarise: (c: Case) => C
     const after = parsed.data as Case;
     if (before && JSON.stringify({ ...before, revision: 0 }) === JSON.stringify({ ...after, revision: 0 })) continue;
     save.push(after);
-    drafts.push(s.draft('sync.receive', { type: 'case', id }, before ? changedFields(before, after) : ['created']));
+    drafts.push(s.draft(action, { type: 'case', id }, before ? changedFields(before, after) : ['created']));
   }
-  if (save.length > 0) await s.saveCasesWith(save, drafts.slice(0, drafts.length), { summarise });
-  if (remove.length > 0) await s.saveCasesWith([], [], { remove });
+  if (save.length > 0) await s.saveCasesWith(save, drafts, { summarise });
+  if (remove.length > 0) await s.saveCasesWith([], removals, { remove });
   return problems;
 }
 
-async function applyOne(s: Store, r: Received): Promise<SyncProblem | undefined> {
+async function applyOne(s: Store, r: Received, action: string): Promise<SyncProblem | undefined> {
   const [kind, name] = r.key.split(':');
   if (r.value === null) return undefined;
   const entity = { type: kind ?? 'record', id: name ?? kind ?? 'record' };
@@ -89,7 +90,7 @@ async function applyOne(s: Store, r: Received): Promise<SyncProblem | undefined>
       const v = SettingsRecordSchema.safeParse(r.value);
       if (!v.success) return invalid(s, r.key, whereOf(v.error));
       if (JSON.stringify(v.data) === JSON.stringify({ settings: s.index.settings, casework: s.index.casework })) return undefined;
-      await s.updateIndex({ ...s.index, ...v.data }, [s.draft('sync.receive', entity, changedKeys(s.index.settings, v.data.settings))]);
+      await s.updateIndex({ ...s.index, ...v.data }, [s.draft(action, entity, changedKeys(s.index.settings, v.data.settings))]);
       return undefined;
     }
     case 'people': {
@@ -98,7 +99,7 @@ async function applyOne(s: Store, r: Received): Promise<SyncProblem | undefined>
       // The person signed in here stays, whatever arrives: removing a login is done by deactivating it.
       if (!v.data.users.some((u) => u.id === s.user.id)) return { record: labelOf(r.key), message: 'What the server sent leaves out the person signed in here; this computer kept its own list of people.' };
       if (JSON.stringify(v.data) === JSON.stringify({ users: s.index.users, staff: s.index.staff, venues: s.index.venues })) return undefined;
-      await s.updateIndex({ ...s.index, ...v.data }, [s.draft('sync.receive', entity, ['users', 'staff', 'venues'])]);
+      await s.updateIndex({ ...s.index, ...v.data }, [s.draft(action, entity, ['users', 'staff', 'venues'])]);
       return undefined;
     }
     case 'register': {
@@ -106,7 +107,7 @@ async function applyOne(s: Store, r: Received): Promise<SyncProblem | undefined>
       if (!schema) return undefined;
       const v = schema.safeParse(r.value);
       if (!v.success) return invalid(s, r.key, whereOf(v.error));
-      await s.registers.save(name ?? '', v.data, [s.draft('sync.receive', { type: 'register', id: name ?? '' }, [])]);
+      await s.registers.save(name ?? '', v.data, [s.draft(action, { type: 'register', id: name ?? '' }, [])]);
       return undefined;
     }
     case 'attachment':

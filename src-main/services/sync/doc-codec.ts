@@ -49,3 +49,16 @@ export function openDoc(dk: DataKey, doc: PouchDoc): Payload {
   if (!parsed.success) throw new CasebookError('CORRUPT', 'its contents are not a record this version can read');
   return parsed.data as Payload;
 }
+
+/** The id key travels sealed in the keyring document, so a computer joining can find everything else. */
+export function sealIds(dk: DataKey, idKey: string): string {
+  return sealJson(dk, 'sync-doc', `${KEYRING_DOC_ID}|ids`, { idKey }).toString('base64');
+}
+
+export function openIds(dk: DataKey, doc: PouchDoc): string {
+  const ids = doc.ids;
+  if (typeof ids !== 'string') throw new CasebookError('CORRUPT', 'the team keyring has no document key');
+  const v = z.strictObject({ idKey: z.string().regex(/^[A-Za-z0-9+/]{43}=$/) }).safeParse(openJson(dk, 'sync-doc', `${KEYRING_DOC_ID}|ids`, Buffer.from(ids, 'base64')));
+  if (!v.success) throw new CasebookError('CORRUPT', 'the team keyring has no document key');
+  return v.data.idKey;
+}

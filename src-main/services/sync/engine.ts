@@ -74,6 +74,29 @@ export async function runSync(d: SyncDeps): Promise<SyncResult & { toResolveIds:
   }
 }
 
+/**
+ * A computer that has just joined takes in everything the team has before it sends anything,
+ * so its own copies of the settings, people and keyring go on top of the team's rather than
+ * beside them as conflicts.
+ */
+export async function takeInFrom(s: Store, mirror: Mirror, team: Team, summarise: SyncDeps['summarise'], now: () => Date, progress?: SyncDeps['progress']): Promise<void> {
+  const remote = openRemote(team.remote, { user: team.serverUser, password: team.serverPassword });
+  try {
+    const state = await readState(mirror.db);
+    const total = await remote.info().then((i) => i.doc_count);
+    await replicate(mirror.db.replicate.from(remote, { batch_size: BATCH, retry: false }), total, progress);
+    const problems: SyncProblem[] = [];
+    await takeIn({ s, mirror, team, summarise, now }, state, problems);
+    for (const id of Object.keys(state.sent)) state.server[id] = state.sent[id] ?? '';
+    state.problems = problems;
+    await writeState(mirror.db, state);
+  } catch (e) {
+    throw serverError(e);
+  } finally {
+    await remote.close().catch(() => undefined);
+  }
+}
+
 /** Apply what the mirror received since the last look; the state moves on only with it. */
 async function takeIn(d: SyncDeps, state: EngineState, problems: SyncProblem[]): Promise<{ pulled: number; merged: number }> {
   const got = await importChanges(d.s, d.mirror.db, d.team, state, d.now().toISOString());

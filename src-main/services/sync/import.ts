@@ -3,7 +3,7 @@ import type { SyncProblem } from '../../domain/sync/status';
 import { kindOf, type Team } from '../../domain/sync/team';
 import type { PouchDatabase, PouchDoc } from '../../store/pouch';
 import type { Store } from '../../store/store';
-import { docIdOf, openDoc, sealDoc, type Payload } from './doc-codec';
+import { docIdOf, openDoc, sealDoc, sealIds, type Payload } from './doc-codec';
 import { keyringPublic } from './keyring-doc';
 import { labelOf } from './labels';
 import type { Received } from './apply-records';
@@ -95,7 +95,7 @@ async function mergeLeaves(s: Store, db: PouchDatabase, winner: PouchDoc, team: 
   const conflicts = mergeConflictLists(base?.conflicts ?? [], opened.map((o) => o.payload.conflicts), m.conflicts);
   const payload: Payload = { v: 1, key: first.payload.key, value: m.merged ?? null, conflicts, by: { machine: team.machineId, user: s.user.name, auditSeq: s.audit.count }, at: now };
   const losers = leaves.filter((d) => d._rev !== winner._rev).map((d) => ({ _id: id, _rev: d._rev, _deleted: true }));
-  const results = await db.bulkDocs([{ _id: id, _rev: winner._rev, ...sealDoc(s.dk, id, payload), ...(payload.key === 'keyring' ? { public: keyringPublic(s.keyring) } : {}) }, ...losers]);
+  const results = await db.bulkDocs([{ _id: id, _rev: winner._rev, ...sealDoc(s.dk, id, payload), ...(payload.key === 'keyring' ? { public: keyringPublic(s.keyring), ids: sealIds(s.dk, team.idKey) } : {}) }, ...losers]);
   const rev = results[0]?.rev;
   if (!rev) return undefined;
   return { payload, rev };
