@@ -1,0 +1,72 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/**
+ * Ways the server misbehaves, for testing that a client notices. `garbage` and `wrong-json`
+ * answer instead of the server (the request is not carried out); `match` is tested against the
+ * request's path and query string as sent (e.g. `/casebook/_changes?since=0`), and by default
+ * matches every request under a database (not `/`, `/_all_dbs` or `/_session`).
+ */
+export type SyncFault =
+  /** 200 with a body that is not JSON. */
+  | { kind: 'garbage'; match?: RegExp }
+  /** 503 with CouchDB's JSON error, on every request (the server is there but not serving). */
+  | { kind: 'unavailable' }
+  /** Once `afterRequests` more requests have been answered, every further request has its
+   *  connection destroyed without a response, until the fault is cleared (the network went). */
+  | { kind: 'cut'; afterRequests: number }
+  /** 200 with valid JSON of the wrong shape (`body`, or by default an object with none of the
+   *  members any CouchDB response has). */
+  | { kind: 'wrong-json'; match?: RegExp; body?: unknown };
+
+const UNDER_A_DATABASE = /^\/[^_/?][^/?]*(?:[/?]|$)/;
+
+export const WRONG_SHAPE = { unexpected: 'this is not what was asked for' };
+
+/** Answers a request the fault decides, or returns false to let the server answer it. */
+export class FaultGate {
+  private fault: SyncFault | undefined;
+  private answeredSinceSet = 0;
+
+  set(f: SyncFault | undefined): void {
+    if (f?.kind === 'cut' && !(Number.isInteger(f.afterRequests) && f.afterRequests >= 0)) {
+      throw new Error(`A cut fault needs afterRequests as a whole number of 0 or more, not ${f.afterRequests}`);
+    }
+    this.fault = f;
+    this.answeredSinceSet = 0;
+  }
+
+  /** Called for every outside request; true when the fault has dealt with it. */
+  intercept(req: IncomingMessage, res: ServerResponse): boolean {
+    const f = this.fault;
+    if (!f) return false;
+    const url = req.url ?? '/';
+    switch (f.kind) {
+      case 'cut':
+        if (this.answeredSinceSet >= f.afterRequests) {
+          req.socket.destroy();
+          return true;
+        }
+        res.on('finish', () => {
+          if (this.fault === f) this.answeredSinceSet += 1;
+        });
+        return false;
+      case 'unavailable':
+        send(res, 503, JSON.stringify({ error: 'service_unavailable', reason: 'The server is not available.' }));
+        return true;
+      case 'garbage':
+        if (!(f.match ?? UNDER_A_DATABASE).test(url)) return false;
+        // Labelled JSON, as a broken proxy or a half-written response would be.
+        send(res, 200, '<html><body>Bad gateway \u0000\u00ff {"ok":tru');
+        return true;
+      case 'wrong-json':
+        if (!(f.match ?? UNDER_A_DATABASE).test(url)) return false;
+        send(res, 200, JSON.stringify(f.body ?? WRONG_SHAPE));
+        return true;
+    }
+  }
+}
+
+export function send(res: ServerResponse, status: number, body: string): void {
+  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'must-revalidate' });
+  res.end(body);
+}
