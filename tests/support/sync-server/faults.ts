@@ -14,13 +14,15 @@ export type SyncFault =
   /** Once `afterRequests` more requests have been answered, every further request has its
    *  connection destroyed without a response, until the fault is cleared (the network went). */
   | { kind: 'cut'; afterRequests: number }
-  /** 200 with valid JSON of the wrong shape (`body`, or by default an object with none of the
-   *  members any CouchDB response has). */
+  /** 200 with valid JSON of the wrong shape: `body`, or by default an object whose `results`,
+   *  `rows`, `docs` and `ok` are all strings, which PouchDB's replication trips over. A body such
+   *  as `{}` is the quieter case: PouchDB reads it on `_changes` as "nothing new" without an
+   *  error, so only a sync engine that checks what it got notices. */
   | { kind: 'wrong-json'; match?: RegExp; body?: unknown };
 
 const UNDER_A_DATABASE = /^\/[^_/?][^/?]*(?:[/?]|$)/;
 
-export const WRONG_SHAPE = { unexpected: 'this is not what was asked for' };
+export const WRONG_SHAPE = { results: 'not a list', rows: 'not a list', docs: 'not a list', ok: 'not a boolean' };
 
 /** Answers a request the fault decides, or returns false to let the server answer it. */
 export class FaultGate {

@@ -7,6 +7,7 @@ import { documentsOf, localDocs, rawDumpOf, rebuild, snapshotOf, type ServerSnap
 import { DbNames } from './db-names';
 import { couchApi, memoryPouch } from './modules';
 import { dbPath, INTERNAL_HEADER, OwnApi } from './own-api';
+import { portProblem } from './port';
 
 export type { SyncFault } from './faults';
 export type { ServerSnapshot, StoredDoc } from './holdings';
@@ -56,7 +57,8 @@ export interface SyncServer {
 
 export async function startSyncServer(o: SyncServerOptions = {}): Promise<SyncServer> {
   const port = o.port ?? 0;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`The sync server's port must be a whole number from 0 to 65535, not ${port}`);
+  const problem = portProblem(port);
+  if (problem) throw new Error(problem);
   if (o.account && (!o.account.user || !o.account.password)) throw new Error('The sync server account needs a user name and a password');
 
   // Each server has its own databases: memdown keeps one store per name for the whole process.
@@ -86,6 +88,7 @@ export async function startSyncServer(o: SyncServerOptions = {}): Promise<SyncSe
   const own = new OwnApi(url, token);
   await own.json('GET', '/_all_dbs');
 
+  let stopped: Promise<void> | undefined;
   const rebuildWith = async (db: string, docs: StoredDoc[], options: RebuildOptions = {}) => {
     const locals = options.keepCheckpoints ? await localDocs(own, db, checkpoints.of(db)) : [];
     await rebuild(own, db, docs, locals);
@@ -93,10 +96,14 @@ export async function startSyncServer(o: SyncServerOptions = {}): Promise<SyncSe
 
   return {
     url,
-    stop: async () => {
-      gate.set(undefined);
-      for (const db of await own.json<string[]>('GET', '/_all_dbs')) await own.json('DELETE', dbPath(db));
-      await close(server);
+    stop: () => {
+      stopped ??= (async () => {
+        gate.set(undefined);
+        // Forgets the databases too: memdown would keep them for the life of the process.
+        for (const db of await own.json<string[]>('GET', '/_all_dbs')) await own.json('DELETE', dbPath(db));
+        await close(server);
+      })();
+      return stopped;
     },
     documents: (db) => documentsOf(own, db),
     rawDump: (db) => rawDumpOf(own, db, checkpoints.of(db)),
