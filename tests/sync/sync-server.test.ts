@@ -95,6 +95,17 @@ describe('faults', () => {
     expect((await pull()).docs_written).toBeGreaterThanOrEqual(2);
   });
 
+  it('a cut that loses the answer has let the server carry the write out', { timeout: FAST }, async () => {
+    server.fault({ kind: 'cut', afterRequests: 0, lose: 'answer' });
+    try {
+      await expect(http('/faults/written-unheard', { method: 'PUT', body: { body: 'ciphertext' } })).rejects.toThrow();
+      await expect(http('/faults/written-unheard')).rejects.toThrow();
+    } finally {
+      server.fault(undefined);
+    }
+    expect((await http('/faults/written-unheard')).json.body).toBe('ciphertext');
+  });
+
   it('answers 503 with CouchDB-style JSON while unavailable', async () => {
     server.fault({ kind: 'unavailable' });
     const res = await http('/faults');

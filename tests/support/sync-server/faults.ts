@@ -12,8 +12,11 @@ export type SyncFault =
   /** 503 with CouchDB's JSON error, on every request (the server is there but not serving). */
   | { kind: 'unavailable' }
   /** Once `afterRequests` more requests have been answered, every further request has its
-   *  connection destroyed without a response, until the fault is cleared (the network went). */
-  | { kind: 'cut'; afterRequests: number }
+   *  connection destroyed without a response, until the fault is cleared (the network went).
+   *  With `lose: 'answer'` the first of them is carried out by the server first and only its
+   *  answer lost (the case where a client cannot know whether a write arrived); by default
+   *  (`'request'`) the server never sees it. */
+  | { kind: 'cut'; afterRequests: number; lose?: 'request' | 'answer' }
   /** 200 with valid JSON of the wrong shape: `body`, or by default an object whose `results`,
    *  `rows`, `docs` and `ok` are all strings, which PouchDB's replication trips over. A body such
    *  as `{}` is the quieter case: PouchDB reads it on `_changes` as "nothing new" without an
@@ -28,6 +31,7 @@ export const WRONG_SHAPE = { results: 'not a list', rows: 'not a list', docs: 'n
 export class FaultGate {
   private fault: SyncFault | undefined;
   private answeredSinceSet = 0;
+  private answerLost = false;
 
   set(f: SyncFault | undefined): void {
     if (f?.kind === 'cut' && !(Number.isInteger(f.afterRequests) && f.afterRequests >= 0)) {
@@ -35,6 +39,7 @@ export class FaultGate {
     }
     this.fault = f;
     this.answeredSinceSet = 0;
+    this.answerLost = false;
   }
 
   /** Called for every outside request; true when the fault has dealt with it. */
@@ -45,6 +50,11 @@ export class FaultGate {
     switch (f.kind) {
       case 'cut':
         if (this.answeredSinceSet >= f.afterRequests) {
+          if (f.lose === 'answer' && !this.answerLost) {
+            this.answerLost = true;
+            loseAnswer(req, res);
+            return false;
+          }
           req.socket.destroy();
           return true;
         }
@@ -66,6 +76,17 @@ export class FaultGate {
         return true;
     }
   }
+}
+
+/** Lets the server carry the request out, then destroys the connection instead of answering. */
+function loseAnswer(req: IncomingMessage, res: ServerResponse): void {
+  const cut = () => {
+    req.socket.destroy();
+    return res;
+  };
+  res.writeHead = cut as typeof res.writeHead;
+  res.write = (() => (cut(), false)) as typeof res.write;
+  res.end = cut as typeof res.end;
 }
 
 export function send(res: ServerResponse, status: number, body: string): void {
