@@ -191,6 +191,14 @@ describe('stopping and the runner', () => {
     await again.stop();
   });
 
+  it('pause refuses connections and keeps the databases; resume serves them again on the same port', { timeout: FAST }, async () => {
+    await pushed('paused', ['case-1']);
+    await server.pause();
+    await expect(localClient().replicate.from(remoteDb(server.url, 'paused'))).rejects.toBeTruthy();
+    await server.resume();
+    expect((await localClient().replicate.from(remoteDb(server.url, 'paused'))).docs_written).toBe(1);
+  });
+
   const ROOT = fileURLToPath(new URL('../../', import.meta.url));
   const TSX = createRequire(import.meta.url).resolve('tsx/cli');
   const run = (args: string[], onLine?: (line: string, child: ReturnType<typeof spawn>) => void) =>

@@ -38,6 +38,11 @@ export interface SyncServer {
   url: string;
   /** Closes the listener and open keep-alive sockets and forgets every database; resolves when the port is free. */
   stop(): Promise<void>;
+  /** The server goes down but keeps its databases, as CouchDB keeps its files: the listener and
+   *  open connections close, so clients meet a refused connection, until `resume()`. */
+  pause(): Promise<void>;
+  /** Listens again on the same port, with everything it held before `pause()`. */
+  resume(): Promise<void>;
   /** Every document of a database as the server holds it, read through its own HTTP API
    *  (`_all_docs` with include_docs and conflicts, then conflicting and deleted leaf revisions), for leak scans. */
   documents(db: string): Promise<StoredDoc[]>;
@@ -49,7 +54,8 @@ export interface SyncServer {
   snapshot(db: string): Promise<ServerSnapshot>;
   /** The server "serves an older revision": the given documents (or all) put back exactly as they
    *  were at the snapshot (absent if they did not exist then), later revisions gone. Real: every
-   *  route (`_changes`, `_all_docs`, GET, `_revs_diff`, `_bulk_get`) agrees afterwards. */
+   *  route (`_changes`, `_all_docs`, GET, `_revs_diff`, `_bulk_get`) agrees afterwards. The
+   *  database is rebuilt, so call it (and `dropDocument`) while no client is syncing. */
   rollback(db: string, snap: ServerSnapshot, ids?: readonly string[], options?: RebuildOptions): Promise<void>;
   /** The server loses a document entirely, every revision, as if it had never been there. */
   dropDocument(db: string, id: string, options?: RebuildOptions): Promise<void>;
@@ -84,7 +90,8 @@ export async function startSyncServer(o: SyncServerOptions = {}): Promise<SyncSe
   };
   const server = createServer(handle);
   await listen(server, port);
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const boundPort = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${boundPort}`;
   const own = new OwnApi(url, token);
   await own.json('GET', '/_all_dbs');
 
@@ -99,12 +106,15 @@ export async function startSyncServer(o: SyncServerOptions = {}): Promise<SyncSe
     stop: () => {
       stopped ??= (async () => {
         gate.set(undefined);
+        if (!server.listening) await listen(server, boundPort);
         // Forgets the databases too: memdown would keep them for the life of the process.
         for (const db of await own.json<string[]>('GET', '/_all_dbs')) await own.json('DELETE', dbPath(db));
         await close(server);
       })();
       return stopped;
     },
+    pause: () => close(server),
+    resume: () => listen(server, boundPort),
     documents: (db) => documentsOf(own, db),
     rawDump: (db) => rawDumpOf(own, db, checkpoints.of(db)),
     fault: (f) => gate.set(f),
