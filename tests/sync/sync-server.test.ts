@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSyncServer, type SyncFault, type SyncServer } from '../support/sync-server';
 import { localClient, remoteDb, type ClientDb } from '../support/sync-server/client';
+import { parseRunnerArgs } from '../support/sync-server/runner-args';
 
 /**
  * The local CouchDB-protocol server (`npm run sync-server`) as a plain PouchDB client sees it,
@@ -197,6 +198,16 @@ describe('stopping and the runner', () => {
     await expect(localClient().replicate.from(remoteDb(server.url, 'paused'))).rejects.toBeTruthy();
     await server.resume();
     expect((await localClient().replicate.from(remoteDb(server.url, 'paused'))).docs_written).toBe(1);
+  });
+
+  it('reads the runner’s command line, and says what to fix in a wrong one', () => {
+    expect(parseRunnerArgs([])).toEqual({ options: {} });
+    expect(parseRunnerArgs(['--port', '5984', '--user', 'team', '--password=pw'])).toEqual({ options: { port: 5984, account: { user: 'team', password: 'pw' } } });
+    expect(parseRunnerArgs(['--port', '70000'])).toEqual({ error: expect.stringContaining('from 0 to 65535') });
+    expect(parseRunnerArgs(['--port', '6000'])).toEqual({ error: expect.stringContaining('refuse to connect') });
+    expect(parseRunnerArgs(['--user', 'team'])).toEqual({ error: expect.stringContaining('both --user and --password') });
+    expect(parseRunnerArgs(['--port'])).toEqual({ error: expect.stringContaining('--port needs a value') });
+    expect(parseRunnerArgs(['--host', '0.0.0.0'])).toEqual({ error: expect.stringContaining('Unknown option --host') });
   });
 
   const ROOT = fileURLToPath(new URL('../../', import.meta.url));

@@ -66,16 +66,22 @@ export class FaultGate {
         send(res, 503, JSON.stringify({ error: 'service_unavailable', reason: 'The server is not available.' }));
         return true;
       case 'garbage':
-        if (!(f.match ?? UNDER_A_DATABASE).test(url)) return false;
+        if (!matches(f.match ?? UNDER_A_DATABASE, url)) return false;
         // Labelled JSON, as a broken proxy or a half-written response would be.
         send(res, 200, '<html><body>Bad gateway \u0000\u00ff {"ok":tru');
         return true;
       case 'wrong-json':
-        if (!(f.match ?? UNDER_A_DATABASE).test(url)) return false;
+        if (!matches(f.match ?? UNDER_A_DATABASE, url)) return false;
         send(res, 200, JSON.stringify(f.body ?? WRONG_SHAPE));
         return true;
     }
   }
+}
+
+/** A test that does not depend on a global (`g`) pattern's position from the last request. */
+function matches(pattern: RegExp, url: string): boolean {
+  pattern.lastIndex = 0;
+  return pattern.test(url);
 }
 
 /** Lets the server carry the request out, then destroys the connection instead of answering. */

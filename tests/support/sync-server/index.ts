@@ -122,9 +122,9 @@ export async function startSyncServer(o: SyncServerOptions = {}): Promise<SyncSe
     rollback: async (db, snap, ids, options) => {
       if (snap.db !== db) throw new Error(`That snapshot is of database ${snap.db}, not ${db}`);
       const now = await snapshotOf(own, db);
-      const back = new Set(ids ?? [...Object.keys(now.docs), ...Object.keys(snap.docs)]);
-      const keys = new Set([...Object.keys(now.docs), ...Object.keys(snap.docs)]);
-      const docs = [...keys].flatMap((id) => (back.has(id) ? (snap.docs[id] ?? []) : (now.docs[id] ?? [])));
+      const every = new Set([...Object.keys(now.docs), ...Object.keys(snap.docs)]);
+      const back = ids ? new Set(ids) : every;
+      const docs = [...every].flatMap((id) => (back.has(id) ? (snap.docs[id] ?? []) : (now.docs[id] ?? [])));
       await rebuildWith(db, docs, options);
     },
     dropDocument: async (db, id, options) => {
