@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
+import { memoryPouch } from './modules';
 
 /**
  * A plain PouchDB client (pouchdb-core with the HTTP adapter, replication and an in-memory local
@@ -37,11 +38,9 @@ interface ClientConstructor {
 
 let Pouch: ClientConstructor | undefined;
 
+/** pouchdb-core with the memory adapter (added as the server adds it: see memoryPouch), HTTP and replication. */
 function pouch(): ClientConstructor {
-  Pouch ??= (load('pouchdb-core') as ClientConstructor)
-    .plugin(load('pouchdb-adapter-http'))
-    .plugin(load('pouchdb-adapter-memory'))
-    .plugin(load('pouchdb-replication'));
+  Pouch ??= (memoryPouch() as unknown as ClientConstructor).plugin(load('pouchdb-adapter-http')).plugin(load('pouchdb-replication'));
   return Pouch;
 }
 

@@ -14,6 +14,7 @@ export interface PouchDatabase {
 
 export interface PouchConstructor {
   new (name: string, options?: Record<string, unknown>): PouchDatabase;
+  preferredAdapters: string[];
   /** Statics express-pouchdb calls when present (it installs its own otherwise). */
   new?: (name: string, options?: Record<string, unknown>) => PouchDatabase;
   allDbs?: (callback?: (err: unknown, names?: string[]) => void) => Promise<string[]>;
@@ -29,10 +30,18 @@ export interface ExpressApp extends RequestListener {
   disable(setting: string): void;
 }
 
-/** PouchDB with the memory adapter (memdown), which every server and test client uses. */
+/**
+ * PouchDB with the memory adapter (memdown), which every server and test client names
+ * explicitly. pouchdb-core is one object for the whole process, shared with the sync engine, so
+ * the adapter is added without becoming a preferred one: a database the engine opens without
+ * naming an adapter must not land in memory because a test server was started first.
+ */
 export function memoryPouch(): PouchConstructor {
   const PouchDB = load('pouchdb-core') as PouchConstructor;
-  return PouchDB.plugin(load('pouchdb-adapter-memory'));
+  const preferred = [...PouchDB.preferredAdapters];
+  PouchDB.plugin(load('pouchdb-adapter-memory'));
+  PouchDB.preferredAdapters.splice(0, Infinity, ...preferred);
+  return PouchDB;
 }
 
 export function expressApp(): ExpressApp {
