@@ -3,7 +3,7 @@ import { mergeLocalChange } from './local-merge';
 import { localMarkers } from './records';
 import type { SyncProblem } from '../../domain/sync/status';
 import { kindOf, type Team } from '../../domain/sync/team';
-import type { PouchDatabase, PouchDoc } from '../../store/pouch';
+import type { PouchDatabase } from '../../store/pouch';
 import type { Store } from '../../store/store';
 import { docIdOf, openDoc, type Payload } from './doc-codec';
 import { labelOf } from './labels';
