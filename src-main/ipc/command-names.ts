@@ -122,6 +122,7 @@ export const COMMAND_NAMES = [
   'joinTeam',
   'setSyncInterval',
   'syncNow',
+  'adoptTeamKey',
   'listChangesToResolve',
   'resolveChange',
 ] as const;

@@ -31,6 +31,11 @@ export interface RotationInput {
   wrapsFor: (key: Buffer) => Promise<KeyringBody['users']>;
   draft: AuditDraft;
   now: Date;
+  /**
+   * Team use (issue 16): the key another computer changed to, and the team's keyring for it
+   * (its wraps and recovery wrap), adopted here instead of a new key and recovery key.
+   */
+  adopt?: { dk: DataKey; keyring: KeyringBody };
 }
 
 export interface RotationPlan {
@@ -44,7 +49,7 @@ export interface RotationPlan {
 }
 
 export async function planRotation(p: RotationInput): Promise<RotationPlan> {
-  const dk = newDataKey();
+  const dk = p.adopt?.dk ?? newDataKey();
   const current = new Map<string, Buffer>();
   for (const rel of await storeFiles(p.dir)) if (rel !== KEYRING && rel !== ROOT) current.set(rel, await fs.readFile(abs(p.dir, rel)));
   const { files, gone } = rekeyFiles(current, p.from, dk);
@@ -58,15 +63,17 @@ export async function planRotation(p: RotationInput): Promise<RotationPlan> {
   trail.loadHeadFromFiles(files);
   const prepared = trail.prepare([p.draft], p.now);
   for (const w of prepared.writes) files.set(w.rel, w.bytes);
-  const recovery = newRecoveryKey();
-  const keyring = nextKeyring({ ...p.keyring, keyId: dk.keyId.toString('hex'), previousKeyId: p.keyring.keyId, users, recovery: wrapForRecovery(p.keyring.storeId, recovery.bytes, dk.key) }, dk.key);
-  recovery.bytes.fill(0);
+  const recovery = p.adopt ? undefined : newRecoveryKey();
+  const generation = Math.max(p.keyring.generation ?? 0, p.adopt?.keyring.generation ?? 0);
+  const recoveryWrap = recovery ? wrapForRecovery(p.keyring.storeId, recovery.bytes, dk.key) : (p.adopt?.keyring.recovery ?? p.keyring.recovery);
+  const keyring = nextKeyring({ ...p.keyring, generation, keyId: dk.keyId.toString('hex'), previousKeyId: p.keyring.keyId, users, recovery: recoveryWrap }, dk.key);
+  recovery?.bytes.fill(0);
   const writes = [...files].map(([rel, bytes]) => ({ rel, bytes }));
   writes.push({ rel: KEYRING, bytes: serializeKeyring(keyring) });
   const root = nextRoot(p.root, { writes, audit: prepared.head, keyringGeneration: keyring.generation ?? 0, now: p.now });
   // The root goes before the keyring: the journal writes the keyring last whatever the order.
   writes.splice(writes.length - 1, 0, { rel: ROOT, bytes: rootFile(p.dir, dk).encode(root) });
-  return { dk, keyring, index, root, recoveryKey: recovery.display, writes, deletes: gone };
+  return { dk, keyring, index, root, recoveryKey: recovery?.display ?? '', writes, deletes: gone };
 }
 
 /**

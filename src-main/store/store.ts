@@ -320,11 +320,11 @@ export class Store {
     return lost;
   }
 
-  /** A new data key after a suspected leak, in one commit (rotation-plan.ts); this store is stale afterwards. */
-  async rotateDataKey(i: { passphrase: string; others: { userId: string; passphrase: string }[]; draft: AuditDraft }): Promise<RotationPlan> {
+  /** A new data key after a suspected leak, or the key another computer of a team changed to (`adopt`, issue 16): one commit (rotation-plan.ts); stale afterwards. */
+  async rotateDataKey(i: { passphrase: string; others: { userId: string; passphrase: string }[]; draft: AuditDraft }, adopt?: { dk: DataKey; keyring: KeyringBody }): Promise<RotationPlan> {
     this.ensureWritable();
-    const wrapsFor = await rotationWraps(this.keyring, this.user.id, i.passphrase, i.others, this.opts.kdf);
-    const plan = await planRotation({ dir: this.dir, from: this.dk, keyring: this.keyring, index: this.index, root: this.root, wrapsFor, draft: i.draft, now: this.opts.now() });
+    const wrapsFor = adopt ? async () => adopt.keyring.users : await rotationWraps(this.keyring, this.user.id, i.passphrase, i.others, this.opts.kdf);
+    const plan = await planRotation({ dir: this.dir, from: this.dk, keyring: this.keyring, index: this.index, root: this.root, wrapsFor, draft: i.draft, now: this.opts.now(), ...(adopt ? { adopt } : {}) });
     await this.writeJournaled(plan.writes, plan.deletes);
     this.stale = true;
     this.root = plan.root;

@@ -10,6 +10,7 @@ export function syncHandlers(s: CasebookService): HandlersOf<typeof syncCommands
     joinTeam: (i) => s.sync.join(i),
     setSyncInterval: (i) => s.sync.setInterval(i.minutes),
     syncNow: () => s.sync.syncNow(),
+    adoptTeamKey: (i) => s.sync.adoptKey(i.passphrase),
     listChangesToResolve: () => s.sync.changesToResolve(),
     resolveChange: (i) => s.sync.resolve(i.id, i.choice),
   };

@@ -74,7 +74,8 @@ export async function createCasebookService(o: ServiceOptions): Promise<Casebook
     check.start(s);
     syncOpened(s);
   });
-  const { opened: openedForSync, locked: lockedForSync, verifyTeam, ...sync } = createSync(ctx, { dir, open: o, adopt });
+  const { opened: openedForSync, locked: lockedForSync, verifyTeam, beforeKeyChange, afterKeyChange, ...sync } = createSync(ctx, { dir, open: o, adopt });
+  const rotation = rotateKeyUseCases(dir, h, o, adopt);
   syncOpened = openedForSync;
   session.onLocked(() => void lockedForSync());
   const transfer = transferUseCases(dir, h, files, ctx.summariser, run, o.now ?? (() => new Date()));
@@ -85,7 +86,13 @@ export async function createCasebookService(o: ServiceOptions): Promise<Casebook
     ...transfer,
     ...acceptUseCases(h),
     ...loginUseCases(h),
-    ...rotateKeyUseCases(dir, h, o, adopt),
+    // In a team the others' last changes go first, and everything is sent again under the new key after (services/sync).
+    rotateDataKey: async (i) => {
+      await beforeKeyChange();
+      const done = await run(() => rotation.rotateDataKey(i));
+      await afterKeyChange();
+      return done;
+    },
     ...updateUseCases(h, o, run),
     // Verify walks every computer's audit trail too when the casebook is shared (services/sync).
     verify: async () => {
@@ -145,7 +152,7 @@ function serialised(s: CasebookService, run: ReturnType<typeof serialQueue>): Ca
     return out as T;
   };
   // These open a dialog (or call ones that do) and queue their own store work.
-  const ownQueue = new Set<keyof CasebookService>(['saveBackupCopy', 'restoreBackupFile', 'restoreFileWhileLocked', 'checkCaseFile', 'importCaseFile', 'exportCases', 'addDemoCases']);
+  const ownQueue = new Set<keyof CasebookService>(['rotateDataKey', 'saveBackupCopy', 'restoreBackupFile', 'restoreFileWhileLocked', 'checkCaseFile', 'importCaseFile', 'exportCases', 'addDemoCases']);
   // checkForUpdates waits on the network and queues only its audit entry.
   // casesChecked waits for a check that queues its own second looks: queued itself, it would wait for them forever.
   const direct = new Set<string>(['currentSession', 'onLocked', 'settings', 'users', 'listCases', 'reportActivity', 'checkForUpdates', 'casesChecked', 'workProgress', 'cancelWork', ...ownQueue]);

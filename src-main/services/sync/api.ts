@@ -12,6 +12,8 @@ export interface SyncApi {
   setInterval(minutes: number): Promise<SyncStatus>;
   /** One push and pull; a clear error (nothing changed locally) when the server cannot be reached. */
   syncNow(): Promise<SyncResult>;
+  /** The key another computer changed to, taken with the new passphrase this person was given; the casebook opens again under it. */
+  adoptKey(passphrase: string): Promise<Session>;
   changesToResolve(): Promise<ChangeToResolve[]>;
   resolve(id: string, choice: number): Promise<ChangeToResolve[]>;
 }

@@ -49,7 +49,7 @@ export async function runSync(d: SyncDeps): Promise<SyncResult & { toResolveIds:
   const exported = await exportChanges(s, db, team, state, at);
   const remote = openRemote(team.remote, { user: team.serverUser, password: team.serverPassword }, { forReplication: true });
   try {
-    await sameCasebook(remote, s.keyring.storeId);
+    await sameCasebook(remote, s.keyring);
     const check = await checkServer(remote, state, (id) => labelOf(state.keys[id] ?? '', (c) => s.summaries.get(c)?.reference));
     problems.push(...check.problems);
     const pushed = await replicate(db.replicate.to(remote, { batch_size: BATCH, retry: false }), exported.written, d.progress);
@@ -87,7 +87,6 @@ export async function takeInFrom(s: Store, mirror: Mirror, team: Team, summarise
     await replicate(mirror.db.replicate.from(remote, { batch_size: BATCH, retry: false }), total, progress);
     const problems: SyncProblem[] = [];
     await takeIn({ s, mirror, team, summarise, now }, state, problems);
-    for (const id of Object.keys(state.sent)) state.server[id] = state.sent[id] ?? '';
     state.problems = problems;
     await writeState(mirror.db, state);
   } catch (e) {
@@ -111,7 +110,13 @@ async function takeIn(d: SyncDeps, state: EngineState, problems: SyncProblem[]):
   return { pulled: got.pulled, merged: got.merged };
 }
 
-async function sameCasebook(remote: PouchDatabase, storeId: string): Promise<void> {
+/**
+ * The server holds this casebook, under this computer's key or the one it changed from (the
+ * computer that changed it sends the new one); a key changed on another computer stops the
+ * sync before anything is sent or taken in, until this computer adopts it (adopt-key.ts).
+ */
+async function sameCasebook(remote: PouchDatabase, keyring: Store['keyring']): Promise<void> {
+  const storeId = keyring.storeId;
   const doc = await remote.get(KEYRING_DOC_ID).catch((e: { status?: number }) => {
     if (e.status === 404) return undefined;
     throw e;
@@ -120,7 +125,10 @@ async function sameCasebook(remote: PouchDatabase, storeId: string): Promise<voi
   const pub = PublicKeyringSchema.safeParse(doc.public);
   if (!pub.success) throw new CasebookError('SERVER', "The server's copy of the team keyring could not be read; nothing was changed on this computer.");
   if (pub.data.storeId !== storeId) throw new CasebookError('SERVER', "That server holds another team's casebook, not this one. Check the database name at the end of the address; nothing was changed on this computer.");
+  if (pub.data.keyId !== keyring.keyId && pub.data.keyId !== keyring.previousKeyId) throw new CasebookError('SERVER', KEY_CHANGED, { keyChanged: true });
 }
+
+export const KEY_CHANGED = "The casebook's key was changed on another computer (when someone was removed from the team). Enter the new passphrase you were given, under Settings → Team, to carry on syncing; nothing was changed on this computer.";
 
 async function replicate(r: Replication, total = 0, progress?: (done: number, total: number) => void): Promise<ReplicationResult> {
   if (progress) r.on('change', (info) => progress(info.docs_written, Math.max(total, info.docs_written)));

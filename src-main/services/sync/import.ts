@@ -38,6 +38,7 @@ export async function importChanges(s: Store, db: PouchDatabase, team: Team, sta
     const leaves = change.changes.map((c) => c.rev);
     if (leaves.length === 1 && state.sent[change.id] === leaves[0]) continue;
     const doc = await db.get(change.id, { conflicts: true });
+    const sentBefore = state.sent[change.id];
     const named = (why: string): SyncProblem => ({ record: labelOf(state.keys[change.id] ?? '', referenceOf), message: why });
     let payload: Payload;
     let rev = doc._rev ?? '';
@@ -64,11 +65,12 @@ export async function importChanges(s: Store, db: PouchDatabase, team: Team, sta
       const m = await mergeLocalChange(s, db, team, state.sent[change.id], { id: change.id, rev, payload }, now);
       payload = m.payload;
       rev = m.rev;
-      out.merged++;
+      if (!m.same) out.merged++;
     }
     state.keys[change.id] = payload.key;
     state.sent[change.id] = rev;
-    state.server[change.id] = rev;
+    // What the server is known to hold: a revision that came from it, not one written here and not yet sent.
+    if (doc._rev && !doc._conflicts?.length && doc._rev !== sentBefore) state.server[change.id] = doc._rev;
     if (payload.by.machine !== team.machineId) out.pulled++;
     state.heads[payload.by.machine] = Math.max(state.heads[payload.by.machine] ?? 0, payload.by.auditSeq);
     const listed = state.toResolve.includes(change.id);

@@ -14,6 +14,8 @@ import { chooseVersion, listChanges } from './changes';
 import { sealDoc } from './doc-codec';
 import { runSync, takeInFrom } from './engine';
 import { joinTeam } from './join';
+import { forgetMirror, teamKeyFor } from './adopt-key';
+import { openWithKey } from '../../store/open-store';
 import { localMarkers } from './records';
 import { readState, writeState } from './state';
 import { verifyTrails } from './verify-trails';
@@ -41,7 +43,15 @@ interface Live {
 
 const TICK_MS = 30_000;
 
-export function createSync(ctx: ServiceContext, hooks: SyncHooks): SyncApi & { opened(s: Store): void; locked(): Promise<void>; verifyTeam(): Promise<{ file: string; message: string }[]> } {
+export interface SyncInternals {
+  opened(s: Store): void;
+  locked(): Promise<void>;
+  verifyTeam(): Promise<{ file: string; message: string }[]>;
+  beforeKeyChange(): Promise<void>;
+  afterKeyChange(): Promise<void>;
+}
+
+export function createSync(ctx: ServiceContext, hooks: SyncHooks): SyncApi & SyncInternals {
   let live: Live | undefined;
   let running = false;
   let progress: SyncStatus['progress'] = null;
@@ -178,12 +188,48 @@ export function createSync(ctx: ServiceContext, hooks: SyncHooks): SyncApi & { o
     syncNow: () => ctx.serial(() => syncOnce()),
     changesToResolve: () => ctx.serial(async () => (await changes()).map((c) => c.change)),
     resolve: (id, choice) => ctx.serial(() => resolve(id, choice)),
-    opened: (s) => {
-      void (async () => {
+    adoptKey: (passphrase) =>
+      ctx.serial(async () => {
+        const l = await here();
+        const team = await teamOf(l);
+        const taken = await teamKeyFor(l.store, team, passphrase);
+        const userId = l.store.user.id;
+        const plan = await l.store.rotateDataKey({ passphrase: '', others: [], draft: l.store.draft('team.adopt-key', { type: 'casebook', id: l.store.index.storeId }, ['dataKey']) }, taken);
         await closeLive();
+        await forgetMirror(hooks.dir);
+        // The old store holds the lock and what it read with the old key: closed before opening again.
+        await l.store.close();
+        const next = await openWithKey(hooks.dir, plan.keyring, taken.dk.key, userId, { ...hooks.open, requireWritable: true });
+        const session = await hooks.adopt(next);
+        const fresh = await here();
+        await takeInFrom(fresh.store, await mirrorOf(fresh), team, ctx.summariser(), fresh.store.opts.now);
+        await syncOnce();
+        return session;
+      }),
+    /** Before this computer changes the key: what it has is sent under the old one, so the others' last changes are not lost. */
+    beforeKeyChange: async () => {
+      const l = await here();
+      if (l.team) await ctx.serial(() => syncOnce()).catch(() => undefined);
+    },
+    /** After: this computer's copy of the server starts afresh under the new key, and everything is sent again under it. */
+    afterKeyChange: async () => {
+      const s = ctx.current();
+      if (!s || !(await readTeam(s))) return;
+      await closeLive();
+      await forgetMirror(hooks.dir);
+      await ctx.serial(() => syncOnce()).catch(() => undefined);
+    },
+    opened: (s) => {
+      // At once, so a sync that starts next uses this store; the old copy closes behind it.
+      const old = live;
+      live = { store: s };
+      void (async () => {
+        if (old?.timer) clearInterval(old.timer);
+        await old?.mirror?.close().catch(() => undefined);
         const team = await readTeam(s).catch(() => undefined);
-        live = { store: s, team };
-        if (team) startTimer(live);
+        if (live?.store !== s || !team) return;
+        live.team ??= team;
+        startTimer(live);
       })();
     },
     locked: () => closeLive(),

@@ -15,9 +15,11 @@ import { readRecord } from './records';
  * the next revision, so it is applied here and sent on. Without this the received record would
  * replace the local change without a word.
  */
-export async function mergeLocalChange(s: Store, db: PouchDatabase, team: Team, lastOwnRev: string | undefined, got: { id: string; rev: string; payload: Payload }, now: string): Promise<{ payload: Payload; rev: string }> {
+export async function mergeLocalChange(s: Store, db: PouchDatabase, team: Team, lastOwnRev: string | undefined, got: { id: string; rev: string; payload: Payload }, now: string): Promise<{ payload: Payload; rev: string; same?: boolean }> {
   const key = got.payload.key;
   const local = await readRecord(s, key).catch(() => null);
+  // The same on both sides (a computer that has just joined, or taken a new key): nothing to merge.
+  if (JSON.stringify(local) === JSON.stringify(got.payload.value)) return { payload: got.payload, rev: got.rev, same: true };
   const base = lastOwnRev ? await db.get(got.id, { rev: lastOwnRev }).then((d) => openDoc(s.dk, d), () => undefined) : undefined;
   const me = { machine: team.machineId, rev: 'this-computer', userName: s.user.name, at: now };
   const raw = mergeThreeWay(base?.value ?? undefined, { value: local ?? undefined, origin: me }, { value: got.payload.value ?? undefined, origin: { machine: got.payload.by.machine, rev: got.rev, userName: got.payload.by.user, at: got.payload.at } }, { prefer: 'ours', isSet });
