@@ -49,7 +49,7 @@ export function TeamStatus({ status }: { status: SyncStatus }) {
       )}
       <section aria-labelledby="team-on-title">
         <h2 className="govuk-heading-m" id="team-on-title">
-          Team use is on
+          This computer and the server
         </h2>
         <dl className="govuk-summary-list" data-testid="team-status">
           {rows.map(([k, v]) => (
