@@ -96,6 +96,12 @@ export class AuditLog {
     };
   }
 
+  /** One segment's entries as stored (team use sends each segment as it fills: services/sync). */
+  async readSegment(n: number): Promise<AuditEntry[] | undefined> {
+    const seg = await this.file(n).read();
+    return seg?.entries;
+  }
+
   /** Read every segment and check the chain; problems name the file. */
   async readAll(): Promise<{ entries: AuditEntry[]; problems: { file: string; message: string }[] }> {
     const entries: AuditEntry[] = [];

@@ -14,7 +14,7 @@ export const ENVELOPE_VERSION = 1;
 const HEADER_LEN = 4 + 1 + 1 + 8 + 12;
 const TAG_LEN = 16;
 
-export const KINDS = { index: 1, summaries: 2, case: 3, audit: 4, journal: 5, backup: 6, attachment: 7, root: 8, register: 9 } as const;
+export const KINDS = { index: 1, summaries: 2, case: 3, audit: 4, journal: 5, backup: 6, attachment: 7, root: 8, register: 9, mirror: 10, 'sync-doc': 11 } as const;
 export type Kind = keyof typeof KINDS;
 
 export interface DataKey {

@@ -48,6 +48,11 @@ export const IndexSchema = z.strictObject({
    * as last saved. The index is pinned by the sealed root, so an older copy of a register file
    * put back no longer matches; the registers themselves are not read at unlock.
    */
+  /**
+   * Team use (issue 16): this computer's block of case references (domain/sync/team.ts), set
+   * when it turns team use on or joins. Kept here, beside the counters, and never synced.
+   */
+  referenceBlock: z.number().int().min(0).max(98).optional(),
   registers: z.record(z.string().regex(/^[a-z][a-z-]{0,30}$/), z.number().int().min(1)).default({}),
 });
 

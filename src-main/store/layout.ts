@@ -25,6 +25,13 @@ export const ATTACHMENTS_DIR = 'attachments';
 /** Registers kept beside the cases (the staff register, policies, complaints): read when first needed, never at unlock. */
 export const REGISTERS_DIR = 'registers';
 
+/**
+ * Team use (issue 16): this computer's copy of what the server holds (sync-mirror.ts), outside
+ * the journal, the root and the backups: a cache that a sync can rebuild, sealed like the rest.
+ */
+export const SYNC_DIR = 'sync';
+export const MIRROR_LOG = 'sync/mirror.log';
+
 export const caseFile = (id: string) => `${CASES_DIR}/${id}.cbk`;
 export const registerFile = (name: string) => `${REGISTERS_DIR}/${name}.cbk`;
 export const auditFile = (segment: number) => `${AUDIT_DIR}/${String(segment).padStart(6, '0')}.cbk`;

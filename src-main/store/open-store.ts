@@ -35,7 +35,7 @@ export type OpenOptions = {
   /** Where this computer remembers how far each casebook had got, outside the casebook (seen-record.ts). */
   seenRecord?: string;
 };
-const opts = (o: OpenOptions): StoreOptions => ({ kdf: o.kdf ?? 'calibrate', now: o.now ?? (() => new Date()), seenRecord: o.seenRecord });
+export const opts = (o: OpenOptions): StoreOptions => ({ kdf: o.kdf ?? 'calibrate', now: o.now ?? (() => new Date()), seenRecord: o.seenRecord });
 
 export type StoreState = { state: 'uninitialised' } | { state: 'orphaned' } | { state: 'ready'; keyring: KeyringBody };
 
@@ -105,7 +105,7 @@ export async function createStore(dir: string, i: { serviceName: string; userNam
  * files would be mixed with others (and synced or backed up with them), and an old casebook's
  * backups left there would be rotated away by the new one. Hidden files (.DS_Store) are allowed.
  */
-async function mustBeEmpty(dir: string): Promise<void> {
+export async function mustBeEmpty(dir: string): Promise<void> {
   const present = (await fs.readdir(dir).catch(() => [] as string[])).filter((n) => !n.startsWith('.'));
   if (present.length > 0) {
     throw new CasebookError('CONFLICT', `This folder already holds other files, so a casebook was not created in it: a casebook needs a folder of its own, so its files are never mixed with others. Choose an empty folder, or a new one.`);

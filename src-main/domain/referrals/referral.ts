@@ -200,6 +200,8 @@ export function openCase(input: unknown, ctx: OpenCaseContext): Decision<Case> {
 // ── References ────────────────────────────────────────────────────────────────────────
 
 export const MAX_REFERENCE_NUMBER = 999_999;
+/** Each computer of a team numbers within a block this size (domain/sync/team.ts). */
+export const BLOCK_SIZE = 10_000;
 
 /**
  * The next reference for a prefix and year, like RJ-2026-0042: at least four digits, growing
@@ -212,15 +214,22 @@ export function allocateReference(
   year: number,
   counters: Readonly<Record<string, number>>,
   taken: ReadonlySet<string> = new Set(),
+  block?: number,
 ): Decision<{ reference: string; counters: Record<string, number> }> {
   if (!/^[A-Z][A-Z0-9]{0,9}$/.test(prefix)) return refuse('The reference prefix is 1–10 capital letters or digits starting with a letter, like RJ.');
   if (!Number.isInteger(year) || year < 1900 || year > 9999) return refuse('The reference year must be a four-digit year.');
   const key = `${prefix}-${year}`;
+  // In a team each computer numbers within its own block (domain/sync/team.ts), so two computers
+  // taking referrals offline never issue the same reference.
+  const low = block === undefined ? 0 : block * BLOCK_SIZE;
+  const high = block === undefined ? MAX_REFERENCE_NUMBER : low + BLOCK_SIZE - 1;
   const last = Object.hasOwn(counters, key) ? counters[key] : 0;
-  let n = Number.isSafeInteger(last) && (last as number) >= 0 ? (last as number) + 1 : 1;
+  let n = Math.max(Number.isSafeInteger(last) && (last as number) >= 0 ? (last as number) : 0, low) + 1;
   let reference = `${key}-${String(n).padStart(4, '0')}`;
-  while (taken.has(reference) && n <= MAX_REFERENCE_NUMBER) reference = `${key}-${String(++n).padStart(4, '0')}`;
-  if (n > MAX_REFERENCE_NUMBER) return refuse(`All ${MAX_REFERENCE_NUMBER.toLocaleString('en-GB')} references for ${key} are used; change the prefix.`);
+  while (taken.has(reference) && n <= high) reference = `${key}-${String(++n).padStart(4, '0')}`;
+  if (n > high) {
+    return refuse(block === undefined ? `All ${MAX_REFERENCE_NUMBER.toLocaleString('en-GB')} references for ${key} are used; change the prefix.` : `This computer has used all its ${(BLOCK_SIZE - 1).toLocaleString('en-GB')} references for ${key}; take the referral on another computer of the team, or change the prefix.`);
+  }
   return allow({ reference, counters: { ...counters, [key]: n } });
 }
 

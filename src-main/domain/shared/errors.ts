@@ -22,6 +22,8 @@ export const ERROR_CODES = {
   /** Long work (an evidence pack) stopped because the person asked; nothing was written. */
   CANCELLED: 130,
   INTERNAL: 1,
+  /** Team use: the server did not answer, refused the account, or sent something unreadable (nothing local changed). */
+  SERVER: 8,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

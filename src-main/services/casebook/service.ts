@@ -1,3 +1,4 @@
+import type { Store } from '../../store/store';
 import { Work } from '../shared/work';
 import type { OpenOptions } from '../../store/open-store';
 import { createCases } from '../cases';
@@ -63,14 +64,19 @@ export async function createCasebookService(o: ServiceOptions): Promise<Casebook
   const documents = createDocuments(ctx);
   const dataProtection = createDataProtection(ctx);
   const dailyWork = createDailyWork(ctx);
-  const sync = createSync(ctx);
 
   // Every case file read in the background after each unlock; it queues only its second looks.
   const check = caseCheck(h, run);
+  // Team use needs the session's adopt (a joined casebook becomes the session's), and hears of every unlock.
+  let syncOpened: (s: Store) => void = () => undefined;
   const { adopt, ...session } = sessionUseCases(dir, h, o, (s) => {
     cases.internals.prime();
     check.start(s);
+    syncOpened(s);
   });
+  const { opened: openedForSync, locked: lockedForSync, ...sync } = createSync(ctx, { dir, open: o, adopt });
+  syncOpened = openedForSync;
+  session.onLocked(() => void lockedForSync());
   const transfer = transferUseCases(dir, h, files, ctx.summariser, run, o.now ?? (() => new Date()));
   const service: CasebookService = {
     ...session,

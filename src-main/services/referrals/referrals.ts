@@ -101,7 +101,7 @@ export async function createReferral(cw: Casework, input: { referral: unknown; d
   }
   const settings = s.index.casework;
   const taken = new Set(s.summaries.all().map((r) => r.reference));
-  const ref = allocateReference(settings.referencePrefix, Number(referral.receivedOn.slice(0, 4)), s.index.referenceCounters, taken);
+  const ref = allocateReference(settings.referencePrefix, Number(referral.receivedOn.slice(0, 4)), s.index.referenceCounters, taken, s.index.referenceBlock);
   if (!ref.ok) throw new CasebookError('CONFLICT', ref.reason);
   let caseId = randomId('c');
   while (s.summaries.get(caseId)) caseId = randomId('c');

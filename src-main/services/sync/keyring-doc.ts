@@ -1,0 +1,49 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { unwrapForUser, type KeyringBody } from '../../store/keyring';
+
+/**
+ * The one part of the team's keyring the server can read (issue 16): each person's wrap of the
+ * data key (Argon2id of their passphrase, as in keyring.json), so another computer can unlock
+ * with a passphrase alone. Names are not in it: each wrap carries a one-byte hint of the name,
+ * enough to try only the right wrap or two at joining, too little to tell who is on the team.
+ * The whole keyring, names and recovery wrap included, travels sealed beside it.
+ */
+/** Bounded, so a hostile server cannot make joining derive a key with absurd memory or time. */
+const KdfSchema = z.strictObject({ alg: z.literal('argon2id'), memoryKiB: z.number().int().min(19_456).max(4 * 1024 * 1024), iterations: z.number().int().min(2).max(64), parallelism: z.number().int().min(1).max(16), salt: z.string().max(100) });
+export const PublicKeyringSchema = z.strictObject({
+  format: z.literal('rj-casebook-team-keyring'),
+  storeId: z.string().regex(/^[0-9a-f]{32}$/),
+  keyId: z.string().regex(/^[0-9a-f]{16}$/),
+  wraps: z.array(z.strictObject({ userId: z.string().max(60), hint: z.string().regex(/^[0-9a-f]{2}$/), kdf: KdfSchema, nonce: z.string().max(100), wrapped: z.string().max(200) })).min(1).max(500),
+});
+export type PublicKeyring = z.infer<typeof PublicKeyringSchema>;
+
+export function nameHint(storeId: string, name: string): string {
+  return createHash('sha256').update(`rj-casebook name hint|${storeId}|${name.normalize('NFC').trim().toLocaleLowerCase('en-GB')}`).digest('hex').slice(0, 2);
+}
+
+export function keyringPublic(k: KeyringBody): PublicKeyring {
+  return {
+    format: 'rj-casebook-team-keyring',
+    storeId: k.storeId,
+    keyId: k.keyId,
+    wraps: k.users.map((u) => ({ userId: u.userId, hint: nameHint(k.storeId, u.name), kdf: u.kdf, nonce: u.nonce, wrapped: u.wrapped })),
+  };
+}
+
+/**
+ * The data key from the public keyring with a name and passphrase: `no-name` when no wrap's hint
+ * matches the name, `wrong-passphrase` when none of the matching wraps opens.
+ */
+export async function unwrapPublic(pub: PublicKeyring, name: string, passphrase: string): Promise<{ key: Buffer; userId: string } | 'no-name' | 'wrong-passphrase'> {
+  const hint = nameHint(pub.storeId, name);
+  const candidates = pub.wraps.filter((w) => w.hint === hint);
+  if (candidates.length === 0) return 'no-name';
+  for (const w of candidates) {
+    const body = { storeId: pub.storeId, users: [{ userId: w.userId, name: '', kdf: w.kdf, nonce: w.nonce, wrapped: w.wrapped }] } as unknown as KeyringBody;
+    const key = await unwrapForUser(body, w.userId, passphrase).catch(() => undefined);
+    if (key) return { key, userId: w.userId };
+  }
+  return 'wrong-passphrase';
+}

@@ -1,0 +1,72 @@
+import PouchDBCore from 'pouchdb-core';
+import httpAdapter from 'pouchdb-adapter-http';
+import replication from 'pouchdb-replication';
+import LevelCore from 'pouchdb-adapter-leveldb-core';
+import memdown from 'memdown';
+
+/**
+ * PouchDB, the replication engine team use runs on (issue 16): the CouchDB replication
+ * protocol as PouchDB implements it, so the app never writes a sync protocol of its own. Only
+ * the parts the app uses are typed here; the rest of the app goes through these types.
+ */
+export interface PouchDoc {
+  _id: string;
+  _rev?: string;
+  _deleted?: boolean;
+  _conflicts?: string[];
+  _revisions?: { start: number; ids: string[] };
+  [field: string]: unknown;
+}
+export interface PouchWrite { ok?: boolean; id: string; rev: string; error?: string; reason?: string }
+export interface PouchChange { id: string; seq: number | string; changes: { rev: string }[]; deleted?: boolean }
+export interface ReplicationResult { ok: boolean; docs_read: number; docs_written: number; doc_write_failures: number; errors: unknown[]; last_seq?: number | string; status?: string }
+export interface Replication extends PromiseLike<ReplicationResult> {
+  on(event: 'change', f: (info: { docs_read: number; docs_written: number; pending?: number }) => void): Replication;
+  cancel(): void;
+}
+export interface ReplicateOptions { batch_size?: number; batches_limit?: number; retry?: false; doc_ids?: string[]; checkpoint?: false | 'source' | 'target' }
+
+export interface PouchDatabase {
+  readonly name: string;
+  get(id: string, o?: { rev?: string; conflicts?: boolean; revs?: boolean; latest?: boolean }): Promise<PouchDoc>;
+  get(id: string, o: { open_revs: 'all' | string[]; revs?: boolean }): Promise<{ ok?: PouchDoc; missing?: string }[]>;
+  put(doc: PouchDoc, o?: { force?: boolean }): Promise<PouchWrite>;
+  bulkDocs(docs: PouchDoc[], o?: { new_edits?: boolean }): Promise<PouchWrite[]>;
+  allDocs(o?: { include_docs?: boolean; conflicts?: boolean; keys?: string[]; startkey?: string; endkey?: string; limit?: number }): Promise<{ total_rows: number; rows: { id: string; key: string; value: { rev: string; deleted?: boolean }; doc?: PouchDoc; error?: string }[] }>;
+  changes(o: { since: number | string; limit?: number; style?: 'all_docs'; include_docs?: boolean; conflicts?: boolean }): Promise<{ results: PouchChange[]; last_seq: number | string }>;
+  revsDiff(diff: Record<string, string[]>): Promise<Record<string, { missing: string[] }>>;
+  info(): Promise<{ doc_count: number; update_seq: number | string; db_name: string }>;
+  compact(): Promise<unknown>;
+  close(): Promise<void>;
+  replicate: { to(target: PouchDatabase, o?: ReplicateOptions): Replication; from(source: PouchDatabase, o?: ReplicateOptions): Replication };
+}
+export interface PouchOptions {
+  adapter?: string;
+  auth?: { username: string; password: string };
+  skip_setup?: boolean;
+  fetch?: (url: string, init: Record<string, unknown>) => Promise<unknown>;
+  auto_compaction?: boolean;
+  revs_limit?: number;
+  /** The mirror adapter's own option (sync-mirror.ts). */
+  mirrorDown?: () => unknown;
+}
+export type PouchConstructor = new (name: string, o?: PouchOptions) => PouchDatabase;
+
+/** A leveldown-style store over memory whose writes are also kept somewhere (sync-mirror.ts). */
+function MirrorPouch(this: unknown, opts: PouchOptions & Record<string, unknown>, callback: (e?: unknown) => void) {
+  const make = opts.mirrorDown;
+  if (!make) throw new Error('mirrorDown is required');
+  LevelCore.call(this, { ...opts, db: make }, callback);
+}
+MirrorPouch.valid = () => true;
+MirrorPouch.use_prefix = false;
+
+const Pouch = PouchDBCore.plugin(httpAdapter).plugin(replication).plugin((P: { adapter(name: string, a: unknown, preferred: boolean): void }) => P.adapter('rj-mirror', MirrorPouch, false));
+export const PouchDB = Pouch as PouchConstructor;
+export const newMemdown = memdown as () => {
+  _open(o: unknown, cb: (e?: unknown) => void): void;
+  _put(k: Buffer, v: Buffer, o: unknown, cb: (e?: unknown) => void): void;
+  _del(k: Buffer, o: unknown, cb: (e?: unknown) => void): void;
+  _batch(ops: { type: 'put' | 'del'; key: Buffer; value?: Buffer }[], o: unknown, cb: (e?: unknown) => void): void;
+  _store: { forEach(f: (k: Buffer, v: Buffer) => void): void; insert(k: Buffer, v: Buffer): unknown };
+};
