@@ -52,11 +52,11 @@ describe('team enable', () => {
     expect(r.stderr).toMatch(/turn on team use/);
   });
 
-  it('exits non-zero with the service’s words when the server does not answer', async () => {
+  it('exits 8 with the service’s words when the server does not answer', async () => {
     await seeded();
     serversOf(world).unreachable.add(REMOTE);
     const r = await run(['team', 'enable', '--remote', REMOTE]);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(8);
     expect(r.stderr).toBe(`casebook: ${NO_ANSWER}\n`);
   });
 });
@@ -120,8 +120,8 @@ describe('sync', () => {
     await run(['team', 'enable', '--remote', REMOTE]);
     serversOf(world).unreachable.add(REMOTE);
     const r = await run(['sync', '--json']);
-    expect(r.code).toBe(1);
-    expect(r.json()).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: NO_ANSWER } });
+    expect(r.code).toBe(8);
+    expect(r.json()).toEqual({ ok: false, error: { code: 'SERVER', message: NO_ANSWER } });
   });
 });
 

@@ -10,7 +10,7 @@ export const syncNow: CommandDef = {
   words: ['sync'],
   summary: 'Send this computer\'s changes to the team\'s server and fetch everyone else\'s',
   options: {},
-  help: ['With --json the value is the sync result exactly: { at, pushed, pulled, merged, toResolve, problems: [ { record, message } ] }.', 'Exits 1 with the reason when the server cannot be reached; nothing is changed here then.'].join('\n'),
+  help: ['With --json the value is the sync result exactly: { at, pushed, pulled, merged, toResolve, problems: [ { record, message } ] }.', 'Exits 8 with the reason when the server cannot be reached, refuses the account or sends something unreadable; nothing is changed here then.'].join('\n'),
   async run(ctx) {
     await ctx.unlock({ writes: true, capability: 'use-casebook', doing: 'sync with the team' });
     const r = await ctx.call('syncNow', {}, (done, total) => ctx.progress(`Syncing: ${done} of ${total}`));

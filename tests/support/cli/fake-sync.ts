@@ -42,7 +42,7 @@ export function teamOf(store: FakeStore | undefined): FakeTeam | undefined {
 
 const AT = '2026-03-01T12:00:00.000Z';
 /** What the real engine says when the server cannot be reached (the wording is the service's). */
-export const NO_ANSWER = 'The server did not answer. Check the address and that this computer is online; nothing was changed here.';
+export const NO_ANSWER = 'The server did not answer. Check the address and that this computer is online, then try again; nothing was changed on this computer.';
 
 /**
  * Team use as the CLI sees it: the world's servers (serversOf) map an address to the store folder that
@@ -59,8 +59,8 @@ export function fakeSync(o: {
   const net = serversOf(o.world);
   const team = () => {
     const t = teamOf(o.need().s);
-    if (!t) throw new CasebookError('CONFLICT', 'Team use is not on for this casebook: an administrator turns it on in Settings → Team.');
-    if (net.unreachable.has(t.remote)) throw new CasebookError('NOT_FOUND', NO_ANSWER);
+    if (!t) throw new CasebookError('NOT_FOUND', 'Team use is not on for this casebook: an administrator turns it on in Settings → Team.');
+    if (net.unreachable.has(t.remote)) throw new CasebookError('SERVER', NO_ANSWER);
     return t;
   };
   const result = (t: FakeTeam, pushed: number) => ({ at: AT, pushed, pulled: 0, merged: 0, toResolve: t.changes.length, problems: t.problems });
@@ -73,7 +73,7 @@ export function fakeSync(o: {
     async enable(i) {
       const { s, user } = o.need();
       requireCapability(user.role, 'manage-team');
-      if (net.unreachable.has(i.remote)) throw new CasebookError('NOT_FOUND', NO_ANSWER);
+      if (net.unreachable.has(i.remote)) throw new CasebookError('SERVER', NO_ANSWER);
       net.sent.push(i);
       const t: FakeTeam = { remote: i.remote, ...(i.serverUser ? { serverUser: i.serverUser } : {}), intervalMinutes: 5, changes: [], problems: [], lastSyncedAt: AT };
       teams.set(s, t);
@@ -85,7 +85,7 @@ export function fakeSync(o: {
       if (o.store()) throw new CasebookError('CONFLICT', 'There is already a casebook here; nothing was changed.');
       const from = net.servers.get(i.remote);
       const source = from ? o.world.stores.get(from) : undefined;
-      if (!source || net.unreachable.has(i.remote)) throw new CasebookError('NOT_FOUND', NO_ANSWER);
+      if (!source || net.unreachable.has(i.remote)) throw new CasebookError('SERVER', NO_ANSWER);
       const u = source.users.find((x) => x.name.toLowerCase() === i.userName.trim().toLowerCase());
       if (!u || u.passphrase !== i.passphrase) throw new CasebookError('AUTH_FAILED', 'That name and passphrase do not open the team’s casebook; nothing was fetched.');
       const copy: FakeStore = { ...structuredClone({ ...source, cases: undefined }), cases: new Map(source.cases) };
