@@ -40,8 +40,9 @@ export function JoinTeam() {
       unlocked(await call('joinTeam', { remote: v.remote, userName: v.userName, passphrase: v.passphrase, ...(v.serverUser ? { serverUser: v.serverUser } : {}), ...(v.serverPassword ? { serverPassword: v.serverPassword } : {}) }));
     } catch (e) {
       setValue('passphrase', '');
-      // A passphrase that does not open the keyring is about that box, as on the unlock screen.
-      if (e instanceof ApiError && e.code === 'AUTH_FAILED') setError('passphrase', { type: 'server', message: e.message });
+      // A passphrase that does not open the keyring is about that box, as on the unlock screen;
+      // a name nobody on the team has is about the name (the engine says "No one called …").
+      if (e instanceof ApiError && e.code === 'AUTH_FAILED') setError(/^No one called /.test(e.message) ? 'userName' : 'passphrase', { type: 'server', message: e.message });
       else applyServerError(e, FIELDS, setError);
       setFocusKey((k) => k + 1);
     }
