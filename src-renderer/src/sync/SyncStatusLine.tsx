@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useNav } from '../app/nav';
-import { POLL_MS, useSync } from './sync-state';
+import { POLL_MS, RUNNING_POLL_MS, useSync } from './sync-state';
 import { lastSyncedWords, runningWords, toResolveWords, waitingWords } from './sync-words';
 import './sync.scss';
 
 /**
  * Team use at a glance on every signed-in screen: when this computer last synced, what waits
  * to be sent, what waits to be resolved (a link to the page), a plain problem, and "Sync now".
- * Asked again every 15 seconds and after each sync. Only the changes are a live region: the
+ * Asked again every 15 seconds, every second while a sync runs, and after each sync. Only the changes are a live region: the
  * minutes ticking by are not worth announcing. Nothing at all when team use is off.
  */
 export function SyncStatusLine() {
@@ -22,8 +22,14 @@ export function SyncStatusLine() {
     }, POLL_MS);
     return () => clearInterval(timer);
   }, [refresh]);
+  const running = syncing || status?.running === true;
+  // While a sync runs (a long first one, or an automatic one), its progress is asked for every second.
+  useEffect(() => {
+    if (!running) return undefined;
+    const timer = setInterval(() => void refresh(), RUNNING_POLL_MS);
+    return () => clearInterval(timer);
+  }, [running, refresh]);
   if (!status?.enabled) return null;
-  const running = syncing || status.running;
   const problem = error ?? status.problem;
   return (
     <div className="cb-sync-line" data-testid="sync-status">

@@ -22,6 +22,7 @@ export const syncInitial = { status: undefined, syncing: false, error: undefined
 
 /** How often the status line asks (the brief: every 15 seconds, and after each "Sync now"). */
 export const POLL_MS = 15_000;
+export const RUNNING_POLL_MS = 1_000;
 
 export const useSync = create<SyncState>()((set, get) => ({
   ...syncInitial,
