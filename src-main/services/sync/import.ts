@@ -1,4 +1,5 @@
 import { mergeMany, type Conflict, type Json, type Side } from '../../domain/sync/merge';
+import { resolveConflict } from '../../domain/sync/resolve';
 import type { SyncProblem } from '../../domain/sync/status';
 import { kindOf, type Team } from '../../domain/sync/team';
 import type { PouchDatabase, PouchDoc } from '../../store/pouch';
@@ -26,8 +27,30 @@ export interface Imported {
   problems: SyncProblem[];
 }
 
-/** Tags merge as sets; other lists of plain values are one value. */
-const isSet = (path: (string | { id: string })[]) => path[path.length - 1] === 'tags';
+/**
+ * The timeline (entries without ids) and lists of labels merge as sets; other lists of plain
+ * values are one value.
+ */
+const SETS = new Set(['timeline', 'sensitive', 'tags']);
+const isSet = (path: (string | { id: string })[]) => {
+  const last = path[path.length - 1];
+  return typeof last === 'string' && SETS.has(last);
+};
+
+/** When each side last saved is bookkeeping, not a change to choose between: the later one stands. */
+function settleBookkeeping(merged: Json | undefined, conflicts: Conflict[]): { merged: Json | undefined; conflicts: Conflict[] } {
+  let value = merged;
+  const rest: Conflict[] = [];
+  for (const c of conflicts) {
+    const last = c.path[c.path.length - 1];
+    if (last === 'updatedAt' && value !== undefined) {
+      const times = c.versions.map((v) => (typeof v.value === 'string' ? v.value : ''));
+      const latest = times.indexOf([...times].sort().at(-1) ?? '');
+      value = resolveConflict(value, c, Math.max(0, latest));
+    } else rest.push(c);
+  }
+  return { merged: value, conflicts: rest };
+}
 
 export async function importChanges(s: Store, db: PouchDatabase, team: Team, state: EngineState, now: string): Promise<Imported> {
   const idKey = Buffer.from(team.idKey, 'base64');
@@ -91,7 +114,8 @@ async function mergeLeaves(s: Store, db: PouchDatabase, winner: PouchDoc, team: 
   if (!first) throw new Error('no leaf opens');
   const base = await commonAncestor(s, db, id, leaves);
   const sides: Side[] = opened.map(({ doc, payload }) => ({ value: payload.value ?? undefined, origin: { machine: payload.by.machine, rev: doc._rev ?? '', userName: payload.by.user, at: payload.at } }));
-  const m = mergeMany(base?.value ?? undefined, sides, { winnerRev: winner._rev ?? '', isSet });
+  const raw = mergeMany(base?.value ?? undefined, sides, { winnerRev: winner._rev ?? '', isSet });
+  const m = settleBookkeeping(raw.merged, raw.conflicts);
   const conflicts = mergeConflictLists(base?.conflicts ?? [], opened.map((o) => o.payload.conflicts), m.conflicts);
   const payload: Payload = { v: 1, key: first.payload.key, value: m.merged ?? null, conflicts, by: { machine: team.machineId, user: s.user.name, auditSeq: s.audit.count }, at: now };
   const losers = leaves.filter((d) => d._rev !== winner._rev).map((d) => ({ _id: id, _rev: d._rev, _deleted: true }));
