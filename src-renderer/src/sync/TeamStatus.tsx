@@ -20,9 +20,10 @@ export function TeamStatus({ status }: { status: SyncStatus }) {
     const result = await syncNow();
     if (result) setSynced((o) => ({ result, key: (o?.key ?? 0) + 1 }));
   };
+  // Numbered from 1 on screen, as the changes to resolve name computers ("from … on computer 1").
   const rows: [string, React.ReactNode][] = [
     ['Server', status.remote ?? 'Not set'],
-    ['This computer', status.machine ? `Computer ${status.machine.number}${status.machine.name ? `, ${status.machine.name}` : ''}` : 'Not numbered yet'],
+    ['This computer', status.machine ? `Computer ${status.machine.number + 1}${status.machine.name ? `, ${status.machine.name}` : ''}` : 'Not numbered yet'],
     ['Last synced', status.lastSyncedAt ? `${formatDateTime(status.lastSyncedAt)} (${ago(status.lastSyncedAt, new Date())})` : 'Not yet'],
     ['Changes waiting to be sent', String(status.waiting)],
     [
