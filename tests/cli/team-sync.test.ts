@@ -31,7 +31,7 @@ describe('team enable', () => {
     expect(r.code).toBe(0);
     expect(serversOf(world).sent).toEqual([{ remote: REMOTE, serverUser: 'northshire', serverPassword: 's3cret pass' }]);
     expect(r.stdout).toContain(`Team use is on: this casebook syncs with ${REMOTE}.`);
-    expect(r.stdout).toContain('Sent 4 changes to the server and fetched 0 changes.');
+    expect(r.stdout).toContain('Sent the casebook to the server: 4 encrypted documents.');
     expect(r.stdout).not.toContain('s3cret');
   });
 

@@ -6,8 +6,9 @@ import { oneLine, plural, printable } from '../output';
  * `conflicts`. Numbers of documents only: the server never sees, and the command never prints,
  * what was in them.
  */
-export function syncResultText(r: SyncResult): string {
-  const lines = [`Sent ${plural(r.pushed, 'change')} to the server and fetched ${plural(r.pulled, 'change')}${r.merged > 0 ? `; ${plural(r.merged, 'record')} changed on two computers merged field by field` : ''}.`];
+export function syncResultText(r: SyncResult, o: { first?: boolean } = {}): string {
+  const moved = o.first ? `Sent the casebook to the server: ${plural(r.pushed, 'encrypted document')}` : `Sent ${plural(r.pushed, 'change')} to the server and fetched ${plural(r.pulled, 'change')}`;
+  const lines = [`${moved}${r.merged > 0 ? `; ${plural(r.merged, 'record')} changed on two computers merged field by field` : ''}.`];
   if (r.toResolve > 0) lines.push(`${plural(r.toResolve, 'change')} to resolve (the same field changed two ways): see them with "casebook conflicts list".`);
   else lines.push('Nothing to resolve.');
   if (r.problems.length > 0) {

@@ -51,7 +51,7 @@ export const teamEnable: CommandDef = {
     const input = checked(() => commands.enableTeam.input.safeParse(serverOf(teamEnable, ctx)), OPTION_NAMES);
     await ctx.unlock({ writes: true, capability: 'manage-team', doing: 'turn on team use' });
     const r = await ctx.call('enableTeam', input, (done, total) => ctx.progress(`Sending the casebook: ${done} of ${total}`));
-    return ok(r, [`Team use is on: this casebook syncs with ${printable(input.remote)}.`, syncResultText(r)].join('\n'));
+    return ok(r, [`Team use is on: this casebook syncs with ${printable(input.remote)}.`, syncResultText(r, { first: true })].join('\n'));
   },
 };
 
