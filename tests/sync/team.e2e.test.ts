@@ -9,7 +9,8 @@ import { startSyncServer, type SyncServer } from '../support/sync-server';
  * Team use on screen (issue 16), in Chromium over the real service and the project's local
  * CouchDB-protocol server: the administrator turns team use on in Settings → Team, a coordinator
  * joins from a second computer through the join screen, both change the same field of one case,
- * and the second computer's Changes to resolve page keeps one version, which reaches the first.
+ * and the second computer's Changes to resolve page keeps one version, which reaches the first;
+ * with the server stopped, the status line says so plainly.
  * Screens at 1280×800; axe on each.
  */
 const COORDINATOR = 'Tom Okafor';
@@ -110,5 +111,21 @@ describe('team use', () => {
     const onA = await invoke<{ referral: { offenceDescription: string } }>(a, 'getCase', { id: caseId });
     expect(onA.referral.offenceDescription).toBe('The shed door was forced; garden tools and a mower were taken.');
     expect(await invoke(a, 'listChangesToResolve', {})).toEqual([]);
+  });
+
+  it('says plainly when the server does not answer, and clears it once the server answers again', async () => {
+    const p = b!.page;
+    await server.pause();
+    try {
+      await p.getByTestId('sync-status').getByRole('button', { name: 'Sync now' }).click();
+      await p.getByTestId('sync-status').getByRole('status').getByText(/^The server did not answer\./).waitFor();
+      await look(p, '16-sync-server-down');
+    } finally {
+      await server.resume();
+    }
+    await p.getByTestId('sync-status').getByRole('button', { name: 'Sync now' }).click();
+    await p.getByTestId('sync-status').getByText(/^Synced just now$/).waitFor();
+    await expect.poll(() => p.getByTestId('sync-status').getByRole('status').innerText()).toBe('');
+    expect(b!.problems).toEqual([]);
   });
 });
