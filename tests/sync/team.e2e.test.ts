@@ -118,7 +118,8 @@ describe('team use', () => {
     await server.pause();
     try {
       await p.getByTestId('sync-status').getByRole('button', { name: 'Sync now' }).click();
-      await p.getByTestId('sync-status').getByRole('status').getByText(/^The server did not answer\./).waitFor();
+      await p.getByTestId('sync-status').getByRole('status').getByText('The server did not answer.', { exact: true }).waitFor();
+      await p.getByTestId('sync-status').getByText(/^Last synced (just now|1 minute ago)$/).waitFor();
       await look(p, '16-sync-server-down');
     } finally {
       await server.resume();

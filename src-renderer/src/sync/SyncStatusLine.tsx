@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useNav } from '../app/nav';
 import { POLL_MS, RUNNING_POLL_MS, useSync } from './sync-state';
-import { lastSyncedWords, runningWords, toResolveWords, waitingWords } from './sync-words';
+import { firstSentence, runningWords, syncedWords, toResolveWords, waitingWords } from './sync-words';
 import './sync.scss';
 
 /**
  * Team use at a glance on every signed-in screen: when this computer last synced, what waits
- * to be sent, what waits to be resolved (a link to the page), a plain problem, and "Sync now".
+ * to be sent, what waits to be resolved (a link to the page), a plain problem (its first sentence:
+ * the whole of it is on Settings → Team), and "Sync now".
  * Asked again every 15 seconds, every second while a sync runs, and after each sync. Only the changes are a live region: the
  * minutes ticking by are not worth announcing. Nothing at all when team use is off.
  */
@@ -34,9 +35,9 @@ export function SyncStatusLine() {
   return (
     <div className="cb-sync-line" data-testid="sync-status">
       <div className="cb-width cb-sync-line__inner">
-        <span>{running ? runningWords(status) : lastSyncedWords(status, now)}</span>
+        <span>{running ? runningWords(status) : syncedWords(status, now, !!problem)}</span>
         <span className="cb-sync-line__changes" role="status" aria-live="polite">
-          {problem && !running && <strong className="cb-sync-line__problem">{problem}</strong>}
+          {problem && !running && <strong className="cb-sync-line__problem">{firstSentence(problem)}</strong>}
           {status.waiting > 0 && <span>{waitingWords(status.waiting)}</span>}
           {status.toResolve > 0 && (
             <button type="button" className="cb-link-button" onClick={() => go('changes-to-resolve')}>

@@ -25,6 +25,17 @@ export function lastSyncedWords(s: Pick<SyncStatus, 'lastSyncedAt'>, now: Date):
   return s.lastSyncedAt ? `Synced ${ago(s.lastSyncedAt, now)}` : 'Not synced yet';
 }
 
+/** The first sentence of a problem, for the status line ("The server did not answer."); the whole of it is on Settings → Team. */
+export function firstSentence(text: string): string {
+  return /^.*?[.!?](?=\s|$)/su.exec(text.trim())?.[0] ?? text.trim();
+}
+
+/** When this computer last synced, said as the last good sync when the latest one failed. */
+export function syncedWords(s: Pick<SyncStatus, 'lastSyncedAt'>, now: Date, failed: boolean): string {
+  if (!failed) return lastSyncedWords(s, now);
+  return s.lastSyncedAt ? `Last synced ${ago(s.lastSyncedAt, now)}` : 'Not synced yet';
+}
+
 /** What a sync in progress has done: "Syncing…", or "Syncing: 40 of 200". */
 export function runningWords(s: Pick<SyncStatus, 'progress'>): string {
   return s.progress && s.progress.total > 0 ? `Syncing: ${s.progress.done} of ${s.progress.total}` : 'Syncing…';
