@@ -74,7 +74,7 @@ export async function createCasebookService(o: ServiceOptions): Promise<Casebook
     check.start(s);
     syncOpened(s);
   });
-  const { opened: openedForSync, locked: lockedForSync, ...sync } = createSync(ctx, { dir, open: o, adopt });
+  const { opened: openedForSync, locked: lockedForSync, verifyTeam, ...sync } = createSync(ctx, { dir, open: o, adopt });
   syncOpened = openedForSync;
   session.onLocked(() => void lockedForSync());
   const transfer = transferUseCases(dir, h, files, ctx.summariser, run, o.now ?? (() => new Date()));
@@ -87,6 +87,12 @@ export async function createCasebookService(o: ServiceOptions): Promise<Casebook
     ...loginUseCases(h),
     ...rotateKeyUseCases(dir, h, o, adopt),
     ...updateUseCases(h, o, run),
+    // Verify walks every computer's audit trail too when the casebook is shared (services/sync).
+    verify: async () => {
+      const own = await transfer.verify();
+      const team = await verifyTeam();
+      return { ...own, ok: own.ok && team.length === 0, problems: [...own.problems, ...team] };
+    },
     casesChecked: check.casesChecked,
     // How far long work has got, and a stop: answered at once, never behind the work in the queue.
     workProgress: async () => (h.need(), ctx.work.progress()),

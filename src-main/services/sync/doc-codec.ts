@@ -25,6 +25,12 @@ export interface Payload {
   /** null: the record was deleted (a case removed under the retention schedule). */
   value: Json | null;
   conflicts: Conflict[];
+  /**
+   * Revisions from other branches whose changes this one already holds (a merge closes those
+   * branches; the revision tree alone would not show it), so a later merge compares with the
+   * right common revision (merge-leaves.ts).
+   */
+  merged?: string[];
   by: { machine: string; user: string; auditSeq: number };
   at: string;
 }
@@ -33,6 +39,7 @@ const PayloadSchema = z.strictObject({
   key: z.string().min(1).max(200),
   value: z.unknown(),
   conflicts: z.array(z.unknown()).max(1000),
+  merged: z.array(z.string().regex(/^\d{1,9}-[0-9a-f]{1,64}$/)).max(400).optional(),
   by: z.strictObject({ machine: z.string().max(40), user: z.string().max(200), auditSeq: z.number().int().min(0) }),
   at: z.string().max(40),
 });

@@ -39,9 +39,9 @@ export async function exportChanges(s: Store, db: PouchDatabase, team: Team, sta
     for (const [j, key] of keys.entries()) {
       const id = ids[j] ?? '';
       const current = held.rows[j]?.doc;
-      const carried = current ? carriedConflicts(s, current) : [];
+      const carried = current ? carriedOf(s, current) : { conflicts: [] };
       const value = markers.has(key) ? await readRecord(s, key) : null;
-      const payload: Payload = { v: 1, key, value, conflicts: carried, by, at: now };
+      const payload: Payload = { v: 1, key, value, ...carried, by, at: now };
       docs.push({ _id: id, ...(current?._rev ? { _rev: current._rev } : {}), ...sealDoc(s.dk, id, payload), ...(key === 'keyring' ? { public: keyringPublic(s.keyring), ids: sealIds(s.dk, team.idKey) } : {}) });
     }
     const results = await db.bulkDocs(docs);
@@ -59,10 +59,12 @@ export async function exportChanges(s: Store, db: PouchDatabase, team: Team, sta
   return { written, records };
 }
 
-function carriedConflicts(s: Store, doc: PouchDoc): Payload['conflicts'] {
+/** What a new revision keeps of the one it follows: changes still to resolve, and the revisions earlier merges took in. */
+function carriedOf(s: Store, doc: PouchDoc): Pick<Payload, 'conflicts' | 'merged'> {
   try {
-    return openDoc(s.dk, doc).conflicts;
+    const p = openDoc(s.dk, doc);
+    return { conflicts: p.conflicts, ...(p.merged ? { merged: p.merged } : {}) };
   } catch {
-    return [];
+    return { conflicts: [] };
   }
 }

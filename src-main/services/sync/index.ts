@@ -16,6 +16,7 @@ import { runSync, takeInFrom } from './engine';
 import { joinTeam } from './join';
 import { localMarkers } from './records';
 import { readState, writeState } from './state';
+import { verifyTrails } from './verify-trails';
 import { prepareEnable, readMachines, readTeam, saveTeam, setInterval as saveInterval } from './team';
 
 /**
@@ -40,7 +41,7 @@ interface Live {
 
 const TICK_MS = 30_000;
 
-export function createSync(ctx: ServiceContext, hooks: SyncHooks): SyncApi & { opened(s: Store): void; locked(): Promise<void> } {
+export function createSync(ctx: ServiceContext, hooks: SyncHooks): SyncApi & { opened(s: Store): void; locked(): Promise<void>; verifyTeam(): Promise<{ file: string; message: string }[]> } {
   let live: Live | undefined;
   let running = false;
   let progress: SyncStatus['progress'] = null;
@@ -186,5 +187,11 @@ export function createSync(ctx: ServiceContext, hooks: SyncHooks): SyncApi & { o
       })();
     },
     locked: () => closeLive(),
+    verifyTeam: async () => {
+      const l = await here();
+      if (!l.team) return [];
+      const mirror = await mirrorOf(l);
+      return verifyTrails(l.store, mirror, await readState(mirror.db), await readMachines(l.store), l.team.machineId);
+    },
   };
 }

@@ -38,12 +38,20 @@ export function normaliseRemote(raw: string): string {
 /** The address as shown to people: the same, since accounts never go in it. */
 export const shownRemote = (remote: string) => remote;
 
-export function openRemote(remote: string, account: RemoteAccount, o: { create?: boolean } = {}): PouchDatabase {
-  return new PouchDB(remote, {
+export function openRemote(remote: string, account: RemoteAccount, o: { create?: boolean; forReplication?: boolean } = {}): PouchDatabase {
+  const db = new PouchDB(remote, {
     skip_setup: !o.create,
     ...(account.user ? { auth: { username: account.user, password: account.password ?? '' } } : {}),
     fetch: (url, init) => pouchFetch.fetch(url, { ...init, timeout: REQUEST_TIMEOUT_MS }),
   });
+  if (o.forReplication) {
+    // PouchDB's replication asks the source for its counts after each batch only to report
+    // progress, without handling a failure; a connection lost at that moment would otherwise
+    // surface as an unhandled rejection. The replication itself still fails on its next request.
+    const info = db.info.bind(db);
+    db.info = () => info().catch(() => ({ doc_count: 0, update_seq: 0, db_name: '' }));
+  }
+  return db;
 }
 
 /** What went wrong talking to the server, in plain words; a CasebookError SERVER. */
