@@ -152,7 +152,7 @@ describe('the desk: first run, my work, quick find, team caseload, settings', ()
   it('settings are pages by job under a settings navigation', async () => {
     await nav(page, 'Settings', 'Service settings');
     const settingsNav = page.getByRole('navigation', { name: 'Settings' });
-    expect(await settingsNav.getByRole('button').allTextContents()).toEqual(['Service settings', 'People and access', 'Staff', 'Venues', 'Backups', 'Your account']);
+    expect(await settingsNav.getByRole('button').allTextContents()).toEqual(['Service settings', 'People and access', 'Staff', 'Venues', 'Backups', 'Team', 'Your account']);
     // The service's contact details for letters: a wrong email is named on its field; then saved, and the set-up step reads them.
     await page.getByLabel('Address', { exact: true }).fill('1 High Street\nNorthshire NS1 1AA');
     await page.getByLabel('Email address', { exact: true }).fill('not an email');

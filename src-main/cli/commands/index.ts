@@ -29,6 +29,9 @@ import { complaintsList } from './complaints-list';
 import { sarList, sarNew } from './sar';
 import { retentionApply, retentionReview } from './retention';
 import { casesReassign } from './cases-reassign';
+import { teamEnable, teamJoin } from './team';
+import { syncNow } from './sync';
+import { conflictsList, conflictsResolve } from './conflicts';
 
 /** Every command, in the order `casebook --help` lists them. */
-export const COMMANDS: readonly CommandDef[] = [init, verify, auditList, backup, restore, accept, keyRotate, importCases, exportCases, demo, casesList, casesReassign, caseShow, doc, pack, packCheck, personFind, sarNew, sarList, sarExport, retentionReview, retentionApply, meetingsList, ics, figures, staffAdd, staffList, staffShow, staffImport, staffCompliance, staffCpd, staffSupervision, staffObserved, staffTraining, staffCertificate, policiesList, complaintsList];
+export const COMMANDS: readonly CommandDef[] = [init, verify, auditList, backup, restore, accept, keyRotate, importCases, exportCases, demo, casesList, casesReassign, caseShow, doc, pack, packCheck, personFind, sarNew, sarList, sarExport, retentionReview, retentionApply, meetingsList, ics, figures, staffAdd, staffList, staffShow, staffImport, staffCompliance, staffCpd, staffSupervision, staffObserved, staffTraining, staffCertificate, policiesList, complaintsList, teamEnable, teamJoin, syncNow, conflictsList, conflictsResolve];

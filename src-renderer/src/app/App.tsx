@@ -8,6 +8,7 @@ import { Recover } from '../casebook/Recover';
 import { Shell } from './Shell';
 import { MustChangePassphrase } from '../casebook/MustChangePassphrase';
 import { PublicLayout } from '../shared/components/PublicLayout';
+import { JoinTeam } from '../sync/JoinTeam';
 
 /** Chooses the top-level screen from the session phase; listens for locks from the main process. */
 export function App() {
@@ -24,6 +25,8 @@ export function App() {
   switch (phase) {
     case 'create':
       return <CreateCasebook />;
+    case 'join':
+      return <JoinTeam />;
     case 'recovery-key':
       return <RecoveryKey />;
     case 'locked':

@@ -29,12 +29,17 @@ import { HealthCheck } from '../quality/health-check/HealthCheck';
 import { TeamCaseload } from '../daily-work/TeamCaseload';
 import { QuickFind } from '../daily-work/QuickFind';
 import { settingsPagesFor } from '../settings/Settings';
+import { SyncStatusLine } from '../sync/SyncStatusLine';
+import { ChangesToResolve } from '../sync/ChangesToResolve';
+import { useSync } from '../sync/sync-state';
 
 /** `needs`: the capability the page is for; `writes`: it changes the casebook, so not when open read-only. */
 /** `onStaffList`: only for a login linked to a staff record (My record has nothing to show otherwise). */
-const NAV: { page: Page; label: string; needs?: Capability; writes?: boolean; onStaffList?: boolean }[] = [
+/** `toResolve`: only while team use has changes to resolve (or the page is open). */
+const NAV: { page: Page; label: string; needs?: Capability; writes?: boolean; onStaffList?: boolean; toResolve?: boolean }[] = [
   { page: 'home', label: 'Home' },
   { page: 'cases', label: 'Cases' },
+  { page: 'changes-to-resolve', label: 'Changes to resolve', toResolve: true },
   { page: 'team-caseload', label: 'Team caseload', needs: 'read-team-caseload' },
   { page: 'new-referral', label: 'New referral', needs: 'take-referrals', writes: true },
   { page: 'calendar', label: 'Calendar' },
@@ -59,10 +64,11 @@ const NAV: { page: Page; label: string; needs?: Capability; writes?: boolean; on
 export function Shell() {
   const session = useSession((s) => s.session);
   const { page, go } = useNav();
+  const toResolve = useSync((s) => s.status?.toResolve ?? 0);
   useActivityReports(session !== undefined);
   if (!session) return null;
   // Quality leads read cases but do not take referrals (the contract refuses createReferral).
-  const items = NAV.filter((n) => (!n.needs || can(session.user.role, n.needs)) && (!n.writes || !session.readOnly) && (!n.onStaffList || session.user.staffId !== undefined));
+  const items = NAV.filter((n) => (!n.needs || can(session.user.role, n.needs)) && (!n.writes || !session.readOnly) && (!n.onStaffList || session.user.staffId !== undefined) && (!n.toResolve || toResolve > 0 || page === n.page));
   // Someone with nothing to change in Settings but their own passphrase (a facilitator) has "Your account".
   const accountOnly = settingsPagesFor(session).every((p) => p === 'settings' || p === 'settings-staff' || p === 'settings-venues' || p === 'settings-account') && !can(session.user.role, 'manage-staff') && !can(session.user.role, 'manage-venues');
   const label = (n: (typeof NAV)[number]) => (n.page === 'settings' && accountOnly ? 'Your account' : n.label);
@@ -88,6 +94,7 @@ export function Shell() {
             </button>
           </div>
         </div>
+        <SyncStatusLine />
       </header>
       <div className="cb-width cb-layout">
         <nav className="cb-layout__nav cb-side-nav" aria-label="Main">
@@ -133,8 +140,11 @@ function CurrentPage({ page }: { page: Page }): ReactNode {
     case 'settings-staff':
     case 'settings-venues':
     case 'settings-backups':
+    case 'settings-team':
     case 'settings-account':
       return <Settings />;
+    case 'changes-to-resolve':
+      return <ChangesToResolve />;
     case 'team-caseload':
       return <TeamCaseload />;
     case 'find-person':

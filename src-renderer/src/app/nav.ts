@@ -12,10 +12,12 @@ export type Page = 'home' | 'cases' | 'case' | 'new-referral' | 'calendar' | 'fi
   | 'find-person' | 'subject-access' | 'retention'
   // The day's work (issue 14): the team's caseload per facilitator, and reassigning cases.
   | 'team-caseload'
+  // Team use (issue 16): fields changed two ways on two computers, for someone to choose.
+  | 'changes-to-resolve'
   // Settings split by job (issue 14): 'settings' is the service's own; the others their own pages.
   | SettingsPage;
 
-export const SETTINGS_PAGES = ['settings', 'settings-people', 'settings-staff', 'settings-venues', 'settings-backups', 'settings-account'] as const;
+export const SETTINGS_PAGES = ['settings', 'settings-people', 'settings-staff', 'settings-venues', 'settings-backups', 'settings-team', 'settings-account'] as const;
 export type SettingsPage = (typeof SETTINGS_PAGES)[number];
 
 export function isSettingsPage(p: Page): p is SettingsPage {

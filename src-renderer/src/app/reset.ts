@@ -8,6 +8,7 @@ import { useQuality, qualityInitial } from '../quality/quality-state';
 import { useSettings, settingsInitial } from '../settings/settings-state';
 import { resetSession, useSession, type LockReason } from './session';
 import { onLocked } from '../shared/api/client';
+import { useSync, syncInitial } from '../sync/sync-state';
 
 /**
  * When the casebook locks, everything read from it must leave memory: clear every store and
@@ -23,6 +24,7 @@ export function clearAllStores(reason: LockReason): void {
   useNav.setState(navInitial);
   useProcess.setState(processInitial);
   useQuality.setState(qualityInitial);
+  useSync.setState(syncInitial);
   resetSession(reason);
 }
 

@@ -7,7 +7,9 @@ import { call, messageOf } from '../shared/api/client';
  * Which top-level screen is showing, and who is signed in. The recovery key lives here only
  * between "casebook created" and "I have stored it", and is dropped on lock.
  */
-export type Phase = 'loading' | 'create' | 'recovery-key' | 'locked' | 'recover' | 'unlocked' | 'unavailable';
+export type Phase = 'loading' | 'create' | 'recovery-key' | 'locked' | 'recover' | 'unlocked' | 'unavailable'
+  // No casebook here yet, and this computer joins a team's (issue 16) instead of creating one.
+  | 'join';
 
 /** Why the casebook last locked, in words for the unlock screen. */
 export type LockReason = 'manual' | 'idle' | 'system' | 'restore' | string;
@@ -34,6 +36,8 @@ interface SessionActions {
   unlocked(session: Session): void;
   showRecover(): void;
   showUnlock(): void;
+  showJoin(): void;
+  showCreate(): void;
   settingsChanged(settings: Settings): void;
 }
 
@@ -45,7 +49,7 @@ export const useSession = create<SessionData & SessionActions>()((set, get) => (
   async refresh() {
     try {
       const status = await call('getStatus');
-      if (status.state === 'uninitialised') set({ status, phase: 'create', session: undefined });
+      if (status.state === 'uninitialised') set({ status, phase: get().phase === 'join' ? 'join' : 'create', session: undefined });
       else if (status.state === 'unlocked' && status.session) set({ status, phase: 'unlocked', session: status.session });
       // Keep the recover screen if that is where the person is.
       else set({ status, phase: get().phase === 'recover' ? 'recover' : 'locked', session: undefined });
@@ -82,6 +86,14 @@ export const useSession = create<SessionData & SessionActions>()((set, get) => (
 
   showUnlock() {
     set({ phase: 'locked' });
+  },
+
+  showJoin() {
+    set({ phase: 'join' });
+  },
+
+  showCreate() {
+    set({ phase: 'create' });
   },
 
   settingsChanged(settings) {

@@ -31,6 +31,7 @@ const FIELDS = ['serviceName', 'userName', 'passphrase', 'confirm'] as const;
 export function CreateCasebook() {
   const h1 = usePageTitle('Create a casebook');
   const created = useSession((s) => s.created);
+  const showJoin = useSession((s) => s.showJoin);
   const [focusKey, setFocusKey] = useState(0);
   const { register, handleSubmit, watch, setError, formState } = useForm<Values>({
     resolver: zodResolver(Schema),
@@ -59,6 +60,13 @@ export function CreateCasebook() {
       <p className="govuk-body">
         Your casebook keeps every case on this computer, encrypted. Nobody can read it without a passphrase or the
         recovery key.
+      </p>
+      <p className="govuk-body">
+        If your team already shares a casebook through a server,{' '}
+        <button type="button" className="cb-link-button" onClick={showJoin}>
+          join a team casebook
+        </button>{' '}
+        instead.
       </p>
       <form noValidate onSubmit={handleSubmit(onValid, () => setFocusKey((k) => k + 1))}>
         <TextField

@@ -15,6 +15,7 @@ import { RotateKeySection } from './RotateKeySection';
 import { UpdatesSection } from './UpdatesSection';
 import { CaseworkSettingsSections } from './CaseworkSettingsSections';
 import { VenuesSection } from '../conferences/venues/VenuesSection';
+import { TeamSettings } from '../sync/TeamSettings';
 import '../cases/sub-nav.scss';
 import '../daily-work/daily-work.scss';
 
@@ -24,6 +25,7 @@ export const SETTINGS_TITLES: Record<SettingsPage, string> = {
   'settings-staff': 'Staff',
   'settings-venues': 'Venues',
   'settings-backups': 'Backups',
+  'settings-team': 'Team',
   'settings-account': 'Your account',
 };
 
@@ -45,6 +47,7 @@ export function settingsPagesFor(session: Session | undefined): SettingsPage[] {
   if (may('manage-users') || may('rotate-data-key')) pages.push('settings-people');
   pages.push('settings-staff', 'settings-venues');
   if (seesBackups(session)) pages.push('settings-backups');
+  if (may('manage-team')) pages.push('settings-team');
   pages.push('settings-account');
   return pages;
 }
@@ -105,6 +108,9 @@ function SettingsPageBody({ page, session, nav }: { page: SettingsPage; session:
           {(may('import-cases') || may('export-cases')) && <MoveCasesSection canImport={may('import-cases')} canExport={may('export-cases')} />}
         </>
       );
+      break;
+    case 'settings-team':
+      body = <TeamSettings />;
       break;
     case 'settings-account':
       body = <ChangePassphraseForm />;

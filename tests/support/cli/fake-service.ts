@@ -12,6 +12,7 @@ import type { ComplaintList } from '../../../src-main/domain/quality/complaints'
 import type { SubjectAccessRequest } from '../../../src-main/domain/data-protection/subject-access/request';
 import { fakeSubjectAccess } from './fake-subject-access';
 import { fakeDailyWork } from './fake-daily-work';
+import { fakeSync } from './fake-sync';
 import { registerCsvRows } from '../../../src-main/domain/staff/register-csv';
 import type { Venue } from '../../../src-main/domain/conferences/venue';
 import { CaseSchema, summarise, type Case } from '../../../src-main/domain/cases/case';
@@ -201,7 +202,6 @@ export function createFakeService(world: FakeWorld, dir: string, files: FilePort
   };
   const conferencesApi = { saveVenue: async (v: Omit<Venue, 'id'>) => (demoVenues = [...demoVenues, { ...v, id: `v_fake${String(demoVenues.length).padStart(4, '0')}` }]) };
   const casesApi = { getCaseworkReference: () => ({ staff: store()?.register ?? demoStaff, venues: demoVenues }) as unknown as ReturnType<CasebookService['cases']['getCaseworkReference']> };
-
   const importCases = async (cases: Case[]) => {
     admin();
     const { s } = need();
@@ -394,7 +394,7 @@ export function createFakeService(world: FakeWorld, dir: string, files: FilePort
     documents: missing('documents') as CasebookService['documents'],
     dataProtection: { ...(missing('dataProtection') as CasebookService['dataProtection']), ...fakeSubjectAccess(need) },
     dailyWork: { ...(missing('dailyWork') as CasebookService['dailyWork']), ...fakeDailyWork(need, () => store()?.register ?? demoStaff) },
-    sync: missing('sync') as CasebookService['sync'],
+    sync: fakeSync({ world, dir, store, need, signIn: (u) => ((current = u), session()) }),
   };
   return api;
 }
