@@ -99,6 +99,13 @@ describe('first run and reassigning', () => {
     expect(done({ settings: { ...settings, serviceAddress: '1 High Street\nNorthtown', serviceEmail: 'rj@example.org' }, staff: [{ id: 's_000000000000001', name: 'Priya Shah', role: 'facilitator', level: 'advanced', active: true }], venues: [{} as never], cases: 1 })).toEqual(['service', 'staff', 'venues', 'referral']);
   });
 
+  it('counts the service step done without a logo, and says whether one is set', () => {
+    const settings = { ...defaultSettings('Northshire RJ'), serviceAddress: '1 High Street', servicePhone: '01632 960000' };
+    expect(setUpChecklist({ settings, staff: [], venues: [], cases: 0 })[0]).toEqual({ step: 'service', done: true, logo: false });
+    const logo = { ref: 'a'.repeat(64), type: 'image/png' as const, size: 100, width: 40, height: 20 };
+    expect(setUpChecklist({ settings: { ...settings, logo }, staff: [], venues: [], cases: 0 })[0]).toEqual({ step: 'service', done: true, logo: true });
+  });
+
   it('keeps the co-facilitator unless they become the lead, and refuses ended cases and the same lead', () => {
     const to: StaffMember = { id: 's_000000000000001', name: 'Priya Shah', role: 'facilitator', level: 'advanced', active: true };
     expect(reassignStep(aCase({ coFacilitatorId: 's_000000000000002' }), to)).toEqual({ ok: true, command: { type: 'assign-team', leadId: to.id } });
