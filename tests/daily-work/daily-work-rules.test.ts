@@ -83,8 +83,10 @@ describe('team caseload', () => {
     );
     expect(load.facilitators.map((f) => [f.name, f.leading, f.supporting, f.sensitive, f.overdue, f.cases.map((c) => c.reference)])).toEqual([
       ['Priya Shah', 1, 0, 1, 1, ['RJ-2026-0001']],
-      ['Tom Okafor', 1, 1, 1, 1, ['RJ-2026-0002']],
+      ['Tom Okafor', 1, 1, 1, 1, ['RJ-2026-0001', 'RJ-2026-0002']],
     ]);
+    // The cases listed for reassigning say which part the person has on each.
+    expect(load.facilitators[1]!.cases.map((c) => c.role)).toEqual(['co-facilitator', 'lead']);
     expect(load.unassigned).toEqual({ open: 1, sensitive: 1, overdue: 1 });
   });
 });
@@ -112,5 +114,14 @@ describe('first run and reassigning', () => {
     expect(reassignStep(aCase({ coFacilitatorId: to.id }), to)).toEqual({ ok: true, command: { type: 'assign-team', leadId: to.id, coFacilitatorId: null } });
     expect(reassignStep(aCase({ leadFacilitatorId: to.id }), to)).toMatchObject({ ok: false, problem: 'Priya Shah already leads RJ-2026-0001: untick it' });
     expect(reassignStep(aCase({ exit: { kind: 'withdrawn' } } as unknown as Partial<Case>), to)).toMatchObject({ ok: false });
+  });
+
+  it('replaces the person named as co-facilitator too, never adding the new person twice', () => {
+    const to: StaffMember = { id: 's_000000000000001', name: 'Priya Shah', role: 'facilitator', level: 'advanced', active: true };
+    const from = 's_000000000000003';
+    expect(reassignStep(aCase({ leadFacilitatorId: from, coFacilitatorId: 's_000000000000002' }), to, from)).toEqual({ ok: true, command: { type: 'assign-team', leadId: to.id } });
+    expect(reassignStep(aCase({ leadFacilitatorId: 's_000000000000002', coFacilitatorId: from }), to, from)).toEqual({ ok: true, command: { type: 'assign-team', coFacilitatorId: to.id } });
+    expect(reassignStep(aCase({ leadFacilitatorId: to.id, coFacilitatorId: from }), to, from)).toEqual({ ok: true, command: { type: 'assign-team', coFacilitatorId: null } });
+    expect(reassignStep(aCase({ leadFacilitatorId: 's_000000000000002' }), to, from)).toMatchObject({ ok: false, problem: expect.stringContaining('team has changed') });
   });
 });

@@ -84,10 +84,10 @@ export function TeamCaseload() {
                   Facilitator
                 </th>
                 <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                  Leads
+                  Leading
                 </th>
                 <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                  Co-facilitates
+                  Co-facilitating
                 </th>
                 <th scope="col" className="govuk-table__header govuk-table__header--numeric">
                   Sensitive
@@ -120,7 +120,7 @@ export function TeamCaseload() {
                     <button type="button" className="cb-link-button" onClick={() => seeCases(f)}>
                       See cases<span className="govuk-visually-hidden"> of {f.name}</span>
                     </button>
-                    {canReassign && f.leading > 0 && (
+                    {canReassign && f.leading + f.supporting > 0 && (
                       <>
                         {' · '}
                         <button
@@ -132,7 +132,7 @@ export function TeamCaseload() {
                             setFrom(from?.staffId === f.staffId ? undefined : f);
                           }}
                         >
-                          Reassign<span className="govuk-visually-hidden"> the cases {f.name} leads</span>
+                          Reassign<span className="govuk-visually-hidden"> the cases of {f.name}</span>
                         </button>
                       </>
                     )}
