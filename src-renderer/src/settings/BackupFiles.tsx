@@ -61,7 +61,7 @@ export function BackupFiles() {
       <FileAction id="backup-file" title="Restore from a backup file" action={restore} onRun={() => restoreFile()} confirm={RESTORE_FILE}>
         <p className="govuk-body">Replace the casebook with a copy saved earlier. Only a copy of this casebook can be restored here.</p>
       </FileAction>
-      {lost && <RecoverWhatOpens lost={lost} busy={restore.busy} chooseFileAgain onRestore={() => void restoreFile(true)} onCancel={() => setLost(undefined)} />}
+      {lost && <RecoverWhatOpens level={2} lost={lost} busy={restore.busy} chooseFileAgain onRestore={() => void restoreFile(true)} onCancel={() => setLost(undefined)} />}
     </>
   );
 }

@@ -62,7 +62,7 @@ export function ServiceSettingsForm() {
   return (
     <section aria-labelledby="service-settings-title">
       <h2 className="govuk-heading-m" id="service-settings-title">
-        Service settings
+        Service details
       </h2>
       {saved && (
         <Banner title="Success" success>
