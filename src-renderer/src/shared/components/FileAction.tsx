@@ -70,7 +70,7 @@ export function FileAction(o: { id: string; title: string; /** Its heading's lev
 
   return (
     <section aria-labelledby={`${o.id}-title`} className="govuk-!-margin-top-6" data-testid={o.id}>
-      <Title className={level === 2 ? "govuk-heading-m" : "govuk-heading-s"} id={`${o.id}-title`}>
+      <Title className={level === 2 ? 'govuk-heading-m' : 'govuk-heading-s'} id={`${o.id}-title`}>
         {o.title}
       </Title>
       <ErrorSummary errors={action.errors} focusKey={action.focusKey} level={(level + 1) as 3 | 4} />
