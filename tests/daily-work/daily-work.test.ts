@@ -86,6 +86,7 @@ describe('my work, the team caseload and reassigning', () => {
     expect(stale.message).toContain(`${other.case.reference}'s team has changed since the caseload was counted`);
     expect(await row(w.staff.fatima)).toMatchObject({ leading: 1, supporting: 2 });
 
+    expect((await w.fails('reassignCases', { caseIds, toStaffId: w.staff.fatima, fromStaffId: w.staff.fatima })).message).toContain('Choose someone other than Fatima Hussain');
     const done = await w.call('reassignCases', { caseIds, toStaffId: w.staff.jo, fromStaffId: w.staff.fatima });
     expect(done.cases.map((c) => c.caseId)).toEqual(caseIds);
     const teamOf = async (id: string) => {

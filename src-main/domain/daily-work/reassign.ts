@@ -38,7 +38,17 @@ export function reassignStep(c: Case, to: StaffMember, fromId?: string): { ok: t
   if (c.stage === 'closed' || c.exit !== undefined) return { ok: false, problem: `${c.reference} has ended: untick it (reopen the case first to change its team)` };
   const asCo = fromId !== undefined && c.coFacilitatorId === fromId;
   if (fromId !== undefined && !asCo && c.leadFacilitatorId !== fromId) return { ok: false, problem: `${c.reference}'s team has changed since the caseload was counted: reload the caseload` };
-  if (asCo) return { ok: true, command: { type: 'assign-team', coFacilitatorId: c.leadFacilitatorId === to.id ? null : to.id } };
-  if (c.leadFacilitatorId === to.id) return { ok: false, problem: `${to.name} already leads ${c.reference}: untick it` };
-  return { ok: true, command: { type: 'assign-team', leadId: to.id, ...(c.coFacilitatorId === to.id ? { coFacilitatorId: null } : {}) } };
+  if (!asCo && c.leadFacilitatorId === to.id) return { ok: false, problem: `${to.name} already leads ${c.reference}: untick it` };
+  return { ok: true, command: handOverCommand(c, asCo ? fromId : c.leadFacilitatorId, to.id) };
+}
+
+/**
+ * The assign-team step that puts `toId` in the place `fromId` has on the case (lead, or else
+ * co-facilitator). The same person cannot be both lead and co-facilitator, so where `toId`
+ * already has the other place, the place given up is left empty. Used by reassigning and by
+ * marking a leaver with a successor.
+ */
+export function handOverCommand(c: Pick<Case, 'leadFacilitatorId' | 'coFacilitatorId'>, fromId: string | undefined, toId: string): WorkflowCommand {
+  if (c.leadFacilitatorId === fromId) return { type: 'assign-team', leadId: toId, ...(c.coFacilitatorId === toId ? { coFacilitatorId: null } : {}) };
+  return { type: 'assign-team', coFacilitatorId: c.leadFacilitatorId === toId ? null : toId };
 }

@@ -75,6 +75,7 @@ async function reassignCases(cw: Casework, raw: ReassignCasesInput): Promise<Rea
   const input = parsed.data;
   const to = findStaff(s.index.staff, input.toStaffId);
   if (!to) throw invalidInput([{ path: 'toStaffId', message: 'Choose someone on the staff list to give the cases to' }]);
+  if (input.fromStaffId === to.id) throw invalidInput([{ path: 'toStaffId', message: `Choose someone other than ${to.name} to take the cases over` }]);
   const ctx = workflowContext(cw);
   const plans: { before: Case; after: Case; marks: string[] }[] = [];
   const problems: { path: string; message: string }[] = [];
