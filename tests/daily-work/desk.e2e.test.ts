@@ -178,6 +178,8 @@ describe('the desk: first run, my work, quick find, team caseload, settings', ()
     await logo.getByRole('button', { name: 'Choose a picture' }).click();
     await logo.getByRole('button', { name: 'Use this logo' }).click();
     await logo.getByText('Logo saved. Letters and forms print it from now on.').waitFor();
+    // The button pressed has gone: focus is on the section's heading, not lost to the page.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('service-logo-title');
     // Drawn, not just present: the page's CSP allows the data: picture.
     expect(await logo.getByTestId('service-logo-preview').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(240);
     expect(await logo.getByText('PNG, 240 × 80 pixels').count()).toBe(1);

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChosenLogoFile, ServiceLogoView } from '../../../src-main/domain/casebook/service-logo';
 import { ApiError, call, messageOf } from '../shared/api/client';
 import { Banner } from '../shared/components/Banner';
@@ -25,6 +25,8 @@ export function ServiceLogoSection({ canChange }: { canChange: boolean }) {
   const [focusKey, setFocusKey] = useState(0);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string>();
+  // The button pressed goes away once the logo is used or removed: focus moves to the section's heading, not to the page's top.
+  const heading = useRef<HTMLHeadingElement>(null);
 
   const refresh = useCallback(async () => setView(await call('getServiceLogo', {})), []);
   useEffect(() => {
@@ -46,6 +48,7 @@ export function ServiceLogoSection({ canChange }: { canChange: boolean }) {
       const message = await what();
       setErrors([]);
       setDone(message);
+      if (message) heading.current?.focus();
       await settingsChanged();
     } catch (e) {
       fail(e);
@@ -80,7 +83,7 @@ export function ServiceLogoSection({ canChange }: { canChange: boolean }) {
   const error = errors.find((e) => e.fieldId === FIELD)?.message;
   return (
     <section aria-labelledby="service-logo-title" className="govuk-!-margin-bottom-8" data-testid="service-logo">
-      <h2 className="govuk-heading-m" id="service-logo-title">
+      <h2 className="govuk-heading-m" id="service-logo-title" ref={heading} tabIndex={-1}>
         Logo
       </h2>
       {done && (
