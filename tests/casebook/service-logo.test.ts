@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { logoFileProblem, logoTypeOf, MAX_LOGO_BYTES } from '../../src-main/domain/casebook/service-logo';
-import { caseworkWorld, type World } from '../support/casebook';
+import { caseworkWorld, PASS, type World } from '../support/casebook';
 import { makePng } from '../documents/helpers';
 
 /**
@@ -137,5 +137,16 @@ describe('the service logo', () => {
     expect((await w.service.verify()).problems).toContainEqual({ file: 'index.cbk', message: `it names an attachment that is missing (attachments/${file})` });
     // Settings shows no picture rather than failing.
     expect(await w.call('getServiceLogo', {})).toEqual({});
+  });
+
+  it('survives a change of data key: the settings name the picture by its new name', async () => {
+    const w = await caseworkWorld();
+    const set = await w.call('setServiceLogo', { chosen: await choose(w, PNG) });
+    const [before] = await attachmentFiles(w);
+    await w.service.rotateDataKey({ passphrase: PASS, others: [] });
+    // Attachments are named under a key derived from the data key: the file has a new name.
+    expect(await attachmentFiles(w)).not.toEqual([before]);
+    expect(await w.call('getServiceLogo', {})).toEqual(set);
+    expect((await w.service.verify()).problems).toEqual([]);
   });
 });
