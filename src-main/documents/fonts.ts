@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { parseFont } from './parsed-fonts';
-import { findSystemCjkFace } from './system-cjk-font';
+import { systemCjkOnDemand } from './system-cjk-font';
 import { BIDI_CONTROL } from '../domain/shared/text';
 
 export interface FontFace {
@@ -23,9 +23,22 @@ export interface FontFace {
   readonly preferFor?: readonly string[];
 }
 
+/**
+ * A face too big to read unless a document needs it (the system's CJK face, 20–40 MB): read
+ * the first time a document has text in one of its scripts, then added at the end of the chain.
+ */
+export interface OnDemandFace {
+  /** Unicode script names whose characters make the face worth reading; it is preferred for them. */
+  readonly preferFor: readonly string[];
+  /** The face, or undefined when this machine has none. */
+  load(): Promise<FontFace | undefined>;
+}
+
 /** Faces in fallback order. The first face must have the replacement mark (□). */
 export interface FontSet {
   readonly faces: readonly FontFace[];
+  /** Read only for a document that needs it (see fontsFor). */
+  readonly onDemand?: OnDemandFace;
 }
 
 /** Drawn in place of a character that no face has. */
@@ -71,9 +84,34 @@ async function readFontSet(dir: string): Promise<FontSet> {
       ...(f.preferFor ? { preferFor: f.preferFor } : {}),
     })),
   );
-  // Last in the chain: only characters no shipped face has reach it (system-cjk-font.ts says why).
-  const cjk = await findSystemCjkFace();
-  return { faces: cjk ? [...faces, cjk] : faces };
+  // Last in the chain, and read only when a document has CJK text (system-cjk-font.ts says why).
+  return { faces, onDemand: systemCjkOnDemand() };
+}
+
+const withOnDemand = new WeakMap<FontSet, Promise<FontSet>>();
+
+/**
+ * The fonts a document with these texts needs: the set's own faces, and its on-demand face only
+ * when some text is in one of that face's scripts, so a document in English never reads the
+ * 40 MB CJK collection. The widened set is made once per set, so faces are parsed once.
+ */
+export function fontsFor(set: FontSet, texts: Iterable<string>): Promise<FontSet> {
+  const lazy = set.onDemand;
+  if (!lazy) return Promise.resolve(set);
+  const needed = new RegExp(lazy.preferFor.map((s) => `\\p{Script=${s}}`).join('|'), 'u');
+  let needs = false;
+  for (const t of texts) if ((needs = needed.test(t))) break;
+  if (!needs) return Promise.resolve(set);
+  let widened = withOnDemand.get(set);
+  if (!widened) {
+    widened = lazy.load().then(
+      (face) => ({ faces: face ? [...set.faces, face] : set.faces }),
+      // A face that cannot be read is as if absent: its characters are reported missing.
+      () => ({ faces: set.faces }),
+    );
+    withOnDemand.set(set, widened);
+  }
+  return widened;
 }
 
 const scripts = new Map<string, RegExp>();

@@ -39,7 +39,7 @@ import {
   type HtmlOptions,
   type ImageData,
 } from './index';
-import { FontChain } from './fonts';
+import { FontChain, fontsFor } from './fonts';
 
 export { DOCUMENT_KINDS, type DocumentKind };
 export const DOCUMENT_FORMATS = ['pdf', 'docx', 'html'] as const;
@@ -239,10 +239,11 @@ function buildModel(request: GenerateDocumentRequest, deps: DocumentDeps, langua
   }
 }
 
-/** Characters of the model that no bundled font has. */
-export function missingCharacters(model: DocumentModel, fonts: FontSet): string[] {
-  const chain = new FontChain(fonts);
-  for (const text of modelTexts(model)) chain.segment(text);
+/** Characters of the model that no bundled font (nor the system's CJK face, when it has CJK text) has. */
+export async function missingCharacters(model: DocumentModel, fonts: FontSet): Promise<string[]> {
+  const texts = modelTexts(model);
+  const chain = new FontChain(await fontsFor(fonts, texts));
+  for (const text of texts) chain.segment(text);
   return chain.missingCharacters();
 }
 
@@ -266,9 +267,9 @@ export async function generateDocument(request: GenerateDocumentRequest, deps: D
     }
     case 'docx': {
       const r = await renderDocx(model, deps.rasteriseChart ? { rasteriseChart: deps.rasteriseChart } : {});
-      return { ...common, format: 'docx', bytes: r.bytes, missingCharacters: missingCharacters(model, deps.fonts) };
+      return { ...common, format: 'docx', bytes: r.bytes, missingCharacters: await missingCharacters(model, deps.fonts) };
     }
     case 'html':
-      return { ...common, format: 'html', html: renderHtml(model, request.html).html, missingCharacters: missingCharacters(model, deps.fonts) };
+      return { ...common, format: 'html', html: renderHtml(model, request.html).html, missingCharacters: await missingCharacters(model, deps.fonts) };
   }
 }

@@ -3,7 +3,8 @@
  * every other font we ship together, and every desktop the app runs on already has one: Windows
  * (Microsoft YaHei), macOS (PingFang) and Linux (Noto Sans CJK, Debian's fonts-noto-cjk). So the
  * PDF renderer borrows the system's face, embedding only the characters a document uses. When
- * none is found, CJK characters are reported as missing, as before, and drawn as □.
+ * none is found, CJK characters are reported as missing, as before, and drawn as □. The face is
+ * read only when a document has CJK text (fonts.ts, fontsFor): the collection is 20–40 MB.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -30,10 +31,14 @@ function candidates(): Candidate[] {
   return ['/usr/share/fonts/opentype/noto', '/usr/share/fonts/noto-cjk', '/usr/share/fonts/google-noto-cjk', '/usr/share/fonts/opentype/noto-cjk'].map(noto);
 }
 
-async function face(file: string, postscriptName: string | undefined): Promise<Uint8Array | undefined> {
+/** How a font file is read: the disk, or a test's reader that records what was asked for. */
+export type FontFileReader = (file: string) => Promise<Uint8Array>;
+const fromDisk: FontFileReader = async (file) => new Uint8Array(await readFile(file));
+
+async function face(file: string, postscriptName: string | undefined, read: FontFileReader): Promise<Uint8Array | undefined> {
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(await readFile(file));
+    bytes = await read(file);
   } catch {
     return undefined;
   }
@@ -47,12 +52,20 @@ async function face(file: string, postscriptName: string | undefined): Promise<U
 }
 
 /** The first system CJK face that opens, as a face for the end of the PDF font chain; undefined when the machine has none. */
-export async function findSystemCjkFace(): Promise<{ name: string; regular: Uint8Array; bold?: Uint8Array; preferFor: string[] } | undefined> {
+export async function findSystemCjkFace(read: FontFileReader = fromDisk): Promise<{ name: string; regular: Uint8Array; bold?: Uint8Array; preferFor: string[] } | undefined> {
   for (const c of candidates()) {
-    const regular = await face(c.regular, c.regularFace);
+    const regular = await face(c.regular, c.regularFace, read);
     if (!regular) continue;
-    const bold = c.bold ? await face(c.bold, c.boldFace) : undefined;
-    return { name: c.name, regular, ...(bold ? { bold } : {}), preferFor: ['Han', 'Hiragana', 'Katakana', 'Hangul', 'Bopomofo'] };
+    const bold = c.bold ? await face(c.bold, c.boldFace, read) : undefined;
+    return { name: c.name, regular, ...(bold ? { bold } : {}), preferFor: [...CJK_SCRIPTS] };
   }
   return undefined;
+}
+
+const CJK_SCRIPTS = ['Han', 'Hiragana', 'Katakana', 'Hangul', 'Bopomofo'] as const;
+
+/** The system's CJK face as a face read on demand: looked for and read once, the first time a document needs it. */
+export function systemCjkOnDemand(read: FontFileReader = fromDisk): { preferFor: readonly string[]; load(): ReturnType<typeof findSystemCjkFace> } {
+  let found: ReturnType<typeof findSystemCjkFace> | undefined;
+  return { preferFor: CJK_SCRIPTS, load: () => (found ??= findSystemCjkFace(read)) };
 }

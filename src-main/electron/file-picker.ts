@@ -16,6 +16,7 @@ const FILTERS: Record<PickKind, { name: string; extensions: string[] }[]> = {
   document: [{ name: 'PDF or Word document', extensions: ['pdf', 'docx'] }],
   'register-csv': [{ name: 'Spreadsheet saved as CSV', extensions: ['csv'] }],
   evidence: [{ name: 'Documents and pictures', extensions: ['pdf', 'docx', 'png', 'jpg', 'jpeg'] }],
+  logo: [{ name: 'Pictures (PNG or JPEG)', extensions: ['png', 'jpg', 'jpeg'] }],
 };
 const TITLES: Record<PickKind, string> = {
   attachment: 'Attach a file',
@@ -25,6 +26,7 @@ const TITLES: Record<PickKind, string> = {
   document: 'Choose a document to check for personal data',
   'register-csv': 'Choose a staff register CSV file to import',
   evidence: 'Attach evidence to the health check',
+  logo: 'Choose the service logo',
 };
 
 /**

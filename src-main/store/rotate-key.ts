@@ -16,6 +16,8 @@ export interface Rekeyed {
   files: Map<string, Buffer>;
   /** Old attachment files that are not written again under their old name. */
   gone: string[];
+  /** Each attachment's old ref to its new one, for what names attachments outside these files (the index in memory). */
+  renamed: ReadonlyMap<string, string>;
 }
 
 export function newDataKey(): DataKey {
@@ -40,15 +42,16 @@ export function rekeyFiles(files: ReadonlyMap<string, Buffer>, from: DataKey, to
     const kind = kindOf(rel);
     if (rel === KEYRING || !kind) continue;
     if (kind === 'case' && refs.size > 0) out.set(rel, sealJson(to, kind, rel, renameAttachments(openJson(from, kind, rel, bytes), refs)));
-    // A register names attachments too (a policy's documents): every ref in it is renamed.
-    else if (kind === 'register' && refs.size > 0) out.set(rel, sealJson(to, kind, rel, renameRefs(openJson(from, kind, rel, bytes), refs)));
+    // A register names attachments too (a policy's documents), and so does the index (the
+    // service's logo, in the settings): every ref in it is renamed.
+    else if ((kind === 'register' || kind === 'index') && refs.size > 0) out.set(rel, sealJson(to, kind, rel, renameRefs(openJson(from, kind, rel, bytes), refs)));
     else {
       const plain = open(from, kind, rel, bytes);
       out.set(rel, seal(to, kind, rel, plain));
       plain.fill(0);
     }
   }
-  return { files: out, gone };
+  return { files: out, gone, renamed: refs };
 }
 
 /** A case as stored (JSON), with each log entry's attachment named by its new ref. */
@@ -62,7 +65,7 @@ function renameAttachments(value: unknown, refs: ReadonlyMap<string, string>): u
  * Any JSON value with each string that is exactly an old attachment ref replaced by the new one.
  * Refs are 64-digit keyed digests, so no other text in a register can be one by chance.
  */
-function renameRefs(value: unknown, refs: ReadonlyMap<string, string>): unknown {
+export function renameRefs(value: unknown, refs: ReadonlyMap<string, string>): unknown {
   if (typeof value === 'string') return refs.get(value) ?? value;
   if (Array.isArray(value)) return value.map((v) => renameRefs(v, refs));
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, renameRefs(v, refs)]));

@@ -13,7 +13,7 @@ import { nextKeyring, serializeKeyring, unwrapForUser, wrapForRecovery, wrapForU
 import { abs, INDEX, KEYRING, ROOT } from './layout';
 import { newRecoveryKey } from './recovery-key';
 import { nextRoot, rootFile, type Root } from './root';
-import { newDataKey, rekeyFiles } from './rotate-key';
+import { newDataKey, rekeyFiles, renameRefs } from './rotate-key';
 
 /**
  * What a change of the data key writes, in one journaled commit: every file of the casebook
@@ -52,12 +52,14 @@ export async function planRotation(p: RotationInput): Promise<RotationPlan> {
   const dk = p.adopt?.dk ?? newDataKey();
   const current = new Map<string, Buffer>();
   for (const rel of await storeFiles(p.dir)) if (rel !== KEYRING && rel !== ROOT) current.set(rel, await fs.readFile(abs(p.dir, rel)));
-  const { files, gone } = rekeyFiles(current, p.from, dk);
+  const { files, gone, renamed } = rekeyFiles(current, p.from, dk);
   const users = await p.wrapsFor(dk.key);
   const kept = new Set(users.map((u) => u.userId));
   // Anyone not given a new passphrase is deactivated, not forgotten: their name stays on records (issue 13).
   const at = p.now.toISOString();
-  const index = IndexSchema.parse({ ...p.index, users: p.index.users.map((u) => (kept.has(u.id) ? u : { ...u, deactivatedAt: u.deactivatedAt ?? at })) });
+  // The settings name the service's logo by its attachment ref, which the new key renames.
+  const named = renameRefs(p.index, renamed) as IndexData;
+  const index = IndexSchema.parse({ ...named, users: p.index.users.map((u) => (kept.has(u.id) ? u : { ...u, deactivatedAt: u.deactivatedAt ?? at })) });
   files.set(INDEX, new EncryptedFile<IndexData>(p.dir, INDEX, 'index', IndexSchema, dk).encode(index));
   const trail = new AuditLog(p.dir, dk);
   trail.loadHeadFromFiles(files);

@@ -17,13 +17,18 @@ describe('cases reassign', () => {
       const { exit: _exit, ...rest } = c;
       s.cases.set(c.id, { ...rest, stage: 'contact', leadFacilitatorId: priya.id, leadFacilitator: priya.name });
     }
+    // And one she co-facilitates: she is replaced there too.
+    const supported = [...s.cases.values()][2]!;
+    const { exit: _exit, ...rest } = supported;
+    s.cases.set(supported.id, { ...rest, stage: 'contact', coFacilitatorId: priya.id });
     const r = await run(['cases', 'reassign', '--from', 'priya shah', '--to', 'Tom']);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toContain(`Reassigned 2 cases from Priya Shah to Tom Okafor: ${open.map((c) => c.reference).sort().join(', ')}.`);
+    expect(r.stdout).toContain(`Reassigned 3 cases from Priya Shah to Tom Okafor: ${[...open, supported].map((c) => c.reference).sort().join(', ')}.`);
     expect(open.map((c) => s.cases.get(c.id)?.leadFacilitatorId)).toEqual([tom.id, tom.id]);
-    expect(s.audit.filter((a) => a.startsWith('case.reassign'))).toHaveLength(2);
+    expect(s.cases.get(supported.id)?.coFacilitatorId).toBe(tom.id);
+    expect(s.audit.filter((a) => a.startsWith('case.reassign'))).toHaveLength(3);
     // Nothing left to hand over: said so, nothing changed.
-    expect((await run(['cases', 'reassign', '--from', 'Priya Shah', '--to', 'Tom Okafor'])).stdout).toMatch(/Priya Shah leads no open case: nothing to reassign\./);
+    expect((await run(['cases', 'reassign', '--from', 'Priya Shah', '--to', 'Tom Okafor'])).stdout).toMatch(/Priya Shah leads or co-facilitates no open case: nothing to reassign\./);
   });
 
   it('asks for both people before a passphrase, and refuses the same person twice or someone unknown', async () => {

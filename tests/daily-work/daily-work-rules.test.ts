@@ -83,8 +83,10 @@ describe('team caseload', () => {
     );
     expect(load.facilitators.map((f) => [f.name, f.leading, f.supporting, f.sensitive, f.overdue, f.cases.map((c) => c.reference)])).toEqual([
       ['Priya Shah', 1, 0, 1, 1, ['RJ-2026-0001']],
-      ['Tom Okafor', 1, 1, 1, 1, ['RJ-2026-0002']],
+      ['Tom Okafor', 1, 1, 1, 1, ['RJ-2026-0001', 'RJ-2026-0002']],
     ]);
+    // The cases listed for reassigning say which part the person has on each.
+    expect(load.facilitators[1]!.cases.map((c) => c.role)).toEqual(['co-facilitator', 'lead']);
     expect(load.unassigned).toEqual({ open: 1, sensitive: 1, overdue: 1 });
   });
 });
@@ -99,11 +101,27 @@ describe('first run and reassigning', () => {
     expect(done({ settings: { ...settings, serviceAddress: '1 High Street\nNorthtown', serviceEmail: 'rj@example.org' }, staff: [{ id: 's_000000000000001', name: 'Priya Shah', role: 'facilitator', level: 'advanced', active: true }], venues: [{} as never], cases: 1 })).toEqual(['service', 'staff', 'venues', 'referral']);
   });
 
+  it('counts the service step done without a logo, and says whether one is set', () => {
+    const settings = { ...defaultSettings('Northshire RJ'), serviceAddress: '1 High Street', servicePhone: '01632 960000' };
+    expect(setUpChecklist({ settings, staff: [], venues: [], cases: 0 })[0]).toEqual({ step: 'service', done: true, logo: false });
+    const logo = { ref: 'a'.repeat(64), type: 'image/png' as const, size: 100, width: 40, height: 20 };
+    expect(setUpChecklist({ settings: { ...settings, logo }, staff: [], venues: [], cases: 0 })[0]).toEqual({ step: 'service', done: true, logo: true });
+  });
+
   it('keeps the co-facilitator unless they become the lead, and refuses ended cases and the same lead', () => {
     const to: StaffMember = { id: 's_000000000000001', name: 'Priya Shah', role: 'facilitator', level: 'advanced', active: true };
     expect(reassignStep(aCase({ coFacilitatorId: 's_000000000000002' }), to)).toEqual({ ok: true, command: { type: 'assign-team', leadId: to.id } });
     expect(reassignStep(aCase({ coFacilitatorId: to.id }), to)).toEqual({ ok: true, command: { type: 'assign-team', leadId: to.id, coFacilitatorId: null } });
     expect(reassignStep(aCase({ leadFacilitatorId: to.id }), to)).toMatchObject({ ok: false, problem: 'Priya Shah already leads RJ-2026-0001: untick it' });
     expect(reassignStep(aCase({ exit: { kind: 'withdrawn' } } as unknown as Partial<Case>), to)).toMatchObject({ ok: false });
+  });
+
+  it('replaces the person named as co-facilitator too, never adding the new person twice', () => {
+    const to: StaffMember = { id: 's_000000000000001', name: 'Priya Shah', role: 'facilitator', level: 'advanced', active: true };
+    const from = 's_000000000000003';
+    expect(reassignStep(aCase({ leadFacilitatorId: from, coFacilitatorId: 's_000000000000002' }), to, from)).toEqual({ ok: true, command: { type: 'assign-team', leadId: to.id } });
+    expect(reassignStep(aCase({ leadFacilitatorId: 's_000000000000002', coFacilitatorId: from }), to, from)).toEqual({ ok: true, command: { type: 'assign-team', coFacilitatorId: to.id } });
+    expect(reassignStep(aCase({ leadFacilitatorId: to.id, coFacilitatorId: from }), to, from)).toEqual({ ok: true, command: { type: 'assign-team', coFacilitatorId: null } });
+    expect(reassignStep(aCase({ leadFacilitatorId: 's_000000000000002' }), to, from)).toMatchObject({ ok: false, problem: expect.stringContaining('team has changed') });
   });
 });

@@ -66,6 +66,49 @@ describe('my work, the team caseload and reassigning', () => {
     expect(row(later, w.staff.sian)).toMatchObject({ leading: 1, supporting: 1, overdue: 1 });
   });
 
+  it('replaces the person as co-facilitator as well as lead, never adding someone twice, and counts co-facilitating apart', async () => {
+    const w = await caseworkWorld();
+    const team = async (leadId: string, coFacilitatorId: string) => apply(w, await w.call('createReferral', { referral: referral(), duplicatesSeen: true }), { type: 'assign-team', leadId, coFacilitatorId });
+    const leads = await team(w.staff.fatima, w.staff.sian);
+    const supports = await team(w.staff.alex, w.staff.fatima);
+    // Jo already leads this one: Fatima comes off it, and Jo is not added as co-facilitator too.
+    const joLeads = await team(w.staff.jo, w.staff.fatima);
+
+    const row = async (id: string) => (await w.call('getTeamCaseload', {})).facilitators.find((f) => f.staffId === id);
+    expect(await row(w.staff.fatima)).toMatchObject({ leading: 1, supporting: 2 });
+    expect((await row(w.staff.fatima))!.cases.map((c) => c.role).sort()).toEqual(['co-facilitator', 'co-facilitator', 'lead']);
+    expect(await row(w.staff.jo)).toMatchObject({ leading: 1, supporting: 0 });
+
+    const caseIds = [leads, supports, joLeads].map((v) => v.case.id);
+    // A case Fatima is not on (any more) is named, and nothing changes.
+    const other = await team(w.staff.alex, w.staff.sian);
+    const stale = await w.fails('reassignCases', { caseIds: [...caseIds, other.case.id], toStaffId: w.staff.jo, fromStaffId: w.staff.fatima });
+    expect(stale.message).toContain(`${other.case.reference}'s team has changed since the caseload was counted`);
+    expect(await row(w.staff.fatima)).toMatchObject({ leading: 1, supporting: 2 });
+
+    expect((await w.fails('reassignCases', { caseIds, toStaffId: w.staff.fatima, fromStaffId: w.staff.fatima })).message).toContain('Choose someone other than Fatima Hussain');
+    const done = await w.call('reassignCases', { caseIds, toStaffId: w.staff.jo, fromStaffId: w.staff.fatima });
+    expect(done.cases.map((c) => c.caseId)).toEqual(caseIds);
+    const teamOf = async (id: string) => {
+      const c = (await w.call('getCaseView', { id })).case;
+      return [c.leadFacilitatorId, c.coFacilitatorId];
+    };
+    expect(await teamOf(leads.case.id)).toEqual([w.staff.jo, w.staff.sian]);
+    expect(await teamOf(supports.case.id)).toEqual([w.staff.alex, w.staff.jo]);
+    expect(await teamOf(joLeads.case.id)).toEqual([w.staff.jo, undefined]);
+
+    expect(await row(w.staff.fatima)).toMatchObject({ leading: 0, supporting: 0, cases: [] });
+    expect(await row(w.staff.jo)).toMatchObject({ leading: 2, supporting: 1 });
+    // One audit entry per case, naming the field that changed.
+    const audit = (await w.call('listAudit', { action: 'case.reassign' })).entries;
+    const fieldsOf = (id: string) => audit.find((e) => e.entity.id === id)?.fields ?? [];
+    expect(audit).toHaveLength(3);
+    expect(fieldsOf(leads.case.id)).toContain('leadFacilitatorId');
+    expect(fieldsOf(supports.case.id)).toContain('coFacilitatorId');
+    expect(fieldsOf(supports.case.id)).not.toContain('leadFacilitatorId');
+    expect(fieldsOf(joLeads.case.id)).toContain('coFacilitatorId');
+  });
+
   it('is for coordinators and administrators only', async () => {
     const w = await caseworkWorld();
     const c = await w.call('createReferral', { referral: referral(), duplicatesSeen: true });

@@ -4,6 +4,7 @@ import type { StaffMember } from '../../src-main/domain/staff/staff';
 import type { CaseView } from '../../src-main/domain/cases/case-view';
 import type { Harness } from '../support/e2e/harness';
 import { ADMIN, addStaff, applyAll, createReferral, h1, invoke, look, nav, reloadHome, startWithCasebook } from '../support/e2e/steps';
+import { makePng } from '../documents/helpers';
 
 /**
  * A desktop case-working tool (issue 14), on screen over the real service: the first-run
@@ -44,6 +45,8 @@ describe('the desk: first run, my work, quick find, team caseload, settings', ()
   it('an empty casebook leads with a set-up checklist, each step a link ticked once done', async () => {
     const setUp = page.getByTestId('set-up');
     await setUp.getByText('(0 of 4 done)', { exact: false }).waitFor();
+    // The logo is optional: the service step says so until one is set.
+    await setUp.getByText('Add your logo (optional).').waitFor();
     await lookBoth(page, '14-01-first-run');
     await setUp.getByRole('button', { name: 'Add your staff' }).click();
     await h1(page, 'Staff');
@@ -163,6 +166,25 @@ describe('the desk: first run, my work, quick find, team caseload, settings', ()
     await page.getByText('Settings saved').waitFor();
     expect(h.service.currentSession()?.settings).toMatchObject({ serviceAddress: '1 High Street\nNorthshire NS1 1AA', serviceEmail: 'rj@northshire.example' });
     await lookBoth(page, '14-08-settings-service');
+
+    // The logo: chosen in the form, a picture that is not a PNG or JPEG refused on its field, then a PNG used and shown.
+    const logo = page.getByTestId('service-logo');
+    h.toPick.push({ name: 'logo.gif', bytes: new TextEncoder().encode('GIF89a\x01\x00\x01\x00') });
+    await logo.getByRole('button', { name: 'Choose a picture' }).click();
+    await logo.getByText('logo.gif (1 KB)').waitFor();
+    await logo.getByRole('button', { name: 'Use this logo' }).click();
+    await logo.getByRole('link', { name: 'The logo must be a PNG or JPEG picture: save it as one and choose it again.' }).waitFor();
+    h.toPick.push({ name: 'Northshire logo.png', bytes: makePng(240, 80, [0, 94, 165]) });
+    await logo.getByRole('button', { name: 'Choose a picture' }).click();
+    await logo.getByRole('button', { name: 'Use this logo' }).click();
+    await logo.getByText('Logo saved. Letters and forms print it from now on.').waitFor();
+    // The button pressed has gone: focus is on the section's heading, not lost to the page.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('service-logo-title');
+    // Drawn, not just present: the page's CSP allows the data: picture.
+    expect(await logo.getByTestId('service-logo-preview').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(240);
+    expect(await logo.getByText('PNG, 240 × 80 pixels').count()).toBe(1);
+    expect(h.service.currentSession()?.settings.logo).toMatchObject({ type: 'image/png', width: 240, height: 80 });
+    await lookBoth(page, '14-08b-settings-logo');
     await settingsNav.getByRole('button', { name: 'Backups' }).click();
     await h1(page, 'Backups');
     await lookBoth(page, '14-09-settings-backups');

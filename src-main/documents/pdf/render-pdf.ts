@@ -6,9 +6,9 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { degrees, PDFArray, PDFDocument, PDFHexString, PDFName, rgb, type PDFFont, type PDFImage, type PDFPage } from 'pdf-lib';
-import { FontChain, type FontSet } from '../fonts';
+import { FontChain, fontsFor, type FontSet } from '../fonts';
 import { cachingFontkit } from '../parsed-fonts';
-import { DEFAULT_LABELS, DETERMINISTIC_DATE, type DocumentModel, type ImageData, pageLabel } from '../model';
+import { DEFAULT_LABELS, DETERMINISTIC_DATE, type DocumentModel, type ImageData, modelTexts, pageLabel } from '../model';
 import { imageSize as imageDims } from '../image-size';
 import { PageLayout, type Op } from './layout';
 import type { Style } from './line-break';
@@ -50,7 +50,7 @@ const PRODUCER = 'RJ Casebook';
 
 export async function renderPdf(model: DocumentModel, options: PdfOptions): Promise<PdfResult> {
   if (options.password === '') throw new Error('A PDF password cannot be empty');
-  const chain = new FontChain(options.fonts);
+  const chain = new FontChain(await fontsFor(options.fonts, modelTexts(model)));
   const measure = new TextMeasurer(chain);
   const labels = { ...DEFAULT_LABELS, ...model.labels };
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { requiredText, text } from '../shared/text';
+import { ServiceLogoSchema } from './service-logo';
 import { UpdateInfoUrlSchema } from './updates';
 
 export const IDLE_LOCK_MIN = 1;
@@ -31,6 +32,8 @@ export const SettingsSchema = z.strictObject({
     .optional(),
   /** Where "Check for updates" looks (docs/install.md); empty or absent: it never checks. */
   updateInfoUrl: UpdateInfoUrlSchema.optional(),
+  /** The logo printed on letters and forms (service-logo.ts): set and removed by its own commands, never by a settings form. */
+  logo: ServiceLogoSchema.optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -43,6 +46,6 @@ export function defaultSettings(serviceName: string): Settings {
   };
 }
 
-/** What a settings form may change, as a subset of the fields, validated the same way. */
-export const SettingsPatchSchema = SettingsSchema.partial();
+/** What a settings form may change, as a subset of the fields, validated the same way (the logo has its own commands). */
+export const SettingsPatchSchema = SettingsSchema.omit({ logo: true }).partial();
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;

@@ -20,8 +20,8 @@ export const FacilitatorLoadSchema = z.strictObject({
   supporting: z.number().int().min(0),
   sensitive: z.number().int().min(0),
   overdue: z.number().int().min(0),
-  /** The open cases they lead, for reassigning (reference order). */
-  cases: z.array(z.strictObject({ caseId: CaseIdSchema, reference: z.string().max(40), sensitive: z.boolean(), overdue: z.boolean() })).max(20_000),
+  /** The open cases they lead or co-facilitate (`role`), for reassigning (reference order). */
+  cases: z.array(z.strictObject({ caseId: CaseIdSchema, reference: z.string().max(40), role: z.enum(['lead', 'co-facilitator']), sensitive: z.boolean(), overdue: z.boolean() })).max(20_000),
 });
 export type FacilitatorLoad = z.infer<typeof FacilitatorLoadSchema>;
 
@@ -51,10 +51,9 @@ export function teamCaseload(rows: readonly CaseSummary[], staff: readonly Staff
     }
     for (const f of [lead, co]) {
       if (!f) continue;
-      if (f === lead) {
-        f.leading++;
-        f.cases.push({ caseId: r.id, reference: r.reference, sensitive: r.sensitive, overdue });
-      } else f.supporting++;
+      if (f === lead) f.leading++;
+      else f.supporting++;
+      f.cases.push({ caseId: r.id, reference: r.reference, role: f === lead ? 'lead' : 'co-facilitator', sensitive: r.sensitive, overdue });
       if (r.sensitive) f.sensitive++;
       if (overdue) f.overdue++;
     }

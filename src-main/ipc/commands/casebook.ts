@@ -7,6 +7,7 @@ import { CaseworkSettingsSchema } from '../../domain/casebook/casework-settings'
 import { PassphraseSchema } from '../../domain/casebook/passphrase';
 import { RecoveryKeySchema, SessionSchema, StatusSchema, TypedPassphraseSchema, VerifyResultSchema } from '../../domain/casebook/session';
 import { SettingsPatchSchema, SettingsSchema } from '../../domain/casebook/settings';
+import { ChosenLogoFileSchema, ServiceLogoViewSchema, SetServiceLogoInputSchema } from '../../domain/casebook/service-logo';
 import { UpdateCheckSchema } from '../../domain/casebook/updates';
 import { UserIdSchema, UserSchema } from '../../domain/casebook/user';
 import { CaseFileCheckSchema } from '../../domain/cases/case-file';
@@ -68,6 +69,25 @@ export const casebookCommands = {
   },
   getSettings: { input: empty, output: SettingsSchema, access: 'use-casebook', summary: 'Read the service settings' },
   updateSettings: { input: SettingsPatchSchema, output: SettingsSchema, access: 'change-settings', summary: 'Change the service settings' },
+  chooseServiceLogo: {
+    input: empty,
+    output: ChosenLogoFileSchema,
+    access: 'change-settings',
+    summary: "Choose a picture for the service's logo, before using it (kept in the main process)",
+  },
+  setServiceLogo: {
+    input: SetServiceLogoInputSchema,
+    output: ServiceLogoViewSchema,
+    access: 'change-settings',
+    summary: 'Use the chosen picture (PNG or JPEG, at most 1 MB) as the logo printed on letters and forms',
+  },
+  removeServiceLogo: {
+    input: empty,
+    output: z.strictObject({ removed: z.boolean(), fileDeleted: z.boolean() }),
+    access: 'change-settings',
+    summary: "Stop printing the service's logo on letters and forms",
+  },
+  getServiceLogo: { input: empty, output: ServiceLogoViewSchema, access: 'use-casebook', summary: "The service's logo as Settings shows it, if one is set" },
   updateCaseworkSettings: {
     input: CaseworkSettingsSchema.partial(),
     output: CaseworkSettingsSchema,

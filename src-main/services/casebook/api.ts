@@ -4,6 +4,7 @@ import type { BackupInfo } from '../../domain/casebook/backup';
 import type { CaseworkSettings } from '../../domain/casebook/casework-settings';
 import type { Session, Status, VerifyResult } from '../../domain/casebook/session';
 import type { Settings, SettingsPatch } from '../../domain/casebook/settings';
+import type { ChosenLogoFile, ServiceLogoView, SetServiceLogoInput } from '../../domain/casebook/service-logo';
 import type { User } from '../../domain/casebook/user';
 import type { UpdateCheck } from '../../domain/casebook/updates';
 import type { Role } from '../../domain/access/roles';
@@ -44,6 +45,14 @@ export interface CasebookService {
   changePassphrase(current: string, next: string): Promise<{ changed: true }>;
   settings(): Settings;
   updateSettings(patch: SettingsPatch): Promise<Settings>;
+  /** Administrators: choose the logo's picture (the open dialog); the bytes stay in main, the form gets a token. */
+  chooseServiceLogo(): Promise<ChosenLogoFile>;
+  /** Use the chosen picture as the logo on letters and forms (PNG or JPEG, at most 1 MB), replacing any other. */
+  setServiceLogo(input: SetServiceLogoInput): Promise<ServiceLogoView>;
+  /** Stop printing a logo; its file goes unless something else names the same content. */
+  removeServiceLogo(): Promise<{ removed: boolean; fileDeleted: boolean }>;
+  /** The logo as Settings shows it, or no logo. */
+  serviceLogo(): Promise<ServiceLogoView>;
   /** Administrators only. Keys left out (or undefined) are unchanged. */
   updateCaseworkSettings(patch: Partial<CaseworkSettings>): Promise<CaseworkSettings>;
   users(): User[];

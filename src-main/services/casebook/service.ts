@@ -26,6 +26,7 @@ import { StoreHolder } from './holder';
 import { serialQueue } from './serial-queue';
 import { sessionUseCases } from './session';
 import { settingsUseCases } from './settings';
+import { serviceLogoUseCases } from './service-logo';
 import { transferUseCases } from './transfer';
 import { updateUseCases, type UpdateOptions } from './updates';
 
@@ -82,6 +83,7 @@ export async function createCasebookService(o: ServiceOptions): Promise<Casebook
   const service: CasebookService = {
     ...session,
     ...settingsUseCases(h),
+    ...serviceLogoUseCases(h, files),
     ...backupUseCases(dir, h, files, session.lock, run, o),
     ...transfer,
     ...acceptUseCases(h),
@@ -153,9 +155,10 @@ function serialised(s: CasebookService, run: ReturnType<typeof serialQueue>): Ca
   };
   // These open a dialog (or call ones that do) and queue their own store work.
   const ownQueue = new Set<keyof CasebookService>(['rotateDataKey', 'saveBackupCopy', 'restoreBackupFile', 'restoreFileWhileLocked', 'checkCaseFile', 'importCaseFile', 'exportCases', 'addDemoCases']);
+  // chooseServiceLogo opens the open dialog and only holds the file it returns: no store work to queue.
   // checkForUpdates waits on the network and queues only its audit entry.
   // casesChecked waits for a check that queues its own second looks: queued itself, it would wait for them forever.
-  const direct = new Set<string>(['currentSession', 'onLocked', 'settings', 'users', 'listCases', 'reportActivity', 'checkForUpdates', 'casesChecked', 'workProgress', 'cancelWork', ...ownQueue]);
+  const direct = new Set<string>(['currentSession', 'onLocked', 'settings', 'users', 'listCases', 'reportActivity', 'checkForUpdates', 'casesChecked', 'workProgress', 'cancelWork', 'chooseServiceLogo', ...ownQueue]);
   const top = queued(s, direct);
   return {
     ...top,

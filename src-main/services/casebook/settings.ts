@@ -21,7 +21,9 @@ export function settingsUseCases(h: StoreHolder) {
     async updateSettings(patch: SettingsPatch) {
       const s = h.need();
       requireCapability(s.user.role, 'change-settings');
-      const parsed = SettingsSchema.safeParse({ ...s.index.settings, ...given(patch) });
+      // The logo is set and removed by its own commands (service-logo.ts), which store the picture with it.
+      const { logo: _logo, ...fields } = patch as SettingsPatch & { logo?: unknown };
+      const parsed = SettingsSchema.safeParse({ ...s.index.settings, ...given(fields) });
       if (!parsed.success) {
         const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
         throw new CasebookError('INVALID_INPUT', issues.map((i) => `${i.path}: ${i.message}`).join('; '), { issues });

@@ -4,7 +4,7 @@ import { checkAttachments, listAttachmentFiles } from '../../store/attachments';
 import { AuditLog } from '../../store/audit-log';
 import { backupProblems } from '../../store/backups';
 import { differencesFromRoot } from '../../store/integrity';
-import { abs, ATTACHMENTS_DIR, attachmentFile, CASES_DIR, caseFile, REGISTERS_DIR, registerFile, ROOT } from '../../store/layout';
+import { abs, ATTACHMENTS_DIR, attachmentFile, CASES_DIR, caseFile, INDEX, REGISTERS_DIR, registerFile, ROOT } from '../../store/layout';
 import { readRegisterBody } from '../../store/registers';
 import { STAFF_REGISTER, StaffRegisterSchema } from '../../domain/staff/register';
 import { rootFile } from '../../store/root';
@@ -13,6 +13,7 @@ import type { Store } from '../../store/store';
 import { policyDocumentRefs } from '../quality/policies';
 import { healthCheckEvidenceRefs } from '../quality/health-check-evidence';
 import { HEALTH_CHECK_REGISTER } from '../../domain/quality/health-check';
+import { settingsAttachmentRefs } from './attachment-users';
 import { POLICIES_REGISTER } from '../../domain/quality/policies';
 
 export interface VerifyReport {
@@ -71,6 +72,8 @@ export async function verifyStore(store: Store): Promise<VerifyReport> {
   if (!registers.some((p) => p.file === registerFile(POLICIES_REGISTER))) for (const ref of await policyDocumentRefs(store).catch(() => [])) named.set(ref, registerFile(POLICIES_REGISTER));
   // So are the files attached to health-check indicators, by the health-check register.
   if (!registers.some((p) => p.file === registerFile(HEALTH_CHECK_REGISTER))) for (const ref of await healthCheckEvidenceRefs(store).catch(() => [])) named.set(ref, registerFile(HEALTH_CHECK_REGISTER));
+  // And the service's logo, by the settings in the index.
+  for (const ref of settingsAttachmentRefs(store)) named.set(ref, INDEX);
   // Every attachment is decrypted and its content checked against the keyed digest it is named by.
   problems.push(...(await checkAttachments(store)));
   const present = new Set((await listAttachmentFiles(store.dir)).map((f) => f.slice(ATTACHMENTS_DIR.length + 1, -'.cbk'.length)));

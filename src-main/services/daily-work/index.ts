@@ -24,7 +24,7 @@ export interface DailyWorkApi {
   getMyWork(): Promise<MyWork>;
   /** Coordinators and administrators: open, sensitive and overdue cases per facilitator. */
   getTeamCaseload(): Promise<TeamCaseload>;
-  /** Coordinators and administrators: a new lead for several cases at once, each case its own recorded change, all or none. */
+  /** Coordinators and administrators: someone replaced (as lead and as co-facilitator) on several cases at once, each case its own recorded change, all or none. */
   reassignCases(input: ReassignCasesInput): Promise<Reassigned>;
 }
 
@@ -75,6 +75,7 @@ async function reassignCases(cw: Casework, raw: ReassignCasesInput): Promise<Rea
   const input = parsed.data;
   const to = findStaff(s.index.staff, input.toStaffId);
   if (!to) throw invalidInput([{ path: 'toStaffId', message: 'Choose someone on the staff list to give the cases to' }]);
+  if (input.fromStaffId === to.id) throw invalidInput([{ path: 'toStaffId', message: `Choose someone other than ${to.name} to take the cases over` }]);
   const ctx = workflowContext(cw);
   const plans: { before: Case; after: Case; marks: string[] }[] = [];
   const problems: { path: string; message: string }[] = [];
@@ -89,7 +90,7 @@ async function reassignCases(cw: Casework, raw: ReassignCasesInput): Promise<Rea
       problems.push({ path: `caseIds.${i}`, message: `${c.reference} was anonymised under the retention schedule: untick it` });
       continue;
     }
-    const step = reassignStep(c, to);
+    const step = reassignStep(c, to, input.fromStaffId);
     if (!step.ok) {
       problems.push({ path: `caseIds.${i}`, message: step.problem });
       continue;

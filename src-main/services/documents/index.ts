@@ -11,6 +11,7 @@ import type { Store } from '../../store/store';
 import type { ServiceContext } from '../shared/context';
 import { mustBeAbleToRecord } from '../shared/leaving';
 import { openCase } from '../cases/case-access';
+import { documentLogo } from '../casebook/service-logo';
 import { documentResources, type DocumentResources } from '../templates/document-resources';
 import type { DocumentsApi, SavedDocument } from './api';
 
@@ -64,6 +65,7 @@ export function createDocuments(ctx: ServiceContext): DocumentsApi {
       templates: r.templates,
       fonts: r.fonts,
       service: serviceDetailsOf(settings),
+      ...(await documentLogo(s)),
       casework: { consentElements: ctx.templates.consentElements, riskFactors: ctx.templates.riskFactors, staff: s.index.staff, settings: s.index.casework, agreementActions: r.agreementActions },
     };
     const doc = await make(
@@ -145,7 +147,8 @@ export function createDocuments(ctx: ServiceContext): DocumentsApi {
       const r = await load();
       const doc = await make(
         { kind: 'consent-form', format: i.format, blank: true, ...(i.role ? { role: i.role } : {}), ...(i.largePrint ? { largePrint: true } : {}), ...(i.language ? { language: i.language } : {}) },
-        { templates: r.templates, fonts: r.fonts },
+        // A blank form needs no unlocked casebook (the CLI prints one without); when one is open, it carries the logo.
+        { templates: r.templates, fonts: r.fonts, ...(await ctx.serial(() => documentLogo(ctx.current()))) },
       );
       if (doc.format === 'html') throw new CasebookError('INTERNAL', 'Unexpected document format');
       const { saved: ok } = await out.save(doc.fileName, doc.bytes, doc.format);

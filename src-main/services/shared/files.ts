@@ -13,7 +13,7 @@ export interface FileSaver {
 }
 
 /** What a chosen file is for: the dialog offers the right kinds of file. */
-export type PickKind = 'attachment' | 'backup' | 'case-file' | 'certificate' | 'document' | 'register-csv' | 'evidence';
+export type PickKind = 'attachment' | 'backup' | 'case-file' | 'certificate' | 'document' | 'register-csv' | 'evidence' | 'logo';
 
 export interface FilePicker {
   /** The chosen file, or undefined when the user cancels. Files over `maxBytes` are refused before reading. */

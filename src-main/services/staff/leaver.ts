@@ -2,7 +2,8 @@ import type { AuditDraft } from '../../domain/casebook/audit';
 import { requireCapability } from '../../domain/access/capabilities';
 import type { Case } from '../../domain/cases/case';
 import { isEndedRow, isMyCase } from '../../domain/cases/caseload';
-import { applyCommandMarked, type WorkflowCommand } from '../../domain/cases/workflow';
+import { applyCommandMarked } from '../../domain/cases/workflow';
+import { handOverCommand } from '../../domain/daily-work/reassign';
 import type { MarkLeaverInput, MarkLeaverResult } from '../../domain/staff/leaver';
 import { recordOf, type StaffRecord } from '../../domain/staff/record';
 import { registerPart, STAFF_REGISTER, StaffRegisterSchema } from '../../domain/staff/register';
@@ -36,14 +37,6 @@ function successorOf(staff: readonly StaffMember[], leaver: StaffMember, id: str
   return to;
 }
 
-/** The assign-team command that hands one case from the leaver to their successor. */
-function handOver(c: Case, leaverId: string, toId: string): WorkflowCommand {
-  const leads = c.leadFacilitatorId === leaverId;
-  // The successor cannot be both lead and co-facilitator: the other place is left empty.
-  if (leads) return { type: 'assign-team', leadId: toId, ...(c.coFacilitatorId === toId ? { coFacilitatorId: null } : {}) };
-  return { type: 'assign-team', coFacilitatorId: c.leadFacilitatorId === toId ? null : toId };
-}
-
 /** The open cases moved to the successor, each with its audit entry; refused as a whole if any one cannot move. */
 async function reassigned(cw: Casework, leaver: StaffMember, to: StaffMember): Promise<{ cases: Case[]; drafts: AuditDraft[] }> {
   const s = cw.s;
@@ -53,7 +46,7 @@ async function reassigned(cw: Casework, leaver: StaffMember, to: StaffMember): P
   const drafts: AuditDraft[] = [];
   for (const row of rows) {
     const c = await s.readCase(row.id);
-    const d = applyCommandMarked(c, handOver(c, leaver.id, to.id), ctx);
+    const d = applyCommandMarked(c, handOverCommand(c, leaver.id, to.id), ctx);
     if (!d.ok) throw invalid('reassignTo', `Case ${row.reference} cannot move to ${to.name}: ${d.reason} Choose someone else, or move that case first.`);
     const next: Case = { ...d.value.case, revision: c.revision + 1 };
     cases.push(next);

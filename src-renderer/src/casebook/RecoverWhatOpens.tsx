@@ -14,13 +14,14 @@ export function lostCasesOf(e: unknown): string[] | undefined {
  * never by name) and decides whether to restore everything else without them. Losing cases is
  * never done for them.
  */
-export function RecoverWhatOpens(o: { lost: readonly string[]; busy: boolean; chooseFileAgain?: boolean; onRestore(): void; onCancel(): void }) {
+export function RecoverWhatOpens(o: { lost: readonly string[]; busy: boolean; chooseFileAgain?: boolean; /** One below the heading it sits under. */ level?: 2 | 3; onRestore(): void; onCancel(): void }) {
   const { lost } = o;
+  const Title = `h${o.level ?? 3}` as 'h3';
   return (
     <div className="govuk-!-margin-bottom-6" role="region" aria-labelledby="recover-what-opens-title" data-testid="recover-what-opens">
-      <h3 className="govuk-heading-s" id="recover-what-opens-title">
+      <Title className="govuk-heading-s" id="recover-what-opens-title">
         {lost.length === 1 ? 'One case in this backup does not open' : `${lost.length} cases in this backup do not open`}
-      </h3>
+      </Title>
       <p className="govuk-body">Everything else in the backup opens. You can restore it without these cases:</p>
       <ul className="govuk-list govuk-list--bullet" data-testid="lost-cases">
         {lost.map((r) => (

@@ -1,12 +1,57 @@
 import { useEffect, useState } from 'react';
-import type { MyWork as Work, WorkTab } from '../../../src-main/domain/daily-work/my-work';
+import type { MyWork as Work, WorkItem, WorkTab } from '../../../src-main/domain/daily-work/my-work';
 import { call, messageOf } from '../shared/api/client';
 import { formatDate } from '../shared/lib/dates';
 import { Tag } from '../shared/components/Tag';
+import { CompactTable, SensitiveTag, type CompactColumn } from '../shared/components/CompactTable';
 import { openCaseAt } from './open-case-at';
 import './daily-work.scss';
 
 const TAB_NAMES: Record<WorkTab, string> = { contacts: 'Contacts', risk: 'Risk', agreement: 'Agreement' };
+
+const COLUMNS: CompactColumn<WorkItem>[] = [
+  {
+    header: 'Task',
+    cell: (w) => (
+      <button type="button" className="cb-link-button cb-my-work__task" onClick={() => openCaseAt(w.caseId, w.tab)}>
+        {w.task}
+        <span className="govuk-visually-hidden">
+          {' '}
+          on case {w.reference}, in {TAB_NAMES[w.tab]}
+        </span>
+      </button>
+    ),
+  },
+  { header: 'About', kind: 'clip', cell: (w) => w.about ?? '', title: (w) => w.about },
+  {
+    header: 'Case',
+    kind: 'nowrap',
+    cell: (w) => (
+      <>
+        {w.reference}
+        <SensitiveTag sensitive={w.sensitive} />
+      </>
+    ),
+  },
+  {
+    header: 'Due',
+    kind: 'nowrap',
+    cell: (w) => (
+      <>
+        {formatDate(w.due)}{' '}
+        {w.status === 'overdue' ? (
+          <Tag colour="red" className="cb-tag">
+            Overdue
+          </Tag>
+        ) : (
+          <Tag colour="yellow" className="cb-tag">
+            Due soon
+          </Tag>
+        )}
+      </>
+    ),
+  },
+];
 
 /** Rows shown before "Show all". */
 const FIRST = 15;
@@ -50,61 +95,7 @@ export function MyWork() {
         </p>
       )}
       {work && items.length === 0 && <p className="govuk-body">Nothing on your cases is overdue or due in the next few working days.</p>}
-      {items.length > 0 && (
-        <table className="govuk-table cb-data-table">
-          <caption className="govuk-table__caption govuk-visually-hidden">My work today: overdue first, then due soon</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Task
-              </th>
-              <th scope="col" className="govuk-table__header">
-                About
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Case
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Due
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {shown.map((w) => (
-              <tr className="govuk-table__row" key={`${w.caseId}:${w.task}:${w.about ?? ''}:${w.due}`}>
-                <td className="govuk-table__cell">
-                  <button type="button" className="cb-link-button cb-my-work__task" onClick={() => openCaseAt(w.caseId, w.tab)}>
-                    {w.task}
-                    <span className="govuk-visually-hidden">
-                      {' '}
-                      on case {w.reference}, in {TAB_NAMES[w.tab]}
-                    </span>
-                  </button>
-                </td>
-                <td className="govuk-table__cell cb-data-table__clip" title={w.about}>
-                  {w.about ?? ''}
-                </td>
-                <td className="govuk-table__cell cb-nowrap">
-                  {w.reference}
-                  {w.sensitive && <strong className="govuk-tag govuk-tag--purple cb-tag">Sensitive</strong>}
-                </td>
-                <td className="govuk-table__cell cb-nowrap">
-                  {formatDate(w.due)}{' '}
-                  {w.status === 'overdue' ? (
-                    <Tag colour="red" className="cb-tag">
-                      Overdue
-                    </Tag>
-                  ) : (
-                    <Tag colour="yellow" className="cb-tag">
-                      Due soon
-                    </Tag>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {items.length > 0 && <CompactTable caption="My work today: overdue first, then due soon" columns={COLUMNS} rows={shown} rowKey={(w) => `${w.caseId}:${w.task}:${w.about ?? ''}:${w.due}`} />}
       {items.length > FIRST && (
         <p className="govuk-body">
           <button type="button" className="cb-link-button" aria-expanded={all} onClick={() => setAll(!all)}>

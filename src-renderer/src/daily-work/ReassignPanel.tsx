@@ -7,9 +7,10 @@ import { ErrorSummary, type SummaryError } from '../shared/components/ErrorSumma
 import { SelectField } from '../shared/components/Fields';
 
 /**
- * Reassign the cases one facilitator leads: tick the cases (all to begin with), choose who
- * takes them, and confirm. All or none: a case that cannot take the new lead (a sensitive
- * case needs an Advanced practitioner) stops them all, and the summary says which.
+ * Reassign the cases one facilitator leads or co-facilitates: tick the cases (all to begin
+ * with), choose who takes their place, and confirm. All or none: a case that cannot take the
+ * change (a sensitive case needs an Advanced practitioner) stops them all, and the summary
+ * says which.
  */
 export function ReassignPanel({ from, onCancel, onDone }: { from: FacilitatorLoad; onCancel(): void; onDone(message: string): void }) {
   const { reference, load } = useCasework();
@@ -33,11 +34,11 @@ export function ReassignPanel({ from, onCancel, onDone }: { from: FacilitatorLoa
     const caseIds = from.cases.filter((c) => ticked.has(c.caseId)).map((c) => c.caseId);
     const problems: SummaryError[] = [];
     if (caseIds.length === 0) problems.push({ fieldId: `reassign-${from.cases[0]?.caseId ?? 'none'}`, message: 'Tick at least one case to reassign' });
-    if (!to) problems.push({ fieldId: 'reassign-to', message: 'Choose who will lead the cases' });
+    if (!to) problems.push({ fieldId: 'reassign-to', message: 'Choose who will take the cases over' });
     if (problems.length > 0) return fail(problems);
     setBusy(true);
     try {
-      const r = await call('reassignCases', { caseIds, toStaffId: to });
+      const r = await call('reassignCases', { caseIds, toStaffId: to, fromStaffId: from.staffId });
       onDone(`${r.cases.length} ${r.cases.length === 1 ? 'case' : 'cases'} reassigned from ${from.name} to ${r.to}.`);
     } catch (e) {
       const issues = e instanceof ApiError ? e.details.issues : undefined;
@@ -55,10 +56,12 @@ export function ReassignPanel({ from, onCancel, onDone }: { from: FacilitatorLoa
   return (
     <section className="cb-edit-panel" aria-labelledby="reassign-title" data-testid="reassign">
       <h2 className="govuk-heading-m" id="reassign-title" ref={heading} tabIndex={-1}>
-        Reassign the cases {from.name} leads
+        Reassign the cases of {from.name}
       </h2>
       <ErrorSummary errors={errors} focusKey={focusKey} level={3} />
-      <p className="govuk-body">Each case gets the new lead as its own change, on its timeline and in the audit trail. If any case cannot take the new lead, none is changed.</p>
+      <p className="govuk-body">
+        The person you choose takes {from.name}&rsquo;s place on each case: as lead where {from.name} leads, as co-facilitator where {from.name} co-facilitates (where they already lead the case, {from.name} just comes off it). Each case is its own change, on its timeline and in the audit trail. If any case cannot take the change, none is changed.
+      </p>
       <div className="govuk-form-group">
         <fieldset className="govuk-fieldset">
           <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Cases to reassign</legend>
@@ -88,7 +91,7 @@ export function ReassignPanel({ from, onCancel, onDone }: { from: FacilitatorLoa
                 />
                 <label className="govuk-label govuk-checkboxes__label" htmlFor={`reassign-${c.caseId}`}>
                   {c.reference}
-                  {(c.sensitive || c.overdue) && ` (${[c.sensitive && 'sensitive', c.overdue && 'overdue'].filter(Boolean).join(', ')})`}
+                  {` (${[c.role === 'lead' ? 'leads' : 'co-facilitates', c.sensitive && 'sensitive', c.overdue && 'overdue'].filter(Boolean).join(', ')})`}
                 </label>
               </div>
             ))}

@@ -7,7 +7,7 @@ import { Tag } from '../shared/components/Tag';
 import './daily-work.scss';
 
 const STEPS: Record<SetUpStep, { title: string; hint: string; page: Page }> = {
-  service: { title: 'Check the service details', hint: 'The service name, its address and a phone number or email address for letters, and the words for the people in a case.', page: 'settings' },
+  service: { title: 'Check the service details and logo', hint: 'The service name, its address and a phone number or email address for letters, and the words for the people in a case.', page: 'settings' },
   staff: { title: 'Add your staff', hint: 'Facilitators with their practitioner level: every case needs a lead facilitator from this list.', page: 'settings-staff' },
   venues: { title: 'Add your venues', hint: 'The rooms where meetings and conferences are held, with their access and waiting areas.', page: 'settings-venues' },
   referral: { title: 'Add the first referral', hint: 'Once staff and venues are in, the first case can be taken on.', page: 'new-referral' },
@@ -44,7 +44,11 @@ export function SetUpChecklist() {
                 <button type="button" className="cb-link-button govuk-task-list__link" aria-describedby={`set-up-${i.step}-status`} onClick={() => go(step.page)}>
                   {step.title}
                 </button>
-                <div className="govuk-task-list__hint">{step.hint}</div>
+                <div className="govuk-task-list__hint">
+                  {step.hint}
+                  {/* Optional: the step is done without a logo, but says so until one is set. */}
+                  {i.logo === false && <span> Add your logo (optional).</span>}
+                </div>
               </div>
               <div className="govuk-task-list__status" id={`set-up-${i.step}-status`}>
                 {i.done ? 'Done' : <Tag colour="blue">To do</Tag>}

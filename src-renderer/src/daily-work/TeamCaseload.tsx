@@ -9,6 +9,7 @@ import { useCases, EMPTY_FILTERS } from '../cases/cases-state';
 import { usePageTitle } from '../shared/hooks/usePageTitle';
 import { Banner } from '../shared/components/Banner';
 import { Tag } from '../shared/components/Tag';
+import { CompactTable } from '../shared/components/CompactTable';
 import { ReassignPanel } from './ReassignPanel';
 import '../shared/components/casework.scss';
 import './daily-work.scss';
@@ -76,34 +77,20 @@ export function TeamCaseload() {
               </>
             )}
           </p>
-          <table className="govuk-table cb-data-table cb-caseload" data-testid="team-caseload">
-            <caption className="govuk-table__caption govuk-visually-hidden">Open cases per facilitator</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Facilitator
-                </th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                  Leads
-                </th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                  Co-facilitates
-                </th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                  Sensitive
-                </th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                  Overdue
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  <span className="govuk-visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {load.facilitators.map((f) => (
-                <tr className="govuk-table__row" key={f.staffId} data-testid={`caseload-${f.staffId}`}>
-                  <th scope="row" className="govuk-table__header cb-nowrap">
+          <CompactTable
+            caption="Open cases per facilitator"
+            className="cb-caseload"
+            testId="team-caseload"
+            rowKey={(f) => f.staffId}
+            rowTestId={(f) => `caseload-${f.staffId}`}
+            rows={load.facilitators}
+            columns={[
+              {
+                header: 'Facilitator',
+                rowHeader: true,
+                kind: 'nowrap',
+                cell: (f) => (
+                  <>
                     {f.name}
                     {f.level && <span className="cb-caselist__muted govuk-!-font-weight-regular">, {PRACTITIONER_LEVEL_LABELS[f.level]}</span>}
                     {!f.active && (
@@ -111,16 +98,22 @@ export function TeamCaseload() {
                         Left
                       </Tag>
                     )}
-                  </th>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{f.leading}</td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{f.supporting}</td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{f.sensitive}</td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{f.overdue > 0 ? <strong>{f.overdue}</strong> : 0}</td>
-                  <td className="govuk-table__cell cb-nowrap">
+                  </>
+                ),
+              },
+              { header: 'Leading', kind: 'numeric', cell: (f) => f.leading },
+              { header: 'Co-facilitating', kind: 'numeric', cell: (f) => f.supporting },
+              { header: 'Sensitive', kind: 'numeric', cell: (f) => f.sensitive },
+              { header: 'Overdue', kind: 'numeric', cell: (f) => (f.overdue > 0 ? <strong>{f.overdue}</strong> : 0) },
+              {
+                header: <span className="govuk-visually-hidden">Actions</span>,
+                kind: 'nowrap',
+                cell: (f) => (
+                  <>
                     <button type="button" className="cb-link-button" onClick={() => seeCases(f)}>
                       See cases<span className="govuk-visually-hidden"> of {f.name}</span>
                     </button>
-                    {canReassign && f.leading > 0 && (
+                    {canReassign && f.leading + f.supporting > 0 && (
                       <>
                         {' · '}
                         <button
@@ -132,15 +125,15 @@ export function TeamCaseload() {
                             setFrom(from?.staffId === f.staffId ? undefined : f);
                           }}
                         >
-                          Reassign<span className="govuk-visually-hidden"> the cases {f.name} leads</span>
+                          Reassign<span className="govuk-visually-hidden"> the cases of {f.name}</span>
                         </button>
                       </>
                     )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+            ]}
+          />
           {from && (
             <ReassignPanel
               key={from.staffId}

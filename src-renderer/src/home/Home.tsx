@@ -18,6 +18,7 @@ import { SubjectAccessDue } from '../data-protection/subject-access/SubjectAcces
 import { MyWork } from '../daily-work/MyWork';
 import { SetUpChecklist } from '../daily-work/SetUpChecklist';
 import '../shared/components/casework.scss';
+import { CompactTable } from '../shared/components/CompactTable';
 
 type Dashboard = OutputOf<'getDashboard'>;
 
@@ -203,42 +204,31 @@ function OverdueActions({ overdue, today, onOpen }: { overdue: Dashboard['overdu
       {rows.length === 0 ? (
         <p className="govuk-body">No agreement actions are overdue.</p>
       ) : (
-        <table className="govuk-table cb-data-table">
-          <caption className="govuk-table__caption govuk-visually-hidden">{title}</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Reference
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Lead facilitator
-              </th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                Actions overdue
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Earliest due
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {rows.map((r) => (
-              <tr className="govuk-table__row" key={r.caseId}>
-                <td className="govuk-table__cell">
-                  <button type="button" className="cb-link-button cb-nowrap" onClick={() => onOpen(r.caseId)}>
-                    {r.reference}
-                  </button>
-                </td>
-                <td className="govuk-table__cell">{r.leadFacilitator ?? 'Not assigned'}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{r.overdue}</td>
-                <td className="govuk-table__cell">
-                  <span className="cb-nowrap">{formatDate(r.earliestDue)}</span>{' '}
-                  <span className="govuk-hint cb-nowrap govuk-!-display-inline">({overdueFor(r.earliestDue, today)})</span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <CompactTable
+          caption={title}
+          rows={rows}
+          rowKey={(r) => r.caseId}
+          columns={[
+            {
+              header: 'Reference',
+              cell: (r) => (
+                <button type="button" className="cb-link-button cb-nowrap" onClick={() => onOpen(r.caseId)}>
+                  {r.reference}
+                </button>
+              ),
+            },
+            { header: 'Lead facilitator', cell: (r) => r.leadFacilitator ?? 'Not assigned' },
+            { header: 'Actions overdue', kind: 'numeric', cell: (r) => r.overdue },
+            {
+              header: 'Earliest due',
+              cell: (r) => (
+                <>
+                  <span className="cb-nowrap">{formatDate(r.earliestDue)}</span> <span className="govuk-hint cb-nowrap govuk-!-display-inline">({overdueFor(r.earliestDue, today)})</span>
+                </>
+              ),
+            },
+          ]}
+        />
       )}
       {overdue.count > rows.length && (
         <p className="govuk-body govuk-hint">

@@ -48,7 +48,7 @@ export function BackupFiles() {
 
   return (
     <>
-      <FileAction id="backup-copy" title="Save a copy of the casebook" action={copy} onRun={saveCopy}>
+      <FileAction id="backup-copy" level={2} title="Save a copy of the casebook" action={copy} onRun={saveCopy}>
         <p className="govuk-body">
           Backups made here stay on this computer, so they are lost with it if it is stolen, breaks or is replaced. Save a copy somewhere else as well, for example on
           an encrypted USB stick or in your service’s secure file store.
@@ -58,10 +58,10 @@ export function BackupFiles() {
           now; onto a new computer, the one you had when the copy was saved.
         </p>
       </FileAction>
-      <FileAction id="backup-file" title="Restore from a backup file" action={restore} onRun={() => restoreFile()} confirm={RESTORE_FILE}>
+      <FileAction id="backup-file" level={2} title="Restore from a backup file" action={restore} onRun={() => restoreFile()} confirm={RESTORE_FILE}>
         <p className="govuk-body">Replace the casebook with a copy saved earlier. Only a copy of this casebook can be restored here.</p>
       </FileAction>
-      {lost && <RecoverWhatOpens lost={lost} busy={restore.busy} chooseFileAgain onRestore={() => void restoreFile(true)} onCancel={() => setLost(undefined)} />}
+      {lost && <RecoverWhatOpens level={2} lost={lost} busy={restore.busy} chooseFileAgain onRestore={() => void restoreFile(true)} onCancel={() => setLost(undefined)} />}
     </>
   );
 }

@@ -23,17 +23,16 @@ export function BackupsSection() {
   }, [load]);
 
   return (
-    <section aria-labelledby="backups-title" className="govuk-!-margin-top-9">
-      <h2 className="govuk-heading-m" id="backups-title">
-        Backups
-      </h2>
+    // The page's h1 is "Backups": this section has no heading of its own, so the questions it asks are h2s.
+    <section>
       <p className="govuk-body">Backups are encrypted copies of the whole casebook, kept on this computer.</p>
       <p className="govuk-body" role="status" data-testid="backup-status">
         {busy ? 'Working…' : notice}
       </p>
-      <ErrorSummary errors={error ? [{ message: error }] : []} focusKey={errorKey} level={3} />
+      <ErrorSummary errors={error ? [{ message: error }] : []} focusKey={errorKey} />
       {lost && (
         <RecoverWhatOpens
+          level={2}
           lost={lost.references}
           busy={busy}
           onRestore={() => void restore(lost.id, true)}
@@ -77,6 +76,7 @@ export function BackupsSection() {
       )}
       {confirming && !lost && (
         <ConfirmAction
+          level={2}
           title={`Restore the backup made ${formatDateTime(confirming.createdAt)}?`}
           confirmLabel="Yes, restore this backup"
           busy={busy}

@@ -45,7 +45,8 @@ export function ServiceSettingsForm() {
     if (settings) reset(settings);
   }, [settings, reset]);
 
-  const onValid = async ({ updateInfoUrl, ...rest }: Settings) => {
+  // The logo has its own section and commands; the form never sends it.
+  const onValid = async ({ updateInfoUrl, logo: _logo, ...rest }: Settings) => {
     setSaved(false);
     try {
       // An empty box where no address was ever set is no change (an empty one clears it).
@@ -61,7 +62,7 @@ export function ServiceSettingsForm() {
   return (
     <section aria-labelledby="service-settings-title">
       <h2 className="govuk-heading-m" id="service-settings-title">
-        Service settings
+        Service details
       </h2>
       {saved && (
         <Banner title="Success" success>

@@ -15,7 +15,7 @@ export function ServiceSettingsSummary() {
   return (
     <section aria-labelledby="service-settings-title">
       <h2 className="govuk-heading-m" id="service-settings-title">
-        Service settings
+        Service details
       </h2>
       <p className="govuk-body">Only an administrator can change these.</p>
       <dl className="govuk-summary-list">

@@ -7,6 +7,7 @@ import { useNav, type SettingsPage } from '../app/nav';
 import { usePageTitle } from '../shared/hooks/usePageTitle';
 import { ServiceSettingsForm } from './ServiceSettingsForm';
 import { ServiceSettingsSummary } from './ServiceSettingsSummary';
+import { ServiceLogoSection } from './ServiceLogoSection';
 import { BackupsSection } from './BackupsSection';
 import { MoveCasesSection } from './MoveCasesSection';
 import { ChangePassphraseForm } from './ChangePassphraseForm';
@@ -119,6 +120,7 @@ function SettingsPageBody({ page, session, nav }: { page: SettingsPage; session:
       body = (
         <>
           {may('change-settings') ? <ServiceSettingsForm /> : <ServiceSettingsSummary />}
+          <ServiceLogoSection canChange={may('change-settings')} />
           <CaseworkSettingsSections part="casework" />
           {/* Checking changes nothing, so a read-only session may check too. */}
           {session && can(session.user.role, 'check-updates') && <UpdatesSection />}

@@ -21,7 +21,8 @@ export function fakeDailyWork(need: () => { s: { cases: Map<string, Case>; audit
       if (!to) throw new CasebookError('INVALID_INPUT', 'Choose someone on the staff list to give the cases to');
       const cases = i.caseIds.map((id) => s.cases.get(id)!);
       for (const c of cases) {
-        s.cases.set(c.id, { ...c, leadFacilitatorId: to.id, leadFacilitator: to.name, revision: c.revision + 1 });
+        const asCo = i.fromStaffId !== undefined && c.coFacilitatorId === i.fromStaffId;
+        s.cases.set(c.id, asCo ? { ...c, coFacilitatorId: to.id, revision: c.revision + 1 } : { ...c, leadFacilitatorId: to.id, leadFacilitator: to.name, revision: c.revision + 1 });
         s.audit.push(`case.reassign ${c.id}`);
       }
       return { to: to.name, cases: cases.map((c) => ({ caseId: c.id, reference: c.reference })) };

@@ -252,6 +252,7 @@ export function createFakeService(world: FakeWorld, dir: string, files: FilePort
     changePassphrase: notImplemented,
     settings: () => need().s.settings,
     updateSettings: notImplemented,
+    ...{ chooseServiceLogo: notImplemented, setServiceLogo: notImplemented, removeServiceLogo: notImplemented, serviceLogo: async () => ({}) },
     updateCaseworkSettings: notImplemented,
     users: () => need().s.users.map(publicUser),
     addUser: notImplemented,

@@ -65,6 +65,10 @@ export function fakeSync(o: {
   };
   const result = (t: FakeTeam, pushed: number) => ({ at: AT, pushed, pulled: 0, merged: 0, toResolve: t.changes.length, problems: t.problems });
   return {
+    // Taking a key changed elsewhere is exercised against the real engine (tests/sync/team-key.test.ts).
+    adoptKey: async () => {
+      throw new CasebookError('CONFLICT', 'This computer already has the casebook’s current key: there is nothing to take.');
+    },
     async status(): Promise<SyncStatus> {
       const t = teamOf(o.need().s);
       const off: SyncStatus = { enabled: false, remote: null, machine: null, intervalMinutes: 0, lastSyncedAt: null, waiting: 0, toResolve: 0, running: false, progress: null, problem: null, serverProblems: [] };

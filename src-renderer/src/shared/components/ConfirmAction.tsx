@@ -8,7 +8,7 @@ import { useEffect, useId, useRef, type ReactNode } from 'react';
 export function ConfirmAction(o: {
   title: string;
   /** The heading level, one below the heading it sits under. */
-  level?: 3 | 4;
+  level?: 2 | 3 | 4;
   confirmLabel: string;
   busy: boolean;
   onCancel(): void;

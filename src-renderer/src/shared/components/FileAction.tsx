@@ -51,8 +51,10 @@ export interface FileActionConfirm {
  * One such action as a part of a section: its heading (the button says the same), what
  * happened last time, what it does (children), and its button, or the question first.
  */
-export function FileAction(o: { id: string; title: string; action: FileActionState; onRun(): Promise<void>; confirm?: FileActionConfirm; children: ReactNode }) {
+export function FileAction(o: { id: string; title: string; /** Its heading's level: 3 under a section's h2, 2 straight under the page's h1. */ level?: 2 | 3; action: FileActionState; onRun(): Promise<void>; confirm?: FileActionConfirm; children: ReactNode }) {
   const { action, confirm } = o;
+  const level = o.level ?? 3;
+  const Title = `h${level}` as 'h3';
   const [asking, setAsking] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   // Back to the button when the question closes, unless the error summary has taken focus.
@@ -68,10 +70,10 @@ export function FileAction(o: { id: string; title: string; action: FileActionSta
 
   return (
     <section aria-labelledby={`${o.id}-title`} className="govuk-!-margin-top-6" data-testid={o.id}>
-      <h3 className="govuk-heading-s" id={`${o.id}-title`}>
+      <Title className={level === 2 ? 'govuk-heading-m' : 'govuk-heading-s'} id={`${o.id}-title`}>
         {o.title}
-      </h3>
-      <ErrorSummary errors={action.errors} focusKey={action.focusKey} level={4} />
+      </Title>
+      <ErrorSummary errors={action.errors} focusKey={action.focusKey} level={(level + 1) as 3 | 4} />
       {action.done && (
         <Banner title="Success" success>
           <p className="govuk-notification-banner__heading">{action.done.heading}</p>
@@ -80,7 +82,7 @@ export function FileAction(o: { id: string; title: string; action: FileActionSta
       )}
       {o.children}
       {confirm && asking ? (
-        <ConfirmAction title={confirm.title} level={4} confirmLabel={confirm.confirmLabel} busy={action.busy} onCancel={() => setAsking(false)} onConfirm={() => void go()}>
+        <ConfirmAction title={confirm.title} level={(level + 1) as 3 | 4} confirmLabel={confirm.confirmLabel} busy={action.busy} onCancel={() => setAsking(false)} onConfirm={() => void go()}>
           {confirm.body}
         </ConfirmAction>
       ) : (

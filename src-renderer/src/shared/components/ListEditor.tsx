@@ -28,7 +28,7 @@ export interface ListFormDone {
 
 /** What a list is, apart from its entries: the same every time it is shown. */
 export interface ListKind<T> {
-  /** The section's test id and the start of its heading's id ("staff" → "staff-title"). */
+  /** The section's test id. */
   id: string;
   title: string;
   columns: readonly ListColumn<T>[];
@@ -36,7 +36,10 @@ export interface ListKind<T> {
   add: { label: string; id: string; to: string };
 }
 
-/** `children` introduce the list, under its heading. */
+/**
+ * `children` introduce the list. The list is the whole of its page (Settings → Staff, Venues),
+ * so it has no heading of its own: the page's h1 names it, and its form panel is an h2.
+ */
 export function ListEditor<T extends { id: string; name: string }>(o: {
   list: ListKind<T>;
   entries: readonly T[];
@@ -71,10 +74,7 @@ export function ListEditor<T extends { id: string; name: string }>(o: {
   };
 
   return (
-    <section aria-labelledby={`${list.id}-title`} className="govuk-!-margin-top-9" data-testid={list.id}>
-      <h2 className="govuk-heading-m" id={`${list.id}-title`}>
-        {list.title}
-      </h2>
+    <section data-testid={list.id}>
       <p className="govuk-body">{o.children}</p>
       {saved && (
         <Banner title="Success" success>
@@ -209,10 +209,10 @@ export function ListEntryForm<V extends { active: boolean }>(o: {
   useEffect(() => heading.current?.focus(), []);
   return (
     <div className="cb-edit-panel" data-testid={o.testId}>
-      <h3 className="govuk-heading-s" ref={heading} tabIndex={-1}>
+      <h2 className="govuk-heading-s" ref={heading} tabIndex={-1}>
         {o.title}
-      </h3>
-      <ErrorSummary errors={form.summary} focusKey={form.focusKey} />
+      </h2>
+      <ErrorSummary errors={form.summary} focusKey={form.focusKey} level={3} />
       <form
         noValidate
         onSubmit={(e) => {
