@@ -48,6 +48,7 @@ describe('changing the key of a team casebook', () => {
     expect((await failure(b.service.sync.adoptKey(FAC_PASS))).code).toBe('AUTH_FAILED');
     await b.service.sync.adoptKey(fresh);
     expect((await b.service.getCase(created.case.id)).notes).toBe('Written after the key changed');
+    expect(await b.service.sync.changesToResolve()).toEqual([]);
     const v = await b.service.verify();
     expect(v.problems).toEqual([]);
     // Fatima unlocks with the new passphrase from now on.

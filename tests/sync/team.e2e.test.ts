@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChangeToResolve } from '../../src-main/domain/sync/status';
 import { londonDate } from '../../src-main/domain/time/dates';
 import { startHarness, type Harness } from '../support/e2e/harness';
-import { createReferral, h1, invoke, look, reloadHome, startWithCasebook } from '../support/e2e/steps';
+import { createReferral, h1, invoke, look, PASS, reloadHome, startWithCasebook } from '../support/e2e/steps';
 import { startSyncServer, type SyncServer } from '../support/sync-server';
 
 /**
@@ -127,6 +127,25 @@ describe('team use', () => {
     await p.getByTestId('sync-status').getByRole('button', { name: 'Sync now' }).click();
     await p.getByTestId('sync-status').getByText(/^Synced just now$/).waitFor();
     await expect.poll(() => p.getByTestId('sync-status').getByRole('status').innerText()).toBe('');
+    expect(b!.problems).toEqual([]);
+  });
+
+  it("takes the key changed on another computer with the new passphrase, from the status line", async () => {
+    const p = b!.page;
+    const tom = (await a.service.users()).find((u) => u.name === COORDINATOR)!;
+    const fresh = 'Tom new passphrase 22';
+    await a.service.rotateDataKey({ passphrase: PASS, others: [{ userId: tom.id, passphrase: fresh }] });
+    await p.getByTestId('sync-status').getByRole('button', { name: 'Sync now' }).click();
+    const form = p.locator('.cb-take-key');
+    await form.getByLabel(/Enter the new passphrase you were given/).waitFor();
+    await form.getByLabel(/Enter the new passphrase you were given/).fill(TOM_PASS);
+    await form.getByRole('button', { name: 'Take the new key' }).click();
+    await form.locator('.govuk-error-message').getByText(/does not open the new key/).waitFor();
+    await look(p, '16-take-new-key');
+    await form.getByLabel(/Enter the new passphrase you were given/).fill(fresh);
+    await form.getByRole('button', { name: 'Take the new key' }).click();
+    await p.locator('.cb-take-key').waitFor({ state: 'detached' });
+    await p.getByTestId('sync-status').getByText(/^Synced just now$/).waitFor();
     expect(b!.problems).toEqual([]);
   });
 });

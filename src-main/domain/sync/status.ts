@@ -34,6 +34,8 @@ export const SyncStatusSchema = z.strictObject({
   progress: z.strictObject({ done: z.number().int().min(0), total: z.number().int().min(0) }).nullable(),
   /** Why the last sync did not finish, in plain words ("The server did not answer"). */
   problem: z.string().max(1000).nullable(),
+  /** The casebook's key was changed on another computer: this one waits for the new passphrase (adoptTeamKey). */
+  keyChanged: z.boolean(),
   /** What the last sync found wrong with what the server sent (dropped, rolled back, unreadable). */
   serverProblems: z.array(SyncProblemSchema),
 });

@@ -151,8 +151,9 @@ async function applyKeyring(s: Store, r: Received): Promise<SyncProblem | undefi
   if (v.data.keyId !== s.keyring.keyId) return { record: labelOf(r.key), message: "The casebook's key was changed on another computer. Lock and unlock with your passphrase to carry on syncing." };
   const users = v.data.users.map(({ id: _id, ...wrap }) => wrap) as unknown as typeof s.keyring.users;
   if (!users.some((u) => u.userId === s.user.id)) return { record: labelOf(r.key), message: 'What the server sent leaves out the person signed in here; this computer kept its own keyring.' };
-  if (JSON.stringify(users) === JSON.stringify(s.keyring.users)) return undefined;
-  const next = nextKeyring({ ...s.keyring, users }, s.dk.key);
+  const recovery = (v.data.recovery as typeof s.keyring.recovery | undefined) ?? s.keyring.recovery;
+  if (JSON.stringify(users) === JSON.stringify(s.keyring.users) && JSON.stringify(recovery) === JSON.stringify(s.keyring.recovery)) return undefined;
+  const next = nextKeyring({ ...s.keyring, users, recovery }, s.dk.key);
   await s.commit([{ rel: KEYRING, bytes: serializeKeyring(next) }], [s.draft('sync.receive', { type: 'keyring', id: s.keyring.storeId }, ['users'])]);
   s.keyring = next;
   return undefined;

@@ -56,6 +56,7 @@ export function createSync(ctx: ServiceContext, hooks: SyncHooks): SyncApi & Syn
   let running = false;
   let progress: SyncStatus['progress'] = null;
   let problem: string | null = null;
+  let keyChanged = false;
 
   const here = async (): Promise<Live> => {
     const s = ctx.need();
@@ -86,10 +87,12 @@ export function createSync(ctx: ServiceContext, hooks: SyncHooks): SyncApi & Syn
     try {
       const r = await runSync({ s: l.store, mirror: await mirrorOf(l), team, summarise: ctx.summariser(), now: l.store.opts.now, progress: (done, total) => (progress = { done, total }) });
       problem = null;
+      keyChanged = false;
       const { toResolveIds: _ids, ...result } = r;
       return result;
     } catch (e) {
       problem = e instanceof CasebookError ? e.message : 'The sync did not finish.';
+      keyChanged = e instanceof CasebookError && e.details.keyChanged === true;
       throw e;
     } finally {
       running = false;
@@ -100,11 +103,11 @@ export function createSync(ctx: ServiceContext, hooks: SyncHooks): SyncApi & Syn
   async function status(): Promise<SyncStatus> {
     const l = await here();
     const team = l.team;
-    if (!team) return { enabled: false, remote: null, machine: null, intervalMinutes: 0, lastSyncedAt: null, waiting: 0, toResolve: 0, running, progress, problem: null, serverProblems: [] };
+    if (!team) return { enabled: false, remote: null, machine: null, intervalMinutes: 0, lastSyncedAt: null, waiting: 0, toResolve: 0, running, progress, problem: null, keyChanged: false, serverProblems: [] };
     const state = await readState((await mirrorOf(l)).db);
     const markers = await localMarkers(l.store, team.machineId);
     const waiting = [...markers].filter(([k, m]) => !k.startsWith('audit:') && state.exported[k] !== m).length;
-    return { enabled: true, remote: team.remote, machine: { number: team.machineNumber, name: team.machineName }, intervalMinutes: team.intervalMinutes, lastSyncedAt: state.lastSyncedAt ?? null, waiting, toResolve: state.toResolve.length, running, progress, problem, serverProblems: state.problems.slice(0, 50) };
+    return { enabled: true, remote: team.remote, machine: { number: team.machineNumber, name: team.machineName }, intervalMinutes: team.intervalMinutes, lastSyncedAt: state.lastSyncedAt ?? null, waiting, toResolve: state.toResolve.length, running, progress, problem, keyChanged, serverProblems: state.problems.slice(0, 50) };
   }
 
   async function changes() {

@@ -43,7 +43,8 @@ export const settingsValue = (s: Store) => ({ settings: s.index.settings, casewo
 export const peopleValue = (s: Store) => ({ users: s.index.users, staff: s.index.staff, venues: s.index.venues });
 /** The keyring as it travels inside the ciphertext: the wraps keyed by `id` so they merge as a set. */
 export const keyringValue = (s: Store) => {
-  const { users, mac: _mac, ...rest } = s.keyring;
+  // Its generation and signature are this computer's own bookkeeping (each bumps and signs its copy).
+  const { users, mac: _mac, generation: _generation, previousKeyId: _previous, ...rest } = s.keyring;
   return { ...rest, users: users.map((u) => ({ id: u.userId, ...u })) };
 };
 

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useNav } from '../app/nav';
 import { POLL_MS, RUNNING_POLL_MS, useSync } from './sync-state';
 import { firstSentence, runningWords, syncedWords, toResolveWords, waitingWords } from './sync-words';
+import { TakeNewKey } from './TakeNewKey';
 import './sync.scss';
 
 /**
@@ -49,6 +50,7 @@ export function SyncStatusLine() {
           {running ? 'Syncing…' : 'Sync now'}
         </button>
       </div>
+      {status.keyChanged && <TakeNewKey />}
     </div>
   );
 }

@@ -78,7 +78,6 @@ export class FakeWorld {
 }
 
 const publicUser = ({ passphrase: _p, ...u }: User & { passphrase: string }): User => u;
-
 export function createFakeService(world: FakeWorld, dir: string, files: FilePorts = {}): CasebookService {
   let current: (User & { passphrase: string }) | undefined;
   const store = () => world.stores.get(dir);

@@ -71,7 +71,7 @@ export function fakeSync(o: {
     },
     async status(): Promise<SyncStatus> {
       const t = teamOf(o.need().s);
-      const off: SyncStatus = { enabled: false, remote: null, machine: null, intervalMinutes: 0, lastSyncedAt: null, waiting: 0, toResolve: 0, running: false, progress: null, problem: null, serverProblems: [] };
+      const off: SyncStatus = { enabled: false, remote: null, machine: null, intervalMinutes: 0, lastSyncedAt: null, waiting: 0, toResolve: 0, running: false, progress: null, problem: null, keyChanged: false, serverProblems: [] };
       return t ? { ...off, enabled: true, remote: t.remote, machine: { number: 1, name: 'This computer' }, intervalMinutes: t.intervalMinutes, lastSyncedAt: t.lastSyncedAt ?? null, toResolve: t.changes.length, serverProblems: t.problems } : off;
     },
     async enable(i) {
