@@ -11,7 +11,9 @@ import { CaseSchema, STAGES, type Case } from '../../src-main/domain/cases/case'
 import { DOCUMENT_KINDS, DOCUMENT_PARTICIPANT } from '../../src-main/documents/generate';
 import { agreedCase, bigCase, realCase } from './fixtures';
 import { spawnCli as cli, type Ran } from '../support/cli/spawn-cli';
-import { docxParts, docxText, pdfText, tempDir } from './helpers';
+import { docxParts, docxText, makePng, pdfText, run, tempDir } from './helpers';
+import { MemoryFiles } from '../support/files';
+import { createCasebookService } from '../../src-main/services/casebook/service';
 import { findSystemCjkFace } from '../../src-main/documents/system-cjk-font';
 
 const PASS = 'a real passphrase for document tests';
@@ -179,5 +181,21 @@ describe('casebook doc over a real store', () => {
     expect(noAgreement.code).toBe(2);
     expect(noAgreement.stderr).toContain('This case has no outcome agreement yet: record one on the Agreement tab first.');
     await expect(stat(out)).rejects.toThrow();
+  }, 120_000);
+
+  it('prints the logo set in Settings → Service', async () => {
+    // Set in the app: through the service over the same store (the CLI has no command for it), then closed so the CLI can open it.
+    const files = new MemoryFiles();
+    const service = await createCasebookService({ storeDir: store, filePicker: files.filePicker });
+    await service.unlock('Siân Gruffudd', PASS);
+    files.toPick.push({ name: 'logo.png', bytes: makePng(90, 30, [0, 94, 165]) });
+    await service.setServiceLogo({ chosen: (await service.chooseServiceLogo()).token! });
+    await service.close();
+    const out = join(dir, 'letter-with-logo.pdf');
+    const r = await cli(['doc', 'first-contact-letter', '--case', 'RJ-2026-0042', '--participant', 'p_harmed0001', '--format', 'pdf', '--out', out], env());
+    expect(r.code, r.stderr).toBe(0);
+    // pdfimages lists two header lines, then one line per image drawn: the letterhead's logo.
+    const { stdout } = await run('pdfimages', ['-list', out]);
+    expect(stdout.trim().split('\n').slice(2)).toHaveLength(1);
   }, 120_000);
 });

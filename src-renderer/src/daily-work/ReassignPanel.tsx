@@ -60,7 +60,7 @@ export function ReassignPanel({ from, onCancel, onDone }: { from: FacilitatorLoa
       </h2>
       <ErrorSummary errors={errors} focusKey={focusKey} level={3} />
       <p className="govuk-body">
-        The person you choose takes {from.name}&rsquo;s place on each case: as lead where {from.name} leads, as co-facilitator where {from.name} co-facilitates (where they already lead the case, {from.name} just comes off it). Each case is its own change, on its timeline and in the audit trail. If any case cannot take the change, none is changed.
+        The person you choose takes {from.name}&rsquo;s place on each case ticked, as lead or as co-facilitator. Each case is its own change, on its timeline and in the audit trail. If any case cannot take the change, none is changed.
       </p>
       <div className="govuk-form-group">
         <fieldset className="govuk-fieldset">
