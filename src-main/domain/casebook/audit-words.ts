@@ -98,6 +98,15 @@ export const AUDIT_ACTION_WORDS: Readonly<Record<string, string>> = {
   'health-check.answer': 'Health check answered',
   'case-file-audit.read': 'Case file audit opened',
   'case-file-audit.review': 'Case file audit recorded',
+  // Team use (issue 16)
+  'team.enable': 'Team use turned on',
+  'team.join': 'Joined a team casebook from this computer',
+  'team.sync': 'Synced with the team server',
+  'team.interval': 'How often to sync changed',
+  'team.resolve': 'Change to resolve: a version kept',
+  'team.adopt-key': "Took the key changed on another computer",
+  'sync.receive': 'Received from another computer',
+  'sync.receive-removal': 'Removal received from another computer',
 };
 
 /** The groups of the action choice list, by the code's first part. */
@@ -116,6 +125,8 @@ export const AUDIT_ACTION_GROUPS: readonly { prefix: string; label: string }[] =
   { prefix: 'person.', label: 'Finding and correcting people' },
   { prefix: 'complaint.', label: 'Complaints' },
   { prefix: 'policy.', label: 'Policies' },
+  { prefix: 'team.', label: 'Team use' },
+  { prefix: 'sync.', label: 'Received from other computers' },
 ];
 
 /** Field names as the reader knows them; the audit keeps only names, never values. */
