@@ -1,7 +1,8 @@
 /**
  * The first sync of a casebook in a process of its own (bench/sync.ts starts it, as rss.ts starts
  * rss-child.ts), so its peak resident memory is the app's main process's, not the bench
- * harness's with the store it built. It unlocks the store, collects garbage, resets the kernel's
+ * harness's with the store it built. It unlocks the store, waits for the background check of
+ * the case files, collects garbage, resets the kernel's
  * peak-RSS mark, turns team use on (which sends everything) and prints one JSON line: how long
  * that took, what was sent, and the resident memory before and at its peak.
  *
@@ -32,8 +33,9 @@ const resetHighWaterMark = () => writeFile('/proc/self/clear_refs', '5').then(()
 
 const service = await createCasebookService({ storeDir, kdf: 'minimum' });
 await service.unlock(userId, passphrase);
-// The case list's priming runs in slices after unlocking; let it finish before measuring.
-await new Promise((resolve) => setTimeout(resolve, 2_000));
+// Every case file is read in the background after unlocking (case-check.ts): at 10,000 cases
+// that takes longer than the sync's own steps, so it finishes before anything is measured.
+await service.casesChecked();
 gc?.();
 gc?.();
 const before = process.memoryUsage().rss;
