@@ -1,7 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCasebookService } from '../src-main/services/casebook/service';
+import { MIRROR_LOG } from '../src-main/store/layout';
 import { BENCH_PASS, buildStore } from './build-store';
 import { median, medianOf, peakMemoryMiB, round } from './measure';
 import { childCommand, runChild } from './rss';
@@ -33,12 +34,15 @@ export interface SyncBench {
   firstSyncMemory: { process: string; rssBeforeMiB: number; peakRssMiB: number; peakFrom: string };
   oneChange: { ms: number; runsMs: number[]; cpuMs: number; serverCpuMs: number | undefined; pushed: number[]; firstAfterUnlockMs: number; listEveryDocumentMs: number; targetMs: number; targetMet: boolean };
   join: { ms: number; casesAfter: number; complete: boolean };
+  /** This computer's copy of the server on disk (sync-mirror.ts), after the first sync and after the changed cases' syncs. */
+  mirrorLogKiB: { afterFirstSync: number; afterChanges: number; perChangeSync: number };
   machine: { cpus: number; loadAverageAtStart: number[]; loadAverageAtEnd: number[] };
   buildSeconds: number;
   peakMemoryMiB: number;
 }
 
 const load = () => loadavg().map((x) => round(x));
+const kib = async (path: string) => Math.round((await stat(path)).size / 1024);
 
 export async function benchSync(runs: number): Promise<SyncBench> {
   const loadAtStart = load();
@@ -55,9 +59,11 @@ export async function benchSync(runs: number): Promise<SyncBench> {
     const first = await firstSyncInItsOwnProcess(built.dir, built.userId, remote);
     const serverCpu1 = await server.cpuMs();
     const serverDocuments = ((await (await fetch(remote)).json()) as { doc_count: number }).doc_count;
+    const logAfterFirst = await kib(join(built.dir, MIRROR_LOG));
     const oneChange = await changedCases(built.dir, built.userId, built.cases.map((c) => c.id), runs, server.cpuMs);
     // Each sync first asks the server for every document's revision (server-check.ts, to notice a
     // document dropped or rolled back): that one read, alone, grows with the casebook.
+    const logAfterChanges = await kib(join(built.dir, MIRROR_LOG));
     const listEveryDocumentMs = await median(runs, async () => (await fetch(`${remote}/_all_docs`)).json());
     const joined = await joinFrom(joinDir, remote);
     return {
@@ -67,6 +73,7 @@ export async function benchSync(runs: number): Promise<SyncBench> {
       firstSyncMemory: { process: `its own (sync-child.ts, ${first.runner}${first.gcExposed ? ', after GC' : ''})`, rssBeforeMiB: first.rssBeforeMiB, peakRssMiB: first.peakRssMiB, peakFrom: first.peakFrom },
       oneChange: { ...oneChange, listEveryDocumentMs: round(listEveryDocumentMs), targetMs: ONE_CHANGE_TARGET_MS, targetMet: oneChange.ms <= ONE_CHANGE_TARGET_MS },
       join: { ms: round(joined.ms), casesAfter: joined.cases, complete: joined.cases === SYNC_CASES },
+      mirrorLogKiB: { afterFirstSync: logAfterFirst, afterChanges: logAfterChanges, perChangeSync: Math.round((logAfterChanges - logAfterFirst) / (runs + 1)) },
       machine: { cpus: cpus().length, loadAverageAtStart: loadAtStart, loadAverageAtEnd: load() },
       buildSeconds: round(buildMs / 1000),
       peakMemoryMiB: peakMemoryMiB(),
@@ -140,6 +147,7 @@ export function describeSyncBench(b: SyncBench): string {
     `  first sync (team use turned on): ${b.firstSync.ms} ms (CPU: app ${b.firstSync.cpuMs} ms, server ${b.firstSync.serverCpuMs ?? '?'} ms), ${b.firstSync.pushed} documents sent, ${b.firstSync.serverDocuments} on the server (target ≤ ${b.firstSync.targetMs} ms, ${ok(b.firstSync.targetMet)})`,
     `  memory of the first sync, process ${b.firstSyncMemory.process}: RSS ${b.firstSyncMemory.rssBeforeMiB} MiB unlocked, peak ${b.firstSyncMemory.peakRssMiB} MiB (${b.firstSyncMemory.peakFrom})`,
     `  one changed case synced: ${b.oneChange.ms} ms median of ${b.oneChange.runsMs.length} (${b.oneChange.runsMs.join(', ')} ms; CPU median: app ${b.oneChange.cpuMs} ms, server ${b.oneChange.serverCpuMs ?? '?'} ms; documents sent ${b.oneChange.pushed.join(', ')}); first after unlocking ${b.oneChange.firstAfterUnlockMs} ms; the server's list of every document, read alone, ${b.oneChange.listEveryDocumentMs} ms (target ≤ ${b.oneChange.targetMs} ms for the median, ${ok(b.oneChange.targetMet)})`,
+    `  this computer's copy of the server on disk: ${b.mirrorLogKiB.afterFirstSync} KiB after the first sync, ${b.mirrorLogKiB.afterChanges} KiB after the changed cases' syncs (${b.mirrorLogKiB.perChangeSync} KiB more per sync)`,
     `  joining from a second casebook: ${b.join.ms} ms, ${b.join.casesAfter} cases there afterwards${b.join.complete ? '' : ' — INCOMPLETE'}`,
   ].join('\n');
 }
