@@ -18,13 +18,14 @@ export const RSS_TARGET_MB = 300;
 type Usage = { rssMiB: number; heapUsedMiB: number; heapTotalMiB: number; externalMiB: number; arrayBuffersMiB: number };
 type Period = { from: string; to: string };
 
-async function childCommand(): Promise<{ args: string[]; runner: 'bundle' | 'tsx'; cleanup: () => Promise<void> }> {
-  const entry = fileURLToPath(new URL('./rss-child.ts', import.meta.url));
+/** A bench child process's command: `entry` bundled into one file for plain node, or under tsx (the sync bench's first sync uses it too). */
+export async function childCommand(entryUrl: URL): Promise<{ args: string[]; runner: 'bundle' | 'tsx'; cleanup: () => Promise<void> }> {
+  const entry = fileURLToPath(entryUrl);
   try {
     const esbuild = await import('esbuild');
     // Beside this file, so the bundle's imports of packages resolve to the project's node_modules.
     const out = await mkdtemp(join(fileURLToPath(new URL('.', import.meta.url)), '.rss-'));
-    const outfile = join(out, 'rss-child.mjs');
+    const outfile = join(out, 'child.mjs');
     // import.meta.url is set to app-root.ts's source URL, the one module that finds
     // templates/ and resources/ relative to itself.
     const appRoot = fileURLToPath(new URL('../src-main/services/app-root.ts', import.meta.url));
@@ -35,21 +36,23 @@ async function childCommand(): Promise<{ args: string[]; runner: 'bundle' | 'tsx
   }
 }
 
+/** Runs a child under this node with `args`, resolving with its stdout once it exits cleanly. */
+export function runChild(what: string, args: string[], env: Record<string, string>): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`${what} exited with ${code}: ${err.slice(0, 2000)}`))));
+  });
+}
+
 export async function benchMainProcessMemory(o: { cases: number; dir: string; userId: string; passphrase: string; figures: Period; calendar: Period }) {
-  const cmd = await childCommand();
+  const cmd = await childCommand(new URL('./rss-child.ts', import.meta.url));
   try {
-    const output = await new Promise<string>((resolve, reject) => {
-      const child = spawn(process.execPath, ['--expose-gc', ...cmd.args, o.dir, o.userId, JSON.stringify({ figures: o.figures, calendar: o.calendar })], {
-        env: { ...process.env, CASEBOOK_BENCH_PASSPHRASE: o.passphrase },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let out = '';
-      let err = '';
-      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-      child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-      child.on('error', reject);
-      child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`rss child exited with ${code}: ${err.slice(0, 2000)}`))));
-    });
+    const output = await runChild('rss child', ['--expose-gc', ...cmd.args, o.dir, o.userId, JSON.stringify({ figures: o.figures, calendar: o.calendar })], { CASEBOOK_BENCH_PASSPHRASE: o.passphrase });
     const r = JSON.parse(output.trim().split('\n').at(-1)!) as { gcExposed: boolean; started: Usage; unlocked: Usage; after: Usage };
     return { cases: o.cases, runner: cmd.runner, ...r, rssMB: Math.round(r.after.rssMiB * 1.048576), targetMB: RSS_TARGET_MB, targetMet: r.after.rssMiB * 1.048576 <= RSS_TARGET_MB };
   } finally {

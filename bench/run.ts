@@ -19,6 +19,7 @@ import { benchEvidencePack, describePackBench } from './evidence-pack';
 import { benchRetention, benchRetentionAlone, describeRetentionBench } from './retention';
 import { benchSubjectAccess, describeSubjectAccessBench } from './subject-access';
 import { benchFiguresReport, describeFiguresReportBench } from './figures-report';
+import { benchSync, describeSyncBench } from './sync';
 
 /**
  * npm run bench: the store at 100, 1,000 and 10,000 cases. Each figure is printed beside a
@@ -32,10 +33,11 @@ import { benchFiguresReport, describeFiguresReportBench } from './figures-report
  * The staff register (issue 11, register.ts): compliance for 200 staff with five years of
  * entries ≤ 50 ms; unlock with a full register costs what it costs with an empty one.
  * The subject access bundle (issue 13, subject-access.ts): a person in 5 cases as a PDF ≤ 2 s.
+ * Team use (issue 16, sync.ts): the first sync of 10,000 cases ≤ 60 s, one changed case ≤ 1 s.
  */
 const SIZES = (process.env.BENCH_SIZES ?? '100,1000,10000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
-/** BENCH_ONLY=register|pack|sar|retention|figures measures only that part and updates its part of results.json. */
+/** BENCH_ONLY=register|pack|sar|retention|figures|sync measures only that part and updates its part of results.json. */
 const ONLY = process.env.BENCH_ONLY;
 
 // The staff register (issue 11): compliance for 200 staff × 5 years; unlock with an empty and a full register.
@@ -72,6 +74,15 @@ if (ONLY === 'figures') {
   const previous = JSON.parse(await readFile('bench/results.json', 'utf8').catch(() => '{}')) as Record<string, unknown>;
   await writeFile('bench/results.json', JSON.stringify({ ...previous, figuresReport }, null, 2) + '\n');
   process.exit(figuresReport.pdf.targetMet && figuresReport.docx.targetMet ? 0 : 1);
+}
+
+// Team use (issue 16): first sync and one changed case at 10,000 cases, joining, memory. BENCH_ONLY=sync measures it alone.
+if (ONLY === 'sync') {
+  const sync = await benchSync(Math.min(RUNS, 5));
+  console.log(describeSyncBench(sync));
+  const previous = JSON.parse(await readFile('bench/results.json', 'utf8').catch(() => '{}')) as Record<string, unknown>;
+  await writeFile('bench/results.json', JSON.stringify({ ...previous, sync }, null, 2) + '\n');
+  process.exit(sync.firstSync.targetMet && sync.oneChange.targetMet && sync.join.complete ? 0 : 1);
 }
 
 // The retention review (issue 13): 10,000 cases ≤ 200 ms. BENCH_ONLY=retention measures it alone.
@@ -219,6 +230,10 @@ console.log(describeSubjectAccessBench(subjectAccess));
 process.stderr.write('figures report…\n');
 const figuresReport = await benchFiguresReport(Math.min(RUNS, 5));
 console.log(describeFiguresReportBench(figuresReport));
+// Team use (issue 16): first sync of 10,000 cases ≤ 60 s, one changed case ≤ 1 s, joining, memory.
+process.stderr.write('team use (sync)…\n');
+const sync = await benchSync(Math.min(RUNS, 5));
+console.log(describeSyncBench(sync));
 console.log('targets', targets, `peak memory ${peakMemoryMiB()} MiB`);
 await mkdir('bench', { recursive: true });
-await writeFile('bench/results.json', JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, runs: RUNS, peakMemoryMiB: peakMemoryMiB(), targets, store: withSaves, ...(memory ? { mainProcessMemory: memory } : {}), ...(caseload ? { caseload } : {}), ...(retention ? { retention } : {}), caseloadInChromium, documents, anonymiser: anonymiserBench, subjectAccess, figuresReport, ...(register ? { register } : {}), ...(pack ? { pack } : {}) }, null, 2) + '\n');
+await writeFile('bench/results.json', JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, runs: RUNS, peakMemoryMiB: peakMemoryMiB(), targets, store: withSaves, ...(memory ? { mainProcessMemory: memory } : {}), ...(caseload ? { caseload } : {}), ...(retention ? { retention } : {}), caseloadInChromium, documents, anonymiser: anonymiserBench, subjectAccess, figuresReport, sync, ...(register ? { register } : {}), ...(pack ? { pack } : {}) }, null, 2) + '\n');
