@@ -61,8 +61,18 @@ function MirrorPouch(this: unknown, opts: PouchOptions & Record<string, unknown>
 MirrorPouch.valid = () => true;
 MirrorPouch.use_prefix = false;
 
-const Pouch = PouchDBCore.plugin(httpAdapter).plugin(replication).plugin((P: { adapter(name: string, a: unknown, preferred: boolean): void }) => P.adapter('rj-mirror', MirrorPouch, false));
-export const PouchDB = Pouch as PouchConstructor;
+/**
+ * pouchdb-core is one object per process, shared with anything else that uses it (the tests'
+ * server): each plugin is added once, even if this module is loaded again (a test that resets
+ * its modules), since PouchDB refuses to define `replicate` twice.
+ */
+type Core = { plugin(p: unknown): Core; adapters: Record<string, unknown>; prototype: object; adapter(name: string, a: unknown, preferred: boolean): void };
+const core = PouchDBCore as Core;
+if (!core.adapters.http) core.plugin(httpAdapter);
+if (!('replicate' in core.prototype)) core.plugin(replication);
+if (!core.adapters['rj-mirror']) core.adapter('rj-mirror', MirrorPouch, false);
+const Pouch = core;
+export const PouchDB = Pouch as unknown as PouchConstructor;
 export const newMemdown = memdown as () => {
   _open(o: unknown, cb: (e?: unknown) => void): void;
   _put(k: Buffer, v: Buffer, o: unknown, cb: (e?: unknown) => void): void;

@@ -31,6 +31,12 @@ const ALLOWED: Record<string, string> = {
   'figures/report.ts': 'the figures report: counts, naming no case, for those who export figures',
   'quality/evidence-pack.ts': 'referral dates for the pack\u2019s by-month chart: those who build the evidence pack see every case',
   'data-protection/': 'finding a person, subject access and retention: those who may see every case',
+  // Team use (issue 16): the casebook is shared whole between the team's computers, as ciphertext.
+  'sync/records.ts': 'every case sent to the team server, sealed; nothing is shown',
+  'sync/apply-records.ts': 'cases received from another computer written in; nothing is shown',
+  'sync/changes.ts': 'one row, then mayOpenRow',
+  'sync/import.ts': 'a case reference (never a name) to say which record a sync problem is about',
+  'sync/engine.ts': 'a case reference (never a name) to say which record a sync problem is about',
 };
 
 async function files(dir: string): Promise<string[]> {

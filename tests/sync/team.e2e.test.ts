@@ -89,6 +89,7 @@ describe('team use', () => {
     await h1(p, 'Changes to resolve');
     // Only the field changed two ways is a choice: the timeline merges as a set, and when the case was last saved settles itself.
     const card = p.getByTestId('change-to-resolve');
+    await card.first().waitFor();
     expect(await card.count()).toBe(1);
     await card.getByText('Referral › Offence description', { exact: true }).waitFor();
     expect(await card.getByTestId('version').count()).toBe(2);
