@@ -1,13 +1,10 @@
-import PouchDBCore from 'pouchdb-core';
-import httpAdapter from 'pouchdb-adapter-http';
-import replication from 'pouchdb-replication';
-import LevelCore from 'pouchdb-adapter-leveldb-core';
-import memdown from 'memdown';
-
 /**
  * PouchDB, the replication engine team use runs on (issue 16): the CouchDB replication
  * protocol as PouchDB implements it, so the app never writes a sync protocol of its own. Only
  * the parts the app uses are typed here; the rest of the app goes through these types.
+ *
+ * Loaded the first time team use needs it (`loadPouch`), not with the app: it costs over half
+ * a second to load, which every start and every command-line run would otherwise pay.
  */
 export interface PouchDoc {
   _id: string;
@@ -52,31 +49,51 @@ export interface PouchOptions {
 }
 export type PouchConstructor = new (name: string, o?: PouchOptions) => PouchDatabase;
 
-/** A leveldown-style store over memory whose writes are also kept somewhere (sync-mirror.ts). */
-function MirrorPouch(this: unknown, opts: PouchOptions & Record<string, unknown>, callback: (e?: unknown) => void) {
-  const make = opts.mirrorDown;
-  if (!make) throw new Error('mirrorDown is required');
-  LevelCore.call(this, { ...opts, db: make }, callback);
+/** A leveldown-style store over memory: the parts of memdown the mirror wraps (sync-mirror.ts). */
+export interface MemDown {
+  _open(o: unknown, cb: (e?: unknown) => void): void;
+  _put(k: Buffer, v: Buffer, o: unknown, cb: (e?: unknown) => void): void;
+  _del(k: Buffer, o: unknown, cb: (e?: unknown) => void): void;
+  _batch(ops: { type: 'put' | 'del'; key: Buffer; value?: Buffer }[], o: unknown, cb: (e?: unknown) => void): void;
+  _store: { forEach(f: (k: Buffer, v: Buffer) => void): void; insert(k: Buffer, v: Buffer): unknown };
 }
-MirrorPouch.valid = () => true;
-MirrorPouch.use_prefix = false;
+export interface Pouch {
+  PouchDB: PouchConstructor;
+  newMemdown: () => MemDown;
+  fetch: (url: string, init: Record<string, unknown>) => Promise<unknown>;
+}
+
+type Core = { plugin(p: unknown): Core; adapters: Record<string, unknown>; prototype: object; adapter(name: string, a: unknown, preferred: boolean): void };
+const defaultOf = <T>(m: { default?: T }): T => (m.default ?? m) as T;
+let loading: Promise<Pouch> | undefined;
 
 /**
  * pouchdb-core is one object per process, shared with anything else that uses it (the tests'
  * server): each plugin is added once, even if this module is loaded again (a test that resets
  * its modules), since PouchDB refuses to define `replicate` twice.
  */
-type Core = { plugin(p: unknown): Core; adapters: Record<string, unknown>; prototype: object; adapter(name: string, a: unknown, preferred: boolean): void };
-const core = PouchDBCore as Core;
-if (!core.adapters.http) core.plugin(httpAdapter);
-if (!('replicate' in core.prototype)) core.plugin(replication);
-if (!core.adapters['rj-mirror']) core.adapter('rj-mirror', MirrorPouch, false);
-const Pouch = core;
-export const PouchDB = Pouch as unknown as PouchConstructor;
-export const newMemdown = memdown as () => {
-  _open(o: unknown, cb: (e?: unknown) => void): void;
-  _put(k: Buffer, v: Buffer, o: unknown, cb: (e?: unknown) => void): void;
-  _del(k: Buffer, o: unknown, cb: (e?: unknown) => void): void;
-  _batch(ops: { type: 'put' | 'del'; key: Buffer; value?: Buffer }[], o: unknown, cb: (e?: unknown) => void): void;
-  _store: { forEach(f: (k: Buffer, v: Buffer) => void): void; insert(k: Buffer, v: Buffer): unknown };
-};
+export function loadPouch(): Promise<Pouch> {
+  loading ??= (async () => {
+    const [core, http, replication, levelCore, memdown, pouchFetch] = await Promise.all([
+      import('pouchdb-core').then((m) => defaultOf<Core>(m)),
+      import('pouchdb-adapter-http').then((m) => defaultOf<unknown>(m)),
+      import('pouchdb-replication').then((m) => defaultOf<unknown>(m)),
+      import('pouchdb-adapter-leveldb-core').then((m) => defaultOf<{ call(self: unknown, o: unknown, cb: unknown): void }>(m)),
+      import('memdown').then((m) => defaultOf<() => MemDown>(m)),
+      import('pouchdb-fetch').then((m) => defaultOf<{ fetch: Pouch['fetch'] }>(m)),
+    ]);
+    /** A leveldown-style store over memory whose writes are also kept somewhere (sync-mirror.ts). */
+    function MirrorPouch(this: unknown, opts: PouchOptions & Record<string, unknown>, callback: (e?: unknown) => void) {
+      const make = opts.mirrorDown;
+      if (!make) throw new Error('mirrorDown is required');
+      levelCore.call(this, { ...opts, db: make }, callback);
+    }
+    MirrorPouch.valid = () => true;
+    MirrorPouch.use_prefix = false;
+    if (!core.adapters.http) core.plugin(http);
+    if (!('replicate' in core.prototype)) core.plugin(replication);
+    if (!core.adapters['rj-mirror']) core.adapter('rj-mirror', MirrorPouch, false);
+    return { PouchDB: core as unknown as PouchConstructor, newMemdown: memdown, fetch: pouchFetch.fetch };
+  })();
+  return loading;
+}

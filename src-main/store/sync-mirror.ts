@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { DataKey } from './envelope';
 import { MirrorLog, type MirrorOp } from './mirror-log';
-import { newMemdown, PouchDB, type PouchDatabase } from './pouch';
+import { loadPouch, type MemDown, type PouchDatabase } from './pouch';
 
 /**
  * This computer's copy of the team server's documents (issue 16): a PouchDB database the
@@ -23,9 +23,9 @@ export interface Mirror {
 const GROWTH = 3;
 const MIN_TIDY_BYTES = 4 * 1024 * 1024;
 
-type Down = ReturnType<typeof newMemdown>;
+type Down = MemDown;
 
-function persisted(log: MirrorLog, loaded: { bytes: number }): Down {
+function persisted(newMemdown: () => MemDown, log: MirrorLog, loaded: { bytes: number }): Down {
   const down = newMemdown();
   const { _open: open, _put: put, _del: del, _batch: batch } = down;
   down._open = (o, cb) => {
@@ -46,13 +46,14 @@ function persisted(log: MirrorLog, loaded: { bytes: number }): Down {
 }
 
 export async function openMirror(dir: string, dk: DataKey): Promise<Mirror> {
+  const { PouchDB, newMemdown } = await loadPouch();
   const log = new MirrorLog(dir, dk);
   const loaded = { bytes: 0 };
   let down: Down | undefined;
   // A fresh name each time: PouchDB keeps open databases by name within the process.
   const db = new PouchDB(`mirror-${randomBytes(8).toString('hex')}`, {
     adapter: 'rj-mirror',
-    mirrorDown: () => (down = persisted(log, loaded)),
+    mirrorDown: () => (down = persisted(newMemdown, log, loaded)),
     // Only the leaves are kept once a sync has settled (engine.ts compacts then).
     auto_compaction: false,
   });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Case } from '../../src-main/domain/cases/case';
 import type { CasebookService } from '../../src-main/services/casebook/api';
 import { startSyncServer, type SyncServer } from '../support/sync-server';
-import { PouchDB } from '../../src-main/store/pouch';
+import { loadPouch } from '../../src-main/store/pouch';
 import { caseworkWorld, freshService, PASS, referral, type World } from '../support/casebook';
 
 /**
@@ -150,6 +150,7 @@ describe('a server that misbehaves', () => {
     const { a, b, caseId, reference } = await teamOf(db);
     const docs = await server.documents(db);
     const before = await b.service.getCase(caseId);
+    const { PouchDB } = await loadPouch();
     const remote = new PouchDB(`${server.url}/${db}`);
     // Replace every record on the server with ciphertext from nowhere (the server lies).
     for (const d of docs) if (typeof d._id === 'string' && d._id.startsWith('r')) await remote.put({ ...d, _id: d._id, c: Buffer.from('not ciphertext at all').toString('base64') });

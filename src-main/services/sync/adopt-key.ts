@@ -20,7 +20,7 @@ import { openRemote, serverError } from './remote';
 const KeyringRecord = z.looseObject({ users: z.array(z.looseObject({ id: z.string() })).min(1) });
 
 export async function teamKeyFor(s: Store, team: Team, passphrase: string): Promise<{ dk: ReturnType<typeof dataKeyOf>; keyring: KeyringBody }> {
-  const remote = openRemote(team.remote, { user: team.serverUser, password: team.serverPassword });
+  const remote = await openRemote(team.remote, { user: team.serverUser, password: team.serverPassword });
   try {
     const doc = await remote.get(KEYRING_DOC_ID);
     const pub = PublicKeyringSchema.safeParse(doc.public);

@@ -47,7 +47,7 @@ export async function runSync(d: SyncDeps): Promise<SyncResult & { toResolveIds:
   // What an interrupted sync pulled but did not take in comes first, so no local change is written over it.
   await takeIn(d, state, problems);
   const exported = await exportChanges(s, db, team, state, at);
-  const remote = openRemote(team.remote, { user: team.serverUser, password: team.serverPassword }, { forReplication: true });
+  const remote = await openRemote(team.remote, { user: team.serverUser, password: team.serverPassword }, { forReplication: true });
   try {
     await sameCasebook(remote, s.keyring);
     const check = await checkServer(remote, state, (id) => labelOf(state.keys[id] ?? '', (c) => s.summaries.get(c)?.reference));
@@ -80,7 +80,7 @@ export async function runSync(d: SyncDeps): Promise<SyncResult & { toResolveIds:
  * beside them as conflicts.
  */
 export async function takeInFrom(s: Store, mirror: Mirror, team: Team, summarise: SyncDeps['summarise'], now: () => Date, progress?: SyncDeps['progress']): Promise<void> {
-  const remote = openRemote(team.remote, { user: team.serverUser, password: team.serverPassword }, { forReplication: true });
+  const remote = await openRemote(team.remote, { user: team.serverUser, password: team.serverPassword }, { forReplication: true });
   try {
     const state = await readState(mirror.db);
     const total = await remote.info().then((i) => i.doc_count);

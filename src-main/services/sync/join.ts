@@ -43,7 +43,7 @@ export async function joinTeam(dir: string, raw: JoinTeamInput, o: OpenOptions):
   const i = parsed.data;
   const remote = normaliseRemote(i.remote);
   const account = { user: i.serverUser || undefined, password: i.serverPassword || undefined };
-  const db = openRemote(remote, account);
+  const db = await openRemote(remote, account);
   try {
     const keyDoc = await db.get(KEYRING_DOC_ID).catch((e: { status?: number }) => {
       if (e.status === 404) throw new CasebookError('SERVER', 'There is no team casebook at that address yet: check the database name at the end of it, or turn team use on from the first computer. Nothing was changed on this computer.');

@@ -1,6 +1,5 @@
-import pouchFetch from 'pouchdb-fetch';
 import { CasebookError } from '../../domain/shared/errors';
-import { PouchDB, type PouchDatabase } from '../../store/pouch';
+import { loadPouch, type PouchDatabase } from '../../store/pouch';
 
 /**
  * The team server as the replication engine sees it: a CouchDB database at an address, with an
@@ -38,11 +37,12 @@ export function normaliseRemote(raw: string): string {
 /** The address as shown to people: the same, since accounts never go in it. */
 export const shownRemote = (remote: string) => remote;
 
-export function openRemote(remote: string, account: RemoteAccount, o: { create?: boolean; forReplication?: boolean } = {}): PouchDatabase {
+export async function openRemote(remote: string, account: RemoteAccount, o: { create?: boolean; forReplication?: boolean } = {}): Promise<PouchDatabase> {
+  const { PouchDB, fetch } = await loadPouch();
   const db = new PouchDB(remote, {
     skip_setup: !o.create,
     ...(account.user ? { auth: { username: account.user, password: account.password ?? '' } } : {}),
-    fetch: (url, init) => pouchFetch.fetch(url, { ...init, timeout: REQUEST_TIMEOUT_MS }),
+    fetch: (url, init) => fetch(url, { ...init, timeout: REQUEST_TIMEOUT_MS }),
   });
   if (o.forReplication) {
     // PouchDB's replication asks the source for its counts after each batch only to report

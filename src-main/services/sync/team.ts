@@ -37,7 +37,7 @@ export async function prepareEnable(s: Store, raw: EnableTeamInput): Promise<Tea
   if (s.readOnly) throw new CasebookError('READ_ONLY', 'The casebook is open read-only: team use cannot be turned on now');
   const remote = normaliseRemote(parsed.data.remote);
   const account = { user: parsed.data.serverUser || undefined, password: parsed.data.serverPassword || undefined };
-  const db = openRemote(remote, account, { create: true });
+  const db = await openRemote(remote, account, { create: true });
   try {
     await db.info();
     const doc = await db.get(KEYRING_DOC_ID).catch((e: { status?: number }) => {

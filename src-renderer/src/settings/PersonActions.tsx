@@ -8,6 +8,7 @@ import { ActionError } from '../shared/components/ActionError';
 import { ConfirmAction } from '../shared/components/ConfirmAction';
 import { InputField, SelectField } from '../shared/components/Fields';
 import { SaveOrCancel } from '../shared/components/SaveOrCancel';
+import { useSync } from '../sync/sync-state';
 
 /**
  * What an administrator can do to someone who can unlock (issue 13): deactivate them, let them
@@ -25,6 +26,7 @@ export function PersonActionPanel({ action, person, onDone }: { action: PersonAc
 
 function DeactivatePerson({ person, onDone }: { person: User; onDone(changed: boolean): void }) {
   const { busy, error, run } = useAction();
+  const teamOn = useSync((s) => s.status?.enabled === true);
   return (
     <ConfirmAction
       title={`Deactivate ${person.name}?`}
@@ -39,6 +41,13 @@ function DeactivatePerson({ person, onDone }: { person: User; onDone(changed: bo
         cases and signatures, stay. You can let them back in later by giving them a new passphrase. The change is recorded in the audit trail.
       </p>
       <p className="govuk-body">If they may have kept a copy of the casebook folder, deactivating them does not stop that copy opening with their old passphrase.</p>
+      {teamOn && (
+        <p className="govuk-body" data-testid="deactivate-team">
+          This casebook is shared with other computers. Every computer stops letting them unlock after its next sync. To stop a copy they kept reading what is written from now on,
+          change the casebook&rsquo;s key afterwards, under &ldquo;After a suspected leak&rdquo; below: the people who stay get new passphrases, and take the new key on their
+          computers.
+        </p>
+      )}
     </ConfirmAction>
   );
 }
