@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import type { Json, Origin, PathStep, Side } from '../../src-main/domain/sync/merge';
 
 /**
- * Generators for the merge's property tests: any JSON, and records built from a base by edits
+ * Generators for the merge's property tests (JSON of every kind, and records built from a base by edits
  * on each side, where what each side changed is known, so the test can say what the merge
- * must do with every field and every contact.
+ * must do with every field and every contact).
  */
 export const A: Origin = { machine: 'laptop-a', rev: '2-aaa' };
 export const B: Origin = { machine: 'laptop-b', rev: '2-bbb' };
