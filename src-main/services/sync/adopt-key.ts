@@ -1,11 +1,10 @@
 import { promises as fs } from 'node:fs';
-import { z } from 'zod';
 import { CasebookError } from '../../domain/shared/errors';
 import type { Team } from '../../domain/sync/team';
 import { dataKeyOf, parseKeyring, serializeKeyring, signKeyring, type KeyringBody } from '../../store/keyring';
 import { abs, SYNC_DIR } from '../../store/layout';
 import type { Store } from '../../store/store';
-import { KEYRING_DOC_ID, openDoc } from './doc-codec';
+import { KEYRING_DOC_ID, keyringFromValue, openDoc } from './doc-codec';
 import { PublicKeyringSchema, unwrapPublic } from './keyring-doc';
 import { openRemote, serverError } from './remote';
 
@@ -17,7 +16,6 @@ import { openRemote, serverError } from './remote';
  * the key in one commit (as a rotation is), and this computer's copy of the server is started
  * afresh, since it was sealed with the old key.
  */
-const KeyringRecord = z.looseObject({ users: z.array(z.looseObject({ id: z.string() })).min(1) });
 
 export async function teamKeyFor(s: Store, team: Team, passphrase: string): Promise<{ dk: ReturnType<typeof dataKeyOf>; keyring: KeyringBody }> {
   const remote = await openRemote(team.remote, { user: team.serverUser, password: team.serverPassword });
@@ -29,9 +27,7 @@ export async function teamKeyFor(s: Store, team: Team, passphrase: string): Prom
     const opened = await unwrapPublic(pub.data, s.user.name, passphrase);
     if (typeof opened === 'string') throw new CasebookError('AUTH_FAILED', `That passphrase does not open the new key for ${s.user.name}. Use the new passphrase the administrator gave you; nothing was changed on this computer.`);
     const dk = dataKeyOf({ keyId: pub.data.keyId } as KeyringBody, opened.key);
-    const value = KeyringRecord.parse(openDoc(dk, doc).value);
-    const body = { ...value, users: value.users.map(({ id: _id, ...w }) => w) } as unknown as KeyringBody;
-    return { dk, keyring: parseKeyring(serializeKeyring(signKeyring(body, dk.key))) };
+    return { dk, keyring: parseKeyring(serializeKeyring(signKeyring(keyringFromValue(openDoc(dk, doc).value), dk.key))) };
   } catch (e) {
     throw serverError(e);
   } finally {

@@ -4,6 +4,8 @@ import { CasebookError } from '../../domain/shared/errors';
 import { openJson, sealJson, type DataKey } from '../../store/envelope';
 import type { PouchDoc } from '../../store/pouch';
 import type { Conflict, Json } from '../../domain/sync/merge';
+import type { KeyringBody } from '../../store/keyring';
+import { keyringPublic } from './keyring-doc';
 
 /**
  * What a document on the team server is: an opaque id (a keyed digest of the record's name, so
@@ -69,3 +71,18 @@ export function openIds(dk: DataKey, doc: PouchDoc): string {
   if (!v.success) throw new CasebookError('CORRUPT', 'the team keyring has no document key');
   return v.data.idKey;
 }
+
+/**
+ * What a record's document carries outside its ciphertext: only the keyring's, whose wraps a
+ * joining computer must read before it has the key, and the sealed id key beside them.
+ */
+export function outsideOf(key: string, dk: DataKey, keyring: KeyringBody, idKey: string): Record<string, unknown> {
+  return key === 'keyring' ? { public: keyringPublic(keyring), ids: sealIds(dk, idKey) } : {};
+}
+
+/** The team's keyring as a keyring body, from the value its document carries (wraps keyed by `id` for merging). */
+export function keyringFromValue(value: unknown): KeyringBody {
+  const v = TeamKeyringValue.parse(value);
+  return { ...v, users: v.users.map(({ id: _id, ...w }) => w) } as unknown as KeyringBody;
+}
+const TeamKeyringValue = z.looseObject({ users: z.array(z.looseObject({ id: z.string() })).min(1) });

@@ -1,8 +1,7 @@
 import type { Team } from '../../domain/sync/team';
 import type { PouchDatabase, PouchDoc } from '../../store/pouch';
 import type { Store } from '../../store/store';
-import { docIdOf, openDoc, sealDoc, sealIds, type Payload } from './doc-codec';
-import { keyringPublic } from './keyring-doc';
+import { docIdOf, openDoc, outsideOf, sealDoc, type Payload } from './doc-codec';
 import { localMarkers, readRecord } from './records';
 import type { EngineState } from './state';
 
@@ -42,7 +41,7 @@ export async function exportChanges(s: Store, db: PouchDatabase, team: Team, sta
       const carried = current ? carriedOf(s, current) : { conflicts: [] };
       const value = markers.has(key) ? await readRecord(s, key) : null;
       const payload: Payload = { v: 1, key, value, ...carried, by, at: now };
-      docs.push({ _id: id, ...(current?._rev ? { _rev: current._rev } : {}), ...sealDoc(s.dk, id, payload), ...(key === 'keyring' ? { public: keyringPublic(s.keyring), ids: sealIds(s.dk, team.idKey) } : {}) });
+      docs.push({ _id: id, ...(current?._rev ? { _rev: current._rev } : {}), ...sealDoc(s.dk, id, payload), ...outsideOf(key, s.dk, s.keyring, team.idKey) });
     }
     const results = await db.bulkDocs(docs);
     for (const [j, r] of results.entries()) {

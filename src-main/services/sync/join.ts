@@ -16,7 +16,7 @@ import type { OpenOptions } from '../../store/open-store';
 import type { PouchDatabase } from '../../store/pouch';
 import type { Store } from '../../store/store';
 import { fromZod } from '../shared/errors';
-import { docIdOf, KEYRING_DOC_ID, openDoc, openIds } from './doc-codec';
+import { docIdOf, KEYRING_DOC_ID, keyringFromValue, openDoc, openIds } from './doc-codec';
 import { PublicKeyringSchema, unwrapPublic } from './keyring-doc';
 import { normaliseRemote, openRemote, serverError } from './remote';
 
@@ -30,7 +30,6 @@ import { normaliseRemote, openRemote, serverError } from './remote';
  */
 const SettingsRecord = z.strictObject({ settings: SettingsSchema, casework: CaseworkSettingsSchema });
 const PeopleRecord = z.strictObject({ users: z.array(UserSchema).min(1), staff: StaffListSchema, venues: VenueListSchema });
-const KeyringRecord = z.looseObject({ users: z.array(z.looseObject({ id: z.string() })).min(1) });
 
 export interface Joined {
   store: Store;
@@ -57,10 +56,10 @@ export async function joinTeam(dir: string, raw: JoinTeamInput, o: OpenOptions):
     const dk = dataKeyOf({ keyId: pub.data.keyId } as KeyringBody, opened.key);
     const unreadable = () => new CasebookError('SERVER', "The team casebook on the server could not be read with your key (it may be damaged). Nothing was changed on this computer.");
     let idKey: string;
-    let keyringValue: z.infer<typeof KeyringRecord>;
+    let keyring: KeyringBody;
     try {
       idKey = openIds(dk, keyDoc);
-      keyringValue = KeyringRecord.parse(openDoc(dk, keyDoc).value);
+      keyring = keyringFromValue(openDoc(dk, keyDoc).value);
     } catch {
       throw unreadable();
     }
@@ -68,7 +67,6 @@ export async function joinTeam(dir: string, raw: JoinTeamInput, o: OpenOptions):
     const settings = SettingsRecord.safeParse(await readValue(db, dk, docIdOf(ids, 'settings')).catch(() => undefined));
     const people = PeopleRecord.safeParse(await readValue(db, dk, docIdOf(ids, 'people')).catch(() => undefined));
     if (!settings.success || !people.success) throw unreadable();
-    const keyring = { ...keyringValue, users: keyringValue.users.map(({ id: _id, ...w }) => w) } as unknown as KeyringBody;
     const store = await createJoinedStore(dir, { keyring, dk, index: { schemaVersion: CURRENT_SCHEMA, storeId: pub.data.storeId, ...settings.data, ...people.data }, userId: opened.userId }, o);
     const team: Team = {
       remote,

@@ -2,8 +2,7 @@ import { mergeThreeWay } from '../../domain/sync/merge';
 import type { Team } from '../../domain/sync/team';
 import type { PouchDatabase } from '../../store/pouch';
 import type { Store } from '../../store/store';
-import { openDoc, sealDoc, sealIds, type Payload } from './doc-codec';
-import { keyringPublic } from './keyring-doc';
+import { openDoc, outsideOf, sealDoc, type Payload } from './doc-codec';
 import { isSet, settleBookkeeping } from './merge-rules';
 import { keepNewest } from './merge-leaves';
 import { readRecord } from './records';
@@ -26,6 +25,6 @@ export async function mergeLocalChange(s: Store, db: PouchDatabase, team: Team, 
   const m = settleBookkeeping(raw.merged, raw.conflicts);
   const fresh = new Set(m.conflicts.map((c) => c.id));
   const payload: Payload = { ...got.payload, value: m.merged ?? null, conflicts: [...got.payload.conflicts.filter((c) => !fresh.has(c.id)), ...m.conflicts], merged: keepNewest([...(got.payload.merged ?? []), ...(lastOwnRev ? [lastOwnRev] : [])]), by: { machine: team.machineId, user: s.user.name, auditSeq: s.audit.count }, at: now };
-  const written = await db.put({ _id: got.id, _rev: got.rev, ...sealDoc(s.dk, got.id, payload), ...(key === 'keyring' ? { public: keyringPublic(s.keyring), ids: sealIds(s.dk, team.idKey) } : {}) });
+  const written = await db.put({ _id: got.id, _rev: got.rev, ...sealDoc(s.dk, got.id, payload), ...outsideOf(key, s.dk, s.keyring, team.idKey) });
   return { payload, rev: written.rev };
 }

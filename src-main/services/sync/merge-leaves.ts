@@ -2,8 +2,7 @@ import { mergeMany, type Side } from '../../domain/sync/merge';
 import type { Team } from '../../domain/sync/team';
 import type { PouchDatabase, PouchDoc } from '../../store/pouch';
 import type { Store } from '../../store/store';
-import { openDoc, sealDoc, sealIds, type Payload } from './doc-codec';
-import { keyringPublic } from './keyring-doc';
+import { openDoc, outsideOf, sealDoc, type Payload } from './doc-codec';
 import { isSet, mergeConflictLists, settleBookkeeping } from './merge-rules';
 import { generation } from './state';
 
@@ -41,7 +40,7 @@ export async function mergeLeaves(s: Store, db: PouchDatabase, winner: PouchDoc,
   const merged = keepNewest([...opened.flatMap((o) => [o.doc._rev ?? '', ...(o.payload.merged ?? [])])]);
   const payload: Payload = { v: 1, key: first.payload.key, value: m.merged ?? null, conflicts, merged, by: { machine: team.machineId, user: s.user.name, auditSeq: s.audit.count }, at: now };
   const losers = leaves.filter((d) => d._rev !== winner._rev).map((d) => ({ _id: id, _rev: d._rev, _deleted: true }));
-  const results = await db.bulkDocs([{ _id: id, _rev: winner._rev, ...sealDoc(s.dk, id, payload), ...(payload.key === 'keyring' ? { public: keyringPublic(s.keyring), ids: sealIds(s.dk, team.idKey) } : {}) }, ...losers]);
+  const results = await db.bulkDocs([{ _id: id, _rev: winner._rev, ...sealDoc(s.dk, id, payload), ...outsideOf(payload.key, s.dk, s.keyring, team.idKey) }, ...losers]);
   const rev = results[0]?.rev;
   if (!rev) return undefined;
   return { payload, rev };
