@@ -1,5 +1,4 @@
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSyncServer, type SyncFault, type SyncServer } from '../support/sync-server';
@@ -211,10 +210,11 @@ describe('stopping and the runner', () => {
   });
 
   const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-  const TSX = createRequire(import.meta.url).resolve('tsx/cli');
   const run = (args: string[], onLine?: (line: string, child: ReturnType<typeof spawn>) => void) =>
     new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-      const child = spawn(process.execPath, [TSX, 'tests/support/sync-server/main.ts', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+      // tsx loaded into the one node process (not its command-line wrapper, which runs the script in a
+      // second process and relays signals): Ctrl+C reaches the runner itself, as it does in a terminal.
+      const child = spawn(process.execPath, ['--import', 'tsx', 'tests/support/sync-server/main.ts', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (d: Buffer) => {
