@@ -82,7 +82,7 @@ if (ONLY === 'sync') {
   console.log(describeSyncBench(sync));
   const previous = JSON.parse(await readFile('bench/results.json', 'utf8').catch(() => '{}')) as Record<string, unknown>;
   await writeFile('bench/results.json', JSON.stringify({ ...previous, sync }, null, 2) + '\n');
-  process.exit(sync.firstSync.targetMet && sync.oneChange.targetMet && sync.join.complete ? 0 : 1);
+  process.exit(sync.firstSync.targetMet && sync.oneChange.targetMet && sync.join.complete && sync.deactivation.complete ? 0 : 1);
 }
 
 // The retention review (issue 13): 10,000 cases ≤ 200 ms. BENCH_ONLY=retention measures it alone.

@@ -17,7 +17,10 @@ import { startServerProcess } from './sync-server-process';
  *   different case (target ≤ 1 s); the first sync after unlocking also reads this computer's
  *   copy of the server back from disk, and is shown apart. Timing starts once the background
  *   check of the case files that follows an unlock has finished;
- * - a second casebook joining the team, which fetches everything and writes every case.
+ * - a second casebook joining the team, which fetches everything and writes every case;
+ * - deactivating a login on the first, which changes the key, re-encrypts everything and sends
+ *   it all again, and the second taking the key by itself at its next sync (re-encrypting its
+ *   own copy and fetching everything under the new key).
  * BENCH_SYNC_CASES sets the size (1,000 for a quick try).
  */
 export const SYNC_CASES = Number(process.env.BENCH_SYNC_CASES ?? 10_000);
@@ -34,6 +37,7 @@ export interface SyncBench {
   firstSyncMemory: { process: string; rssBeforeMiB: number; peakRssMiB: number; peakFrom: string };
   oneChange: { ms: number; runsMs: number[]; cpuMs: number; serverCpuMs: number | undefined; pushed: number[]; firstAfterUnlockMs: number; listEveryDocumentMs: number; targetMs: number; targetMet: boolean };
   join: { ms: number; casesAfter: number; complete: boolean };
+  deactivation: { ms: number; takenOnOtherComputerMs: number; casesAfter: number; complete: boolean };
   /** This computer's copy of the server on disk (sync-mirror.ts), after the first sync and after the changed cases' syncs. */
   mirrorLogKiB: { afterFirstSync: number; afterChanges: number; perChangeSync: number };
   machine: { cpus: number; loadAverageAtStart: number[]; loadAverageAtEnd: number[] };
@@ -66,6 +70,7 @@ export async function benchSync(runs: number): Promise<SyncBench> {
     const logAfterChanges = await kib(join(built.dir, MIRROR_LOG));
     const listEveryDocumentMs = await median(runs, async () => (await fetch(`${remote}/_all_docs`)).json());
     const joined = await joinFrom(joinDir, remote);
+    const deactivation = await deactivateThenTake(built.dir, built.userId, joinDir);
     return {
       cases: SYNC_CASES,
       server: 'npm run sync-server (in memory) in a process of its own',
@@ -73,6 +78,7 @@ export async function benchSync(runs: number): Promise<SyncBench> {
       firstSyncMemory: { process: `its own (sync-child.ts, ${first.runner}${first.gcExposed ? ', after GC' : ''})`, rssBeforeMiB: first.rssBeforeMiB, peakRssMiB: first.peakRssMiB, peakFrom: first.peakFrom },
       oneChange: { ...oneChange, listEveryDocumentMs: round(listEveryDocumentMs), targetMs: ONE_CHANGE_TARGET_MS, targetMet: oneChange.ms <= ONE_CHANGE_TARGET_MS },
       join: { ms: round(joined.ms), casesAfter: joined.cases, complete: joined.cases === SYNC_CASES },
+      deactivation: { ms: round(deactivation.ms), takenOnOtherComputerMs: round(deactivation.takenMs), casesAfter: deactivation.cases, complete: deactivation.cases === SYNC_CASES && deactivation.took },
       mirrorLogKiB: { afterFirstSync: logAfterFirst, afterChanges: logAfterChanges, perChangeSync: Math.round((logAfterChanges - logAfterFirst) / (runs + 1)) },
       machine: { cpus: cpus().length, loadAverageAtStart: loadAtStart, loadAverageAtEnd: load() },
       buildSeconds: round(buildMs / 1000),
@@ -139,6 +145,34 @@ async function joinFrom(dir: string, remote: string) {
   }
 }
 
+/** A login deactivated on the first casebook (the key changes), then the joined one syncs and takes the key by itself. */
+async function deactivateThenTake(dir: string, userId: string, joinedDir: string) {
+  const a = await createCasebookService({ storeDir: dir, kdf: 'minimum' });
+  let ms: number;
+  try {
+    await a.unlock(userId, BENCH_PASS);
+    await a.casesChecked();
+    const leaver = await a.addUser({ name: 'Bench Leaver', role: 'facilitator', passphrase: BENCH_PASS });
+    await a.sync.syncNow();
+    const t = performance.now();
+    await a.deactivateUser(leaver.id);
+    ms = performance.now() - t;
+  } finally {
+    await a.close();
+  }
+  const b = await createCasebookService({ storeDir: joinedDir, kdf: 'minimum' });
+  try {
+    await b.unlock('Bench Admin', BENCH_PASS);
+    await b.casesChecked();
+    const t = performance.now();
+    await b.sync.syncNow();
+    const takenMs = performance.now() - t;
+    return { ms, takenMs, cases: b.listCases({}).length, took: !(await b.sync.status()).keyChanged };
+  } finally {
+    await b.close();
+  }
+}
+
 export function describeSyncBench(b: SyncBench): string {
   const ok = (x: boolean) => (x ? 'target met' : 'TARGET MISSED');
   const n = b.cases.toLocaleString('en-GB');
@@ -149,5 +183,6 @@ export function describeSyncBench(b: SyncBench): string {
     `  one changed case synced: ${b.oneChange.ms} ms median of ${b.oneChange.runsMs.length} (${b.oneChange.runsMs.join(', ')} ms; CPU median: app ${b.oneChange.cpuMs} ms, server ${b.oneChange.serverCpuMs ?? '?'} ms; documents sent ${b.oneChange.pushed.join(', ')}); first after unlocking ${b.oneChange.firstAfterUnlockMs} ms; the server's list of every document, read alone, ${b.oneChange.listEveryDocumentMs} ms (target ≤ ${b.oneChange.targetMs} ms for the median, ${ok(b.oneChange.targetMet)})`,
     `  this computer's copy of the server on disk: ${b.mirrorLogKiB.afterFirstSync} KiB after the first sync, ${b.mirrorLogKiB.afterChanges} KiB after the changed cases' syncs (${b.mirrorLogKiB.perChangeSync} KiB more per sync)`,
     `  joining from a second casebook: ${b.join.ms} ms, ${b.join.casesAfter} cases there afterwards${b.join.complete ? '' : ' — INCOMPLETE'}`,
+    `  deactivating a login (the key changed, everything re-encrypted and sent again): ${b.deactivation.ms} ms; the second casebook taking the key at its next sync: ${b.deactivation.takenOnOtherComputerMs} ms, ${b.deactivation.casesAfter} cases there afterwards${b.deactivation.complete ? '' : ' — INCOMPLETE'}`,
   ].join('\n');
 }

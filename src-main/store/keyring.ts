@@ -8,6 +8,7 @@ import { writeFileDurably } from './durable-write';
 import { abs, KEYRING, STORE_FORMAT } from './layout';
 import type { DataKey } from './envelope';
 import { canonicalJson } from './canonical-json';
+import { openingKek, personSecret, publicKeyFor, sealingKek } from './person-key';
 
 /**
  * keyring.json is the only file read before unlocking, so it is the only one not encrypted.
@@ -16,6 +17,10 @@ import { canonicalJson } from './canonical-json';
  * A SHA-256 over the body catches damage before unlocking; an HMAC under a key derived from
  * the data key catches deliberate edits after unlocking. Changing a passphrase rewraps the
  * data key; nothing else is re-encrypted.
+ *
+ * Each wrap also carries the person's public key (person-key.ts). When a login is deactivated the
+ * data key changes, and the new key is sealed to each public key (an `ephemeral` beside the
+ * wrap says so): the same passphrase opens it, and nobody had to be given a new one.
  */
 const b64 = z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/);
 const KdfSchema = z.strictObject({
@@ -25,7 +30,9 @@ const KdfSchema = z.strictObject({
   parallelism: z.number().int(),
   salt: b64,
 });
-const WrapSchema = z.strictObject({ nonce: b64, wrapped: b64 });
+/** An X25519 public key, 32 bytes. Absent from wraps written before key pairs existed. */
+const publicKey = z.string().regex(/^[A-Za-z0-9+/]{43}=$/).optional();
+const WrapSchema = z.strictObject({ nonce: b64, wrapped: b64, publicKey, ephemeral: publicKey });
 const UserWrapSchema = WrapSchema.extend({ userId: z.string(), name: z.string(), kdf: KdfSchema });
 const BodySchema = z.strictObject({
   format: z.literal('rj-casebook-keyring'),
@@ -55,6 +62,34 @@ const damaged = (why: string) =>
 
 function wrapAad(storeId: string, who: string, kdf?: KdfParams): Buffer {
   return Buffer.from(`rj-casebook wrap v1|${storeId}|${who}|${kdf ? JSON.stringify(kdf) : ''}`, 'utf8');
+}
+
+/** A wrap sealed to a public key is bound to whose it is, apart from any passphrase's own wrap. */
+function sealAad(storeId: string, who: string): Buffer {
+  return Buffer.from(`rj-casebook sealed wrap v1|${storeId}|${who}`, 'utf8');
+}
+
+type Wrap = { nonce: string; wrapped: string; ephemeral?: string };
+
+function openSealed(secret: Buffer, w: Wrap, aad: Buffer): Buffer | undefined {
+  const kek = w.ephemeral ? openingKek(secret, w.ephemeral) : undefined;
+  if (!kek) return undefined;
+  try {
+    return unwrapKey(kek, w, aad);
+  } finally {
+    kek.fill(0);
+  }
+}
+
+/** The data key sealed to a public key: a wrap that only its owner's passphrase (or recovery key) opens. */
+function sealTo(pub: string | undefined, dataKey: Buffer, aad: Buffer) {
+  const sealing = pub ? sealingKek(pub) : undefined;
+  if (!sealing) return undefined;
+  try {
+    return { publicKey: pub, ephemeral: sealing.ephemeral, ...wrapKey(sealing.kek, dataKey, aad) };
+  } finally {
+    sealing.kek.fill(0);
+  }
 }
 
 function wrapKey(kek: Buffer, dataKey: Buffer, aad: Buffer) {
@@ -149,34 +184,99 @@ export function dataKeyOf(body: KeyringBody, key: Buffer): DataKey {
   return { key, keyId: Buffer.from(body.keyId, 'hex') };
 }
 
-export async function wrapForUser(body: Pick<KeyringBody, 'storeId'>, userId: string, name: string, passphrase: string, kdf: KdfParams, dataKey: Buffer) {
+export type UserWrap = KeyringBody['users'][number];
+
+export async function wrapForUser(body: Pick<KeyringBody, 'storeId'>, userId: string, name: string, passphrase: string, kdf: KdfParams, dataKey: Buffer): Promise<UserWrap> {
   const kek = await deriveKey(passphrase, kdf);
+  const secret = personSecret(kek);
   try {
-    return { userId, name, kdf, ...wrapKey(kek, dataKey, wrapAad(body.storeId, userId, kdf)) };
+    return { userId, name, kdf, publicKey: publicKeyFor(secret), ...wrapKey(kek, dataKey, wrapAad(body.storeId, userId, kdf)) };
+  } finally {
+    kek.fill(0);
+    secret.fill(0);
+  }
+}
+
+/**
+ * The data key with a person's passphrase, from their own wrap or one sealed to them, and the
+ * secret half of their key pair (kept while unlocked, to take a key changed on another computer).
+ */
+export async function unlockForUser(body: Pick<KeyringBody, 'storeId' | 'users'>, userId: string, passphrase: string): Promise<{ key: Buffer; secret: Buffer } | undefined> {
+  const entry = body.users.find((u) => u.userId === userId);
+  if (!entry || typeof passphrase !== 'string' || passphrase.length === 0) return undefined;
+  const kek = await deriveKey(passphrase, entry.kdf);
+  const secret = personSecret(kek);
+  try {
+    const key = entry.ephemeral ? openSealed(secret, entry, sealAad(body.storeId, userId)) : unwrapKey(kek, entry, wrapAad(body.storeId, userId, entry.kdf));
+    if (key) return { key, secret };
+    secret.fill(0);
+    return undefined;
   } finally {
     kek.fill(0);
   }
 }
 
 export async function unwrapForUser(body: KeyringBody, userId: string, passphrase: string): Promise<Buffer | undefined> {
+  const opened = await unlockForUser(body, userId, passphrase);
+  opened?.secret.fill(0);
+  return opened?.key;
+}
+
+/** The secret half of a person's key pair from their passphrase (once their wrap has changed). */
+export async function secretFor(body: Pick<KeyringBody, 'storeId' | 'users'>, userId: string, passphrase: string): Promise<Buffer | undefined> {
+  const opened = await unlockForUser(body, userId, passphrase);
+  opened?.key.fill(0);
+  return opened?.secret;
+}
+
+/** A key sealed to this person, opened with the secret kept since they unlocked (no passphrase asked). */
+export function openWithSecret(body: Pick<KeyringBody, 'storeId' | 'users'>, userId: string, secret: Buffer): Buffer | undefined {
   const entry = body.users.find((u) => u.userId === userId);
-  if (!entry || typeof passphrase !== 'string' || passphrase.length === 0) return undefined;
-  const kek = await deriveKey(passphrase, entry.kdf);
-  try {
-    return unwrapKey(kek, entry, wrapAad(body.storeId, userId, entry.kdf));
-  } finally {
-    kek.fill(0);
-  }
+  return entry?.ephemeral ? openSealed(secret, entry, sealAad(body.storeId, userId)) : undefined;
+}
+
+/** The person's wrap of a new data key, sealed to their public key; undefined for a wrap from before key pairs. */
+export function sealForUser(storeId: string, entry: UserWrap, dataKey: Buffer): UserWrap | undefined {
+  const sealed = sealTo(entry.publicKey, dataKey, sealAad(storeId, entry.userId));
+  return sealed && { userId: entry.userId, name: entry.name, kdf: entry.kdf, ...sealed };
 }
 
 export function wrapForRecovery(storeId: string, recoveryBytes: Buffer, dataKey: Buffer) {
   const salt = randomBytes(16);
-  return { salt: salt.toString('base64'), ...wrapKey(recoveryKek(recoveryBytes, salt), dataKey, wrapAad(storeId, 'recovery')) };
+  const kek = recoveryKek(recoveryBytes, salt);
+  const secret = personSecret(kek);
+  try {
+    return { salt: salt.toString('base64'), publicKey: publicKeyFor(secret), ...wrapKey(kek, dataKey, wrapAad(storeId, 'recovery')) };
+  } finally {
+    secret.fill(0);
+  }
+}
+
+/** The recovery wrap of a new data key, sealed to the recovery key's public key, so the same recovery key opens it. */
+export function sealForRecovery(storeId: string, recovery: KeyringBody['recovery'], dataKey: Buffer): KeyringBody['recovery'] | undefined {
+  const sealed = sealTo(recovery.publicKey, dataKey, sealAad(storeId, 'recovery'));
+  return sealed && { salt: recovery.salt, ...sealed };
 }
 
 export function unwrapWithRecovery(body: KeyringBody, recoveryBytes: Buffer): Buffer | undefined {
   const kek = recoveryKek(recoveryBytes, Buffer.from(body.recovery.salt, 'base64'));
-  return unwrapKey(kek, body.recovery, wrapAad(body.storeId, 'recovery'));
+  if (!body.recovery.ephemeral) return unwrapKey(kek, body.recovery, wrapAad(body.storeId, 'recovery'));
+  const secret = personSecret(kek);
+  try {
+    return openSealed(secret, body.recovery, sealAad(body.storeId, 'recovery'));
+  } finally {
+    secret.fill(0);
+  }
+}
+
+/** The recovery key's public key, for a recovery wrap written before key pairs existed. */
+export function recoveryPublicKey(body: KeyringBody, recoveryBytes: Buffer): string {
+  const secret = personSecret(recoveryKek(recoveryBytes, Buffer.from(body.recovery.salt, 'base64')));
+  try {
+    return publicKeyFor(secret);
+  } finally {
+    secret.fill(0);
+  }
 }
 
 /** A keyring entry by user id, or by display name ignoring case (for the CLI's --user NAME). */

@@ -12,7 +12,8 @@ import { newId } from './ids';
 import { IndexSchema, CURRENT_SCHEMA, type IndexData } from './index-db';
 import { replayJournal } from './journal';
 import { chooseKdfParams, type KdfProfile } from './kdf';
-import { dataKeyOf, findUser, readKeyring, unwrapForUser, unwrapWithRecovery, wrapForRecovery, wrapForUser, serializeKeyring, signKeyring, type KeyringBody } from './keyring';
+import { addMissingPublicKeys } from './key-pairs';
+import { dataKeyOf, findUser, readKeyring, recoveryPublicKey, unlockForUser, unwrapWithRecovery, wrapForRecovery, wrapForUser, serializeKeyring, signKeyring, type KeyringBody } from './keyring';
 import { abs, ATTACHMENTS_DIR, AUDIT_DIR, BACKUPS_DIR, CASES_DIR, INDEX, KEYRING, ROOT, STORE_FORMAT, SUMMARIES_DIR } from './layout';
 import { removeLeftoverTempFiles } from './durable-write';
 import { acquireLock, type LockHandle, type LockHolder, type LockProgram } from './lock-file';
@@ -189,12 +190,17 @@ async function unlockOnce(dir: string, userIdOrName: string, passphrase: string,
   });
   const entry = findUser(keyring, userIdOrName);
   if (!entry) throw authFailed();
-  const key = await unwrapForUser(keyring, entry.userId, passphrase);
-  if (!key) throw authFailed(entry.name);
+  const opened = await unlockForUser(keyring, entry.userId, passphrase);
+  if (!opened) throw authFailed(entry.name);
+  const { key, secret } = opened;
   const spare = Buffer.from(key);
   try {
-    return await openWithKey(dir, keyring, key, entry.userId, o);
+    const store = await openWithKey(dir, keyring, key, entry.userId, o);
+    store.personSecret = secret;
+    await addMissingPublicKeys(store, { secret }).catch(() => undefined);
+    return store;
   } catch (e) {
+    secret.fill(0);
     if (e instanceof CasebookError && e.code === 'CORRUPT') await pointToCleanBackup(e, dir, dataKeyOf(keyring, spare));
     throw e;
   } finally {
@@ -207,11 +213,13 @@ export async function recoverStore(dir: string, userId: string, recoveryKey: str
   const entry = findUser(keyring, userId);
   const bytes = parseRecoveryKey(recoveryKey);
   const key = bytes && unwrapWithRecovery(keyring, bytes);
+  const recoveryPublic = key && bytes ? recoveryPublicKey(keyring, bytes) : undefined;
   bytes?.fill(0);
   if (!entry || !key) throw new CasebookError('AUTH_FAILED', 'That recovery key does not open this casebook. Check each group of four and try again; nothing was changed.');
   const store = await openWithKey(dir, keyring, key, entry.userId, { ...o, requireWritable: true });
   try {
     await store.setUserWrap(entry.userId, newPassphrase, 'user.passphrase-recovered');
+    await addMissingPublicKeys(store, { recoveryPublicKey: recoveryPublic });
   } catch (e) {
     await store.close();
     throw e;

@@ -9,7 +9,7 @@ import type { FileWrite } from './journal';
 import { PassphraseSchema } from '../domain/casebook/passphrase';
 import { CasebookError } from '../domain/shared/errors';
 import { chooseKdfParams, type KdfProfile } from './kdf';
-import { nextKeyring, serializeKeyring, unwrapForUser, wrapForRecovery, wrapForUser, type KeyringBody } from './keyring';
+import { nextKeyring, sealForRecovery, sealForUser, serializeKeyring, unwrapForUser, wrapForRecovery, wrapForUser, type KeyringBody } from './keyring';
 import { abs, INDEX, KEYRING, ROOT } from './layout';
 import { newRecoveryKey } from './recovery-key';
 import { nextRoot, rootFile, type Root } from './root';
@@ -31,12 +31,18 @@ export interface RotationInput {
   wrapsFor: (key: Buffer) => Promise<KeyringBody['users']>;
   draft: AuditDraft;
   now: Date;
-  /**
-   * Team use (issue 16): the key another computer changed to, and the team's keyring for it
-   * (its wraps and recovery wrap), adopted here instead of a new key and recovery key.
-   */
-  adopt?: { dk: DataKey; keyring: KeyringBody };
+  how?: RotationHow;
 }
+
+/**
+ * How the new key reaches people, when not by new passphrases from the administrator:
+ * - `adopt` (team use, issue 16): the key another computer changed to, and the team's keyring
+ *   for it (its wraps and recovery wrap), taken here instead of a new key and recovery key;
+ * - `sealFor` (a login deactivated): a new key sealed to the public key of each person named,
+ *   and to the recovery key's, so everyone who stays keeps their passphrase and the recovery
+ *   key stays the same (a new one only for a recovery wrap from before key pairs).
+ */
+export type RotationHow = { adopt: { dk: DataKey; keyring: KeyringBody } } | { sealFor: string[] };
 
 export interface RotationPlan {
   dk: DataKey;
@@ -49,7 +55,8 @@ export interface RotationPlan {
 }
 
 export async function planRotation(p: RotationInput): Promise<RotationPlan> {
-  const dk = p.adopt?.dk ?? newDataKey();
+  const adopt = p.how && 'adopt' in p.how ? p.how.adopt : undefined;
+  const dk = adopt?.dk ?? newDataKey();
   const current = new Map<string, Buffer>();
   for (const rel of await storeFiles(p.dir)) if (rel !== KEYRING && rel !== ROOT) current.set(rel, await fs.readFile(abs(p.dir, rel)));
   const { files, gone, renamed } = rekeyFiles(current, p.from, dk);
@@ -65,9 +72,10 @@ export async function planRotation(p: RotationInput): Promise<RotationPlan> {
   trail.loadHeadFromFiles(files);
   const prepared = trail.prepare([p.draft], p.now);
   for (const w of prepared.writes) files.set(w.rel, w.bytes);
-  const recovery = p.adopt ? undefined : newRecoveryKey();
-  const generation = Math.max(p.keyring.generation ?? 0, p.adopt?.keyring.generation ?? 0);
-  const recoveryWrap = recovery ? wrapForRecovery(p.keyring.storeId, recovery.bytes, dk.key) : (p.adopt?.keyring.recovery ?? p.keyring.recovery);
+  const keptRecovery = adopt?.keyring.recovery ?? (p.how && 'sealFor' in p.how ? sealForRecovery(p.keyring.storeId, p.keyring.recovery, dk.key) : undefined);
+  const recovery = keptRecovery ? undefined : newRecoveryKey();
+  const generation = Math.max(p.keyring.generation ?? 0, adopt?.keyring.generation ?? 0);
+  const recoveryWrap = recovery ? wrapForRecovery(p.keyring.storeId, recovery.bytes, dk.key) : (keptRecovery as KeyringBody['recovery']);
   const keyring = nextKeyring({ ...p.keyring, generation, keyId: dk.keyId.toString('hex'), previousKeyId: p.keyring.keyId, users, recovery: recoveryWrap }, dk.key);
   recovery?.bytes.fill(0);
   const writes = [...files].map(([rel, bytes]) => ({ rel, bytes }));
@@ -76,6 +84,13 @@ export async function planRotation(p: RotationInput): Promise<RotationPlan> {
   // The root goes before the keyring: the journal writes the keyring last whatever the order.
   writes.splice(writes.length - 1, 0, { rel: ROOT, bytes: rootFile(p.dir, dk).encode(root) });
   return { dk, keyring, index, root, recoveryKey: recovery?.display ?? '', writes, deletes: gone };
+}
+
+/** The wraps of the new key: the adopted keyring's, sealed to those who stay, or under new passphrases. */
+export async function wrapsForRotation(keyring: KeyringBody, adminId: string, i: { passphrase: string; others: { userId: string; passphrase: string }[] }, profile: KdfProfile, how?: RotationHow) {
+  if (how && 'adopt' in how) return async () => how.adopt.keyring.users;
+  if (how) return async (key: Buffer) => keyring.users.filter((u) => how.sealFor.includes(u.userId)).flatMap((u) => sealForUser(keyring.storeId, u, key) ?? []);
+  return rotationWraps(keyring, adminId, i.passphrase, i.others, profile);
 }
 
 /**

@@ -14,10 +14,10 @@ import type { DataKey } from './envelope';
 import { IndexSchema, type IndexData } from './index-db';
 import { commitFiles, JournalPending, replayJournal, type FileWrite } from './journal';
 import { chooseKdfParams, type KdfProfile } from './kdf';
-import { checkKeyringMac, keyringGeneration, nextKeyring, parseKeyring, serializeKeyring, unwrapForUser, wrapForUser, type KeyringBody } from './keyring';
+import { checkKeyringMac, keyringGeneration, nextKeyring, parseKeyring, secretFor, serializeKeyring, unwrapForUser, wrapForUser, type KeyringBody } from './keyring';
 import { nextRoot, pinnedDigests, rootFile, type Root } from './root';
 import { planRestore } from './restore-plan';
-import { planRotation, rotationWraps, type RotationPlan } from './rotation-plan';
+import { planRotation, wrapsForRotation, type RotationHow, type RotationPlan } from './rotation-plan';
 import { PassphraseSchema } from '../domain/casebook/passphrase';
 import { abs, caseFile, INDEX, KEYRING, ROOT, STORE_FORMAT } from './layout';
 import { namedHolder, type LockHandle, type LockHolder } from './lock-file';
@@ -66,6 +66,12 @@ export class Store {
   folderReadOnly: string | undefined;
   /** Set at unlock when a record kept outside the casebook shows a later save than the folder holds. */
   olderThanSeen: string | undefined;
+  /** The secret half of the signed-in person's key pair, while unlocked: opens a key sealed to them (person-key.ts). */
+  personSecret: Buffer | undefined;
+  keepSecret(secret: Buffer | undefined): void {
+    if (secret) this.personSecret?.fill(0);
+    this.personSecret = secret ?? this.personSecret;
+  }
 
   get readOnly(): boolean {
     return this.lockHandle === undefined || this.refuseWrites !== undefined;
@@ -98,10 +104,7 @@ export class Store {
     if (this.refuseWrites !== undefined) throw new CasebookError('READ_ONLY', this.refuseWrites);
   }
 
-  /**
-   * Able to write files at all, even when the files do not match the last save: the remedies
-   * for that (a backup of things as they are, a restore, accepting them) need exactly this.
-   */
+  /** Able to write files at all, even when they do not match the last save (a backup as they are, a restore, accepting them need this). */
   private ensureHoldsLock(): void {
     if (this.closed || this.stale) throw new CasebookError('LOCKED', 'The casebook is locked: unlock it first');
     if (this.pending !== undefined) {
@@ -320,11 +323,11 @@ export class Store {
     return lost;
   }
 
-  /** A new data key after a suspected leak, or the key another computer of a team changed to (`adopt`, issue 16): one commit (rotation-plan.ts); stale afterwards. */
-  async rotateDataKey(i: { passphrase: string; others: { userId: string; passphrase: string }[]; draft: AuditDraft }, adopt?: { dk: DataKey; keyring: KeyringBody }): Promise<RotationPlan> {
+  /** A new data key after a suspected leak or a login deactivated, or the key another computer of a team changed to (rotation-plan.ts `how`): one commit (rotation-plan.ts); stale afterwards. */
+  async rotateDataKey(i: { passphrase: string; others: { userId: string; passphrase: string }[]; draft: AuditDraft }, how?: RotationHow): Promise<RotationPlan> {
     this.ensureWritable();
-    const wrapsFor = adopt ? async () => adopt.keyring.users : await rotationWraps(this.keyring, this.user.id, i.passphrase, i.others, this.opts.kdf);
-    const plan = await planRotation({ dir: this.dir, from: this.dk, keyring: this.keyring, index: this.index, root: this.root, wrapsFor, draft: i.draft, now: this.opts.now(), ...(adopt ? { adopt } : {}) });
+    const wrapsFor = await wrapsForRotation(this.keyring, this.user.id, i, this.opts.kdf, how);
+    const plan = await planRotation({ dir: this.dir, from: this.dk, keyring: this.keyring, index: this.index, root: this.root, wrapsFor, draft: i.draft, now: this.opts.now(), ...(how ? { how } : {}) });
     await this.writeJournaled(plan.writes, plan.deletes);
     this.stale = true;
     this.root = plan.root;
@@ -338,6 +341,8 @@ export class Store {
     if (!key) throw new CasebookError('AUTH_FAILED', 'Your current passphrase is not right; nothing was changed');
     key.fill(0);
     await this.setUserWrap(userId, next, 'user.passphrase-changed', index ? { index, fields: ['passphrase', 'mustChangePassphrase'] } : {});
+    // The new wrap has a new key pair: the secret kept while unlocked follows it (key-pairs.ts).
+    if (userId === this.user.id) this.keepSecret(await secretFor(this.keyring, userId, next));
   }
 
   /**
@@ -367,14 +372,6 @@ export class Store {
     await this.commitPeople(this.keyring.users.map((u) => (names.has(u.userId) ? { ...u, name: names.get(u.userId) as string } : u)), index, drafts);
   }
 
-  /**
-   * Take a person off: their wrap is deleted and the keyring's generation goes up, so their passphrase opens
-   * nothing, nor in an older keyring.json put back (a kept copy still does: docs/store-format.md).
-   */
-  async removeUserWrap(userId: string, index: IndexData, drafts: AuditDraft[]): Promise<void> {
-    await this.commitPeople(this.keyring.users.filter((u) => u.userId !== userId), index, drafts);
-  }
-
   /** The keyring's people and the index in one commit, with the keyring's generation moved on. */
   private async commitPeople(users: KeyringBody['users'], index: IndexData, drafts: AuditDraft[]): Promise<void> {
     this.ensureWritable();
@@ -391,6 +388,7 @@ export class Store {
     if (this.closed) return;
     this.closed = true;
     this.dk.key.fill(0);
+    this.personSecret?.fill(0);
     // Only the writer moves the casebook on; a read-only copy has nothing new to remember.
     if (this.opts.seenRecord && this.root && this.lockHandle) await recordSeen(this.opts.seenRecord, this.index.storeId, { commit: this.root.commit, at: this.root.at });
     const h = this.lockHandle;

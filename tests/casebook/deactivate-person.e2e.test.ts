@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkA11y, screenshot, startHarness, type Harness } from '../support/e2e/harness';
 import { look, unlockWith, settingsPage } from '../support/e2e/steps';
 
-/** An administrator deactivates someone's login from Settings, after a question that says what it does (issue 13: they stay listed). */
+/** An administrator deactivates someone's login from Settings, after a question that says what it does (issue 13: they stay listed; issue 16: the key changes). */
 const PASS = 'copper willow harbour 2026';
 const TEMPORARY = 'temporary passphrase 42';
 let h: Harness;
@@ -35,7 +35,9 @@ describe('deactivating a person who can unlock', () => {
     await people.getByRole('heading', { name: 'Deactivate Fatima Hussain?' }).waitFor({ state: 'detached' });
     await people.getByRole('button', { name: 'Reactivate Fatima Hussain' }).waitFor();
     expect(await people.getByRole('row', { name: /Fatima Hussain/ }).innerText()).toMatch(/No: deactivated/);
-    expect((await h.service.listAudit({ offset: 0, limit: 1 })).entries[0]?.action).toBe('user.deactivate');
+    // The key changed with it, sealed to those who stay (issue 16): said in words, and recorded.
+    await page.getByRole('status').getByText('Fatima Hussain was deactivated and the casebook’s key was changed.').waitFor();
+    expect((await h.service.listAudit({ offset: 0, limit: 1 })).entries[0]?.action).toBe('user.deactivate-rekey');
     await screenshot(page, '25-deactivated-person');
     await checkA11y(page, '25-deactivated-person');
     await page.getByRole('button', { name: 'Lock' }).click();

@@ -25,13 +25,13 @@ afterEach(async () => {
 describe('deactivating a login', () => {
   it('takes them off the unlock screen, their passphrase opens nothing, they stay listed, and it is recorded', async () => {
     const staffId = t.service.users().find((u) => u.id === facId)?.staffId;
-    const all = await t.service.deactivateUser(facId);
+    const { users: all } = await t.service.deactivateUser(facId);
     expect(all.map((u) => [u.name, u.deactivatedAt !== undefined])).toEqual([
       ['Siân Williams', false],
       ['Fatima Hussain', true],
     ]);
     const audit = await t.service.listAudit({ offset: 0, limit: 3 });
-    expect(audit.entries[0]).toMatchObject({ action: 'user.deactivate', entity: { type: 'user', id: facId } });
+    expect(audit.entries[0]).toMatchObject({ action: 'user.deactivate-rekey', entity: { type: 'user', id: facId } });
     await t.service.lock('manual');
     const status = await t.service.status();
     expect(status.users.map((u) => u.name)).toEqual(['Siân Williams']);

@@ -4,8 +4,9 @@ import { caseworkWorld, FAC_PASS, freshService, QL_PASS, referral } from '../sup
 
 /**
  * Removing a person from a team (issue 16): the data key changes, everything is sent again
- * under it, and the removed person's copy can read nothing written afterwards; everyone else
- * takes the new key with the new passphrase they were given.
+ * under it, and the removed person's copy can read nothing written afterwards. Deactivating a
+ * login seals the new key to everyone who stays, whose computers take it at their next sync
+ * without asking; after a key change with new passphrases, they take it with the new passphrase.
  */
 let server: SyncServer;
 beforeAll(async () => {
@@ -59,6 +60,51 @@ describe('changing the key of a team casebook', () => {
     expect((await failure(removed.service.sync.syncNow())).message).toMatch(/key was changed/);
     expect((await failure(removed.service.sync.adoptKey(QL_PASS))).code).toBe('AUTH_FAILED');
     expect((await removed.service.getCase(created.case.id)).notes).toBeUndefined();
+    await Promise.all([a.close(), b.service.close(), removed.service.close()]);
+    await Promise.all([b.cleanup(), removed.cleanup()]);
+  }, 120_000);
+
+  it('deactivating a login changes the key, which the others take by themselves at their next sync, and the person removed cannot', async () => {
+    const remote = `${server.url}/deactivate`;
+    const a = await caseworkWorld();
+    const created = await a.call('createReferral', { referral: referral(), duplicatesSeen: true });
+    await a.service.sync.enable({ remote });
+    const b = await freshService();
+    await b.service.sync.join({ remote, userName: 'Fatima Hussain', passphrase: FAC_PASS });
+    // Unlocked again here, so the secret kept is the one an unlock derives (a join keeps its own).
+    await b.service.lock('manual');
+    await b.service.unlock('Fatima Hussain', FAC_PASS);
+    const removed = await freshService();
+    await removed.service.sync.join({ remote, userName: 'Quinn Lead', passphrase: QL_PASS });
+
+    const done = await a.service.deactivateUser(a.qualityLeadId);
+    expect(done).toMatchObject({ recoveryKey: '', alsoDeactivated: [] });
+    const c = await a.service.getCase(created.case.id);
+    await a.service.saveCase({ ...c, notes: 'Written after Quinn left' });
+    await a.service.sync.syncNow();
+
+    await b.service.sync.syncNow();
+    expect((await b.service.getCase(created.case.id)).notes).toBe('Written after Quinn left');
+    expect(await b.service.sync.status()).toMatchObject({ keyChanged: false, problem: null });
+    expect((await b.service.verify()).problems).toEqual([]);
+    await b.service.lock('manual');
+    await b.service.unlock('Fatima Hussain', FAC_PASS);
+    expect((await b.service.getCase(created.case.id)).notes).toBe('Written after Quinn left');
+
+    expect((await failure(removed.service.sync.syncNow())).message).toMatch(/key was changed/);
+    expect((await failure(removed.service.sync.adoptKey(QL_PASS))).code).toBe('AUTH_FAILED');
+    expect((await removed.service.getCase(created.case.id)).notes).toBeUndefined();
+
+    // A second time, after Fatima changed her passphrase here: the secret kept follows her new wrap.
+    const temp = await a.service.addUser({ name: 'Tomasz Nowak', role: 'facilitator', passphrase: 'temporary colleague 3' });
+    await a.service.sync.syncNow();
+    await b.service.sync.syncNow();
+    await b.service.changePassphrase(FAC_PASS, 'fatima chose this one 6');
+    await b.service.sync.syncNow();
+    await a.service.sync.syncNow();
+    await a.service.deactivateUser(temp.id);
+    await b.service.sync.syncNow();
+    expect(await b.service.sync.status()).toMatchObject({ keyChanged: false, problem: null });
     await Promise.all([a.close(), b.service.close(), removed.service.close()]);
     await Promise.all([b.cleanup(), removed.cleanup()]);
   }, 120_000);

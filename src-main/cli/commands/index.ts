@@ -12,6 +12,7 @@ import { ics } from './ics';
 import { importCases } from './import';
 import { init } from './init';
 import { keyRotate } from './key-rotate';
+import { userDeactivate } from './user-deactivate';
 import { meetingsList } from './meetings';
 import { pack } from './pack';
 import { packCheck } from './pack-check';
@@ -34,4 +35,4 @@ import { syncNow } from './sync';
 import { conflictsList, conflictsResolve } from './conflicts';
 
 /** Every command, in the order `casebook --help` lists them. */
-export const COMMANDS: readonly CommandDef[] = [init, verify, auditList, backup, restore, accept, keyRotate, importCases, exportCases, demo, casesList, casesReassign, caseShow, doc, pack, packCheck, personFind, sarNew, sarList, sarExport, retentionReview, retentionApply, meetingsList, ics, figures, staffAdd, staffList, staffShow, staffImport, staffCompliance, staffCpd, staffSupervision, staffObserved, staffTraining, staffCertificate, policiesList, complaintsList, teamEnable, teamJoin, syncNow, conflictsList, conflictsResolve];
+export const COMMANDS: readonly CommandDef[] = [init, verify, auditList, backup, restore, accept, keyRotate, userDeactivate, importCases, exportCases, demo, casesList, casesReassign, caseShow, doc, pack, packCheck, personFind, sarNew, sarList, sarExport, retentionReview, retentionApply, meetingsList, ics, figures, staffAdd, staffList, staffShow, staffImport, staffCompliance, staffCpd, staffSupervision, staffObserved, staffTraining, staffCertificate, policiesList, complaintsList, teamEnable, teamJoin, syncNow, conflictsList, conflictsResolve];

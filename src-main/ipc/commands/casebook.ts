@@ -102,11 +102,12 @@ export const casebookCommands = {
     summary: 'Add a person who can unlock this casebook',
   },
   // Issue 13: deactivating replaced removing, so a person's name stays with what they recorded (services/casebook/logins.ts).
+  // Issue 16: and the data key changes, sealed to everyone who stays, so a copy the person kept reads nothing written after.
   deactivateUser: {
     input: z.strictObject({ userId: UserIdSchema }),
-    output: z.array(UserSchema),
+    output: z.strictObject({ users: z.array(UserSchema), recoveryKey: z.string(), alsoDeactivated: z.array(z.string()), backupsLeft: z.number().int().min(0), session: SessionSchema }),
     access: 'manage-users',
-    summary: 'Deactivate a login: its passphrase no longer opens the casebook; the person stays listed (their staff record stays)',
+    summary: 'Deactivate a login and change the casebook’s key: their passphrase no longer opens it; the person stays listed (their staff record stays)',
   },
   reactivateUser: {
     input: z.strictObject({ userId: UserIdSchema, passphrase: PassphraseSchema }),

@@ -58,10 +58,12 @@ export interface CasebookService {
   users(): User[];
   addUser(i: { name: string; role: Role; passphrase: string; staffId?: string | undefined }): Promise<User>;
   /**
-   * Administrators (logins.ts): take someone's passphrase off the casebook; they stay listed as
-   * deactivated (their staff record and their name on records stay). Returns everyone listed.
+   * Administrators (rotate-key.ts): take someone's passphrase off the casebook and change the data
+   * key, sealed to everyone who stays; they stay listed as deactivated (their staff record and
+   * their name on records stay). Returns everyone listed, a recovery key when a new one had to be
+   * made (else ''), anyone also deactivated because no key could be sealed to them, and the session.
    */
-  deactivateUser(userId: string): Promise<User[]>;
+  deactivateUser(userId: string): Promise<{ users: User[]; recoveryKey: string; alsoDeactivated: string[]; backupsLeft: number; session: Session }>;
   /** Let a deactivated person back in with a passphrase the administrator sets; they must change it at their first unlock. */
   reactivateUser(userId: string, passphrase: string): Promise<User>;
   /** Change a login's role; the last active administrator keeps theirs. */

@@ -11,9 +11,9 @@ import type { StoreHolder } from './holder';
  * make them choose a new passphrase at their next unlock. Administrators only; the casebook
  * always keeps at least one active administrator.
  *
- * Deactivating replaces what used to be "remove": the wrap of the key goes (and the keyring's
- * generation moves on, so an older keyring.json put back does not open it either), but the
- * login stays listed, marked deactivated, so the names on records and in the trail still say
+ * Deactivating replaces what used to be "remove": the wrap of the key goes and the data key
+ * changes (rotate-key.ts; the keyring's generation moves on, so an older keyring.json put back
+ * does not open it either), but the login stays listed, marked deactivated, so the names on records and in the trail still say
  * who someone was, and the same person can be let back in without a second login for them.
  */
 const NO_SUCH_PERSON = 'There is no such person among those who can unlock this casebook.';
@@ -32,6 +32,15 @@ function keepAnAdministrator(s: Store, person: User, what: string): void {
   if (others.length === 0) throw new CasebookError('CONFLICT', `${person.name} is the only administrator, so they cannot be ${what}: make someone else an administrator first.`);
 }
 
+/** Who may be deactivated: someone else, still active, not the last administrator (the key change is rotate-key.ts). */
+export function checkDeactivation(s: Store, userId: string): User {
+  const person = target(s, userId);
+  if (person.id === s.user.id) throw new CasebookError('CONFLICT', 'You cannot deactivate yourself: ask another administrator to do it.');
+  if (!isActive(person)) throw new CasebookError('CONFLICT', `${person.name} is already deactivated.`);
+  keepAnAdministrator(s, person, 'deactivated');
+  return person;
+}
+
 const withUser = (s: Store, next: User) => ({ ...s.index, users: s.index.users.map((u) => (u.id === next.id ? next : u)) });
 
 export function loginUseCases(h: StoreHolder) {
@@ -44,18 +53,6 @@ export function loginUseCases(h: StoreHolder) {
       const next: User = { ...person, role };
       await s.updateIndex(withUser(s, next), [s.draft('user.role', { type: 'user', id: userId }, [`role:${person.role}>${role}`])]);
       return next;
-    },
-
-    async deactivateUser(userId: string): Promise<User[]> {
-      const s = h.need();
-      const person = target(s, userId);
-      if (person.id === s.user.id) throw new CasebookError('CONFLICT', 'You cannot deactivate yourself: ask another administrator to do it.');
-      if (!isActive(person)) throw new CasebookError('CONFLICT', `${person.name} is already deactivated.`);
-      keepAnAdministrator(s, person, 'deactivated');
-      const { mustChangePassphrase: _gone, ...rest } = person;
-      const index = withUser(s, { ...rest, deactivatedAt: s.opts.now().toISOString() });
-      await s.removeUserWrap(userId, index, [s.draft('user.deactivate', { type: 'user', id: userId }, ['passphrase'])]);
-      return s.index.users;
     },
 
     /** A new passphrase from the administrator, which the person must change at their first unlock. */

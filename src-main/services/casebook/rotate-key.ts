@@ -3,10 +3,14 @@ import type { Session } from '../../domain/casebook/session';
 import { CasebookError } from '../../domain/shared/errors';
 import { isActive } from '../../domain/casebook/user';
 import { openWithKey, type OpenOptions } from '../../store/open-store';
-import { serializeKeyring } from '../../store/keyring';
+import { secretFor, serializeKeyring } from '../../store/keyring';
 import { rekeyBackups } from '../../store/rotate-backups';
 import type { Store } from '../../store/store';
 import type { StoreHolder } from './holder';
+import { checkDeactivation } from './logins';
+import type { AuditDraft } from '../../domain/casebook/audit';
+import { addMissingPublicKeys, carrySecret } from '../../store/key-pairs';
+import type { RotationHow } from '../../store/rotation-plan';
 
 /**
  * After a suspected leak (a laptop lost, someone removed who may have kept a copy of
@@ -16,6 +20,27 @@ import type { StoreHolder } from './holder';
  * old passphrases and the old recovery key then open nothing of the casebook as it is now.
  */
 export function rotateKeyUseCases(dir: string, h: StoreHolder, o: OpenOptions, adopt: (s: Store) => Promise<Session>) {
+  /** The key changed in one commit, every backup re-encrypted too, and the casebook opened again under the new key. */
+  async function changeKey(s: Store, draft: AuditDraft, i: { passphrase: string; others: { userId: string; passphrase: string }[] }, how?: RotationHow) {
+    const done = await s.rotateDataKey({ ...i, draft }, how);
+    // Each backup re-encrypted too, so it still restores (one that is damaged is left, and named at a restore).
+    const backupsLeft = await rekeyBackups(dir, s.dk, done.dk, s.index.storeId, serializeKeyring(done.keyring));
+    // The open store holds the old key and what it read with it: open the casebook again with the new one.
+    const userId = s.user.id;
+    const secret = s.personSecret && Buffer.from(s.personSecret);
+    h.store = undefined;
+    await s.close();
+    const next = await openWithKey(dir, done.keyring, done.dk.key, userId, { ...o, requireWritable: true }).catch((e: unknown) => {
+      secret?.fill(0);
+      h.tell('system');
+      throw new CasebookError('WRITE_FAILED', `The key was changed, but the casebook could not be opened again (${e instanceof Error ? e.message : 'unknown'}). Unlock it with your passphrase, then change the key once more to get a recovery key.`);
+    });
+    carrySecret(next, secret);
+    // New passphrase wraps have new key pairs: the administrator's secret is derived again from theirs.
+    if (!next.personSecret && i.passphrase) next.keepSecret(await secretFor(next.keyring, userId, i.passphrase));
+    return { recoveryKey: done.recoveryKey, backupsLeft, session: await adopt(next), users: next.index.users };
+  }
+
   return {
     async rotateDataKey(i: { passphrase: string; others: { userId: string; passphrase: string }[] }) {
       const s = h.need();
@@ -28,18 +53,31 @@ export function rotateKeyUseCases(dir: string, h: StoreHolder, o: OpenOptions, a
       // Those left out are deactivated (rotation-plan.ts); anyone already deactivated is not news.
       const removed = s.index.users.filter((u) => u.id !== s.user.id && !ids.includes(u.id) && isActive(u)).map((u) => u.name);
       const fields = ['dataKey', 'recoveryKey', 'passphrase', ...(removed.length ? ['users'] : [])];
-      const done = await s.rotateDataKey({ ...i, draft: s.draft('casebook.rotate-key', { type: 'casebook', id: s.index.storeId }, fields) });
-      // Each backup re-encrypted too, so it still restores (one that is damaged is left, and named at a restore).
-      const backupsLeft = await rekeyBackups(dir, s.dk, done.dk, s.index.storeId, serializeKeyring(done.keyring));
-      // The open store holds the old key and what it read with it: open the casebook again with the new one.
-      const userId = s.user.id;
-      h.store = undefined;
-      await s.close();
-      const next = await openWithKey(dir, done.keyring, done.dk.key, userId, { ...o, requireWritable: true }).catch((e: unknown) => {
-        h.tell('system');
-        throw new CasebookError('WRITE_FAILED', `The key was changed, but the casebook could not be opened again (${e instanceof Error ? e.message : 'unknown'}). Unlock it with your passphrase, then change the key once more to get a recovery key.`);
-      });
-      return { recoveryKey: done.recoveryKey, removed, backupsLeft, session: await adopt(next) };
+      const { users: _users, ...done } = await changeKey(s, s.draft('casebook.rotate-key', { type: 'casebook', id: s.index.storeId }, fields), i);
+      return { ...done, removed };
+    },
+
+    /**
+     * Deactivating a login changes the key (issue 16): the new key is sealed to each person who
+     * stays (their passphrases unchanged) and to the recovery key, every file and backup is
+     * re-encrypted, and in a team it is sent to the others, who take it at their next sync. The
+     * person removed can no longer unlock, and a copy of the casebook they kept reads nothing
+     * written from now on. Anyone whose wrap predates key pairs (not unlocked since this version)
+     * cannot be sealed to, so is deactivated too and named, to be let back in with a passphrase.
+     */
+    async deactivateUser(userId: string) {
+      const s = h.need();
+      const person = checkDeactivation(s, userId);
+      if (s.personSecret) await addMissingPublicKeys(s, { secret: s.personSecret });
+      const active = new Set(s.index.users.filter((u) => isActive(u) && u.id !== person.id).map((u) => u.id));
+      const staying = s.keyring.users.filter((u) => active.has(u.userId));
+      if (!staying.find((u) => u.userId === s.user.id)?.publicKey) throw new CasebookError('CONFLICT', 'Lock the casebook and unlock it again with your passphrase, then deactivate them: the new key cannot be sealed to you yet.');
+      const alsoDeactivated = staying.filter((u) => !u.publicKey).map((u) => u.name);
+      const newRecovery = !s.keyring.recovery.publicKey;
+      const fields = ['passphrase', 'dataKey', ...(newRecovery ? ['recoveryKey'] : []), ...(alsoDeactivated.length ? ['users'] : [])];
+      const draft = s.draft('user.deactivate-rekey', { type: 'user', id: person.id }, fields);
+      const done = await changeKey(s, draft, { passphrase: '', others: [] }, { sealFor: staying.filter((u) => u.publicKey).map((u) => u.userId) });
+      return { ...done, alsoDeactivated };
     },
   };
 }

@@ -19,7 +19,7 @@ import type { CasebookService } from './api';
 import { backupUseCases } from './backups';
 import { caseCheck } from './case-check';
 import { acceptUseCases } from './accept-as-it-is';
-import { loginUseCases } from './logins';
+import { checkDeactivation, loginUseCases } from './logins';
 import { rotateKeyUseCases } from './rotate-key';
 import { addDemoCases } from './demo';
 import { StoreHolder } from './holder';
@@ -95,6 +95,14 @@ export async function createCasebookService(o: ServiceOptions): Promise<Casebook
       await afterKeyChange();
       return done;
     },
+    // Deactivating changes the key too (rotate-key.ts): checked first, so a refusal syncs nothing.
+    deactivateUser: async (userId) => {
+      await run(async () => checkDeactivation(h.need(), userId));
+      await beforeKeyChange();
+      const done = await run(() => rotation.deactivateUser(userId));
+      await afterKeyChange();
+      return done;
+    },
     ...updateUseCases(h, o, run),
     // Verify walks every computer's audit trail too when the casebook is shared (services/sync).
     verify: async () => {
@@ -154,7 +162,7 @@ function serialised(s: CasebookService, run: ReturnType<typeof serialQueue>): Ca
     return out as T;
   };
   // These open a dialog (or call ones that do) and queue their own store work.
-  const ownQueue = new Set<keyof CasebookService>(['rotateDataKey', 'saveBackupCopy', 'restoreBackupFile', 'restoreFileWhileLocked', 'checkCaseFile', 'importCaseFile', 'exportCases', 'addDemoCases']);
+  const ownQueue = new Set<keyof CasebookService>(['rotateDataKey', 'deactivateUser', 'saveBackupCopy', 'restoreBackupFile', 'restoreFileWhileLocked', 'checkCaseFile', 'importCaseFile', 'exportCases', 'addDemoCases']);
   // chooseServiceLogo opens the open dialog and only holds the file it returns: no store work to queue.
   // checkForUpdates waits on the network and queues only its audit entry.
   // casesChecked waits for a check that queues its own second looks: queued itself, it would wait for them forever.

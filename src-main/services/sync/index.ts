@@ -14,7 +14,10 @@ import { chooseVersion, listChanges } from './changes';
 import { sealDoc } from './doc-codec';
 import { runSync, takeInFrom } from './engine';
 import { joinTeam } from './join';
-import { forgetMirror, teamKeyFor } from './adopt-key';
+import { forgetMirror, teamKeyFor, type TeamKey } from './adopt-key';
+import { carrySecret } from '../../store/key-pairs';
+import { serializeKeyring } from '../../store/keyring';
+import { rekeyBackups } from '../../store/rotate-backups';
 import { openWithKey } from '../../store/open-store';
 import { localMarkers } from './records';
 import { readState, writeState } from './state';
@@ -80,7 +83,42 @@ export function createSync(ctx: ServiceContext, hooks: SyncHooks): SyncApi & Syn
     await l?.mirror?.close().catch(() => undefined);
   }
 
+  /**
+   * One sync; when the key was changed on another computer and sealed to the person signed in
+   * here (a login deactivated there), it is taken at once and the sync runs again under it.
+   */
   async function syncOnce(): Promise<SyncResult> {
+    try {
+      return await syncRun();
+    } catch (e) {
+      const l = live;
+      const secret = l?.store.personSecret;
+      if (!(e instanceof CasebookError && e.details.keyChanged === true) || !l?.team || !secret) throw e;
+      const taken = await teamKeyFor(l.store, l.team, { secret }).catch(() => undefined);
+      if (!taken) throw e;
+      return (await adoptWith(l, l.team, taken)).result;
+    }
+  }
+
+  /** The new key taken: every file re-encrypted under it, the copy of the server started afresh, and everything fetched under it. */
+  async function adoptWith(l: Live, team: Team, taken: TeamKey): Promise<{ session: Session; result: SyncResult }> {
+    const userId = l.store.user.id;
+    const plan = await l.store.rotateDataKey({ passphrase: '', others: [], draft: l.store.draft('team.adopt-key', { type: 'casebook', id: l.store.index.storeId }, ['dataKey']) }, { adopt: taken });
+    // This computer's backups too, so they still restore over the casebook (as at any key change).
+    await rekeyBackups(hooks.dir, l.store.dk, plan.dk, l.store.index.storeId, serializeKeyring(plan.keyring));
+    await closeLive();
+    await forgetMirror(hooks.dir);
+    // The old store holds the lock and what it read with the old key: closed before opening again.
+    await l.store.close();
+    const next = await openWithKey(hooks.dir, plan.keyring, taken.dk.key, userId, { ...hooks.open, requireWritable: true });
+    carrySecret(next, taken.secret);
+    const session = await hooks.adopt(next);
+    const fresh = await here();
+    await takeInFrom(fresh.store, await mirrorOf(fresh), team, ctx.summariser(), fresh.store.opts.now);
+    return { session, result: await syncRun() };
+  }
+
+  async function syncRun(): Promise<SyncResult> {
     const l = await here();
     const team = await teamOf(l);
     running = true;
@@ -195,19 +233,9 @@ export function createSync(ctx: ServiceContext, hooks: SyncHooks): SyncApi & Syn
       ctx.serial(async () => {
         const l = await here();
         const team = await teamOf(l);
-        const taken = await teamKeyFor(l.store, team, passphrase);
-        const userId = l.store.user.id;
-        const plan = await l.store.rotateDataKey({ passphrase: '', others: [], draft: l.store.draft('team.adopt-key', { type: 'casebook', id: l.store.index.storeId }, ['dataKey']) }, taken);
-        await closeLive();
-        await forgetMirror(hooks.dir);
-        // The old store holds the lock and what it read with the old key: closed before opening again.
-        await l.store.close();
-        const next = await openWithKey(hooks.dir, plan.keyring, taken.dk.key, userId, { ...hooks.open, requireWritable: true });
-        const session = await hooks.adopt(next);
-        const fresh = await here();
-        await takeInFrom(fresh.store, await mirrorOf(fresh), team, ctx.summariser(), fresh.store.opts.now);
-        await syncOnce();
-        return session;
+        const taken = await teamKeyFor(l.store, team, { passphrase });
+        if (!taken) throw new CasebookError('AUTH_FAILED', 'That passphrase does not open the new key.');
+        return (await adoptWith(l, team, taken)).session;
       }),
     /** Before this computer changes the key: what it has is sent under the old one, so the others' last changes are not lost. */
     beforeKeyChange: async () => {

@@ -12,6 +12,7 @@ import type { Team } from '../../domain/sync/team';
 import { z } from 'zod';
 import { dataKeyOf, type KeyringBody } from '../../store/keyring';
 import { createJoinedStore } from '../../store/joined-store';
+import { addMissingPublicKeys } from '../../store/key-pairs';
 import type { OpenOptions } from '../../store/open-store';
 import type { PouchDatabase } from '../../store/pouch';
 import type { Store } from '../../store/store';
@@ -68,6 +69,9 @@ export async function joinTeam(dir: string, raw: JoinTeamInput, o: OpenOptions):
     const people = PeopleRecord.safeParse(await readValue(db, dk, docIdOf(ids, 'people')).catch(() => undefined));
     if (!settings.success || !people.success) throw unreadable();
     const store = await createJoinedStore(dir, { keyring, dk, index: { schemaVersion: CURRENT_SCHEMA, storeId: pub.data.storeId, ...settings.data, ...people.data }, userId: opened.userId }, o);
+    // Kept while unlocked, so a key changed on another computer is taken without asking (adopt-key.ts).
+    store.personSecret = opened.secret;
+    await addMissingPublicKeys(store, { secret: opened.secret });
     const team: Team = {
       remote,
       ...(account.user ? { serverUser: account.user, serverPassword: account.password ?? '' } : {}),

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { unwrapForUser, type KeyringBody } from '../../store/keyring';
+import { openWithSecret, unlockForUser, type KeyringBody } from '../../store/keyring';
 
 /**
  * The one part of the team's keyring the server can read (issue 16): each person's wrap of the
@@ -15,7 +15,21 @@ export const PublicKeyringSchema = z.strictObject({
   format: z.literal('rj-casebook-team-keyring'),
   storeId: z.string().regex(/^[0-9a-f]{32}$/),
   keyId: z.string().regex(/^[0-9a-f]{16}$/),
-  wraps: z.array(z.strictObject({ userId: z.string().max(60), hint: z.string().regex(/^[0-9a-f]{2}$/), kdf: KdfSchema, nonce: z.string().max(100), wrapped: z.string().max(200) })).min(1).max(500),
+  wraps: z
+    .array(
+      z.strictObject({
+        userId: z.string().max(60),
+        hint: z.string().regex(/^[0-9a-f]{2}$/),
+        kdf: KdfSchema,
+        nonce: z.string().max(100),
+        wrapped: z.string().max(200),
+        // The person's public key, and for a key sealed to it, the other half of the agreement (store/person-key.ts).
+        publicKey: z.string().max(60).optional(),
+        ephemeral: z.string().max(60).optional(),
+      }),
+    )
+    .min(1)
+    .max(500),
 });
 export type PublicKeyring = z.infer<typeof PublicKeyringSchema>;
 
@@ -28,22 +42,30 @@ export function keyringPublic(k: KeyringBody): PublicKeyring {
     format: 'rj-casebook-team-keyring',
     storeId: k.storeId,
     keyId: k.keyId,
-    wraps: k.users.map((u) => ({ userId: u.userId, hint: nameHint(k.storeId, u.name), kdf: u.kdf, nonce: u.nonce, wrapped: u.wrapped })),
+    wraps: k.users.map((u) => ({ userId: u.userId, hint: nameHint(k.storeId, u.name), kdf: u.kdf, nonce: u.nonce, wrapped: u.wrapped, ...(u.publicKey ? { publicKey: u.publicKey } : {}), ...(u.ephemeral ? { ephemeral: u.ephemeral } : {}) })),
   };
 }
 
 /**
- * The data key from the public keyring with a name and passphrase: `no-name` when no wrap's hint
+ * The data key from the public keyring with a name and passphrase (and the person's secret, see
+ * store/person-key.ts): `no-name` when no wrap's hint
  * matches the name, `wrong-passphrase` when none of the matching wraps opens.
  */
-export async function unwrapPublic(pub: PublicKeyring, name: string, passphrase: string): Promise<{ key: Buffer; userId: string } | 'no-name' | 'wrong-passphrase'> {
+export async function unwrapPublic(pub: PublicKeyring, name: string, passphrase: string): Promise<{ key: Buffer; secret: Buffer; userId: string } | 'no-name' | 'wrong-passphrase'> {
   const hint = nameHint(pub.storeId, name);
   const candidates = pub.wraps.filter((w) => w.hint === hint);
   if (candidates.length === 0) return 'no-name';
   for (const w of candidates) {
-    const body = { storeId: pub.storeId, users: [{ userId: w.userId, name: '', kdf: w.kdf, nonce: w.nonce, wrapped: w.wrapped }] } as unknown as KeyringBody;
-    const key = await unwrapForUser(body, w.userId, passphrase).catch(() => undefined);
-    if (key) return { key, userId: w.userId };
+    const opened = await unlockForUser(asKeyring(pub, w), w.userId, passphrase).catch(() => undefined);
+    if (opened) return { ...opened, userId: w.userId };
   }
   return 'wrong-passphrase';
+}
+
+const asKeyring = (pub: PublicKeyring, w: PublicKeyring['wraps'][number]) => ({ storeId: pub.storeId, users: [{ ...w, name: '' }] }) as unknown as KeyringBody;
+
+/** The data key sealed to this person at a key change, opened with the secret kept since they unlocked; undefined when none is sealed to them. */
+export function openPublicWithSecret(pub: PublicKeyring, userId: string, secret: Buffer): Buffer | undefined {
+  const w = pub.wraps.find((x) => x.userId === userId);
+  return w && openWithSecret(asKeyring(pub, w), userId, secret);
 }

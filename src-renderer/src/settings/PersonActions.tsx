@@ -9,6 +9,7 @@ import { ConfirmAction } from '../shared/components/ConfirmAction';
 import { InputField, SelectField } from '../shared/components/Fields';
 import { SaveOrCancel } from '../shared/components/SaveOrCancel';
 import { useSync } from '../sync/sync-state';
+import { useSession } from '../app/session';
 
 /**
  * What an administrator can do to someone who can unlock (issue 13): deactivate them, let them
@@ -17,35 +18,55 @@ import { useSync } from '../sync/sync-state';
  */
 export type PersonAction = 'deactivate' | 'reactivate' | 'role' | 'passphrase';
 
-export function PersonActionPanel({ action, person, onDone }: { action: PersonAction; person: User; onDone(changed: boolean): void }) {
+export function PersonActionPanel({ action, person, onDone }: { action: PersonAction; person: User; onDone(changed: boolean, message?: string): void }) {
   if (action === 'deactivate') return <DeactivatePerson person={person} onDone={onDone} />;
   if (action === 'reactivate') return <ReactivatePerson person={person} onDone={onDone} />;
   if (action === 'role') return <ChangeRole person={person} onDone={onDone} />;
   return <RequireNewPassphrase person={person} onDone={onDone} />;
 }
 
-function DeactivatePerson({ person, onDone }: { person: User; onDone(changed: boolean): void }) {
+/** What the administrator is told once a deactivation (and the key change with it) is done. */
+function deactivatedWords(name: string, also: string[]): string {
+  const base = `${name} was deactivated and the casebook’s key was changed.`;
+  if (also.length === 0) return base;
+  return `${base} Also deactivated, because they have not unlocked since this version was installed, so the new key could not be sealed to them: ${also.join(', ')}. Reactivate them with a new passphrase to let them back in.`;
+}
+
+function DeactivatePerson({ person, onDone }: { person: User; onDone(changed: boolean, message?: string): void }) {
   const { busy, error, run } = useAction();
   const teamOn = useSync((s) => s.status?.enabled === true);
+  const showRecoveryKey = useSession((s) => s.created);
+  const unlocked = useSession((s) => s.unlocked);
+  const deactivate = () =>
+    run(async () => {
+      const done = await call('deactivateUser', { userId: person.id });
+      // A recovery wrap from before key pairs cannot be sealed to: the new recovery key is shown once, as at creation.
+      if (done.recoveryKey) showRecoveryKey(done.recoveryKey, done.session, true);
+      else unlocked(done.session);
+      onDone(true, deactivatedWords(person.name, done.alsoDeactivated));
+    });
   return (
     <ConfirmAction
       title={`Deactivate ${person.name}?`}
-      confirmLabel={`Yes, deactivate ${person.name}`}
+      confirmLabel={busy ? 'Deactivating and changing the key…' : `Yes, deactivate ${person.name}`}
       busy={busy}
       onCancel={() => onDone(false)}
-      onConfirm={() => void run(async () => (await call('deactivateUser', { userId: person.id }), onDone(true)))}
+      onConfirm={() => void deactivate()}
     >
       <ActionError message={error} />
       <p className="govuk-body">
         Their passphrase will no longer open this casebook, and they will not be on the unlock screen. They stay listed here as deactivated; their staff record, and their name on
         cases and signatures, stay. You can let them back in later by giving them a new passphrase. The change is recorded in the audit trail.
       </p>
-      <p className="govuk-body">If they may have kept a copy of the casebook folder, deactivating them does not stop that copy opening with their old passphrase.</p>
+      <p className="govuk-body" data-testid="deactivate-key">
+        The casebook&rsquo;s key changes too: every file and backup is encrypted again with a new key, sealed to everyone who stays, so they keep their passphrases and your recovery key
+        still works. A copy of the casebook folder they may have kept can read nothing written from now on, but it still opens, with their old passphrase, everything it held already.
+        With many cases this takes a minute or two.
+      </p>
       {teamOn && (
         <p className="govuk-body" data-testid="deactivate-team">
-          This casebook is shared with other computers. Every computer stops letting them unlock after its next sync. To stop a copy they kept reading what is written from now on,
-          change the casebook&rsquo;s key afterwards, under &ldquo;After a suspected leak&rdquo; below: the people who stay get new passphrases, and take the new key on their
-          computers.
+          This casebook is shared with other computers. It is sent to them under the new key, and each takes the key by itself at its next sync. Their computer stops syncing, and
+          what anyone writes from now on does not reach it.
         </p>
       )}
     </ConfirmAction>

@@ -27,9 +27,11 @@ export function RotateKeySection() {
   const [asking, setAsking] = useState<Values>();
   const { busy, error, run } = useAction();
   const { register, handleSubmit } = useForm<Values>({ defaultValues: { passphrase: '', others: {} } });
+  // Read again whenever the session is replaced (a deactivation changes the key and the people with it).
+  const session = useSession((s) => s.session);
   useEffect(() => {
     call('listUsers').then((all) => setOthers(all.filter((u) => u.id !== me && !u.deactivatedAt)), () => setOthers([]));
-  }, [me]);
+  }, [me, session]);
 
   const fieldId = (u: User) => `rotate-${u.id}`;
   const onSubmit = (v: Values) => {

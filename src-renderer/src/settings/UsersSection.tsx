@@ -4,6 +4,7 @@ import { ROLE_LABELS } from '../../../src-main/domain/access/roles';
 import { PRACTITIONER_LEVEL_LABELS, STAFF_ROLE_LABELS } from '../../../src-main/domain/staff/staff';
 import { useCasework } from '../cases/casework-state';
 import { call } from '../shared/api/client';
+import { Banner } from '../shared/components/Banner';
 import { DateTime } from '../shared/components/DateTime';
 import { useSession } from '../app/session';
 import { AddUserForm } from './AddUserForm';
@@ -34,6 +35,7 @@ export function UsersSection() {
   const [users, setUsers] = useState<User[]>([]);
   const [loadError, setLoadError] = useState<string>();
   const [acting, setActing] = useState<{ action: PersonAction; person: User }>();
+  const [doneMessage, setDoneMessage] = useState<string>();
   const me = useSession((s) => s.session?.user.id);
   const load = useCallback(async () => {
     try {
@@ -61,6 +63,11 @@ export function UsersSection() {
         People who can unlock this casebook
       </h2>
       {loadError && <p className="govuk-error-message">{loadError}</p>}
+      {doneMessage && (
+        <Banner title="Success" success messageKey={doneMessage}>
+          <p className="govuk-notification-banner__heading">{doneMessage}</p>
+        </Banner>
+      )}
       <table className="govuk-table">
         <caption className="govuk-visually-hidden">People who can unlock this casebook</caption>
         <thead className="govuk-table__head">
@@ -106,8 +113,9 @@ export function UsersSection() {
           key={`${acting.action}-${acting.person.id}`}
           action={acting.action}
           person={acting.person}
-          onDone={(changed) => {
+          onDone={(changed, message) => {
             setActing(undefined);
+            setDoneMessage(message);
             if (changed) void load();
           }}
         />

@@ -297,7 +297,7 @@ export function createFakeService(world: FakeWorld, dir: string, files: FilePort
     async deactivateUser(userId) {
       const { s } = need();
       s.users = s.users.map((u) => (u.id === userId ? { ...u, deactivatedAt: '2026-01-02T00:00:00.000Z' } : u));
-      return s.users.map(publicUser);
+      return { users: s.users.map(publicUser), recoveryKey: '', alsoDeactivated: [], backupsLeft: 0, session: session() };
     },
     reactivateUser: notImplemented,
     changeUserRole: notImplemented,
