@@ -12,7 +12,9 @@ import type { Store } from './store';
 export async function addMissingPublicKeys(s: Store, found: { secret?: Buffer; recoveryPublicKey?: string }): Promise<void> {
   if (s.readOnly || s.integrity.length > 0) return;
   const mine = s.keyring.users.find((u) => u.userId === s.user.id);
-  const user = found.secret && mine && !mine.publicKey ? publicKeyFor(found.secret) : undefined;
+  // Also one that does not match the passphrase (changed in a keyring synced by someone else): a key sealed to it would not reach its person.
+  const derived = found.secret && publicKeyFor(found.secret);
+  const user = derived && mine && !mine.ephemeral && mine.publicKey !== derived ? derived : undefined;
   const recovery = found.recoveryPublicKey && !s.keyring.recovery.publicKey && !s.keyring.recovery.ephemeral ? found.recoveryPublicKey : undefined;
   if (!user && !recovery) return;
   const next = nextKeyring(

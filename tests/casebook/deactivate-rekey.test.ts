@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { kindOf } from '../../src-main/store/backup-bundle';
 import { open } from '../../src-main/store/envelope';
-import { dataKeyOf, nextKeyring, parseKeyring, serializeKeyring, unwrapForUser } from '../../src-main/store/keyring';
+import { dataKeyOf, nextKeyring, parseKeyring, serializeKeyring, unwrapForUser, type KeyringBody } from '../../src-main/store/keyring';
 import { unlockStore } from '../../src-main/store/open-store';
 import { createdService, FAC_PASS, PASS } from '../support/casebook';
 import { rejection } from '../support/fault/fixtures';
@@ -31,18 +31,22 @@ afterEach(async () => {
 
 const keyringNow = async () => parseKeyring(await readFile(join(t.dir, 'keyring.json')));
 
-/** The keyring as a version before key pairs wrote it: no public key on these wraps (and on the recovery wrap). */
-async function fromBeforeKeyPairs(userIds: string[], recovery: boolean): Promise<void> {
+/** The keyring changed behind the app's back (as an older version wrote it, or as someone else's computer sent it). */
+async function rewriteKeyring(change: (k: KeyringBody) => Pick<KeyringBody, 'users' | 'recovery'>): Promise<void> {
   await t.service.lock('manual');
   const s = await unlockStore(t.dir, t.userId, PASS, { kdf: 'minimum' });
+  const next = nextKeyring({ ...s.keyring, ...change(s.keyring) }, s.dk.key);
+  await s.commit([{ rel: 'keyring.json', bytes: serializeKeyring(next) }], [s.draft('test.rewrite', { type: 'casebook', id: s.index.storeId })]);
+  await s.close();
+}
+
+/** The keyring as a version before key pairs wrote it: no public key on these wraps (and on the recovery wrap). */
+async function fromBeforeKeyPairs(userIds: string[], recovery: boolean): Promise<void> {
   const strip = <T extends { publicKey?: string | undefined }>(w: T): T => {
     const { publicKey: _gone, ...rest } = w;
     return rest as T;
   };
-  const users = s.keyring.users.map((u) => (userIds.includes(u.userId) ? strip(u) : u));
-  const next = nextKeyring({ ...s.keyring, users, recovery: recovery ? strip(s.keyring.recovery) : s.keyring.recovery }, s.dk.key);
-  await s.commit([{ rel: 'keyring.json', bytes: serializeKeyring(next) }], [s.draft('test.strip', { type: 'casebook', id: s.index.storeId })]);
-  await s.close();
+  await rewriteKeyring((k) => ({ users: k.users.map((u) => (userIds.includes(u.userId) ? strip(u) : u)), recovery: recovery ? strip(k.recovery) : k.recovery }));
 }
 
 describe('deactivating a login changes the key', () => {
@@ -126,5 +130,19 @@ describe('wraps from before key pairs', () => {
     expect((await rejection(t.service.recover(t.userId, t.created.recoveryKey, 'a fresh passphrase after recovery')))?.code).toBe('AUTH_FAILED');
     await t.service.recover(t.userId, done.recoveryKey, 'a fresh passphrase after recovery');
     expect((await t.service.verify()).ok).toBe(true);
+  });
+
+  it('with a public key that is not theirs (swapped in a keyring from elsewhere) get their own back at their next unlock', async () => {
+    const fatimaKey = (await keyringNow()).users.find((u) => u.userId === facId)?.publicKey;
+    await rewriteKeyring((k) => ({ users: k.users.map((u) => (u.userId === gwenId ? { ...u, publicKey: fatimaKey } : u)), recovery: k.recovery }));
+    await t.service.unlock(gwenId, GWEN);
+    const repaired = (await keyringNow()).users.find((u) => u.userId === gwenId)?.publicKey;
+    expect(repaired).toBeDefined();
+    expect(repaired).not.toBe(fatimaKey);
+    await t.service.lock('manual');
+    await t.service.unlock(t.userId, PASS);
+    await t.service.deactivateUser(facId);
+    await t.service.lock('manual');
+    await t.service.unlock(gwenId, GWEN);
   });
 });
