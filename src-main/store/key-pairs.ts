@@ -1,31 +1,23 @@
-import { nextKeyring, serializeKeyring } from './keyring';
+import { nextKeyring, serializeKeyring, type KeyringBody, type UserWrap } from './keyring';
 import { KEYRING } from './layout';
 import { publicKeyFor } from './person-key';
 import type { Store } from './store';
 
 /**
- * A wrap written before key pairs existed has no public key, so a new data key could not be
- * sealed to its person when someone is deactivated. The public key is added at that person's next
- * unlock (the secret is derived from their passphrase then), or, for the recovery wrap, at the
- * next recovery, in one commit recorded in the trail. A read-only or held casebook waits.
+ * The signed-in person's wrap made a plain passphrase wrap with their own public key, at the
+ * unlock that opened it (keyring.ts `unlockForUser` makes it): one from before key pairs gains its
+ * public key, so a later deactivation can seal a new key to them; one sealed to them at a key
+ * change becomes a wrap only their passphrase could have made, so joining a team from another
+ * computer never has to trust a sealed wrap; a public key that is not theirs is put right. The
+ * recovery wrap likewise at the next recovery. One commit, recorded; a read-only or held casebook waits.
  */
-export async function addMissingPublicKeys(s: Store, found: { secret?: Buffer; recoveryPublicKey?: string }): Promise<void> {
-  if (s.readOnly || s.integrity.length > 0) return;
-  const mine = s.keyring.users.find((u) => u.userId === s.user.id);
-  // Also one that does not match the passphrase (changed in a keyring synced by someone else): a key sealed to it would not reach its person.
-  const derived = found.secret && publicKeyFor(found.secret);
-  const user = derived && mine && !mine.ephemeral && mine.publicKey !== derived ? derived : undefined;
-  const recovery = found.recoveryPublicKey && !s.keyring.recovery.publicKey && !s.keyring.recovery.ephemeral ? found.recoveryPublicKey : undefined;
-  if (!user && !recovery) return;
-  const next = nextKeyring(
-    {
-      ...s.keyring,
-      users: s.keyring.users.map((u) => (user && u.userId === s.user.id ? { ...u, publicKey: user } : u)),
-      recovery: recovery ? { ...s.keyring.recovery, publicKey: recovery } : s.keyring.recovery,
-    },
-    s.dk.key,
-  );
-  await s.commit([{ rel: KEYRING, bytes: serializeKeyring(next) }], [s.draft('casebook.key-pair', { type: recovery ? 'casebook' : 'user', id: recovery ? s.index.storeId : s.user.id }, ['publicKey'])]);
+export async function settleWraps(s: Store, found: { mine?: UserWrap | undefined; recovery?: KeyringBody['recovery'] | undefined }): Promise<void> {
+  if (s.readOnly || s.integrity.length > 0 || (!found.mine && !found.recovery)) return;
+  const { mine, recovery } = found;
+  const users = s.keyring.users.map((u) => (mine && u.userId === mine.userId ? mine : u));
+  const next = nextKeyring({ ...s.keyring, users, recovery: recovery ?? s.keyring.recovery }, s.dk.key);
+  const entity = recovery ? { type: 'casebook', id: s.index.storeId } : { type: 'user', id: s.user.id };
+  await s.commit([{ rel: KEYRING, bytes: serializeKeyring(next) }], [s.draft('casebook.key-pair', entity, ['publicKey'])]);
   s.keyring = next;
 }
 
@@ -38,4 +30,3 @@ export function carrySecret(next: Store, secret: Buffer | undefined): void {
   if (secret && mine?.publicKey === publicKeyFor(secret)) next.personSecret = secret;
   else secret?.fill(0);
 }
-

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, hkdfSync } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, hkdfSync, timingSafeEqual } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { z } from 'zod';
 import { CasebookError } from '../domain/shared/errors';
@@ -52,6 +52,8 @@ const BodySchema = z.strictObject({
    * journal sealed with exactly that key is the change's own, already applied in full.
    */
   previousKeyId: z.string().regex(/^[0-9a-f]{16}$/).optional(),
+  /** With a new key, the proof made with the key it replaced (`handoverProof`), for the other computers of a team. */
+  handover: z.strictObject({ from: z.string().regex(/^[0-9a-f]{16}$/), proof: z.string().regex(/^[0-9a-f]{64}$/) }).optional(),
   mac: z.string().regex(/^[0-9a-f]{64}$/).optional(),
 });
 export type KeyringBody = z.infer<typeof BodySchema>;
@@ -201,16 +203,21 @@ export async function wrapForUser(body: Pick<KeyringBody, 'storeId'>, userId: st
  * The data key with a person's passphrase, from their own wrap or one sealed to them, and the
  * secret half of their key pair (kept while unlocked, to take a key changed on another computer).
  */
-export async function unlockForUser(body: Pick<KeyringBody, 'storeId' | 'users'>, userId: string, passphrase: string): Promise<{ key: Buffer; secret: Buffer } | undefined> {
+export async function unlockForUser(body: Pick<KeyringBody, 'storeId' | 'users'>, userId: string, passphrase: string): Promise<{ key: Buffer; secret: Buffer; settled: UserWrap | undefined } | undefined> {
   const entry = body.users.find((u) => u.userId === userId);
   if (!entry || typeof passphrase !== 'string' || passphrase.length === 0) return undefined;
   const kek = await deriveKey(passphrase, entry.kdf);
   const secret = personSecret(kek);
   try {
     const key = entry.ephemeral ? openSealed(secret, entry, sealAad(body.storeId, userId)) : unwrapKey(kek, entry, wrapAad(body.storeId, userId, entry.kdf));
-    if (key) return { key, secret };
-    secret.fill(0);
-    return undefined;
+    if (!key) {
+      secret.fill(0);
+      return undefined;
+    }
+    // A wrap sealed to them, from before key pairs, or whose public key is not theirs is made a plain passphrase wrap again (key-pairs.ts).
+    const publicKey = publicKeyFor(secret);
+    const settled = entry.ephemeral || entry.publicKey !== publicKey ? { userId, name: entry.name, kdf: entry.kdf, publicKey, ...wrapKey(kek, key, wrapAad(body.storeId, userId, entry.kdf)) } : undefined;
+    return { key, secret, settled };
   } finally {
     kek.fill(0);
   }
@@ -249,6 +256,7 @@ export function wrapForRecovery(storeId: string, recoveryBytes: Buffer, dataKey:
     return { salt: salt.toString('base64'), publicKey: publicKeyFor(secret), ...wrapKey(kek, dataKey, wrapAad(storeId, 'recovery')) };
   } finally {
     secret.fill(0);
+    kek.fill(0);
   }
 }
 
@@ -260,22 +268,12 @@ export function sealForRecovery(storeId: string, recovery: KeyringBody['recovery
 
 export function unwrapWithRecovery(body: KeyringBody, recoveryBytes: Buffer): Buffer | undefined {
   const kek = recoveryKek(recoveryBytes, Buffer.from(body.recovery.salt, 'base64'));
-  if (!body.recovery.ephemeral) return unwrapKey(kek, body.recovery, wrapAad(body.storeId, 'recovery'));
   const secret = personSecret(kek);
   try {
-    return openSealed(secret, body.recovery, sealAad(body.storeId, 'recovery'));
+    return body.recovery.ephemeral ? openSealed(secret, body.recovery, sealAad(body.storeId, 'recovery')) : unwrapKey(kek, body.recovery, wrapAad(body.storeId, 'recovery'));
   } finally {
     secret.fill(0);
-  }
-}
-
-/** The recovery key's public key, for a recovery wrap written before key pairs existed. */
-export function recoveryPublicKey(body: KeyringBody, recoveryBytes: Buffer): string {
-  const secret = personSecret(recoveryKek(recoveryBytes, Buffer.from(body.recovery.salt, 'base64')));
-  try {
-    return publicKeyFor(secret);
-  } finally {
-    secret.fill(0);
+    kek.fill(0);
   }
 }
 
@@ -283,4 +281,24 @@ export function recoveryPublicKey(body: KeyringBody, recoveryBytes: Buffer): str
 export function findUser(keyring: KeyringBody, idOrName: string) {
   const wanted = idOrName.trim().toLocaleLowerCase('en-GB');
   return keyring.users.find((u) => u.userId === idOrName) ?? keyring.users.find((u) => u.name.toLocaleLowerCase('en-GB') === wanted);
+}
+
+type Handed = { userId: string; kdf: KdfParams; nonce: string; wrapped: string; publicKey?: string | undefined; ephemeral?: string | undefined };
+
+/**
+ * Proof that a change of key was made by someone holding the key it replaced (issue 16): an HMAC
+ * under a key derived from the old data key over the new key's id and every wrap of it. A team's
+ * server, which never held a data key, cannot make one, so a keyring it forged — a key of its own
+ * sealed to everyone's public key — is never taken (services/sync/adopt-key.ts).
+ */
+export function handoverProof(oldKey: Buffer, storeId: string, keyId: string, users: readonly Handed[]): string {
+  const key = Buffer.from(hkdfSync('sha256', oldKey, Buffer.alloc(0), 'rj-casebook key handover v1', 32));
+  const wraps = users.map((u) => ({ userId: u.userId, kdf: u.kdf, nonce: u.nonce, wrapped: u.wrapped, publicKey: u.publicKey ?? null, ephemeral: u.ephemeral ?? null }));
+  return createHmac('sha256', key).update(canonicalJson({ storeId, keyId, wraps })).digest('hex');
+}
+
+export function provesHandover(oldKey: Buffer, storeId: string, keyId: string, users: readonly Handed[], proof: string): boolean {
+  const expected = Buffer.from(handoverProof(oldKey, storeId, keyId, users), 'hex');
+  const given = Buffer.from(proof, 'hex');
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }

@@ -12,8 +12,8 @@ import { newId } from './ids';
 import { IndexSchema, CURRENT_SCHEMA, type IndexData } from './index-db';
 import { replayJournal } from './journal';
 import { chooseKdfParams, type KdfProfile } from './kdf';
-import { addMissingPublicKeys } from './key-pairs';
-import { dataKeyOf, findUser, readKeyring, recoveryPublicKey, unlockForUser, unwrapWithRecovery, wrapForRecovery, wrapForUser, serializeKeyring, signKeyring, type KeyringBody } from './keyring';
+import { settleWraps } from './key-pairs';
+import { dataKeyOf, findUser, readKeyring, secretFor, unlockForUser, unwrapWithRecovery, wrapForRecovery, wrapForUser, serializeKeyring, signKeyring, type KeyringBody } from './keyring';
 import { abs, ATTACHMENTS_DIR, AUDIT_DIR, BACKUPS_DIR, CASES_DIR, INDEX, KEYRING, ROOT, STORE_FORMAT, SUMMARIES_DIR } from './layout';
 import { removeLeftoverTempFiles } from './durable-write';
 import { acquireLock, type LockHandle, type LockHolder, type LockProgram } from './lock-file';
@@ -93,6 +93,7 @@ export async function createStore(dir: string, i: { serviceName: string; userNam
     const signed = signKeyring(keyring, key);
     await store.commit([{ rel: KEYRING, bytes: serializeKeyring(signed) }], []);
     store.keyring = signed;
+    store.keepSecret(await secretFor(signed, userId, i.passphrase));
   } catch (e) {
     await store.close();
     for (const rel of [INDEX, ROOT]) await fs.rm(abs(dir, rel), { force: true });
@@ -197,7 +198,8 @@ async function unlockOnce(dir: string, userIdOrName: string, passphrase: string,
   try {
     const store = await openWithKey(dir, keyring, key, entry.userId, o);
     store.personSecret = secret;
-    await addMissingPublicKeys(store, { secret }).catch(() => undefined);
+    // Not done (no room on the disk, say): the unlock stands, and it is tried again at the next one.
+    await settleWraps(store, { mine: opened.settled }).catch(() => undefined);
     return store;
   } catch (e) {
     secret.fill(0);
@@ -213,13 +215,14 @@ export async function recoverStore(dir: string, userId: string, recoveryKey: str
   const entry = findUser(keyring, userId);
   const bytes = parseRecoveryKey(recoveryKey);
   const key = bytes && unwrapWithRecovery(keyring, bytes);
-  const recoveryPublic = key && bytes ? recoveryPublicKey(keyring, bytes) : undefined;
+  // A recovery wrap from before key pairs is made again with its public key (key-pairs.ts).
+  const recovery = key && bytes && !keyring.recovery.publicKey ? wrapForRecovery(keyring.storeId, bytes, key) : undefined;
   bytes?.fill(0);
   if (!entry || !key) throw new CasebookError('AUTH_FAILED', 'That recovery key does not open this casebook. Check each group of four and try again; nothing was changed.');
   const store = await openWithKey(dir, keyring, key, entry.userId, { ...o, requireWritable: true });
   try {
     await store.setUserWrap(entry.userId, newPassphrase, 'user.passphrase-recovered');
-    await addMissingPublicKeys(store, { recoveryPublicKey: recoveryPublic });
+    await settleWraps(store, { recovery });
   } catch (e) {
     await store.close();
     throw e;

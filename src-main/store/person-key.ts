@@ -42,7 +42,19 @@ export function sealingKek(publicKey: string): { kek: Buffer; ephemeral: string 
   if (!recipient) return undefined;
   const pair = generateKeyPairSync('x25519');
   const ephemeral = rawPublic(pair.publicKey);
-  return { kek: kekFrom(diffieHellman({ privateKey: pair.privateKey, publicKey: recipient }), ephemeral, publicKey), ephemeral };
+  try {
+    return { kek: kekFrom(diffieHellman({ privateKey: pair.privateKey, publicKey: recipient }), ephemeral, publicKey), ephemeral };
+  } catch {
+    // A degenerate public key (one of the few that give no shared secret): nothing can be sealed to it.
+    return undefined;
+  }
+}
+
+/** Whether a key can be sealed to this public key (a valid one, not degenerate). */
+export function canSealTo(publicKey: string | undefined): boolean {
+  const sealing = publicKey ? sealingKek(publicKey) : undefined;
+  sealing?.kek.fill(0);
+  return sealing !== undefined;
 }
 
 /** The same one-off key, made again with the person's secret; undefined when the ephemeral key is not a valid one. */

@@ -9,7 +9,7 @@ import type { FileWrite } from './journal';
 import { PassphraseSchema } from '../domain/casebook/passphrase';
 import { CasebookError } from '../domain/shared/errors';
 import { chooseKdfParams, type KdfProfile } from './kdf';
-import { nextKeyring, sealForRecovery, sealForUser, serializeKeyring, unwrapForUser, wrapForRecovery, wrapForUser, type KeyringBody } from './keyring';
+import { handoverProof, nextKeyring, sealForRecovery, sealForUser, serializeKeyring, unwrapForUser, wrapForRecovery, wrapForUser, type KeyringBody } from './keyring';
 import { abs, INDEX, KEYRING, ROOT } from './layout';
 import { newRecoveryKey } from './recovery-key';
 import { nextRoot, rootFile, type Root } from './root';
@@ -54,6 +54,12 @@ export interface RotationPlan {
   deletes: string[];
 }
 
+/** Someone the new key does not reach: deactivated (once), with nothing asked of them at an unlock they can no longer make. */
+function deactivated(u: IndexData['users'][number], at: string): IndexData['users'][number] {
+  const { mustChangePassphrase: _gone, ...rest } = u;
+  return { ...rest, deactivatedAt: u.deactivatedAt ?? at };
+}
+
 export async function planRotation(p: RotationInput): Promise<RotationPlan> {
   const adopt = p.how && 'adopt' in p.how ? p.how.adopt : undefined;
   const dk = adopt?.dk ?? newDataKey();
@@ -66,7 +72,7 @@ export async function planRotation(p: RotationInput): Promise<RotationPlan> {
   const at = p.now.toISOString();
   // The settings name the service's logo by its attachment ref, which the new key renames.
   const named = renameRefs(p.index, renamed) as IndexData;
-  const index = IndexSchema.parse({ ...named, users: p.index.users.map((u) => (kept.has(u.id) ? u : { ...u, deactivatedAt: u.deactivatedAt ?? at })) });
+  const index = IndexSchema.parse({ ...named, users: p.index.users.map((u) => (kept.has(u.id) ? u : deactivated(u, at))) });
   files.set(INDEX, new EncryptedFile<IndexData>(p.dir, INDEX, 'index', IndexSchema, dk).encode(index));
   const trail = new AuditLog(p.dir, dk);
   trail.loadHeadFromFiles(files);
@@ -76,7 +82,11 @@ export async function planRotation(p: RotationInput): Promise<RotationPlan> {
   const recovery = keptRecovery ? undefined : newRecoveryKey();
   const generation = Math.max(p.keyring.generation ?? 0, adopt?.keyring.generation ?? 0);
   const recoveryWrap = recovery ? wrapForRecovery(p.keyring.storeId, recovery.bytes, dk.key) : (keptRecovery as KeyringBody['recovery']);
-  const keyring = nextKeyring({ ...p.keyring, generation, keyId: dk.keyId.toString('hex'), previousKeyId: p.keyring.keyId, users, recovery: recoveryWrap }, dk.key);
+  const keyId = dk.keyId.toString('hex');
+  // The other computers of a team take the new key only with proof that it was made by someone holding this one.
+  const { handover: _old, ...rest } = p.keyring;
+  const handover = adopt ? adopt.keyring.handover : { from: p.keyring.keyId, proof: handoverProof(p.from.key, p.keyring.storeId, keyId, users) };
+  const keyring = nextKeyring({ ...rest, generation, keyId, previousKeyId: p.keyring.keyId, users, recovery: recoveryWrap, ...(handover ? { handover } : {}) }, dk.key);
   recovery?.bytes.fill(0);
   const writes = [...files].map(([rel, bytes]) => ({ rel, bytes }));
   writes.push({ rel: KEYRING, bytes: serializeKeyring(keyring) });

@@ -341,8 +341,6 @@ export class Store {
     if (!key) throw new CasebookError('AUTH_FAILED', 'Your current passphrase is not right; nothing was changed');
     key.fill(0);
     await this.setUserWrap(userId, next, 'user.passphrase-changed', index ? { index, fields: ['passphrase', 'mustChangePassphrase'] } : {});
-    // The new wrap has a new key pair: the secret kept while unlocked follows it (key-pairs.ts).
-    if (userId === this.user.id) this.keepSecret(await secretFor(this.keyring, userId, next));
   }
 
   /**
@@ -365,6 +363,8 @@ export class Store {
     await this.commit(writes, [this.draft(action, { type: 'user', id: userId }, extra.fields ?? (index ? ['name', 'role', 'passphrase'] : ['passphrase']))]);
     this.keyring = next;
     if (index) this.index = index;
+    // Their own new wrap has a new key pair: the secret kept while unlocked follows it (person-key.ts).
+    if (userId === this.user.id) this.keepSecret(await secretFor(next, userId, passphrase));
   }
 
   /** A person renamed on the staff list: the index and the keyring (the unlock screen reads it) in one commit. */

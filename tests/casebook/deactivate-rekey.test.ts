@@ -145,4 +145,13 @@ describe('wraps from before key pairs', () => {
     await t.service.lock('manual');
     await t.service.unlock(gwenId, GWEN);
   });
+
+  it('with a public key nothing can be sealed to (a degenerate one) are named and deactivated, not a failure', async () => {
+    const zero = Buffer.alloc(32).toString('base64');
+    await rewriteKeyring((k) => ({ users: k.users.map((u) => (u.userId === gwenId ? { ...u, publicKey: zero } : u)), recovery: k.recovery }));
+    await t.service.unlock(t.userId, PASS);
+    const done = await t.service.deactivateUser(facId);
+    expect(done.alsoDeactivated).toEqual(['Gwen Parry']);
+    expect((await t.service.verify()).ok).toBe(true);
+  });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSyncServer, type SyncServer } from '../support/sync-server';
 import { caseworkWorld, FAC_PASS, freshService, QL_PASS, referral } from '../support/casebook';
+import { teamOfTwo } from '../support/sync-team';
 
 /**
  * Removing a person from a team (issue 16): the data key changes, everything is sent again
@@ -66,14 +67,8 @@ describe('changing the key of a team casebook', () => {
 
   it('deactivating a login changes the key, which the others take by themselves at their next sync, and the person removed cannot', async () => {
     const remote = `${server.url}/deactivate`;
-    const a = await caseworkWorld();
-    const created = await a.call('createReferral', { referral: referral(), duplicatesSeen: true });
-    await a.service.sync.enable({ remote });
-    const b = await freshService();
-    await b.service.sync.join({ remote, userName: 'Fatima Hussain', passphrase: FAC_PASS });
-    // Unlocked again here, so the secret kept is the one an unlock derives (a join keeps its own).
-    await b.service.lock('manual');
-    await b.service.unlock('Fatima Hussain', FAC_PASS);
+    const { a, b, caseId } = await teamOfTwo(remote);
+    const created = { case: { id: caseId } };
     const removed = await freshService();
     await removed.service.sync.join({ remote, userName: 'Quinn Lead', passphrase: QL_PASS });
 
@@ -87,9 +82,18 @@ describe('changing the key of a team casebook', () => {
     expect((await b.service.getCase(created.case.id)).notes).toBe('Written after Quinn left');
     expect(await b.service.sync.status()).toMatchObject({ keyChanged: false, problem: null });
     expect((await b.service.verify()).problems).toEqual([]);
+    // Her wrap on the server is sealed (anyone could make one), so a new computer is not given it
+    // until her own unlock has made it a wrap only her passphrase could have made.
+    const newcomer = await freshService();
+    expect(await failure(newcomer.service.sync.join({ remote, userName: 'Fatima Hussain', passphrase: FAC_PASS }))).toMatchObject({ code: 'AUTH_FAILED', message: expect.stringMatching(/confirmed first/) });
     await b.service.lock('manual');
     await b.service.unlock('Fatima Hussain', FAC_PASS);
     expect((await b.service.getCase(created.case.id)).notes).toBe('Written after Quinn left');
+    await b.service.sync.syncNow();
+    await newcomer.service.sync.join({ remote, userName: 'Fatima Hussain', passphrase: FAC_PASS });
+    expect((await newcomer.service.getCase(created.case.id)).notes).toBe('Written after Quinn left');
+    await newcomer.service.close();
+    await newcomer.cleanup();
 
     expect((await failure(removed.service.sync.syncNow())).message).toMatch(/key was changed/);
     expect((await failure(removed.service.sync.adoptKey(QL_PASS))).code).toBe('AUTH_FAILED');

@@ -9,7 +9,8 @@ import type { Store } from '../../store/store';
 import type { StoreHolder } from './holder';
 import { checkDeactivation } from './logins';
 import type { AuditDraft } from '../../domain/casebook/audit';
-import { addMissingPublicKeys, carrySecret } from '../../store/key-pairs';
+import { carrySecret } from '../../store/key-pairs';
+import { canSealTo, publicKeyFor } from '../../store/person-key';
 import type { RotationHow } from '../../store/rotation-plan';
 
 /**
@@ -68,15 +69,17 @@ export function rotateKeyUseCases(dir: string, h: StoreHolder, o: OpenOptions, a
     async deactivateUser(userId: string) {
       const s = h.need();
       const person = checkDeactivation(s, userId);
-      if (s.personSecret) await addMissingPublicKeys(s, { secret: s.personSecret });
       const active = new Set(s.index.users.filter((u) => isActive(u) && u.id !== person.id).map((u) => u.id));
       const staying = s.keyring.users.filter((u) => active.has(u.userId));
-      if (!staying.find((u) => u.userId === s.user.id)?.publicKey) throw new CasebookError('CONFLICT', 'Lock the casebook and unlock it again with your passphrase, then deactivate them: the new key cannot be sealed to you yet.');
-      const alsoDeactivated = staying.filter((u) => !u.publicKey).map((u) => u.name);
+      // The new key must reach the administrator here: their public key is the one their passphrase gives.
+      const mine = staying.find((u) => u.userId === s.user.id)?.publicKey;
+      if (!s.personSecret || !mine || mine !== publicKeyFor(s.personSecret)) throw new CasebookError('CONFLICT', 'Lock the casebook and unlock it again with your passphrase, then deactivate them: the new key cannot be sealed to you yet.');
+      const sealable = staying.filter((u) => canSealTo(u.publicKey));
+      const alsoDeactivated = staying.filter((u) => !sealable.includes(u)).map((u) => u.name);
       const newRecovery = !s.keyring.recovery.publicKey;
       const fields = ['passphrase', 'dataKey', ...(newRecovery ? ['recoveryKey'] : []), ...(alsoDeactivated.length ? ['users'] : [])];
       const draft = s.draft('user.deactivate-rekey', { type: 'user', id: person.id }, fields);
-      const done = await changeKey(s, draft, { passphrase: '', others: [] }, { sealFor: staying.filter((u) => u.publicKey).map((u) => u.userId) });
+      const done = await changeKey(s, draft, { passphrase: '', others: [] }, { sealFor: sealable.map((u) => u.userId) });
       return { ...done, alsoDeactivated };
     },
   };

@@ -5,7 +5,7 @@ import { dataKeyOf, parseKeyring, serializeKeyring, signKeyring, type KeyringBod
 import { abs, SYNC_DIR } from '../../store/layout';
 import type { Store } from '../../store/store';
 import { KEYRING_DOC_ID, keyringFromValue, openDoc } from './doc-codec';
-import { openPublicWithSecret, PublicKeyringSchema, unwrapPublic } from './keyring-doc';
+import { handedOverFrom, openPublicWithSecret, PublicKeyringSchema, unwrapPublic } from './keyring-doc';
 import { openRemote, serverError } from './remote';
 
 /**
@@ -16,6 +16,9 @@ import { openRemote, serverError } from './remote';
  * the key in one commit (as a rotation is), and this computer's copy of the server is started
  * afresh, since it was sealed with the old key.
  */
+
+const NOT_CONFIRMED =
+  'This computer cannot confirm that the new key came from your team: the key was changed more than once since it last synced, or the server’s copy is not genuine. Nothing was changed on this computer. Ask an administrator; to carry on, move this casebook folder aside and join the team again.';
 
 export interface TeamKey {
   dk: ReturnType<typeof dataKeyOf>;
@@ -36,15 +39,17 @@ export async function teamKeyFor(s: Store, team: Team, by: { passphrase: string 
     const pub = PublicKeyringSchema.safeParse(doc.public);
     if (!pub.success || pub.data.storeId !== s.keyring.storeId) throw new CasebookError('SERVER', "The server's copy of the team keyring could not be read. Nothing was changed on this computer.");
     if (pub.data.keyId === s.keyring.keyId) throw new CasebookError('CONFLICT', 'This computer already has the casebook’s current key: there is nothing to take.');
+    // A key sealed to this person is taken only with proof made by the key this computer has: the server could seal one of its own.
+    const handedOver = handedOverFrom(pub.data, { keyId: s.keyring.keyId, key: s.dk.key });
     let key: Buffer | undefined;
     let secret: Buffer | undefined;
     if ('secret' in by) {
-      key = openPublicWithSecret(pub.data, s.user.id, by.secret);
+      key = handedOver ? openPublicWithSecret(pub.data, s.user.id, by.secret) : undefined;
       if (!key) return undefined;
       secret = Buffer.from(by.secret);
     } else {
-      const opened = await unwrapPublic(pub.data, s.user.name, by.passphrase);
-      if (typeof opened === 'string') throw new CasebookError('AUTH_FAILED', `That passphrase does not open the new key for ${s.user.name}. Use the new passphrase the administrator gave you; nothing was changed on this computer.`);
+      const opened = await unwrapPublic(pub.data, s.user.name, by.passphrase, { sealed: handedOver });
+      if (typeof opened === 'string') throw new CasebookError('AUTH_FAILED', handedOver ? `That passphrase does not open the new key for ${s.user.name}. Use the new passphrase the administrator gave you; nothing was changed on this computer.` : NOT_CONFIRMED);
       ({ key, secret } = opened);
     }
     const dk = dataKeyOf({ keyId: pub.data.keyId } as KeyringBody, key);

@@ -96,7 +96,14 @@ export function createSync(ctx: ServiceContext, hooks: SyncHooks): SyncApi & Syn
       if (!(e instanceof CasebookError && e.details.keyChanged === true) || !l?.team || !secret) throw e;
       const taken = await teamKeyFor(l.store, l.team, { secret }).catch(() => undefined);
       if (!taken) throw e;
-      return (await adoptWith(l, l.team, taken)).result;
+      // Shown as a sync under way, not as a key waiting for a passphrase.
+      running = true;
+      keyChanged = false;
+      try {
+        return (await adoptWith(l, l.team, taken)).result;
+      } finally {
+        running = false;
+      }
     }
   }
 

@@ -12,7 +12,7 @@ import type { Team } from '../../domain/sync/team';
 import { z } from 'zod';
 import { dataKeyOf, type KeyringBody } from '../../store/keyring';
 import { createJoinedStore } from '../../store/joined-store';
-import { addMissingPublicKeys } from '../../store/key-pairs';
+import { settleWraps } from '../../store/key-pairs';
 import type { OpenOptions } from '../../store/open-store';
 import type { PouchDatabase } from '../../store/pouch';
 import type { Store } from '../../store/store';
@@ -51,7 +51,8 @@ export async function joinTeam(dir: string, raw: JoinTeamInput, o: OpenOptions):
     });
     const pub = PublicKeyringSchema.safeParse(keyDoc.public);
     if (!pub.success) throw new CasebookError('SERVER', "The server's copy of the team keyring could not be read. Nothing was changed on this computer.");
-    const opened = await unwrapPublic(pub.data, i.userName, i.passphrase);
+    const opened = await unwrapPublic(pub.data, i.userName, i.passphrase, { sealed: false });
+    if (opened === 'sealed-only') throw new CasebookError('AUTH_FAILED', `The casebook's key was changed since ${i.userName} last unlocked it, and their access must be confirmed first: unlock it once on a computer that already has it and sync, then join from here. Nothing was changed on this computer.`);
     if (opened === 'no-name') throw new CasebookError('AUTH_FAILED', `No one called ${i.userName} can unlock the team casebook at that address: enter your name as the casebook knows you. Nothing was changed on this computer.`);
     if (opened === 'wrong-passphrase') throw new CasebookError('AUTH_FAILED', `That passphrase does not open the team casebook for ${i.userName}. Check Caps Lock and try again; nothing was changed on this computer.`);
     const dk = dataKeyOf({ keyId: pub.data.keyId } as KeyringBody, opened.key);
@@ -71,7 +72,7 @@ export async function joinTeam(dir: string, raw: JoinTeamInput, o: OpenOptions):
     const store = await createJoinedStore(dir, { keyring, dk, index: { schemaVersion: CURRENT_SCHEMA, storeId: pub.data.storeId, ...settings.data, ...people.data }, userId: opened.userId }, o);
     // Kept while unlocked, so a key changed on another computer is taken without asking (adopt-key.ts).
     store.personSecret = opened.secret;
-    await addMissingPublicKeys(store, { secret: opened.secret });
+    await settleWraps(store, { mine: opened.settled });
     const team: Team = {
       remote,
       ...(account.user ? { serverUser: account.user, serverPassword: account.password ?? '' } : {}),

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { openWithSecret, unlockForUser, type KeyringBody } from '../../store/keyring';
+import { openWithSecret, provesHandover, unlockForUser, type KeyringBody, type UserWrap } from '../../store/keyring';
 
 /**
  * The one part of the team's keyring the server can read (issue 16): each person's wrap of the
@@ -30,6 +30,7 @@ export const PublicKeyringSchema = z.strictObject({
     )
     .min(1)
     .max(500),
+  handover: z.strictObject({ from: z.string().regex(/^[0-9a-f]{16}$/), proof: z.string().regex(/^[0-9a-f]{64}$/) }).optional(),
 });
 export type PublicKeyring = z.infer<typeof PublicKeyringSchema>;
 
@@ -43,23 +44,26 @@ export function keyringPublic(k: KeyringBody): PublicKeyring {
     storeId: k.storeId,
     keyId: k.keyId,
     wraps: k.users.map((u) => ({ userId: u.userId, hint: nameHint(k.storeId, u.name), kdf: u.kdf, nonce: u.nonce, wrapped: u.wrapped, ...(u.publicKey ? { publicKey: u.publicKey } : {}), ...(u.ephemeral ? { ephemeral: u.ephemeral } : {}) })),
+    ...(k.handover ? { handover: k.handover } : {}),
   };
 }
 
 /**
  * The data key from the public keyring with a name and passphrase (and the person's secret, see
- * store/person-key.ts): `no-name` when no wrap's hint
- * matches the name, `wrong-passphrase` when none of the matching wraps opens.
+ * store/person-key.ts): `no-name` when no wrap's hint matches the name, `wrong-passphrase` when
+ * none of the matching wraps opens. A wrap sealed to a public key is one anybody could have made,
+ * the server included, so it is tried only when asked for (`sealed`) and its proof checked by the caller.
  */
-export async function unwrapPublic(pub: PublicKeyring, name: string, passphrase: string): Promise<{ key: Buffer; secret: Buffer; userId: string } | 'no-name' | 'wrong-passphrase'> {
+export async function unwrapPublic(pub: PublicKeyring, name: string, passphrase: string, o: { sealed: boolean }): Promise<{ key: Buffer; secret: Buffer; userId: string; sealed: boolean; settled: UserWrap | undefined } | 'no-name' | 'wrong-passphrase' | 'sealed-only'> {
   const hint = nameHint(pub.storeId, name);
-  const candidates = pub.wraps.filter((w) => w.hint === hint);
-  if (candidates.length === 0) return 'no-name';
+  const matching = pub.wraps.filter((w) => w.hint === hint);
+  if (matching.length === 0) return 'no-name';
+  const candidates = matching.filter((w) => o.sealed || !w.ephemeral);
   for (const w of candidates) {
     const opened = await unlockForUser(asKeyring(pub, w), w.userId, passphrase).catch(() => undefined);
-    if (opened) return { ...opened, userId: w.userId };
+    if (opened) return { ...opened, userId: w.userId, sealed: w.ephemeral !== undefined };
   }
-  return 'wrong-passphrase';
+  return candidates.length === 0 ? 'sealed-only' : 'wrong-passphrase';
 }
 
 const asKeyring = (pub: PublicKeyring, w: PublicKeyring['wraps'][number]) => ({ storeId: pub.storeId, users: [{ ...w, name: '' }] }) as unknown as KeyringBody;
@@ -68,4 +72,9 @@ const asKeyring = (pub: PublicKeyring, w: PublicKeyring['wraps'][number]) => ({ 
 export function openPublicWithSecret(pub: PublicKeyring, userId: string, secret: Buffer): Buffer | undefined {
   const w = pub.wraps.find((x) => x.userId === userId);
   return w && openWithSecret(asKeyring(pub, w), userId, secret);
+}
+
+/** Whether the public keyring's new key was handed over by someone holding `current` (the key this computer has). */
+export function handedOverFrom(pub: PublicKeyring, current: { keyId: string; key: Buffer }): boolean {
+  return pub.handover?.from === current.keyId && provesHandover(current.key, pub.storeId, pub.keyId, pub.wraps, pub.handover.proof);
 }

@@ -26,10 +26,12 @@ export function PersonActionPanel({ action, person, onDone }: { action: PersonAc
 }
 
 /** What the administrator is told once a deactivation (and the key change with it) is done. */
-function deactivatedWords(name: string, also: string[]): string {
-  const base = `${name} was deactivated and the casebook’s key was changed.`;
-  if (also.length === 0) return base;
-  return `${base} Also deactivated, because they have not unlocked since this version was installed, so the new key could not be sealed to them: ${also.join(', ')}. Reactivate them with a new passphrase to let them back in.`;
+function deactivatedWords(name: string, done: { alsoDeactivated: string[]; backupsLeft: number }): string {
+  const also = done.alsoDeactivated.length
+    ? ` Also deactivated, because the new key could not be sealed to them (they have not unlocked since this version was installed): ${done.alsoDeactivated.join(', ')}. Reactivate them with a new passphrase to let them back in.`
+    : '';
+  const backups = done.backupsLeft ? ` ${done.backupsLeft} backup(s) kept here could not be encrypted again: they open only with the old key.` : '';
+  return `${name} was deactivated and the casebook’s key was changed.${also}${backups}`;
 }
 
 function DeactivatePerson({ person, onDone }: { person: User; onDone(changed: boolean, message?: string): void }) {
@@ -43,7 +45,7 @@ function DeactivatePerson({ person, onDone }: { person: User; onDone(changed: bo
       // A recovery wrap from before key pairs cannot be sealed to: the new recovery key is shown once, as at creation.
       if (done.recoveryKey) showRecoveryKey(done.recoveryKey, done.session, true);
       else unlocked(done.session);
-      onDone(true, deactivatedWords(person.name, done.alsoDeactivated));
+      onDone(true, deactivatedWords(person.name, done));
     });
   return (
     <ConfirmAction
