@@ -1,19 +1,25 @@
 import { nextKeyring, serializeKeyring, type KeyringBody, type UserWrap } from './keyring';
 import { KEYRING } from './layout';
-import { publicKeyFor } from './person-key';
+import { publicKeysOf } from './person-key';
 import type { Store } from './store';
 
 /**
- * The signed-in person's wrap made a plain passphrase wrap with their own public key, at the
+ * The signed-in person's wrap made a plain passphrase wrap with their own public keys, at the
  * unlock that opened it (keyring.ts `unlockForUser` makes it): one from before key pairs gains its
- * public key, so a later deactivation can seal a new key to them; one sealed to them at a key
+ * public keys, so a later deactivation can seal a new key to them; one sealed to them at a key
  * change becomes a wrap only their passphrase could have made, so joining a team from another
- * computer never has to trust a sealed wrap; a public key that is not theirs is put right. The
- * recovery wrap likewise at the next recovery. One commit, recorded; a read-only or held casebook waits.
+ * computer never has to trust a sealed wrap; public keys that are not theirs are put right. Only
+ * when the wrap is still the one unlocked (`was`: a passphrase change finished by the journal at
+ * this unlock is left alone). The recovery wrap likewise at the next recovery. One commit,
+ * recorded; a read-only or held casebook waits.
  */
-export async function settleWraps(s: Store, found: { mine?: UserWrap | undefined; recovery?: KeyringBody['recovery'] | undefined }): Promise<void> {
-  if (s.readOnly || s.integrity.length > 0 || (!found.mine && !found.recovery)) return;
-  const { mine, recovery } = found;
+export async function settleWraps(s: Store, found: { mine?: UserWrap | undefined; was?: string; recovery?: KeyringBody['recovery'] | undefined }): Promise<void> {
+  if (s.readOnly || s.integrity.length > 0) return;
+  const current = s.keyring.users.find((u) => u.userId === found.mine?.userId);
+  // Their name as this keyring has it (a wrap read from a team's public keyring carries none).
+  const mine = found.mine && current && current.wrapped === found.was ? { ...found.mine, name: current.name } : undefined;
+  const { recovery } = found;
+  if (!mine && !recovery) return;
   const users = s.keyring.users.map((u) => (mine && u.userId === mine.userId ? mine : u));
   const next = nextKeyring({ ...s.keyring, users, recovery: recovery ?? s.keyring.recovery }, s.dk.key);
   const entity = recovery ? { type: 'casebook', id: s.index.storeId } : { type: 'user', id: s.user.id };
@@ -21,12 +27,19 @@ export async function settleWraps(s: Store, found: { mine?: UserWrap | undefined
   s.keyring = next;
 }
 
+/** Whether this person key is the one the person's wrap in `keyring` carries the public keys of. */
+export function isPersonKeyOf(keyring: KeyringBody, userId: string, kek: Buffer | undefined): boolean {
+  const mine = keyring.users.find((u) => u.userId === userId);
+  if (!kek || !mine?.publicKey) return false;
+  const keys = publicKeysOf(kek);
+  return mine.publicKey === keys.publicKey && mine.signingKey === keys.signingKey;
+}
+
 /**
- * The casebook opened again under a new key: the signed-in person's secret goes with it when their
- * public key is unchanged (a key sealed to them); after new passphrases it is wiped instead.
+ * The casebook opened again under a new key: the signed-in person's person key goes with it when
+ * their wrap's public keys are unchanged (a key sealed to them); after new passphrases it is wiped.
  */
-export function carrySecret(next: Store, secret: Buffer | undefined): void {
-  const mine = next.keyring.users.find((u) => u.userId === next.user.id);
-  if (secret && mine?.publicKey === publicKeyFor(secret)) next.personSecret = secret;
-  else secret?.fill(0);
+export function carryKek(next: Store, kek: Buffer | undefined): void {
+  if (kek && isPersonKeyOf(next.keyring, next.user.id, kek)) next.personKek = kek;
+  else kek?.fill(0);
 }

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, hkdfSync, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, hkdfSync } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { z } from 'zod';
 import { CasebookError } from '../domain/shared/errors';
@@ -8,7 +8,7 @@ import { writeFileDurably } from './durable-write';
 import { abs, KEYRING, STORE_FORMAT } from './layout';
 import type { DataKey } from './envelope';
 import { canonicalJson } from './canonical-json';
-import { openingKek, personSecret, publicKeyFor, sealingKek } from './person-key';
+import { openingKek, publicKeysOf, sealingKek, signAs, verifySigned } from './person-key';
 
 /**
  * keyring.json is the only file read before unlocking, so it is the only one not encrypted.
@@ -18,9 +18,10 @@ import { openingKek, personSecret, publicKeyFor, sealingKek } from './person-key
  * the data key catches deliberate edits after unlocking. Changing a passphrase rewraps the
  * data key; nothing else is re-encrypted.
  *
- * Each wrap also carries the person's public key (person-key.ts). When a login is deactivated the
+ * Each wrap also carries the person's public keys (person-key.ts). When a login is deactivated the
  * data key changes, and the new key is sealed to each public key (an `ephemeral` beside the
- * wrap says so): the same passphrase opens it, and nobody had to be given a new one.
+ * wrap says so): the same passphrase opens it, and nobody had to be given a new one. The change is
+ * signed by the administrator who made it (`handover`), for the other computers of a team.
  */
 const b64 = z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/);
 const KdfSchema = z.strictObject({
@@ -30,9 +31,9 @@ const KdfSchema = z.strictObject({
   parallelism: z.number().int(),
   salt: b64,
 });
-/** An X25519 public key, 32 bytes. Absent from wraps written before key pairs existed. */
+/** A public key (X25519 or Ed25519), 32 bytes. Absent from wraps written before key pairs existed. */
 const publicKey = z.string().regex(/^[A-Za-z0-9+/]{43}=$/).optional();
-const WrapSchema = z.strictObject({ nonce: b64, wrapped: b64, publicKey, ephemeral: publicKey });
+const WrapSchema = z.strictObject({ nonce: b64, wrapped: b64, publicKey, ephemeral: publicKey, signingKey: publicKey });
 const UserWrapSchema = WrapSchema.extend({ userId: z.string(), name: z.string(), kdf: KdfSchema });
 const BodySchema = z.strictObject({
   format: z.literal('rj-casebook-keyring'),
@@ -52,8 +53,8 @@ const BodySchema = z.strictObject({
    * journal sealed with exactly that key is the change's own, already applied in full.
    */
   previousKeyId: z.string().regex(/^[0-9a-f]{16}$/).optional(),
-  /** With a new key, the proof made with the key it replaced (`handoverProof`), for the other computers of a team. */
-  handover: z.strictObject({ from: z.string().regex(/^[0-9a-f]{16}$/), proof: z.string().regex(/^[0-9a-f]{64}$/) }).optional(),
+  /** With a new key: the key it replaced and the administrator who signed the change (`signHandover`), for the other computers of a team. */
+  handover: z.strictObject({ from: z.string().regex(/^[0-9a-f]{16}$/), by: z.string().min(1).max(60), signature: z.string().regex(/^[A-Za-z0-9+/]{86}==$/) }).optional(),
   mac: z.string().regex(/^[0-9a-f]{64}$/).optional(),
 });
 export type KeyringBody = z.infer<typeof BodySchema>;
@@ -73,8 +74,8 @@ function sealAad(storeId: string, who: string): Buffer {
 
 type Wrap = { nonce: string; wrapped: string; ephemeral?: string };
 
-function openSealed(secret: Buffer, w: Wrap, aad: Buffer): Buffer | undefined {
-  const kek = w.ephemeral ? openingKek(secret, w.ephemeral) : undefined;
+function openSealed(personKey: Buffer, w: Wrap, aad: Buffer): Buffer | undefined {
+  const kek = w.ephemeral ? openingKek(personKey, w.ephemeral) : undefined;
   if (!kek) return undefined;
   try {
     return unwrapKey(kek, w, aad);
@@ -190,72 +191,69 @@ export type UserWrap = KeyringBody['users'][number];
 
 export async function wrapForUser(body: Pick<KeyringBody, 'storeId'>, userId: string, name: string, passphrase: string, kdf: KdfParams, dataKey: Buffer): Promise<UserWrap> {
   const kek = await deriveKey(passphrase, kdf);
-  const secret = personSecret(kek);
   try {
-    return { userId, name, kdf, publicKey: publicKeyFor(secret), ...wrapKey(kek, dataKey, wrapAad(body.storeId, userId, kdf)) };
+    return { userId, name, kdf, ...publicKeysOf(kek), ...wrapKey(kek, dataKey, wrapAad(body.storeId, userId, kdf)) };
   } finally {
     kek.fill(0);
-    secret.fill(0);
   }
 }
 
+function openEntry(storeId: string, entry: UserWrap, kek: Buffer): Buffer | undefined {
+  return entry.ephemeral ? openSealed(kek, entry, sealAad(storeId, entry.userId)) : unwrapKey(kek, entry, wrapAad(storeId, entry.userId, entry.kdf));
+}
+
 /**
- * The data key with a person's passphrase, from their own wrap or one sealed to them, and the
- * secret half of their key pair (kept while unlocked, to take a key changed on another computer).
+ * The data key with a person's passphrase, from their own wrap or one sealed to them, and their
+ * person key (the Argon2id key both their key pairs come from: kept while unlocked, to take a key
+ * changed on another computer and to sign one). `settled` is their wrap made plain again when it
+ * was sealed, from before key pairs, or with public keys not theirs (key-pairs.ts).
  */
-export async function unlockForUser(body: Pick<KeyringBody, 'storeId' | 'users'>, userId: string, passphrase: string): Promise<{ key: Buffer; secret: Buffer; settled: UserWrap | undefined } | undefined> {
+export async function unlockForUser(body: Pick<KeyringBody, 'storeId' | 'users'>, userId: string, passphrase: string): Promise<{ key: Buffer; kek: Buffer; settled: UserWrap | undefined; was: string } | undefined> {
   const entry = body.users.find((u) => u.userId === userId);
   if (!entry || typeof passphrase !== 'string' || passphrase.length === 0) return undefined;
   const kek = await deriveKey(passphrase, entry.kdf);
-  const secret = personSecret(kek);
-  try {
-    const key = entry.ephemeral ? openSealed(secret, entry, sealAad(body.storeId, userId)) : unwrapKey(kek, entry, wrapAad(body.storeId, userId, entry.kdf));
-    if (!key) {
-      secret.fill(0);
-      return undefined;
-    }
-    // A wrap sealed to them, from before key pairs, or whose public key is not theirs is made a plain passphrase wrap again (key-pairs.ts).
-    const publicKey = publicKeyFor(secret);
-    const settled = entry.ephemeral || entry.publicKey !== publicKey ? { userId, name: entry.name, kdf: entry.kdf, publicKey, ...wrapKey(kek, key, wrapAad(body.storeId, userId, entry.kdf)) } : undefined;
-    return { key, secret, settled };
-  } finally {
+  const key = openEntry(body.storeId, entry, kek);
+  if (!key) {
     kek.fill(0);
+    return undefined;
   }
+  const keys = publicKeysOf(kek);
+  const plain = !entry.ephemeral && entry.publicKey === keys.publicKey && entry.signingKey === keys.signingKey;
+  const settled = plain ? undefined : { userId, name: entry.name, kdf: entry.kdf, ...keys, ...wrapKey(kek, key, wrapAad(body.storeId, userId, entry.kdf)) };
+  return { key, kek, settled, was: entry.wrapped };
 }
 
 export async function unwrapForUser(body: KeyringBody, userId: string, passphrase: string): Promise<Buffer | undefined> {
   const opened = await unlockForUser(body, userId, passphrase);
-  opened?.secret.fill(0);
+  opened?.kek.fill(0);
   return opened?.key;
 }
 
-/** The secret half of a person's key pair from their passphrase (once their wrap has changed). */
-export async function secretFor(body: Pick<KeyringBody, 'storeId' | 'users'>, userId: string, passphrase: string): Promise<Buffer | undefined> {
+/** A person's person key from their passphrase (once their wrap has changed). */
+export async function kekFor(body: Pick<KeyringBody, 'storeId' | 'users'>, userId: string, passphrase: string): Promise<Buffer | undefined> {
   const opened = await unlockForUser(body, userId, passphrase);
   opened?.key.fill(0);
-  return opened?.secret;
+  return opened?.kek;
 }
 
-/** A key sealed to this person, opened with the secret kept since they unlocked (no passphrase asked). */
-export function openWithSecret(body: Pick<KeyringBody, 'storeId' | 'users'>, userId: string, secret: Buffer): Buffer | undefined {
+/** The data key from this person's wrap, sealed or plain, with the person key kept since they unlocked (no passphrase asked). */
+export function openWithKek(body: Pick<KeyringBody, 'storeId' | 'users'>, userId: string, kek: Buffer): Buffer | undefined {
   const entry = body.users.find((u) => u.userId === userId);
-  return entry?.ephemeral ? openSealed(secret, entry, sealAad(body.storeId, userId)) : undefined;
+  return entry && openEntry(body.storeId, entry, kek);
 }
 
 /** The person's wrap of a new data key, sealed to their public key; undefined for a wrap from before key pairs. */
 export function sealForUser(storeId: string, entry: UserWrap, dataKey: Buffer): UserWrap | undefined {
   const sealed = sealTo(entry.publicKey, dataKey, sealAad(storeId, entry.userId));
-  return sealed && { userId: entry.userId, name: entry.name, kdf: entry.kdf, ...sealed };
+  return sealed && { userId: entry.userId, name: entry.name, kdf: entry.kdf, ...sealed, ...(entry.signingKey ? { signingKey: entry.signingKey } : {}) };
 }
 
 export function wrapForRecovery(storeId: string, recoveryBytes: Buffer, dataKey: Buffer) {
   const salt = randomBytes(16);
   const kek = recoveryKek(recoveryBytes, salt);
-  const secret = personSecret(kek);
   try {
-    return { salt: salt.toString('base64'), publicKey: publicKeyFor(secret), ...wrapKey(kek, dataKey, wrapAad(storeId, 'recovery')) };
+    return { salt: salt.toString('base64'), publicKey: publicKeysOf(kek).publicKey, ...wrapKey(kek, dataKey, wrapAad(storeId, 'recovery')) };
   } finally {
-    secret.fill(0);
     kek.fill(0);
   }
 }
@@ -268,11 +266,9 @@ export function sealForRecovery(storeId: string, recovery: KeyringBody['recovery
 
 export function unwrapWithRecovery(body: KeyringBody, recoveryBytes: Buffer): Buffer | undefined {
   const kek = recoveryKek(recoveryBytes, Buffer.from(body.recovery.salt, 'base64'));
-  const secret = personSecret(kek);
   try {
-    return body.recovery.ephemeral ? openSealed(secret, body.recovery, sealAad(body.storeId, 'recovery')) : unwrapKey(kek, body.recovery, wrapAad(body.storeId, 'recovery'));
+    return body.recovery.ephemeral ? openSealed(kek, body.recovery, sealAad(body.storeId, 'recovery')) : unwrapKey(kek, body.recovery, wrapAad(body.storeId, 'recovery'));
   } finally {
-    secret.fill(0);
     kek.fill(0);
   }
 }
@@ -283,22 +279,23 @@ export function findUser(keyring: KeyringBody, idOrName: string) {
   return keyring.users.find((u) => u.userId === idOrName) ?? keyring.users.find((u) => u.name.toLocaleLowerCase('en-GB') === wanted);
 }
 
-type Handed = { userId: string; kdf: KdfParams; nonce: string; wrapped: string; publicKey?: string | undefined; ephemeral?: string | undefined };
-
 /**
- * Proof that a change of key was made by someone holding the key it replaced (issue 16): an HMAC
- * under a key derived from the old data key over the new key's id and every wrap of it. A team's
- * server, which never held a data key, cannot make one, so a keyring it forged — a key of its own
- * sealed to everyone's public key — is never taken (services/sync/adopt-key.ts).
+ * A change of key signed by the administrator who made it (issue 16), with the Ed25519 key of
+ * their person key, over the casebook, the key replaced, the new key's id and a digest of the new
+ * key itself (so it holds whatever wraps are added or changed later). The other computers of a
+ * team take a new key only with a signature by someone their own keyring and list of people show
+ * as an active administrator (services/sync/adopt-key.ts): the server, which holds no one's
+ * person key, cannot make one, nor can a person removed who was not an administrator.
  */
-export function handoverProof(oldKey: Buffer, storeId: string, keyId: string, users: readonly Handed[]): string {
-  const key = Buffer.from(hkdfSync('sha256', oldKey, Buffer.alloc(0), 'rj-casebook key handover v1', 32));
-  const wraps = users.map((u) => ({ userId: u.userId, kdf: u.kdf, nonce: u.nonce, wrapped: u.wrapped, publicKey: u.publicKey ?? null, ephemeral: u.ephemeral ?? null }));
-  return createHmac('sha256', key).update(canonicalJson({ storeId, keyId, wraps })).digest('hex');
+function handoverMessage(storeId: string, from: string, keyId: string, newKey: Buffer): Buffer {
+  const digest = Buffer.from(hkdfSync('sha256', newKey, Buffer.alloc(0), 'rj-casebook key handover v2', 32));
+  return Buffer.concat([Buffer.from(`rj-casebook key handover v2|${storeId}|${from}|${keyId}|`, 'utf8'), digest]);
 }
 
-export function provesHandover(oldKey: Buffer, storeId: string, keyId: string, users: readonly Handed[], proof: string): boolean {
-  const expected = Buffer.from(handoverProof(oldKey, storeId, keyId, users), 'hex');
-  const given = Buffer.from(proof, 'hex');
-  return given.length === expected.length && timingSafeEqual(given, expected);
+export function signHandover(signer: { userId: string; kek: Buffer }, storeId: string, from: string, keyId: string, newKey: Buffer): NonNullable<KeyringBody['handover']> {
+  return { from, by: signer.userId, signature: signAs(signer.kek, handoverMessage(storeId, from, keyId, newKey)) };
+}
+
+export function checkHandover(h: NonNullable<KeyringBody['handover']>, signingKey: string, storeId: string, keyId: string, newKey: Buffer): boolean {
+  return verifySigned(signingKey, handoverMessage(storeId, h.from, keyId, newKey), h.signature);
 }

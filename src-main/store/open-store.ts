@@ -13,7 +13,7 @@ import { IndexSchema, CURRENT_SCHEMA, type IndexData } from './index-db';
 import { replayJournal } from './journal';
 import { chooseKdfParams, type KdfProfile } from './kdf';
 import { settleWraps } from './key-pairs';
-import { dataKeyOf, findUser, readKeyring, secretFor, unlockForUser, unwrapWithRecovery, wrapForRecovery, wrapForUser, serializeKeyring, signKeyring, type KeyringBody } from './keyring';
+import { dataKeyOf, findUser, readKeyring, kekFor, unlockForUser, unwrapWithRecovery, wrapForRecovery, wrapForUser, serializeKeyring, signKeyring, type KeyringBody } from './keyring';
 import { abs, ATTACHMENTS_DIR, AUDIT_DIR, BACKUPS_DIR, CASES_DIR, INDEX, KEYRING, ROOT, STORE_FORMAT, SUMMARIES_DIR } from './layout';
 import { removeLeftoverTempFiles } from './durable-write';
 import { acquireLock, type LockHandle, type LockHolder, type LockProgram } from './lock-file';
@@ -93,7 +93,7 @@ export async function createStore(dir: string, i: { serviceName: string; userNam
     const signed = signKeyring(keyring, key);
     await store.commit([{ rel: KEYRING, bytes: serializeKeyring(signed) }], []);
     store.keyring = signed;
-    store.keepSecret(await secretFor(signed, userId, i.passphrase));
+    store.keepKek(await kekFor(signed, userId, i.passphrase));
   } catch (e) {
     await store.close();
     for (const rel of [INDEX, ROOT]) await fs.rm(abs(dir, rel), { force: true });
@@ -193,16 +193,16 @@ async function unlockOnce(dir: string, userIdOrName: string, passphrase: string,
   if (!entry) throw authFailed();
   const opened = await unlockForUser(keyring, entry.userId, passphrase);
   if (!opened) throw authFailed(entry.name);
-  const { key, secret } = opened;
+  const { key, kek } = opened;
   const spare = Buffer.from(key);
   try {
     const store = await openWithKey(dir, keyring, key, entry.userId, o);
-    store.personSecret = secret;
+    store.personKek = kek;
     // Not done (no room on the disk, say): the unlock stands, and it is tried again at the next one.
-    await settleWraps(store, { mine: opened.settled }).catch(() => undefined);
+    await settleWraps(store, { mine: opened.settled, was: opened.was }).catch(() => undefined);
     return store;
   } catch (e) {
-    secret.fill(0);
+    kek.fill(0);
     if (e instanceof CasebookError && e.code === 'CORRUPT') await pointToCleanBackup(e, dir, dataKeyOf(keyring, spare));
     throw e;
   } finally {

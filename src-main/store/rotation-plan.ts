@@ -9,7 +9,7 @@ import type { FileWrite } from './journal';
 import { PassphraseSchema } from '../domain/casebook/passphrase';
 import { CasebookError } from '../domain/shared/errors';
 import { chooseKdfParams, type KdfProfile } from './kdf';
-import { handoverProof, nextKeyring, sealForRecovery, sealForUser, serializeKeyring, unwrapForUser, wrapForRecovery, wrapForUser, type KeyringBody } from './keyring';
+import { signHandover, nextKeyring, sealForRecovery, sealForUser, serializeKeyring, unwrapForUser, wrapForRecovery, wrapForUser, type KeyringBody } from './keyring';
 import { abs, INDEX, KEYRING, ROOT } from './layout';
 import { newRecoveryKey } from './recovery-key';
 import { nextRoot, rootFile, type Root } from './root';
@@ -32,6 +32,8 @@ export interface RotationInput {
   draft: AuditDraft;
   now: Date;
   how?: RotationHow;
+  /** Who signs the change for the other computers of a team (the administrator, with their person key). */
+  signer?: { userId: string; kek: Buffer } | undefined;
 }
 
 /**
@@ -83,9 +85,9 @@ export async function planRotation(p: RotationInput): Promise<RotationPlan> {
   const generation = Math.max(p.keyring.generation ?? 0, adopt?.keyring.generation ?? 0);
   const recoveryWrap = recovery ? wrapForRecovery(p.keyring.storeId, recovery.bytes, dk.key) : (keptRecovery as KeyringBody['recovery']);
   const keyId = dk.keyId.toString('hex');
-  // The other computers of a team take the new key only with proof that it was made by someone holding this one.
+  // The other computers of a team take the new key only signed by an administrator they know.
   const { handover: _old, ...rest } = p.keyring;
-  const handover = adopt ? adopt.keyring.handover : { from: p.keyring.keyId, proof: handoverProof(p.from.key, p.keyring.storeId, keyId, users) };
+  const handover = adopt ? adopt.keyring.handover : p.signer && signHandover(p.signer, p.keyring.storeId, p.keyring.keyId, keyId, dk.key);
   const keyring = nextKeyring({ ...rest, generation, keyId, previousKeyId: p.keyring.keyId, users, recovery: recoveryWrap, ...(handover ? { handover } : {}) }, dk.key);
   recovery?.bytes.fill(0);
   const writes = [...files].map(([rel, bytes]) => ({ rel, bytes }));

@@ -14,7 +14,7 @@ import type { DataKey } from './envelope';
 import { IndexSchema, type IndexData } from './index-db';
 import { commitFiles, JournalPending, replayJournal, type FileWrite } from './journal';
 import { chooseKdfParams, type KdfProfile } from './kdf';
-import { checkKeyringMac, keyringGeneration, nextKeyring, parseKeyring, secretFor, serializeKeyring, unwrapForUser, wrapForUser, type KeyringBody } from './keyring';
+import { checkKeyringMac, keyringGeneration, nextKeyring, parseKeyring, kekFor, serializeKeyring, unwrapForUser, wrapForUser, type KeyringBody } from './keyring';
 import { nextRoot, pinnedDigests, rootFile, type Root } from './root';
 import { planRestore } from './restore-plan';
 import { planRotation, wrapsForRotation, type RotationHow, type RotationPlan } from './rotation-plan';
@@ -66,11 +66,11 @@ export class Store {
   folderReadOnly: string | undefined;
   /** Set at unlock when a record kept outside the casebook shows a later save than the folder holds. */
   olderThanSeen: string | undefined;
-  /** The secret half of the signed-in person's key pair, while unlocked: opens a key sealed to them (person-key.ts). */
-  personSecret: Buffer | undefined;
-  keepSecret(secret: Buffer | undefined): void {
-    if (secret) this.personSecret?.fill(0);
-    this.personSecret = secret ?? this.personSecret;
+  /** The signed-in person's person key, while unlocked: opens a key sealed to them, signs a key change (person-key.ts). */
+  personKek: Buffer | undefined;
+  keepKek(kek: Buffer | undefined): void {
+    if (kek) this.personKek?.fill(0);
+    this.personKek = kek ?? this.personKek;
   }
 
   get readOnly(): boolean {
@@ -327,7 +327,8 @@ export class Store {
   async rotateDataKey(i: { passphrase: string; others: { userId: string; passphrase: string }[]; draft: AuditDraft }, how?: RotationHow): Promise<RotationPlan> {
     this.ensureWritable();
     const wrapsFor = await wrapsForRotation(this.keyring, this.user.id, i, this.opts.kdf, how);
-    const plan = await planRotation({ dir: this.dir, from: this.dk, keyring: this.keyring, index: this.index, root: this.root, wrapsFor, draft: i.draft, now: this.opts.now(), ...(how ? { how } : {}) });
+    const signer = how && 'adopt' in how ? undefined : { userId: this.user.id, kek: this.personKek ?? (await kekFor(this.keyring, this.user.id, i.passphrase)) };
+    const plan = await planRotation({ dir: this.dir, from: this.dk, keyring: this.keyring, index: this.index, root: this.root, wrapsFor, draft: i.draft, now: this.opts.now(), how, signer: signer?.kek && { ...signer, kek: signer.kek } });
     await this.writeJournaled(plan.writes, plan.deletes);
     this.stale = true;
     this.root = plan.root;
@@ -363,8 +364,8 @@ export class Store {
     await this.commit(writes, [this.draft(action, { type: 'user', id: userId }, extra.fields ?? (index ? ['name', 'role', 'passphrase'] : ['passphrase']))]);
     this.keyring = next;
     if (index) this.index = index;
-    // Their own new wrap has a new key pair: the secret kept while unlocked follows it (person-key.ts).
-    if (userId === this.user.id) this.keepSecret(await secretFor(next, userId, passphrase));
+    // Their own new wrap has new key pairs: the person key kept while unlocked follows it (person-key.ts).
+    if (userId === this.user.id) this.keepKek(await kekFor(next, userId, passphrase));
   }
 
   /** A person renamed on the staff list: the index and the keyring (the unlock screen reads it) in one commit. */
@@ -388,7 +389,7 @@ export class Store {
     if (this.closed) return;
     this.closed = true;
     this.dk.key.fill(0);
-    this.personSecret?.fill(0);
+    this.personKek?.fill(0);
     // Only the writer moves the casebook on; a read-only copy has nothing new to remember.
     if (this.opts.seenRecord && this.root && this.lockHandle) await recordSeen(this.opts.seenRecord, this.index.storeId, { commit: this.root.commit, at: this.root.at });
     const h = this.lockHandle;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { chooseKdfParams } from '../../src-main/store/kdf';
-import { openWithSecret, sealForRecovery, sealForUser, secretFor, unlockForUser, unwrapWithRecovery, wrapForRecovery, wrapForUser, type KeyringBody } from '../../src-main/store/keyring';
-import { openingKek, publicKeyFor, sealingKek } from '../../src-main/store/person-key';
+import { checkHandover, kekFor, openWithKek, sealForRecovery, sealForUser, signHandover, unlockForUser, unwrapWithRecovery, wrapForRecovery, wrapForUser, type KeyringBody } from '../../src-main/store/keyring';
+import { openingKek, publicKeysOf, sealingKek } from '../../src-main/store/person-key';
 
 /**
  * The wraps sealed to a person's public key (store/person-key.ts): the same passphrase opens
@@ -30,14 +30,32 @@ describe('a data key sealed to a person', () => {
 
     const opened = await unlockForUser(keyring([sealed]), fatima.userId, 'fatima passphrase 1');
     expect(opened?.key.equals(newKey)).toBe(true);
-    expect(publicKeyFor(opened!.secret)).toBe(fatima.publicKey);
-    expect(openWithSecret(keyring([sealed]), fatima.userId, opened!.secret)?.equals(newKey)).toBe(true);
+    expect(publicKeysOf(opened!.kek)).toEqual({ publicKey: fatima.publicKey, signingKey: fatima.signingKey });
+    expect(openWithKek(keyring([sealed]), fatima.userId, opened!.kek)?.equals(newKey)).toBe(true);
+    // Opening a sealed wrap gives it back plain, with the same public keys, for the next commit (key-pairs.ts).
+    expect(opened?.settled).toMatchObject({ userId: fatima.userId, publicKey: fatima.publicKey, signingKey: fatima.signingKey });
+    expect(opened?.settled?.ephemeral).toBeUndefined();
 
     expect(await unlockForUser(keyring([sealed]), fatima.userId, 'gwen passphrase 22')).toBeUndefined();
-    const gwenSecret = (await secretFor(keyring([gwen]), gwen.userId, 'gwen passphrase 22'))!;
-    expect(openWithSecret(keyring([sealed]), fatima.userId, gwenSecret)).toBeUndefined();
-    // Her own wrap (not sealed) is not opened by a secret: only a passphrase opens it.
-    expect(openWithSecret(keyring([fatima]), fatima.userId, opened!.secret)).toBeUndefined();
+    const gwenKek = (await kekFor(keyring([gwen]), gwen.userId, 'gwen passphrase 22'))!;
+    expect(openWithKek(keyring([sealed]), fatima.userId, gwenKek)).toBeUndefined();
+    expect(openWithKek(keyring([fatima]), fatima.userId, gwenKek)).toBeUndefined();
+    expect(openWithKek(keyring([fatima]), fatima.userId, opened!.kek)?.equals(oldKey)).toBe(true);
+  });
+
+  it('is signed over by the administrator who changed it: their signing key checks it, no one else’s, for no other key', async () => {
+    const admin = await person('u_admin0000000', 'administrator passphrase 9', randomBytes(32));
+    const other = await person('u_gwen00000000', 'gwen passphrase 22', randomBytes(32));
+    const kek = (await kekFor(keyring([admin]), admin.userId, 'administrator passphrase 9'))!;
+    const newKey = randomBytes(32);
+    const h = signHandover({ userId: admin.userId, kek }, STORE, '0123456789abcdef', 'fedcba9876543210', newKey);
+    expect(h).toMatchObject({ from: '0123456789abcdef', by: admin.userId });
+    expect(checkHandover(h, admin.signingKey!, STORE, 'fedcba9876543210', newKey)).toBe(true);
+    expect(checkHandover(h, other.signingKey!, STORE, 'fedcba9876543210', newKey)).toBe(false);
+    expect(checkHandover(h, admin.signingKey!, STORE, 'fedcba9876543210', randomBytes(32))).toBe(false);
+    expect(checkHandover(h, admin.signingKey!, OTHER_STORE, 'fedcba9876543210', newKey)).toBe(false);
+    expect(checkHandover({ ...h, from: '1111111111111111' }, admin.signingKey!, STORE, 'fedcba9876543210', newKey)).toBe(false);
+    expect(checkHandover({ ...h, signature: Buffer.alloc(64).toString('base64') }, admin.signingKey!, STORE, 'fedcba9876543210', newKey)).toBe(false);
   });
 
   it('is bound to its person and its casebook: moved to another entry or another casebook it opens nothing', async () => {

@@ -3,14 +3,14 @@ import type { Session } from '../../domain/casebook/session';
 import { CasebookError } from '../../domain/shared/errors';
 import { isActive } from '../../domain/casebook/user';
 import { openWithKey, type OpenOptions } from '../../store/open-store';
-import { secretFor, serializeKeyring } from '../../store/keyring';
+import { kekFor, serializeKeyring } from '../../store/keyring';
 import { rekeyBackups } from '../../store/rotate-backups';
 import type { Store } from '../../store/store';
 import type { StoreHolder } from './holder';
 import { checkDeactivation } from './logins';
 import type { AuditDraft } from '../../domain/casebook/audit';
-import { carrySecret } from '../../store/key-pairs';
-import { canSealTo, publicKeyFor } from '../../store/person-key';
+import { carryKek, isPersonKeyOf } from '../../store/key-pairs';
+import { canSealTo } from '../../store/person-key';
 import type { RotationHow } from '../../store/rotation-plan';
 
 /**
@@ -28,17 +28,17 @@ export function rotateKeyUseCases(dir: string, h: StoreHolder, o: OpenOptions, a
     const backupsLeft = await rekeyBackups(dir, s.dk, done.dk, s.index.storeId, serializeKeyring(done.keyring));
     // The open store holds the old key and what it read with it: open the casebook again with the new one.
     const userId = s.user.id;
-    const secret = s.personSecret && Buffer.from(s.personSecret);
+    const kek = s.personKek && Buffer.from(s.personKek);
     h.store = undefined;
     await s.close();
     const next = await openWithKey(dir, done.keyring, done.dk.key, userId, { ...o, requireWritable: true }).catch((e: unknown) => {
-      secret?.fill(0);
+      kek?.fill(0);
       h.tell('system');
       throw new CasebookError('WRITE_FAILED', `The key was changed, but the casebook could not be opened again (${e instanceof Error ? e.message : 'unknown'}). Unlock it with your passphrase, then change the key once more to get a recovery key.`);
     });
-    carrySecret(next, secret);
-    // New passphrase wraps have new key pairs: the administrator's secret is derived again from theirs.
-    if (!next.personSecret && i.passphrase) next.keepSecret(await secretFor(next.keyring, userId, i.passphrase));
+    carryKek(next, kek);
+    // New passphrase wraps have new key pairs: the administrator's person key is derived again from theirs.
+    if (!next.personKek && i.passphrase) next.keepKek(await kekFor(next.keyring, userId, i.passphrase));
     return { recoveryKey: done.recoveryKey, backupsLeft, session: await adopt(next), users: next.index.users };
   }
 
@@ -71,9 +71,8 @@ export function rotateKeyUseCases(dir: string, h: StoreHolder, o: OpenOptions, a
       const person = checkDeactivation(s, userId);
       const active = new Set(s.index.users.filter((u) => isActive(u) && u.id !== person.id).map((u) => u.id));
       const staying = s.keyring.users.filter((u) => active.has(u.userId));
-      // The new key must reach the administrator here: their public key is the one their passphrase gives.
-      const mine = staying.find((u) => u.userId === s.user.id)?.publicKey;
-      if (!s.personSecret || !mine || mine !== publicKeyFor(s.personSecret)) throw new CasebookError('CONFLICT', 'Lock the casebook and unlock it again with your passphrase, then deactivate them: the new key cannot be sealed to you yet.');
+      // The new key must reach the administrator here, and be signed by them: their public keys are the ones their passphrase gives.
+      if (!isPersonKeyOf(s.keyring, s.user.id, s.personKek)) throw new CasebookError('CONFLICT', 'Lock the casebook and unlock it again with your passphrase, then deactivate them: the new key cannot be sealed to you yet.');
       const sealable = staying.filter((u) => canSealTo(u.publicKey));
       const alsoDeactivated = staying.filter((u) => !sealable.includes(u)).map((u) => u.name);
       const newRecovery = !s.keyring.recovery.publicKey;

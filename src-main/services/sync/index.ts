@@ -15,7 +15,7 @@ import { sealDoc } from './doc-codec';
 import { runSync, takeInFrom } from './engine';
 import { joinTeam } from './join';
 import { forgetMirror, teamKeyFor, type TeamKey } from './adopt-key';
-import { carrySecret } from '../../store/key-pairs';
+import { carryKek } from '../../store/key-pairs';
 import { serializeKeyring } from '../../store/keyring';
 import { rekeyBackups } from '../../store/rotate-backups';
 import { openWithKey } from '../../store/open-store';
@@ -92,9 +92,9 @@ export function createSync(ctx: ServiceContext, hooks: SyncHooks): SyncApi & Syn
       return await syncRun();
     } catch (e) {
       const l = live;
-      const secret = l?.store.personSecret;
-      if (!(e instanceof CasebookError && e.details.keyChanged === true) || !l?.team || !secret) throw e;
-      const taken = await teamKeyFor(l.store, l.team, { secret }).catch(() => undefined);
+      const kek = l?.store.personKek;
+      if (!(e instanceof CasebookError && e.details.keyChanged === true) || !l?.team || !kek) throw e;
+      const taken = await teamKeyFor(l.store, l.team, { kek }).catch(() => undefined);
       if (!taken) throw e;
       // Shown as a sync under way, not as a key waiting for a passphrase.
       running = true;
@@ -118,7 +118,7 @@ export function createSync(ctx: ServiceContext, hooks: SyncHooks): SyncApi & Syn
     // The old store holds the lock and what it read with the old key: closed before opening again.
     await l.store.close();
     const next = await openWithKey(hooks.dir, plan.keyring, taken.dk.key, userId, { ...hooks.open, requireWritable: true });
-    carrySecret(next, taken.secret);
+    carryKek(next, taken.kek);
     const session = await hooks.adopt(next);
     const fresh = await here();
     await takeInFrom(fresh.store, await mirrorOf(fresh), team, ctx.summariser(), fresh.store.opts.now);

@@ -71,8 +71,8 @@ export async function joinTeam(dir: string, raw: JoinTeamInput, o: OpenOptions):
     if (!settings.success || !people.success) throw unreadable();
     const store = await createJoinedStore(dir, { keyring, dk, index: { schemaVersion: CURRENT_SCHEMA, storeId: pub.data.storeId, ...settings.data, ...people.data }, userId: opened.userId }, o);
     // Kept while unlocked, so a key changed on another computer is taken without asking (adopt-key.ts).
-    store.personSecret = opened.secret;
-    await settleWraps(store, { mine: opened.settled });
+    store.personKek = opened.kek;
+    await settleWraps(store, { mine: opened.settled, was: opened.was });
     const team: Team = {
       remote,
       ...(account.user ? { serverUser: account.user, serverPassword: account.password ?? '' } : {}),
