@@ -128,7 +128,7 @@ async function sameCasebook(remote: PouchDatabase, keyring: Store['keyring']): P
   if (pub.data.keyId !== keyring.keyId && pub.data.keyId !== keyring.previousKeyId) throw new CasebookError('SERVER', KEY_CHANGED, { keyChanged: true });
 }
 
-export const KEY_CHANGED = "The casebook's key was changed on another computer (when someone was removed from the team). Enter the new passphrase you were given, under Settings → Team, to carry on syncing; nothing was changed on this computer.";
+export const KEY_CHANGED = "The casebook's key was changed on another computer (when someone was removed from the team), and this computer could not take it by itself. Enter your passphrase in the form under the sync status line (the new one, if you were given one) to carry on syncing; nothing was changed on this computer.";
 
 async function replicate(r: Replication, total = 0, progress?: (done: number, total: number) => void): Promise<ReplicationResult> {
   if (progress) r.on('change', (info) => progress(info.docs_written, Math.max(total, info.docs_written)));

@@ -1,6 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import { call, messageOf } from '../shared/api/client';
 import { useSync } from './sync-state';
+import { useLatestMessage } from '../shared/hooks/useLatestMessage';
 
 /**
  * The casebook's key was changed on another computer (someone was removed from the team): this
@@ -15,6 +16,8 @@ export function TakeNewKey() {
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
+  // One message at a time: a success banner from before (a change resolved, say) gives way to this question.
+  useLatestMessage(true);
   const take = async () => {
     if (!value) {
       setError('Enter the new passphrase you were given');
@@ -50,7 +53,8 @@ export function TakeNewKey() {
           The casebook&rsquo;s key was changed on another computer. Enter the new passphrase you were given
         </label>
         <div className="govuk-hint" id={`${id}-hint`}>
-          This computer re-encrypts its copy under the new key and fetches everything again. From then on you unlock with the new passphrase.
+          When someone is deactivated, computers take the new key by themselves; this is for a key changed after a suspected leak, when everyone was given a new passphrase. If you
+          were not given one, enter your usual passphrase. This computer re-encrypts its copy under the new key and fetches everything again.
         </div>
         {error && (
           <p className="govuk-error-message" id={`${id}-error`}>
