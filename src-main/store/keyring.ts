@@ -189,13 +189,16 @@ export function dataKeyOf(body: KeyringBody, key: Buffer): DataKey {
 
 export type UserWrap = KeyringBody['users'][number];
 
-export async function wrapForUser(body: Pick<KeyringBody, 'storeId'>, userId: string, name: string, passphrase: string, kdf: KdfParams, dataKey: Buffer): Promise<UserWrap> {
+/** A person's wrap and their person key from one key derivation, for the person signed in (who keeps it). */
+export async function wrapKeepingKek(body: Pick<KeyringBody, 'storeId'>, userId: string, name: string, passphrase: string, kdf: KdfParams, dataKey: Buffer): Promise<{ wrap: UserWrap; kek: Buffer }> {
   const kek = await deriveKey(passphrase, kdf);
-  try {
-    return { userId, name, kdf, ...publicKeysOf(kek), ...wrapKey(kek, dataKey, wrapAad(body.storeId, userId, kdf)) };
-  } finally {
-    kek.fill(0);
-  }
+  return { wrap: { userId, name, kdf, ...publicKeysOf(kek), ...wrapKey(kek, dataKey, wrapAad(body.storeId, userId, kdf)) }, kek };
+}
+
+export async function wrapForUser(body: Pick<KeyringBody, 'storeId'>, userId: string, name: string, passphrase: string, kdf: KdfParams, dataKey: Buffer): Promise<UserWrap> {
+  const { wrap, kek } = await wrapKeepingKek(body, userId, name, passphrase, kdf, dataKey);
+  kek.fill(0);
+  return wrap;
 }
 
 function openEntry(storeId: string, entry: UserWrap, kek: Buffer): Buffer | undefined {

@@ -13,7 +13,7 @@ import { IndexSchema, CURRENT_SCHEMA, type IndexData } from './index-db';
 import { replayJournal } from './journal';
 import { chooseKdfParams, type KdfProfile } from './kdf';
 import { settleWraps } from './key-pairs';
-import { dataKeyOf, findUser, readKeyring, kekFor, unlockForUser, unwrapWithRecovery, wrapForRecovery, wrapForUser, serializeKeyring, signKeyring, type KeyringBody } from './keyring';
+import { dataKeyOf, findUser, readKeyring, unlockForUser, unwrapWithRecovery, wrapForRecovery, wrapKeepingKek, serializeKeyring, signKeyring, type KeyringBody } from './keyring';
 import { abs, ATTACHMENTS_DIR, AUDIT_DIR, BACKUPS_DIR, CASES_DIR, INDEX, KEYRING, ROOT, STORE_FORMAT, SUMMARIES_DIR } from './layout';
 import { removeLeftoverTempFiles } from './durable-write';
 import { acquireLock, type LockHandle, type LockHolder, type LockProgram } from './lock-file';
@@ -70,12 +70,14 @@ export async function createStore(dir: string, i: { serviceName: string; userNam
   const staffRecord: StaffMember = { id: newId('s'), name: i.userName, role: STAFF_ROLE_FOR_LOGIN.administrator, active: true };
   const user: User = { id: userId, name: i.userName, role: 'administrator', createdAt: now.toISOString(), staffId: staffRecord.id };
   const recovery = newRecoveryKey();
+  // One key derivation gives the first wrap and the person key kept while this session lasts.
+  const first = await wrapKeepingKek({ storeId }, user.id, user.name, i.passphrase, await chooseKdfParams(so.kdf), key);
   const keyring: KeyringBody = {
     format: 'rj-casebook-keyring',
     storeFormat: STORE_FORMAT,
     storeId,
     keyId: dk.keyId.toString('hex'),
-    users: [await wrapForUser({ storeId }, user.id, user.name, i.passphrase, await chooseKdfParams(so.kdf), key)],
+    users: [first.wrap],
     recovery: wrapForRecovery(storeId, recovery.bytes, key),
   };
   recovery.bytes.fill(0);
@@ -93,9 +95,10 @@ export async function createStore(dir: string, i: { serviceName: string; userNam
     const signed = signKeyring(keyring, key);
     await store.commit([{ rel: KEYRING, bytes: serializeKeyring(signed) }], []);
     store.keyring = signed;
-    store.keepKek(await kekFor(signed, userId, i.passphrase));
+    store.keepKek(first.kek);
   } catch (e) {
     await store.close();
+    first.kek.fill(0);
     for (const rel of [INDEX, ROOT]) await fs.rm(abs(dir, rel), { force: true });
     throw e;
   }

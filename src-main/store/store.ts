@@ -14,7 +14,7 @@ import type { DataKey } from './envelope';
 import { IndexSchema, type IndexData } from './index-db';
 import { commitFiles, JournalPending, replayJournal, type FileWrite } from './journal';
 import { chooseKdfParams, type KdfProfile } from './kdf';
-import { checkKeyringMac, keyringGeneration, nextKeyring, parseKeyring, kekFor, serializeKeyring, unwrapForUser, wrapForUser, type KeyringBody } from './keyring';
+import { checkKeyringMac, keyringGeneration, nextKeyring, parseKeyring, kekFor, serializeKeyring, unwrapForUser, wrapKeepingKek, type KeyringBody } from './keyring';
 import { nextRoot, pinnedDigests, rootFile, type Root } from './root';
 import { planRestore } from './restore-plan';
 import { planRotation, wrapsForRotation, type RotationHow, type RotationPlan } from './rotation-plan';
@@ -69,7 +69,7 @@ export class Store {
   /** The signed-in person's person key, while unlocked: opens a key sealed to them, signs a key change (person-key.ts). */
   personKek: Buffer | undefined;
   keepKek(kek: Buffer | undefined): void {
-    if (kek) this.personKek?.fill(0);
+    if (kek && kek !== this.personKek) this.personKek?.fill(0);
     this.personKek = kek ?? this.personKek;
   }
 
@@ -327,8 +327,8 @@ export class Store {
   async rotateDataKey(i: { passphrase: string; others: { userId: string; passphrase: string }[]; draft: AuditDraft }, how?: RotationHow): Promise<RotationPlan> {
     this.ensureWritable();
     const wrapsFor = await wrapsForRotation(this.keyring, this.user.id, i, this.opts.kdf, how);
-    const signer = how && 'adopt' in how ? undefined : { userId: this.user.id, kek: this.personKek ?? (await kekFor(this.keyring, this.user.id, i.passphrase)) };
-    const plan = await planRotation({ dir: this.dir, from: this.dk, keyring: this.keyring, index: this.index, root: this.root, wrapsFor, draft: i.draft, now: this.opts.now(), how, signer: signer?.kek && { ...signer, kek: signer.kek } });
+    const kek = how && 'adopt' in how ? undefined : (this.personKek ?? (await kekFor(this.keyring, this.user.id, i.passphrase)));
+    const plan = await planRotation({ dir: this.dir, from: this.dk, keyring: this.keyring, index: this.index, root: this.root, wrapsFor, draft: i.draft, now: this.opts.now(), how, signer: kek && { userId: this.user.id, kek } });
     await this.writeJournaled(plan.writes, plan.deletes);
     this.stale = true;
     this.root = plan.root;
@@ -355,7 +355,8 @@ export class Store {
     if (!checked.success) throw new CasebookError('INVALID_INPUT', checked.error.issues[0]?.message ?? 'Choose a longer passphrase');
     const existing = this.keyring.users.find((u) => u.userId === userId);
     const kdf = await chooseKdfParams(this.opts.kdf);
-    const wrap = await wrapForUser(this.keyring, userId, extra.name ?? existing?.name ?? '', passphrase, kdf, this.dk.key);
+    const { wrap, kek } = await wrapKeepingKek(this.keyring, userId, extra.name ?? existing?.name ?? '', passphrase, kdf, this.dk.key);
+    if (userId !== this.user.id) kek.fill(0);
     const users = existing ? this.keyring.users.map((u) => (u.userId === userId ? wrap : u)) : [...this.keyring.users, wrap];
     const next = nextKeyring({ ...this.keyring, users }, this.dk.key);
     const writes = [{ rel: KEYRING, bytes: serializeKeyring(next) }];
@@ -365,7 +366,7 @@ export class Store {
     this.keyring = next;
     if (index) this.index = index;
     // Their own new wrap has new key pairs: the person key kept while unlocked follows it (person-key.ts).
-    if (userId === this.user.id) this.keepKek(await kekFor(next, userId, passphrase));
+    if (userId === this.user.id) this.keepKek(kek);
   }
 
   /** A person renamed on the staff list: the index and the keyring (the unlock screen reads it) in one commit. */

@@ -23,6 +23,12 @@ describe('casebook user deactivate', () => {
       const unknown = await runReal(t.dir, ['user', 'deactivate', 'Nobody Here', '--user', 'Siân Williams', '--yes'], undefined, PASS);
       expect(unknown.code).not.toBe(0);
       expect(unknown.stderr).toMatch(/No one called Nobody Here/);
+      const empty = await runReal(t.dir, ['user', 'deactivate', '  ', '--user', 'Siân Williams', '--yes'], undefined, PASS);
+      expect(empty.code).toBe(2);
+      expect(empty.stderr).toMatch(/Give the name of the person/);
+      const scripted = await runReal(t.dir, ['user', 'deactivate', '<script>alert(1)</script> Ζωή 李', '--user', 'Siân Williams', '--yes'], undefined, PASS);
+      expect(scripted.code).not.toBe(0);
+      expect(scripted.stderr).toMatch(/No one called .*Ζωή 李 can unlock/);
 
       const r = await runReal(t.dir, ['user', 'deactivate', 'fatima hussain', '--user', 'Siân Williams', '--yes', '--json'], undefined, PASS);
       expect(r.code).toBe(0);

@@ -20,6 +20,7 @@ export const userDeactivate: CommandDef = {
     '(a recovery key from before this version is replaced by a new one, shown once).',
   async run(ctx) {
     const name = (ctx.args[0] as string).trim();
+    if (!name) throw new CasebookError('USAGE', 'Give the name of the person to deactivate, as the unlock screen shows it. Nothing was changed.');
     if (ctx.options.yes !== true) throw new CasebookError('INVALID_INPUT', `Add --yes to confirm: ${printable(name)}'s passphrase stops opening the casebook, and its key is changed.`);
     await ctx.unlock({ writes: true, capability: 'manage-users', doing: 'deactivate a login' });
     const person = (await ctx.call('listUsers', {})).find((u) => u.name.toLocaleLowerCase('en-GB') === name.toLocaleLowerCase('en-GB') && !u.deactivatedAt);

@@ -55,7 +55,7 @@ export function keyringPublic(k: KeyringBody): PublicKeyring {
  * none of the matching wraps opens. A wrap sealed to a public key is one anybody could have made,
  * the server included, so it is tried only when asked for (`sealed`), the change's signature checked by the caller.
  */
-export async function unwrapPublic(pub: PublicKeyring, name: string, passphrase: string, o: { sealed: boolean }): Promise<{ key: Buffer; kek: Buffer; userId: string; sealed: boolean; settled: UserWrap | undefined; was: string } | 'no-name' | 'wrong-passphrase' | 'sealed-only'> {
+export async function unwrapPublic(pub: PublicKeyring, name: string, passphrase: string, o: { sealed: boolean }): Promise<{ key: Buffer; kek: Buffer; userId: string; settled: UserWrap | undefined; was: string } | 'no-name' | 'wrong-passphrase' | 'sealed-only'> {
   const hint = nameHint(pub.storeId, name);
   const matching = pub.wraps.filter((w) => w.hint === hint);
   if (matching.length === 0) return 'no-name';
@@ -63,7 +63,7 @@ export async function unwrapPublic(pub: PublicKeyring, name: string, passphrase:
   const candidates = matching.filter((w) => o.sealed || !w.ephemeral).slice(0, 4);
   for (const w of candidates) {
     const opened = await unlockForUser(asKeyring(pub, w), w.userId, passphrase).catch(() => undefined);
-    if (opened) return { ...opened, userId: w.userId, sealed: w.ephemeral !== undefined };
+    if (opened) return { ...opened, userId: w.userId };
   }
   return candidates.length === 0 ? 'sealed-only' : 'wrong-passphrase';
 }
